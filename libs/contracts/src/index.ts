@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './event-definition';
+export * from './event-registry';
+export * from './organisation';
+export * from './topics';

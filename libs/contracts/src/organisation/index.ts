@@ -1,0 +1,17 @@
+import type { EventOf } from '../event-definition';
+import { MemberJoinedV1 } from './member-joined.v1';
+import { OrgUnitCreatedV1 } from './org-unit-created.v1';
+import { UnionRegisteredV1 } from './union-registered.v1';
+
+export * from './member-joined.v1';
+export * from './org-unit-created.v1';
+export * from './union-registered.v1';
+
+/** Every event `organisation` publishes on `taizhang.organisation.v1`, at its latest version. */
+export const organisationEvents = [OrgUnitCreatedV1, UnionRegisteredV1, MemberJoinedV1] as const;
+export const organisationUpcasters = [] as const;
+
+export type OrgUnitCreated = EventOf<typeof OrgUnitCreatedV1>;
+export type UnionRegistered = EventOf<typeof UnionRegisteredV1>;
+export type MemberJoined = EventOf<typeof MemberJoinedV1>;
+export type OrganisationEvent = OrgUnitCreated | UnionRegistered | MemberJoined;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+import { defineEvent } from '../event-definition';
+
+/** Federation unit levels above the grassroots unions: 市总工会 / 区县总工会 / 街道(乡镇)工会联合会. */
+export const FederationKindSchema = z.enum(['municipal', 'district', 'street']);
+export type FederationKind = z.infer<typeof FederationKindSchema>;
+
+/** A federation unit (组织体系 node) was created in the org tree. */
+export const OrgUnitCreatedV1 = defineEvent(
+  'OrgUnitCreated',
+  1,
+  z.object({
+    orgUnitId: z.string().min(1),
+    code: z.string().min(1),
+    name: z.string().min(1),
+    kind: FederationKindSchema,
+    parentId: z.string().min(1).nullable(),
+    orgPath: z.string().min(1),
+  }),
+);

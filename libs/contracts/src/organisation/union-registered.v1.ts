@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+import { defineEvent } from '../event-definition';
+
+/** An existing grassroots union (基层工会) was registered on the platform (存量工会登记). */
+export const UnionRegisteredV1 = defineEvent(
+  'UnionRegistered',
+  1,
+  z.object({
+    unionId: z.string().min(1),
+    name: z.string().min(1),
+    parentId: z.string().min(1),
+    establishedOn: z.iso.date(),
+    orgPath: z.string().min(1),
+  }),
+);

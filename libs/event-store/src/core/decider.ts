@@ -1,0 +1,29 @@
+/** A plain event record as deciders see it: no envelope, no I/O (emmett). */
+export interface DomainEvent<TType extends string = string, TData = unknown> {
+  readonly type: TType;
+  readonly data: TData;
+}
+
+/** Who sends the command, when, and why; `now` is the only clock a decider may read. */
+export interface CommandMetadata {
+  readonly now: Date;
+  readonly actorId: string;
+  readonly actorRole: 'union_cadre' | 'federation_officer' | 'auditor' | 'admin' | 'system';
+  readonly correlationId: string;
+  readonly causationId?: string | null;
+  /** The Idempotency-Key: the same id returns the first result and appends nothing. */
+  readonly commandId?: string | null;
+}
+
+export interface Command<TType extends string = string, TData = unknown> {
+  readonly type: TType;
+  readonly data: TData;
+  readonly metadata: CommandMetadata;
+}
+
+/** Three pure functions: the whole behaviour of one aggregate. */
+export interface Decider<TState, TCommand extends Command, TEvent extends DomainEvent> {
+  decide(command: TCommand, state: TState): TEvent | TEvent[];
+  evolve(state: TState, event: TEvent): TState;
+  initialState(): TState;
+}

@@ -1,0 +1,74 @@
+/** Stable codes clients can rely on; the HTTP layer maps each to a status (409, 404, 422). */
+export enum EventStoreErrorCode {
+  Concurrency = 'CONCURRENCY_CONFLICT',
+  NotFound = 'NOT_FOUND',
+  IllegalState = 'ILLEGAL_STATE',
+  Validation = 'VALIDATION_FAILED',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+}
+
+/** Base class of every error the store and the deciders raise on purpose. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  abstract readonly status: number;
+  constructor(
+    message: string,
+    /** Extra fields for the problem response (never personal data). */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The stream is not at the version the caller expected (409). */
+export class ConcurrencyError extends DomainError {
+  readonly code = EventStoreErrorCode.Concurrency;
+  readonly status = 409;
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+  ) {
+    super(
+      `The record was changed by someone else (expected version ${expectedVersion}, now ${actualVersion}); reload it and try again.`,
+      { streamId, expectedVersion, actualVersion },
+    );
+  }
+}
+
+/** The thing asked for does not exist, or is outside the caller's scope (404). */
+export class NotFoundError extends DomainError {
+  readonly code = EventStoreErrorCode.NotFound;
+  readonly status = 404;
+}
+
+/** A business rule forbids the command in the current state (422). */
+export class IllegalStateError extends DomainError {
+  readonly status = 422;
+  constructor(
+    message: string,
+    readonly code: string = EventStoreErrorCode.IllegalState,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, details);
+  }
+}
+
+/** The command is malformed in a way only the domain can tell (400). */
+export class ValidationError extends DomainError {
+  readonly code = EventStoreErrorCode.Validation;
+  readonly status = 400;
+}
+
+/** The same Idempotency-Key was sent with a different command (422). */
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = EventStoreErrorCode.IdempotencyKeyReused;
+  readonly status = 422;
+  constructor(readonly commandId: string) {
+    super(
+      `The Idempotency-Key "${commandId}" was already used for a different request; use a new key for a new request.`,
+      { commandId },
+    );
+  }
+}

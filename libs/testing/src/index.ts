@@ -1,0 +1,4 @@
+export * from './decider-specification';
+export * from './test-database';
+export * from './test-infrastructure';
+export * from './test-topics';

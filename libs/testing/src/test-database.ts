@@ -1,0 +1,61 @@
+import { Client } from 'pg';
+import type { MigrationInterface } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
+
+import { testInfrastructure, uniqueSuffix } from './test-infrastructure';
+
+type MigrationClass = new () => MigrationInterface;
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  dataSource: DataSource;
+  /** The pg pool behind the data source, for code that speaks SQL directly. */
+  pool: Pool;
+  /** Closes every connection and drops the database. */
+  drop(): Promise<void>;
+}
+
+const withAdmin = async <T>(fn: (client: Client) => Promise<T>): Promise<T> => {
+  const client = new Client({ connectionString: testInfrastructure().postgresAdminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+};
+
+/** Creates a fresh database for one suite and runs the given migrations in it. */
+export const createTestDatabase = async (
+  migrations: readonly MigrationClass[],
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase> => {
+  const name = `taizhang_test_${uniqueSuffix()}`;
+  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(testInfrastructure().postgresAdminUrl);
+  url.pathname = `/${name}`;
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: url.toString(),
+    migrations: [...migrations],
+    migrationsRun: false,
+    synchronize: false,
+    extra: { max: options.poolSize ?? 20 },
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+
+  return {
+    name,
+    url: url.toString(),
+    dataSource,
+    pool,
+    drop: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+};
