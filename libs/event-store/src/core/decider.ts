@@ -13,6 +13,8 @@ export interface CommandMetadata {
   readonly causationId?: string | null;
   /** The Idempotency-Key: the same id returns the first result and appends nothing. */
   readonly commandId?: string | null;
+  /** Business time of what the command records (`occurredAt`); defaults to `now`. */
+  readonly occurredAt?: Date;
 }
 
 export interface Command<TType extends string = string, TData = unknown> {

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+
+import type { PostgresEventStore } from '../postgres/postgres-event-store';
+import { CLAIM_COMMAND, READ_COMMAND, RECORD_COMMAND_RESULT } from '../postgres/event-store.sql';
+import { canonicalJson } from './canonical-json';
+import type { Command, Decider, DomainEvent } from './decider';
+import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
+import type { OrgUnitRef, StoredEvent } from './stored-event';
+
+export interface HandleCommandOptions<TState, TCommand extends Command, TEvent extends DomainEvent> {
+  streamId: string;
+  streamType: string;
+  decider: Decider<TState, TCommand, TEvent>;
+  command: TCommand;
+  /** From `If-Match`: the version the caller saw; a different current version is a 409. */
+  expectedVersion?: number;
+  /** The org unit the new events concern, fixed or read from the state before the command. */
+  orgUnit: OrgUnitRef | ((state: TState) => OrgUnitRef);
+  /** The id of the thing the command creates or changes, returned to the caller. */
+  id?: string;
+  /**
+   * What makes two requests "the same" for the Idempotency-Key check. Defaults to the command's
+   * type and data; a creating command whose new id is generated per request passes its body.
+   */
+  fingerprint?: unknown;
+}
+
+/** What a command answers, and what a repeated Idempotency-Key answers again. */
+export interface CommandResult {
+  id: string | null;
+  streamId: string;
+  streamVersion: number;
+  eventIds: string[];
+  /** True when this is the stored answer to an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+/**
+ * Loads the stream, decides, and appends with the outbox in one transaction. With an
+ * Idempotency-Key (`metadata.commandId`), the same key and request returns the first result and
+ * appends nothing; the same key with another request is refused.
+ */
+export const handleCommand = async <TState, TCommand extends Command, TEvent extends DomainEvent>(
+  store: PostgresEventStore,
+  options: HandleCommandOptions<TState, TCommand, TEvent>,
+): Promise<CommandResult & { events: StoredEvent[] }> => {
+  const { command, decider, streamId } = options;
+  const key = command.metadata.commandId
+    ? `${command.metadata.actorId}:${command.metadata.commandId}`
+    : null;
+  const fingerprint = createHash('sha256')
+    .update(canonicalJson(options.fingerprint ?? [command.type, command.data]))
+    .digest('hex');
+
+  return store.transaction(async (tx) => {
+    if (key) {
+      const claimed = await tx.client.query(CLAIM_COMMAND, [key, fingerprint, streamId]);
+      if (claimed.rowCount === 0) {
+        const earlier = await tx.client.query<{ request_hash: string; result: CommandResult }>(
+          READ_COMMAND,
+          [key],
+        );
+        const row = earlier.rows[0]!;
+        if (row.request_hash !== fingerprint)
+          throw new IdempotencyKeyReusedError(command.metadata.commandId!);
+
+        return { ...row.result, replayed: true, events: [] };
+      }
+    }
+
+    const { head, events: history } = await tx.lockAndReadStream(streamId);
+    // A stale caller hears 409 before the rules are even asked.
+    if (options.expectedVersion !== undefined && options.expectedVersion !== head.version)
+      throw new ConcurrencyError(streamId, options.expectedVersion, head.version);
+    const state = history.reduce(
+      (current, event) => decider.evolve(current, event as unknown as TEvent),
+      decider.initialState(),
+    );
+    const decided = decider.decide(command, state);
+    const orgUnit = typeof options.orgUnit === 'function' ? options.orgUnit(state) : options.orgUnit;
+    const appended = await tx.append(streamId, head, Array.isArray(decided) ? decided : [decided], {
+      streamType: options.streamType,
+      expectedVersion: options.expectedVersion,
+      orgUnit,
+      metadata: command.metadata,
+    });
+    const result: CommandResult = {
+      id: options.id ?? null,
+      streamId,
+      streamVersion: appended.streamVersion,
+      eventIds: appended.events.map((event) => event.eventId),
+      replayed: false,
+    };
+    if (key) await tx.client.query(RECORD_COMMAND_RESULT, [key, JSON.stringify(result)]);
+
+    return { ...result, events: appended.events };
+  });
+};

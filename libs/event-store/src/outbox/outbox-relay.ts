@@ -1,0 +1,195 @@
+import type { Pool, PoolClient } from 'pg';
+import type { Message, Producer } from 'kafkajs';
+
+import type { StoredEvent } from '../core/stored-event';
+import type { Checkpoint, PostgresEventStore } from '../postgres/postgres-event-store';
+import { START_CHECKPOINT } from '../postgres/postgres-event-store';
+import { READ_RELAY_CHECKPOINT, SAVE_RELAY_CHECKPOINT, TRY_RELAY_LEADERSHIP } from './outbox.sql';
+
+/** Structured logging the relay needs; Nest's pino logger fits. */
+export interface RelayLogger {
+  log(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
+}
+
+export interface OutboxRelayOptions {
+  store: PostgresEventStore;
+  /** An idempotent kafkajs producer (acks=all); the relay connects and disconnects it. */
+  producer: Producer;
+  topic: string;
+  /** Names the checkpoint and the leadership lock; one active relay per name. */
+  name?: string;
+  batchSize?: number;
+  /** How long to sleep when there is nothing to publish and no append woke the relay. */
+  idleIntervalMs?: number;
+  logger?: RelayLogger;
+  /** Runs after Kafka acknowledged a batch and before the checkpoint is saved. */
+  afterPublish?: (events: StoredEvent[]) => Promise<void>;
+}
+
+/** Turns a stored event into its Kafka message: keyed by org unit, the envelope as the value. */
+export const toKafkaMessage = (event: StoredEvent): Message => ({
+  key: event.orgUnitId,
+  value: JSON.stringify(event),
+  headers: {
+    'event-type': event.type,
+    'event-id': event.eventId,
+    'schema-version': String(event.schemaVersion),
+  },
+});
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Publishes every stored event to Kafka in commit order. The checkpoint is saved only after Kafka
+ * acknowledged, so a crash at any point re-sends (duplicates are removed by consumers) and never
+ * loses. Only one relay per name publishes at a time (an advisory lock); others stand by.
+ */
+export class OutboxRelay {
+  private readonly name: string;
+  private readonly batchSize: number;
+  private readonly idleIntervalMs: number;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private leaderClient: PoolClient | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private checkpoint: Checkpoint = START_CHECKPOINT;
+  published = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.name = options.name ?? options.topic;
+    this.batchSize = options.batchSize ?? 500;
+    this.idleIntervalMs = options.idleIntervalMs ?? 50;
+  }
+
+  private get pool(): Pool {
+    return this.options.store.pool;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    await this.options.producer.connect();
+    this.running = true;
+    this.unsubscribe = this.options.store.onAppended(() => this.wake?.());
+    this.loop = this.run();
+  }
+
+  /** Stops after the batch in flight; what was not checkpointed is sent again by the next relay. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.unsubscribe?.();
+    await this.releaseLeadership();
+    await this.options.producer.disconnect();
+  }
+
+  /** Resolves once everything committed before the call has been published. */
+  async drain(timeoutMs = 30_000): Promise<void> {
+    const target = await this.pool.query<{ position: string | null }>(
+      'SELECT max(position)::text AS position FROM events',
+    );
+    const until = target.rows[0]?.position;
+    if (!until) return;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const done = await this.pool.query(
+        `SELECT 1 FROM relay_checkpoints c
+         WHERE c.relay_name = $1
+           AND NOT EXISTS (SELECT 1 FROM events e WHERE e.position <= $2
+                           AND (e.transaction_id, e.position) > (c.transaction_id, c.position))`,
+        [this.name, until],
+      );
+      if (done.rowCount === 1) return;
+      this.wake?.();
+      await sleep(10);
+    }
+    throw new Error(`The outbox relay "${this.name}" did not publish up to position ${until} in time`);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (!(await this.holdLeadership())) {
+          await this.idle(2_000);
+          continue;
+        }
+        const published = await this.publishBatch();
+        if (published < this.batchSize) await this.idle(this.idleIntervalMs);
+      } catch (error) {
+        this.options.logger?.error('Outbox relay failed; retrying from the last checkpoint', {
+          relay: this.name,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        await this.reloadCheckpoint().catch(() => undefined);
+        await this.idle(1_000);
+      }
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const { events, checkpoint } = await this.options.store.readAll(this.checkpoint, this.batchSize);
+    if (events.length === 0) return 0;
+    await this.options.producer.send({
+      topic: this.options.topic,
+      acks: -1,
+      messages: events.map(toKafkaMessage),
+    });
+    await this.options.afterPublish?.(events);
+    await this.pool.query(SAVE_RELAY_CHECKPOINT, [
+      this.name,
+      checkpoint.transactionId,
+      checkpoint.position,
+    ]);
+    this.checkpoint = checkpoint;
+    this.published += events.length;
+
+    return events.length;
+  }
+
+  private async holdLeadership(): Promise<boolean> {
+    if (this.leaderClient) return true;
+    const client = await this.pool.connect();
+    const locked = await client.query<{ locked: boolean }>(TRY_RELAY_LEADERSHIP, [this.name]);
+    if (!locked.rows[0]?.locked) {
+      client.release();
+
+      return false;
+    }
+    this.leaderClient = client;
+    // The checkpoint may have moved while another relay was leader.
+    await this.reloadCheckpoint();
+
+    return true;
+  }
+
+  private async releaseLeadership(): Promise<void> {
+    // Closing the session releases the advisory lock.
+    this.leaderClient?.release(true);
+    this.leaderClient = null;
+  }
+
+  private async reloadCheckpoint(): Promise<void> {
+    const saved = await this.pool.query<{ transaction_id: string; position: string }>(
+      READ_RELAY_CHECKPOINT,
+      [this.name],
+    );
+    const row = saved.rows[0];
+    this.checkpoint = row
+      ? { transactionId: row.transaction_id, position: row.position }
+      : START_CHECKPOINT;
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
