@@ -1,0 +1,58 @@
+import type { CommandMetadata } from '@taizhang/event-store';
+import { IllegalStateError } from '@taizhang/event-store';
+import { DeciderSpecification } from '@taizhang/testing';
+
+import type { RegisterUnion } from './union.commands';
+import { unionDecider } from './union.decider';
+
+const given = DeciderSpecification.for(unionDecider).given;
+// 2026-03-01 07:00 in UTC is already 15:00 on 2026-03-01 in China.
+const metadata: CommandMetadata = {
+  now: new Date('2026-03-01T07:00:00Z'),
+  actorId: 'officer-1',
+  actorRole: 'federation_officer',
+  correlationId: 'c-1',
+};
+const street = { id: 's1', kind: 'street' as const, orgPath: 'm1/d1/s1' };
+const register = (data: Partial<RegisterUnion['data']> = {}): RegisterUnion => ({
+  type: 'RegisterUnion',
+  data: { unionId: 'u1', name: '沈阳机床厂工会', establishedOn: '1998-05-01', parent: street, ...data },
+  metadata,
+});
+const registered = {
+  type: 'UnionRegistered' as const,
+  data: { unionId: 'u1', name: '沈阳机床厂工会', parentId: 's1', establishedOn: '1998-05-01', orgPath: 'm1/d1/s1/u1' },
+};
+
+describe('Union', () => {
+  describe('when not registered', () => {
+    it('registers an existing union under a street, extending its path', () =>
+      given([]).when(register()).then(registered));
+
+    it('registers a union directly under a district', () =>
+      given([])
+        .when(register({ parent: { id: 'd1', kind: 'district', orgPath: 'm1/d1' } }))
+        .then({ ...registered, data: { ...registered.data, parentId: 'd1', orgPath: 'm1/d1/u1' } }));
+
+    it('refuses a parent that does not exist', () =>
+      given([]).when(register({ parent: null })).thenThrows(IllegalStateError, /does not exist/));
+
+    it('refuses the municipal federation as a direct parent', () =>
+      given([])
+        .when(register({ parent: { id: 'm1', kind: 'municipal', orgPath: 'm1' } }))
+        .thenThrows(IllegalStateError, /street or district/));
+
+    it('accepts a founding date of today in China and refuses tomorrow', () => {
+      given([]).when(register({ establishedOn: '2026-03-01' })).then({
+        ...registered,
+        data: { ...registered.data, establishedOn: '2026-03-01' },
+      });
+      given([]).when(register({ establishedOn: '2026-03-02' })).thenThrows(IllegalStateError, /future/);
+    });
+  });
+
+  describe('when registered', () => {
+    it('refuses to register it again', () =>
+      given([registered]).when(register()).thenThrows(IllegalStateError, /already registered/));
+  });
+});
