@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Makes a clean clone ready to run: installs the npm packages when node_modules is missing or
+// package-lock.json changed since the last install, then brings up the infrastructure
+// (infra/setup.ts). Builtins only, because it runs before node_modules exists.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { runTs } from './run-ts.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const lockFile = path.join(root, 'package-lock.json');
+const modulesDir = path.join(root, 'node_modules');
+const marker = path.join(modulesDir, '.taizhang-lock-hash');
+
+const lockHash = () => createHash('sha256').update(fs.readFileSync(lockFile)).digest('hex');
+
+const installed = (hash) => {
+  if (!fs.existsSync(modulesDir)) return false;
+  if (fs.existsSync(marker)) return fs.readFileSync(marker, 'utf8').trim() === hash;
+  // Installed by hand before this script ran: npm's own record, written last, shows whether the
+  // install is newer than the lock file.
+  const npmRecord = path.join(modulesDir, '.package-lock.json');
+
+  return fs.existsSync(npmRecord) && fs.statSync(npmRecord).mtimeMs >= fs.statSync(lockFile).mtimeMs;
+};
+
+/** Runs `npm ci` unless node_modules already matches package-lock.json. */
+export const installPackages = () => {
+  const hash = lockHash();
+  if (installed(hash)) {
+    fs.writeFileSync(marker, `${hash}\n`);
+
+    return;
+  }
+  console.log('setup: installing npm packages (npm ci)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(
+      'npm ci failed (output above); check the network access to the npm registry, then run the command again',
+    );
+    process.exit(result.status ?? 1);
+  }
+  fs.writeFileSync(marker, `${hash}\n`);
+};
+
+/** Starts or reuses Kafka, creates the topics and databases, and checks Redis. */
+export const setupInfrastructure = async () => {
+  const code = await runTs('infra/setup.ts');
+  if (code !== 0) process.exit(code);
+};
+
+export const setup = async () => {
+  installPackages();
+  await setupInfrastructure();
+};
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await setup();
