@@ -1,3 +1,4 @@
+export * from './core/aggregate-stream';
 export * from './core/canonical-json';
 export * from './core/decider';
 export * from './core/errors';
@@ -8,3 +9,4 @@ export * from './postgres/migrations';
 export * from './postgres/postgres-event-store';
 export * from './postgres/verify-integrity';
 export * from './outbox/outbox-relay';
+export * from './nest/event-store.module';

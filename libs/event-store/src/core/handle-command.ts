@@ -14,8 +14,8 @@ export interface HandleCommandOptions<TState, TCommand extends Command, TEvent e
   command: TCommand;
   /** From `If-Match`: the version the caller saw; a different current version is a 409. */
   expectedVersion?: number;
-  /** The org unit the new events concern, fixed or read from the state before the command. */
-  orgUnit: OrgUnitRef | ((state: TState) => OrgUnitRef);
+  /** The org unit the new events concern: fixed, or read from the state and the decided events. */
+  orgUnit: OrgUnitRef | ((state: TState, events: readonly TEvent[]) => OrgUnitRef);
   /** The id of the thing the command creates or changes, returned to the caller. */
   id?: string;
   /**
@@ -77,8 +77,10 @@ export const handleCommand = async <TState, TCommand extends Command, TEvent ext
       decider.initialState(),
     );
     const decided = decider.decide(command, state);
-    const orgUnit = typeof options.orgUnit === 'function' ? options.orgUnit(state) : options.orgUnit;
-    const appended = await tx.append(streamId, head, Array.isArray(decided) ? decided : [decided], {
+    const events = Array.isArray(decided) ? decided : [decided];
+    const orgUnit =
+      typeof options.orgUnit === 'function' ? options.orgUnit(state, events) : options.orgUnit;
+    const appended = await tx.append(streamId, head, events, {
       streamType: options.streamType,
       expectedVersion: options.expectedVersion,
       orgUnit,

@@ -1,0 +1,91 @@
+import type { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import type { ModuleMetadata } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+
+import type { EventRegistry } from '@taizhang/contracts';
+
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { PostgresEventStore } from '../postgres/postgres-event-store';
+
+export interface EventStoreModuleOptions {
+  service: string;
+  /** The service's topic, where the relay publishes every stored event. */
+  topic: string;
+  registry: EventRegistry;
+  kafkaBrokers: string[];
+}
+
+export const EVENT_STORE_OPTIONS = Symbol('EVENT_STORE_OPTIONS');
+
+/** Starts the relay once the app is up and stops it, flushing its batch, before shutdown. */
+@Injectable()
+class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(@Inject(OutboxRelay) private readonly relay: OutboxRelay) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.relay.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.relay.stop();
+  }
+}
+
+const relayLogger = (logger: Logger) => ({
+  log: (message: string, context?: Record<string, unknown>) => logger.log({ ...context, msg: message }),
+  warn: (message: string, context?: Record<string, unknown>) => logger.warn({ ...context, msg: message }),
+  error: (message: string, context?: Record<string, unknown>) => logger.error({ ...context, msg: message }),
+});
+
+/**
+ * Gives a service its event store (on the pool of its TypeORM DataSource, whose migrations must
+ * include `eventStoreMigrations`) and runs its outbox relay for the app's lifetime.
+ */
+@Module({})
+export class EventStoreModule {
+  static forRootAsync(options: {
+    imports?: ModuleMetadata['imports'];
+    inject?: (string | symbol | (abstract new (...args: never[]) => unknown))[];
+    useFactory: (...args: never[]) => EventStoreModuleOptions | Promise<EventStoreModuleOptions>;
+  }): DynamicModule {
+    return {
+      module: EventStoreModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: EVENT_STORE_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
+        {
+          provide: PostgresEventStore,
+          inject: [EVENT_STORE_OPTIONS, getDataSourceToken()],
+          useFactory: (config: EventStoreModuleOptions, dataSource: DataSource) =>
+            new PostgresEventStore({
+              service: config.service,
+              pool: (dataSource.driver as unknown as { master: Pool }).master,
+              registry: config.registry,
+            }),
+        },
+        {
+          provide: OutboxRelay,
+          inject: [EVENT_STORE_OPTIONS, PostgresEventStore],
+          useFactory: (config: EventStoreModuleOptions, store: PostgresEventStore) =>
+            new OutboxRelay({
+              store,
+              topic: config.topic,
+              producer: new Kafka({
+                clientId: `${config.service}-outbox-relay`,
+                brokers: config.kafkaBrokers,
+                logLevel: logLevel.WARN,
+              }).producer({ idempotent: true, maxInFlightRequests: 1 }),
+              logger: relayLogger(new Logger('OutboxRelay')),
+            }),
+        },
+        OutboxRelayLifecycle,
+      ],
+      exports: [PostgresEventStore, OutboxRelay],
+    };
+  }
+}
