@@ -3,14 +3,16 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const projects = ['libs', 'services'].flatMap((dir) =>
-  fs.existsSync(path.join(__dirname, dir))
-    ? fs
-        .readdirSync(path.join(__dirname, dir))
-        .map((name) => path.join(__dirname, dir, name))
-        .filter((project) => fs.existsSync(path.join(project, 'jest.config.js')))
-    : [],
-);
+const hasJestConfig = (project) => fs.existsSync(path.join(project, 'jest.config.js'));
+const projects = [
+  ...['libs', 'services'].flatMap((dir) =>
+    fs.existsSync(path.join(__dirname, dir))
+      ? fs.readdirSync(path.join(__dirname, dir)).map((name) => path.join(__dirname, dir, name))
+      : [],
+  ),
+  path.join(__dirname, 'infra'),
+  path.join(__dirname, 'tools'),
+].filter(hasJestConfig);
 
 const { transform } = require('./jest.preset')(__dirname, 'root');
 

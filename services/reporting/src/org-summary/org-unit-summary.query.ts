@@ -1,0 +1,35 @@
+import type { Pool } from 'pg';
+
+/** What a federation officer reads for a unit: its whole subtree summed (DESIGN §6). */
+export interface OrgUnitSummary {
+  orgUnitId: string;
+  unions: number;
+  members: number;
+  femaleMembers: number;
+}
+
+const FIND_PATH = 'SELECT org_path FROM org_unit_facts WHERE org_unit_id = $1';
+
+const SUM_SUBTREE = `
+  SELECT count(*) FILTER (WHERE kind = 'union')::int AS unions,
+         coalesce(sum(members), 0)::int AS members,
+         coalesce(sum(female_members), 0)::int AS female_members
+  FROM org_unit_facts
+  WHERE org_path = $1 OR org_path LIKE $2`;
+
+// Paths are ids joined by '/', but a LIKE pattern must never be widened by what an id contains.
+const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The summary of a unit and everything under it, or null when the unit is unknown. */
+export const orgUnitSummary = async (pool: Pool, orgUnitId: string): Promise<OrgUnitSummary | null> => {
+  const found = await pool.query<{ org_path: string }>(FIND_PATH, [orgUnitId]);
+  const path = found.rows[0]?.org_path;
+  if (path === undefined) return null;
+  const { rows } = await pool.query<{ unions: number; members: number; female_members: number }>(
+    SUM_SUBTREE,
+    [path, `${escapeLike(path)}/%`],
+  );
+  const sums = rows[0]!;
+
+  return { orgUnitId, unions: sums.unions, members: sums.members, femaleMembers: sums.female_members };
+};

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+
+import type { EventEnvelope } from '@taizhang/contracts';
+import type { TestDatabase } from '@taizhang/testing';
+import { createTestDatabase } from '@taizhang/testing';
+
+import { CreateOrgUnitFacts1732000001000 } from '../../../src/org-summary/migrations/1732000001000-create-org-unit-facts';
+import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
+import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
+
+const envelope = (type: string, orgUnitId: string, orgPath: string, data: unknown): EventEnvelope => ({
+  eventId: randomUUID(),
+  type,
+  schemaVersion: 1,
+  service: 'organisation',
+  streamId: `s-${orgUnitId}`,
+  streamType: 'x',
+  streamVersion: 1,
+  position: '1',
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  recordedAt: '2026-01-01T00:00:00.000Z',
+  orgUnitId,
+  orgPath,
+  actor: { id: 'a', role: 'admin' },
+  correlationId: 'c',
+  causationId: null,
+  commandId: null,
+  data,
+});
+
+const unit = (id: string, kind: string, parentId: string | null, orgPath: string) =>
+  envelope('OrgUnitCreated', id, orgPath, { orgUnitId: id, code: id, name: `${id}工会`, kind, parentId, orgPath });
+const union = (id: string, parentId: string, orgPath: string) =>
+  envelope('UnionRegistered', id, orgPath, { unionId: id, name: id, parentId, establishedOn: '2000-01-01', orgPath });
+const member = (unionId: string, orgPath: string, gender: 'female' | 'male') =>
+  envelope('MemberJoined', unionId, orgPath, { memberId: randomUUID(), unionId, name: '张三', gender, joinedOn: '2020-01-01' });
+
+describe('org unit facts', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase([CreateOrgUnitFacts1732000001000]);
+    const events = [
+      unit('m', 'municipal', null, 'm'),
+      unit('d1', 'district', 'm', 'm/d1'),
+      unit('d2', 'district', 'm', 'm/d2'),
+      // A sibling whose id starts like d1's must not be counted under d1.
+      unit('d10', 'district', 'm', 'm/d10'),
+      unit('s1', 'street', 'd1', 'm/d1/s1'),
+      union('u1', 's1', 'm/d1/s1/u1'),
+      union('u2', 'd2', 'm/d2/u2'),
+      union('u3', 'd10', 'm/d10/u3'),
+      member('u1', 'm/d1/s1/u1', 'female'),
+      member('u1', 'm/d1/s1/u1', 'male'),
+      member('u2', 'm/d2/u2', 'female'),
+      member('u3', 'm/d10/u3', 'male'),
+    ];
+    const client = await db.pool.connect();
+    try {
+      for (const event of events) await projectOrgUnitFacts(event, client);
+    } finally {
+      client.release();
+    }
+  });
+  afterAll(() => db.drop());
+
+  it('sums the whole subtree of each unit', async () => {
+    expect(await orgUnitSummary(db.pool, 'm')).toEqual({ orgUnitId: 'm', unions: 3, members: 4, femaleMembers: 2 });
+    expect(await orgUnitSummary(db.pool, 'd1')).toEqual({ orgUnitId: 'd1', unions: 1, members: 2, femaleMembers: 1 });
+    expect(await orgUnitSummary(db.pool, 'u2')).toEqual({ orgUnitId: 'u2', unions: 1, members: 1, femaleMembers: 1 });
+  });
+
+  it('knows nothing of a unit it never heard of', async () => {
+    expect(await orgUnitSummary(db.pool, 'nope')).toBeNull();
+  });
+});
