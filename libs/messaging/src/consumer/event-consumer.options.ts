@@ -1,0 +1,53 @@
+import type { ConsumerConfig, Kafka, Producer } from 'kafkajs';
+import type { Pool, PoolClient } from 'pg';
+import type { Registry } from 'prom-client';
+
+import type { EventEnvelope, EventRegistry } from '@taizhang/contracts';
+
+import type { ConsumerLogger } from './consumer-logger';
+import type { RetryPolicy } from './retry-policy';
+
+/** Where a consumed event came from. */
+export interface MessageSource {
+  topic: string;
+  partition: number;
+  offset: string;
+  groupId: string;
+}
+
+/**
+ * Applies one event. `tx` is inside the transaction that also records the event as processed:
+ * write the effect with it, and throw to roll both back (the event is then retried).
+ */
+export type EventHandler = (
+  event: EventEnvelope,
+  tx: PoolClient,
+  source: MessageSource,
+) => Promise<void>;
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  /** One group per consuming purpose; every instance of a service uses the same one. */
+  groupId: string;
+  topics: readonly string[];
+  registry: EventRegistry;
+  pool: Pool;
+  handler: EventHandler;
+  retry?: Partial<RetryPolicy>;
+  logger?: ConsumerLogger;
+  /** Where the metrics are registered, usually the service's `/metrics` registry. */
+  metrics?: Registry;
+  /** Partitions handled at the same time; each holds one pooled connection while it works. */
+  partitionsConsumedConcurrently?: number;
+  /** Where a new group starts: read models need the whole history, so the beginning by default. */
+  fromBeginning?: boolean;
+  /** kafkajs consumer settings (session timeout, heartbeat, fetch wait), groupId aside. */
+  consumerConfig?: Omit<ConsumerConfig, 'groupId'>;
+  /** The producer for dead letters; an idempotent one of the consumer's own when not given. */
+  deadLetterProducer?: Producer;
+  /** How often lag is refreshed from the broker, so that a stuck consumer still shows its lag. */
+  lagRefreshIntervalMs?: number;
+  /** Time and randomness are injected (STYLE 2.8). */
+  clock?: () => Date;
+  random?: () => number;
+}

@@ -1,0 +1,204 @@
+import type { Admin, Consumer, EachBatchPayload, Producer } from 'kafkajs';
+import pino from 'pino';
+
+import { createIdempotentProducer } from '../kafka/create-idempotent-producer';
+import { abortableSleep } from './abortable-sleep';
+import { fetchBrokerOffsets } from './broker-offsets';
+import type { ConsumerLogger } from './consumer-logger';
+import { ConsumerMetrics } from './consumer-metrics';
+import { messageOf } from './error-message';
+import type { EventConsumerOptions } from './event-consumer.options';
+import { MessageProcessor } from './message-processor';
+import type { PartitionLag, TopicPartition } from './partition-progress';
+import { PartitionProgress } from './partition-progress';
+import { DEFAULT_RETRY_POLICY } from './retry-policy';
+
+const DEFAULT_LAG_REFRESH_MS = 15_000;
+// Offsets are committed at the end of every batch, and within a long batch at least this often.
+const COMMIT_INTERVAL_MS = 1_000;
+const CAUGHT_UP_POLL_MS = 100;
+
+/**
+ * Consumes event topics as one consumer group: each message is handled inside a PostgreSQL
+ * transaction that also records its event id (a redelivery changes nothing), retried with backoff
+ * when the handler throws, dead-lettered to `<topic>.dlq` when it cannot be processed, and its
+ * offset committed only after that. Partitions are processed in order, several at a time.
+ */
+export class EventConsumer {
+  private readonly consumer: Consumer;
+  private readonly admin: Admin;
+  private readonly producer: Producer;
+  private readonly closesProducer: boolean;
+  private readonly metrics: ConsumerMetrics;
+  private readonly progress = new PartitionProgress();
+  private readonly processor: MessageProcessor;
+  private readonly logger: ConsumerLogger;
+  private readonly stopping = new AbortController();
+  private assignment: TopicPartition[] = [];
+  private lagTimer: NodeJS.Timeout | undefined;
+  private state: 'new' | 'running' | 'stopped' = 'new';
+
+  constructor(private readonly options: EventConsumerOptions) {
+    const { kafka, groupId } = options;
+    this.logger = options.logger ?? pino({ name: `consumer:${groupId}` });
+    this.consumer = kafka.consumer({
+      allowAutoTopicCreation: false,
+      ...options.consumerConfig,
+      groupId,
+    });
+    this.admin = kafka.admin();
+    this.closesProducer = options.deadLetterProducer === undefined;
+    this.producer = options.deadLetterProducer ?? createIdempotentProducer(kafka);
+    this.metrics = new ConsumerMetrics(groupId, options.metrics);
+    this.processor = new MessageProcessor({
+      groupId,
+      registry: options.registry,
+      pool: options.pool,
+      handler: options.handler,
+      retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+      producer: this.producer,
+      metrics: this.metrics,
+      logger: this.logger,
+      clock: options.clock ?? (() => new Date()),
+      random: options.random ?? Math.random,
+      stopping: this.stopping.signal,
+    });
+  }
+
+  /** Connects, joins the group and starts consuming; resolves once partitions are assigned. */
+  async start(): Promise<void> {
+    if (this.state !== 'new') throw new Error('An EventConsumer starts once; create a new one');
+    this.state = 'running';
+    const { groupId, topics } = this.options;
+    if (this.closesProducer) await this.producer.connect();
+    await this.admin.connect();
+    await this.consumer.connect();
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.assign(payload.memberAssignment);
+    });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.logger.error(
+        { groupId, error: payload.error.message, restart: payload.restart },
+        'Kafka consumer crashed',
+      );
+    });
+    await this.consumer.subscribe({
+      topics: [...topics],
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
+    await this.consumer.run({
+      autoCommit: true,
+      autoCommitInterval: COMMIT_INTERVAL_MS,
+      // An offset is resolved by hand once its message is processed or dead-lettered, never before.
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+    this.lagTimer = setInterval(
+      () => void this.refreshLag(),
+      this.options.lagRefreshIntervalMs ?? DEFAULT_LAG_REFRESH_MS,
+    );
+    this.lagTimer.unref();
+    this.logger.info({ groupId, topics }, 'Event consumer started');
+  }
+
+  /** Finishes the message in hand, commits, leaves the group and disconnects. */
+  async stop(): Promise<void> {
+    if (this.state !== 'running') return;
+    this.state = 'stopped';
+    clearInterval(this.lagTimer);
+    // A message waiting out a backoff is left uncommitted for the next owner of its partition.
+    this.stopping.abort();
+    await this.consumer.disconnect();
+    await this.admin.disconnect();
+    if (this.closesProducer) await this.producer.disconnect();
+    for (const partition of this.progress.retain([])) this.metrics.forget(partition);
+    this.logger.info({ groupId: this.options.groupId }, 'Event consumer stopped');
+  }
+
+  /** Lag of each partition this instance owns, as last seen (also the `taizhang_consumer_lag` gauge). */
+  lag(): PartitionLag[] {
+    return this.progress.snapshot();
+  }
+
+  /**
+   * Resolves when the group's committed offset has reached, on every partition of its topics, the
+   * end the partition had when called: everything produced before is processed or dead-lettered.
+   */
+  async waitUntilCaughtUp({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<void> {
+    const { groupId, topics } = this.options;
+    const targets = await fetchBrokerOffsets(this.admin, groupId, topics);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const now = await fetchBrokerOffsets(this.admin, groupId, topics);
+      const behind = targets.filter(({ topic, partition, highWatermark }) => {
+        const committed = now.find(
+          (p) => p.topic === topic && p.partition === partition,
+        )?.committed;
+
+        // -1 (nothing committed yet) is the start of the partition.
+        return BigInt(committed ?? '0') < BigInt(highWatermark) && BigInt(highWatermark) > 0n;
+      });
+      if (behind.length === 0) return;
+      if (Date.now() > deadline)
+        throw new Error(
+          `Consumer group ${groupId} did not catch up within ${timeoutMs} ms on ${behind
+            .map(({ topic, partition }) => `${topic}[${partition}]`)
+            .join(', ')}`,
+        );
+      await abortableSleep(CAUGHT_UP_POLL_MS, this.stopping.signal);
+      if (this.stopping.signal.aborted) throw new Error(`Consumer group ${groupId} was stopped`);
+    }
+  }
+
+  private async eachBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+    commitOffsetsIfNecessary,
+  }: EachBatchPayload): Promise<void> {
+    const { topic, partition, highWatermark } = batch;
+    for (const message of batch.messages) {
+      // After a rebalance a batch of a partition now owned by another instance may still be in hand.
+      if (!isRunning() || isStale() || !this.owns(topic, partition)) break;
+      const outcome = await this.processor.process(topic, partition, message, heartbeat);
+      // Unresolved, the message is fetched again from its offset on the next round.
+      if (outcome === 'blocked') break;
+      resolveOffset(message.offset);
+      this.metrics.lag(this.progress.processed(topic, partition, message.offset, highWatermark));
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  private owns(topic: string, partition: number): boolean {
+    return this.assignment.some((p) => p.topic === topic && p.partition === partition);
+  }
+
+  private assign(memberAssignment: Record<string, number[]>): void {
+    this.assignment = Object.entries(memberAssignment).flatMap(([topic, partitions]) =>
+      partitions.map((partition) => ({ topic, partition })),
+    );
+    for (const partition of this.progress.retain(this.assignment)) this.metrics.forget(partition);
+    void this.refreshLag();
+  }
+
+  // The broker's figures keep the lag gauge true while nothing is processed (a stuck consumer).
+  private async refreshLag(): Promise<void> {
+    const { groupId, topics } = this.options;
+    try {
+      const offsets = await fetchBrokerOffsets(this.admin, groupId, topics);
+      for (const { topic, partition, committed, highWatermark } of offsets) {
+        if (this.owns(topic, partition) && this.state === 'running')
+          this.metrics.lag(this.progress.observed(topic, partition, committed, highWatermark));
+      }
+    } catch (error) {
+      this.logger.warn(
+        { groupId, error: messageOf(error) },
+        'Could not refresh consumer lag from the broker',
+      );
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import type { Producer } from 'kafkajs';
+import { Registry } from 'prom-client';
+
+import { deadLetterTopic } from '@taizhang/contracts';
+import type { TestDatabase, TestTopics } from '@taizhang/testing';
+import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
+
+import {
+  ConsumerMetricNames,
+  createIdempotentProducer,
+  EventConsumer,
+  messagingMigrations,
+  silentLogger,
+  toEventMessage,
+} from '../../src';
+import {
+  CreateTestEffects1760000000001,
+  deleteGroups,
+  fastConsumerConfig,
+  fastRetry,
+  header,
+  INSERT_EFFECT_SQL,
+  memberJoined,
+  metricValue,
+  readTopic,
+  registry,
+} from './messaging-test-kit';
+
+describe('EventConsumer with messages it cannot process', () => {
+  let db: TestDatabase;
+  let topics: TestTopics;
+  let producer: Producer;
+  let consumer: EventConsumer | undefined;
+  const groupId = `dlq-spec-${uniqueSuffix()}`;
+
+  beforeAll(async () => {
+    [db, topics] = await Promise.all([
+      createTestDatabase([...messagingMigrations, CreateTestEffects1760000000001]),
+      createTestTopics(['messaging-dlq'], { partitions: 2 }),
+    ]);
+    producer = createIdempotentProducer(topics.kafka);
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await producer.disconnect();
+    await deleteGroups(topics.kafka, [groupId]);
+    await Promise.all([topics.delete(), db.drop()]);
+  });
+
+  it('dead-letters each with its reason and keeps consuming what follows', async () => {
+    const topic = topics.names['messaging-dlq']!;
+    const union = 'union-dlq';
+    const first = memberJoined(union, 1);
+    const poisoned = memberJoined(union, 2);
+    const last = memberJoined(union, 3);
+    const unknownType = { ...memberJoined(union, 9), type: 'MemberLevitated' };
+    const badSchema = memberJoined(union, 9, { gender: 'unknown' });
+    // All on one key, so one partition in this order: the good ones around the poison.
+    const sent = [
+      toEventMessage(first),
+      { key: union, value: '{"eventId": "cut off', headers: { 'event-type': 'MemberJoined' } },
+      toEventMessage(unknownType),
+      toEventMessage(badSchema),
+      toEventMessage(poisoned),
+      toEventMessage(last),
+    ];
+    await producer.send({ topic, messages: sent });
+
+    const attempts = new Map<string, number>();
+    const metrics = new Registry();
+    consumer = new EventConsumer({
+      kafka: topics.kafka,
+      groupId,
+      topics: [topic],
+      registry,
+      pool: db.pool,
+      logger: silentLogger,
+      metrics,
+      retry: fastRetry,
+      consumerConfig: fastConsumerConfig,
+      clock: () => new Date('2026-02-01T10:00:00.000Z'),
+      handler: async (event, tx) => {
+        attempts.set(event.eventId, (attempts.get(event.eventId) ?? 0) + 1);
+        await tx.query(INSERT_EFFECT_SQL, [event.eventId, event.orgUnitId, event.streamVersion]);
+        if (event.eventId === poisoned.eventId)
+          throw new Error('member directory has no union-dlq');
+      },
+    });
+    await consumer.start();
+    await consumer.waitUntilCaughtUp();
+
+    const effects = await db.pool.query<{ event_id: string }>(
+      'SELECT event_id FROM test_effects ORDER BY seq',
+    );
+    expect(effects.rows.map((row) => row.event_id)).toEqual([first.eventId, last.eventId]);
+    expect(attempts.get(poisoned.eventId)).toBe(fastRetry.attempts);
+
+    const letters = await readTopic(topics.kafka, deadLetterTopic(topic), 4);
+    const partition = letters[0]!.partition;
+    expect(letters.map((letter) => header(letter, 'dlq-error-code'))).toEqual([
+      'INVALID_JSON',
+      'UNKNOWN_EVENT_TYPE',
+      'INVALID_EVENT_DATA',
+      'HANDLER_FAILED',
+    ]);
+    letters.forEach((letter, index) => {
+      const original = sent[index + 1]!;
+      expect(letter.key?.toString()).toBe(union);
+      expect(letter.value?.toString()).toBe(original.value);
+      expect(header(letter, 'event-type')).toBe(original.headers?.['event-type']);
+      expect(header(letter, 'dlq-original-topic')).toBe(topic);
+      expect(header(letter, 'dlq-original-partition')).toBe(String(partition));
+      expect(header(letter, 'dlq-original-offset')).toBe(String(index + 1));
+      expect(header(letter, 'dlq-consumer-group')).toBe(groupId);
+      expect(header(letter, 'dlq-failed-at')).toBe('2026-02-01T10:00:00.000Z');
+    });
+    expect(letters.map((letter) => header(letter, 'dlq-reason'))).toEqual([
+      expect.stringMatching(/not JSON/),
+      expect.stringMatching(/MemberLevitated/),
+      expect.stringMatching(/MemberJoined v1 does not match its schema.*gender/s),
+      'The handler failed 3 times; last error: member directory has no union-dlq',
+    ]);
+
+    expect(await metricValue(metrics, ConsumerMetricNames.deadLettered, { group: groupId })).toBe(
+      4,
+    );
+    expect(
+      await metricValue(metrics, ConsumerMetricNames.deadLettered, { code: 'HANDLER_FAILED' }),
+    ).toBe(1);
+    expect(await metricValue(metrics, ConsumerMetricNames.retries)).toBe(fastRetry.attempts - 1);
+    expect(await metricValue(metrics, ConsumerMetricNames.processed)).toBe(2);
+  });
+});

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+
+import type { ConsumerConfig, Kafka, KafkaMessage } from 'kafkajs';
+import type { Counter, Registry } from 'prom-client';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+import type { EventEnvelope } from '@taizhang/contracts';
+import { EventRegistry, organisationEvents } from '@taizhang/contracts';
+import { uniqueSuffix } from '@taizhang/testing';
+
+export const registry = new EventRegistry([...organisationEvents]);
+
+/** Short timeouts so that groups form and hand over quickly (the broker's minimum session is 6 s). */
+export const fastConsumerConfig: Omit<ConsumerConfig, 'groupId'> = {
+  sessionTimeout: 6_000,
+  rebalanceTimeout: 6_000,
+  heartbeatInterval: 300,
+  maxWaitTimeInMs: 100,
+  retry: { initialRetryTime: 100, retries: 5 },
+};
+
+export const fastRetry = { attempts: 3, initialDelayMs: 10, maxDelayMs: 100, jitter: 0 };
+
+/** A MemberJoined envelope of the given union, as the outbox relay publishes it. */
+export const memberJoined = (
+  unionId: string,
+  streamVersion = 1,
+  data: Record<string, unknown> = {},
+): EventEnvelope => ({
+  eventId: randomUUID(),
+  type: 'MemberJoined',
+  schemaVersion: 1,
+  service: 'organisation',
+  streamId: `union-${unionId}`,
+  streamType: 'union',
+  streamVersion,
+  position: String(streamVersion),
+  occurredAt: '2026-01-05T09:00:00.000Z',
+  recordedAt: '2026-01-05T09:00:01.000Z',
+  orgUnitId: unionId,
+  orgPath: `2111/211103/${unionId}`,
+  actor: { id: 'cadre-1', role: 'union_cadre' },
+  correlationId: randomUUID(),
+  causationId: null,
+  commandId: null,
+  data: {
+    memberId: `m-${randomUUID()}`,
+    unionId,
+    name: '王芳',
+    gender: 'female',
+    joinedOn: '2026-01-05',
+    ...data,
+  },
+});
+
+/** A table for the handlers' effects, without any uniqueness, so that a double effect shows. */
+export class CreateTestEffects1760000000001 implements MigrationInterface {
+  name = 'CreateTestEffects1760000000001';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'CREATE TABLE test_effects (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, org_unit_id text NOT NULL, stream_version int NOT NULL)',
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE test_effects');
+  }
+}
+
+export const INSERT_EFFECT_SQL =
+  'INSERT INTO test_effects (event_id, org_unit_id, stream_version) VALUES ($1, $2, $3)';
+
+/** Reads `count` messages from a topic with a throwaway group, from the beginning. */
+export const readTopic = async (
+  kafka: Kafka,
+  topic: string,
+  count: number,
+  timeoutMs = 20_000,
+): Promise<(KafkaMessage & { partition: number })[]> => {
+  const groupId = `reader-${uniqueSuffix()}`;
+  const consumer = kafka.consumer({ groupId, ...fastConsumerConfig });
+  const messages: (KafkaMessage & { partition: number })[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`Read ${messages.length} of ${count} messages from ${topic}`)),
+        timeoutMs,
+      );
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          messages.push({ ...message, partition });
+          if (messages.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+    await deleteGroups(kafka, [groupId]);
+  }
+
+  return messages;
+};
+
+/** Removes consumer groups a suite created, so that the broker keeps no trace of the run. */
+export const deleteGroups = async (kafka: Kafka, groupIds: string[]): Promise<void> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.deleteGroups(groupIds).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+};
+
+/** The value of a counter or gauge summed over the series that match `labels`. */
+export const metricValue = async (
+  metrics: Registry,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<number> => {
+  const metric = metrics.getSingleMetric(name) as Counter | undefined;
+  if (!metric) return 0;
+  const { values } = await metric.get();
+
+  return values
+    .filter((value) => Object.entries(labels).every(([key, v]) => value.labels[key] === v))
+    .reduce((sum, value) => sum + value.value, 0);
+};
+
+export const header = (message: KafkaMessage, name: string): string | undefined =>
+  message.headers?.[name]?.toString();

@@ -1,0 +1,135 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import type { Producer } from 'kafkajs';
+import { Registry } from 'prom-client';
+
+import type { TestDatabase, TestTopics } from '@taizhang/testing';
+import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
+
+import type { EventHandler } from '../../src';
+import {
+  ConsumerMetricNames,
+  createIdempotentProducer,
+  EventConsumer,
+  messagingMigrations,
+  silentLogger,
+  toEventMessage,
+} from '../../src';
+import {
+  CreateTestEffects1760000000001,
+  deleteGroups,
+  fastConsumerConfig,
+  fastRetry,
+  INSERT_EFFECT_SQL,
+  memberJoined,
+  metricValue,
+  registry,
+} from './messaging-test-kit';
+
+describe('EventConsumer instances of one group across stops and restarts', () => {
+  let db: TestDatabase;
+  let topics: TestTopics;
+  let producer: Producer;
+  const consumers: EventConsumer[] = [];
+  const groupId = `restart-spec-${uniqueSuffix()}`;
+
+  beforeAll(async () => {
+    [db, topics] = await Promise.all([
+      createTestDatabase([...messagingMigrations, CreateTestEffects1760000000001]),
+      createTestTopics(['messaging-restart'], { partitions: 3 }),
+    ]);
+    producer = createIdempotentProducer(topics.kafka);
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
+    await producer.disconnect();
+    await deleteGroups(topics.kafka, [groupId]);
+    await Promise.all([topics.delete(), db.drop()]);
+  });
+
+  const effectCount = async (): Promise<number> =>
+    (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM test_effects')).rows[0]!.n;
+
+  const until = async (condition: () => Promise<boolean>): Promise<void> => {
+    while (!(await condition())) await sleep(20);
+  };
+
+  const startConsumer = async (started: string[], metrics = new Registry()) => {
+    const handler: EventHandler = async (event, tx) => {
+      started.push(event.eventId);
+      await sleep(3);
+      await tx.query(INSERT_EFFECT_SQL, [event.eventId, event.orgUnitId, event.streamVersion]);
+    };
+    const consumer = new EventConsumer({
+      kafka: topics.kafka,
+      groupId,
+      topics: [topics.names['messaging-restart']!],
+      registry,
+      pool: db.pool,
+      handler,
+      logger: silentLogger,
+      metrics,
+      retry: fastRetry,
+      consumerConfig: fastConsumerConfig,
+    });
+    consumers.push(consumer);
+    await consumer.start();
+
+    return consumer;
+  };
+
+  it('hands partitions over mid-stream and applies every event exactly once', async () => {
+    const topic = topics.names['messaging-restart']!;
+    const unions = Array.from({ length: 12 }, (_, i) => `union-${i}`);
+    const events = unions.flatMap((union) =>
+      Array.from({ length: 15 }, (_, i) => memberJoined(union, i + 1)),
+    );
+    await producer.send({ topic, messages: events.map(toEventMessage) });
+
+    const startedByFirst: string[] = [];
+    const first = await startConsumer(startedByFirst);
+    await until(async () => (await effectCount()) >= 30);
+    // A second instance joins: the group rebalances while both are busy.
+    const startedBySecond: string[] = [];
+    const second = await startConsumer(startedBySecond);
+    await until(async () => (await effectCount()) >= 90);
+    await first.stop();
+
+    // The first instance stopped mid-stream, and finished every message it had started.
+    expect(await effectCount()).toBeLessThan(events.length);
+    const applied = await db.pool.query<{ event_id: string }>('SELECT event_id FROM test_effects');
+    const appliedIds = new Set(applied.rows.map((row) => row.event_id));
+    expect(startedByFirst.length).toBeGreaterThan(0);
+    expect(startedByFirst.filter((id) => !appliedIds.has(id))).toEqual([]);
+
+    await second.waitUntilCaughtUp();
+    await second.stop();
+    expect(startedBySecond.length).toBeGreaterThan(0);
+
+    // Redeliver everything, as after a crash before any commit: nothing may be applied twice.
+    const admin = topics.kafka.admin();
+    await admin.connect();
+    await admin.resetOffsets({ groupId, topic, earliest: true });
+    await admin.disconnect();
+    const metrics = new Registry();
+    const third = await startConsumer([], metrics);
+    await third.waitUntilCaughtUp();
+
+    const effects = await db.pool.query<{
+      event_id: string;
+      org_unit_id: string;
+      stream_version: number;
+    }>('SELECT event_id, org_unit_id, stream_version FROM test_effects ORDER BY seq');
+    expect(effects.rows.map((row) => row.event_id).sort()).toEqual(
+      events.map((event) => event.eventId).sort(),
+    );
+    for (const union of unions)
+      expect(
+        effects.rows.filter((row) => row.org_unit_id === union).map((row) => row.stream_version),
+      ).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(await metricValue(metrics, ConsumerMetricNames.duplicates)).toBe(events.length);
+    expect(await metricValue(metrics, ConsumerMetricNames.processed)).toBe(0);
+  });
+});
