@@ -1,3 +1,4 @@
+import { EventRegistry } from '../event-registry';
 import type { EventOf } from '../event-definition';
 import { MemberJoinedV1 } from './member-joined.v1';
 import { OrgUnitCreatedV1 } from './org-unit-created.v1';
@@ -15,3 +16,6 @@ export type OrgUnitCreated = EventOf<typeof OrgUnitCreatedV1>;
 export type UnionRegistered = EventOf<typeof UnionRegisteredV1>;
 export type MemberJoined = EventOf<typeof MemberJoinedV1>;
 export type OrganisationEvent = OrgUnitCreated | UnionRegistered | MemberJoined;
+
+/** Validates and upcasts everything on `taizhang.organisation.v1`. */
+export const organisationRegistry = new EventRegistry([...organisationEvents], [...organisationUpcasters]);

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
+import { ExpectedVersion, IdempotencyKey } from '@taizhang/bootstrap';
+import {
+  aggregateStream,
+  handleCommand,
+  IllegalStateError,
+  NotFoundError,
+  PostgresEventStore,
+} from '@taizhang/event-store';
+
+import { CommandResponseDto, commandResponse } from '../shared/command-response';
+import { requestMetadata } from '../shared/request-metadata';
+import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
+import { loadParentRef, orgUnitStreamId } from './org-unit-streams';
+import { orgUnitDecider } from './org-unit.decider';
+
+@ApiTags('org-units 组织体系')
+@Controller('org-units')
+export class OrgUnitsController {
+  constructor(private readonly store: PostgresEventStore) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'expected version of the new stream (0)' })
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  async create(
+    @Body() body: CreateOrgUnitDto,
+    @IdempotencyKey() commandId: string | undefined,
+    @ExpectedVersion() expectedVersion: number | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    const orgUnitId = randomUUID();
+    const parent = body.parentId ? await loadParentRef(this.store, body.parentId) : null;
+    if (body.parentId && !parent)
+      throw new IllegalStateError(
+        `The parent unit ${body.parentId} does not exist. / 上级单位不存在。`,
+        'PARENT_NOT_FOUND',
+      );
+    const result = await handleCommand(this.store, {
+      streamId: orgUnitStreamId(orgUnitId),
+      streamType: 'org-unit',
+      decider: orgUnitDecider,
+      command: {
+        type: 'CreateOrgUnit',
+        data: { orgUnitId, code: body.code, name: body.name, kind: body.kind, parent },
+        metadata: requestMetadata(request, commandId),
+      },
+      expectedVersion,
+      orgUnit: (_, [created]) => ({ id: orgUnitId, path: created!.data.orgPath }),
+      id: orgUnitId,
+      fingerprint: ['CreateOrgUnit', body],
+    });
+
+    return commandResponse(result, response);
+  }
+
+  @Get(':id')
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { state, version } = await aggregateStream(this.store, orgUnitStreamId(id), orgUnitDecider);
+    if (state.status !== 'Active') throw new NotFoundError(`Org unit ${id} does not exist.`);
+    response.setHeader('ETag', `"${version}"`);
+    const { status: _status, ...unit } = state;
+
+    return { ...unit, version };
+  }
+}

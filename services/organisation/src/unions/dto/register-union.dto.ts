@@ -1,0 +1,14 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+import { isoDate, text } from '../../shared/text.schema';
+
+export const RegisterUnionSchema = z
+  .object({
+    name: text(200).describe('the union’s full name, e.g. 沈阳机床集团有限公司工会委员会'),
+    parentId: z.uuid().describe('the street or district federation it belongs to'),
+    establishedOn: isoDate().describe('the date the union was founded'),
+  })
+  .strict();
+
+export class RegisterUnionDto extends createZodDto(RegisterUnionSchema) {}

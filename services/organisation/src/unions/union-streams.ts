@@ -1,0 +1,1 @@
+export const unionStreamId = (unionId: string): string => `union-${unionId}`;

@@ -1,0 +1,40 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createZodDto } from 'nestjs-zod';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+
+import { NotFoundError } from '@taizhang/event-store';
+
+import { orgUnitSummary } from './org-unit-summary.query';
+
+const OrgUnitSummarySchema = z.object({
+  orgUnitId: z.string(),
+  unions: z.number().int().describe('grassroots unions in the subtree 基层工会数'),
+  members: z.number().int().describe('members 会员数'),
+  femaleMembers: z.number().int().describe('female members 女会员数'),
+});
+
+class OrgUnitSummaryDto extends createZodDto(OrgUnitSummarySchema) {}
+
+@ApiTags('reports 统计')
+@Controller('reports/org-units')
+export class OrgSummaryController {
+  private readonly pool: Pool;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+  }
+
+  /** The figures of a unit summed over everything under it: a city sees every district. */
+  @Get(':id/summary')
+  @ApiOkResponse({ type: OrgUnitSummaryDto })
+  async summary(@Param('id') id: string): Promise<OrgUnitSummaryDto> {
+    const summary = await orgUnitSummary(this.pool, id);
+    if (!summary) throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
+
+    return summary;
+  }
+}
