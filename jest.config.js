@@ -11,6 +11,7 @@ const projects = [
       : [],
   ),
   path.join(__dirname, 'infra'),
+  path.join(__dirname, 'e2e'),
   path.join(__dirname, 'tools'),
 ].filter(hasJestConfig);
 
@@ -21,5 +22,7 @@ module.exports = {
   // The global setup is TypeScript too.
   transform,
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  // Stops the containers the global setup started where a Docker engine exists.
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 60_000,
 };

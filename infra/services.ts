@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Every service the platform knows, with its port on one machine (DESIGN §3). */
-const KNOWN_SERVICES = [
+export const KNOWN_SERVICES = [
   { name: 'gateway', port: 8080, database: false },
   { name: 'organisation', port: 3001, database: true },
   { name: 'rights', port: 3002, database: true },
@@ -24,9 +24,10 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
 
 /** The services that exist in this checkout: those with a `services/<name>/src/main.ts`. */
 export const services = (root: string = REPO_ROOT): ServiceDefinition[] =>
-  KNOWN_SERVICES.map((service) => ({ ...service, main: `services/${service.name}/src/main.ts` })).filter(
-    (service) => fs.existsSync(path.join(root, service.main)),
-  );
+  KNOWN_SERVICES.map((service) => ({
+    ...service,
+    main: `services/${service.name}/src/main.ts`,
+  })).filter((service) => fs.existsSync(path.join(root, service.main)));
 
 /** The service folders under `services/`, whether or not they can run yet. */
 export const serviceFolders = (root: string = REPO_ROOT): string[] => {

@@ -20,7 +20,9 @@ const ensureTopics = async (): Promise<void> => {
   try {
     const created = await createTopics();
     console.log(
-      created.length > 0 ? `kafka: created topics ${created.join(', ')}` : 'kafka: every topic exists',
+      created.length > 0
+        ? `kafka: created topics ${created.join(', ')}`
+        : 'kafka: every topic exists',
     );
   } catch (error) {
     throw new InfrastructureError(

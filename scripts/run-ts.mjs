@@ -29,12 +29,16 @@ export const requireTs = (file) => {
 /** Runs a TypeScript file as a child process and resolves to its exit code. */
 export const runTs = (file, args = [], options = {}) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve(REPO_ROOT, file), ...args], {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-      ...options,
-      env: tsEnv(options.env ?? process.env),
-    });
+    const child = spawn(
+      process.execPath,
+      [...TS_NODE_ARGS, path.resolve(REPO_ROOT, file), ...args],
+      {
+        cwd: REPO_ROOT,
+        stdio: 'inherit',
+        ...options,
+        env: tsEnv(options.env ?? process.env),
+      },
+    );
     // Pass a stop request on, then end with the child's own exit code.
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward).on('SIGTERM', forward);

@@ -19,12 +19,14 @@ const lockHash = () => createHash('sha256').update(fs.readFileSync(lockFile)).di
 
 const installed = (hash) => {
   if (!fs.existsSync(modulesDir)) return false;
-  if (fs.existsSync(marker)) return fs.readFileSync(marker, 'utf8').trim() === hash;
-  // Installed by hand before this script ran: npm's own record, written last, shows whether the
-  // install is newer than the lock file.
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === hash) return true;
+  // Installed by hand (npm install or npm ci) after the lock file last changed: npm's own record,
+  // written at the end of every install, is then newer than the lock file.
   const npmRecord = path.join(modulesDir, '.package-lock.json');
 
-  return fs.existsSync(npmRecord) && fs.statSync(npmRecord).mtimeMs >= fs.statSync(lockFile).mtimeMs;
+  return (
+    fs.existsSync(npmRecord) && fs.statSync(npmRecord).mtimeMs >= fs.statSync(lockFile).mtimeMs
+  );
 };
 
 /** Runs `npm ci` unless node_modules already matches package-lock.json. */

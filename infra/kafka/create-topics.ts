@@ -17,7 +17,11 @@ export const kafkaBrokers = (env: NodeJS.ProcessEnv = process.env): string[] =>
  * would move keys and break the order of each org unit's events. Returns the topics created.
  */
 export const createTopics = async (brokers: string[] = kafkaBrokers()): Promise<string[]> => {
-  const kafka = new Kafka({ clientId: 'taizhang-create-topics', brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'taizhang-create-topics',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -46,7 +50,9 @@ if (require.main === module) {
   createTopics()
     .then((created) =>
       console.log(
-        created.length > 0 ? `kafka: created topics ${created.join(', ')}` : 'kafka: every topic exists',
+        created.length > 0
+          ? `kafka: created topics ${created.join(', ')}`
+          : 'kafka: every topic exists',
       ),
     )
     .catch((error: unknown) => {

@@ -118,7 +118,9 @@ const ourBrokerPid = () => {
 };
 
 const tail = (file, lines = 40) =>
-  fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '';
+  fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
+    : '';
 
 // --- prerequisites ------------------------------------------------------------------------------
 
@@ -202,7 +204,9 @@ const writeServerProperties = () => {
 /** The client port the broker of this data dir was started with. */
 const portInProperties = () => {
   if (!fs.existsSync(propertiesFile)) return undefined;
-  const match = /^listeners=PLAINTEXT:\/\/[^:]+:(\d+)/m.exec(fs.readFileSync(propertiesFile, 'utf8'));
+  const match = /^listeners=PLAINTEXT:\/\/[^:]+:(\d+)/m.exec(
+    fs.readFileSync(propertiesFile, 'utf8'),
+  );
 
   return match ? Number(match[1]) : undefined;
 };
@@ -237,7 +241,9 @@ const formatStorage = (java) => {
     }
     const known = fs.existsSync(clusterIdFile) && fs.readFileSync(clusterIdFile, 'utf8').trim();
     if (known && known !== meta['cluster.id']) {
-      throw staleDataDir(`belongs to another cluster (id ${meta['cluster.id']}, expected ${known})`);
+      throw staleDataDir(
+        `belongs to another cluster (id ${meta['cluster.id']}, expected ${known})`,
+      );
     }
     if (!known) fs.writeFileSync(clusterIdFile, `${meta['cluster.id']}\n`);
 
@@ -245,10 +251,14 @@ const formatStorage = (java) => {
   }
   const run = (args) => {
     try {
-      return execFileSync(java, [log4jOption, '-cp', classpath(), 'kafka.tools.StorageTool', ...args], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      return execFileSync(
+        java,
+        [log4jOption, '-cp', classpath(), 'kafka.tools.StorageTool', ...args],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
     } catch (error) {
       console.error(`${error.stdout ?? ''}${error.stderr ?? ''}`);
       throw new Failure(`Kafka's StorageTool ${args[0]} failed (output above) for ${logDirs}`);
@@ -357,7 +367,9 @@ const ensure = async () => {
   const answer = await probe(host, port);
   if (answer === 'kafka') {
     const pid = ourBrokerPidOnPort();
-    say(`reusing the broker on ${host}:${port}${pid ? ` (pid ${pid})` : ' (not started by this project)'}`);
+    say(
+      `reusing the broker on ${host}:${port}${pid ? ` (pid ${pid})` : ' (not started by this project)'}`,
+    );
 
     return;
   }
@@ -414,11 +426,14 @@ const status = async () => {
   const answer = await probe(host, port);
   const pid = ourBrokerPidOnPort();
   if (answer === 'kafka') {
-    say(`running on ${host}:${port}${pid ? ` (pid ${pid}, data ${kafkaDir})` : ' (not started by this project)'}`);
+    say(
+      `running on ${host}:${port}${pid ? ` (pid ${pid}, data ${kafkaDir})` : ' (not started by this project)'}`,
+    );
 
     return;
   }
-  if (answer === 'other') throw new Failure(`Port ${port} on ${host} is taken by a program that is not Kafka`);
+  if (answer === 'other')
+    throw new Failure(`Port ${port} on ${host} is taken by a program that is not Kafka`);
   say(pid ? `starting (pid ${pid}), not answering yet on ${host}:${port}` : 'not running');
   process.exitCode = 3;
 };

@@ -27,6 +27,9 @@ export const postgresAdminUrl = (env: NodeJS.ProcessEnv = process.env): string =
   env['POSTGRES_ADMIN_URL'] ??
   (env['DATABASE_URL'] ? withDatabase(env['DATABASE_URL'], 'postgres') : DEFAULT_ADMIN_URL);
 
+/** The default database name of a service: `taizhang_<name>`, with `_` for `-`. */
+export const databaseName = (service: string): string => `taizhang_${service.replaceAll('-', '_')}`;
+
 /** One database per service that owns one (DESIGN §3). */
 export const serviceDatabases = (env: NodeJS.ProcessEnv = process.env): ServiceDatabase[] =>
   services()
@@ -35,7 +38,7 @@ export const serviceDatabases = (env: NodeJS.ProcessEnv = process.env): ServiceD
       const given = env[envName(service.name)];
       const name = given
         ? decodeURIComponent(new URL(given).pathname.slice(1))
-        : `taizhang_${service.name.replaceAll('-', '_')}`;
+        : databaseName(service.name);
       const url = given ?? withDatabase(env['DATABASE_URL'] ?? DEFAULT_ADMIN_URL, name);
 
       return { service: service.name, name, url };

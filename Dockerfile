@@ -1,0 +1,14 @@
+# One image for every service and for the one-shot topic creation (docker-compose.yml). The
+# services run from their TypeScript sources with @swc-node/register, as `npm start` runs them.
+FROM node:20-bookworm-slim
+
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+
+ARG SERVICE_NAME=organisation
+ENV SERVICE_NAME=${SERVICE_NAME} \
+    SWC_NODE_PROJECT=/app/tsconfig.base.json
+USER node
+CMD ["sh", "-c", "exec node --enable-source-maps -r @swc-node/register services/${SERVICE_NAME}/src/main.ts"]

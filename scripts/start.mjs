@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// `npm start`: installs what is missing, brings up the infrastructure, starts each service as its
+// own background process, seeds the demo region once, and prints where everything is.
+// Environment: the variables of scripts/setup.mjs, plus KAFKA_BROKERS, REDIS_URL, DATABASE_URL or
+// <SERVICE>_DATABASE_URL, SERVICE_START_TIMEOUT_MS (90000).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+import { REPO_ROOT, requireTs, runTs, TS_NODE_ARGS, tsEnv } from './run-ts.mjs';
+import { setup } from './setup.mjs';
+
+const dataDir = path.resolve(process.env.TAIZHANG_DATA_DIR ?? path.join(REPO_ROOT, '.data'));
+const logsDir = path.join(dataDir, 'logs');
+const runDir = path.join(dataDir, 'run');
+const host = '127.0.0.1';
+const startTimeoutMs = Number(process.env.SERVICE_START_TIMEOUT_MS ?? 90_000);
+const seedFile = 'tools/seed/demo-region.ts';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const relative = (file) => path.relative(process.cwd(), file) || '.';
+
+const answers = (port) =>
+  new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.setTimeout(1_000, () => (socket.destroy(), resolve(false)));
+    socket.on('connect', () => (socket.destroy(), resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+
+const healthy = async (port) => {
+  try {
+    const response = await fetch(`http://${host}:${port}/health`, {
+      signal: AbortSignal.timeout(2_000),
+    });
+
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+};
+
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+};
+
+const RUN_MARK = '=== npm start';
+
+/** The last lines this run wrote to a log that keeps every run. */
+const tail = (file, lines = 40) => {
+  if (!fs.existsSync(file)) return '';
+  const text = fs.readFileSync(file, 'utf8');
+  const run = text.slice(text.indexOf('\n', text.lastIndexOf(RUN_MARK)) + 1);
+
+  return run.trimEnd().split('\n').slice(-lines).join('\n');
+};
+
+/** What every service reads from its environment (libs/bootstrap validates it at start). */
+const serviceEnv = (service, all, databases) => {
+  const database = databases.find((entry) => entry.service === service.name);
+
+  return tsEnv({
+    ...process.env,
+    // Each service can find the others, e.g. the gateway routing to them.
+    ...Object.fromEntries(
+      all.map((other) => [
+        `${other.name.toUpperCase().replaceAll('-', '_')}_URL`,
+        `http://${host}:${other.port}`,
+      ]),
+    ),
+    SERVICE_NAME: service.name,
+    PORT: String(service.port),
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `${host}:${process.env.KAFKA_PORT ?? 9092}`,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  });
+};
+
+const startService = (service, env) => {
+  const logFile = path.join(logsDir, `${service.name}.log`);
+  fs.appendFileSync(logFile, `${RUN_MARK} ${new Date().toISOString()} ===\n`);
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...TS_NODE_ARGS, service.main], {
+    cwd: REPO_ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  fs.closeSync(out);
+  fs.writeFileSync(path.join(runDir, `${service.name}.pid`), `${child.pid}\n`);
+  child.unref();
+  console.log(
+    `start: ${service.name} starting on port ${service.port} (pid ${child.pid}, log ${relative(logFile)})`,
+  );
+
+  return child.pid;
+};
+
+/** Resolves to an error sentence, or undefined once GET /health answers 200. */
+const awaitHealthy = async (service, pid) => {
+  const logFile = path.join(logsDir, `${service.name}.log`);
+  const deadline = Date.now() + startTimeoutMs;
+  while (Date.now() < deadline) {
+    if (await healthy(service.port)) return undefined;
+    if (!isAlive(pid)) {
+      fs.rmSync(path.join(runDir, `${service.name}.pid`), { force: true });
+
+      return `${service.name} stopped while starting; the last lines of ${relative(logFile)}:\n${tail(logFile)}`;
+    }
+    await sleep(500);
+  }
+
+  return `${service.name} did not answer GET http://${host}:${service.port}/health with 200 within ${startTimeoutMs / 1000}s; the last lines of ${relative(logFile)}:\n${tail(logFile)}`;
+};
+
+const startServices = async (all) => {
+  const { serviceDatabases } = requireTs('infra/postgres/databases.ts');
+  const databases = serviceDatabases();
+  fs.mkdirSync(logsDir, { recursive: true });
+  fs.mkdirSync(runDir, { recursive: true });
+  const starting = [];
+  for (const service of all) {
+    if (await answers(service.port)) {
+      console.log(`start: ${service.name} already answers on port ${service.port}; left as it is`);
+      continue;
+    }
+    starting.push([service, startService(service, serviceEnv(service, all, databases))]);
+  }
+  const failures = (
+    await Promise.all(starting.map(([service, pid]) => awaitHealthy(service, pid)))
+  ).filter(Boolean);
+  if (failures.length > 0) {
+    for (const failure of failures) console.error(`\n${failure}`);
+    console.error(
+      '\nSome services did not start (see above); fix the cause, then run npm start again, or npm run stop.',
+    );
+    process.exit(1);
+  }
+};
+
+const seedDemoRegion = async (all) => {
+  if (!fs.existsSync(path.join(REPO_ROOT, seedFile))) {
+    console.log(`start: no demo seed yet (${seedFile} does not exist); skipped`);
+
+    return;
+  }
+  const urls = Object.fromEntries(
+    all.map((service) => [
+      `${service.name.toUpperCase().replaceAll('-', '_')}_URL`,
+      `http://${host}:${service.port}`,
+    ]),
+  );
+  // The seed itself knows whether it already ran.
+  const code = await runTs(seedFile, [], { env: { ...process.env, ...urls } });
+  if (code !== 0) {
+    console.error(`The demo seed (${seedFile}) failed (output above); the services still run.`);
+    process.exitCode = code;
+  }
+};
+
+await setup();
+const { services } = requireTs('infra/services.ts');
+const all = services();
+if (all.length === 0) {
+  console.log('start: no services to start yet (no services/<name>/src/main.ts)');
+  process.exit(0);
+}
+await startServices(all);
+await seedDemoRegion(all);
+console.log('\nTaizhang is running:');
+for (const service of all) {
+  console.log(
+    `  ${service.name.padEnd(13)} http://${host}:${service.port}/docs   log ${relative(path.join(logsDir, `${service.name}.log`))}`,
+  );
+}
+console.log('\nStop everything (services and the Kafka broker) with: npm run stop');

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm test [-- jest args]`: installs what is missing, brings up the infrastructure (not the
+// services), then runs every test with Jest and ends with Jest's exit code. Never interactive.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+import { REPO_ROOT } from './run-ts.mjs';
+import { installPackages, setupInfrastructure } from './setup.mjs';
+
+const dockerEngine = () =>
+  spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+
+installPackages();
+// Where a Docker engine answers and nothing is given by environment, the Jest global setup starts
+// containers, so the local infrastructure is not needed.
+const givenByEnv = ['KAFKA_BROKERS', 'TEST_POSTGRES_ADMIN_URL', 'REDIS_URL'].some(
+  (name) => process.env[name],
+);
+if (!givenByEnv && dockerEngine()) {
+  console.log('test: a Docker engine answers; the tests start their own containers');
+} else {
+  await setupInfrastructure();
+}
+
+const args = [
+  path.join(REPO_ROOT, 'node_modules/jest/bin/jest.js'),
+  '--maxWorkers=2',
+  ...(process.env.CI ? ['--ci'] : []),
+  ...process.argv.slice(2),
+];
+const jest = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+const forward = (signal) => jest.kill(signal);
+process.on('SIGINT', forward).on('SIGTERM', forward);
+jest.on('exit', (code, signal) => {
+  process.exitCode = code ?? (signal ? 1 : 0);
+});
