@@ -9,3 +9,6 @@ export * from './kafka/create-idempotent-producer';
 export * from './kafka/create-kafka';
 export * from './kafka/event-message';
 export * from './migrations/messaging-processed-events.migration';
+export * from './nest/event-consumer.transport';
+export * from './nest/event-context';
+export * from './nest/event-handler-error.filter';

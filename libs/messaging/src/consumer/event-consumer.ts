@@ -17,6 +17,7 @@ const DEFAULT_LAG_REFRESH_MS = 15_000;
 // Offsets are committed at the end of every batch, and within a long batch at least this often.
 const COMMIT_INTERVAL_MS = 1_000;
 const CAUGHT_UP_POLL_MS = 100;
+const DEAD_LETTER_SEND_RETRIES = 5;
 
 /**
  * Consumes event topics as one consumer group: each message is handled inside a PostgreSQL
@@ -48,7 +49,11 @@ export class EventConsumer {
     });
     this.admin = kafka.admin();
     this.closesProducer = options.deadLetterProducer === undefined;
-    this.producer = options.deadLetterProducer ?? createIdempotentProducer(kafka);
+    // Finite retries (kafkajs retries an idempotent send forever by default): a dead-letter topic
+    // that stays unreachable must hand the message back to be read again, not hang the partition.
+    this.producer =
+      options.deadLetterProducer ??
+      createIdempotentProducer(kafka, { retry: { retries: DEAD_LETTER_SEND_RETRIES } });
     this.metrics = new ConsumerMetrics(groupId, options.metrics);
     this.processor = new MessageProcessor({
       groupId,

@@ -1,0 +1,112 @@
+import { Controller, Module, UseFilters } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { INestMicroservice } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { Producer } from 'kafkajs';
+
+import type { EventEnvelope } from '@taizhang/contracts';
+import { deadLetterTopic } from '@taizhang/contracts';
+import type { TestDatabase, TestTopics } from '@taizhang/testing';
+import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
+
+import type { EventConsumer } from '../../src';
+import {
+  createIdempotentProducer,
+  EventConsumerTransport,
+  EventContext,
+  EventHandlerErrorFilter,
+  messagingMigrations,
+  silentLogger,
+  toEventMessage,
+} from '../../src';
+import {
+  CreateTestEffects1760000000001,
+  deleteGroups,
+  fastConsumerConfig,
+  fastRetry,
+  header,
+  INSERT_EFFECT_SQL,
+  memberJoined,
+  readTopic,
+  registry,
+} from './messaging-test-kit';
+
+// Decorators take the topic name, which is unique per run: the module is built once it is known.
+const membersModule = (topic: string) => {
+  @Controller()
+  @UseFilters(EventHandlerErrorFilter)
+  class MembersConsumer {
+    @EventPattern(topic)
+    async onEvent(@Payload() event: EventEnvelope, @Ctx() context: EventContext): Promise<void> {
+      const { name } = event.data as { name: string };
+      if (name === '查无此会') throw new Error(`union ${event.orgUnitId} is not in the directory`);
+      await context
+        .getTransaction()
+        .query(INSERT_EFFECT_SQL, [event.eventId, event.orgUnitId, event.streamVersion]);
+    }
+  }
+
+  @Module({ controllers: [MembersConsumer] })
+  class MembersModule {}
+
+  return MembersModule;
+};
+
+describe('EventConsumerTransport under a Nest microservice', () => {
+  let db: TestDatabase;
+  let topics: TestTopics;
+  let producer: Producer;
+  let app: INestMicroservice | undefined;
+  const groupId = `transport-spec-${uniqueSuffix()}`;
+
+  beforeAll(async () => {
+    [db, topics] = await Promise.all([
+      createTestDatabase([...messagingMigrations, CreateTestEffects1760000000001]),
+      createTestTopics(['messaging-transport'], { partitions: 2 }),
+    ]);
+    producer = createIdempotentProducer(topics.kafka);
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await producer.disconnect();
+    await deleteGroups(topics.kafka, [groupId]);
+    await Promise.all([topics.delete(), db.drop()]);
+  });
+
+  it('runs @EventPattern handlers in the transaction, once per event, and dead-letters failures', async () => {
+    const topic = topics.names['messaging-transport']!;
+    const transport = new EventConsumerTransport({
+      kafka: topics.kafka,
+      groupId,
+      registry,
+      pool: db.pool,
+      logger: silentLogger,
+      retry: fastRetry,
+      consumerConfig: fastConsumerConfig,
+    });
+    app = await NestFactory.createMicroservice(membersModule(topic), {
+      strategy: transport,
+      logger: false,
+    });
+    await app.listen();
+
+    const good = memberJoined('union-t', 1);
+    const failing = memberJoined('union-t', 2, { name: '查无此会' });
+    await producer.send({
+      topic,
+      messages: [good, good, failing].map(toEventMessage),
+    });
+    await transport.unwrap<EventConsumer>().waitUntilCaughtUp();
+
+    const effects = await db.pool.query<{ event_id: string }>('SELECT event_id FROM test_effects');
+    expect(effects.rows.map((row) => row.event_id)).toEqual([good.eventId]);
+    const [letter] = await readTopic(topics.kafka, deadLetterTopic(topic), 1);
+    expect(header(letter!, 'event-id')).toBe(failing.eventId);
+    expect(header(letter!, 'dlq-error-code')).toBe('HANDLER_FAILED');
+    expect(header(letter!, 'dlq-reason')).toBe(
+      'The handler failed 3 times; last error: union union-t is not in the directory',
+    );
+  });
+});
