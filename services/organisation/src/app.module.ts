@@ -1,3 +1,4 @@
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { z } from 'zod';
 
@@ -9,26 +10,36 @@ import { MembersController } from './members/members.controller';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { UnionsController } from './unions/unions.controller';
 
-export const organisationEnvSchema = baseEnvSchema.extend({ PORT: z.coerce.number().int().default(3001) });
+export const organisationEnvSchema = baseEnvSchema.extend({
+  PORT: z.coerce.number().int().default(3001),
+  // Tests and benchmarks publish to topics of their own.
+  KAFKA_TOPIC_SUFFIX: z.string().regex(/^[a-z0-9.-]*$/).default(''),
+});
 
-/** 组织建设: the org tree, grassroots unions and their members. */
-@Module({
+@Module({})
+export class AppModule {}
+
+/** 组织建设: the org tree, grassroots unions and their members, configured from `env`. */
+export const organisationModule = (
+  env: Record<string, string | undefined> = process.env,
+): DynamicModule => ({
+  module: AppModule,
   imports: [
     PlatformModule.forRoot({
       serviceName: 'organisation',
       configSchema: organisationEnvSchema,
       migrations: eventStoreMigrations,
+      env,
     }),
     EventStoreModule.forRootAsync({
       inject: [PlatformConfig],
       useFactory: (config: PlatformConfig) => ({
         service: 'organisation',
-        topic: Topics.organisation,
+        topic: `${Topics.organisation}${organisationEnvSchema.shape.KAFKA_TOPIC_SUFFIX.parse(env['KAFKA_TOPIC_SUFFIX'])}`,
         registry: organisationRegistry,
         kafkaBrokers: [...config.kafka.brokers],
       }),
     }),
   ],
   controllers: [OrgUnitsController, UnionsController, MembersController],
-})
-export class AppModule {}
+});

@@ -1,7 +1,7 @@
 import { bootstrapService } from '@taizhang/bootstrap';
 
-import { AppModule } from './app.module';
+import { organisationModule } from './app.module';
 
-void bootstrapService(AppModule, {
+void bootstrapService(organisationModule(), {
   openApi: { description: 'Taizhang organisation 组织建设: the org tree, grassroots unions and their members.' },
 });

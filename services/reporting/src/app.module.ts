@@ -1,25 +1,41 @@
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { z } from 'zod';
 
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
+import { Topics } from '@taizhang/contracts';
 import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
-import { OrganisationEventsConsumer } from './org-summary/organisation-events.consumer';
+import { ORGANISATION_TOPIC, OrganisationEventsConsumer } from './org-summary/organisation-events.consumer';
 
-export const reportingEnvSchema = baseEnvSchema.extend({ PORT: z.coerce.number().int().default(3005) });
+export const reportingEnvSchema = baseEnvSchema.extend({
+  PORT: z.coerce.number().int().default(3005),
+  // Tests and benchmarks consume topics of their own.
+  KAFKA_TOPIC_SUFFIX: z.string().regex(/^[a-z0-9.-]*$/).default(''),
+});
 
-/** 统计与看板: read models only, built from the other services' topics. */
-@Module({
+@Module({})
+export class AppModule {}
+
+/** 统计与看板: read models only, built from the other services' topics, configured from `env`. */
+export const reportingModule = (env: Record<string, string | undefined> = process.env): DynamicModule => ({
+  module: AppModule,
   imports: [
     PlatformModule.forRoot({
       serviceName: 'reporting',
       configSchema: reportingEnvSchema,
       migrations: [...messagingMigrations, CreateOrgUnitFacts1732000001000],
+      env,
     }),
   ],
   controllers: [OrgSummaryController],
-  providers: [OrganisationEventsConsumer],
-})
-export class AppModule {}
+  providers: [
+    {
+      provide: ORGANISATION_TOPIC,
+      useValue: `${Topics.organisation}${reportingEnvSchema.shape.KAFKA_TOPIC_SUFFIX.parse(env['KAFKA_TOPIC_SUFFIX'])}`,
+    },
+    OrganisationEventsConsumer,
+  ],
+});

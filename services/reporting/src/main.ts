@@ -1,7 +1,7 @@
 import { bootstrapService } from '@taizhang/bootstrap';
 
-import { AppModule } from './app.module';
+import { reportingModule } from './app.module';
 
-void bootstrapService(AppModule, {
+void bootstrapService(reportingModule(), {
   openApi: { description: 'Taizhang reporting 统计与看板: federation figures over every org subtree.' },
 });

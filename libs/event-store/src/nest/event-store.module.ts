@@ -2,11 +2,11 @@ import type { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap }
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import type { ModuleMetadata } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
 import type { EventRegistry } from '@taizhang/contracts';
+import { createIdempotentProducer, createKafka } from '@taizhang/messaging';
 
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
@@ -75,11 +75,9 @@ export class EventStoreModule {
             new OutboxRelay({
               store,
               topic: config.topic,
-              producer: new Kafka({
-                clientId: `${config.service}-outbox-relay`,
-                brokers: config.kafkaBrokers,
-                logLevel: logLevel.WARN,
-              }).producer({ idempotent: true, maxInFlightRequests: 1 }),
+              producer: createIdempotentProducer(
+                createKafka({ clientId: `${config.service}-outbox-relay`, brokers: config.kafkaBrokers }),
+              ),
               logger: relayLogger(new Logger('OutboxRelay')),
             }),
         },

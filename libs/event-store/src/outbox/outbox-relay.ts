@@ -1,5 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
-import type { Message, Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
+
+import { toEventMessage } from '@taizhang/messaging';
 
 import type { StoredEvent } from '../core/stored-event';
 import type { Checkpoint, PostgresEventStore } from '../postgres/postgres-event-store';
@@ -27,17 +29,6 @@ export interface OutboxRelayOptions {
   /** Runs after Kafka acknowledged a batch and before the checkpoint is saved. */
   afterPublish?: (events: StoredEvent[]) => Promise<void>;
 }
-
-/** Turns a stored event into its Kafka message: keyed by org unit, the envelope as the value. */
-export const toKafkaMessage = (event: StoredEvent): Message => ({
-  key: event.orgUnitId,
-  value: JSON.stringify(event),
-  headers: {
-    'event-type': event.type,
-    'event-id': event.eventId,
-    'schema-version': String(event.schemaVersion),
-  },
-});
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -135,7 +126,7 @@ export class OutboxRelay {
     await this.options.producer.send({
       topic: this.options.topic,
       acks: -1,
-      messages: events.map(toKafkaMessage),
+      messages: events.map(toEventMessage),
     });
     await this.options.afterPublish?.(events);
     await this.pool.query(SAVE_RELAY_CHECKPOINT, [
