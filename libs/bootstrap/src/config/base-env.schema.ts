@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+// Messages are phrased to follow the variable name ("PORT must be …"); descriptions are shown
+// when a variable is missing, so they say what to set.
+const brokerList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter((broker) => broker.length > 0),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(/^[^\s:/]+:\d{1,5}$/, 'must list brokers as host:port'))
+      .min(1, 'must list at least one broker as host:port'),
+  );
+
+/**
+ * The environment every service reads. A service adds its own variables with
+ * `baseEnvSchema.extend({ … })` (and may give PORT a default there).
+ */
+export const baseEnvSchema = z.object({
+  SERVICE_NAME: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case name such as organisation')
+    .describe('the service name used in logs and metrics'),
+  PORT: z.coerce
+    .number({ error: 'must be a port number from 1 to 65535' })
+    .int('must be a port number from 1 to 65535')
+    .min(1, 'must be a port number from 1 to 65535')
+    .max(65535, 'must be a port number from 1 to 65535')
+    .describe('the HTTP port, e.g. 3001'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL starting with postgres://')
+    .describe(
+      "the URL of this service's PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/taizhang_organisation",
+    ),
+  KAFKA_BROKERS: brokerList.describe('the Kafka brokers, comma-separated, e.g. 127.0.0.1:9092'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL starting with redis://')
+    .optional()
+    .describe('the Redis URL, e.g. redis://127.0.0.1:6379 (optional)'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
+  NODE_ENV: z
+    .enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` })
+    .default('development'),
+});
+
+/** The validated base environment. */
+export type BaseEnv = z.output<typeof baseEnvSchema>;

@@ -1,0 +1,26 @@
+import type { BaseEnv, LogLevel, NodeEnv } from './base-env.schema';
+
+/**
+ * The validated environment as a typed, nested object, provided through Nest DI: inject it (or
+ * a service's subclass that adds its own sections) instead of reading variables by name.
+ */
+export class PlatformConfig {
+  readonly serviceName: string;
+  readonly nodeEnv: NodeEnv;
+  readonly http: { readonly port: number };
+  readonly database: { readonly url: string };
+  readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string };
+  /** `url` is undefined where the service runs without Redis. */
+  readonly redis: { readonly url: string | undefined };
+  readonly log: { readonly level: LogLevel };
+
+  constructor(env: BaseEnv) {
+    this.serviceName = env.SERVICE_NAME;
+    this.nodeEnv = env.NODE_ENV;
+    this.http = { port: env.PORT };
+    this.database = { url: env.DATABASE_URL };
+    this.kafka = { brokers: env.KAFKA_BROKERS, clientId: env.SERVICE_NAME };
+    this.redis = { url: env.REDIS_URL };
+    this.log = { level: env.LOG_LEVEL };
+  }
+}

@@ -1,0 +1,110 @@
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { NestMiddleware } from '@nestjs/common';
+import {
+  BadRequestException,
+  Injectable,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+
+import { PlatformErrorCode } from '../problems/platform-error-code';
+
+/** The largest JSON body a service accepts. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+type Request = IncomingMessage & { body?: unknown };
+type Next = (error?: unknown) => void;
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
+
+const hasBody = (request: IncomingMessage): boolean =>
+  request.headers['transfer-encoding'] !== undefined ||
+  Number(request.headers['content-length'] ?? 0) > 0;
+
+const unsupported = (detail: string): UnsupportedMediaTypeException =>
+  new UnsupportedMediaTypeException({
+    code: PlatformErrorCode.UnsupportedMediaType,
+    message: detail,
+  });
+
+const malformed = (detail: string): BadRequestException =>
+  new BadRequestException({ code: PlatformErrorCode.MalformedJson, message: detail });
+
+const tooLarge = (): PayloadTooLargeException =>
+  new PayloadTooLargeException({
+    code: PlatformErrorCode.PayloadTooLarge,
+    message: `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes.`,
+  });
+
+// Only JSON in UTF-8 (RFC 8259), and no compressed bodies: anything else is refused before reading.
+const contentProblem = (request: IncomingMessage): Error | undefined => {
+  const [mediaType = '', ...parameters] = (request.headers['content-type'] ?? '').split(';');
+  if (!JSON_MEDIA_TYPE.test(mediaType.trim().toLowerCase())) {
+    return unsupported('Send the request body as JSON with Content-Type: application/json.');
+  }
+  const charset = parameters
+    .map((parameter) => parameter.trim().toLowerCase())
+    .find((parameter) => parameter.startsWith('charset='));
+  if (charset !== undefined && charset.replace(/"/g, '') !== 'charset=utf-8') {
+    return unsupported('Send the request body in UTF-8.');
+  }
+  const encoding = request.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+    return unsupported('Send the request body uncompressed.');
+  }
+  if (Number(request.headers['content-length'] ?? 0) > MAX_JSON_BODY_BYTES) return tooLarge();
+
+  return undefined;
+};
+
+const parse = (bytes: Buffer): { value: unknown } | Error => {
+  // Invalid UTF-8 would otherwise be stored as U+FFFD, silently changing Chinese text.
+  if (!isUtf8(bytes)) return malformed('The request body is not valid UTF-8.');
+  try {
+    return { value: JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as unknown };
+  } catch {
+    // The parser's message quotes the body, which may hold personal data.
+    return malformed('The request body is not valid JSON.');
+  }
+};
+
+/**
+ * Reads JSON request bodies, answering client mistakes as problems: wrong media type or
+ * charset → 415, too large → 413, invalid UTF-8 or JSON → 400 MALFORMED_JSON.
+ */
+@Injectable()
+export class JsonBodyMiddleware implements NestMiddleware<Request, ServerResponse> {
+  use(request: Request, _response: ServerResponse, next: Next): void {
+    if (!hasBody(request)) return next();
+    const refused = contentProblem(request);
+    if (refused) return next(refused);
+
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    const fail = (error: unknown): void => {
+      if (failed) return;
+      failed = true;
+      next(error);
+    };
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // The rest is still read, and dropped, so that the 413 reaches the client.
+      if (size > MAX_JSON_BODY_BYTES) fail(tooLarge());
+      else if (!failed) chunks.push(chunk);
+    });
+    // A client that hangs up mid-body made the mistake; it is not a server error.
+    request.on('error', () =>
+      fail(new BadRequestException('The request body was not received completely.')),
+    );
+    request.on('end', () => {
+      if (failed) return;
+      const parsed = size === 0 ? { value: undefined } : parse(Buffer.concat(chunks));
+      if (parsed instanceof Error) return fail(parsed);
+      request.body = parsed.value;
+      next();
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Registry } from 'prom-client';
+
+interface HeaderResponse {
+  setHeader(name: string, value: string): unknown;
+}
+
+/** `/metrics` in the Prometheus text format. */
+@ApiTags('platform')
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly registry: Registry) {}
+
+  @Get()
+  @ApiProduces('text/plain')
+  async scrape(@Res({ passthrough: true }) response: HeaderResponse): Promise<string> {
+    response.setHeader('content-type', this.registry.contentType);
+
+    return this.registry.metrics();
+  }
+}

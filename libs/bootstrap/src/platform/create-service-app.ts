@@ -1,0 +1,46 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+
+import { PlatformConfig } from '../config/platform-config';
+import type { OpenApiOptions } from './open-api';
+import { setUpOpenApi } from './open-api';
+
+/** Options of {@link createServiceApp} and {@link bootstrapService}. */
+export interface ServiceAppOptions {
+  openApi?: OpenApiOptions;
+  /**
+   * Runs before the app starts listening (bootstrapService only), e.g. to
+   * `app.connectMicroservice({ strategy })`; connected microservices are started after it.
+   */
+  beforeListen?: (app: NestExpressApplication) => void | Promise<void>;
+}
+
+/**
+ * Creates a service's Nest app (its AppModule imports `PlatformModule.forRoot`): JSON logs from
+ * the first line, shutdown hooks and OpenAPI; not yet listening.
+ */
+export const createServiceApp = async (
+  appModule: Type<unknown> | DynamicModule,
+  options: ServiceAppOptions = {},
+): Promise<NestExpressApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(appModule, {
+    bufferLogs: true,
+    // Until the pino logger takes over (and if the app fails before it can), still JSON lines.
+    logger: new ConsoleLogger({ json: true, colors: false }),
+    // Bodies are read by the platform's JsonBodyMiddleware, which answers bad ones as problems.
+    bodyParser: false,
+    // Throw instead of aborting the process, so that bootstrapService can say what went wrong.
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  // Express's body-hash ETags would look like stream versions to a client sending If-Match.
+  app.set('etag', false);
+  setUpOpenApi(app, app.get(PlatformConfig).serviceName, options.openApi);
+
+  return app;
+};
