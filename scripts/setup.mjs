@@ -39,14 +39,24 @@ export const installPackages = () => {
   }
   console.log('setup: installing npm packages (npm ci)');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(
-      'npm ci failed (output above); check the network access to the npm registry, then run the command again',
-    );
-    process.exit(result.status ?? 1);
+  const run = (args) => spawnSync(npm, args, { cwd: root, stdio: 'inherit' }).status;
+  if (run(['ci', '--no-audit', '--no-fund']) === 0) {
+    fs.writeFileSync(marker, `${lockHash()}\n`);
+
+    return;
   }
-  fs.writeFileSync(marker, `${hash}\n`);
+  // npm ci also refuses a lock file that lacks the optional native packages of other platforms
+  // (npm/cli#4828); npm install installs the versions the lock file names.
+  console.log(
+    'setup: npm ci failed (see above); trying npm install, which installs the versions the lock file names',
+  );
+  if (run(['install', '--no-audit', '--no-fund']) !== 0) {
+    console.error(
+      'npm could not install the packages (output above); check the network access to the npm registry, then run the command again',
+    );
+    process.exit(1);
+  }
+  fs.writeFileSync(marker, `${lockHash()}\n`);
 };
 
 /** Starts or reuses Kafka, creates the topics and databases, and checks Redis. */
