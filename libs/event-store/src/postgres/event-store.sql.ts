@@ -1,23 +1,29 @@
 import { EVENT_COLUMNS } from './event-row';
 
-/** Locks the stream head for the rest of the transaction, so appends to one stream queue up. */
+/**
+ * Locks the stream's head for the rest of the transaction (appends to one stream queue up), and
+ * in the same round trip takes one position for the event most commands append.
+ */
 export const LOCK_STREAM_HEAD = `
-  SELECT version, last_position, last_hash FROM streams WHERE stream_id = $1 FOR UPDATE`;
+  SELECT s.version, s.last_position, s.last_hash,
+         nextval(pg_get_serial_sequence('events', 'position'))::text AS next_position
+  FROM (SELECT 1) AS one
+  LEFT JOIN (SELECT * FROM streams WHERE stream_id = $1 FOR UPDATE) AS s ON true`;
 
 export const READ_STREAM = `
   SELECT ${EVENT_COLUMNS} FROM events
   WHERE stream_id = $1 AND stream_version > $2
   ORDER BY stream_version`;
 
-export const INSERT_STREAM_HEAD = `
-  INSERT INTO streams (stream_id, stream_type, version, last_position, last_hash)
-  VALUES ($1, $2, $3, $4, $5)
-  ON CONFLICT (stream_id) DO NOTHING
+/** Moves the head from the version the append started at; no row back means someone else moved it. */
+export const ADVANCE_STREAM_HEAD = `
+  INSERT INTO streams AS s (stream_id, stream_type, version, last_position, last_hash)
+  VALUES ($1, $2, $4, $5, $6)
+  ON CONFLICT (stream_id) DO UPDATE
+  SET version = EXCLUDED.version, last_position = EXCLUDED.last_position,
+      last_hash = EXCLUDED.last_hash
+  WHERE s.version = $3
   RETURNING stream_id`;
-
-export const UPDATE_STREAM_HEAD = `
-  UPDATE streams SET version = $3, last_position = $4, last_hash = $5
-  WHERE stream_id = $1 AND version = $2`;
 
 export const NEXT_POSITIONS = `
   SELECT nextval(pg_get_serial_sequence('events', 'position'))::text AS position

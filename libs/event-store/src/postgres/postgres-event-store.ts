@@ -13,12 +13,11 @@ import { GENESIS_HASH } from '../core/stored-event';
 import type { EventRow } from './event-row';
 import { toStoredEvent } from './event-row';
 import {
-  INSERT_STREAM_HEAD,
+  ADVANCE_STREAM_HEAD,
   LOCK_STREAM_HEAD,
   NEXT_POSITIONS,
   READ_ALL_BELOW_OLDEST_OPEN_TRANSACTION,
   READ_STREAM,
-  UPDATE_STREAM_HEAD,
 } from './event-store.sql';
 import { isUniqueViolation, rethrowUnstorableText } from './pg-errors';
 
@@ -37,6 +36,8 @@ export interface StreamHead {
   version: number;
   lastPosition: string | null;
   lastHash: string;
+  /** A position taken with the lock, for the first event appended (saves a round trip). */
+  reservedPosition: string | null;
 }
 
 export interface AppendOptions {
@@ -61,7 +62,6 @@ export interface Checkpoint {
 
 export const START_CHECKPOINT: Checkpoint = { transactionId: '0', position: '0' };
 
-const EMPTY_HEAD: StreamHead = { version: 0, lastPosition: null, lastHash: GENESIS_HASH };
 
 /** One open transaction of the store: lock a stream, read it, append to it. */
 export class EventStoreTransaction {
@@ -76,14 +76,18 @@ export class EventStoreTransaction {
   /** Locks the stream's head until commit and reads its events (upcast to the latest schemas). */
   async lockAndReadStream(streamId: string): Promise<{ head: StreamHead; events: StoredEvent[] }> {
     const locked = await this.client.query<{
-      version: number;
-      last_position: string;
-      last_hash: string;
+      version: number | null;
+      last_position: string | null;
+      last_hash: string | null;
+      next_position: string;
     }>(LOCK_STREAM_HEAD, [streamId]);
-    const row = locked.rows[0];
-    const head = row
-      ? { version: row.version, lastPosition: row.last_position, lastHash: row.last_hash }
-      : EMPTY_HEAD;
+    const row = locked.rows[0]!;
+    const head: StreamHead = {
+      version: row.version ?? 0,
+      lastPosition: row.last_position,
+      lastHash: row.last_hash ?? GENESIS_HASH,
+      reservedPosition: row.next_position,
+    };
     if (head.version === 0) return { head, events: [] };
     const read = await this.client.query<EventRow>(READ_STREAM, [streamId, 0]);
 
@@ -101,30 +105,20 @@ export class EventStoreTransaction {
       throw new ConcurrencyError(streamId, options.expectedVersion, head.version);
     if (events.length === 0) return { streamId, streamVersion: head.version, events: [] };
 
-    const positions = await this.client.query<{ position: string }>(NEXT_POSITIONS, [
-      events.length,
-    ]);
-    const stored = this.store.chain(streamId, head, events, options, positions.rows);
+    const positions = await this.positionsFor(head, events.length);
+    const stored = this.store.chain(streamId, head, events, options, positions);
     const last = stored[stored.length - 1]!;
     try {
-      await this.client.query(buildInsertEvents(stored.length), stored.flatMap(toInsertParams));
-      const headUpdate =
-        head.version === 0
-          ? await this.client.query(INSERT_STREAM_HEAD, [
-              streamId,
-              options.streamType,
-              last.streamVersion,
-              last.position,
-              last.hash,
-            ])
-          : await this.client.query(UPDATE_STREAM_HEAD, [
-              streamId,
-              head.version,
-              last.streamVersion,
-              last.position,
-              last.hash,
-            ]);
-      if (headUpdate.rowCount !== 1) throw new ConcurrencyError(streamId, head.version, -1);
+      const moved = await this.client.query(appendEventsAndAdvanceHead(stored.length), [
+        streamId,
+        options.streamType,
+        head.version,
+        last.streamVersion,
+        last.position,
+        last.hash,
+        ...stored.flatMap(toInsertParams),
+      ]);
+      if (moved.rowCount !== 1) throw new ConcurrencyError(streamId, head.version, -1);
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_id_stream_version_key'))
         throw new ConcurrencyError(streamId, head.version, -1);
@@ -134,6 +128,16 @@ export class EventStoreTransaction {
     this.appendedEvents = true;
 
     return { streamId, streamVersion: last.streamVersion, events: stored };
+  }
+
+  private async positionsFor(head: StreamHead, count: number): Promise<string[]> {
+    const reserved = head.reservedPosition ? [head.reservedPosition] : [];
+    // The reserved position is used once; a second append in this transaction takes new ones.
+    head.reservedPosition = null;
+    if (count <= reserved.length) return reserved.slice(0, count);
+    const more = await this.client.query<{ position: string }>(NEXT_POSITIONS, [count - reserved.length]);
+
+    return [...reserved, ...more.rows.map((row) => row.position)];
   }
 }
 
@@ -241,7 +245,7 @@ export class PostgresEventStore {
     head: StreamHead,
     events: readonly DomainEvent[],
     options: AppendOptions,
-    positions: readonly { position: string }[],
+    positions: readonly string[],
   ): StoredEvent[] {
     const recordedAt = this.clock().toISOString();
     const { metadata } = options;
@@ -259,7 +263,7 @@ export class PostgresEventStore {
         streamId,
         streamType: options.streamType,
         streamVersion: head.version + index + 1,
-        position: positions[index]!.position,
+        position: positions[index]!,
         occurredAt,
         recordedAt,
         orgUnitId: options.orgUnit.id,
@@ -300,15 +304,20 @@ const INSERT_COLUMNS = [
   'hash',
 ];
 
-const buildInsertEvents = (count: number): string => {
+const HEAD_PARAMS = 6;
+
+/** One statement: insert the events, then move the stream head if it is still where we read it. */
+const appendEventsAndAdvanceHead = (count: number): string => {
   const width = INSERT_COLUMNS.length;
   const rows = Array.from(
     { length: count },
     (_, row) =>
-      `(${INSERT_COLUMNS.map((_, column) => `$${row * width + column + 1}`).join(', ')})`,
+      `(${INSERT_COLUMNS.map((_, column) => `$${HEAD_PARAMS + row * width + column + 1}`).join(', ')})`,
   );
 
-  return `INSERT INTO events (${INSERT_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`;
+  return `WITH appended AS (
+    INSERT INTO events (${INSERT_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}
+  ) ${ADVANCE_STREAM_HEAD}`;
 };
 
 const toInsertParams = (event: StoredEvent): unknown[] => [

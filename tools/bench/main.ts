@@ -1,0 +1,104 @@
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { Client } from 'pg';
+
+import { testInfrastructure } from '@taizhang/testing';
+
+import { benchAppends } from './append-bench';
+import { benchLatency } from './latency-bench';
+import { round } from './measure';
+import { benchRelay } from './relay-bench';
+
+const numberFrom = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+
+const machine = async (): Promise<string> => {
+  const client = new Client({ connectionString: testInfrastructure().postgresAdminUrl });
+  await client.connect();
+  const postgres = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  await client.end();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const commit = (() => {
+    try {
+      return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+
+  return `${os.cpus().length} × ${cpu}, ${round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, PostgreSQL ${postgres}, Apache Kafka 3.9.1 (one broker), commit ${commit}`;
+};
+
+const main = async (): Promise<void> => {
+  const seconds = numberFrom('BENCH_SECONDS', 5);
+  const relayEvents = numberFrom('BENCH_RELAY_EVENTS', 20_000);
+  const rate = numberFrom('BENCH_RATE', 200);
+  const latencySeconds = numberFrom('BENCH_LATENCY_SECONDS', 15);
+
+  console.log(`appends: ${seconds} s per measurement…`);
+  const appends = await benchAppends(seconds);
+  console.log(`relay: ${relayEvents} events…`);
+  const relay = await benchRelay(relayEvents);
+  console.log(`latency: ${rate} joins/s for ${latencySeconds} s…`);
+  const latency = await benchLatency(rate, latencySeconds);
+
+  const ms = (value: number) => `${round(value)} ms`;
+  const report = `# Benchmarks
+
+Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${await machine()}.
+Settings: BENCH_SECONDS=${seconds}, BENCH_RELAY_EVENTS=${relayEvents}, BENCH_RATE=${rate}, BENCH_LATENCY_SECONDS=${latencySeconds}.
+Every figure is measured against a baseline taken in the same run; ratios compare the two.
+
+## 1. Appends through \`handleCommand\`
+
+Single-event commands (a member joining, each into a new stream: idempotency check, stream lock
+and read, decide, hash chain, append, stream head) against a plain \`pg\` INSERT of the same row
+into a table with the same columns and indexes.
+
+| callers | handleCommand / s | plain INSERT / s | ratio |
+|---:|---:|---:|---:|
+${appends
+  .map(
+    (f) =>
+      `| ${f.concurrency} | ${round(f.handleCommandPerSecond, 0)} | ${round(f.plainInsertPerSecond, 0)} | ${round(f.handleCommandPerSecond / f.plainInsertPerSecond, 2)} |`,
+  )
+  .join('\n')}
+
+## 2. Outbox relay to Kafka
+
+${relay.events} stored events published in commit order (batches of 500, idempotent producer,
+acks=all, checkpoint after each batch) against a bare kafkajs producer sending the same messages
+with the same settings.
+
+| relay events / s | bare producer events / s | ratio |
+|---:|---:|---:|
+| ${round(relay.relayPerSecond, 0)} | ${round(relay.bareProducerPerSecond, 0)} | ${round(relay.relayPerSecond / relay.bareProducerPerSecond, 2)} |
+
+## 3. From \`POST /unions/:id/members\` to the reporting summary
+
+${latency.commands} joins sent open-loop at a steady ${latency.rate}/s to organisation; the
+municipal summary on reporting is polled continuously. "Acknowledged" is the HTTP answer of the
+command (the baseline); "visible" is until the summary counts the join.
+
+| | p50 | p95 | p99 |
+|---|---:|---:|---:|
+| acknowledged (201) | ${ms(latency.acknowledged.p50)} | ${ms(latency.acknowledged.p95)} | ${ms(latency.acknowledged.p99)} |
+| visible in the summary | ${ms(latency.visible.p50)} | ${ms(latency.visible.p95)} | ${ms(latency.visible.p99)} |
+| ratio visible / acknowledged | ${round(latency.visible.p50 / latency.acknowledged.p50, 2)} | ${round(latency.visible.p95 / latency.acknowledged.p95, 2)} | ${round(latency.visible.p99 / latency.acknowledged.p99, 2)} |
+`;
+  const file = path.join(__dirname, '../../docs/benchmarks.md');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, report);
+  console.log(report);
+};
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
