@@ -1,6 +1,9 @@
+import { Topics } from '@taizhang/contracts';
+import { createTestDatabase, createTestTopics, testInfrastructure } from '@taizhang/testing';
+
 import { getJson, postJson } from '../../e2e/support/http';
-import { startSlice } from '../../e2e/support/running-slice';
 import { percentile } from './measure';
+import { startServiceProcess } from './service-process';
 
 export interface LatencyFigures {
   rate: number;
@@ -23,16 +26,29 @@ const summarise = (samples: number[]) => {
  * 5 ms apart, so their order of acknowledgement is their order of commit).
  */
 export const benchLatency = async (rate: number, seconds: number): Promise<LatencyFigures> => {
-  const slice = await startSlice();
+  const topics = await createTestTopics([Topics.organisation], { partitions: 12 });
+  const [organisationDb, reportingDb] = await Promise.all([createTestDatabase([]), createTestDatabase([])]);
+  const infrastructure = testInfrastructure();
+  const env = (url: string) => ({
+    DATABASE_URL: url,
+    KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+    REDIS_URL: infrastructure.redisUrl,
+    KAFKA_TOPIC_SUFFIX: topics.names[Topics.organisation]!.slice(Topics.organisation.length),
+  });
+  // Each service in its own process, as in production; this process only sends and polls.
+  const [organisation, reporting] = await Promise.all([
+    startServiceProcess('organisation', env(organisationDb.url)),
+    startServiceProcess('reporting', env(reportingDb.url)),
+  ]);
   try {
     const post = async (path: string, body: unknown) =>
-      (await postJson(`${slice.organisationUrl}${path}`, body)).body['id'] as string;
+      (await postJson(`${organisation.url}${path}`, body)).body['id'] as string;
     const city = await post('/org-units', { code: '2101', name: '沈阳市总工会', kind: 'municipal' });
     const district = await post('/org-units', { code: '210102', name: '和平区总工会', kind: 'district', parentId: city });
     const unions = await Promise.all(
       Array.from({ length: 20 }, (_, i) => post('/unions', { name: `工会${i}`, parentId: district, establishedOn: '2000-01-01' })),
     );
-    const summaryUrl = `${slice.reportingUrl}/reports/org-units/${city}/summary`;
+    const summaryUrl = `${reporting.url}/reports/org-units/${city}/summary`;
 
     const sentAt: number[] = [];
     const ackLatencies: number[] = [];
@@ -44,7 +60,7 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
         const members = Number((await getJson(summaryUrl)).body['members'] ?? 0);
         const now = performance.now();
         while (visibleAt.length < members) visibleAt.push(now);
-        await sleep(1);
+        await sleep(2);
       }
     })();
 
@@ -58,7 +74,7 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
       if (wait > 0) await sleep(wait);
       sentAt[i] = performance.now();
       inFlight.push(
-        postJson(`${slice.organisationUrl}/unions/${unions[i % unions.length]}/members`, {
+        postJson(`${organisation.url}/unions/${unions[i % unions.length]}/members`, {
           name: `会员${i}`,
           gender: i % 2 ? 'male' : 'female',
           joinedOn: '2020-01-01',
@@ -80,6 +96,8 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
 
     return { rate, commands: total, acknowledged: summarise(ackLatencies), visible: summarise(visibleLatencies) };
   } finally {
-    await slice.close();
+    await Promise.all([organisation.stop(), reporting.stop()]);
+    await Promise.all([organisationDb.drop(), reportingDb.drop()]);
+    await topics.delete();
   }
 };
