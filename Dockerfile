@@ -4,7 +4,9 @@ FROM node:20-bookworm-slim
 
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm ci refuses a lock file without the optional native packages of other platforms
+# (npm/cli#4828); npm install then installs the versions the lock file names.
+RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
 COPY . .
 
 ARG SERVICE_NAME=organisation

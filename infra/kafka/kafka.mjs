@@ -4,7 +4,7 @@
 //
 //   node infra/kafka/kafka.mjs ensure   start the broker unless one already answers, await readiness
 //   node infra/kafka/kafka.mjs stop     stop the broker this project started (pid file)
-//   node infra/kafka/kafka.mjs status   say what answers on the port
+//   node infra/kafka/kafka.mjs status   say what answers on the port (exit 3 when nothing does)
 //
 // Environment: TAIZHANG_DATA_DIR (default <repo>/.data), KAFKA_PORT (9092),
 // KAFKA_CONTROLLER_PORT (KAFKA_PORT + 1), KAFKA_BROKERS (use that cluster, start nothing),
