@@ -43,7 +43,6 @@ class Failure extends Error {}
 const say = (line) => console.log(`kafka: ${line}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// --- probing ------------------------------------------------------------------------------------
 
 /**
  * Sends a Kafka ApiVersions v0 request and resolves to 'kafka' when the answer carries our
@@ -122,7 +121,6 @@ const tail = (file, lines = 40) =>
     ? fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
     : '';
 
-// --- prerequisites ------------------------------------------------------------------------------
 
 const javaBinary = () => {
   const fromHome = process.env.JAVA_HOME && path.join(process.env.JAVA_HOME, 'bin', 'java');
@@ -189,7 +187,6 @@ const fetchJars = () => {
   fs.writeFileSync(pomHashFile, `${pomHash()}\n`);
 };
 
-// --- broker -------------------------------------------------------------------------------------
 
 const classpath = () => path.join(libsDir, '*');
 const log4jOption = `-Dlog4j.configuration=file:${log4jFile}`;
@@ -344,7 +341,6 @@ const startBroker = async () => {
   say(`ready on ${host}:${port}`);
 };
 
-// --- commands -----------------------------------------------------------------------------------
 
 const checkGivenBrokers = async (brokers) => {
   const answers = await Promise.all(
