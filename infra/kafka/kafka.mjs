@@ -43,7 +43,6 @@ class Failure extends Error {}
 const say = (line) => console.log(`kafka: ${line}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-
 /**
  * Sends a Kafka ApiVersions v0 request and resolves to 'kafka' when the answer carries our
  * correlation id, 'other' when something else answers, 'closed' when nothing listens.
@@ -121,7 +120,6 @@ const tail = (file, lines = 40) =>
     ? fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
     : '';
 
-
 const javaBinary = () => {
   const fromHome = process.env.JAVA_HOME && path.join(process.env.JAVA_HOME, 'bin', 'java');
 
@@ -186,7 +184,6 @@ const fetchJars = () => {
   fs.renameSync(staging, libsDir);
   fs.writeFileSync(pomHashFile, `${pomHash()}\n`);
 };
-
 
 const classpath = () => path.join(libsDir, '*');
 const log4jOption = `-Dlog4j.configuration=file:${log4jFile}`;
@@ -340,7 +337,6 @@ const startBroker = async () => {
   await awaitReady(broker.pid);
   say(`ready on ${host}:${port}`);
 };
-
 
 const checkGivenBrokers = async (brokers) => {
   const answers = await Promise.all(
