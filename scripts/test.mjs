@@ -2,6 +2,7 @@
 // `npm test [-- jest args]`: installs what is missing, brings up the infrastructure (not the
 // services), then runs every test with Jest and ends with Jest's exit code. Never interactive.
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT } from './run-ts.mjs';
@@ -22,9 +23,16 @@ if (!givenByEnv && dockerEngine()) {
   await setupInfrastructure();
 }
 
+// Jest's own summary is not a line CI tools read, so the run ends with a plain "N passed, N failed".
+const resultsFile = path.join(REPO_ROOT, '.data', 'jest-results.json');
+fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+fs.rmSync(resultsFile, { force: true });
+
 const args = [
   path.join(REPO_ROOT, 'node_modules/jest/bin/jest.js'),
   '--maxWorkers=2',
+  '--json',
+  `--outputFile=${resultsFile}`,
   ...(process.env.CI ? ['--ci'] : []),
   ...process.argv.slice(2),
 ];
@@ -33,4 +41,10 @@ const forward = (signal) => jest.kill(signal);
 process.on('SIGINT', forward).on('SIGTERM', forward);
 jest.on('exit', (code, signal) => {
   process.exitCode = code ?? (signal ? 1 : 0);
+  if (fs.existsSync(resultsFile)) {
+    const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(
+      fs.readFileSync(resultsFile, 'utf8'),
+    );
+    console.log(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);
+  }
 });
