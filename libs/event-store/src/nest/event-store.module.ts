@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
 import type { EventRegistry } from '@taizhang/contracts';
+import type { ConsumerLogger } from '@taizhang/messaging';
 import { createIdempotentProducer, createKafka } from '@taizhang/messaging';
 
 import { OutboxRelay } from '../outbox/outbox-relay';
@@ -35,10 +36,10 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeApplicationS
   }
 }
 
-const relayLogger = (logger: Logger) => ({
-  log: (message: string, context?: Record<string, unknown>) => logger.log({ ...context, msg: message }),
-  warn: (message: string, context?: Record<string, unknown>) => logger.warn({ ...context, msg: message }),
-  error: (message: string, context?: Record<string, unknown>) => logger.error({ ...context, msg: message }),
+const relayLogger = (logger: Logger): ConsumerLogger => ({
+  info: (fields, msg) => logger.log({ ...fields, msg }),
+  warn: (fields, msg) => logger.warn({ ...fields, msg }),
+  error: (fields, msg) => logger.error({ ...fields, msg }),
 });
 
 /**

@@ -1,19 +1,13 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Producer } from 'kafkajs';
 
+import type { ConsumerLogger } from '@taizhang/messaging';
 import { toEventMessage } from '@taizhang/messaging';
 
 import type { StoredEvent } from '../core/stored-event';
 import type { Checkpoint, PostgresEventStore } from '../postgres/postgres-event-store';
 import { START_CHECKPOINT } from '../postgres/postgres-event-store';
 import { READ_RELAY_CHECKPOINT, SAVE_RELAY_CHECKPOINT, TRY_RELAY_LEADERSHIP } from './outbox.sql';
-
-/** Structured logging the relay needs; Nest's pino logger fits. */
-export interface RelayLogger {
-  log(message: string, context?: Record<string, unknown>): void;
-  warn(message: string, context?: Record<string, unknown>): void;
-  error(message: string, context?: Record<string, unknown>): void;
-}
 
 export interface OutboxRelayOptions {
   store: PostgresEventStore;
@@ -25,7 +19,7 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How long to sleep when there is nothing to publish and no append woke the relay. */
   idleIntervalMs?: number;
-  logger?: RelayLogger;
+  logger?: ConsumerLogger;
   /** Runs after Kafka acknowledged a batch and before the checkpoint is saved. */
   afterPublish?: (events: StoredEvent[]) => Promise<void>;
 }
@@ -110,10 +104,10 @@ export class OutboxRelay {
         const published = await this.publishBatch();
         if (published < this.batchSize) await this.idle(this.idleIntervalMs);
       } catch (error) {
-        this.options.logger?.error('Outbox relay failed; retrying from the last checkpoint', {
-          relay: this.name,
-          error: error instanceof Error ? error.message : String(error),
-        });
+        this.options.logger?.error(
+          { relay: this.name, error: error instanceof Error ? error.message : String(error) },
+          'Outbox relay failed; retrying from the last checkpoint',
+        );
         await this.reloadCheckpoint().catch(() => undefined);
         await this.idle(1_000);
       }
