@@ -17,7 +17,7 @@ const describeProblem = (schema: z.ZodObject, env: Env, issue: z.core.$ZodIssue)
   if (first === undefined) return { variable: '(environment)', message: issue.message };
   const variable = String(first);
   if (env[variable] === undefined) {
-    const what = schema.shape[variable]?.description;
+    const what = (schema.shape[variable] as z.ZodType | undefined)?.description;
 
     return { variable, message: what ? `is not set: ${what}` : 'is not set' };
   }

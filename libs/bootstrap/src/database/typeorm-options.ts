@@ -1,4 +1,5 @@
 import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
+
 import type { MigrationInterface } from 'typeorm';
 
 import type { PlatformConfig } from '../config/platform-config';

@@ -1,6 +1,7 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+
 import { Redis } from 'ioredis';
 
 import { PlatformConfig } from '../config/platform-config';

@@ -1,5 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
+
 import { Registry } from 'prom-client';
 
 interface HeaderResponse {

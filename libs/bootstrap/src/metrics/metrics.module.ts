@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { collectDefaultMetrics, Registry } from 'prom-client';
 
 import { PlatformConfig } from '../config/platform-config';

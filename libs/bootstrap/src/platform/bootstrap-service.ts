@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+
 import { Logger } from 'nestjs-pino';
 
 import { ConfigValidationError } from '../config/config-validation.error';

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 
 /** What the OpenAPI document says about the service. */

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+
 import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
 

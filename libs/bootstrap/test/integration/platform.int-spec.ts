@@ -1,10 +1,15 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+
 import { createZodDto } from 'nestjs-zod';
 import request from 'supertest';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { z } from 'zod';
+
+import { ConcurrencyError } from '@taizhang/event-store';
+import type { TestDatabase } from '@taizhang/testing';
+import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
 
 import {
   baseEnvSchema,
@@ -14,10 +19,7 @@ import {
   IdempotencyKey,
   MAX_JSON_BODY_BYTES,
   PlatformModule,
-} from '@taizhang/bootstrap';
-import { ConcurrencyError } from '@taizhang/event-store';
-import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
+} from '../../src';
 
 class ProbeDto extends createZodDto(
   z.object({ name: z.string().min(1).max(100), count: z.number().int().nonnegative() }),
