@@ -39,6 +39,11 @@ export interface EventConsumerOptions {
   metrics?: Registry;
   /** Partitions handled at the same time; each holds one pooled connection while it works. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Most events applied in one transaction (each under a savepoint): one commit, one WAL flush,
+   * for a run of good events. An event that fails is then retried on its own.
+   */
+  eventsPerTransaction?: number;
   /** Where a new group starts: read models need the whole history, so the beginning by default. */
   fromBeginning?: boolean;
   /** kafkajs consumer settings (session timeout, heartbeat, fetch wait), groupId aside. */

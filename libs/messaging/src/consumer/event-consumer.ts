@@ -14,6 +14,8 @@ import { PartitionProgress } from './partition-progress';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
 
 const DEFAULT_LAG_REFRESH_MS = 15_000;
+const DEFAULT_EVENTS_PER_TRANSACTION = 100;
+const MAX_RUN_MS = 1_000;
 // Offsets are committed at the end of every batch, and within a long batch at least this often.
 const COMMIT_INTERVAL_MS = 1_000;
 const CAUGHT_UP_POLL_MS = 100;
@@ -38,6 +40,7 @@ export class EventConsumer {
   private assignment: TopicPartition[] = [];
   private lagTimer: NodeJS.Timeout | undefined;
   private state: 'new' | 'running' | 'stopped' = 'new';
+  private readonly eventsPerTransaction: number;
 
   constructor(private readonly options: EventConsumerOptions) {
     const { kafka, groupId } = options;
@@ -55,6 +58,7 @@ export class EventConsumer {
       options.deadLetterProducer ??
       createIdempotentProducer(kafka, { retry: { retries: DEAD_LETTER_SEND_RETRIES } });
     this.metrics = new ConsumerMetrics(groupId, options.metrics);
+    this.eventsPerTransaction = options.eventsPerTransaction ?? DEFAULT_EVENTS_PER_TRANSACTION;
     this.processor = new MessageProcessor({
       groupId,
       registry: options.registry,
@@ -156,25 +160,46 @@ export class EventConsumer {
     }
   }
 
-  private async eachBatch({
-    batch,
-    resolveOffset,
-    heartbeat,
-    isRunning,
-    isStale,
-    commitOffsetsIfNecessary,
-  }: EachBatchPayload): Promise<void> {
-    const { topic, partition, highWatermark } = batch;
-    for (const message of batch.messages) {
-      // After a rebalance a batch of a partition now owned by another instance may still be in hand.
-      if (!isRunning() || isStale() || !this.owns(topic, partition)) break;
-      const outcome = await this.processor.process(topic, partition, message, heartbeat);
-      // Unresolved, the message is fetched again from its offset on the next round.
-      if (outcome === 'blocked') break;
-      resolveOffset(message.offset);
-      this.metrics.lag(this.progress.processed(topic, partition, message.offset, highWatermark));
-      await commitOffsetsIfNecessary();
-      await heartbeat();
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { topic, partition, highWatermark, messages } = payload.batch;
+    // After a rebalance a batch of a partition now owned by another instance may still be in hand.
+    const canContinue = () =>
+      payload.isRunning() && !payload.isStale() && this.owns(topic, partition);
+    let next = 0;
+    // Resolved offsets are what kafkajs commits; a message left unresolved is fetched again.
+    const resolve = (count: number) => {
+      for (const message of messages.slice(next, next + count)) {
+        payload.resolveOffset(message.offset);
+        this.metrics.lag(this.progress.processed(topic, partition, message.offset, highWatermark));
+      }
+      next += count;
+    };
+    while (next < messages.length && canContinue()) {
+      // A run ends after a while too, so that heartbeats and rebalances are not held up.
+      const runEnds = performance.now() + MAX_RUN_MS;
+      const run = await this.processor.processRun(
+        topic,
+        partition,
+        messages.slice(next, next + this.eventsPerTransaction),
+        () => canContinue() && performance.now() < runEnds,
+      );
+      resolve(run.count);
+      if (run.stop === 'blocked') return;
+      const stopper = messages[next];
+      if (run.stop === 'alone' && stopper && canContinue()) {
+        const failure = 'error' in run ? { error: run.error } : undefined;
+        const outcome = await this.processor.process(
+          topic,
+          partition,
+          stopper,
+          () => payload.heartbeat(),
+          failure,
+        );
+        if (outcome === 'blocked') return;
+        resolve(1);
+      }
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
     }
   }
 

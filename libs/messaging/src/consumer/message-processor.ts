@@ -12,9 +12,9 @@ import { buildDeadLetterHeaders } from './dead-letter';
 import { decodeMessage } from './decode-message';
 import { messageOf } from './error-message';
 import type { EventHandler, MessageSource } from './event-consumer.options';
-import { MARK_EVENT_PROCESSED_SQL } from './mark-event-processed.sql';
 import type { RetryPolicy } from './retry-policy';
 import { backoffDelay } from './retry-policy';
+import { BookkeepingError, claimEvent, withTransaction } from './transaction';
 import { isTransientInfrastructureError } from './transient-error';
 
 /**
@@ -23,6 +23,17 @@ import { isTransientInfrastructureError } from './transient-error';
  * the message uncommitted so that it is read again.
  */
 export type MessageOutcome = 'processed' | 'duplicate' | 'dead-lettered' | 'blocked';
+
+/**
+ * How a run of messages in one transaction ended: `count` messages from its start are committed.
+ * `alone` means the next message must go through the one-by-one path: it cannot be read, its
+ * handler threw (`error`, the first failed attempt), or the commit failed.
+ */
+export interface RunResult {
+  count: number;
+  stop: 'end' | 'alone' | 'blocked';
+  error?: unknown;
+}
 
 export interface MessageProcessorDeps {
   groupId: string;
@@ -39,100 +50,147 @@ export interface MessageProcessorDeps {
   stopping: AbortSignal;
 }
 
-// Thrown by our own bookkeeping (connect, BEGIN, the processed-events insert): never the event's fault.
-class BookkeepingError extends Error {
-  constructor(cause: unknown) {
-    super(messageOf(cause), { cause });
-  }
-}
+const isUnavailable = (error: unknown): boolean =>
+  error instanceof BookkeepingError || isTransientInfrastructureError(error);
 
-/** Processes one message: decode, then dedupe and handle in one transaction, retry, dead-letter. */
+/** Decodes, dedupes and handles messages inside PostgreSQL transactions; retries; dead-letters. */
 export class MessageProcessor {
   constructor(private readonly deps: MessageProcessorDeps) {}
 
+  /**
+   * The fast path: a run of messages of one partition in a single transaction, each under its
+   * own savepoint, so that one commit (one WAL flush) covers them all. It ends at the first
+   * message that cannot be read or whose handler throws, committing those before it.
+   */
+  async processRun(
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+    canContinue: () => boolean,
+  ): Promise<RunResult> {
+    let count = 0;
+    let duplicates = 0;
+    let result: RunResult;
+    try {
+      result = await withTransaction(this.deps.pool, async (tx): Promise<RunResult> => {
+        for (const message of messages) {
+          if (!canContinue()) break;
+          const decoded = decodeMessage(this.deps.registry, message.value);
+          if (!decoded.ok) return { count, stop: 'alone' };
+          const source = this.sourceOf(topic, partition, message);
+          await tx.query('SAVEPOINT message');
+          try {
+            const claimed = await claimEvent(tx, decoded.event, source, this.deps.clock());
+            if (claimed) await this.deps.handler(decoded.event, tx, source);
+            // Fails too when the handler swallowed the error of a statement that aborted the transaction.
+            await tx.query('RELEASE SAVEPOINT message');
+            if (!claimed) duplicates += 1;
+          } catch (error) {
+            if (isUnavailable(error)) throw error;
+            await tx.query('ROLLBACK TO SAVEPOINT message');
+
+            return { count, stop: 'alone', error };
+          }
+          count += 1;
+        }
+
+        return { count, stop: 'end' };
+      });
+    } catch (error) {
+      if (isUnavailable(error)) {
+        await this.block({ topic, partition, groupId: this.deps.groupId }, 'database', error);
+
+        return { count: 0, stop: 'blocked' };
+      }
+
+      // Failing at COMMIT (a deferred constraint, a serialization failure): one by one finds which.
+      return { count: 0, stop: 'alone' };
+    }
+    for (let i = 0; i < count - duplicates; i += 1) this.deps.metrics.processed(topic);
+    for (let i = 0; i < duplicates; i += 1) this.deps.metrics.duplicate(topic);
+
+    return result;
+  }
+
+  /**
+   * The careful path for one message: its own transactions, retries with backoff, dead letter.
+   * `failure` is the handler's error from an attempt already made in a run.
+   */
   async process(
     topic: string,
     partition: number,
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
+    failure?: { error: unknown },
   ): Promise<MessageOutcome> {
-    const source: MessageSource = {
-      topic,
-      partition,
-      offset: message.offset,
-      groupId: this.deps.groupId,
-    };
+    const source = this.sourceOf(topic, partition, message);
     const decoded = decodeMessage(this.deps.registry, message.value);
     if (!decoded.ok) return this.deadLetter(message, source, decoded.letter);
-
-    for (let attempt = 1; ; attempt += 1) {
+    const { event } = decoded;
+    const { attempts } = this.deps.retry;
+    let lastError = failure?.error;
+    for (let attempt = failure ? 2 : 1; attempt <= attempts; attempt += 1) {
+      // Whoever owns the partition next retries it from the start.
+      if (attempt > 1 && !(await this.backOff(source, attempt - 1, lastError, heartbeat)))
+        return 'blocked';
       try {
-        return await this.applyOnce(decoded.event, source);
+        return await this.applyAlone(event, source);
       } catch (error) {
-        if (error instanceof BookkeepingError || isTransientInfrastructureError(error))
-          return this.block(source, 'database unavailable', error);
-        if (attempt >= this.deps.retry.attempts)
-          return this.deadLetter(message, source, {
-            code: 'HANDLER_FAILED',
-            reason: `The handler failed ${attempt} times; last error: ${messageOf(error)}`,
-          });
-        this.deps.metrics.retried(topic);
-        this.deps.logger.warn(
-          { ...source, eventId: decoded.event.eventId, attempt, error: messageOf(error) },
-          'Event handler failed; retrying',
-        );
-        await abortableSleep(
-          backoffDelay(this.deps.retry, attempt, this.deps.random),
-          this.deps.stopping,
-        );
-        // Whoever owns the partition next retries it from the start.
-        if (this.deps.stopping.aborted) return 'blocked';
-        await heartbeat();
+        if (isUnavailable(error)) return this.block(source, 'database', error);
+        lastError = error;
       }
     }
+
+    return this.deadLetter(message, source, {
+      code: 'HANDLER_FAILED',
+      reason: `The handler failed ${attempts} times; last error: ${messageOf(lastError)}`,
+    });
   }
 
-  private async applyOnce(event: EventEnvelope, source: MessageSource): Promise<MessageOutcome> {
-    const client = await this.deps.pool.connect().catch((error: unknown) => {
-      throw new BookkeepingError(error);
+  private async applyAlone(
+    event: EventEnvelope,
+    source: MessageSource,
+  ): Promise<'processed' | 'duplicate'> {
+    const first = await withTransaction(this.deps.pool, async (tx) => {
+      if (!(await claimEvent(tx, event, source, this.deps.clock()))) return false;
+      await this.deps.handler(event, tx, source);
+
+      return true;
     });
-    let broken: Error | undefined;
-    try {
-      const claimed = await client
-        .query('BEGIN')
-        .then(() =>
-          client.query(MARK_EVENT_PROCESSED_SQL, [
-            source.groupId,
-            event.eventId,
-            source.topic,
-            source.partition,
-            source.offset,
-            this.deps.clock(),
-          ]),
-        )
-        .catch((error: unknown) => {
-          throw new BookkeepingError(error);
-        });
-      if (claimed.rowCount === 0) {
-        await client.query('COMMIT');
-        this.deps.metrics.duplicate(source.topic);
+    if (!first) {
+      this.deps.metrics.duplicate(source.topic);
 
-        return 'duplicate';
-      }
-      await this.deps.handler(event, client, source);
-      await client.query('COMMIT');
-      this.deps.metrics.processed(source.topic);
-
-      return 'processed';
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        // A connection that cannot roll back must not go back to the pool.
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
-      throw error;
-    } finally {
-      client.release(broken);
+      return 'duplicate';
     }
+    this.deps.metrics.processed(source.topic);
+
+    return 'processed';
+  }
+
+  // Waits before the next attempt; false when the consumer is stopping meanwhile.
+  private async backOff(
+    source: MessageSource,
+    failedAttempt: number,
+    error: unknown,
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
+    this.deps.metrics.retried(source.topic);
+    this.deps.logger.warn(
+      { ...source, attempt: failedAttempt, error: messageOf(error) },
+      'Event handler failed; retrying',
+    );
+    await abortableSleep(
+      backoffDelay(this.deps.retry, failedAttempt, this.deps.random),
+      this.deps.stopping,
+    );
+    if (this.deps.stopping.aborted) return false;
+    await heartbeat();
+
+    return true;
+  }
+
+  private sourceOf(topic: string, partition: number, message: KafkaMessage): MessageSource {
+    return { topic, partition, offset: message.offset, groupId: this.deps.groupId };
   }
 
   private async deadLetter(
@@ -157,7 +215,7 @@ export class MessageProcessor {
         ],
       });
     } catch (error) {
-      return this.block(source, 'dead-letter topic unavailable', error);
+      return this.block(source, 'dead-letter topic', error);
     }
     this.deps.metrics.deadLettered(source.topic, letter.code);
     this.deps.logger.error(
@@ -169,13 +227,13 @@ export class MessageProcessor {
   }
 
   private async block(
-    source: MessageSource,
-    what: string,
+    where: Omit<MessageSource, 'offset'>,
+    what: 'database' | 'dead-letter topic',
     error: unknown,
-  ): Promise<MessageOutcome> {
+  ): Promise<'blocked'> {
     this.deps.logger.error(
-      { ...source, error: messageOf(error) },
-      `Message left uncommitted, ${what}; it will be read again`,
+      { ...where, error: messageOf(error) },
+      `The ${what} is unavailable; the message stays uncommitted and will be read again`,
     );
     await abortableSleep(this.deps.retry.maxDelayMs, this.deps.stopping);
 

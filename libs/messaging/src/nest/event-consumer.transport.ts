@@ -1,5 +1,6 @@
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { Server } from '@nestjs/microservices';
+
 import type { PoolClient } from 'pg';
 import { lastValueFrom } from 'rxjs';
 

@@ -1,4 +1,5 @@
 import { BaseRpcContext } from '@nestjs/microservices';
+
 import type { PoolClient } from 'pg';
 
 import type { MessageSource } from '../consumer/event-consumer.options';

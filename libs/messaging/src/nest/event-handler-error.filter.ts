@@ -1,5 +1,6 @@
 import type { RpcExceptionFilter } from '@nestjs/common';
 import { Catch } from '@nestjs/common';
+
 import type { Observable } from 'rxjs';
 import { throwError } from 'rxjs';
 

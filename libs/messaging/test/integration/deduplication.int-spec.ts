@@ -94,11 +94,11 @@ describe('EventConsumer with redelivered events', () => {
       expect(
         effects.rows.filter((row) => row.org_unit_id === union).map((row) => row.stream_version),
       ).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    const recorded = await db.pool.query(
+    const recorded = await db.pool.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM messaging_processed_events WHERE consumer_group = $1',
       [groupId],
     );
-    expect(recorded.rows[0].n).toBe(events.length);
+    expect(recorded.rows[0]?.n).toBe(events.length);
 
     expect(await metricValue(metrics, ConsumerMetricNames.processed)).toBe(events.length);
     expect(await metricValue(metrics, ConsumerMetricNames.duplicates)).toBe(events.length);

@@ -1,7 +1,8 @@
+import type { INestMicroservice } from '@nestjs/common';
 import { Controller, Module, UseFilters } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { INestMicroservice } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+
 import type { Producer } from 'kafkajs';
 
 import type { EventEnvelope } from '@taizhang/contracts';

@@ -90,12 +90,14 @@ export const readTopic = async (
         timeoutMs,
       );
       void consumer.run({
-        eachMessage: async ({ partition, message }) => {
+        eachMessage: ({ partition, message }) => {
           messages.push({ ...message, partition });
           if (messages.length >= count) {
             clearTimeout(timer);
             resolve();
           }
+
+          return Promise.resolve();
         },
       });
     });

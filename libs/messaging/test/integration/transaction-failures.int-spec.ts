@@ -1,0 +1,105 @@
+import type { Producer } from 'kafkajs';
+
+import { deadLetterTopic } from '@taizhang/contracts';
+import type { TestDatabase, TestTopics } from '@taizhang/testing';
+import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
+
+import {
+  createIdempotentProducer,
+  EventConsumer,
+  messagingMigrations,
+  silentLogger,
+  toEventMessage,
+} from '../../src';
+import {
+  CreateTestEffects1760000000001,
+  deleteGroups,
+  fastConsumerConfig,
+  fastRetry,
+  header,
+  INSERT_EFFECT_SQL,
+  memberJoined,
+  readTopic,
+  registry,
+} from './messaging-test-kit';
+
+describe('EventConsumer when a handler breaks its transaction', () => {
+  let db: TestDatabase;
+  let topics: TestTopics;
+  let producer: Producer;
+  let consumer: EventConsumer | undefined;
+  const groupId = `tx-failures-spec-${uniqueSuffix()}`;
+
+  beforeAll(async () => {
+    [db, topics] = await Promise.all([
+      createTestDatabase([...messagingMigrations, CreateTestEffects1760000000001]),
+      createTestTopics(['messaging-tx-failures'], { partitions: 1 }),
+    ]);
+    // Checked only at COMMIT, so that a run of events fails as a whole.
+    await db.pool.query(
+      'CREATE TABLE test_member_names (name text UNIQUE DEFERRABLE INITIALLY DEFERRED)',
+    );
+    producer = createIdempotentProducer(topics.kafka);
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await producer.disconnect();
+    await deleteGroups(topics.kafka, [groupId]);
+    await Promise.all([topics.delete(), db.drop()]);
+  });
+
+  it('sets aside the event whose commit fails or whose failed statement was swallowed', async () => {
+    const topic = topics.names['messaging-tx-failures']!;
+    const union = 'union-tx';
+    const first = memberJoined(union, 1, { name: '李雷' });
+    const swallowing = memberJoined(union, 2, { name: '韩梅梅' });
+    const third = memberJoined(union, 3, { name: '王芳' });
+    const sameName = memberJoined(union, 4, { name: '李雷' });
+    const last = memberJoined(union, 5, { name: '张伟' });
+    await producer.send({
+      topic,
+      messages: [first, swallowing, third, sameName, last].map(toEventMessage),
+    });
+
+    consumer = new EventConsumer({
+      kafka: topics.kafka,
+      groupId,
+      topics: [topic],
+      registry,
+      pool: db.pool,
+      logger: silentLogger,
+      retry: fastRetry,
+      consumerConfig: fastConsumerConfig,
+      handler: async (event, tx) => {
+        const { name } = event.data as { name: string };
+        await tx.query(INSERT_EFFECT_SQL, [event.eventId, event.orgUnitId, event.streamVersion]);
+        await tx.query('INSERT INTO test_member_names (name) VALUES ($1)', [name]);
+        // A handler that hides a failed statement: its transaction can only roll back.
+        if (event.eventId === swallowing.eventId)
+          await tx.query('SELECT 1 / 0').catch(() => undefined);
+      },
+    });
+    await consumer.start();
+    await consumer.waitUntilCaughtUp();
+
+    const effects = await db.pool.query<{ event_id: string }>(
+      'SELECT event_id FROM test_effects ORDER BY seq',
+    );
+    expect(effects.rows.map((row) => row.event_id)).toEqual([
+      first.eventId,
+      third.eventId,
+      last.eventId,
+    ]);
+    const letters = await readTopic(topics.kafka, deadLetterTopic(topic), 2);
+    expect(letters.map((letter) => header(letter, 'event-id'))).toEqual([
+      swallowing.eventId,
+      sameName.eventId,
+    ]);
+    expect(letters.map((letter) => header(letter, 'dlq-reason'))).toEqual([
+      expect.stringMatching(/aborted by a failed statement/),
+      expect.stringMatching(/duplicate key value violates unique constraint/),
+    ]);
+  });
+});
