@@ -29,14 +29,16 @@ export const createServiceApp = async (
 ): Promise<NestExpressApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(appModule, {
     bufferLogs: true,
-    // Until the pino logger takes over (and if the app fails before it can), still JSON lines.
-    logger: new ConsoleLogger({ json: true, colors: false }),
+    // Only if the app fails before the pino logger takes over: its warnings and errors, as JSON.
+    logger: new ConsoleLogger({ json: true, colors: false, logLevels: ['fatal', 'error', 'warn'] }),
     // Bodies are read by the platform's JsonBodyMiddleware, which answers bad ones as problems.
     bodyParser: false,
     // Throw instead of aborting the process, so that bootstrapService can say what went wrong.
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // Nest would flush only on listen(); an app that is only init()ed (tests) would buffer forever.
+  app.flushLogs();
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   // Express's body-hash ETags would look like stream versions to a client sending If-Match.

@@ -18,12 +18,26 @@ import {
   ExpectedVersion,
   IdempotencyKey,
   MAX_JSON_BODY_BYTES,
+  PlatformConfig,
   PlatformModule,
 } from '../../src';
 
 class ProbeDto extends createZodDto(
   z.object({ name: z.string().min(1).max(100), count: z.number().int().nonnegative() }),
 ) {}
+
+const probeEnvSchema = baseEnvSchema.extend({
+  PROBE_GREETING: z.string().default('你好'),
+});
+
+class ProbeConfig extends PlatformConfig {
+  readonly probe: { readonly greeting: string };
+
+  constructor(env: z.output<typeof probeEnvSchema>) {
+    super(env);
+    this.probe = { greeting: env.PROBE_GREETING };
+  }
+}
 
 class CreateProbeTable1700000000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
@@ -66,7 +80,8 @@ const probeApp = (env: Record<string, string | undefined>): DynamicModule => ({
   imports: [
     PlatformModule.forRoot({
       serviceName: 'bootstrap-probe',
-      configSchema: baseEnvSchema,
+      configSchema: probeEnvSchema,
+      configClass: ProbeConfig,
       migrations: [CreateProbeTable1700000000000],
       env,
     }),
@@ -110,6 +125,17 @@ describe('PlatformModule', () => {
       );
 
       expect(row?.name).toBe('bootstrap_probe');
+    });
+
+    it("provides the service's config class, also as PlatformConfig", () => {
+      const config = app.get(ProbeConfig);
+
+      expect(app.get(PlatformConfig)).toBe(config);
+      expect(config).toMatchObject({
+        serviceName: 'bootstrap-probe',
+        database: { url: database.url },
+        probe: { greeting: '你好' },
+      });
     });
 
     it('refuses a bad environment, naming each variable', async () => {
