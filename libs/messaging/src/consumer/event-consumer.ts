@@ -141,12 +141,11 @@ export class EventConsumer {
     for (;;) {
       const now = await fetchBrokerOffsets(this.admin, groupId, topics);
       const behind = targets.filter(({ topic, partition, highWatermark }) => {
-        const committed = now.find(
-          (p) => p.topic === topic && p.partition === partition,
-        )?.committed;
+        const found = now.find((p) => p.topic === topic && p.partition === partition);
+        // -1, nothing committed yet, is the start of the partition.
+        const committed = BigInt(found?.committed ?? '-1');
 
-        // -1 (nothing committed yet) is the start of the partition.
-        return BigInt(committed ?? '0') < BigInt(highWatermark) && BigInt(highWatermark) > 0n;
+        return (committed < 0n ? 0n : committed) < BigInt(highWatermark);
       });
       if (behind.length === 0) return;
       if (Date.now() > deadline)

@@ -131,7 +131,7 @@ export class MessageProcessor {
     let lastError = failure?.error;
     for (let attempt = failure ? 2 : 1; attempt <= attempts; attempt += 1) {
       // Whoever owns the partition next retries it from the start.
-      if (attempt > 1 && !(await this.backOff(source, attempt - 1, lastError, heartbeat)))
+      if (attempt > 1 && !(await this.backOff(source, event, attempt - 1, lastError, heartbeat)))
         return 'blocked';
       try {
         return await this.applyAlone(event, source);
@@ -170,13 +170,14 @@ export class MessageProcessor {
   // Waits before the next attempt; false when the consumer is stopping meanwhile.
   private async backOff(
     source: MessageSource,
+    event: EventEnvelope,
     failedAttempt: number,
     error: unknown,
     heartbeat: () => Promise<void>,
   ): Promise<boolean> {
     this.deps.metrics.retried(source.topic);
     this.deps.logger.warn(
-      { ...source, attempt: failedAttempt, error: messageOf(error) },
+      { ...source, eventId: event.eventId, attempt: failedAttempt, error: messageOf(error) },
       'Event handler failed; retrying',
     );
     await abortableSleep(
