@@ -49,13 +49,21 @@ describe('EventConsumer instances of one group across stops and restarts', () =>
     await Promise.all([topics.delete(), db.drop()]);
   });
 
-  const until = async (condition: () => boolean): Promise<void> => {
+  const waitFor = async (condition: () => boolean): Promise<void> => {
     while (!condition()) await sleep(10);
   };
 
-  const startConsumer = async (started: string[], metrics = new Registry()) => {
+  const startConsumer = async (
+    started: string[],
+    metrics = new Registry(),
+    holdAfter = Number.POSITIVE_INFINITY,
+    released = () => true,
+  ) => {
     const handler: EventHandler = async (event, tx) => {
       started.push(event.eventId);
+      // On a slow machine the first instance could finish alone before the second has joined.
+      // (Not waiting for the second's handler: it may wait on this one's claim of the same event.)
+      while (started.length > holdAfter && !released()) await sleep(20);
       await sleep(25);
       await tx.query(INSERT_EFFECT_SQL, [event.eventId, event.orgUnitId, event.streamVersion]);
     };
@@ -87,12 +95,19 @@ describe('EventConsumer instances of one group across stops and restarts', () =>
     await producer.send({ topic, messages: events.map(toEventMessage) });
 
     const startedByFirst: string[] = [];
-    const first = await startConsumer(startedByFirst);
-    await until(() => startedByFirst.length >= 20);
-    // A second instance joins: the group rebalances while the first is busy.
     const startedBySecond: string[] = [];
+    let secondJoined = false;
+    const first = await startConsumer(
+      startedByFirst,
+      new Registry(),
+      events.length / 2,
+      () => secondJoined,
+    );
+    await waitFor(() => startedByFirst.length >= 20);
+    // A second instance joins: the group rebalances while the first is busy.
     const second = await startConsumer(startedBySecond);
-    await until(() => startedBySecond.length >= 10);
+    secondJoined = true;
+    await waitFor(() => startedBySecond.length >= 10);
     await first.stop();
 
     // The first instance stopped mid-stream, and finished every message it had started.
