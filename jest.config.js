@@ -12,7 +12,6 @@ const projects = [
   ),
   path.join(__dirname, 'infra'),
   path.join(__dirname, 'e2e'),
-  path.join(__dirname, 'tools'),
 ].filter(hasJestConfig);
 
 const { transform } = require('./jest.preset')(__dirname, 'root');

@@ -1,6 +1,7 @@
+import { eventually, getJson, postJson } from '@taizhang/testing';
+
 import type { RunningSlice } from './support/running-slice';
 import { startSlice } from './support/running-slice';
-import { eventually, getJson, postJson } from './support/http';
 
 /** The thin slice through HTTP: org tree → unions in two districts → members → federation sums. */
 describe('organisation → reporting', () => {

@@ -16,7 +16,7 @@ const logsDir = path.join(dataDir, 'logs');
 const runDir = path.join(dataDir, 'run');
 const host = '127.0.0.1';
 const startTimeoutMs = Number(process.env.SERVICE_START_TIMEOUT_MS ?? 90_000);
-const seedFile = 'tools/seed/demo-region.ts';
+const seedFile = 'infra/seed/demo-region.ts';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const relative = (file) => path.relative(process.cwd(), file) || '.';

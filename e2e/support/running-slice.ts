@@ -1,17 +1,14 @@
-import type { INestApplication } from '@nestjs/common';
-
-import { createServiceApp } from '@taizhang/bootstrap';
 import { Topics } from '@taizhang/contracts';
-import type { TestDatabase, TestTopics } from '@taizhang/testing';
-import { createTestDatabase, createTestTopics, testInfrastructure } from '@taizhang/testing';
+import type { ServiceProcess, TestDatabase, TestTopics } from '@taizhang/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  startServiceProcess,
+  testInfrastructure,
+} from '@taizhang/testing';
 
-import { organisationModule } from '../../services/organisation/src/app.module';
-import { reportingModule } from '../../services/reporting/src/app.module';
-
-/** organisation and reporting running in this process, on their own databases and topics. */
+/** organisation and reporting, each its own process as in production, on their own databases and topics. */
 export interface RunningSlice {
-  organisation: INestApplication;
-  reporting: INestApplication;
   organisationUrl: string;
   reportingUrl: string;
   organisationDb: TestDatabase;
@@ -20,41 +17,31 @@ export interface RunningSlice {
   close(): Promise<void>;
 }
 
-const listen = async (app: INestApplication): Promise<string> => {
-  await app.listen(0, '127.0.0.1');
-
-  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
-};
-
 export const startSlice = async (): Promise<RunningSlice> => {
   const topics = await createTestTopics([Topics.organisation], { partitions: 12 });
-  const suffix = topics.names[Topics.organisation]!.slice(Topics.organisation.length);
   // The services run their own migrations at boot, as in production.
   const [organisationDb, reportingDb] = await Promise.all([createTestDatabase([]), createTestDatabase([])]);
   const infrastructure = testInfrastructure();
   const env = (url: string) => ({
-    PORT: '0',
     DATABASE_URL: url,
     KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
     REDIS_URL: infrastructure.redisUrl,
-    KAFKA_TOPIC_SUFFIX: suffix,
-    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
-    NODE_ENV: 'test',
+    KAFKA_TOPIC_SUFFIX: topics.names[Topics.organisation]!.slice(Topics.organisation.length),
   });
-  const organisation = await createServiceApp(organisationModule(env(organisationDb.url)));
-  const reporting = await createServiceApp(reportingModule(env(reportingDb.url)));
-  const [organisationUrl, reportingUrl] = await Promise.all([listen(organisation), listen(reporting)]);
+  const services: ServiceProcess[] = await Promise.all([
+    startServiceProcess('organisation', env(organisationDb.url)),
+    startServiceProcess('reporting', env(reportingDb.url)),
+  ]);
+  const [organisation, reporting] = services as [ServiceProcess, ServiceProcess];
 
   return {
-    organisation,
-    reporting,
-    organisationUrl,
-    reportingUrl,
+    organisationUrl: organisation.url,
+    reportingUrl: reporting.url,
     organisationDb,
     reportingDb,
     topics,
     close: async () => {
-      await Promise.all([organisation.close(), reporting.close()]);
+      await Promise.all(services.map((service) => service.stop()));
       await Promise.all([organisationDb.drop(), reportingDb.drop()]);
       await topics.delete();
     },

@@ -1,4 +1,4 @@
-import { serviceDatabases } from '../../infra/postgres/databases';
+import { serviceDatabases } from '../postgres/databases';
 import { describeVerification, verifyStore } from './verify-stores';
 
 const USAGE = `Usage: npm run audit -- verify

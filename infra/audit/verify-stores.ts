@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import type { IntegrityReport } from '@taizhang/event-store';
 import { verifyIntegrity } from '@taizhang/event-store';
 
-import type { ServiceDatabase } from '../../infra/postgres/databases';
+import type { ServiceDatabase } from '../postgres/databases';
 
 export type StoreVerification =
   | { service: string; outcome: 'verified'; report: IntegrityReport }

@@ -1,21 +1,31 @@
 import { randomUUID } from 'node:crypto';
 
+import type { MemberJoined } from '@taizhang/contracts';
 import { organisationRegistry } from '@taizhang/contracts';
-import type { CommandMetadata } from '@taizhang/event-store';
-import { eventStoreMigrations, handleCommand, PostgresEventStore } from '@taizhang/event-store';
+import type { Command, CommandMetadata, Decider } from '@taizhang/event-store';
+import {
+  eventStoreMigrations,
+  handleCommand,
+  IllegalStateError,
+  PostgresEventStore,
+} from '@taizhang/event-store';
 import { createTestDatabase } from '@taizhang/testing';
 
-import { memberDecider } from '../../services/organisation/src/members/member.decider';
-import type { Union } from '../../services/organisation/src/unions/union.decider';
 import { throughput } from './measure';
 
-const UNION: Union = {
-  status: 'Registered',
-  id: 'bench-union',
-  name: '基准测试工会',
-  parentId: 'bench-street',
-  orgPath: 'bench-city/bench-district/bench-street/bench-union',
-  establishedOn: '2000-01-01',
+const UNION = { id: 'bench-union', orgPath: 'bench-city/bench-district/bench-street/bench-union' };
+
+type Join = Command<'JoinUnion', MemberJoined['data']>;
+
+// A member joining, shaped as organisation's decider is: refuse a second join, else one event.
+const joinDecider: Decider<{ joined: boolean }, Join, MemberJoined> = {
+  initialState: () => ({ joined: false }),
+  evolve: () => ({ joined: true }),
+  decide: (command, state) => {
+    if (state.joined) throw new IllegalStateError('Already a member', 'MEMBER_EXISTS');
+
+    return { type: 'MemberJoined', data: command.data };
+  },
 };
 
 const metadata = (): CommandMetadata => ({
@@ -69,10 +79,10 @@ export const benchAppends = async (seconds: number): Promise<AppendFigures[]> =>
         return handleCommand(store, {
           streamId: `member-${memberId}`,
           streamType: 'member',
-          decider: memberDecider,
+          decider: joinDecider,
           command: {
             type: 'JoinUnion',
-            data: { memberId, name: '王秀英', gender: 'female', joinedOn: '2020-07-01', union: UNION },
+            data: { memberId, unionId: UNION.id, name: '王秀英', gender: 'female', joinedOn: '2020-07-01' },
             metadata: metadata(),
           },
           orgUnit: { id: UNION.id, path: UNION.orgPath },

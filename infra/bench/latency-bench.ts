@@ -1,9 +1,14 @@
 import { Topics } from '@taizhang/contracts';
-import { createTestDatabase, createTestTopics, testInfrastructure } from '@taizhang/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  getJson,
+  postJson,
+  startServiceProcess,
+  testInfrastructure,
+} from '@taizhang/testing';
 
-import { getJson, postJson } from '../../e2e/support/http';
 import { percentile } from './measure';
-import { startServiceProcess } from './service-process';
 
 export interface LatencyFigures {
   rate: number;

@@ -2,3 +2,5 @@ export * from './decider-specification';
 export * from './test-database';
 export * from './test-infrastructure';
 export * from './test-topics';
+export * from './http-client';
+export * from './service-process';
