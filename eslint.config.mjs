@@ -2,8 +2,8 @@
 // runs `eslint <its folder>`; `npm run lint` runs them all through Nx (cached).
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
-import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import { defineConfig } from 'eslint/config';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 

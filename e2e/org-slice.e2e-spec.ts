@@ -20,13 +20,39 @@ describe('organisation → reporting', () => {
 
   beforeAll(async () => {
     slice = await startSlice();
-    ids['city'] = await create('/org-units', { code: '2101', name: '沈阳市总工会', kind: 'municipal' });
+    ids['city'] = await create('/org-units', {
+      code: '2101',
+      name: '沈阳市总工会',
+      kind: 'municipal',
+    });
     for (const district of ['heping', 'shenhe'])
-      ids[district] = await create('/org-units', { code: district, name: `${district}区总工会`, kind: 'district', parentId: ids['city'] });
-    ids['street'] = await create('/org-units', { code: 'nsc', name: '南市场街道工会联合会', kind: 'street', parentId: ids['heping'] });
-    ids['factory'] = await create('/unions', { name: '沈阳第一机床厂工会委员会', parentId: ids['street'], establishedOn: '1985-05-01' });
-    ids['market'] = await create('/unions', { name: '太原街商圈联合工会', parentId: ids['street'], establishedOn: '2012-10-18' });
-    ids['hospital'] = await create('/unions', { name: '沈河区人民医院工会', parentId: ids['shenhe'], establishedOn: '1990-01-10' });
+      ids[district] = await create('/org-units', {
+        code: district,
+        name: `${district}区总工会`,
+        kind: 'district',
+        parentId: ids['city'],
+      });
+    ids['street'] = await create('/org-units', {
+      code: 'nsc',
+      name: '南市场街道工会联合会',
+      kind: 'street',
+      parentId: ids['heping'],
+    });
+    ids['factory'] = await create('/unions', {
+      name: '沈阳第一机床厂工会委员会',
+      parentId: ids['street'],
+      establishedOn: '1985-05-01',
+    });
+    ids['market'] = await create('/unions', {
+      name: '太原街商圈联合工会',
+      parentId: ids['street'],
+      establishedOn: '2012-10-18',
+    });
+    ids['hospital'] = await create('/unions', {
+      name: '沈河区人民医院工会',
+      parentId: ids['shenhe'],
+      establishedOn: '1990-01-10',
+    });
     const members: [string, string, 'female' | 'male'][] = [
       ['factory', '王秀英', 'female'],
       ['factory', '李建国', 'male'],
@@ -41,11 +67,29 @@ describe('organisation → reporting', () => {
   afterAll(() => slice?.close());
 
   it('sums every district under the municipal federation, and each district alone', async () => {
-    const city = await eventually(() => summary(ids['city']!), (s) => s.body['members'] === 6);
+    const city = await eventually(
+      () => summary(ids['city']!),
+      (s) => s.body['members'] === 6,
+    );
     expect(city.body).toEqual({ orgUnitId: ids['city'], unions: 3, members: 6, femaleMembers: 3 });
-    expect((await summary(ids['heping']!)).body).toEqual({ orgUnitId: ids['heping'], unions: 2, members: 4, femaleMembers: 2 });
-    expect((await summary(ids['shenhe']!)).body).toEqual({ orgUnitId: ids['shenhe'], unions: 1, members: 2, femaleMembers: 1 });
-    expect((await summary(ids['factory']!)).body).toEqual({ orgUnitId: ids['factory'], unions: 1, members: 3, femaleMembers: 2 });
+    expect((await summary(ids['heping']!)).body).toEqual({
+      orgUnitId: ids['heping'],
+      unions: 2,
+      members: 4,
+      femaleMembers: 2,
+    });
+    expect((await summary(ids['shenhe']!)).body).toEqual({
+      orgUnitId: ids['shenhe'],
+      unions: 1,
+      members: 2,
+      femaleMembers: 1,
+    });
+    expect((await summary(ids['factory']!)).body).toEqual({
+      orgUnitId: ids['factory'],
+      unions: 1,
+      members: 3,
+      femaleMembers: 2,
+    });
   });
 
   it('answers a repeated Idempotency-Key with the first answer and records nothing new', async () => {
@@ -59,7 +103,11 @@ describe('organisation → reporting', () => {
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await eventCount()).toBe(before);
-    const reused = await postJson(url, { ...body, name: '陈晶' }, { 'idempotency-key': 'join-chen-jing' });
+    const reused = await postJson(
+      url,
+      { ...body, name: '陈晶' },
+      { 'idempotency-key': 'join-chen-jing' },
+    );
     expect(reused.status).toBe(422);
     expect(reused.body['code']).toBe('IDEMPOTENCY_KEY_REUSED');
   });
@@ -81,9 +129,21 @@ describe('organisation → reporting', () => {
   it('answers bad input with a 4xx problem naming the field, and appends nothing', async () => {
     const before = await eventCount();
     const cases: [string, unknown, number][] = [
-      [`/unions/${ids['factory']}/members`, { name: '王五', gender: 'unknown', joinedOn: '2020-01-01' }, 400],
-      [`/unions/${ids['factory']}/members`, { name: '王五', gender: 'male', joinedOn: '2999-01-01' }, 422],
-      [`/unions/00000000-0000-4000-8000-000000000000/members`, { name: '王五', gender: 'male', joinedOn: '2020-01-01' }, 404],
+      [
+        `/unions/${ids['factory']}/members`,
+        { name: '王五', gender: 'unknown', joinedOn: '2020-01-01' },
+        400,
+      ],
+      [
+        `/unions/${ids['factory']}/members`,
+        { name: '王五', gender: 'male', joinedOn: '2999-01-01' },
+        422,
+      ],
+      [
+        `/unions/00000000-0000-4000-8000-000000000000/members`,
+        { name: '王五', gender: 'male', joinedOn: '2020-01-01' },
+        404,
+      ],
       ['/unions', { name: '挂在市总下', parentId: ids['city'], establishedOn: '2020-01-01' }, 422],
       ['/org-units', { code: 'x', name: '无上级的区', kind: 'district' }, 422],
       ['/org-units', [1, 2, 3], 400],
@@ -98,7 +158,11 @@ describe('organisation → reporting', () => {
 
   it('returns Chinese names exactly as sent', async () => {
     const name = '沈阳市和平区𠮷野家·职工之家（试点）';
-    const id = await create('/unions', { name, parentId: ids['street'], establishedOn: '2021-02-03' });
+    const id = await create('/unions', {
+      name,
+      parentId: ids['street'],
+      establishedOn: '2021-02-03',
+    });
 
     expect((await getJson(`${slice.organisationUrl}/unions/${id}`)).body['name']).toBe(name);
   });

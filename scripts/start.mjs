@@ -44,6 +44,7 @@ const healthy = async (port) => {
 const isAlive = (pid) => {
   try {
     process.kill(pid, 0);
+
     return true;
   } catch (error) {
     return error.code === 'EPERM';

@@ -16,6 +16,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const isAlive = (pid) => {
   try {
     process.kill(pid, 0);
+
     return true;
   } catch (error) {
     return error.code === 'EPERM';
@@ -27,6 +28,7 @@ const commandLineOf = (pid) => {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
   } catch {
     const ps = spawnSync('ps', ['-p', String(pid), '-o', 'args='], { encoding: 'utf8' });
+
     return ps.status === 0 ? ps.stdout : '';
   }
 };

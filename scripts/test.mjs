@@ -45,6 +45,8 @@ jest.on('exit', (code, signal) => {
     const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(
       fs.readFileSync(resultsFile, 'utf8'),
     );
-    console.log(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);
+    console.log(
+      `\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`,
+    );
   }
 });

@@ -20,7 +20,10 @@ export interface RunningSlice {
 export const startSlice = async (): Promise<RunningSlice> => {
   const topics = await createTestTopics([Topics.organisation], { partitions: 12 });
   // The services run their own migrations at boot, as in production.
-  const [organisationDb, reportingDb] = await Promise.all([createTestDatabase([]), createTestDatabase([])]);
+  const [organisationDb, reportingDb] = await Promise.all([
+    createTestDatabase([]),
+    createTestDatabase([]),
+  ]);
   const infrastructure = testInfrastructure();
   const env = (url: string) => ({
     DATABASE_URL: url,

@@ -25,7 +25,9 @@ const main = async (argv: string[]): Promise<number> => {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`The audit could not run: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `The audit could not run: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(2);
   },
 );

@@ -16,7 +16,11 @@ describe('audit verify', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(eventStoreMigrations);
-    const store = new PostgresEventStore({ service: 'organisation', pool: db.pool, registry: new EventRegistry([NotedV1]) });
+    const store = new PostgresEventStore({
+      service: 'organisation',
+      pool: db.pool,
+      registry: new EventRegistry([NotedV1]),
+    });
     for (const text of ['一', '二', '三'])
       await store.appendToStream(`note-${randomUUID()}`, [{ type: 'Noted', data: { text } }], {
         streamType: 'note',
@@ -45,8 +49,14 @@ describe('audit verify', () => {
   });
 
   it('skips a database that does not exist, saying why', async () => {
-    const result = await verifyStore({ service: 'rights', name: 'taizhang_nowhere', url: db.url.replace(db.name, 'taizhang_nowhere') });
+    const result = await verifyStore({
+      service: 'rights',
+      name: 'taizhang_nowhere',
+      url: db.url.replace(db.name, 'taizhang_nowhere'),
+    });
 
-    expect(describeVerification(result)).toMatch(/rights: skipped, its database taizhang_nowhere does not exist/);
+    expect(describeVerification(result)).toMatch(
+      /rights: skipped, its database taizhang_nowhere does not exist/,
+    );
   });
 });

@@ -44,6 +44,8 @@ export const describeVerification = (result: StoreVerification): string => {
 
   return [
     `${result.service}: BROKEN — first broken position ${first.position} (stream ${first.streamId}): ${first.reason}`,
-    ...report.breaks.slice(1, 10).map((b) => `    also at position ${b.position} (stream ${b.streamId}): ${b.reason}`),
+    ...report.breaks
+      .slice(1, 10)
+      .map((b) => `    also at position ${b.position} (stream ${b.streamId}): ${b.reason}`),
   ].join('\n');
 };

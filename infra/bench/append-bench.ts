@@ -55,12 +55,22 @@ export const benchAppends = async (seconds: number): Promise<AppendFigures[]> =>
   try {
     // Same columns and indexes as the events table, so the baseline pays for the same writes.
     await db.pool.query('CREATE TABLE baseline_events (LIKE events INCLUDING ALL)');
-    const store = new PostgresEventStore({ service: 'organisation', pool: db.pool, registry: organisationRegistry });
+    const store = new PostgresEventStore({
+      service: 'organisation',
+      pool: db.pool,
+      registry: organisationRegistry,
+    });
     const figures: AppendFigures[] = [];
     for (const concurrency of [1, 16]) {
       const plain = await throughput(seconds, concurrency, () => {
         const memberId = randomUUID();
-        const data = { memberId, unionId: UNION.id, name: '王秀英', gender: 'female', joinedOn: '2020-07-01' };
+        const data = {
+          memberId,
+          unionId: UNION.id,
+          name: '王秀英',
+          gender: 'female',
+          joinedOn: '2020-07-01',
+        };
 
         return db.pool.query(PLAIN_INSERT, [
           `member-${memberId}`,
@@ -82,7 +92,13 @@ export const benchAppends = async (seconds: number): Promise<AppendFigures[]> =>
           decider: joinDecider,
           command: {
             type: 'JoinUnion',
-            data: { memberId, unionId: UNION.id, name: '王秀英', gender: 'female', joinedOn: '2020-07-01' },
+            data: {
+              memberId,
+              unionId: UNION.id,
+              name: '王秀英',
+              gender: 'female',
+              joinedOn: '2020-07-01',
+            },
             metadata: metadata(),
           },
           orgUnit: { id: UNION.id, path: UNION.orgPath },

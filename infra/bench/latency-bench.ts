@@ -32,7 +32,10 @@ const summarise = (samples: number[]) => {
  */
 export const benchLatency = async (rate: number, seconds: number): Promise<LatencyFigures> => {
   const topics = await createTestTopics([Topics.organisation], { partitions: 12 });
-  const [organisationDb, reportingDb] = await Promise.all([createTestDatabase([]), createTestDatabase([])]);
+  const [organisationDb, reportingDb] = await Promise.all([
+    createTestDatabase([]),
+    createTestDatabase([]),
+  ]);
   const infrastructure = testInfrastructure();
   const env = (url: string) => ({
     DATABASE_URL: url,
@@ -48,10 +51,21 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
   try {
     const post = async (path: string, body: unknown) =>
       (await postJson(`${organisation.url}${path}`, body)).body['id'] as string;
-    const city = await post('/org-units', { code: '2101', name: '沈阳市总工会', kind: 'municipal' });
-    const district = await post('/org-units', { code: '210102', name: '和平区总工会', kind: 'district', parentId: city });
+    const city = await post('/org-units', {
+      code: '2101',
+      name: '沈阳市总工会',
+      kind: 'municipal',
+    });
+    const district = await post('/org-units', {
+      code: '210102',
+      name: '和平区总工会',
+      kind: 'district',
+      parentId: city,
+    });
     const unions = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => post('/unions', { name: `工会${i}`, parentId: district, establishedOn: '2000-01-01' })),
+      Array.from({ length: 20 }, (_, i) =>
+        post('/unions', { name: `工会${i}`, parentId: district, establishedOn: '2000-01-01' }),
+      ),
     );
     const summaryUrl = `${reporting.url}/reports/org-units/${city}/summary`;
 
@@ -95,11 +109,17 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
     while (visibleAt.length < total && performance.now() < deadline) await sleep(10);
     polling = false;
     await poller;
-    if (visibleAt.length < total) throw new Error(`only ${visibleAt.length} of ${total} joins became visible`);
+    if (visibleAt.length < total)
+      throw new Error(`only ${visibleAt.length} of ${total} joins became visible`);
 
     const visibleLatencies = ackOrder.map((command, rank) => visibleAt[rank]! - sentAt[command]!);
 
-    return { rate, commands: total, acknowledged: summarise(ackLatencies), visible: summarise(visibleLatencies) };
+    return {
+      rate,
+      commands: total,
+      acknowledged: summarise(ackLatencies),
+      visible: summarise(visibleLatencies),
+    };
   } finally {
     await Promise.all([organisation.stop(), reporting.stop()]);
     await Promise.all([organisationDb.drop(), reportingDb.drop()]);

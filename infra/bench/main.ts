@@ -12,12 +12,14 @@ import { benchLatency } from './latency-bench';
 import { round } from './measure';
 import { benchRelay } from './relay-bench';
 
-const numberFrom = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const numberFrom = (name: string, fallback: number): number =>
+  Number(process.env[name] ?? fallback);
 
 const machine = async (): Promise<string> => {
   const client = new Client({ connectionString: testInfrastructure().postgresAdminUrl });
   await client.connect();
-  const postgres = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  const postgres = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!
+    .server_version;
   await client.end();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const commit = (() => {
@@ -98,7 +100,9 @@ command (the baseline); "visible" is until the summary counts the join.
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(`The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exit(1);
   },
 );

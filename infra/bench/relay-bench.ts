@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import { organisationRegistry } from '@taizhang/contracts';
 import type { StoredEvent } from '@taizhang/event-store';
-import { eventStoreMigrations, OutboxRelay, PostgresEventStore, START_CHECKPOINT } from '@taizhang/event-store';
+import {
+  eventStoreMigrations,
+  OutboxRelay,
+  PostgresEventStore,
+  START_CHECKPOINT,
+} from '@taizhang/event-store';
 import { createIdempotentProducer, toEventMessage } from '@taizhang/messaging';
 import { createTestDatabase, createTestTopics } from '@taizhang/testing';
 
@@ -26,12 +31,23 @@ const seedEvents = async (store: PostgresEventStore, count: number): Promise<voi
           `union-members-${randomUUID()}`,
           Array.from({ length: perStream }, () => ({
             type: 'MemberJoined',
-            data: { memberId: randomUUID(), unionId, name: '李建国', gender: 'male', joinedOn: '2019-03-15' },
+            data: {
+              memberId: randomUUID(),
+              unionId,
+              name: '李建国',
+              gender: 'male',
+              joinedOn: '2019-03-15',
+            },
           })),
           {
             streamType: 'bench',
             orgUnit: { id: unionId, path: `city/district/${unionId}` },
-            metadata: { now: new Date(), actorId: 'bench', actorRole: 'system', correlationId: 'bench' },
+            metadata: {
+              now: new Date(),
+              actorId: 'bench',
+              actorRole: 'system',
+              correlationId: 'bench',
+            },
           },
         );
       }),
@@ -43,7 +59,11 @@ export const benchRelay = async (count: number): Promise<RelayFigures> => {
   const db = await createTestDatabase(eventStoreMigrations);
   const topics = await createTestTopics(['bench.relay', 'bench.bare'], { partitions: 12 });
   try {
-    const store = new PostgresEventStore({ service: 'organisation', pool: db.pool, registry: organisationRegistry });
+    const store = new PostgresEventStore({
+      service: 'organisation',
+      pool: db.pool,
+      registry: organisationRegistry,
+    });
     await seedEvents(store, count);
 
     const relay = new OutboxRelay({
@@ -59,7 +79,7 @@ export const benchRelay = async (count: number): Promise<RelayFigures> => {
     await relay.stop();
 
     const events: StoredEvent[] = [];
-    for (let checkpoint = START_CHECKPOINT; ; ) {
+    for (let checkpoint = START_CHECKPOINT; ;) {
       const batch = await store.readAll(checkpoint, BATCH);
       if (batch.events.length === 0) break;
       events.push(...batch.events);

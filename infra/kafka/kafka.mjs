@@ -80,6 +80,7 @@ const probe = (probeHost, probePort, timeoutMs = 2_000) =>
 const isAlive = (pid) => {
   try {
     process.kill(pid, 0);
+
     return true;
   } catch (error) {
     return error.code === 'EPERM';
@@ -91,6 +92,7 @@ const commandLineOf = (pid) => {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
   } catch {
     const ps = spawnSync('ps', ['-p', String(pid), '-o', 'args='], { encoding: 'utf8' });
+
     return ps.status === 0 ? ps.stdout : '';
   }
 };

@@ -22,7 +22,11 @@ export interface DemoDistrict {
 
 export const DEMO_MUNICIPALITY = { key: 'shenyang', code: '2101', name: '沈阳市总工会' };
 
-const m = (name: string, gender: 'female' | 'male', joinedOn: string) => ({ name, gender, joinedOn });
+const m = (name: string, gender: 'female' | 'male', joinedOn: string) => ({
+  name,
+  gender,
+  joinedOn,
+});
 
 export const DEMO_DISTRICTS: DemoDistrict[] = [
   {

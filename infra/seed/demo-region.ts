@@ -11,14 +11,20 @@ interface CommandAnswer {
   id: string;
 }
 
-const post = async (path: string, key: string, body: unknown): Promise<{ id: string; replayed: boolean }> => {
+const post = async (
+  path: string,
+  key: string,
+  body: unknown,
+): Promise<{ id: string; replayed: boolean }> => {
   const response = await fetch(`${ORGANISATION}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `demo-seed:${key}` },
     body: JSON.stringify(body),
   });
   if (response.status !== 201)
-    throw new Error(`The demo seed failed at ${path} (${response.status}): ${await response.text()}`);
+    throw new Error(
+      `The demo seed failed at ${path} (${response.status}): ${await response.text()}`,
+    );
 
   return {
     id: ((await response.json()) as CommandAnswer).id,

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import { z } from 'zod';
 
 import { defineEvent } from './event-definition';
-import { EventContractError, EventRegistry } from './event-registry';
+import type { EventContractError } from './event-registry';
+import { EventRegistry } from './event-registry';
 
 const RenamedV1 = defineEvent('UnitRenamed', 1, z.object({ name: z.string() }));
 const RenamedV2 = defineEvent(
@@ -16,7 +18,10 @@ const registry = new EventRegistry(
     {
       type: 'UnitRenamed',
       fromVersion: 1,
-      upcast: (data) => ({ ...(data as { name: string }), shortName: (data as { name: string }).name }),
+      upcast: (data) => ({
+        ...(data as { name: string }),
+        shortName: (data as { name: string }).name,
+      }),
     },
   ],
 );
@@ -52,8 +57,9 @@ describe('EventRegistry', () => {
 
   it('keeps Chinese text exactly as sent', () => {
     const name = '沈阳市和平区总工会 𠮷 ・ 职工之家';
-    expect(registry.parseEnvelope(envelope({ schemaVersion: 2, data: { name, shortName: name } })).data)
-      .toEqual({ name, shortName: name });
+    expect(
+      registry.parseEnvelope(envelope({ schemaVersion: 2, data: { name, shortName: name } })).data,
+    ).toEqual({ name, shortName: name });
   });
 
   it('rejects an unknown type, an invalid payload and a malformed envelope with distinct codes', () => {

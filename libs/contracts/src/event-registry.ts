@@ -45,6 +45,7 @@ export class EventRegistry {
     const version = this.latest.get(type);
     if (version === undefined)
       throw new EventContractError('UNKNOWN_EVENT_TYPE', `Unknown event type "${type}"`);
+
     return version;
   }
 

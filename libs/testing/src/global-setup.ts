@@ -8,7 +8,6 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-
 import type { StartedTestContainer } from 'testcontainers';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');

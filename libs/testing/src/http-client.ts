@@ -10,27 +10,17 @@ export const postJson = async (
     body: JSON.stringify(body),
   });
 
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 };
 
-export const getJson = async (url: string): Promise<{ status: number; body: Record<string, unknown> }> => {
+export const getJson = async (
+  url: string,
+): Promise<{ status: number; body: Record<string, unknown> }> => {
   const response = await fetch(url);
 
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-};
-
-/** Polls until `check` passes or the time is up, then returns the last value seen. */
-export const eventually = async <T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!check(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-
-  return value;
 };

@@ -1,4 +1,5 @@
 export * from './decider-specification';
+export * from './eventually';
 export * from './test-database';
 export * from './test-infrastructure';
 export * from './test-topics';

@@ -44,8 +44,12 @@ export const startServiceProcess = async (
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode} while starting`);
-    const ready = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`${service} exited with ${child.exitCode} while starting`);
+    const ready = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`${service} did not become ready in 90 s`);
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -1,7 +1,7 @@
+import type { Pool } from 'pg';
 import { Client } from 'pg';
 import type { MigrationInterface } from 'typeorm';
 import { DataSource } from 'typeorm';
-import type { Pool } from 'pg';
 
 import { testInfrastructure, uniqueSuffix } from './test-infrastructure';
 

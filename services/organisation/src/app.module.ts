@@ -1,10 +1,11 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+
 import { z } from 'zod';
 
 import { baseEnvSchema, PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
 import { organisationRegistry, Topics } from '@taizhang/contracts';
-import { EventStoreModule, eventStoreMigrations } from '@taizhang/event-store';
+import { eventStoreMigrations, EventStoreModule } from '@taizhang/event-store';
 
 import { MembersController } from './members/members.controller';
 import { OrgUnitsController } from './org-units/org-units.controller';
@@ -13,7 +14,10 @@ import { UnionsController } from './unions/unions.controller';
 export const organisationEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3001),
   // Tests and benchmarks publish to topics of their own.
-  KAFKA_TOPIC_SUFFIX: z.string().regex(/^[a-z0-9.-]*$/).default(''),
+  KAFKA_TOPIC_SUFFIX: z
+    .string()
+    .regex(/^[a-z0-9.-]*$/)
+    .default(''),
 });
 
 @Module({})

@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+
 import { z } from 'zod';
 
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
@@ -8,19 +9,27 @@ import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
-import { ORGANISATION_TOPIC, OrganisationEventsConsumer } from './org-summary/organisation-events.consumer';
+import {
+  ORGANISATION_TOPIC,
+  OrganisationEventsConsumer,
+} from './org-summary/organisation-events.consumer';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3005),
   // Tests and benchmarks consume topics of their own.
-  KAFKA_TOPIC_SUFFIX: z.string().regex(/^[a-z0-9.-]*$/).default(''),
+  KAFKA_TOPIC_SUFFIX: z
+    .string()
+    .regex(/^[a-z0-9.-]*$/)
+    .default(''),
 });
 
 @Module({})
 export class AppModule {}
 
 /** 统计与看板: read models only, built from the other services' topics, configured from `env`. */
-export const reportingModule = (env: Record<string, string | undefined> = process.env): DynamicModule => ({
+export const reportingModule = (
+  env: Record<string, string | undefined> = process.env,
+): DynamicModule => ({
   module: AppModule,
   imports: [
     PlatformModule.forRoot({

@@ -1,5 +1,5 @@
-import { EventRegistry } from '../event-registry';
 import type { EventOf } from '../event-definition';
+import { EventRegistry } from '../event-registry';
 import { MemberJoinedV1 } from './member-joined.v1';
 import { OrgUnitCreatedV1 } from './org-unit-created.v1';
 import { UnionRegisteredV1 } from './union-registered.v1';
@@ -18,4 +18,7 @@ export type MemberJoined = EventOf<typeof MemberJoinedV1>;
 export type OrganisationEvent = OrgUnitCreated | UnionRegistered | MemberJoined;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
-export const organisationRegistry = new EventRegistry([...organisationEvents], [...organisationUpcasters]);
+export const organisationRegistry = new EventRegistry(
+  [...organisationEvents],
+  [...organisationUpcasters],
+);

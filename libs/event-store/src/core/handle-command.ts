@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 
-import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import { CLAIM_COMMAND, READ_COMMAND, RECORD_COMMAND_RESULT } from '../postgres/event-store.sql';
+import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import { canonicalJson } from './canonical-json';
 import type { Command, Decider, DomainEvent } from './decider';
 import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
 import type { OrgUnitRef, StoredEvent } from './stored-event';
 
-export interface HandleCommandOptions<TState, TCommand extends Command, TEvent extends DomainEvent> {
+export interface HandleCommandOptions<
+  TState,
+  TCommand extends Command,
+  TEvent extends DomainEvent,
+> {
   streamId: string;
   streamType: string;
   decider: Decider<TState, TCommand, TEvent>;

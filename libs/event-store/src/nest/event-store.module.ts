@@ -1,7 +1,12 @@
-import type { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
-import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import type {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { ModuleMetadata } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
+
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
@@ -58,7 +63,11 @@ export class EventStoreModule {
       global: true,
       imports: options.imports ?? [],
       providers: [
-        { provide: EVENT_STORE_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
+        {
+          provide: EVENT_STORE_OPTIONS,
+          inject: options.inject ?? [],
+          useFactory: options.useFactory,
+        },
         {
           provide: PostgresEventStore,
           inject: [EVENT_STORE_OPTIONS, getDataSourceToken()],
@@ -77,7 +86,10 @@ export class EventStoreModule {
               store,
               topic: config.topic,
               producer: createIdempotentProducer(
-                createKafka({ clientId: `${config.service}-outbox-relay`, brokers: config.kafkaBrokers }),
+                createKafka({
+                  clientId: `${config.service}-outbox-relay`,
+                  brokers: config.kafkaBrokers,
+                }),
               ),
               logger: relayLogger(new Logger('OutboxRelay')),
             }),

@@ -12,14 +12,20 @@ import { OutboxRelay } from './outbox-relay';
 
 /** Reads every message of a topic from the beginning until `count` have arrived. */
 const readTopic = async (topics: TestTopics, topic: string, count: number) => {
-  const consumer = topics.kafka.consumer({ groupId: `reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  const consumer = topics.kafka.consumer({
+    groupId: `reader-${randomUUID()}`,
+    maxWaitTimeInMs: 100,
+  });
   const messages: { key: string; eventId: string; type: string | undefined }[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`only ${messages.length} of ${count} arrived`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`only ${messages.length} of ${count} arrived`)),
+      30_000,
+    );
     void consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         const envelope = JSON.parse(message.value!.toString()) as StoredEvent;
         messages.push({
           key: message.key!.toString(),
@@ -30,6 +36,8 @@ const readTopic = async (topics: TestTopics, topic: string, count: number) => {
           clearTimeout(timer);
           resolve();
         }
+
+        return Promise.resolve();
       },
     });
   });
@@ -76,9 +84,10 @@ describe('OutboxRelay', () => {
   it('re-sends after a crash between the broker’s acknowledgement and the checkpoint, losing nothing', async () => {
     const written = (await append(20)).flatMap((r) => r.eventIds);
     let resent = 0;
-    const crashing = newRelay(async (events) => {
+    const crashing = newRelay((events) => {
       resent ||= events.length;
-      throw new Error('crash after the broker acknowledged');
+
+      return Promise.reject(new Error('crash after the broker acknowledged'));
     });
     await crashing.start();
     while (!resent) await new Promise((r) => setTimeout(r, 20));
@@ -95,6 +104,8 @@ describe('OutboxRelay', () => {
     const delivered = new Set(messages.map((m) => m.eventId));
     expect(written.every((id) => delivered.has(id))).toBe(true);
     expect(messages.length).toBe(written.length + resent);
-    expect(messages.every((m) => m.key === orgUnit.id && m.type === 'CounterIncremented')).toBe(true);
+    expect(messages.every((m) => m.key === orgUnit.id && m.type === 'CounterIncremented')).toBe(
+      true,
+    );
   });
 });

@@ -1,5 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
 import type { Producer } from 'kafkajs';
+import type { Pool, PoolClient } from 'pg';
 
 import type { ConsumerLogger } from '@taizhang/messaging';
 import { toEventMessage } from '@taizhang/messaging';
@@ -67,7 +67,7 @@ export class OutboxRelay {
     this.wake?.();
     await this.loop;
     this.unsubscribe?.();
-    await this.releaseLeadership();
+    this.releaseLeadership();
     await this.options.producer.disconnect();
   }
 
@@ -91,7 +91,9 @@ export class OutboxRelay {
       this.wake?.();
       await sleep(10);
     }
-    throw new Error(`The outbox relay "${this.name}" did not publish up to position ${until} in time`);
+    throw new Error(
+      `The outbox relay "${this.name}" did not publish up to position ${until} in time`,
+    );
   }
 
   private async run(): Promise<void> {
@@ -115,7 +117,10 @@ export class OutboxRelay {
   }
 
   private async publishBatch(): Promise<number> {
-    const { events, checkpoint } = await this.options.store.readAll(this.checkpoint, this.batchSize);
+    const { events, checkpoint } = await this.options.store.readAll(
+      this.checkpoint,
+      this.batchSize,
+    );
     if (events.length === 0) return 0;
     await this.options.producer.send({
       topic: this.options.topic,
@@ -150,7 +155,7 @@ export class OutboxRelay {
     return true;
   }
 
-  private async releaseLeadership(): Promise<void> {
+  private releaseLeadership(): void {
     // Closing the session releases the advisory lock.
     this.leaderClient?.release(true);
     this.leaderClient = null;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase } from '@taizhang/testing';
+import { createTestDatabase, eventually } from '@taizhang/testing';
 
 import { counterDecider, increment, orgUnit, registry } from '../../test/counter.fixture';
 import { ConcurrencyError, IdempotencyKeyReusedError, ValidationError } from '../core/errors';
@@ -24,7 +24,12 @@ describe('PostgresEventStore', () => {
   });
   afterAll(() => db.drop());
 
-  const run = (streamId: string, by: number, extra: Parameters<typeof increment>[1] = {}, expectedVersion?: number) =>
+  const run = (
+    streamId: string,
+    by: number,
+    extra: Parameters<typeof increment>[1] = {},
+    expectedVersion?: number,
+  ) =>
     handleCommand(store, {
       streamId,
       streamType: 'counter',
@@ -117,7 +122,11 @@ describe('PostgresEventStore', () => {
       expect(whileOpen.events.map((e) => e.streamId)).not.toContain(lateStream);
 
       await early.query('COMMIT');
-      const afterCommit = await store.readAll(whileOpen.checkpoint, 100);
+      // Transactions of other suites on this PostgreSQL server may hold the horizon back a moment.
+      const afterCommit = await eventually(
+        () => store.readAll(whileOpen.checkpoint, 100),
+        (read) => read.events.length > 0,
+      );
       expect(afterCommit.events.map((e) => e.streamId)).toEqual([earlyStream, lateStream]);
     } finally {
       early.release();

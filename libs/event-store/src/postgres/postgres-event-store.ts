@@ -1,5 +1,5 @@
-import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 
 import type { Pool, PoolClient } from 'pg';
 
@@ -61,7 +61,6 @@ export interface Checkpoint {
 }
 
 export const START_CHECKPOINT: Checkpoint = { transactionId: '0', position: '0' };
-
 
 /** One open transaction of the store: lock a stream, read it, append to it. */
 export class EventStoreTransaction {
@@ -135,7 +134,9 @@ export class EventStoreTransaction {
     // The reserved position is used once; a second append in this transaction takes new ones.
     head.reservedPosition = null;
     if (count <= reserved.length) return reserved.slice(0, count);
-    const more = await this.client.query<{ position: string }>(NEXT_POSITIONS, [count - reserved.length]);
+    const more = await this.client.query<{ position: string }>(NEXT_POSITIONS, [
+      count - reserved.length,
+    ]);
 
     return [...reserved, ...more.rows.map((row) => row.position)];
   }

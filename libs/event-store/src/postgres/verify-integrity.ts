@@ -123,21 +123,31 @@ const checkEvent = (
   const { hash: _stored, ...unhashed } = event;
 
   if (!head)
-    return { position: row.position, reason: 'an event of a stream that was never written (inserted)' };
+    return {
+      position: row.position,
+      reason: 'an event of a stream that was never written (inserted)',
+    };
   if (row.stream_version > head.version)
     return {
       position: row.position,
       reason: `version ${row.stream_version} is beyond the last version written (${head.version}) (inserted)`,
     };
   if (hashEvent(unhashed) !== row.hash)
-    return { position: row.position, reason: 'the event does not match its hash (edited or moved)' };
+    return {
+      position: row.position,
+      reason: 'the event does not match its hash (edited or moved)',
+    };
   if (row.stream_version > end.version + 1)
     return {
       // The successor still records where its deleted predecessor stood.
       position: row.prev_position ?? row.position,
       reason: `version ${end.version + 1} of the stream is missing (deleted)`,
     };
-  if (row.stream_version <= end.version || row.prev_hash !== end.hash || row.prev_position !== end.position)
+  if (
+    row.stream_version <= end.version ||
+    row.prev_hash !== end.hash ||
+    row.prev_position !== end.position
+  )
     return {
       position: row.position,
       reason: 'the event does not follow the previous event of its stream (reordered or replaced)',

@@ -23,30 +23,52 @@ const union: Union = {
 };
 const join = (data: Partial<JoinUnion['data']> = {}): JoinUnion => ({
   type: 'JoinUnion',
-  data: { memberId: 'p1', name: '王秀英', gender: 'female', joinedOn: '2020-07-01', union, ...data },
+  data: {
+    memberId: 'p1',
+    name: '王秀英',
+    gender: 'female',
+    joinedOn: '2020-07-01',
+    union,
+    ...data,
+  },
   metadata,
 });
 const joined = {
   type: 'MemberJoined' as const,
-  data: { memberId: 'p1', unionId: 'u1', name: '王秀英', gender: 'female' as const, joinedOn: '2020-07-01' },
+  data: {
+    memberId: 'p1',
+    unionId: 'u1',
+    name: '王秀英',
+    gender: 'female' as const,
+    joinedOn: '2020-07-01',
+  },
 };
 
 describe('Member', () => {
   describe('when not a member yet', () => {
-    it('joins a registered union, the name kept exactly', () => given([]).when(join()).then(joined));
+    it('joins a registered union, the name kept exactly', () =>
+      given([]).when(join()).then(joined));
 
     it('cannot join a union that does not exist', () =>
-      given([]).when(join({ union: { status: 'None' } })).thenThrows(NotFoundError));
+      given([])
+        .when(join({ union: { status: 'None' } }))
+        .thenThrows(NotFoundError));
 
     it('cannot join in the future', () =>
-      given([]).when(join({ joinedOn: '2026-03-02' })).thenThrows(IllegalStateError, /future/));
+      given([])
+        .when(join({ joinedOn: '2026-03-02' }))
+        .thenThrows(IllegalStateError, /future/));
 
     it('cannot join before the union was founded', () =>
-      given([]).when(join({ joinedOn: '1998-04-30' })).thenThrows(IllegalStateError, /before the union/));
+      given([])
+        .when(join({ joinedOn: '1998-04-30' }))
+        .thenThrows(IllegalStateError, /before the union/));
   });
 
   describe('when already a member', () => {
     it('cannot join again under the same id', () =>
-      given([joined]).when(join()).thenThrows(IllegalStateError, /already exists/));
+      given([joined])
+        .when(join())
+        .thenThrows(IllegalStateError, /already exists/));
   });
 });

@@ -8,7 +8,14 @@ import type { JoinUnion, MemberCommand } from './member.commands';
 /** A union member (会员). */
 export type Member =
   | { status: 'None' }
-  | { status: 'Active'; memberId: string; unionId: string; name: string; gender: 'female' | 'male'; joinedOn: string };
+  | {
+      status: 'Active';
+      memberId: string;
+      unionId: string;
+      name: string;
+      gender: 'female' | 'male';
+      joinedOn: string;
+    };
 
 export type MemberEvent = MemberJoined;
 
@@ -25,7 +32,8 @@ export const evolve = (state: Member, event: MemberEvent): Member => {
 
 export const joinUnion = (command: JoinUnion, state: Member): MemberJoined => {
   const { memberId, name, gender, joinedOn, union } = command.data;
-  if (union.status !== 'Registered') throw new NotFoundError('The union does not exist. / 工会不存在。');
+  if (union.status !== 'Registered')
+    throw new NotFoundError('The union does not exist. / 工会不存在。');
   if (state.status !== 'None')
     throw new IllegalStateError(`Member ${memberId} already exists.`, 'MEMBER_EXISTS');
   if (joinedOn > businessDate(command.metadata.now))

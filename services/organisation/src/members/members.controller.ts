@@ -2,16 +2,22 @@ import { randomUUID } from 'node:crypto';
 
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+
 import type { Request, Response } from 'express';
 
 import { ExpectedVersion, IdempotencyKey } from '@taizhang/bootstrap';
-import { aggregateStream, handleCommand, NotFoundError, PostgresEventStore } from '@taizhang/event-store';
+import {
+  aggregateStream,
+  handleCommand,
+  NotFoundError,
+  PostgresEventStore,
+} from '@taizhang/event-store';
 
-import { CommandResponseDto, commandResponse } from '../shared/command-response';
 import { startOfBusinessDate } from '../shared/business-date';
+import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { requestMetadata } from '../shared/request-metadata';
-import { unionStreamId } from '../unions/union-streams';
 import { unionDecider } from '../unions/union.decider';
+import { unionStreamId } from '../unions/union-streams';
 import { JoinUnionDto } from './dto/join-union.dto';
 import { memberDecider } from './member.decider';
 
@@ -23,7 +29,11 @@ export class MembersController {
   @Post()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'expected version of the new stream (0)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'expected version of the new stream (0)',
+  })
   @ApiCreatedResponse({ type: CommandResponseDto })
   async join(
     @Param('unionId', ParseUUIDPipe) unionId: string,
@@ -33,8 +43,13 @@ export class MembersController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    const { state: union } = await aggregateStream(this.store, unionStreamId(unionId), unionDecider);
-    if (union.status !== 'Registered') throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
+    const { state: union } = await aggregateStream(
+      this.store,
+      unionStreamId(unionId),
+      unionDecider,
+    );
+    if (union.status !== 'Registered')
+      throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
     const memberId = randomUUID();
     const result = await handleCommand(this.store, {
       streamId: `member-${memberId}`,

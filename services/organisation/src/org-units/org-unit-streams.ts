@@ -13,5 +13,7 @@ export const loadParentRef = async (
 ): Promise<ParentRef | null> => {
   const { state } = await aggregateStream(store, orgUnitStreamId(parentId), orgUnitDecider);
 
-  return state.status === 'Active' ? { id: state.id, kind: state.kind, orgPath: state.orgPath } : null;
+  return state.status === 'Active'
+    ? { id: state.id, kind: state.kind, orgPath: state.orgPath }
+    : null;
 };

@@ -14,7 +14,14 @@ const metadata: CommandMetadata = {
 };
 const create = (data: Partial<CreateOrgUnit['data']>): CreateOrgUnit => ({
   type: 'CreateOrgUnit',
-  data: { orgUnitId: 'd1', code: '211103', name: '和平区总工会', kind: 'district', parent: null, ...data },
+  data: {
+    orgUnitId: 'd1',
+    code: '211103',
+    name: '和平区总工会',
+    kind: 'district',
+    parent: null,
+    ...data,
+  },
   metadata,
 });
 const city: ParentRef = { id: 'm1', kind: 'municipal', orgPath: 'm1' };
@@ -62,7 +69,9 @@ describe('OrgUnit', () => {
         .thenThrows(IllegalStateError, /must be placed under a district/));
 
     it('refuses a district without a parent', () =>
-      given([]).when(create({})).thenThrows(IllegalStateError, /under a municipal/));
+      given([])
+        .when(create({}))
+        .thenThrows(IllegalStateError, /under a municipal/));
   });
 
   describe('when created', () => {
@@ -70,7 +79,14 @@ describe('OrgUnit', () => {
       given([
         {
           type: 'OrgUnitCreated',
-          data: { orgUnitId: 'd1', code: 'x', name: 'x', kind: 'district', parentId: 'm1', orgPath: 'm1/d1' },
+          data: {
+            orgUnitId: 'd1',
+            code: 'x',
+            name: 'x',
+            kind: 'district',
+            parentId: 'm1',
+            orgPath: 'm1/d1',
+          },
         },
       ])
         .when(create({ parent: city }))

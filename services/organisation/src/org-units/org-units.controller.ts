@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+
 import type { Request, Response } from 'express';
 
 import { ExpectedVersion, IdempotencyKey } from '@taizhang/bootstrap';
@@ -13,11 +24,11 @@ import {
   PostgresEventStore,
 } from '@taizhang/event-store';
 
-import { CommandResponseDto, commandResponse } from '../shared/command-response';
+import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { requestMetadata } from '../shared/request-metadata';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
-import { loadParentRef, orgUnitStreamId } from './org-unit-streams';
 import { orgUnitDecider } from './org-unit.decider';
+import { loadParentRef, orgUnitStreamId } from './org-unit-streams';
 
 @ApiTags('org-units 组织体系')
 @Controller('org-units')
@@ -27,7 +38,11 @@ export class OrgUnitsController {
   @Post()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'expected version of the new stream (0)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'expected version of the new stream (0)',
+  })
   @ApiCreatedResponse({ type: CommandResponseDto })
   async create(
     @Body() body: CreateOrgUnitDto,
@@ -66,7 +81,11 @@ export class OrgUnitsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state, version } = await aggregateStream(this.store, orgUnitStreamId(id), orgUnitDecider);
+    const { state, version } = await aggregateStream(
+      this.store,
+      orgUnitStreamId(id),
+      orgUnitDecider,
+    );
     if (state.status !== 'Active') throw new NotFoundError(`Org unit ${id} does not exist.`);
     response.setHeader('ETag', `"${version}"`);
     const { status: _status, ...unit } = state;

@@ -2,6 +2,17 @@ import type { Request } from 'express';
 
 import type { CommandMetadata } from '@taizhang/event-store';
 
+// A caller's correlation id joins our logs to theirs; otherwise the request id starts a new one.
+const correlationIdOf = (request: Request): string => {
+  const given = request.headers['x-correlation-id'];
+  const first = Array.isArray(given) ? given[0] : given;
+  if (first && first.length <= 200) return first;
+
+  return typeof request.id === 'string' || typeof request.id === 'number'
+    ? String(request.id)
+    : 'none';
+};
+
 /**
  * The metadata of a command sent over HTTP: the time it arrived, who sent it and the request it
  * belongs to. Until sign-in exists (the identity issue), every caller is the anonymous system actor.
@@ -14,7 +25,7 @@ export const requestMetadata = (
   now: new Date(),
   actorId: 'anonymous',
   actorRole: 'system',
-  correlationId: String(request.headers['x-correlation-id'] ?? request.id ?? 'none'),
+  correlationId: correlationIdOf(request),
   commandId: commandId ?? null,
   occurredAt,
 });

@@ -16,12 +16,24 @@ const metadata: CommandMetadata = {
 const street = { id: 's1', kind: 'street' as const, orgPath: 'm1/d1/s1' };
 const register = (data: Partial<RegisterUnion['data']> = {}): RegisterUnion => ({
   type: 'RegisterUnion',
-  data: { unionId: 'u1', name: '沈阳机床厂工会', establishedOn: '1998-05-01', parent: street, ...data },
+  data: {
+    unionId: 'u1',
+    name: '沈阳机床厂工会',
+    establishedOn: '1998-05-01',
+    parent: street,
+    ...data,
+  },
   metadata,
 });
 const registered = {
   type: 'UnionRegistered' as const,
-  data: { unionId: 'u1', name: '沈阳机床厂工会', parentId: 's1', establishedOn: '1998-05-01', orgPath: 'm1/d1/s1/u1' },
+  data: {
+    unionId: 'u1',
+    name: '沈阳机床厂工会',
+    parentId: 's1',
+    establishedOn: '1998-05-01',
+    orgPath: 'm1/d1/s1/u1',
+  },
 };
 
 describe('Union', () => {
@@ -32,10 +44,15 @@ describe('Union', () => {
     it('registers a union directly under a district', () =>
       given([])
         .when(register({ parent: { id: 'd1', kind: 'district', orgPath: 'm1/d1' } }))
-        .then({ ...registered, data: { ...registered.data, parentId: 'd1', orgPath: 'm1/d1/u1' } }));
+        .then({
+          ...registered,
+          data: { ...registered.data, parentId: 'd1', orgPath: 'm1/d1/u1' },
+        }));
 
     it('refuses a parent that does not exist', () =>
-      given([]).when(register({ parent: null })).thenThrows(IllegalStateError, /does not exist/));
+      given([])
+        .when(register({ parent: null }))
+        .thenThrows(IllegalStateError, /does not exist/));
 
     it('refuses the municipal federation as a direct parent', () =>
       given([])
@@ -43,16 +60,22 @@ describe('Union', () => {
         .thenThrows(IllegalStateError, /street or district/));
 
     it('accepts a founding date of today in China and refuses tomorrow', () => {
-      given([]).when(register({ establishedOn: '2026-03-01' })).then({
-        ...registered,
-        data: { ...registered.data, establishedOn: '2026-03-01' },
-      });
-      given([]).when(register({ establishedOn: '2026-03-02' })).thenThrows(IllegalStateError, /future/);
+      given([])
+        .when(register({ establishedOn: '2026-03-01' }))
+        .then({
+          ...registered,
+          data: { ...registered.data, establishedOn: '2026-03-01' },
+        });
+      given([])
+        .when(register({ establishedOn: '2026-03-02' }))
+        .thenThrows(IllegalStateError, /future/);
     });
   });
 
   describe('when registered', () => {
     it('refuses to register it again', () =>
-      given([registered]).when(register()).thenThrows(IllegalStateError, /already registered/));
+      given([registered])
+        .when(register())
+        .thenThrows(IllegalStateError, /already registered/));
   });
 });

@@ -53,7 +53,13 @@ export const registerUnion = (command: RegisterUnion, state: Union): UnionRegist
 
   return {
     type: 'UnionRegistered',
-    data: { unionId, name, parentId: parent.id, establishedOn, orgPath: `${parent.orgPath}/${unionId}` },
+    data: {
+      unionId,
+      name,
+      parentId: parent.id,
+      establishedOn,
+      orgPath: `${parent.orgPath}/${unionId}`,
+    },
   };
 };
 

@@ -1,19 +1,35 @@
 import { randomUUID } from 'node:crypto';
 
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+
 import type { Request, Response } from 'express';
 
 import { ExpectedVersion, IdempotencyKey } from '@taizhang/bootstrap';
-import { aggregateStream, handleCommand, NotFoundError, PostgresEventStore } from '@taizhang/event-store';
+import {
+  aggregateStream,
+  handleCommand,
+  NotFoundError,
+  PostgresEventStore,
+} from '@taizhang/event-store';
 
 import { loadParentRef } from '../org-units/org-unit-streams';
-import { CommandResponseDto, commandResponse } from '../shared/command-response';
-import { requestMetadata } from '../shared/request-metadata';
 import { startOfBusinessDate } from '../shared/business-date';
+import { commandResponse, CommandResponseDto } from '../shared/command-response';
+import { requestMetadata } from '../shared/request-metadata';
 import { RegisterUnionDto } from './dto/register-union.dto';
-import { unionStreamId } from './union-streams';
 import { unionDecider } from './union.decider';
+import { unionStreamId } from './union-streams';
 
 @ApiTags('unions 基层工会')
 @Controller('unions')
@@ -24,7 +40,11 @@ export class UnionsController {
   @Post()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'expected version of the new stream (0)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'expected version of the new stream (0)',
+  })
   @ApiCreatedResponse({ type: CommandResponseDto })
   async register(
     @Body() body: RegisterUnionDto,
@@ -54,7 +74,10 @@ export class UnionsController {
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { state, version } = await aggregateStream(this.store, unionStreamId(id), unionDecider);
     if (state.status !== 'Registered') throw new NotFoundError(`Union ${id} does not exist.`);
     response.setHeader('ETag', `"${version}"`);

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+
 import { createZodDto } from 'nestjs-zod';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -33,7 +34,8 @@ export class OrgSummaryController {
   @ApiOkResponse({ type: OrgUnitSummaryDto })
   async summary(@Param('id') id: string): Promise<OrgUnitSummaryDto> {
     const summary = await orgUnitSummary(this.pool, id);
-    if (!summary) throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
+    if (!summary)
+      throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
 
     return summary;
   }

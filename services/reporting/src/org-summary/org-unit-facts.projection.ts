@@ -32,7 +32,13 @@ export const projectOrgUnitFacts = async (event: EventEnvelope, tx: PoolClient):
   const { type, data } = event as EventEnvelope & OrganisationEvent;
   switch (type) {
     case 'OrgUnitCreated':
-      await tx.query(UPSERT_FEDERATION_UNIT, [data.orgUnitId, data.parentId, data.kind, data.orgPath, data.name]);
+      await tx.query(UPSERT_FEDERATION_UNIT, [
+        data.orgUnitId,
+        data.parentId,
+        data.kind,
+        data.orgPath,
+        data.name,
+      ]);
       break;
     case 'UnionRegistered':
       await tx.query(UPSERT_UNION, [data.unionId, data.parentId, data.orgPath, data.name]);

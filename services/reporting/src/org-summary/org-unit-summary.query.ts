@@ -21,7 +21,10 @@ const SUM_SUBTREE = `
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The summary of a unit and everything under it, or null when the unit is unknown. */
-export const orgUnitSummary = async (pool: Pool, orgUnitId: string): Promise<OrgUnitSummary | null> => {
+export const orgUnitSummary = async (
+  pool: Pool,
+  orgUnitId: string,
+): Promise<OrgUnitSummary | null> => {
   const found = await pool.query<{ org_path: string }>(FIND_PATH, [orgUnitId]);
   const path = found.rows[0]?.org_path;
   if (path === undefined) return null;
@@ -31,5 +34,10 @@ export const orgUnitSummary = async (pool: Pool, orgUnitId: string): Promise<Org
   );
   const sums = rows[0]!;
 
-  return { orgUnitId, unions: sums.unions, members: sums.members, femaleMembers: sums.female_members };
+  return {
+    orgUnitId,
+    unions: sums.unions,
+    members: sums.members,
+    femaleMembers: sums.female_members,
+  };
 };

@@ -1,6 +1,7 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+
 import type { Pool } from 'pg';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -16,7 +17,9 @@ export const ORGANISATION_TOPIC = Symbol('ORGANISATION_TOPIC');
 
 /** Keeps the org-unit facts up to date from `taizhang.organisation.v1`, for the app's lifetime. */
 @Injectable()
-export class OrganisationEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OrganisationEventsConsumer
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   readonly consumer: EventConsumer;
 
   constructor(
@@ -27,7 +30,10 @@ export class OrganisationEventsConsumer implements OnApplicationBootstrap, Befor
   ) {
     const logger = new Logger(OrganisationEventsConsumer.name);
     this.consumer = new EventConsumer({
-      kafka: createKafka({ clientId: `${config.serviceName}-org-facts`, brokers: [...config.kafka.brokers] }),
+      kafka: createKafka({
+        clientId: `${config.serviceName}-org-facts`,
+        brokers: [...config.kafka.brokers],
+      }),
       groupId: 'reporting.org-unit-facts',
       topics: [topic],
       registry: organisationRegistry,

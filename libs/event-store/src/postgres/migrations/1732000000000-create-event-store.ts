@@ -31,7 +31,9 @@ export class CreateEventStore1732000000000 implements MigrationInterface {
         UNIQUE (stream_id, stream_version)
       )`);
     // Commit-order reads (relay, replays) walk this index below the oldest open transaction.
-    await queryRunner.query(`CREATE INDEX events_commit_order ON events (transaction_id, position)`);
+    await queryRunner.query(
+      `CREATE INDEX events_commit_order ON events (transaction_id, position)`,
+    );
     await queryRunner.query(
       `CREATE INDEX events_org_path ON events (org_path text_pattern_ops, position)`,
     );
@@ -61,8 +63,6 @@ export class CreateEventStore1732000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `DROP TABLE relay_checkpoints, processed_commands, streams, events`,
-    );
+    await queryRunner.query(`DROP TABLE relay_checkpoints, processed_commands, streams, events`);
   }
 }

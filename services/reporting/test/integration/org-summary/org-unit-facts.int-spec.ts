@@ -8,7 +8,12 @@ import { CreateOrgUnitFacts1732000001000 } from '../../../src/org-summary/migrat
 import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
 
-const envelope = (type: string, orgUnitId: string, orgPath: string, data: unknown): EventEnvelope => ({
+const envelope = (
+  type: string,
+  orgUnitId: string,
+  orgPath: string,
+  data: unknown,
+): EventEnvelope => ({
   eventId: randomUUID(),
   type,
   schemaVersion: 1,
@@ -29,11 +34,30 @@ const envelope = (type: string, orgUnitId: string, orgPath: string, data: unknow
 });
 
 const unit = (id: string, kind: string, parentId: string | null, orgPath: string) =>
-  envelope('OrgUnitCreated', id, orgPath, { orgUnitId: id, code: id, name: `${id}工会`, kind, parentId, orgPath });
+  envelope('OrgUnitCreated', id, orgPath, {
+    orgUnitId: id,
+    code: id,
+    name: `${id}工会`,
+    kind,
+    parentId,
+    orgPath,
+  });
 const union = (id: string, parentId: string, orgPath: string) =>
-  envelope('UnionRegistered', id, orgPath, { unionId: id, name: id, parentId, establishedOn: '2000-01-01', orgPath });
+  envelope('UnionRegistered', id, orgPath, {
+    unionId: id,
+    name: id,
+    parentId,
+    establishedOn: '2000-01-01',
+    orgPath,
+  });
 const member = (unionId: string, orgPath: string, gender: 'female' | 'male') =>
-  envelope('MemberJoined', unionId, orgPath, { memberId: randomUUID(), unionId, name: '张三', gender, joinedOn: '2020-01-01' });
+  envelope('MemberJoined', unionId, orgPath, {
+    memberId: randomUUID(),
+    unionId,
+    name: '张三',
+    gender,
+    joinedOn: '2020-01-01',
+  });
 
 describe('org unit facts', () => {
   let db: TestDatabase;
@@ -65,9 +89,24 @@ describe('org unit facts', () => {
   afterAll(() => db.drop());
 
   it('sums the whole subtree of each unit', async () => {
-    expect(await orgUnitSummary(db.pool, 'm')).toEqual({ orgUnitId: 'm', unions: 3, members: 4, femaleMembers: 2 });
-    expect(await orgUnitSummary(db.pool, 'd1')).toEqual({ orgUnitId: 'd1', unions: 1, members: 2, femaleMembers: 1 });
-    expect(await orgUnitSummary(db.pool, 'u2')).toEqual({ orgUnitId: 'u2', unions: 1, members: 1, femaleMembers: 1 });
+    expect(await orgUnitSummary(db.pool, 'm')).toEqual({
+      orgUnitId: 'm',
+      unions: 3,
+      members: 4,
+      femaleMembers: 2,
+    });
+    expect(await orgUnitSummary(db.pool, 'd1')).toEqual({
+      orgUnitId: 'd1',
+      unions: 1,
+      members: 2,
+      femaleMembers: 1,
+    });
+    expect(await orgUnitSummary(db.pool, 'u2')).toEqual({
+      orgUnitId: 'u2',
+      unions: 1,
+      members: 1,
+      femaleMembers: 1,
+    });
   });
 
   it('knows nothing of a unit it never heard of', async () => {

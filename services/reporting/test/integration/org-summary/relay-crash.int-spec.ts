@@ -13,19 +13,27 @@ import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query'
 
 /** How often each event id is on the topic, reading it from the beginning until `atLeast` arrived. */
 const deliveriesOnTopic = async (topics: TestTopics, topic: string, atLeast: number) => {
-  const consumer = topics.kafka.consumer({ groupId: `audit-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  const consumer = topics.kafka.consumer({
+    groupId: `audit-${randomUUID()}`,
+    maxWaitTimeInMs: 100,
+  });
   const seen = new Map<string, number>();
   let total = 0;
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
-    eachMessage: async ({ message }) => {
+    eachMessage: ({ message }) => {
       const id = message.headers?.['event-id']?.toString() ?? '';
       seen.set(id, (seen.get(id) ?? 0) + 1);
       total += 1;
+
+      return Promise.resolve();
     },
   });
-  await eventually(() => Promise.resolve(total), (n) => n >= atLeast);
+  await eventually(
+    () => Promise.resolve(total),
+    (n) => n >= atLeast,
+  );
   await consumer.disconnect();
 
   return seen;
@@ -49,8 +57,16 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
 
   it('re-sends on restart: every event reaches the topic, and reporting counts each member once', async () => {
     const topic = topics.names[Topics.organisation]!;
-    const store = new PostgresEventStore({ service: 'organisation', pool: organisationDb.pool, registry: organisationRegistry });
-    const record = (streamId: string, orgUnit: { id: string; path: string }, event: OrganisationEvent) =>
+    const store = new PostgresEventStore({
+      service: 'organisation',
+      pool: organisationDb.pool,
+      registry: organisationRegistry,
+    });
+    const record = (
+      streamId: string,
+      orgUnit: { id: string; path: string },
+      event: OrganisationEvent,
+    ) =>
       store.appendToStream(streamId, [event], {
         streamType: streamId.split(':')[0]!,
         orgUnit,
@@ -62,17 +78,36 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
     union.path = `${city.id}/${union.id}`;
     await record(`org-unit:${city.id}`, city, {
       type: 'OrgUnitCreated',
-      data: { orgUnitId: city.id, code: '2101', name: '沈阳市总工会', kind: 'municipal', parentId: null, orgPath: city.path },
+      data: {
+        orgUnitId: city.id,
+        code: '2101',
+        name: '沈阳市总工会',
+        kind: 'municipal',
+        parentId: null,
+        orgPath: city.path,
+      },
     });
     await record(`union:${union.id}`, union, {
       type: 'UnionRegistered',
-      data: { unionId: union.id, name: '机床厂工会', parentId: city.id, establishedOn: '2000-01-01', orgPath: union.path },
+      data: {
+        unionId: union.id,
+        name: '机床厂工会',
+        parentId: city.id,
+        establishedOn: '2000-01-01',
+        orgPath: union.path,
+      },
     });
     for (let i = 0; i < 10; i += 1) {
       const memberId = randomUUID();
       await record(`member:${memberId}`, union, {
         type: 'MemberJoined',
-        data: { memberId, unionId: union.id, name: `会员${i}`, gender: i % 2 ? 'male' : 'female', joinedOn: '2020-01-01' },
+        data: {
+          memberId,
+          unionId: union.id,
+          name: `会员${i}`,
+          gender: i % 2 ? 'male' : 'female',
+          joinedOn: '2020-01-01',
+        },
       });
     }
 
@@ -89,7 +124,11 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
     await crashing.start();
     await eventually(() => Promise.resolve(crashed), Boolean);
     await crashing.stop();
-    const restarted = new OutboxRelay({ store, topic, producer: createIdempotentProducer(topics.kafka) });
+    const restarted = new OutboxRelay({
+      store,
+      topic,
+      producer: createIdempotentProducer(topics.kafka),
+    });
     await restarted.start();
     try {
       await restarted.drain();
@@ -98,7 +137,9 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
     }
 
     const deliveries = await deliveriesOnTopic(topics, topic, 24);
-    const stored = await organisationDb.pool.query<{ event_id: string }>('SELECT event_id FROM events');
+    const stored = await organisationDb.pool.query<{ event_id: string }>(
+      'SELECT event_id FROM events',
+    );
     expect(stored.rows.every((row) => deliveries.get(row.event_id) === 2)).toBe(true);
 
     const consumer = new EventConsumer({
