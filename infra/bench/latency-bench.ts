@@ -79,7 +79,7 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
         const members = Number((await getJson(summaryUrl)).body['members'] ?? 0);
         const now = performance.now();
         while (visibleAt.length < members) visibleAt.push(now);
-        await sleep(2);
+        await sleep(5);
       }
     })();
 

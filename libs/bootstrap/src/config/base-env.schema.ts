@@ -43,6 +43,13 @@ export const baseEnvSchema = z.object({
     .describe(
       "the URL of this service's PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/taizhang_organisation",
     ),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a whole number from 1 to 200' })
+    .int('must be a whole number from 1 to 200')
+    .min(1, 'must be a whole number from 1 to 200')
+    .max(200, 'must be a whole number from 1 to 200')
+    .default(20)
+    .describe('the most connections the service opens to PostgreSQL'),
   KAFKA_BROKERS: brokerList.describe('the Kafka brokers, comma-separated, e.g. 127.0.0.1:9092'),
   REDIS_URL: z
     .string()

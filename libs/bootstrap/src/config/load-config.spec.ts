@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       expect(loadConfig(baseEnvSchema, validEnv)).toEqual({
         ...validEnv,
         PORT: 3001,
+        DATABASE_POOL_SIZE: 20,
         KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
         LOG_LEVEL: 'info',
         NODE_ENV: 'development',

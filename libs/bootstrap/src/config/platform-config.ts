@@ -8,7 +8,7 @@ export class PlatformConfig {
   readonly serviceName: string;
   readonly nodeEnv: NodeEnv;
   readonly http: { readonly port: number };
-  readonly database: { readonly url: string };
+  readonly database: { readonly url: string; readonly poolSize: number };
   readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string };
   /** `url` is undefined where the service runs without Redis. */
   readonly redis: { readonly url: string | undefined };
@@ -18,7 +18,7 @@ export class PlatformConfig {
     this.serviceName = env.SERVICE_NAME;
     this.nodeEnv = env.NODE_ENV;
     this.http = { port: env.PORT };
-    this.database = { url: env.DATABASE_URL };
+    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
     this.kafka = { brokers: env.KAFKA_BROKERS, clientId: env.SERVICE_NAME };
     this.redis = { url: env.REDIS_URL };
     this.log = { level: env.LOG_LEVEL };

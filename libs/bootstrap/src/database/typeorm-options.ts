@@ -19,6 +19,8 @@ export const typeOrmOptions = (
   type: 'postgres',
   url: config.database.url,
   applicationName: config.serviceName,
+  // Commands hold a connection for their transaction; the default of 10 queues them early.
+  extra: { max: config.database.poolSize },
   autoLoadEntities: true,
   synchronize: false,
   migrations: [...migrations],

@@ -19,6 +19,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How long to sleep when there is nothing to publish and no append woke the relay. */
   idleIntervalMs?: number;
+  /** After an append wakes it, how long the relay waits for more, so that one batch carries them. */
+  coalesceMs?: number;
   logger?: ConsumerLogger;
   /** Runs after Kafka acknowledged a batch and before the checkpoint is saved. */
   afterPublish?: (events: StoredEvent[]) => Promise<void>;
@@ -35,6 +37,8 @@ export class OutboxRelay {
   private readonly name: string;
   private readonly batchSize: number;
   private readonly idleIntervalMs: number;
+  private readonly coalesceMs: number;
+  private nudged: NodeJS.Timeout | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -47,6 +51,7 @@ export class OutboxRelay {
     this.name = options.name ?? options.topic;
     this.batchSize = options.batchSize ?? 500;
     this.idleIntervalMs = options.idleIntervalMs ?? 50;
+    this.coalesceMs = options.coalesceMs ?? 5;
   }
 
   private get pool(): Pool {
@@ -57,13 +62,22 @@ export class OutboxRelay {
     if (this.running) return;
     await this.options.producer.connect();
     this.running = true;
-    this.unsubscribe = this.options.store.onAppended(() => this.wake?.());
+    this.unsubscribe = this.options.store.onAppended(() => this.nudge());
     this.loop = this.run();
+  }
+
+  // Many appends in a short while wake the relay once: one batch and one checkpoint, not one each.
+  private nudge(): void {
+    this.nudged ??= setTimeout(() => {
+      this.nudged = null;
+      this.wake?.();
+    }, this.coalesceMs);
   }
 
   /** Stops after the batch in flight; what was not checkpointed is sent again by the next relay. */
   async stop(): Promise<void> {
     this.running = false;
+    if (this.nudged) clearTimeout(this.nudged);
     this.wake?.();
     await this.loop;
     this.unsubscribe?.();
