@@ -29,7 +29,7 @@ const installed = (hash) => {
   );
 };
 
-/** Runs `npm ci` unless node_modules already matches package-lock.json. */
+/** Installs the locked packages unless node_modules already matches package-lock.json. */
 export const installPackages = () => {
   const hash = lockHash();
   if (installed(hash)) {
@@ -37,20 +37,16 @@ export const installPackages = () => {
 
     return;
   }
-  console.log('setup: installing npm packages (npm ci)');
+  // Not `npm ci`: the registry this project installs from serves only this platform's native
+  // builds, so the lock file lacks other platforms' optional packages and npm ci refuses it
+  // (npm/cli#4828). `npm install` installs exactly the versions the lock file names.
+  console.log('setup: installing npm packages (npm install, as locked)');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const run = (args) => spawnSync(npm, args, { cwd: root, stdio: 'inherit' }).status;
-  if (run(['ci', '--no-audit', '--no-fund']) === 0) {
-    fs.writeFileSync(marker, `${lockHash()}\n`);
-
-    return;
-  }
-  // npm ci also refuses a lock file that lacks the optional native packages of other platforms
-  // (npm/cli#4828); npm install installs the versions the lock file names.
-  console.log(
-    'setup: npm ci failed (see above); trying npm install, which installs the versions the lock file names',
-  );
-  if (run(['install', '--no-audit', '--no-fund']) !== 0) {
+  const status = spawnSync(npm, ['install', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: 'inherit',
+  }).status;
+  if (status !== 0) {
     console.error(
       'npm could not install the packages (output above); check the network access to the npm registry, then run the command again',
     );
