@@ -1,25 +1,29 @@
-import { eventually, getJson, postJson } from '@taizhang/testing';
-
-import type { RunningSlice } from './support/running-slice';
-import { startSlice } from './support/running-slice';
+import { Topics } from '@taizhang/contracts';
+import type { RunningServices } from '@taizhang/testing';
+import { eventually, getJson, postJson, startServices } from '@taizhang/testing';
 
 /** The thin slice through HTTP: org tree → unions in two districts → members → federation sums. */
 describe('organisation → reporting', () => {
-  let slice: RunningSlice;
+  let slice: RunningServices;
+  const organisationUrl = () => slice.urls['organisation']!;
+  const reportingUrl = () => slice.urls['reporting']!;
   const ids: Record<string, string> = {};
 
   const create = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(`${slice.organisationUrl}${path}`, body);
+    const answer = await postJson(`${organisationUrl()}${path}`, body);
     expect(answer.status).toBe(201);
 
     return answer.body['id'] as string;
   };
-  const summary = (id: string) => getJson(`${slice.reportingUrl}/reports/org-units/${id}/summary`);
+  const summary = (id: string) => getJson(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>
-    Number((await slice.organisationDb.pool.query('SELECT count(*) FROM events')).rows[0].count);
+    Number(
+      (await slice.databases['organisation']!.pool.query('SELECT count(*) FROM events')).rows[0]
+        .count,
+    );
 
   beforeAll(async () => {
-    slice = await startSlice();
+    slice = await startServices(['organisation', 'reporting'], [Topics.organisation]);
     ids['city'] = await create('/org-units', {
       code: '2101',
       name: '沈阳市总工会',
@@ -93,7 +97,7 @@ describe('organisation → reporting', () => {
   });
 
   it('answers a repeated Idempotency-Key with the first answer and records nothing new', async () => {
-    const url = `${slice.organisationUrl}/unions/${ids['market']}/members`;
+    const url = `${organisationUrl()}/unions/${ids['market']}/members`;
     const body = { name: '陈静', gender: 'female', joinedOn: '2013-01-05' };
     const first = await postJson(url, body, { 'idempotency-key': 'join-chen-jing' });
     const before = await eventCount();
@@ -115,7 +119,7 @@ describe('organisation → reporting', () => {
   it('answers a stale If-Match with 409 and appends nothing', async () => {
     const before = await eventCount();
     const stale = await postJson(
-      `${slice.organisationUrl}/unions`,
+      `${organisationUrl()}/unions`,
       { name: '新工会', parentId: ids['street'], establishedOn: '2020-01-01' },
       { 'if-match': '"3"' },
     );
@@ -149,7 +153,7 @@ describe('organisation → reporting', () => {
       ['/org-units', [1, 2, 3], 400],
     ];
     for (const [path, body, status] of cases) {
-      const answer = await postJson(`${slice.organisationUrl}${path}`, body);
+      const answer = await postJson(`${organisationUrl()}${path}`, body);
       expect({ path, status: answer.status }).toEqual({ path, status });
       expect(typeof answer.body['code']).toBe('string');
     }
@@ -164,6 +168,6 @@ describe('organisation → reporting', () => {
       establishedOn: '2021-02-03',
     });
 
-    expect((await getJson(`${slice.organisationUrl}/unions/${id}`)).body['name']).toBe(name);
+    expect((await getJson(`${organisationUrl()}/unions/${id}`)).body['name']).toBe(name);
   });
 });

@@ -1,12 +1,5 @@
 import { Topics } from '@taizhang/contracts';
-import {
-  createTestDatabase,
-  createTestTopics,
-  getJson,
-  postJson,
-  startServiceProcess,
-  testInfrastructure,
-} from '@taizhang/testing';
+import { getJson, postJson, startServices } from '@taizhang/testing';
 
 import { percentile } from './measure';
 
@@ -31,23 +24,10 @@ const summarise = (samples: number[]) => {
  * 5 ms apart, so their order of acknowledgement is their order of commit).
  */
 export const benchLatency = async (rate: number, seconds: number): Promise<LatencyFigures> => {
-  const topics = await createTestTopics([Topics.organisation], { partitions: 12 });
-  const [organisationDb, reportingDb] = await Promise.all([
-    createTestDatabase([]),
-    createTestDatabase([]),
-  ]);
-  const infrastructure = testInfrastructure();
-  const env = (url: string) => ({
-    DATABASE_URL: url,
-    KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-    REDIS_URL: infrastructure.redisUrl,
-    KAFKA_TOPIC_SUFFIX: topics.names[Topics.organisation]!.slice(Topics.organisation.length),
-  });
   // Each service in its own process, as in production; this process only sends and polls.
-  const [organisation, reporting] = await Promise.all([
-    startServiceProcess('organisation', env(organisationDb.url)),
-    startServiceProcess('reporting', env(reportingDb.url)),
-  ]);
+  const running = await startServices(['organisation', 'reporting'], [Topics.organisation]);
+  const organisation = { url: running.urls['organisation']! };
+  const reporting = { url: running.urls['reporting']! };
   try {
     const post = async (path: string, body: unknown) =>
       (await postJson(`${organisation.url}${path}`, body)).body['id'] as string;
@@ -121,8 +101,6 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
       visible: summarise(visibleLatencies),
     };
   } finally {
-    await Promise.all([organisation.stop(), reporting.stop()]);
-    await Promise.all([organisationDb.drop(), reportingDb.drop()]);
-    await topics.delete();
+    await running.close();
   }
 };

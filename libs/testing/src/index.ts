@@ -5,3 +5,4 @@ export * from './test-infrastructure';
 export * from './test-topics';
 export * from './http-client';
 export * from './service-process';
+export * from './running-services';

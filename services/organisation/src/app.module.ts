@@ -13,11 +13,6 @@ import { UnionsController } from './unions/unions.controller';
 
 export const organisationEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3001),
-  // Tests and benchmarks publish to topics of their own.
-  KAFKA_TOPIC_SUFFIX: z
-    .string()
-    .regex(/^[a-z0-9.-]*$/)
-    .default(''),
 });
 
 @Module({})
@@ -39,7 +34,7 @@ export const organisationModule = (
       inject: [PlatformConfig],
       useFactory: (config: PlatformConfig) => ({
         service: 'organisation',
-        topic: `${Topics.organisation}${organisationEnvSchema.shape.KAFKA_TOPIC_SUFFIX.parse(env['KAFKA_TOPIC_SUFFIX'])}`,
+        topic: config.kafka.topic(Topics.organisation),
         registry: organisationRegistry,
         kafkaBrokers: [...config.kafka.brokers],
       }),

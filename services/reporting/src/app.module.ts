@@ -4,23 +4,14 @@ import { Module } from '@nestjs/common';
 import { z } from 'zod';
 
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
-import { Topics } from '@taizhang/contracts';
 import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
-import {
-  ORGANISATION_TOPIC,
-  OrganisationEventsConsumer,
-} from './org-summary/organisation-events.consumer';
+import { OrganisationEventsConsumer } from './org-summary/organisation-events.consumer';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3005),
-  // Tests and benchmarks consume topics of their own.
-  KAFKA_TOPIC_SUFFIX: z
-    .string()
-    .regex(/^[a-z0-9.-]*$/)
-    .default(''),
 });
 
 @Module({})
@@ -40,11 +31,5 @@ export const reportingModule = (
     }),
   ],
   controllers: [OrgSummaryController],
-  providers: [
-    {
-      provide: ORGANISATION_TOPIC,
-      useValue: `${Topics.organisation}${reportingEnvSchema.shape.KAFKA_TOPIC_SUFFIX.parse(env['KAFKA_TOPIC_SUFFIX'])}`,
-    },
-    OrganisationEventsConsumer,
-  ],
+  providers: [OrganisationEventsConsumer],
 });

@@ -51,6 +51,11 @@ export const baseEnvSchema = z.object({
     .default(20)
     .describe('the most connections the service opens to PostgreSQL'),
   KAFKA_BROKERS: brokerList.describe('the Kafka brokers, comma-separated, e.g. 127.0.0.1:9092'),
+  KAFKA_TOPIC_SUFFIX: z
+    .string()
+    .regex(/^[a-z0-9.-]*$/, 'may hold only lower-case letters, digits, dots and hyphens')
+    .default('')
+    .describe('appended to every topic name, so that tests and benchmarks use topics of their own'),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL starting with redis://')

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
         PORT: 3001,
         DATABASE_POOL_SIZE: 20,
         KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
+        KAFKA_TOPIC_SUFFIX: '',
         LOG_LEVEL: 'info',
         NODE_ENV: 'development',
       });
@@ -50,6 +51,17 @@ describe('loadConfig', () => {
         redis: { url: 'redis://127.0.0.1:6379' },
         log: { level: 'info' },
       });
+      expect(config.kafka.topic('taizhang.organisation.v1')).toBe('taizhang.organisation.v1');
+    });
+
+    it('gives every topic the suffix of a test or benchmark run', () => {
+      const config = new PlatformConfig(
+        loadConfig(baseEnvSchema, { ...validEnv, KAFKA_TOPIC_SUFFIX: '.test-abc' }),
+      );
+
+      expect(config.kafka.topic('taizhang.organisation.v1')).toBe(
+        'taizhang.organisation.v1.test-abc',
+      );
     });
 
     it("validates and types a service's own variables", () => {

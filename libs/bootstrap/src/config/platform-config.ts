@@ -9,7 +9,12 @@ export class PlatformConfig {
   readonly nodeEnv: NodeEnv;
   readonly http: { readonly port: number };
   readonly database: { readonly url: string; readonly poolSize: number };
-  readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string };
+  readonly kafka: {
+    readonly brokers: readonly string[];
+    readonly clientId: string;
+    /** The name this deployment uses for a topic of `@taizhang/contracts`. */
+    topic(name: string): string;
+  };
   /** `url` is undefined where the service runs without Redis. */
   readonly redis: { readonly url: string | undefined };
   readonly log: { readonly level: LogLevel };
@@ -19,7 +24,11 @@ export class PlatformConfig {
     this.nodeEnv = env.NODE_ENV;
     this.http = { port: env.PORT };
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
-    this.kafka = { brokers: env.KAFKA_BROKERS, clientId: env.SERVICE_NAME };
+    this.kafka = {
+      brokers: env.KAFKA_BROKERS,
+      clientId: env.SERVICE_NAME,
+      topic: (name) => `${name}${env.KAFKA_TOPIC_SUFFIX}`,
+    };
     this.redis = { url: env.REDIS_URL };
     this.log = { level: env.LOG_LEVEL };
   }

@@ -11,12 +11,12 @@ import { ConcurrencyError } from '@taizhang/event-store';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
 
+import type { CommandRequestContext } from '../../src';
 import {
   baseEnvSchema,
+  CommandRequest,
   ConfigValidationError,
   createServiceApp,
-  ExpectedVersion,
-  IdempotencyKey,
   MAX_JSON_BODY_BYTES,
   PlatformConfig,
   PlatformModule,
@@ -52,15 +52,11 @@ class CreateProbeTable1700000000000 implements MigrationInterface {
 @Controller('probes')
 class ProbesController {
   @Post()
-  create(
-    @Body() body: ProbeDto,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @ExpectedVersion() expectedVersion: number | undefined,
-  ) {
+  create(@Body() body: ProbeDto, @CommandRequest() command: CommandRequestContext) {
     return {
       body,
-      idempotencyKey: idempotencyKey ?? null,
-      expectedVersion: expectedVersion ?? null,
+      idempotencyKey: command.commandId ?? null,
+      expectedVersion: command.expectedVersion ?? null,
     };
   }
 

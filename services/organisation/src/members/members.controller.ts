@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 
-import { ExpectedVersion, IdempotencyKey } from '@taizhang/bootstrap';
+import type { CommandRequestContext } from '@taizhang/bootstrap';
+import { CommandRequest } from '@taizhang/bootstrap';
 import {
   aggregateStream,
   handleCommand,
@@ -15,7 +16,6 @@ import {
 
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
-import { requestMetadata } from '../shared/request-metadata';
 import { unionDecider } from '../unions/union.decider';
 import { unionStreamId } from '../unions/union-streams';
 import { JoinUnionDto } from './dto/join-union.dto';
@@ -28,19 +28,11 @@ export class MembersController {
 
   @Post()
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'expected version of the new stream (0)',
-  })
   @ApiCreatedResponse({ type: CommandResponseDto })
   async join(
     @Param('unionId', ParseUUIDPipe) unionId: string,
     @Body() body: JoinUnionDto,
-    @IdempotencyKey() commandId: string | undefined,
-    @ExpectedVersion() expectedVersion: number | undefined,
-    @Req() request: Request,
+    @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     const { state: union } = await aggregateStream(
@@ -58,9 +50,9 @@ export class MembersController {
       command: {
         type: 'JoinUnion',
         data: { memberId, name: body.name, gender: body.gender, joinedOn: body.joinedOn, union },
-        metadata: requestMetadata(request, commandId, startOfBusinessDate(body.joinedOn)),
+        metadata: request.metadata(startOfBusinessDate(body.joinedOn)),
       },
-      expectedVersion,
+      expectedVersion: request.expectedVersion,
       orgUnit: { id: union.id, path: union.orgPath },
       id: memberId,
       fingerprint: ['JoinUnion', unionId, body],

@@ -11,11 +11,12 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 
-import { ExpectedVersion, IdempotencyKey } from '@taizhang/bootstrap';
+import type { CommandRequestContext } from '@taizhang/bootstrap';
+import { CommandRequest } from '@taizhang/bootstrap';
 import {
   aggregateStream,
   handleCommand,
@@ -25,7 +26,6 @@ import {
 } from '@taizhang/event-store';
 
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
-import { requestMetadata } from '../shared/request-metadata';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { orgUnitDecider } from './org-unit.decider';
 import { loadParentRef, orgUnitStreamId } from './org-unit-streams';
@@ -37,18 +37,10 @@ export class OrgUnitsController {
 
   @Post()
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'expected version of the new stream (0)',
-  })
   @ApiCreatedResponse({ type: CommandResponseDto })
   async create(
     @Body() body: CreateOrgUnitDto,
-    @IdempotencyKey() commandId: string | undefined,
-    @ExpectedVersion() expectedVersion: number | undefined,
-    @Req() request: Request,
+    @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     const orgUnitId = randomUUID();
@@ -65,9 +57,9 @@ export class OrgUnitsController {
       command: {
         type: 'CreateOrgUnit',
         data: { orgUnitId, code: body.code, name: body.name, kind: body.kind, parent },
-        metadata: requestMetadata(request, commandId),
+        metadata: request.metadata(),
       },
-      expectedVersion,
+      expectedVersion: request.expectedVersion,
       orgUnit: (_, [created]) => ({ id: orgUnitId, path: created!.data.orgPath }),
       id: orgUnitId,
       fingerprint: ['CreateOrgUnit', body],

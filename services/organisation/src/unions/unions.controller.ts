@@ -11,11 +11,12 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 
-import { ExpectedVersion, IdempotencyKey } from '@taizhang/bootstrap';
+import type { CommandRequestContext } from '@taizhang/bootstrap';
+import { CommandRequest } from '@taizhang/bootstrap';
 import {
   aggregateStream,
   handleCommand,
@@ -26,7 +27,6 @@ import {
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
-import { requestMetadata } from '../shared/request-metadata';
 import { RegisterUnionDto } from './dto/register-union.dto';
 import { unionDecider } from './union.decider';
 import { unionStreamId } from './union-streams';
@@ -39,18 +39,10 @@ export class UnionsController {
   /** 存量工会登记: records a union that existed before the platform. */
   @Post()
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'expected version of the new stream (0)',
-  })
   @ApiCreatedResponse({ type: CommandResponseDto })
   async register(
     @Body() body: RegisterUnionDto,
-    @IdempotencyKey() commandId: string | undefined,
-    @ExpectedVersion() expectedVersion: number | undefined,
-    @Req() request: Request,
+    @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     const unionId = randomUUID();
@@ -62,9 +54,9 @@ export class UnionsController {
       command: {
         type: 'RegisterUnion',
         data: { unionId, name: body.name, establishedOn: body.establishedOn, parent },
-        metadata: requestMetadata(request, commandId, startOfBusinessDate(body.establishedOn)),
+        metadata: request.metadata(startOfBusinessDate(body.establishedOn)),
       },
-      expectedVersion,
+      expectedVersion: request.expectedVersion,
       orgUnit: (_, [registered]) => ({ id: unionId, path: registered!.data.orgPath }),
       id: unionId,
       fingerprint: ['RegisterUnion', body],

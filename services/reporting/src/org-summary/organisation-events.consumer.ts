@@ -1,5 +1,5 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 
 import type { Pool } from 'pg';
@@ -7,13 +7,10 @@ import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 import { PlatformConfig } from '@taizhang/bootstrap';
-import { organisationRegistry } from '@taizhang/contracts';
+import { organisationRegistry, Topics } from '@taizhang/contracts';
 import { createKafka, EventConsumer } from '@taizhang/messaging';
 
 import { projectOrgUnitFacts } from './org-unit-facts.projection';
-
-/** The organisation topic this instance reads (tests give it a suffix of their own). */
-export const ORGANISATION_TOPIC = Symbol('ORGANISATION_TOPIC');
 
 /** Keeps the org-unit facts up to date from `taizhang.organisation.v1`, for the app's lifetime. */
 @Injectable()
@@ -26,7 +23,6 @@ export class OrganisationEventsConsumer
     config: PlatformConfig,
     @InjectDataSource() dataSource: DataSource,
     metrics: Registry,
-    @Inject(ORGANISATION_TOPIC) topic: string,
   ) {
     const logger = new Logger(OrganisationEventsConsumer.name);
     this.consumer = new EventConsumer({
@@ -35,7 +31,7 @@ export class OrganisationEventsConsumer
         brokers: [...config.kafka.brokers],
       }),
       groupId: 'reporting.org-unit-facts',
-      topics: [topic],
+      topics: [config.kafka.topic(Topics.organisation)],
       registry: organisationRegistry,
       pool: (dataSource.driver as unknown as { master: Pool }).master,
       handler: projectOrgUnitFacts,

@@ -1,0 +1,66 @@
+import type { ExecutionContext } from '@nestjs/common';
+import { createParamDecorator } from '@nestjs/common';
+import type { Request } from 'express';
+
+import type { CommandMetadata } from '@taizhang/event-store';
+
+import { documentedHeader } from './documented-header';
+import { parseExpectedVersion } from './expected-version';
+import { parseIdempotencyKey } from './idempotency-key';
+
+/** What an HTTP request says about the command it sends. */
+export interface CommandRequestContext {
+  /** From `Idempotency-Key`: the same key and body answers the first answer again. */
+  commandId: string | undefined;
+  /** From `If-Match`: the version the caller last read. */
+  expectedVersion: number | undefined;
+  /** The command's metadata: arrival time, actor, correlation; `occurredAt` is its business time. */
+  metadata(occurredAt?: Date): CommandMetadata;
+}
+
+// A caller's correlation id joins our logs to theirs; otherwise the request id starts a new one.
+const correlationIdOf = (request: Request): string => {
+  const given = request.headers['x-correlation-id'];
+  const first = Array.isArray(given) ? given[0] : given;
+  if (first && first.length <= 200) return first;
+
+  return typeof request.id === 'string' || typeof request.id === 'number'
+    ? String(request.id)
+    : 'none';
+};
+
+/**
+ * The command context of a request: `Idempotency-Key` (400 `INVALID_IDEMPOTENCY_KEY` when
+ * malformed), `If-Match` (400 `INVALID_IF_MATCH` when not a version) and the command metadata.
+ * Until sign-in exists (the identity issue), every caller is the anonymous system actor.
+ */
+export const CommandRequest = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): CommandRequestContext => {
+    const request = context.switchToHttp().getRequest<Request>();
+    const commandId = parseIdempotencyKey(request.headers['idempotency-key']);
+    const now = new Date();
+
+    return {
+      commandId,
+      expectedVersion: parseExpectedVersion(request.headers['if-match']),
+      metadata: (occurredAt) => ({
+        now,
+        actorId: 'anonymous',
+        actorRole: 'system',
+        correlationId: correlationIdOf(request),
+        commandId: commandId ?? null,
+        occurredAt,
+      }),
+    };
+  },
+  [
+    documentedHeader(
+      'Idempotency-Key',
+      'Any unique string of 1–200 printable ASCII characters; repeating a request with the same key and body returns the first answer and changes nothing.',
+    ),
+    documentedHeader(
+      'If-Match',
+      'The version you last read (3, "3" or W/"3"); if the record has changed since, the answer is 409.',
+    ),
+  ],
+);

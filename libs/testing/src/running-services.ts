@@ -1,0 +1,54 @@
+import type { TestDatabase } from './test-database';
+import { createTestDatabase } from './test-database';
+import { testInfrastructure } from './test-infrastructure';
+import type { TestTopics } from './test-topics';
+import { createTestTopics } from './test-topics';
+import type { ServiceProcess } from './service-process';
+import { startServiceProcess } from './service-process';
+
+/** Services running as their own processes, on databases and topics of this run only. */
+export interface RunningServices {
+  urls: Record<string, string>;
+  databases: Record<string, TestDatabase>;
+  topics: TestTopics;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts each service as its own process (as in production) with a fresh database and unique
+ * topics for the given contract topics; the services run their own migrations at boot.
+ */
+export const startServices = async (
+  services: readonly string[],
+  topicNames: readonly string[],
+): Promise<RunningServices> => {
+  const topics = await createTestTopics(topicNames, { partitions: 12 });
+  const suffix = topicNames[0] ? topics.names[topicNames[0]]!.slice(topicNames[0].length) : '';
+  const databases = Object.fromEntries(
+    await Promise.all(
+      services.map(async (service) => [service, await createTestDatabase([])] as const),
+    ),
+  );
+  const infrastructure = testInfrastructure();
+  const processes: ServiceProcess[] = await Promise.all(
+    services.map((service) =>
+      startServiceProcess(service, {
+        DATABASE_URL: databases[service]!.url,
+        KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+        REDIS_URL: infrastructure.redisUrl,
+        KAFKA_TOPIC_SUFFIX: suffix,
+      }),
+    ),
+  );
+
+  return {
+    urls: Object.fromEntries(services.map((service, i) => [service, processes[i]!.url])),
+    databases,
+    topics,
+    close: async () => {
+      await Promise.all(processes.map((process) => process.stop()));
+      await Promise.all(Object.values(databases).map((database) => database.drop()));
+      await topics.delete();
+    },
+  };
+};
