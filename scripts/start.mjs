@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
+import { isAlive, sleep } from './processes.mjs';
 import { REPO_ROOT, requireTs, runTs, TS_NODE_ARGS, tsEnv } from './run-ts.mjs';
 import { setup } from './setup.mjs';
 
@@ -18,7 +19,6 @@ const host = '127.0.0.1';
 const startTimeoutMs = Number(process.env.SERVICE_START_TIMEOUT_MS ?? 90_000);
 const seedFile = 'infra/seed/demo-region.ts';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const relative = (file) => path.relative(process.cwd(), file) || '.';
 
 const answers = (port) =>
@@ -38,16 +38,6 @@ const healthy = async (port) => {
     return response.status === 200;
   } catch {
     return false;
-  }
-};
-
-const isAlive = (pid) => {
-  try {
-    process.kill(pid, 0);
-
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
   }
 };
 

@@ -6,32 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { commandLineOf, isAlive, sleep } from './processes.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.TAIZHANG_DATA_DIR ?? path.join(root, '.data'));
 const runDir = path.join(dataDir, 'run');
 const stopTimeoutMs = 20_000;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const isAlive = (pid) => {
-  try {
-    process.kill(pid, 0);
-
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-};
-
-const commandLineOf = (pid) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    const ps = spawnSync('ps', ['-p', String(pid), '-o', 'args='], { encoding: 'utf8' });
-
-    return ps.status === 0 ? ps.stdout : '';
-  }
-};
 
 const stopService = async (name, pidFile) => {
   const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());

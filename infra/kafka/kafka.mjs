@@ -16,6 +16,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { commandLineOf, isAlive, sleep } from '../../scripts/processes.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const dataDir = path.resolve(process.env.TAIZHANG_DATA_DIR ?? path.join(repo, '.data'));
@@ -41,8 +43,6 @@ const NEEDS_JAVA =
 class Failure extends Error {}
 
 const say = (line) => console.log(`kafka: ${line}`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Sends a Kafka ApiVersions v0 request and resolves to 'kafka' when the answer carries our
  * correlation id, 'other' when something else answers, 'closed' when nothing listens.
@@ -76,26 +76,6 @@ const probe = (probeHost, probePort, timeoutMs = 2_000) =>
     socket.on('error', () => finish(connected ? 'other' : 'closed'));
     socket.on('end', () => finish(connected ? 'other' : 'closed'));
   });
-
-const isAlive = (pid) => {
-  try {
-    process.kill(pid, 0);
-
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-};
-
-const commandLineOf = (pid) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    const ps = spawnSync('ps', ['-p', String(pid), '-o', 'args='], { encoding: 'utf8' });
-
-    return ps.status === 0 ? ps.stdout : '';
-  }
-};
 
 /** The pid of our broker when it is the one listening on the port asked for. */
 const ourBrokerPidOnPort = () => {

@@ -1,10 +1,10 @@
+import type { ServiceProcess } from './service-process';
+import { startServiceProcess } from './service-process';
 import type { TestDatabase } from './test-database';
 import { createTestDatabase } from './test-database';
 import { testInfrastructure } from './test-infrastructure';
 import type { TestTopics } from './test-topics';
 import { createTestTopics } from './test-topics';
-import type { ServiceProcess } from './service-process';
-import { startServiceProcess } from './service-process';
 
 /** Services running as their own processes, on databases and topics of this run only. */
 export interface RunningServices {

@@ -1,5 +1,6 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { createParamDecorator } from '@nestjs/common';
+
 import type { Request } from 'express';
 
 import type { CommandMetadata } from '@taizhang/event-store';
