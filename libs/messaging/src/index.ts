@@ -12,3 +12,4 @@ export * from './migrations/messaging-processed-events.migration';
 export * from './nest/event-consumer.transport';
 export * from './nest/event-context';
 export * from './nest/event-handler-error.filter';
+export * from './nest/nest-consumer-logger';

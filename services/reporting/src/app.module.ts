@@ -8,7 +8,7 @@ import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
-import { OrganisationEventsConsumer } from './org-summary/organisation-events.consumer';
+import { OrgUnitFactsConsumer } from './org-summary/org-unit-facts.consumer';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3005),
@@ -30,6 +30,5 @@ export const reportingModule = (
       env,
     }),
   ],
-  controllers: [OrgSummaryController],
-  providers: [OrganisationEventsConsumer],
+  controllers: [OrgSummaryController, OrgUnitFactsConsumer],
 });

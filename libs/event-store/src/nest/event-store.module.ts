@@ -11,8 +11,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
 import type { EventRegistry } from '@taizhang/contracts';
-import type { ConsumerLogger } from '@taizhang/messaging';
-import { createIdempotentProducer, createKafka } from '@taizhang/messaging';
+import { createIdempotentProducer, createKafka, nestConsumerLogger } from '@taizhang/messaging';
 
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
@@ -40,12 +39,6 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeApplicationS
     return this.relay.stop();
   }
 }
-
-const relayLogger = (logger: Logger): ConsumerLogger => ({
-  info: (fields, msg) => logger.log({ ...fields, msg }),
-  warn: (fields, msg) => logger.warn({ ...fields, msg }),
-  error: (fields, msg) => logger.error({ ...fields, msg }),
-});
 
 /**
  * Gives a service its event store (on the pool of its TypeORM DataSource, whose migrations must
@@ -91,7 +84,7 @@ export class EventStoreModule {
                   brokers: config.kafkaBrokers,
                 }),
               ),
-              logger: relayLogger(new Logger('OutboxRelay')),
+              logger: nestConsumerLogger(new Logger('OutboxRelay')),
             }),
         },
         OutboxRelayLifecycle,

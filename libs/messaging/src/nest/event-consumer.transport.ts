@@ -11,7 +11,10 @@ import type { EventConsumerOptions, MessageSource } from '../consumer/event-cons
 import { EventContext } from './event-context';
 
 /** The consumer's options; topics and handler come from the app's `@EventPattern(topic)` methods. */
-export type EventConsumerTransportOptions = Omit<EventConsumerOptions, 'topics' | 'handler'>;
+export type EventConsumerTransportOptions = Omit<EventConsumerOptions, 'topics' | 'handler'> & {
+  /** The topic a pattern names in this deployment (a test run's suffix, say); as written by default. */
+  topicFor?: (pattern: string) => string;
+};
 
 /**
  * A Nest microservice transport over `EventConsumer`: every `@EventPattern(topic)` handler runs
@@ -20,6 +23,7 @@ export type EventConsumerTransportOptions = Omit<EventConsumerOptions, 'topics' 
  */
 export class EventConsumerTransport extends Server implements CustomTransportStrategy {
   private consumer: EventConsumer | undefined;
+  private readonly patternOfTopic = new Map<string, string>();
 
   constructor(private readonly options: EventConsumerTransportOptions) {
     super();
@@ -27,11 +31,13 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      const topics = [...this.getHandlers().keys()];
-      if (topics.length === 0) throw new Error('No @EventPattern(topic) handler to consume for');
+      const patterns = [...this.getHandlers().keys()];
+      if (patterns.length === 0) throw new Error('No @EventPattern(topic) handler to consume for');
+      const { topicFor = (pattern: string) => pattern, ...options } = this.options;
+      for (const pattern of patterns) this.patternOfTopic.set(topicFor(pattern), pattern);
       this.consumer = new EventConsumer({
-        ...this.options,
-        topics,
+        ...options,
+        topics: [...this.patternOfTopic.keys()],
         handler: (event, tx, source) => this.dispatch(event, tx, source),
       });
       await this.consumer.start();
@@ -61,7 +67,7 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
     tx: PoolClient,
     source: MessageSource,
   ): Promise<void> {
-    const handler = this.getHandlerByPattern(source.topic);
+    const handler = this.getHandlerByPattern(this.patternOfTopic.get(source.topic) ?? source.topic);
     if (!handler) throw new Error(`No @EventPattern handler for topic ${source.topic}`);
     // Nest hands errors back as an erroring observable; awaiting it turns them into a rejection.
     const result: unknown = await handler(event, new EventContext([tx, source]));

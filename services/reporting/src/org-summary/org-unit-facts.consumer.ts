@@ -1,0 +1,24 @@
+import { Controller, UseFilters } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+
+import type { EventEnvelope } from '@taizhang/contracts';
+import { Topics } from '@taizhang/contracts';
+import { EventContext, EventHandlerErrorFilter } from '@taizhang/messaging';
+
+import { projectOrgUnitFacts } from './org-unit-facts.projection';
+
+/**
+ * Keeps the org-unit facts up to date from `taizhang.organisation.v1`. Each event is applied in
+ * the transaction that records it as processed; one that cannot be applied goes to the DLQ.
+ */
+@Controller()
+@UseFilters(EventHandlerErrorFilter)
+export class OrgUnitFactsConsumer {
+  @EventPattern(Topics.organisation)
+  onOrganisationEvent(
+    @Payload() event: EventEnvelope,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    return projectOrgUnitFacts(event, context.getTransaction());
+  }
+}
