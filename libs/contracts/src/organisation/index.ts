@@ -2,20 +2,48 @@ import type { EventOf } from '../event-definition';
 import { EventRegistry } from '../event-registry';
 import { MemberJoinedV1 } from './member-joined.v1';
 import { OrgUnitCreatedV1 } from './org-unit-created.v1';
+import {
+  UnionApplicationApprovedV1,
+  UnionApplicationRejectedV1,
+} from './union-application-decided.v1';
+import { UnionApplicationSubmittedV1 } from './union-application-submitted.v1';
+import { UnionEstablishedV1 } from './union-established.v1';
 import { UnionRegisteredV1 } from './union-registered.v1';
 
 export * from './member-joined.v1';
 export * from './org-unit-created.v1';
+export * from './union-application-decided.v1';
+export * from './union-application-submitted.v1';
+export * from './union-established.v1';
 export * from './union-registered.v1';
 
 /** Every event `organisation` publishes on `taizhang.organisation.v1`, at its latest version. */
-export const organisationEvents = [OrgUnitCreatedV1, UnionRegisteredV1, MemberJoinedV1] as const;
+export const organisationEvents = [
+  OrgUnitCreatedV1,
+  UnionRegisteredV1,
+  MemberJoinedV1,
+  UnionApplicationSubmittedV1,
+  UnionApplicationApprovedV1,
+  UnionApplicationRejectedV1,
+  UnionEstablishedV1,
+] as const;
 export const organisationUpcasters = [] as const;
 
 export type OrgUnitCreated = EventOf<typeof OrgUnitCreatedV1>;
 export type UnionRegistered = EventOf<typeof UnionRegisteredV1>;
 export type MemberJoined = EventOf<typeof MemberJoinedV1>;
-export type OrganisationEvent = OrgUnitCreated | UnionRegistered | MemberJoined;
+export type UnionApplicationSubmitted = EventOf<typeof UnionApplicationSubmittedV1>;
+export type UnionApplicationApproved = EventOf<typeof UnionApplicationApprovedV1>;
+export type UnionApplicationRejected = EventOf<typeof UnionApplicationRejectedV1>;
+export type UnionEstablished = EventOf<typeof UnionEstablishedV1>;
+export type OrganisationEvent =
+  | OrgUnitCreated
+  | UnionRegistered
+  | MemberJoined
+  | UnionApplicationSubmitted
+  | UnionApplicationApproved
+  | UnionApplicationRejected
+  | UnionEstablished;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

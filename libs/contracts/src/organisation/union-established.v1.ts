@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+import { defineEvent } from '../event-definition';
+
+export const CommitteePostSchema = z.enum(['chair', 'vice_chair', 'member', 'organiser']);
+
+/**
+ * The founding members' congress (会员大会) elected the committee, or one organiser (组织员) in a
+ * small union, and the union is established as a grassroots org unit.
+ */
+export const UnionEstablishedV1 = defineEvent(
+  'UnionEstablished',
+  1,
+  z.object({
+    unionId: z.string().min(1),
+    name: z.string().min(1),
+    parentId: z.string().min(1),
+    orgPath: z.string().min(1),
+    establishedOn: z.iso.date(),
+    employerIds: z.array(z.string().min(1)).min(1),
+    congress: z.object({
+      entitledVoters: z.number().int().positive(),
+      present: z.number().int().nonnegative(),
+    }),
+    committee: z.array(z.object({ name: z.string().min(1), post: CommitteePostSchema })).min(1),
+    termYears: z.union([z.literal(3), z.literal(5)]),
+    termEndsOn: z.iso.date(),
+  }),
+);
