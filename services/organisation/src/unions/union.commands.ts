@@ -1,6 +1,7 @@
 import type { Command } from '@taizhang/event-store';
 
 import type { ParentRef } from '../org-units/org-unit.commands';
+import type { CommitteeSeat } from './committee-rules';
 
 /** 存量工会登记: a union founded before the platform is recorded as it is. */
 export type RegisterUnion = Command<
@@ -8,4 +9,37 @@ export type RegisterUnion = Command<
   { unionId: string; name: string; establishedOn: string; parent: ParentRef | null }
 >;
 
-export type UnionCommand = RegisterUnion;
+/** 组建申请: a preparatory group applies to the union one level up. */
+export type SubmitUnionApplication = Command<
+  'SubmitUnionApplication',
+  {
+    unionId: string;
+    proposedName: string;
+    parent: ParentRef | null;
+    employerIds: string[];
+    preparatoryGroup: { name: string; role: string }[];
+  }
+>;
+
+export type ApproveUnionApplication = Command<'ApproveUnionApplication', Record<string, never>>;
+
+export type RejectUnionApplication = Command<'RejectUnionApplication', { reason: string }>;
+
+/** The founding members' congress (会员大会) elects the committee; the union is then established. */
+export type HoldFoundingCongress = Command<
+  'HoldFoundingCongress',
+  {
+    heldOn: string;
+    entitledVoters: number;
+    present: number;
+    committee: CommitteeSeat[];
+    termYears: 3 | 5;
+  }
+>;
+
+export type UnionCommand =
+  | RegisterUnion
+  | SubmitUnionApplication
+  | ApproveUnionApplication
+  | RejectUnionApplication
+  | HoldFoundingCongress;

@@ -19,7 +19,7 @@ import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { RegisterUnionDto } from './dto/register-union.dto';
 import { unionDecider } from './union.decider';
-import { unionStreamId } from './union-streams';
+import { unionOrgUnit, unionStreamId } from './union-streams';
 
 @ApiTags('unions 基层工会')
 @Controller('unions')
@@ -47,7 +47,7 @@ export class UnionsController {
         metadata: request.metadata(startOfBusinessDate(body.establishedOn)),
       },
       expectedVersion: request.expectedVersion,
-      orgUnit: (_, [registered]) => ({ id: unionId, path: registered!.data.orgPath }),
+      orgUnit: unionOrgUnit(unionId),
       id: unionId,
       fingerprint: ['RegisterUnion', body],
     });
