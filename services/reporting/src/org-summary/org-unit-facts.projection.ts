@@ -41,6 +41,7 @@ export const projectOrgUnitFacts = async (event: EventEnvelope, tx: PoolClient):
       ]);
       break;
     case 'UnionRegistered':
+    case 'UnionEstablished':
       await tx.query(UPSERT_UNION, [data.unionId, data.parentId, data.orgPath, data.name]);
       break;
     case 'MemberJoined':
