@@ -9,6 +9,7 @@ import { eventStoreMigrations, EventStoreModule } from '@taizhang/event-store';
 
 import { MembersController } from './members/members.controller';
 import { OrgUnitsController } from './org-units/org-units.controller';
+import { UnionApplicationsController } from './union-applications/union-applications.controller';
 import { UnionsController } from './unions/unions.controller';
 
 export const organisationEnvSchema = baseEnvSchema.extend({
@@ -40,5 +41,10 @@ export const organisationModule = (
       }),
     }),
   ],
-  controllers: [OrgUnitsController, UnionsController, MembersController],
+  controllers: [
+    OrgUnitsController,
+    UnionsController,
+    MembersController,
+    UnionApplicationsController,
+  ],
 });

@@ -1,10 +1,13 @@
-import { IllegalStateError } from '@taizhang/event-store';
+import type { IllegalStateError } from '@taizhang/event-store';
 
 import type { CommitteeSeat } from './committee-rules';
 import { checkElection, committeeSize, quorumReached, termEndsOn } from './committee-rules';
 
 const seats = (count: number): CommitteeSeat[] =>
-  Array.from({ length: count }, (_, i) => ({ name: `委员${i}`, post: i === 0 ? 'chair' : 'member' }));
+  Array.from({ length: count }, (_, i) => ({
+    name: `委员${i}`,
+    post: i === 0 ? 'chair' : 'member',
+  }));
 const codeOf = (run: () => void): string | undefined => {
   try {
     run();
@@ -17,7 +20,9 @@ const codeOf = (run: () => void): string | undefined => {
 
 describe('committee rules', () => {
   it('sizes the committee by membership, as the regional table says', () => {
-    expect([11, 25, 26, 100, 101, 200, 201, 500, 501, 1000, 1001, 5000, 5001].map(committeeSize)).toEqual([
+    expect(
+      [11, 25, 26, 100, 101, 200, 201, 500, 501, 1000, 1001, 5000, 5001].map(committeeSize),
+    ).toEqual([
       { min: 3, max: 3 },
       { min: 3, max: 3 },
       { min: 3, max: 5 },
@@ -37,25 +42,43 @@ describe('committee rules', () => {
   it('needs two thirds present, and no more present than entitled', () => {
     expect(quorumReached(30, 20)).toBe(true);
     expect(quorumReached(30, 19)).toBe(false);
-    expect(codeOf(() => checkElection({ entitledVoters: 30, present: 19 }, seats(3)))).toBe('QUORUM_NOT_REACHED');
-    expect(codeOf(() => checkElection({ entitledVoters: 30, present: 31 }, seats(3)))).toBe('PRESENT_EXCEEDS_ENTITLED');
+    expect(codeOf(() => checkElection({ entitledVoters: 30, present: 19 }, seats(3)))).toBe(
+      'QUORUM_NOT_REACHED',
+    );
+    expect(codeOf(() => checkElection({ entitledVoters: 30, present: 31 }, seats(3)))).toBe(
+      'PRESENT_EXCEEDS_ENTITLED',
+    );
   });
 
   it('accepts an odd committee within the band with one chair', () => {
-    expect(codeOf(() => checkElection({ entitledVoters: 150, present: 120 }, seats(5)))).toBeUndefined();
-    expect(codeOf(() => checkElection({ entitledVoters: 150, present: 120 }, seats(6)))).toBe('COMMITTEE_SIZE');
-    expect(codeOf(() => checkElection({ entitledVoters: 150, present: 120 }, seats(3)))).toBe('COMMITTEE_SIZE');
-    const twoChairs = seats(5).map((seat, i) => (i < 2 ? { ...seat, post: 'chair' as const } : seat));
-    expect(codeOf(() => checkElection({ entitledVoters: 150, present: 120 }, twoChairs))).toBe('ONE_CHAIR_REQUIRED');
+    expect(
+      codeOf(() => checkElection({ entitledVoters: 150, present: 120 }, seats(5))),
+    ).toBeUndefined();
+    expect(codeOf(() => checkElection({ entitledVoters: 150, present: 120 }, seats(6)))).toBe(
+      'COMMITTEE_SIZE',
+    );
+    expect(codeOf(() => checkElection({ entitledVoters: 150, present: 120 }, seats(3)))).toBe(
+      'COMMITTEE_SIZE',
+    );
+    const twoChairs = seats(5).map((seat, i) =>
+      i < 2 ? { ...seat, post: 'chair' as const } : seat,
+    );
+    expect(codeOf(() => checkElection({ entitledVoters: 150, present: 120 }, twoChairs))).toBe(
+      'ONE_CHAIR_REQUIRED',
+    );
   });
 
   it('lets a union under 25 members elect one organiser, and no larger one', () => {
     const organiser: CommitteeSeat[] = [{ name: '李梅', post: 'organiser' }];
-    expect(codeOf(() => checkElection({ entitledVoters: 24, present: 16 }, organiser))).toBeUndefined();
-    expect(codeOf(() => checkElection({ entitledVoters: 25, present: 20 }, organiser))).toBe('COMMITTEE_REQUIRED');
-    expect(codeOf(() => checkElection({ entitledVoters: 12, present: 12 }, [...organiser, ...seats(2)]))).toBe(
-      'ORGANISER_WITH_COMMITTEE',
+    expect(
+      codeOf(() => checkElection({ entitledVoters: 24, present: 16 }, organiser)),
+    ).toBeUndefined();
+    expect(codeOf(() => checkElection({ entitledVoters: 25, present: 20 }, organiser))).toBe(
+      'COMMITTEE_REQUIRED',
     );
+    expect(
+      codeOf(() => checkElection({ entitledVoters: 12, present: 12 }, [...organiser, ...seats(2)])),
+    ).toBe('ORGANISER_WITH_COMMITTEE');
   });
 
   it('ends a term the day before its anniversary, leap days included', () => {

@@ -1,0 +1,12 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+import { text } from '../../shared/text.schema';
+
+export const RejectUnionApplicationSchema = z
+  .object({
+    reason: text(500).describe('why the application is rejected, e.g. 覆盖单位已建立工会'),
+  })
+  .strict();
+
+export class RejectUnionApplicationDto extends createZodDto(RejectUnionApplicationSchema) {}

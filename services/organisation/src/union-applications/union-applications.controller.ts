@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
+import type { Response } from 'express';
+
+import type { CommandRequestContext } from '@taizhang/bootstrap';
+import { CommandRequest } from '@taizhang/bootstrap';
+import type { CommandResult } from '@taizhang/event-store';
+import {
+  aggregateStream,
+  handleCommand,
+  NotFoundError,
+  PostgresEventStore,
+} from '@taizhang/event-store';
+
+import { loadParentRef } from '../org-units/org-unit-streams';
+import { startOfBusinessDate } from '../shared/business-date';
+import { commandResponse,CommandResponseDto } from '../shared/command-response';
+import type { UnionCommand } from '../unions/union.commands';
+import { unionDecider } from '../unions/union.decider';
+import { unionOrgUnit, unionStreamId } from '../unions/union-streams';
+import { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
+import { RejectUnionApplicationDto } from './dto/reject-union-application.dto';
+import { SubmitUnionApplicationDto } from './dto/submit-union-application.dto';
+
+/**
+ * 组建: a preparatory group applies to the union one level up, which approves or rejects; the
+ * founding members' congress then elects the committee and the union is established.
+ */
+@ApiTags('union applications 工会组建')
+@Controller('union-applications')
+export class UnionApplicationsController {
+  constructor(private readonly store: PostgresEventStore) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  async submit(
+    @Body() body: SubmitUnionApplicationDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    const unionId = randomUUID();
+    const parent = await loadParentRef(this.store, body.parentId);
+    const result = await this.run(
+      unionId,
+      request,
+      {
+        type: 'SubmitUnionApplication',
+        data: { unionId, ...body, parent },
+        metadata: request.metadata(),
+      },
+      ['SubmitUnionApplication', body],
+    );
+
+    return commandResponse(result, response);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async approve(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    await this.requireApplication(unionId);
+    const result = await this.run(unionId, request, {
+      type: 'ApproveUnionApplication',
+      data: {},
+      metadata: request.metadata(),
+    });
+
+    return commandResponse(result, response);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async reject(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @Body() body: RejectUnionApplicationDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    await this.requireApplication(unionId);
+    const result = await this.run(unionId, request, {
+      type: 'RejectUnionApplication',
+      data: body,
+      metadata: request.metadata(),
+    });
+
+    return commandResponse(result, response);
+  }
+
+  @Post(':id/founding-congress')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  async foundingCongress(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @Body() body: HoldFoundingCongressDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    await this.requireApplication(unionId);
+    const result = await this.run(unionId, request, {
+      type: 'HoldFoundingCongress',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.heldOn)),
+    });
+
+    return commandResponse(result, response);
+  }
+
+  @Get(':id')
+  async get(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { state, version } = await this.requireApplication(unionId);
+    response.setHeader('ETag', `"${version}"`);
+
+    return { ...state, version };
+  }
+
+  private async requireApplication(unionId: string) {
+    const found = await aggregateStream(this.store, unionStreamId(unionId), unionDecider);
+    if (found.state.status === 'None')
+      throw new NotFoundError(`Union application ${unionId} does not exist. / 组建申请不存在。`);
+
+    return found;
+  }
+
+  private run(
+    unionId: string,
+    request: CommandRequestContext,
+    command: UnionCommand,
+    fingerprint?: unknown,
+  ): Promise<CommandResult> {
+    return handleCommand(this.store, {
+      streamId: unionStreamId(unionId),
+      streamType: 'union',
+      decider: unionDecider,
+      command,
+      expectedVersion: request.expectedVersion,
+      orgUnit: unionOrgUnit(unionId),
+      id: unionId,
+      fingerprint,
+    });
+  }
+}
