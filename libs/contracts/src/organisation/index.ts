@@ -1,5 +1,8 @@
 import type { EventOf } from '../event-definition';
 import { EventRegistry } from '../event-registry';
+import { EmployerClosedV1 } from './employer-closed.v1';
+import { EmployerHeadcountsUpdatedV1 } from './employer-headcounts-updated.v1';
+import { EmployerRegisteredV1 } from './employer-registered.v1';
 import { MemberJoinedV1 } from './member-joined.v1';
 import { OrgUnitCreatedV1 } from './org-unit-created.v1';
 import {
@@ -10,6 +13,9 @@ import { UnionApplicationSubmittedV1 } from './union-application-submitted.v1';
 import { UnionEstablishedV1 } from './union-established.v1';
 import { UnionRegisteredV1 } from './union-registered.v1';
 
+export * from './employer-closed.v1';
+export * from './employer-headcounts-updated.v1';
+export * from './employer-registered.v1';
 export * from './member-joined.v1';
 export * from './org-unit-created.v1';
 export * from './union-application-decided.v1';
@@ -26,6 +32,9 @@ export const organisationEvents = [
   UnionApplicationApprovedV1,
   UnionApplicationRejectedV1,
   UnionEstablishedV1,
+  EmployerRegisteredV1,
+  EmployerHeadcountsUpdatedV1,
+  EmployerClosedV1,
 ] as const;
 export const organisationUpcasters = [] as const;
 
@@ -36,6 +45,9 @@ export type UnionApplicationSubmitted = EventOf<typeof UnionApplicationSubmitted
 export type UnionApplicationApproved = EventOf<typeof UnionApplicationApprovedV1>;
 export type UnionApplicationRejected = EventOf<typeof UnionApplicationRejectedV1>;
 export type UnionEstablished = EventOf<typeof UnionEstablishedV1>;
+export type EmployerRegistered = EventOf<typeof EmployerRegisteredV1>;
+export type EmployerHeadcountsUpdated = EventOf<typeof EmployerHeadcountsUpdatedV1>;
+export type EmployerClosed = EventOf<typeof EmployerClosedV1>;
 export type OrganisationEvent =
   | OrgUnitCreated
   | UnionRegistered
@@ -43,7 +55,10 @@ export type OrganisationEvent =
   | UnionApplicationSubmitted
   | UnionApplicationApproved
   | UnionApplicationRejected
-  | UnionEstablished;
+  | UnionEstablished
+  | EmployerRegistered
+  | EmployerHeadcountsUpdated
+  | EmployerClosed;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(
