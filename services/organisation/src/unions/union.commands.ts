@@ -37,9 +37,26 @@ export type HoldFoundingCongress = Command<
   }
 >;
 
+/** 换届选举: a members' congress re-elects the committee; the higher union approves the result. */
+export type HoldElection = Command<'HoldElection', HoldFoundingCongress['data']>;
+
+export type ApproveElection = Command<'ApproveElection', Record<string, never>>;
+
+/** Raised by the term clock on the day after a term ran out without an approved re-election. */
+export type RecordTermExpiry = Command<'RecordTermExpiry', Record<string, never>>;
+
+export type RenameUnion = Command<'RenameUnion', { name: string; effectiveOn: string }>;
+
+export type DissolveUnion = Command<'DissolveUnion', { reason: string; dissolvedOn: string }>;
+
 export type UnionCommand =
   | RegisterUnion
   | SubmitUnionApplication
   | ApproveUnionApplication
   | RejectUnionApplication
-  | HoldFoundingCongress;
+  | HoldFoundingCongress
+  | HoldElection
+  | ApproveElection
+  | RecordTermExpiry
+  | RenameUnion
+  | DissolveUnion;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+import { defineEvent } from '../event-definition';
+import { CommitteePostSchema } from './union-established.v1';
+
+/** A members' congress re-elected the committee (换届选举); the higher union has yet to approve it. */
+export const CommitteeElectedV1 = defineEvent(
+  'CommitteeElected',
+  1,
+  z.object({
+    unionId: z.string().min(1),
+    heldOn: z.iso.date(),
+    congress: z.object({
+      entitledVoters: z.number().int().positive(),
+      present: z.number().int().nonnegative(),
+    }),
+    committee: z.array(z.object({ name: z.string().min(1), post: CommitteePostSchema })).min(1),
+    termYears: z.union([z.literal(3), z.literal(5)]),
+  }),
+);
+
+/** The higher union approved the re-election; the new term runs from the congress. */
+export const CommitteeElectionApprovedV1 = defineEvent(
+  'CommitteeElectionApproved',
+  1,
+  z.object({ unionId: z.string().min(1), approvedOn: z.iso.date(), termEndsOn: z.iso.date() }),
+);
+
+/** The committee's term ran out without an approved re-election (换届预警). */
+export const UnionTermExpiredV1 = defineEvent(
+  'UnionTermExpired',
+  1,
+  z.object({ unionId: z.string().min(1), termEndedOn: z.iso.date() }),
+);

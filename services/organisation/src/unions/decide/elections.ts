@@ -1,0 +1,80 @@
+import type {
+  CommitteeElected,
+  CommitteeElectionApproved,
+  UnionTermExpired,
+} from '@taizhang/contracts';
+import { IllegalStateError } from '@taizhang/event-store';
+
+import { businessDate } from '../../shared/business-date';
+import { checkElection, termEndsOn } from '../committee-rules';
+import type { ApproveElection, HoldElection, RecordTermExpiry } from '../union.commands';
+import type { Union } from '../union.state';
+import { notInFuture, requireActive } from './union-dates';
+
+/** 换届选举: the same rules as at founding; the result waits for the higher union's approval. */
+export const holdElection = (command: HoldElection, state: Union): CommitteeElected => {
+  const union = requireActive(state);
+  const { heldOn, entitledVoters, present, committee, termYears } = command.data;
+  if (union.pendingElection)
+    throw new IllegalStateError(
+      `The election of ${union.pendingElection.heldOn} still waits for approval. / 上次换届选举结果尚待审批。`,
+      'ELECTION_PENDING',
+    );
+  notInFuture(heldOn, command.metadata.now, 'election date', '选举日期');
+  if (heldOn < union.establishedOn)
+    throw new IllegalStateError(
+      `The election (${heldOn}) cannot precede the founding (${union.establishedOn}). / 选举日期早于工会成立日期。`,
+      'ELECTION_BEFORE_FOUNDING',
+    );
+  checkElection({ entitledVoters, present }, committee);
+
+  return {
+    type: 'CommitteeElected',
+    data: {
+      unionId: union.id,
+      heldOn,
+      congress: { entitledVoters, present },
+      committee,
+      termYears,
+    },
+  };
+};
+
+export const approveElection = (
+  command: ApproveElection,
+  state: Union,
+): CommitteeElectionApproved => {
+  const union = requireActive(state);
+  if (!union.pendingElection)
+    throw new IllegalStateError(
+      'No election waits for approval. / 没有待审批的换届选举。',
+      'NO_ELECTION_PENDING',
+    );
+  const { heldOn, termYears } = union.pendingElection;
+
+  return {
+    type: 'CommitteeElectionApproved',
+    data: {
+      unionId: union.id,
+      approvedOn: businessDate(command.metadata.now),
+      termEndsOn: termEndsOn(heldOn, termYears),
+    },
+  };
+};
+
+/** The term clock's warning: only once, and only for a term that really ran out. */
+export const recordTermExpiry = (command: RecordTermExpiry, state: Union): UnionTermExpired => {
+  const union = requireActive(state);
+  if (!union.termEndsOn || union.termEndsOn >= businessDate(command.metadata.now))
+    throw new IllegalStateError(
+      'The committee’s term has not run out. / 委员会任期未满。',
+      'TERM_NOT_ENDED',
+    );
+  if (union.termExpired)
+    throw new IllegalStateError(
+      'The expiry is already recorded. / 已记录任期届满。',
+      'TERM_EXPIRY_RECORDED',
+    );
+
+  return { type: 'UnionTermExpired', data: { unionId: union.id, termEndedOn: union.termEndsOn } };
+};

@@ -1,0 +1,124 @@
+import type {
+  UnionApplicationApproved,
+  UnionApplicationRejected,
+  UnionApplicationSubmitted,
+  UnionEstablished,
+} from '@taizhang/contracts';
+import { IllegalStateError } from '@taizhang/event-store';
+
+import { businessDate } from '../../shared/business-date';
+import { checkElection, termEndsOn } from '../committee-rules';
+import type {
+  ApproveUnionApplication,
+  HoldFoundingCongress,
+  RejectUnionApplication,
+  SubmitUnionApplication,
+} from '../union.commands';
+import type { Union } from '../union.state';
+import { checkParent } from './registration';
+import { notInFuture } from './union-dates';
+
+export const submitApplication = (
+  command: SubmitUnionApplication,
+  state: Union,
+): UnionApplicationSubmitted => {
+  const { unionId, proposedName, employerIds, preparatoryGroup } = command.data;
+  if (state.status !== 'None')
+    throw new IllegalStateError(`Union ${unionId} already exists.`, 'UNION_EXISTS');
+  const parent = checkParent(command.data.parent);
+  if (new Set(employerIds).size !== employerIds.length)
+    throw new IllegalStateError(
+      'An employer is listed twice. / 覆盖单位重复。',
+      'DUPLICATE_EMPLOYER',
+    );
+
+  return {
+    type: 'UnionApplicationSubmitted',
+    data: {
+      unionId,
+      proposedName,
+      parentId: parent.id,
+      orgPath: `${parent.orgPath}/${unionId}`,
+      employerIds,
+      preparatoryGroup,
+      submittedOn: businessDate(command.metadata.now),
+    },
+  };
+};
+
+const requireApplied = (state: Union, unionId: string): Extract<Union, { status: 'Applied' }> => {
+  if (state.status !== 'Applied')
+    throw new IllegalStateError(
+      `The application ${unionId} is not waiting for a decision (it is ${state.status}). / 该组建申请不在待审批状态。`,
+      'APPLICATION_NOT_PENDING',
+      { status: state.status },
+    );
+
+  return state;
+};
+
+export const approveApplication = (
+  command: ApproveUnionApplication,
+  state: Union,
+): UnionApplicationApproved => {
+  const applied = requireApplied(state, 'application');
+
+  return {
+    type: 'UnionApplicationApproved',
+    data: { unionId: applied.id, approvedOn: businessDate(command.metadata.now) },
+  };
+};
+
+export const rejectApplication = (
+  command: RejectUnionApplication,
+  state: Union,
+): UnionApplicationRejected => {
+  const applied = requireApplied(state, 'application');
+
+  return {
+    type: 'UnionApplicationRejected',
+    data: {
+      unionId: applied.id,
+      rejectedOn: businessDate(command.metadata.now),
+      reason: command.data.reason,
+    },
+  };
+};
+
+export const holdFoundingCongress = (
+  command: HoldFoundingCongress,
+  state: Union,
+): UnionEstablished => {
+  const { heldOn, entitledVoters, present, committee, termYears } = command.data;
+  if (state.status !== 'Approved')
+    throw new IllegalStateError(
+      state.status === 'Applied'
+        ? 'The founding congress can only be held after the higher union approved the application. / 组建申请批准前不能召开会员大会。'
+        : `No approved application to found this union (it is ${state.status}). / 没有已批准的组建申请。`,
+      'APPLICATION_NOT_APPROVED',
+      { status: state.status },
+    );
+  notInFuture(heldOn, command.metadata.now, 'congress date', '会议日期');
+  if (heldOn < state.approvedOn)
+    throw new IllegalStateError(
+      `The congress (${heldOn}) cannot be held before the approval (${state.approvedOn}). / 会员大会日期早于批准日期。`,
+      'CONGRESS_BEFORE_APPROVAL',
+    );
+  checkElection({ entitledVoters, present }, committee);
+
+  return {
+    type: 'UnionEstablished',
+    data: {
+      unionId: state.id,
+      name: state.name,
+      parentId: state.parentId,
+      orgPath: state.orgPath,
+      establishedOn: heldOn,
+      employerIds: state.employerIds,
+      congress: { entitledVoters, present },
+      committee,
+      termYears,
+      termEndsOn: termEndsOn(heldOn, termYears),
+    },
+  };
+};

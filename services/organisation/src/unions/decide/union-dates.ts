@@ -1,0 +1,28 @@
+import { IllegalStateError } from '@taizhang/event-store';
+
+import { businessDate } from '../../shared/business-date';
+import type { ActiveUnion, Union } from '../union.state';
+
+/** Refuses a business date after today in China. */
+export const notInFuture = (date: string, now: Date, what: string, whatZh: string): void => {
+  if (date > businessDate(now))
+    throw new IllegalStateError(
+      `The ${what} ${date} is in the future. / ${whatZh}不能晚于今天。`,
+      'DATE_IN_FUTURE',
+    );
+};
+
+/** The union as an active org unit; a dissolved one records nothing more. */
+export const requireActive = (state: Union): ActiveUnion => {
+  if (state.status === 'Registered') return state;
+  if (state.status === 'Dissolved')
+    throw new IllegalStateError(
+      `The union was dissolved on ${state.dissolvedOn}; nothing more can be recorded for it. / 该工会已撤销,不能再登记。`,
+      'UNION_DISSOLVED',
+    );
+  throw new IllegalStateError(
+    `The union is not established (it is ${state.status}). / 该工会尚未成立。`,
+    'UNION_NOT_ESTABLISHED',
+    { status: state.status },
+  );
+};

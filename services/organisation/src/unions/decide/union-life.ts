@@ -1,0 +1,40 @@
+import type { UnionDissolved, UnionRenamed } from '@taizhang/contracts';
+import { IllegalStateError } from '@taizhang/event-store';
+
+import type { DissolveUnion, RenameUnion } from '../union.commands';
+import type { Union } from '../union.state';
+import { notInFuture, requireActive } from './union-dates';
+
+export const renameUnion = (command: RenameUnion, state: Union): UnionRenamed => {
+  const union = requireActive(state);
+  const { name, effectiveOn } = command.data;
+  if (name === union.name)
+    throw new IllegalStateError(
+      'The union already has this name. / 新名称与原名称相同。',
+      'SAME_NAME',
+    );
+  notInFuture(effectiveOn, command.metadata.now, 'renaming date', '更名日期');
+  if (effectiveOn < union.establishedOn)
+    throw new IllegalStateError(
+      `A union cannot be renamed before it was founded (${union.establishedOn}). / 更名日期早于成立日期。`,
+      'RENAMED_BEFORE_FOUNDING',
+    );
+
+  return {
+    type: 'UnionRenamed',
+    data: { unionId: union.id, previousName: union.name, name, effectiveOn },
+  };
+};
+
+export const dissolveUnion = (command: DissolveUnion, state: Union): UnionDissolved => {
+  const union = requireActive(state);
+  const { reason, dissolvedOn } = command.data;
+  notInFuture(dissolvedOn, command.metadata.now, 'dissolution date', '撤销日期');
+  if (dissolvedOn < union.establishedOn)
+    throw new IllegalStateError(
+      `A union cannot be dissolved before it was founded (${union.establishedOn}). / 撤销日期早于成立日期。`,
+      'DISSOLVED_BEFORE_FOUNDING',
+    );
+
+  return { type: 'UnionDissolved', data: { unionId: union.id, dissolvedOn, reason } };
+};

@@ -1,0 +1,173 @@
+import type { CommandMetadata } from '@taizhang/event-store';
+import { IllegalStateError } from '@taizhang/event-store';
+import { DeciderSpecification } from '@taizhang/testing';
+
+import type { CommitteeSeat } from './committee-rules';
+import type { UnionCommand } from './union.commands';
+import type { UnionEvent } from './union.decider';
+import { unionDecider } from './union.decider';
+
+const spec = DeciderSpecification.for(unionDecider);
+const at = (iso: string): CommandMetadata => ({
+  now: new Date(iso),
+  actorId: 'officer-1',
+  actorRole: 'federation_officer',
+  correlationId: 'c-1',
+});
+const today = at('2026-03-10T02:00:00Z');
+const committee: CommitteeSeat[] = [
+  { name: '张伟', post: 'chair' },
+  { name: '李娜', post: 'member' },
+  { name: '王强', post: 'member' },
+];
+const established: UnionEvent = {
+  type: 'UnionEstablished',
+  data: {
+    unionId: 'u1',
+    name: '沈阳新松机器人工会',
+    parentId: 's1',
+    orgPath: 'm1/d1/s1/u1',
+    establishedOn: '2021-03-09',
+    employerIds: ['e1'],
+    congress: { entitledVoters: 60, present: 45 },
+    committee,
+    termYears: 5,
+    termEndsOn: '2026-03-08',
+  },
+};
+const election = (heldOn = '2026-03-01', present = 45): UnionCommand => ({
+  type: 'HoldElection',
+  data: { heldOn, entitledVoters: 60, present, committee, termYears: 5 },
+  metadata: today,
+});
+const elected: UnionEvent = {
+  type: 'CommitteeElected',
+  data: {
+    unionId: 'u1',
+    heldOn: '2026-03-01',
+    congress: { entitledVoters: 60, present: 45 },
+    committee,
+    termYears: 5,
+  },
+};
+const simple = (type: 'ApproveElection' | 'RecordTermExpiry', metadata = today): UnionCommand => ({
+  type,
+  data: {},
+  metadata,
+});
+const dissolved: UnionEvent = {
+  type: 'UnionDissolved',
+  data: { unionId: 'u1', dissolvedOn: '2026-03-05', reason: '企业破产' },
+};
+
+describe('Union life', () => {
+  describe('re-election (换届)', () => {
+    it('records a valid re-election for the higher union to approve', () =>
+      spec.given([established]).when(election()).then(elected));
+
+    it('refuses a re-election without two thirds present', () =>
+      spec
+        .given([established])
+        .when(election('2026-03-01', 39))
+        .thenThrows(IllegalStateError, /two thirds/));
+
+    it('starts the new term from the congress once approved', () =>
+      spec
+        .given([established, elected])
+        .when(simple('ApproveElection'))
+        .then({
+          type: 'CommitteeElectionApproved',
+          data: { unionId: 'u1', approvedOn: '2026-03-10', termEndsOn: '2031-02-28' },
+        }));
+
+    it('has nothing to approve without a pending election, and holds no second one meanwhile', () => {
+      spec
+        .given([established])
+        .when(simple('ApproveElection'))
+        .thenThrows(IllegalStateError, /No election/);
+      spec
+        .given([established, elected])
+        .when(election())
+        .thenThrows(IllegalStateError, /waits for approval/);
+    });
+  });
+
+  describe('the term clock (换届预警)', () => {
+    it('records the expiry the day after the term ran out', () =>
+      spec
+        .given([established])
+        .when(simple('RecordTermExpiry'))
+        .then({
+          type: 'UnionTermExpired',
+          data: { unionId: 'u1', termEndedOn: '2026-03-08' },
+        }));
+
+    it('does not fire on the last day of the term, twice, or after an approved re-election', () => {
+      spec
+        .given([established])
+        .when(simple('RecordTermExpiry', at('2026-03-08T10:00:00Z')))
+        .thenThrows(IllegalStateError, /not run out/);
+      spec
+        .given([
+          established,
+          { type: 'UnionTermExpired', data: { unionId: 'u1', termEndedOn: '2026-03-08' } },
+        ])
+        .when(simple('RecordTermExpiry'))
+        .thenThrows(IllegalStateError, /already recorded/);
+      spec
+        .given([
+          established,
+          elected,
+          {
+            type: 'CommitteeElectionApproved',
+            data: { unionId: 'u1', approvedOn: '2026-03-02', termEndsOn: '2031-02-28' },
+          },
+        ])
+        .when(simple('RecordTermExpiry'))
+        .thenThrows(IllegalStateError, /not run out/);
+    });
+  });
+
+  describe('renaming and dissolution', () => {
+    it('renames from a date, keeping the previous name in the record', () =>
+      spec
+        .given([established])
+        .when({
+          type: 'RenameUnion',
+          data: { name: '新松机器人集团工会', effectiveOn: '2026-01-01' },
+          metadata: today,
+        })
+        .then({
+          type: 'UnionRenamed',
+          data: {
+            unionId: 'u1',
+            previousName: '沈阳新松机器人工会',
+            name: '新松机器人集团工会',
+            effectiveOn: '2026-01-01',
+          },
+        }));
+
+    it('dissolves with a reason, after which nothing more can be recorded', () => {
+      spec
+        .given([established])
+        .when({
+          type: 'DissolveUnion',
+          data: { reason: '企业破产', dissolvedOn: '2026-03-05' },
+          metadata: today,
+        })
+        .then(dissolved);
+      spec
+        .given([established, dissolved])
+        .when(election())
+        .thenThrows(IllegalStateError, /dissolved/);
+      spec
+        .given([established, dissolved])
+        .when({
+          type: 'RenameUnion',
+          data: { name: '另一个名字', effectiveOn: '2026-03-06' },
+          metadata: today,
+        })
+        .thenThrows(IllegalStateError, /dissolved/);
+    });
+  });
+});
