@@ -8,5 +8,6 @@ export * from './core/stored-event';
 export * from './postgres/migrations';
 export * from './postgres/postgres-event-store';
 export * from './postgres/verify-integrity';
+export * from './projections/local-projection';
 export * from './outbox/outbox-relay';
 export * from './nest/event-store.module';

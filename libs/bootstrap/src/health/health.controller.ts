@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
+import { Public } from '@taizhang/auth';
+
 import { CHECK_TIMEOUT_MS } from './health.constants';
 import { KafkaHealthIndicator } from './kafka.health';
 import { RedisHealthIndicator } from './redis.health';
@@ -13,6 +15,7 @@ interface StatusResponse {
 
 /** Liveness (`/health/live`) and readiness (`/health`, `/health/ready`): 200 or 503. */
 @ApiTags('platform')
+@Public()
 @Controller('health')
 export class HealthController {
   private readonly logger = new Logger(HealthController.name);

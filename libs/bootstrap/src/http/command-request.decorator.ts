@@ -3,6 +3,7 @@ import { createParamDecorator } from '@nestjs/common';
 
 import type { Request } from 'express';
 
+import type { AuthenticatedRequest } from '@taizhang/auth';
 import type { CommandMetadata } from '@taizhang/event-store';
 
 import { documentedHeader } from './documented-header';
@@ -33,11 +34,13 @@ const correlationIdOf = (request: Request): string => {
 /**
  * The command context of a request: `Idempotency-Key` (400 `INVALID_IDEMPOTENCY_KEY` when
  * malformed), `If-Match` (400 `INVALID_IF_MATCH` when not a version) and the command metadata.
- * Until sign-in exists (the identity issue), every caller is the anonymous system actor.
+ * The actor is the signed-in caller (`request.user`, set by `@taizhang/auth`'s guard); a
+ * service without the guard records the anonymous system actor.
  */
 export const CommandRequest = createParamDecorator(
   (_data: unknown, context: ExecutionContext): CommandRequestContext => {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const { user } = request;
     const commandId = parseIdempotencyKey(request.headers['idempotency-key']);
     const now = new Date();
 
@@ -46,8 +49,8 @@ export const CommandRequest = createParamDecorator(
       expectedVersion: parseExpectedVersion(request.headers['if-match']),
       metadata: (occurredAt) => ({
         now,
-        actorId: 'anonymous',
-        actorRole: 'system',
+        actorId: user?.id ?? 'anonymous',
+        actorRole: user?.role ?? 'system',
         correlationId: correlationIdOf(request),
         commandId: commandId ?? null,
         occurredAt,

@@ -3,12 +3,15 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import { Registry } from 'prom-client';
 
+import { Public } from '@taizhang/auth';
+
 interface HeaderResponse {
   setHeader(name: string, value: string): unknown;
 }
 
 /** `/metrics` in the Prometheus text format. */
 @ApiTags('platform')
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly registry: Registry) {}

@@ -21,6 +21,8 @@ export const setUpOpenApi = (
       .setTitle(`Taizhang ${serviceName}`)
       .setDescription(description)
       .setVersion(version)
+      // The gateway's access token; routes marked @Roles(…) ask for it.
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('docs', app, cleanupOpenApiDoc(document), {

@@ -208,8 +208,9 @@ export class PostgresEventStore {
   async readAll(
     after: Checkpoint,
     limit = 500,
+    client: Pick<PoolClient, 'query'> = this.pool,
   ): Promise<{ events: StoredEvent[]; checkpoint: Checkpoint }> {
-    const read = await this.pool.query<EventRow>(READ_ALL_BELOW_OLDEST_OPEN_TRANSACTION, [
+    const read = await client.query<EventRow>(READ_ALL_BELOW_OLDEST_OPEN_TRANSACTION, [
       after.transactionId,
       after.position,
       limit,

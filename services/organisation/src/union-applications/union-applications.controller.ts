@@ -7,20 +7,13 @@ import type { Response } from 'express';
 
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
-import type { CommandResult } from '@taizhang/event-store';
-import {
-  aggregateStream,
-  handleCommand,
-  NotFoundError,
-  PostgresEventStore,
-} from '@taizhang/event-store';
+import { PostgresEventStore } from '@taizhang/event-store';
 
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
-import { commandResponse,CommandResponseDto } from '../shared/command-response';
+import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import type { UnionCommand } from '../unions/union.commands';
-import { unionDecider } from '../unions/union.decider';
-import { unionOrgUnit, unionStreamId } from '../unions/union-streams';
+import { loadUnion, runUnionCommand } from '../unions/union-streams';
 import { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
 import { RejectUnionApplicationDto } from './dto/reject-union-application.dto';
 import { SubmitUnionApplicationDto } from './dto/submit-union-application.dto';
@@ -125,12 +118,12 @@ export class UnionApplicationsController {
     return { ...state, version };
   }
 
-  private async requireApplication(unionId: string) {
-    const found = await aggregateStream(this.store, unionStreamId(unionId), unionDecider);
-    if (found.state.status === 'None')
-      throw new NotFoundError(`Union application ${unionId} does not exist. / 组建申请不存在。`);
-
-    return found;
+  private requireApplication(unionId: string) {
+    return loadUnion(
+      this.store,
+      unionId,
+      `Union application ${unionId} does not exist. / 组建申请不存在。`,
+    );
   }
 
   private run(
@@ -138,16 +131,7 @@ export class UnionApplicationsController {
     request: CommandRequestContext,
     command: UnionCommand,
     fingerprint?: unknown,
-  ): Promise<CommandResult> {
-    return handleCommand(this.store, {
-      streamId: unionStreamId(unionId),
-      streamType: 'union',
-      decider: unionDecider,
-      command,
-      expectedVersion: request.expectedVersion,
-      orgUnit: unionOrgUnit(unionId),
-      id: unionId,
-      fingerprint,
-    });
+  ) {
+    return runUnionCommand(this.store, unionId, request, command, fingerprint);
   }
 }

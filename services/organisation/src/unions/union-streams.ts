@@ -1,6 +1,10 @@
-import type { OrgUnitRef } from '@taizhang/event-store';
+import type { CommandRequestContext } from '@taizhang/bootstrap';
+import type { CommandResult, OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
+import { aggregateStream, handleCommand, NotFoundError } from '@taizhang/event-store';
 
+import type { UnionCommand } from './union.commands';
 import type { Union, UnionEvent } from './union.decider';
+import { unionDecider } from './union.decider';
 
 export const unionStreamId = (unionId: string): string => `union-${unionId}`;
 
@@ -18,3 +22,34 @@ export const unionOrgUnit =
 
     return { id: unionId, path };
   };
+
+/** The union's stream folded, or a 404 when nothing was ever recorded under this id. */
+export const loadUnion = async (
+  store: PostgresEventStore,
+  unionId: string,
+  notFound = `Union ${unionId} does not exist. / 工会不存在。`,
+): Promise<{ state: Union; version: number }> => {
+  const found = await aggregateStream(store, unionStreamId(unionId), unionDecider);
+  if (found.state.status === 'None') throw new NotFoundError(notFound);
+
+  return found;
+};
+
+/** Runs one command on a union's stream with the request's If-Match and Idempotency-Key. */
+export const runUnionCommand = (
+  store: PostgresEventStore,
+  unionId: string,
+  request: CommandRequestContext,
+  command: UnionCommand,
+  fingerprint?: unknown,
+): Promise<CommandResult> =>
+  handleCommand(store, {
+    streamId: unionStreamId(unionId),
+    streamType: 'union',
+    decider: unionDecider,
+    command,
+    expectedVersion: request.expectedVersion,
+    orgUnit: unionOrgUnit(unionId),
+    id: unionId,
+    fingerprint,
+  });

@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto';
 
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
-import {
-  aggregateStream,
-  handleCommand,
-  NotFoundError,
-  PostgresEventStore,
-} from '@taizhang/event-store';
+import { NotFoundError, PostgresEventStore } from '@taizhang/event-store';
 
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { RegisterUnionDto } from './dto/register-union.dto';
-import { unionDecider } from './union.decider';
-import { unionOrgUnit, unionStreamId } from './union-streams';
+import { DissolveUnionDto, HoldElectionDto, RenameUnionDto } from './dto/union-life.dto';
+import { loadUnion, runUnionCommand } from './union-streams';
 
 @ApiTags('unions 基层工会')
 @Controller('unions')
@@ -37,19 +32,92 @@ export class UnionsController {
   ): Promise<CommandResponseDto> {
     const unionId = randomUUID();
     const parent = await loadParentRef(this.store, body.parentId);
-    const result = await handleCommand(this.store, {
-      streamId: unionStreamId(unionId),
-      streamType: 'union',
-      decider: unionDecider,
-      command: {
+    const result = await runUnionCommand(
+      this.store,
+      unionId,
+      request,
+      {
         type: 'RegisterUnion',
         data: { unionId, name: body.name, establishedOn: body.establishedOn, parent },
         metadata: request.metadata(startOfBusinessDate(body.establishedOn)),
       },
-      expectedVersion: request.expectedVersion,
-      orgUnit: unionOrgUnit(unionId),
-      id: unionId,
-      fingerprint: ['RegisterUnion', body],
+      ['RegisterUnion', body],
+    );
+
+    return commandResponse(result, response);
+  }
+
+  /** 换届选举: the result waits for the higher union's approval. */
+  @Post(':id/elections')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  async holdElection(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @Body() body: HoldElectionDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    await loadUnion(this.store, unionId);
+    const result = await runUnionCommand(this.store, unionId, request, {
+      type: 'HoldElection',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.heldOn)),
+    });
+
+    return commandResponse(result, response);
+  }
+
+  @Post(':id/elections/approve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async approveElection(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    await loadUnion(this.store, unionId);
+    const result = await runUnionCommand(this.store, unionId, request, {
+      type: 'ApproveElection',
+      data: {},
+      metadata: request.metadata(),
+    });
+
+    return commandResponse(result, response);
+  }
+
+  @Post(':id/rename')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async rename(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @Body() body: RenameUnionDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    await loadUnion(this.store, unionId);
+    const result = await runUnionCommand(this.store, unionId, request, {
+      type: 'RenameUnion',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
+    });
+
+    return commandResponse(result, response);
+  }
+
+  @Post(':id/dissolve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async dissolve(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @Body() body: DissolveUnionDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    await loadUnion(this.store, unionId);
+    const result = await runUnionCommand(this.store, unionId, request, {
+      type: 'DissolveUnion',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
     });
 
     return commandResponse(result, response);
@@ -60,11 +128,12 @@ export class UnionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state, version } = await aggregateStream(this.store, unionStreamId(id), unionDecider);
-    if (state.status !== 'Registered') throw new NotFoundError(`Union ${id} does not exist.`);
+    const { state, version } = await loadUnion(this.store, id);
+    // A founding application is not a union yet: it is read under /union-applications.
+    if (state.status !== 'Registered' && state.status !== 'Dissolved')
+      throw new NotFoundError(`Union ${id} does not exist. / 工会不存在。`);
     response.setHeader('ETag', `"${version}"`);
-    const { status: _status, ...union } = state;
 
-    return { ...union, version };
+    return { ...state, version };
   }
 }

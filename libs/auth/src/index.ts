@@ -1,0 +1,14 @@
+export * from './auth-error-code';
+export type * from './authenticated-user';
+export * from './keys/public-key-source';
+export * from './nest/auth.decorators';
+export * from './nest/auth.guard';
+export * from './nest/auth.module';
+export * from './nest/auth-module.options';
+export * from './roles';
+export * from './scope/org-scope';
+export * from './scope/scope.errors';
+export * from './tokens/access-token.claims';
+export * from './tokens/sign-access-token';
+export * from './tokens/token.error';
+export * from './tokens/verify-access-token';

@@ -1,0 +1,26 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+import { isoDate, text } from '../../shared/text.schema';
+import { HoldFoundingCongressSchema } from '../../union-applications/dto/hold-founding-congress.dto';
+
+/** A re-election (换届选举) follows the founding congress's rules. */
+export class HoldElectionDto extends createZodDto(HoldFoundingCongressSchema) {}
+
+export const RenameUnionSchema = z
+  .object({
+    name: text(200).describe('the new full name'),
+    effectiveOn: isoDate().describe('from when the new name holds'),
+  })
+  .strict();
+
+export class RenameUnionDto extends createZodDto(RenameUnionSchema) {}
+
+export const DissolveUnionSchema = z
+  .object({
+    reason: text(500).describe('why the union is dissolved, e.g. 企业注销'),
+    dissolvedOn: isoDate().describe('the date of dissolution'),
+  })
+  .strict();
+
+export class DissolveUnionDto extends createZodDto(DissolveUnionSchema) {}
