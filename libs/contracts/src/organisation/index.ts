@@ -4,6 +4,11 @@ import { EmployerClosedV1 } from './employer-closed.v1';
 import { EmployerHeadcountsUpdatedV1 } from './employer-headcounts-updated.v1';
 import { EmployerRegisteredV1 } from './employer-registered.v1';
 import { MemberJoinedV1 } from './member-joined.v1';
+import {
+  CommitteeElectedV1,
+  CommitteeElectionApprovedV1,
+  UnionTermExpiredV1,
+} from './committee-elected.v1';
 import { OrgUnitCreatedV1 } from './org-unit-created.v1';
 import {
   UnionApplicationApprovedV1,
@@ -12,16 +17,19 @@ import {
 import { UnionApplicationSubmittedV1 } from './union-application-submitted.v1';
 import { UnionEstablishedV1 } from './union-established.v1';
 import { UnionRegisteredV1 } from './union-registered.v1';
+import { UnionDissolvedV1, UnionRenamedV1 } from './union-renamed.v1';
 
 export * from './employer-closed.v1';
 export * from './employer-headcounts-updated.v1';
 export * from './employer-registered.v1';
 export * from './member-joined.v1';
+export * from './committee-elected.v1';
 export * from './org-unit-created.v1';
 export * from './union-application-decided.v1';
 export * from './union-application-submitted.v1';
 export * from './union-established.v1';
 export * from './union-registered.v1';
+export * from './union-renamed.v1';
 
 /** Every event `organisation` publishes on `taizhang.organisation.v1`, at its latest version. */
 export const organisationEvents = [
@@ -35,6 +43,11 @@ export const organisationEvents = [
   EmployerRegisteredV1,
   EmployerHeadcountsUpdatedV1,
   EmployerClosedV1,
+  CommitteeElectedV1,
+  CommitteeElectionApprovedV1,
+  UnionTermExpiredV1,
+  UnionRenamedV1,
+  UnionDissolvedV1,
 ] as const;
 export const organisationUpcasters = [] as const;
 
@@ -48,6 +61,11 @@ export type UnionEstablished = EventOf<typeof UnionEstablishedV1>;
 export type EmployerRegistered = EventOf<typeof EmployerRegisteredV1>;
 export type EmployerHeadcountsUpdated = EventOf<typeof EmployerHeadcountsUpdatedV1>;
 export type EmployerClosed = EventOf<typeof EmployerClosedV1>;
+export type CommitteeElected = EventOf<typeof CommitteeElectedV1>;
+export type CommitteeElectionApproved = EventOf<typeof CommitteeElectionApprovedV1>;
+export type UnionTermExpired = EventOf<typeof UnionTermExpiredV1>;
+export type UnionRenamed = EventOf<typeof UnionRenamedV1>;
+export type UnionDissolved = EventOf<typeof UnionDissolvedV1>;
 export type OrganisationEvent =
   | OrgUnitCreated
   | UnionRegistered
@@ -58,7 +76,12 @@ export type OrganisationEvent =
   | UnionEstablished
   | EmployerRegistered
   | EmployerHeadcountsUpdated
-  | EmployerClosed;
+  | EmployerClosed
+  | CommitteeElected
+  | CommitteeElectionApproved
+  | UnionTermExpired
+  | UnionRenamed
+  | UnionDissolved;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(
