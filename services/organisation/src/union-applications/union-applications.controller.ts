@@ -12,7 +12,6 @@ import { PostgresEventStore } from '@taizhang/event-store';
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
-import type { UnionCommand } from '../unions/union.commands';
 import { loadUnion, runUnionCommand } from '../unions/union-streams';
 import { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
 import { RejectUnionApplicationDto } from './dto/reject-union-application.dto';
@@ -37,15 +36,18 @@ export class UnionApplicationsController {
   ): Promise<CommandResponseDto> {
     const unionId = randomUUID();
     const parent = await loadParentRef(this.store, body.parentId);
-    const result = await this.run(
+    const result = await runUnionCommand(
+      this.store,
       unionId,
-      request,
       {
         type: 'SubmitUnionApplication',
         data: { unionId, ...body, parent },
         metadata: request.metadata(),
       },
-      ['SubmitUnionApplication', body],
+      {
+        expectedVersion: request.expectedVersion,
+        fingerprint: ['SubmitUnionApplication', body],
+      },
     );
 
     return commandResponse(result, response);
@@ -60,11 +62,18 @@ export class UnionApplicationsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     await this.requireApplication(unionId);
-    const result = await this.run(unionId, request, {
-      type: 'ApproveUnionApplication',
-      data: {},
-      metadata: request.metadata(),
-    });
+    const result = await runUnionCommand(
+      this.store,
+      unionId,
+      {
+        type: 'ApproveUnionApplication',
+        data: {},
+        metadata: request.metadata(),
+      },
+      {
+        expectedVersion: request.expectedVersion,
+      },
+    );
 
     return commandResponse(result, response);
   }
@@ -79,11 +88,18 @@ export class UnionApplicationsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     await this.requireApplication(unionId);
-    const result = await this.run(unionId, request, {
-      type: 'RejectUnionApplication',
-      data: body,
-      metadata: request.metadata(),
-    });
+    const result = await runUnionCommand(
+      this.store,
+      unionId,
+      {
+        type: 'RejectUnionApplication',
+        data: body,
+        metadata: request.metadata(),
+      },
+      {
+        expectedVersion: request.expectedVersion,
+      },
+    );
 
     return commandResponse(result, response);
   }
@@ -98,11 +114,18 @@ export class UnionApplicationsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     await this.requireApplication(unionId);
-    const result = await this.run(unionId, request, {
-      type: 'HoldFoundingCongress',
-      data: body,
-      metadata: request.metadata(startOfBusinessDate(body.heldOn)),
-    });
+    const result = await runUnionCommand(
+      this.store,
+      unionId,
+      {
+        type: 'HoldFoundingCongress',
+        data: body,
+        metadata: request.metadata(startOfBusinessDate(body.heldOn)),
+      },
+      {
+        expectedVersion: request.expectedVersion,
+      },
+    );
 
     return commandResponse(result, response);
   }
@@ -124,14 +147,5 @@ export class UnionApplicationsController {
       unionId,
       `Union application ${unionId} does not exist. / 组建申请不存在。`,
     );
-  }
-
-  private run(
-    unionId: string,
-    request: CommandRequestContext,
-    command: UnionCommand,
-    fingerprint?: unknown,
-  ) {
-    return runUnionCommand(this.store, unionId, request, command, fingerprint);
   }
 }

@@ -1,4 +1,3 @@
-import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type { CommandResult, OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream, handleCommand, NotFoundError } from '@taizhang/event-store';
 
@@ -35,21 +34,20 @@ export const loadUnion = async (
   return found;
 };
 
-/** Runs one command on a union's stream with the request's If-Match and Idempotency-Key. */
+/** Runs one command on a union's stream (the Idempotency-Key travels in its metadata). */
 export const runUnionCommand = (
   store: PostgresEventStore,
   unionId: string,
-  request: CommandRequestContext,
   command: UnionCommand,
-  fingerprint?: unknown,
+  options: { expectedVersion?: number; fingerprint?: unknown } = {},
 ): Promise<CommandResult> =>
   handleCommand(store, {
     streamId: unionStreamId(unionId),
     streamType: 'union',
     decider: unionDecider,
     command,
-    expectedVersion: request.expectedVersion,
+    expectedVersion: options.expectedVersion,
     orgUnit: unionOrgUnit(unionId),
     id: unionId,
-    fingerprint,
+    fingerprint: options.fingerprint,
   });

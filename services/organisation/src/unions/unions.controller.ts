@@ -35,13 +35,12 @@ export class UnionsController {
     const result = await runUnionCommand(
       this.store,
       unionId,
-      request,
       {
         type: 'RegisterUnion',
         data: { unionId, name: body.name, establishedOn: body.establishedOn, parent },
         metadata: request.metadata(startOfBusinessDate(body.establishedOn)),
       },
-      ['RegisterUnion', body],
+      { expectedVersion: request.expectedVersion, fingerprint: ['RegisterUnion', body] },
     );
 
     return commandResponse(result, response);
@@ -58,11 +57,18 @@ export class UnionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     await loadUnion(this.store, unionId);
-    const result = await runUnionCommand(this.store, unionId, request, {
-      type: 'HoldElection',
-      data: body,
-      metadata: request.metadata(startOfBusinessDate(body.heldOn)),
-    });
+    const result = await runUnionCommand(
+      this.store,
+      unionId,
+      {
+        type: 'HoldElection',
+        data: body,
+        metadata: request.metadata(startOfBusinessDate(body.heldOn)),
+      },
+      {
+        expectedVersion: request.expectedVersion,
+      },
+    );
 
     return commandResponse(result, response);
   }
@@ -76,11 +82,18 @@ export class UnionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     await loadUnion(this.store, unionId);
-    const result = await runUnionCommand(this.store, unionId, request, {
-      type: 'ApproveElection',
-      data: {},
-      metadata: request.metadata(),
-    });
+    const result = await runUnionCommand(
+      this.store,
+      unionId,
+      {
+        type: 'ApproveElection',
+        data: {},
+        metadata: request.metadata(),
+      },
+      {
+        expectedVersion: request.expectedVersion,
+      },
+    );
 
     return commandResponse(result, response);
   }
@@ -95,11 +108,18 @@ export class UnionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     await loadUnion(this.store, unionId);
-    const result = await runUnionCommand(this.store, unionId, request, {
-      type: 'RenameUnion',
-      data: body,
-      metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
-    });
+    const result = await runUnionCommand(
+      this.store,
+      unionId,
+      {
+        type: 'RenameUnion',
+        data: body,
+        metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
+      },
+      {
+        expectedVersion: request.expectedVersion,
+      },
+    );
 
     return commandResponse(result, response);
   }
@@ -114,11 +134,18 @@ export class UnionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     await loadUnion(this.store, unionId);
-    const result = await runUnionCommand(this.store, unionId, request, {
-      type: 'DissolveUnion',
-      data: body,
-      metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
-    });
+    const result = await runUnionCommand(
+      this.store,
+      unionId,
+      {
+        type: 'DissolveUnion',
+        data: body,
+        metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
+      },
+      {
+        expectedVersion: request.expectedVersion,
+      },
+    );
 
     return commandResponse(result, response);
   }

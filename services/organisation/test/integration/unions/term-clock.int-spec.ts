@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+
+import { organisationRegistry } from '@taizhang/contracts';
+import type { CommandMetadata } from '@taizhang/event-store';
+import { eventStoreMigrations, PostgresEventStore } from '@taizhang/event-store';
+import type { TestDatabase } from '@taizhang/testing';
+import { createTestDatabase } from '@taizhang/testing';
+
+import { recordExpiredTerms } from '../../../src/unions/term-clock/term-clock';
+import { CreateUnionTerms1732000003000 } from '../../../src/unions/term-clock/create-union-terms.migration';
+import type { UnionCommand } from '../../../src/unions/union.commands';
+import { runUnionCommand } from '../../../src/unions/union-streams';
+
+const at = (day: string): CommandMetadata => ({
+  now: new Date(`${day}T04:00:00Z`),
+  actorId: 'officer-1',
+  actorRole: 'federation_officer',
+  correlationId: randomUUID(),
+});
+const committee = [
+  { name: '张伟', post: 'chair' as const },
+  { name: '李娜', post: 'member' as const },
+  { name: '王强', post: 'member' as const },
+];
+
+describe('the term clock (换届预警)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  const run = (unionId: string, command: UnionCommand) => runUnionCommand(store, unionId, command);
+  /** Founds a union on `day` with a term of three years. */
+  const found = async (day: string): Promise<string> => {
+    const unionId = randomUUID();
+    await run(unionId, {
+      type: 'SubmitUnionApplication',
+      data: {
+        unionId,
+        proposedName: `工会${unionId.slice(0, 4)}`,
+        parent: { id: 's1', kind: 'street', orgPath: 'm1/d1/s1' },
+        employerIds: [randomUUID()],
+        preparatoryGroup: committee.map(({ name }) => ({ name, role: '成员' })),
+      },
+      metadata: at(day),
+    });
+    await run(unionId, { type: 'ApproveUnionApplication', data: {}, metadata: at(day) });
+    await run(unionId, {
+      type: 'HoldFoundingCongress',
+      data: { heldOn: day, entitledVoters: 30, present: 25, committee, termYears: 3 },
+      metadata: at(day),
+    });
+
+    return unionId;
+  };
+  const expiries = async (unionId: string) =>
+    Number(
+      (
+        await db.pool.query(
+          `SELECT count(*) FROM events WHERE stream_id = $1 AND type = 'UnionTermExpired'`,
+          [`union-${unionId}`],
+        )
+      ).rows[0].count,
+    );
+
+  beforeAll(async () => {
+    db = await createTestDatabase([...eventStoreMigrations, CreateUnionTerms1732000003000]);
+    store = new PostgresEventStore({
+      service: 'organisation',
+      pool: db.pool,
+      registry: organisationRegistry,
+    });
+  });
+  afterAll(() => db.drop());
+
+  it('warns once for a term that ran out, not for a re-elected or dissolved union or a running term', async () => {
+    const lapsed = await found('2020-01-10');
+    const reElected = await found('2020-01-10');
+    await run(reElected, {
+      type: 'HoldElection',
+      data: { heldOn: '2023-01-05', entitledVoters: 30, present: 25, committee, termYears: 3 },
+      metadata: at('2023-01-05'),
+    });
+    await run(reElected, { type: 'ApproveElection', data: {}, metadata: at('2023-01-06') });
+    const dissolved = await found('2020-01-10');
+    await run(dissolved, {
+      type: 'DissolveUnion',
+      data: { reason: '企业注销', dissolvedOn: '2022-06-30' },
+      metadata: at('2022-06-30'),
+    });
+    const running = await found('2022-05-01');
+
+    // The lapsed term ended on 2023-01-09: on that day nothing happens, the next day it is warned.
+    expect(await recordExpiredTerms(store, new Date('2023-01-09T10:00:00Z'))).toBe(0);
+    expect(await recordExpiredTerms(store, new Date('2023-01-10T10:00:00Z'))).toBe(1);
+    expect(await recordExpiredTerms(store, new Date('2023-01-11T10:00:00Z'))).toBe(0);
+
+    expect(await expiries(lapsed)).toBe(1);
+    expect(await expiries(reElected)).toBe(0);
+    expect(await expiries(dissolved)).toBe(0);
+    expect(await expiries(running)).toBe(0);
+  });
+});
