@@ -7,6 +7,7 @@ import { baseEnvSchema, PlatformConfig, PlatformModule } from '@taizhang/bootstr
 import { organisationRegistry, Topics } from '@taizhang/contracts';
 import { eventStoreMigrations, EventStoreModule } from '@taizhang/event-store';
 
+import { EmployersModule } from './employers/employers.module';
 import { MembersController } from './members/members.controller';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
@@ -40,6 +41,7 @@ export const organisationModule = (
         kafkaBrokers: [...config.kafka.brokers],
       }),
     }),
+    EmployersModule,
   ],
   controllers: [
     OrgUnitsController,

@@ -14,16 +14,23 @@ import { PlatformErrorCode } from '../problems/platform-error-code';
 /** The largest JSON body a service accepts. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-type Request = IncomingMessage & { body?: unknown };
-type Next = (error?: unknown) => void;
+/** An Excel workbook; left unread here, for the routes that take one (XlsxBodyMiddleware). */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type Request = IncomingMessage & { body?: unknown };
+export type Next = (error?: unknown) => void;
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
 
-const hasBody = (request: IncomingMessage): boolean =>
+export const hasBody = (request: IncomingMessage): boolean =>
   request.headers['transfer-encoding'] !== undefined ||
   Number(request.headers['content-length'] ?? 0) > 0;
 
-const unsupported = (detail: string): UnsupportedMediaTypeException =>
+/** The media type of the body, lower case, without parameters. */
+export const mediaTypeOf = (request: IncomingMessage): string =>
+  (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+
+export const unsupported = (detail: string): UnsupportedMediaTypeException =>
   new UnsupportedMediaTypeException({
     code: PlatformErrorCode.UnsupportedMediaType,
     message: detail,
@@ -32,16 +39,57 @@ const unsupported = (detail: string): UnsupportedMediaTypeException =>
 const malformed = (detail: string): BadRequestException =>
   new BadRequestException({ code: PlatformErrorCode.MalformedJson, message: detail });
 
-const tooLarge = (): PayloadTooLargeException =>
+export const tooLarge = (maxBytes: number): PayloadTooLargeException =>
   new PayloadTooLargeException({
     code: PlatformErrorCode.PayloadTooLarge,
-    message: `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes.`,
+    message: `The request body is larger than ${maxBytes} bytes.`,
   });
+
+export const compressed = (request: IncomingMessage): Error | undefined => {
+  const encoding = request.headers['content-encoding'];
+
+  return encoding !== undefined && encoding.toLowerCase() !== 'identity'
+    ? unsupported('Send the request body uncompressed.')
+    : undefined;
+};
+
+/**
+ * Reads the whole body, at most `maxBytes` (413 beyond, the rest drained so that the answer
+ * reaches the client), and hands it to `onBody`; a client hanging up mid-body is a 400.
+ */
+export const readBody = (
+  request: IncomingMessage,
+  maxBytes: number,
+  next: Next,
+  onBody: (bytes: Buffer, size: number) => void,
+): void => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let failed = false;
+  const fail = (error: unknown): void => {
+    if (failed) return;
+    failed = true;
+    next(error);
+  };
+  request.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    // The rest is still read, and dropped, so that the 413 reaches the client.
+    if (size > maxBytes) fail(tooLarge(maxBytes));
+    else if (!failed) chunks.push(chunk);
+  });
+  // A client that hangs up mid-body made the mistake; it is not a server error.
+  request.on('error', () =>
+    fail(new BadRequestException('The request body was not received completely.')),
+  );
+  request.on('end', () => {
+    if (!failed) onBody(Buffer.concat(chunks), size);
+  });
+};
 
 // Only JSON in UTF-8 (RFC 8259), and no compressed bodies: anything else is refused before reading.
 const contentProblem = (request: IncomingMessage): Error | undefined => {
-  const [mediaType = '', ...parameters] = (request.headers['content-type'] ?? '').split(';');
-  if (!JSON_MEDIA_TYPE.test(mediaType.trim().toLowerCase())) {
+  const [, ...parameters] = (request.headers['content-type'] ?? '').split(';');
+  if (!JSON_MEDIA_TYPE.test(mediaTypeOf(request))) {
     return unsupported('Send the request body as JSON with Content-Type: application/json.');
   }
   const charset = parameters
@@ -50,11 +98,11 @@ const contentProblem = (request: IncomingMessage): Error | undefined => {
   if (charset !== undefined && charset.replace(/"/g, '') !== 'charset=utf-8') {
     return unsupported('Send the request body in UTF-8.');
   }
-  const encoding = request.headers['content-encoding'];
-  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-    return unsupported('Send the request body uncompressed.');
+  const encoded = compressed(request);
+  if (encoded) return encoded;
+  if (Number(request.headers['content-length'] ?? 0) > MAX_JSON_BODY_BYTES) {
+    return tooLarge(MAX_JSON_BODY_BYTES);
   }
-  if (Number(request.headers['content-length'] ?? 0) > MAX_JSON_BODY_BYTES) return tooLarge();
 
   return undefined;
 };
@@ -78,31 +126,15 @@ const parse = (bytes: Buffer): { value: unknown } | Error => {
 export class JsonBodyMiddleware implements NestMiddleware<Request, ServerResponse> {
   use(request: Request, _response: ServerResponse, next: Next): void {
     if (!hasBody(request)) return next();
+    // Left unread: only a route that takes a workbook reads it (XlsxBodyMiddleware), with its own
+    // limit; anywhere else the body stays empty and fails the route's validation (400).
+    if (mediaTypeOf(request) === XLSX_MEDIA_TYPE) return next();
     const refused = contentProblem(request);
     if (refused) return next(refused);
 
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    const fail = (error: unknown): void => {
-      if (failed) return;
-      failed = true;
-      next(error);
-    };
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // The rest is still read, and dropped, so that the 413 reaches the client.
-      if (size > MAX_JSON_BODY_BYTES) fail(tooLarge());
-      else if (!failed) chunks.push(chunk);
-    });
-    // A client that hangs up mid-body made the mistake; it is not a server error.
-    request.on('error', () =>
-      fail(new BadRequestException('The request body was not received completely.')),
-    );
-    request.on('end', () => {
-      if (failed) return;
-      const parsed = size === 0 ? { value: undefined } : parse(Buffer.concat(chunks));
-      if (parsed instanceof Error) return fail(parsed);
+    readBody(request, MAX_JSON_BODY_BYTES, next, (bytes, size) => {
+      const parsed = size === 0 ? { value: undefined } : parse(bytes);
+      if (parsed instanceof Error) return next(parsed);
       request.body = parsed.value;
       next();
     });

@@ -1,0 +1,38 @@
+import type { EmployerKind } from '@taizhang/contracts';
+import type { Command } from '@taizhang/event-store';
+
+import type { ParentRef } from '../org-units/org-unit.commands';
+
+/** An employer's workforce figures on one date. */
+export interface Headcounts {
+  headcount: number;
+  femaleHeadcount: number;
+  migrantHeadcount: number;
+  newFormHeadcount: number;
+}
+
+/** 单位台账登记: an employer enters the registry of the street it sits in. */
+export type RegisterEmployer = Command<
+  'RegisterEmployer',
+  Headcounts & {
+    creditCode: string;
+    name: string;
+    kind: EmployerKind;
+    /** The street as its own stream says (null when there is no such unit). */
+    street: ParentRef | null;
+    /** The date of the entry, its headcounts as of then; today in China when not given. */
+    registeredOn?: string;
+  }
+>;
+
+export type UpdateEmployerHeadcounts = Command<
+  'UpdateEmployerHeadcounts',
+  Headcounts & { employerId: string; asOf: string }
+>;
+
+export type CloseEmployer = Command<
+  'CloseEmployer',
+  { employerId: string; closedOn: string; reason: string }
+>;
+
+export type EmployerCommand = RegisterEmployer | UpdateEmployerHeadcounts | CloseEmployer;

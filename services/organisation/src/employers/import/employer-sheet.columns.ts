@@ -1,0 +1,43 @@
+import type { EmployerKind } from '@taizhang/contracts';
+
+/** The columns of an employer sheet, by the Chinese headers a union keeps (in any order). */
+export const EMPLOYER_COLUMNS = {
+  creditCode: '统一社会信用代码',
+  name: '单位名称',
+  kind: '单位类型',
+  street: '所属街道',
+  headcount: '职工人数',
+  femaleHeadcount: '女职工人数',
+  migrantHeadcount: '农民工人数',
+  newFormHeadcount: '新就业形态劳动者人数',
+} as const;
+
+export type EmployerColumn = keyof typeof EMPLOYER_COLUMNS;
+
+/** The column of each command field, to name it in a row's rejection. */
+export const COLUMN_OF_FIELD: Record<string, string> = {
+  ...EMPLOYER_COLUMNS,
+  streetId: EMPLOYER_COLUMNS.street,
+};
+
+/** 单位类型 as written in a sheet: the four registry labels, a few finer ones, or the API values. */
+export const KIND_OF_LABEL: Record<string, EmployerKind> = {
+  企业: 'enterprise',
+  事业单位: 'public_institution',
+  社会组织: 'social_organisation',
+  社会团体: 'social_organisation',
+  民办非企业单位: 'social_organisation',
+  基金会: 'social_organisation',
+  其他: 'other',
+  enterprise: 'enterprise',
+  public_institution: 'public_institution',
+  social_organisation: 'social_organisation',
+  other: 'other',
+};
+
+// Headers as people type them: spaces or line breaks inside, a leading * for "required", a unit.
+export const normaliseHeader = (text: string): string =>
+  text
+    .replace(/\s+/g, '')
+    .replace(/^\*+/, '')
+    .replace(/[（(]人[）)]$/, '');
