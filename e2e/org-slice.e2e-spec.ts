@@ -1,6 +1,6 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, getJson, postJson, startServices } from '@taizhang/testing';
+import { eventually, getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
 
 /** The thin slice through HTTP: org tree → unions in two districts → members → federation sums. */
 describe('organisation → reporting', () => {
@@ -15,6 +15,13 @@ describe('organisation → reporting', () => {
 
     return answer.body['id'] as string;
   };
+  const member = (n: number, gender: 'female' | 'male') => ({
+    gender,
+    idCardNumber: testIdCardNumber(n, { gender }),
+    employmentForm: 'regular',
+    migrantWorker: false,
+  });
+  const noOtherFigures = { migrantMembers: 0, newFormMembers: 0, retainedMemberships: 0 };
   const summary = (id: string) => getJson(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>
     Number(
@@ -65,8 +72,12 @@ describe('organisation → reporting', () => {
       ['hospital', '吴桂兰', 'female'],
       ['hospital', '郑凯', 'male'],
     ];
-    for (const [union, name, gender] of members)
-      await create(`/unions/${ids[union]}/members`, { name, gender, joinedOn: '2020-07-01' });
+    for (const [i, [union, name, gender]] of members.entries())
+      await create(`/unions/${ids[union]}/members`, {
+        ...member(i, gender),
+        name,
+        joinedOn: '2020-07-01',
+      });
   });
   afterAll(() => slice?.close());
 
@@ -75,30 +86,39 @@ describe('organisation → reporting', () => {
       () => summary(ids['city']!),
       (s) => s.body['members'] === 6,
     );
-    expect(city.body).toEqual({ orgUnitId: ids['city'], unions: 3, members: 6, femaleMembers: 3 });
+    expect(city.body).toEqual({
+      orgUnitId: ids['city'],
+      unions: 3,
+      members: 6,
+      femaleMembers: 3,
+      ...noOtherFigures,
+    });
     expect((await summary(ids['heping']!)).body).toEqual({
       orgUnitId: ids['heping'],
       unions: 2,
       members: 4,
       femaleMembers: 2,
+      ...noOtherFigures,
     });
     expect((await summary(ids['shenhe']!)).body).toEqual({
       orgUnitId: ids['shenhe'],
       unions: 1,
       members: 2,
       femaleMembers: 1,
+      ...noOtherFigures,
     });
     expect((await summary(ids['factory']!)).body).toEqual({
       orgUnitId: ids['factory'],
       unions: 1,
       members: 3,
       femaleMembers: 2,
+      ...noOtherFigures,
     });
   });
 
   it('answers a repeated Idempotency-Key with the first answer and records nothing new', async () => {
     const url = `${organisationUrl()}/unions/${ids['market']}/members`;
-    const body = { name: '陈静', gender: 'female', joinedOn: '2013-01-05' };
+    const body = { ...member(100, 'female'), name: '陈静', joinedOn: '2013-01-05' };
     const first = await postJson(url, body, { 'idempotency-key': 'join-chen-jing' });
     const before = await eventCount();
     const again = await postJson(url, body, { 'idempotency-key': 'join-chen-jing' });
@@ -135,17 +155,17 @@ describe('organisation → reporting', () => {
     const cases: [string, unknown, number][] = [
       [
         `/unions/${ids['factory']}/members`,
-        { name: '王五', gender: 'unknown', joinedOn: '2020-01-01' },
+        { ...member(101, 'male'), name: '王五', gender: 'unknown', joinedOn: '2020-01-01' },
         400,
       ],
       [
         `/unions/${ids['factory']}/members`,
-        { name: '王五', gender: 'male', joinedOn: '2999-01-01' },
+        { ...member(101, 'male'), name: '王五', joinedOn: '2999-01-01' },
         422,
       ],
       [
         `/unions/00000000-0000-4000-8000-000000000000/members`,
-        { name: '王五', gender: 'male', joinedOn: '2020-01-01' },
+        { ...member(101, 'male'), name: '王五', joinedOn: '2020-01-01' },
         404,
       ],
       ['/unions', { name: '挂在市总下', parentId: ids['city'], establishedOn: '2020-01-01' }, 422],

@@ -1,6 +1,6 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, getJson, postJson, startServices } from '@taizhang/testing';
+import { eventually, getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
 
 // Approval is recorded today, and a congress cannot precede it: the congress is held today too.
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -106,6 +106,9 @@ describe('founding a union', () => {
     await created(`/unions/${unionId}/members`, {
       name: '赵敏',
       gender: 'female',
+      idCardNumber: testIdCardNumber(1, { gender: 'female' }),
+      employmentForm: 'regular',
+      migrantWorker: false,
       joinedOn: today,
     });
     const summary = await eventually(

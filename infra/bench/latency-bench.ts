@@ -1,5 +1,5 @@
 import { Topics } from '@taizhang/contracts';
-import { getJson, postJson, startServices } from '@taizhang/testing';
+import { getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
 
 import { percentile } from './measure';
 
@@ -76,6 +76,9 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
         postJson(`${organisation.url}/unions/${unions[i % unions.length]}/members`, {
           name: `会员${i}`,
           gender: i % 2 ? 'male' : 'female',
+          idCardNumber: testIdCardNumber(i, { gender: i % 2 ? 'male' : 'female' }),
+          employmentForm: 'regular',
+          migrantWorker: false,
           joinedOn: '2020-01-01',
         }).then((answer) => {
           if (answer.status !== 201) throw new Error(`join ${i} answered ${answer.status}`);

@@ -37,6 +37,13 @@ const seedEvents = async (store: PostgresEventStore, count: number): Promise<voi
               name: '李建国',
               gender: 'male',
               joinedOn: '2019-03-15',
+              idCardNumber: null,
+              phone: null,
+              birthDate: null,
+              employerId: null,
+              employmentForm: 'regular',
+              migrantWorker: false,
+              channel: 'individual',
             },
           })),
           {

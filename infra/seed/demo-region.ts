@@ -21,7 +21,7 @@ const post = async (
     headers: { 'content-type': 'application/json', 'idempotency-key': `demo-seed:${key}` },
     body: JSON.stringify(body),
   });
-  if (response.status !== 201)
+  if (!response.ok)
     throw new Error(
       `The demo seed failed at ${path} (${response.status}): ${await response.text()}`,
     );
@@ -74,9 +74,20 @@ const seed = async (): Promise<void> => {
           parentId: streetId,
           establishedOn: union.establishedOn,
         });
-        for (const [index, member] of union.members.entries()) {
-          await post(`/unions/${unionId}/members`, `${union.key}:${index}`, member);
-          members += 1;
+        for (const [index, { retained, ...member }] of union.members.entries()) {
+          const { id: memberId } = await post(
+            `/unions/${unionId}/members`,
+            // v2: members with ID card numbers; a database seeded before keeps its first members.
+            `${union.key}:member-v2:${index}`,
+            member,
+          );
+          if (retained)
+            await post(
+              `/members/${memberId}/retain`,
+              `${union.key}:member-v2:${index}:retain`,
+              retained,
+            );
+          else members += 1;
         }
       }
     }

@@ -1,3 +1,4 @@
+export * from './encrypted-value';
 export * from './envelope';
 export * from './event-definition';
 export * from './event-registry';

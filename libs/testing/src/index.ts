@@ -4,5 +4,6 @@ export * from './test-database';
 export * from './test-infrastructure';
 export * from './test-topics';
 export * from './http-client';
+export * from './id-card-numbers';
 export * from './service-process';
 export * from './running-services';

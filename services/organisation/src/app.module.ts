@@ -1,21 +1,19 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 
-import { z } from 'zod';
-
-import { baseEnvSchema, PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
+import { PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
 import { organisationRegistry, Topics } from '@taizhang/contracts';
 import { eventStoreMigrations, EventStoreModule } from '@taizhang/event-store';
 
+import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
-import { MembersController } from './members/members.controller';
+import { MembersModule } from './members/members.module';
+import { CreatePersonKeys1732000002100 } from './members/migrations/1732000002100-create-person-keys';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
 import { UnionsController } from './unions/unions.controller';
 
-export const organisationEnvSchema = baseEnvSchema.extend({
-  PORT: z.coerce.number().int().default(3001),
-});
+export { organisationEnvSchema };
 
 @Module({})
 export class AppModule {}
@@ -29,7 +27,8 @@ export const organisationModule = (
     PlatformModule.forRoot({
       serviceName: 'organisation',
       configSchema: organisationEnvSchema,
-      migrations: eventStoreMigrations,
+      configClass: OrganisationConfig,
+      migrations: [...eventStoreMigrations, CreatePersonKeys1732000002100],
       env,
     }),
     EventStoreModule.forRootAsync({
@@ -42,11 +41,7 @@ export const organisationModule = (
       }),
     }),
     EmployersModule,
+    MembersModule,
   ],
-  controllers: [
-    OrgUnitsController,
-    UnionsController,
-    MembersController,
-    UnionApplicationsController,
-  ],
+  controllers: [OrgUnitsController, UnionsController, UnionApplicationsController],
 });

@@ -7,6 +7,7 @@ import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
+import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { OrgUnitFactsConsumer } from './org-summary/org-unit-facts.consumer';
 
@@ -26,7 +27,11 @@ export const reportingModule = (
     PlatformModule.forRoot({
       serviceName: 'reporting',
       configSchema: reportingEnvSchema,
-      migrations: [...messagingMigrations, CreateOrgUnitFacts1732000001000],
+      migrations: [
+        ...messagingMigrations,
+        CreateOrgUnitFacts1732000001000,
+        AddMemberFigures1732000003100,
+      ],
       env,
     }),
   ],

@@ -1,14 +1,22 @@
 import type { EventOf } from '../event-definition';
 import { EventRegistry } from '../event-registry';
-import { EmployerClosedV1 } from './employer-closed.v1';
-import { EmployerHeadcountsUpdatedV1 } from './employer-headcounts-updated.v1';
-import { EmployerRegisteredV1 } from './employer-registered.v1';
-import { MemberJoinedV1 } from './member-joined.v1';
 import {
   CommitteeElectedV1,
   CommitteeElectionApprovedV1,
   UnionTermExpiredV1,
 } from './committee-elected.v1';
+import { EmployerClosedV1 } from './employer-closed.v1';
+import { EmployerHeadcountsUpdatedV1 } from './employer-headcounts-updated.v1';
+import { EmployerRegisteredV1 } from './employer-registered.v1';
+import { MemberJoinedV1 } from './member-joined.v1';
+import { memberJoinedV1ToV2, MemberJoinedV2 } from './member-joined.v2';
+import { MemberLeftV1 } from './member-left.v1';
+import {
+  MemberPersonalDataErasedV1,
+  MemberPersonalDataRevealedV1,
+} from './member-personal-data.v1';
+import { MemberTransferredV1 } from './member-transferred.v1';
+import { MembershipRetainedV1 } from './membership-retained.v1';
 import { OrgUnitCreatedV1 } from './org-unit-created.v1';
 import {
   UnionApplicationApprovedV1,
@@ -23,6 +31,11 @@ export * from './employer-closed.v1';
 export * from './employer-headcounts-updated.v1';
 export * from './employer-registered.v1';
 export * from './member-joined.v1';
+export * from './member-joined.v2';
+export * from './member-left.v1';
+export * from './member-personal-data.v1';
+export * from './member-transferred.v1';
+export * from './membership-retained.v1';
 export * from './committee-elected.v1';
 export * from './org-unit-created.v1';
 export * from './union-application-decided.v1';
@@ -35,7 +48,7 @@ export * from './union-renamed.v1';
 export const organisationEvents = [
   OrgUnitCreatedV1,
   UnionRegisteredV1,
-  MemberJoinedV1,
+  MemberJoinedV2,
   UnionApplicationSubmittedV1,
   UnionApplicationApprovedV1,
   UnionApplicationRejectedV1,
@@ -43,17 +56,29 @@ export const organisationEvents = [
   EmployerRegisteredV1,
   EmployerHeadcountsUpdatedV1,
   EmployerClosedV1,
+  MemberTransferredV1,
+  MemberLeftV1,
+  MembershipRetainedV1,
+  MemberPersonalDataErasedV1,
+  MemberPersonalDataRevealedV1,
   CommitteeElectedV1,
   CommitteeElectionApprovedV1,
   UnionTermExpiredV1,
   UnionRenamedV1,
   UnionDissolvedV1,
 ] as const;
-export const organisationUpcasters = [] as const;
+/** Older versions still found in stored history, upcast to the latest when read. */
+export const supersededOrganisationEvents = [MemberJoinedV1] as const;
+export const organisationUpcasters = [memberJoinedV1ToV2] as const;
 
 export type OrgUnitCreated = EventOf<typeof OrgUnitCreatedV1>;
 export type UnionRegistered = EventOf<typeof UnionRegisteredV1>;
-export type MemberJoined = EventOf<typeof MemberJoinedV1>;
+export type MemberJoined = EventOf<typeof MemberJoinedV2>;
+export type MemberTransferred = EventOf<typeof MemberTransferredV1>;
+export type MemberLeft = EventOf<typeof MemberLeftV1>;
+export type MembershipRetained = EventOf<typeof MembershipRetainedV1>;
+export type MemberPersonalDataErased = EventOf<typeof MemberPersonalDataErasedV1>;
+export type MemberPersonalDataRevealed = EventOf<typeof MemberPersonalDataRevealedV1>;
 export type UnionApplicationSubmitted = EventOf<typeof UnionApplicationSubmittedV1>;
 export type UnionApplicationApproved = EventOf<typeof UnionApplicationApprovedV1>;
 export type UnionApplicationRejected = EventOf<typeof UnionApplicationRejectedV1>;
@@ -70,6 +95,11 @@ export type OrganisationEvent =
   | OrgUnitCreated
   | UnionRegistered
   | MemberJoined
+  | MemberTransferred
+  | MemberLeft
+  | MembershipRetained
+  | MemberPersonalDataErased
+  | MemberPersonalDataRevealed
   | UnionApplicationSubmitted
   | UnionApplicationApproved
   | UnionApplicationRejected
@@ -85,6 +115,6 @@ export type OrganisationEvent =
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(
-  [...organisationEvents],
+  [...organisationEvents, ...supersededOrganisationEvents],
   [...organisationUpcasters],
 );

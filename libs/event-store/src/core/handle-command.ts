@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { CLAIM_COMMAND, READ_COMMAND, RECORD_COMMAND_RESULT } from '../postgres/event-store.sql';
-import type { PostgresEventStore } from '../postgres/postgres-event-store';
+import type { EventStoreTransaction, PostgresEventStore } from '../postgres/postgres-event-store';
 import { canonicalJson } from './canonical-json';
 import type { Command, Decider, DomainEvent } from './decider';
 import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
@@ -27,6 +27,16 @@ export interface HandleCommandOptions<
    * type and data; a creating command whose new id is generated per request passes its body.
    */
   fingerprint?: unknown;
+  /**
+   * Work that must commit or roll back together with the appended events, in the same database
+   * (a row of another table, say); runs after the append, before the commit. Not run when an
+   * Idempotency-Key replays an earlier answer.
+   */
+  withinTransaction?: (
+    tx: EventStoreTransaction,
+    appended: readonly StoredEvent[],
+    state: TState,
+  ) => Promise<void>;
 }
 
 /** What a command answers, and what a repeated Idempotency-Key answers again. */
@@ -90,6 +100,7 @@ export const handleCommand = async <TState, TCommand extends Command, TEvent ext
       orgUnit,
       metadata: command.metadata,
     });
+    if (options.withinTransaction) await options.withinTransaction(tx, appended.events, state);
     const result: CommandResult = {
       id: options.id ?? null,
       streamId,

@@ -1,17 +1,64 @@
+import type {
+  EmploymentForm,
+  EncryptedValue,
+  JoinChannel,
+  RetentionReason,
+} from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 
+import type { ParentRef } from '../org-units/org-unit.commands';
 import type { Union } from '../unions/union.decider';
+
+type Gender = 'female' | 'male';
+
+/** The personal fields, already encrypted under the person's key (the decider never sees a key). */
+export interface SealedPersonalData {
+  keyId: string;
+  idCardNumber: EncryptedValue;
+  phone: EncryptedValue | null;
+  birthDate: EncryptedValue;
+}
 
 export type JoinUnion = Command<
   'JoinUnion',
   {
     memberId: string;
     name: string;
-    gender: 'female' | 'male';
+    gender: Gender;
     joinedOn: string;
     /** The union as its own stream says, read just before deciding. */
     union: Union;
+    /** What the ID card number itself says: its holder's birth date and gender. */
+    idCard: { birthDate: string; gender: Gender };
+    /** The birth date as the caller stated it, if stated. */
+    statedBirthDate: string | null;
+    employerId: string | null;
+    employmentForm: EmploymentForm;
+    migrantWorker: boolean;
+    channel: JoinChannel;
+    personalData: SealedPersonalData;
   }
 >;
 
-export type MemberCommand = JoinUnion;
+/** 会员关系转接: into `toUnion`, as its own stream says. */
+export type TransferMember = Command<'TransferMember', { toUnion: Union; transferredOn: string }>;
+
+export type LeaveUnion = Command<'LeaveUnion', { reason: string; leftOn: string }>;
+
+/** 保留会籍: `union` is the member's union as its stream says, `federation` the unit above it. */
+export type RetainMembership = Command<
+  'RetainMembership',
+  {
+    reason: RetentionReason;
+    heldBy: 'union' | 'federation';
+    since: string;
+    union: Union;
+    federation: ParentRef | null;
+  }
+>;
+
+/** Destroys the person's key: everything encrypted under it is unreadable from then on. */
+export type ErasePersonalData = Command<'ErasePersonalData', { reason: string }>;
+
+export type MemberCommand =
+  JoinUnion | TransferMember | LeaveUnion | RetainMembership | ErasePersonalData;

@@ -1,59 +1,205 @@
-import type { MemberJoined } from '@taizhang/contracts';
+import type {
+  EmploymentForm,
+  EncryptedValue,
+  JoinChannel,
+  MemberJoined,
+  MemberLeft,
+  MemberPersonalDataErased,
+  MembershipRetained,
+  MemberTransferred,
+  RetentionReason,
+} from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
-import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
-import { businessDate } from '../shared/business-date';
-import type { JoinUnion, MemberCommand } from './member.commands';
+import { erasePersonalData } from './decide/erase-personal-data.decider';
+import { joinUnion } from './decide/join-union.decider';
+import { leaveUnion } from './decide/leave-union.decider';
+import { retainMembership } from './decide/retain-membership.decider';
+import { transferMember } from './decide/transfer-member.decider';
+import type { MemberCommand } from './member.commands';
 
-/** A union member (会员). */
+/** One step of a person's membership history, oldest first. */
+export type MembershipStep =
+  | { step: 'joined'; on: string; unionId: string }
+  | { step: 'transferred'; on: string; unionId: string; fromUnionId: string }
+  | {
+      step: 'retained';
+      on: string;
+      unionId: string;
+      reason: RetentionReason;
+      heldBy: 'union' | 'federation';
+      heldByOrgUnitId: string;
+    }
+  | { step: 'left'; on: string; unionId: string; reason: string };
+
+/** The person's encrypted fields and the key they are under; `erased` once that key is gone. */
+export interface PersonalDataState {
+  keyId: string | null;
+  erased: boolean;
+  idCardNumber: EncryptedValue | null;
+  phone: EncryptedValue | null;
+  birthDate: EncryptedValue | null;
+}
+
+export interface Retention {
+  reason: RetentionReason;
+  heldBy: 'union' | 'federation';
+  heldByOrgUnitId: string;
+  since: string;
+}
+
+/** What is known of a person once they have joined, whatever their status since. */
+export interface Enrolment {
+  memberId: string;
+  name: string;
+  gender: 'female' | 'male';
+  /** The date the current membership began; a transfer keeps it. */
+  joinedOn: string;
+  /** The union the member belongs to, or last belonged to. */
+  unionId: string;
+  /** The date of the last change (join, transfer, retention, leaving): nothing goes before it. */
+  since: string;
+  employerId: string | null;
+  employmentForm: EmploymentForm | null;
+  migrantWorker: boolean | null;
+  channel: JoinChannel | null;
+  personalData: PersonalDataState;
+  history: MembershipStep[];
+}
+
+/**
+ * A person's union membership (会员), one stream per person (keyed by the blind index of the ID
+ * card number), so that one person holds at most one membership in the whole region.
+ */
 export type Member =
   | { status: 'None' }
-  | {
-      status: 'Active';
-      memberId: string;
-      unionId: string;
-      name: string;
-      gender: 'female' | 'male';
-      joinedOn: string;
-    };
+  | ({ status: 'Active' } & Enrolment)
+  | ({ status: 'Retained'; retention: Retention } & Enrolment)
+  | ({ status: 'Left'; leftOn: string; leftReason: string } & Enrolment);
 
-export type MemberEvent = MemberJoined;
+export type MemberEvent =
+  MemberJoined | MemberTransferred | MembershipRetained | MemberLeft | MemberPersonalDataErased;
 
 export const initialState = (): Member => ({ status: 'None' });
 
+const enrolmentOf = (state: Member): Enrolment | null => {
+  if (state.status === 'None') return null;
+  const { status: _status, ...rest } = state;
+  const {
+    retention: _retention,
+    leftOn: _leftOn,
+    leftReason: _leftReason,
+    ...enrolment
+  } = rest as Enrolment & Partial<{ retention: Retention; leftOn: string; leftReason: string }>;
+
+  return enrolment;
+};
+
+const joined = (state: Member, { data }: MemberJoined): Member => ({
+  status: 'Active',
+  memberId: data.memberId,
+  name: data.name,
+  gender: data.gender,
+  joinedOn: data.joinedOn,
+  unionId: data.unionId,
+  since: data.joinedOn,
+  employerId: data.employerId,
+  employmentForm: data.employmentForm,
+  migrantWorker: data.migrantWorker,
+  channel: data.channel,
+  personalData: {
+    keyId: data.idCardNumber?.keyId ?? null,
+    erased: false,
+    idCardNumber: data.idCardNumber,
+    phone: data.phone,
+    birthDate: data.birthDate,
+  },
+  history: [
+    ...(enrolmentOf(state)?.history ?? []),
+    { step: 'joined', on: data.joinedOn, unionId: data.unionId },
+  ],
+});
+
 export const evolve = (state: Member, event: MemberEvent): Member => {
+  if (event.type === 'MemberJoined') return joined(state, event);
+  const enrolment = enrolmentOf(state);
+  if (!enrolment) return state;
   switch (event.type) {
-    case 'MemberJoined':
-      return { status: 'Active', ...event.data };
+    case 'MemberTransferred':
+      return {
+        ...enrolment,
+        status: 'Active',
+        unionId: event.data.toUnionId,
+        since: event.data.transferredOn,
+        history: [
+          ...enrolment.history,
+          {
+            step: 'transferred',
+            on: event.data.transferredOn,
+            unionId: event.data.toUnionId,
+            fromUnionId: event.data.fromUnionId,
+          },
+        ],
+      };
+    case 'MembershipRetained': {
+      const { reason, heldBy, heldByOrgUnitId, since } = event.data;
+
+      return {
+        ...enrolment,
+        status: 'Retained',
+        retention: { reason, heldBy, heldByOrgUnitId, since },
+        since,
+        history: [
+          ...enrolment.history,
+          {
+            step: 'retained',
+            on: since,
+            unionId: enrolment.unionId,
+            reason,
+            heldBy,
+            heldByOrgUnitId,
+          },
+        ],
+      };
+    }
+    case 'MemberLeft':
+      return {
+        ...enrolment,
+        status: 'Left',
+        leftOn: event.data.leftOn,
+        leftReason: event.data.reason,
+        since: event.data.leftOn,
+        history: [
+          ...enrolment.history,
+          {
+            step: 'left',
+            on: event.data.leftOn,
+            unionId: enrolment.unionId,
+            reason: event.data.reason,
+          },
+        ],
+      };
+    case 'MemberPersonalDataErased':
+      return state.status === 'None'
+        ? state
+        : { ...state, personalData: { ...state.personalData, erased: true } };
     default:
       return state;
   }
-};
-
-export const joinUnion = (command: JoinUnion, state: Member): MemberJoined => {
-  const { memberId, name, gender, joinedOn, union } = command.data;
-  if (union.status !== 'Registered')
-    throw new NotFoundError('The union does not exist. / 工会不存在。');
-  if (state.status !== 'None')
-    throw new IllegalStateError(`Member ${memberId} already exists.`, 'MEMBER_EXISTS');
-  if (joinedOn > businessDate(command.metadata.now))
-    throw new IllegalStateError(
-      `The join date ${joinedOn} is in the future. / 入会日期不能晚于今天。`,
-      'DATE_IN_FUTURE',
-    );
-  if (joinedOn < union.establishedOn)
-    throw new IllegalStateError(
-      `The join date ${joinedOn} is before the union was founded (${union.establishedOn}). / 入会日期早于工会成立日期。`,
-      'JOINED_BEFORE_FOUNDING',
-    );
-
-  return { type: 'MemberJoined', data: { memberId, unionId: union.id, name, gender, joinedOn } };
 };
 
 export const decide = (command: MemberCommand, state: Member): MemberEvent => {
   switch (command.type) {
     case 'JoinUnion':
       return joinUnion(command, state);
+    case 'TransferMember':
+      return transferMember(command, state);
+    case 'LeaveUnion':
+      return leaveUnion(command, state);
+    case 'RetainMembership':
+      return retainMembership(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
   }
 };
 

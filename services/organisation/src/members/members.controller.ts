@@ -1,32 +1,45 @@
-import { randomUUID } from 'node:crypto';
-
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
+import { Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
-import {
-  aggregateStream,
-  handleCommand,
-  NotFoundError,
-  PostgresEventStore,
-} from '@taizhang/event-store';
 
-import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
-import { unionDecider } from '../unions/union.decider';
-import { unionStreamId } from '../unions/union-streams';
 import { JoinUnionDto } from './dto/join-union.dto';
-import { memberDecider } from './member.decider';
+import {
+  ErasePersonalDataDto,
+  LeaveUnionDto,
+  RetainMembershipDto,
+  TransferMemberDto,
+} from './dto/member-changes.dto';
+import { MemberViewDto, MemberViewQueryDto } from './dto/member-view.dto';
+import { MemberCommandsService } from './member-commands.service';
+import { MemberViewQuery } from './member-view.query';
 
 @ApiTags('members 会员')
-@Controller('unions/:unionId/members')
+@Controller()
 export class MembersController {
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(
+    private readonly commands: MemberCommandsService,
+    private readonly query: MemberViewQuery,
+  ) {}
 
-  @Post()
+  /** 入会: one person (by ID card number) has at most one membership in the whole region. */
+  @Roles('union_cadre', 'federation_officer')
+  @Post('unions/:unionId/members')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
   async join(
@@ -35,29 +48,80 @@ export class MembersController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    const { state: union } = await aggregateStream(
-      this.store,
-      unionStreamId(unionId),
-      unionDecider,
-    );
-    if (union.status !== 'Registered')
-      throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
-    const memberId = randomUUID();
-    const result = await handleCommand(this.store, {
-      streamId: `member-${memberId}`,
-      streamType: 'member',
-      decider: memberDecider,
-      command: {
-        type: 'JoinUnion',
-        data: { memberId, name: body.name, gender: body.gender, joinedOn: body.joinedOn, union },
-        metadata: request.metadata(startOfBusinessDate(body.joinedOn)),
-      },
-      expectedVersion: request.expectedVersion,
-      orgUnit: { id: union.id, path: union.orgPath },
-      id: memberId,
-      fingerprint: ['JoinUnion', unionId, body],
-    });
+    return commandResponse(await this.commands.join(unionId, body, request), response);
+  }
 
-    return commandResponse(result, response);
+  /** The member, personal data masked; `?reveal=true&reason=…` unmasks it and records the reading. */
+  @Roles('union_cadre', 'federation_officer', 'auditor')
+  @Get('members/:id')
+  @ApiOkResponse({ type: MemberViewDto })
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: MemberViewQueryDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MemberViewDto> {
+    const view = await this.query.view(id, MemberViewQuery.revealRequest(query), request);
+    response.setHeader('ETag', `"${view.version}"`);
+    // An unmasked answer must not sit in a shared cache.
+    response.setHeader('Cache-Control', 'no-store');
+
+    return view;
+  }
+
+  /** 会员关系转接: the membership moves in one step; the join date and history stay. */
+  @Roles('union_cadre', 'federation_officer')
+  @Post('members/:id/transfer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async transfer(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: TransferMemberDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(await this.commands.transfer(id, body, request), response);
+  }
+
+  /** 退会. */
+  @Roles('union_cadre', 'federation_officer')
+  @Post('members/:id/leave')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async leave(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: LeaveUnionDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(await this.commands.leave(id, body, request), response);
+  }
+
+  /** 保留会籍: held by the union or by the federation above it. */
+  @Roles('union_cadre', 'federation_officer')
+  @Post('members/:id/retain')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async retain(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RetainMembershipDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(await this.commands.retain(id, body, request), response);
+  }
+
+  /** Crypto-shredding of a person who left (for the platform administrator). */
+  @Roles('admin')
+  @Post('members/:id/erase')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async erase(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ErasePersonalDataDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(await this.commands.erase(id, body, request), response);
   }
 }

@@ -16,6 +16,15 @@ const OrgUnitSummarySchema = z.object({
   unions: z.number().int().describe('grassroots unions in the subtree 基层工会数'),
   members: z.number().int().describe('members 会员数'),
   femaleMembers: z.number().int().describe('female members 女会员数'),
+  migrantMembers: z.number().int().describe('members who are migrant workers 农民工会员数'),
+  newFormMembers: z
+    .number()
+    .int()
+    .describe('members in new forms of employment 新就业形态会员数 (couriers, riders, drivers)'),
+  retainedMemberships: z
+    .number()
+    .int()
+    .describe('retained memberships 保留会籍人数, held by a union or federation; not in members'),
 });
 
 class OrgUnitSummaryDto extends createZodDto(OrgUnitSummarySchema) {}

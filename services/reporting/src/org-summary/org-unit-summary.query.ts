@@ -6,6 +6,9 @@ export interface OrgUnitSummary {
   unions: number;
   members: number;
   femaleMembers: number;
+  migrantMembers: number;
+  newFormMembers: number;
+  retainedMemberships: number;
 }
 
 const FIND_PATH = 'SELECT org_path FROM org_unit_facts WHERE org_unit_id = $1';
@@ -13,7 +16,10 @@ const FIND_PATH = 'SELECT org_path FROM org_unit_facts WHERE org_unit_id = $1';
 const SUM_SUBTREE = `
   SELECT count(*) FILTER (WHERE kind = 'union')::int AS unions,
          coalesce(sum(members), 0)::int AS members,
-         coalesce(sum(female_members), 0)::int AS female_members
+         coalesce(sum(female_members), 0)::int AS female_members,
+         coalesce(sum(migrant_members), 0)::int AS migrant_members,
+         coalesce(sum(new_form_members), 0)::int AS new_form_members,
+         coalesce(sum(retained_memberships), 0)::int AS retained_memberships
   FROM org_unit_facts
   WHERE org_path = $1 OR org_path LIKE $2`;
 
@@ -28,10 +34,14 @@ export const orgUnitSummary = async (
   const found = await pool.query<{ org_path: string }>(FIND_PATH, [orgUnitId]);
   const path = found.rows[0]?.org_path;
   if (path === undefined) return null;
-  const { rows } = await pool.query<{ unions: number; members: number; female_members: number }>(
-    SUM_SUBTREE,
-    [path, `${escapeLike(path)}/%`],
-  );
+  const { rows } = await pool.query<{
+    unions: number;
+    members: number;
+    female_members: number;
+    migrant_members: number;
+    new_form_members: number;
+    retained_memberships: number;
+  }>(SUM_SUBTREE, [path, `${escapeLike(path)}/%`]);
   const sums = rows[0]!;
 
   return {
@@ -39,5 +49,8 @@ export const orgUnitSummary = async (
     unions: sums.unions,
     members: sums.members,
     femaleMembers: sums.female_members,
+    migrantMembers: sums.migrant_members,
+    newFormMembers: sums.new_form_members,
+    retainedMemberships: sums.retained_memberships,
   };
 };

@@ -1,0 +1,98 @@
+import type { MemberJoined } from '@taizhang/contracts';
+import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
+
+import type { JoinUnion } from '../member.commands';
+import type { Member } from '../member.decider';
+import { birthdayAt, notInFuture } from './member-rules.decider';
+
+/** The minimum age of employment (劳动法 §15): nobody younger works, so nobody younger joins. */
+export const MINIMUM_AGE = 16;
+
+const refuseExistingMembership = (state: Member): void => {
+  if (state.status === 'Active')
+    throw new IllegalStateError(
+      'This person is already a member of a union; record a transfer (会员关系转接) rather than a second join. / 此人已是工会会员，请办理会员关系转接，不能重复入会。',
+      'MEMBER_ALREADY_ACTIVE',
+      { memberId: state.memberId },
+    );
+  if (state.status === 'Retained')
+    throw new IllegalStateError(
+      'This person’s membership is retained; restore it by a transfer into this union. / 此人保留会籍，请通过会员关系转接恢复会籍。',
+      'MEMBERSHIP_RETAINED',
+      { memberId: state.memberId },
+    );
+};
+
+// A new join reuses the person's key; after an erasure it must bring a new one.
+const checkKey = (command: JoinUnion, state: Member): void => {
+  if (state.status !== 'Left') return;
+  const { keyId, erased } = state.personalData;
+  const given = command.data.personalData.keyId;
+  if ((keyId !== null && !erased && given !== keyId) || (erased && given === keyId))
+    throw new IllegalStateError(
+      'The member’s personal data changed while this request was handled; send it again. / 会员信息刚被修改，请重新提交。',
+      'PERSONAL_DATA_KEY_CHANGED',
+    );
+};
+
+const checkIdCard = ({ data }: JoinUnion): void => {
+  if (data.gender !== data.idCard.gender)
+    throw new IllegalStateError(
+      'The gender does not match the ID card number (its 17th digit). / 性别与身份证号码不符。',
+      'GENDER_MISMATCH',
+    );
+  if (data.statedBirthDate !== null && data.statedBirthDate !== data.idCard.birthDate)
+    throw new IllegalStateError(
+      'The birth date does not match the ID card number. / 出生日期与身份证号码不符。',
+      'BIRTH_DATE_MISMATCH',
+    );
+  if (data.joinedOn < birthdayAt(data.idCard.birthDate, MINIMUM_AGE))
+    throw new IllegalStateError(
+      `A member must be at least ${MINIMUM_AGE} years old on the join date. / 入会时须年满${MINIMUM_AGE}周岁。`,
+      'MEMBER_TOO_YOUNG',
+    );
+};
+
+export const joinUnion = (command: JoinUnion, state: Member): MemberJoined => {
+  const { data } = command;
+  const { union } = data;
+  if (union.status !== 'Registered')
+    throw new NotFoundError('The union does not exist. / 工会不存在。');
+  refuseExistingMembership(state);
+  notInFuture(data.joinedOn, command.metadata.now, 'join date', '入会日期');
+  if (data.joinedOn < union.establishedOn)
+    throw new IllegalStateError(
+      `The join date ${data.joinedOn} is before the union was founded (${union.establishedOn}). / 入会日期早于工会成立日期。`,
+      'JOINED_BEFORE_FOUNDING',
+    );
+  if (state.status === 'Left' && data.joinedOn < state.leftOn)
+    throw new IllegalStateError(
+      `The join date ${data.joinedOn} is before the person left the union (${state.leftOn}). / 重新入会日期早于上次退会日期。`,
+      'DATE_BEFORE_LAST_CHANGE',
+    );
+  checkIdCard(command);
+  if (data.channel === 'at_source' && !data.migrantWorker)
+    throw new IllegalStateError(
+      'Joining at source (源头入会) is for migrant workers only. / 源头入会仅适用于农民工。',
+      'AT_SOURCE_NOT_MIGRANT',
+    );
+  checkKey(command, state);
+
+  return {
+    type: 'MemberJoined',
+    data: {
+      memberId: data.memberId,
+      unionId: union.id,
+      name: data.name,
+      gender: data.gender,
+      joinedOn: data.joinedOn,
+      idCardNumber: data.personalData.idCardNumber,
+      phone: data.personalData.phone,
+      birthDate: data.personalData.birthDate,
+      employerId: data.employerId,
+      employmentForm: data.employmentForm,
+      migrantWorker: data.migrantWorker,
+      channel: data.channel,
+    },
+  };
+};

@@ -1,0 +1,42 @@
+import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
+
+import { businessDate } from '../../shared/business-date';
+import type { Enrolment, Member } from '../member.decider';
+
+/** The member as recorded, or a 404 for a person who never joined. */
+export const enrolmentOf = (state: Member): Exclude<Member, { status: 'None' }> => {
+  if (state.status === 'None') throw new NotFoundError('The member does not exist. / 会员不存在。');
+
+  return state;
+};
+
+export const notInFuture = (date: string, now: Date, what: string, whatZh: string): void => {
+  if (date > businessDate(now))
+    throw new IllegalStateError(
+      `The ${what} ${date} is in the future. / ${whatZh}不能晚于今天。`,
+      'DATE_IN_FUTURE',
+    );
+};
+
+/** Nothing is recorded before the member joined, nor before the last change of the membership. */
+export const notBeforeLastChange = (
+  date: string,
+  member: Enrolment,
+  what: string,
+  whatZh: string,
+): void => {
+  if (date < member.joinedOn)
+    throw new IllegalStateError(
+      `The ${what} ${date} is before the member joined (${member.joinedOn}). / ${whatZh}早于入会日期。`,
+      'DATE_BEFORE_JOINING',
+    );
+  if (date < member.since)
+    throw new IllegalStateError(
+      `The ${what} ${date} is before the last change of the membership (${member.since}). / ${whatZh}早于会籍上一次变动的日期。`,
+      'DATE_BEFORE_LAST_CHANGE',
+    );
+};
+
+/** The date a person born on `birthDate` turns `years` old (29 February stays a string bound). */
+export const birthdayAt = (birthDate: string, years: number): string =>
+  `${String(Number(birthDate.slice(0, 4)) + years).padStart(4, '0')}${birthDate.slice(4)}`;

@@ -1,0 +1,46 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+import { RetentionReasonSchema } from '@taizhang/contracts';
+
+import { isoDate, text } from '../../shared/text.schema';
+
+export const TransferMemberSchema = z
+  .object({
+    toUnionId: z.uuid().describe('the receiving union'),
+    transferredOn: isoDate().describe('the date the membership moves (接转日期)'),
+  })
+  .strict();
+
+export class TransferMemberDto extends createZodDto(TransferMemberSchema) {}
+
+export const LeaveUnionSchema = z
+  .object({
+    reason: text(200).describe('why the member leaves, e.g. 本人申请退会'),
+    leftOn: isoDate().describe('the date the membership ends'),
+  })
+  .strict();
+
+export class LeaveUnionDto extends createZodDto(LeaveUnionSchema) {}
+
+export const RetainMembershipSchema = z
+  .object({
+    reason: RetentionReasonSchema.describe(
+      'retired (退休), unemployed (失业), employer_closed (单位关闭)',
+    ),
+    heldBy: z
+      .enum(['union', 'federation'])
+      .describe('the union itself, or the federation one level above it'),
+    since: isoDate().describe('the date the membership is retained from'),
+  })
+  .strict();
+
+export class RetainMembershipDto extends createZodDto(RetainMembershipSchema) {}
+
+export const ErasePersonalDataSchema = z
+  .object({
+    reason: text(200).describe('why the person’s data is erased, e.g. 本人申请删除个人信息'),
+  })
+  .strict();
+
+export class ErasePersonalDataDto extends createZodDto(ErasePersonalDataSchema) {}

@@ -1,0 +1,256 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { CommandRequestContext } from '@taizhang/bootstrap';
+import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
+import {
+  aggregateStream,
+  canonicalJson,
+  ConcurrencyError,
+  handleCommand,
+  NotFoundError,
+  PostgresEventStore,
+} from '@taizhang/event-store';
+
+import { loadParentRef } from '../org-units/org-unit-streams';
+import { startOfBusinessDate } from '../shared/business-date';
+import type { JoinUnionDto } from './dto/join-union.dto';
+import type {
+  ErasePersonalDataDto,
+  LeaveUnionDto,
+  RetainMembershipDto,
+  TransferMemberDto,
+} from './dto/member-changes.dto';
+import { parseIdCardNumber } from './id-card-number';
+import type { MemberCommand } from './member.commands';
+import type { Member, MemberEvent } from './member.decider';
+import { memberDecider } from './member.decider';
+import { memberStreamId } from './member-streams';
+import { memberUnit, readUnion } from './member-units';
+import { PersonalDataError } from './personal-data.error';
+import type { PersonKey } from './personal-data/personal-data-vault';
+import { PersonalDataVault } from './personal-data/personal-data-vault';
+import { normalisePhoneNumber } from './phone-number';
+
+type Enrolled = Exclude<Member, { status: 'None' }>;
+
+/** Turns member requests into commands on the person's stream, with their data encrypted. */
+@Injectable()
+export class MemberCommandsService {
+  constructor(
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+  ) {}
+
+  async join(
+    unionId: string,
+    body: JoinUnionDto,
+    request: CommandRequestContext,
+  ): Promise<CommandResult> {
+    const parsed = parseIdCardNumber(body.idCardNumber);
+    if (!parsed.ok) throw PersonalDataError.idCard(parsed.problem);
+    const phone = body.phone === undefined ? null : normalisePhoneNumber(body.phone);
+    if (body.phone !== undefined && phone === null) throw PersonalDataError.phone();
+    const union = await readUnion(this.store, unionId);
+    if (union.status !== 'Registered')
+      throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
+    const { normalised, birthDate, gender } = parsed.facts;
+    const memberId = this.vault.memberIdOf(normalised);
+    const streamId = memberStreamId(memberId);
+    const metadata = request.metadata(startOfBusinessDate(body.joinedOn));
+    const attempt = async (): Promise<CommandResult> => {
+      const key = await this.keyForJoin(
+        (await aggregateStream(this.store, streamId, memberDecider)).state,
+      );
+
+      return handleCommand(this.store, {
+        streamId,
+        streamType: 'member',
+        decider: memberDecider,
+        command: {
+          type: 'JoinUnion',
+          data: {
+            memberId,
+            name: body.name,
+            gender: body.gender,
+            joinedOn: body.joinedOn,
+            union,
+            idCard: { birthDate, gender },
+            statedBirthDate: body.birthDate ?? null,
+            employerId: body.employerId ?? null,
+            employmentForm: body.employmentForm,
+            migrantWorker: body.migrantWorker,
+            channel: body.channel,
+            personalData: {
+              keyId: key.keyId,
+              idCardNumber: this.vault.seal(key, 'idCardNumber', normalised),
+              phone: phone === null ? null : this.vault.seal(key, 'phone', phone),
+              birthDate: this.vault.seal(key, 'birthDate', birthDate),
+            },
+          },
+          metadata,
+        },
+        expectedVersion: request.expectedVersion,
+        orgUnit: { id: union.id, path: union.orgPath },
+        id: memberId,
+        // The body holds personal data: the fingerprint keeps only its keyed hash.
+        fingerprint: ['JoinUnion', unionId, this.vault.fingerprintOf(canonicalJson(body))],
+        withinTransaction: key.fresh
+          ? (tx) => this.vault.saveKey(tx.client, key, memberId, metadata.now)
+          : undefined,
+      });
+    };
+    try {
+      return await attempt();
+    } catch (error) {
+      // Two first joins of one person race for a new stream; the loser hears the rules again.
+      if (error instanceof ConcurrencyError && request.expectedVersion === undefined)
+        return attempt();
+      throw error;
+    }
+  }
+
+  async transfer(
+    memberId: string,
+    body: TransferMemberDto,
+    request: CommandRequestContext,
+  ): Promise<CommandResult> {
+    const { version } = await this.load(memberId);
+    const toUnion = await readUnion(this.store, body.toUnionId);
+
+    return this.run(
+      memberId,
+      version,
+      request,
+      {
+        type: 'TransferMember',
+        data: { toUnion, transferredOn: body.transferredOn },
+        metadata: request.metadata(startOfBusinessDate(body.transferredOn)),
+      },
+      () => ({
+        id: body.toUnionId,
+        path: 'orgPath' in toUnion ? toUnion.orgPath : body.toUnionId,
+      }),
+    );
+  }
+
+  async leave(
+    memberId: string,
+    body: LeaveUnionDto,
+    request: CommandRequestContext,
+  ): Promise<CommandResult> {
+    const { state, version } = await this.load(memberId);
+
+    return this.run(
+      memberId,
+      version,
+      request,
+      {
+        type: 'LeaveUnion',
+        data: body,
+        metadata: request.metadata(startOfBusinessDate(body.leftOn)),
+      },
+      () => memberUnit(this.store, state),
+    );
+  }
+
+  async retain(
+    memberId: string,
+    body: RetainMembershipDto,
+    request: CommandRequestContext,
+  ): Promise<CommandResult> {
+    const { state, version } = await this.load(memberId);
+    const union = await readUnion(this.store, state.unionId);
+    const federation =
+      union.status === 'Registered' ? await loadParentRef(this.store, union.parentId) : null;
+
+    return this.run(
+      memberId,
+      version,
+      request,
+      {
+        type: 'RetainMembership',
+        data: { ...body, union, federation },
+        metadata: request.metadata(startOfBusinessDate(body.since)),
+      },
+      () =>
+        body.heldBy === 'federation' && federation
+          ? { id: federation.id, path: federation.orgPath }
+          : { id: state.unionId, path: 'orgPath' in union ? union.orgPath : state.unionId },
+    );
+  }
+
+  async erase(
+    memberId: string,
+    body: ErasePersonalDataDto,
+    request: CommandRequestContext,
+  ): Promise<CommandResult> {
+    const { state, version } = await this.load(memberId);
+    const metadata = request.metadata();
+
+    return this.run(
+      memberId,
+      version,
+      request,
+      { type: 'ErasePersonalData', data: body, metadata },
+      () => memberUnit(this.store, state),
+      // The key goes in the transaction that records its erasure: both or neither.
+      async (tx, [erased]) => {
+        if (erased?.type === 'MemberPersonalDataErased')
+          await this.vault.shredKey(
+            tx.client,
+            (erased.data as { keyId: string }).keyId,
+            metadata.now,
+          );
+      },
+    );
+  }
+
+  private async load(memberId: string): Promise<{ state: Enrolled; version: number }> {
+    const { state, version } = await aggregateStream(
+      this.store,
+      memberStreamId(memberId),
+      memberDecider,
+    );
+    if (state.status === 'None')
+      throw new NotFoundError(`Member ${memberId} does not exist. / 会员不存在。`);
+
+    return { state, version };
+  }
+
+  // The unit is read before the command; the version read with it guards against a change in
+  // between (a caller's If-Match is never older than what is read here).
+  private async run(
+    memberId: string,
+    version: number,
+    request: CommandRequestContext,
+    command: MemberCommand,
+    unit: () => OrgUnitRef | Promise<OrgUnitRef>,
+    withinTransaction?: HandleCommandOptions<
+      Member,
+      MemberCommand,
+      MemberEvent
+    >['withinTransaction'],
+  ): Promise<CommandResult> {
+    const orgUnit = await unit();
+
+    return handleCommand(this.store, {
+      streamId: memberStreamId(memberId),
+      streamType: 'member',
+      decider: memberDecider,
+      command,
+      expectedVersion: request.expectedVersion ?? version,
+      orgUnit,
+      id: memberId,
+      withinTransaction,
+    });
+  }
+
+  // A person keeps one key across memberships; a new one only for a first join or after erasure.
+  private async keyForJoin(state: Member): Promise<PersonKey> {
+    if (state.status !== 'Left' || !state.personalData.keyId || state.personalData.erased)
+      return this.vault.newKey();
+    const found = await this.vault.findKey(state.personalData.keyId);
+
+    return found.status === 'found' ? found.key : this.vault.newKey();
+  }
+}

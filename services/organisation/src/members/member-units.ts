@@ -1,0 +1,38 @@
+import type { OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
+import { aggregateStream } from '@taizhang/event-store';
+
+import { loadParentRef } from '../org-units/org-unit-streams';
+import type { Union } from '../unions/union.decider';
+import { unionDecider } from '../unions/union.decider';
+import { unionStreamId } from '../unions/union-streams';
+import type { Member } from './member.decider';
+
+/** The union as its own stream says now (status `None` when there is no such union). */
+export const readUnion = async (store: PostgresEventStore, unionId: string): Promise<Union> =>
+  (await aggregateStream(store, unionStreamId(unionId), unionDecider)).state;
+
+const unionRef = async (store: PostgresEventStore, unionId: string): Promise<OrgUnitRef> => {
+  const union = await readUnion(store, unionId);
+
+  return { id: unionId, path: 'orgPath' in union ? union.orgPath : unionId };
+};
+
+/**
+ * The org unit a member's records concern now, at its current path: the union, or the holder of
+ * a retained membership (the union or its federation), or the union they last belonged to.
+ */
+export const memberUnit = async (
+  store: PostgresEventStore,
+  member: Exclude<Member, { status: 'None' }>,
+): Promise<OrgUnitRef> => {
+  if (member.status === 'Retained' && member.retention.heldBy === 'federation') {
+    const federation = await loadParentRef(store, member.retention.heldByOrgUnitId);
+
+    return {
+      id: member.retention.heldByOrgUnitId,
+      path: federation?.orgPath ?? member.retention.heldByOrgUnitId,
+    };
+  }
+
+  return unionRef(store, member.unionId);
+};

@@ -1,0 +1,135 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { CommandRequestContext } from '@taizhang/bootstrap';
+import type { EncryptedValue, PersonalField } from '@taizhang/contracts';
+import { aggregateStream, NotFoundError, PostgresEventStore } from '@taizhang/event-store';
+
+import type { MemberView } from './dto/member-view.dto';
+import { maskIdCardNumber } from './id-card-number';
+import type { Member } from './member.decider';
+import { memberDecider } from './member.decider';
+import { memberDisclosuresStreamId, memberStreamId } from './member-streams';
+import { memberUnit } from './member-units';
+import { PersonalDataError } from './personal-data.error';
+import { PersonalDataVault } from './personal-data/personal-data-vault';
+import { maskBirthDate, maskPhoneNumber } from './phone-number';
+
+type Enrolled = Exclude<Member, { status: 'None' }>;
+type PersonalData = MemberView['personalData'];
+
+const MASKS: Record<PersonalField, (value: string) => string> = {
+  idCardNumber: maskIdCardNumber,
+  phone: maskPhoneNumber,
+  birthDate: maskBirthDate,
+};
+
+const FIELDS: PersonalField[] = ['idCardNumber', 'phone', 'birthDate'];
+
+/** A member as a union cadre reads them: personal data masked unless asked for with a reason. */
+@Injectable()
+export class MemberViewQuery {
+  constructor(
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+  ) {}
+
+  async view(
+    memberId: string,
+    reveal: { reason: string } | null,
+    request: CommandRequestContext,
+  ): Promise<MemberView> {
+    const { state, version } = await aggregateStream(
+      this.store,
+      memberStreamId(memberId),
+      memberDecider,
+    );
+    if (state.status === 'None')
+      throw new NotFoundError(`Member ${memberId} does not exist. / 会员不存在。`);
+    const plain = await this.decrypt(state);
+    const present = FIELDS.filter((field) => plain[field] !== null);
+    // The reading is on record before anything unmasked leaves the service.
+    if (reveal && present.length > 0) await this.recordDisclosure(state, present, reveal, request);
+
+    return {
+      ...this.describe(state),
+      personalData: {
+        revealed: reveal !== null && present.length > 0,
+        erased: state.personalData.erased,
+        ...(Object.fromEntries(
+          FIELDS.map((field) => {
+            const value = plain[field];
+
+            return [field, value === null || reveal ? value : MASKS[field](value)];
+          }),
+        ) as Pick<PersonalData, PersonalField>),
+      },
+      version,
+    };
+  }
+
+  /** The reason is required before anything is decrypted for display. */
+  static revealRequest(query: { reveal?: string; reason?: string }): { reason: string } | null {
+    if (query.reveal !== 'true') return null;
+    if (!query.reason) throw PersonalDataError.revealReason();
+
+    return { reason: query.reason };
+  }
+
+  private async decrypt(state: Enrolled): Promise<Record<PersonalField, string | null>> {
+    const none = { idCardNumber: null, phone: null, birthDate: null };
+    const { keyId, erased } = state.personalData;
+    if (!keyId || erased) return none;
+    const found = await this.vault.findKey(keyId);
+    if (found.status !== 'found') return none;
+    const open = (field: PersonalField, value: EncryptedValue | null) =>
+      value === null ? null : this.vault.open(found.key, field, value);
+
+    return {
+      idCardNumber: open('idCardNumber', state.personalData.idCardNumber),
+      phone: open('phone', state.personalData.phone),
+      birthDate: open('birthDate', state.personalData.birthDate),
+    };
+  }
+
+  private async recordDisclosure(
+    state: Enrolled,
+    fields: PersonalField[],
+    reveal: { reason: string },
+    request: CommandRequestContext,
+  ): Promise<void> {
+    await this.store.appendToStream(
+      memberDisclosuresStreamId(state.memberId),
+      [
+        {
+          type: 'MemberPersonalDataRevealed',
+          data: { memberId: state.memberId, fields, reason: reveal.reason },
+        },
+      ],
+      {
+        streamType: 'member-disclosures',
+        orgUnit: await memberUnit(this.store, state),
+        metadata: request.metadata(),
+      },
+    );
+  }
+
+  private describe(state: Enrolled): Omit<MemberView, 'personalData' | 'version'> {
+    return {
+      memberId: state.memberId,
+      status:
+        state.status === 'Active' ? 'active' : state.status === 'Retained' ? 'retained' : 'left',
+      name: state.name,
+      gender: state.gender,
+      joinedOn: state.joinedOn,
+      unionId: state.unionId,
+      since: state.since,
+      employerId: state.employerId,
+      employmentForm: state.employmentForm,
+      migrantWorker: state.migrantWorker,
+      channel: state.channel,
+      retention: state.status === 'Retained' ? state.retention : null,
+      left: state.status === 'Left' ? { on: state.leftOn, reason: state.leftReason } : null,
+      history: state.history,
+    };
+  }
+}

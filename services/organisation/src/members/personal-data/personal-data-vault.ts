@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { PoolClient } from 'pg';
+
+import type { EncryptedValue, PersonalField } from '@taizhang/contracts';
+import { PostgresEventStore } from '@taizhang/event-store';
+
+import { OrganisationConfig } from '../../config/organisation.config';
+import { decryptValue, encryptValue, newDataKey, unwrapKey, wrapKey } from './aes-gcm';
+import { blindIndex, memberIdOf as deriveMemberId } from './blind-index';
+import { INSERT_PERSON_KEY, READ_PERSON_KEY, SHRED_PERSON_KEY } from './person-keys.sql';
+
+/** A person's data key in memory, for the time of one request. */
+export interface PersonKey {
+  keyId: string;
+  key: Buffer;
+  /** True for a key made for this request and not stored yet. */
+  fresh: boolean;
+}
+
+export type KeyLookup = { status: 'found'; key: PersonKey } | { status: 'erased' | 'missing' };
+
+/**
+ * Keeps personal data readable only through the person's own key: makes and stores keys
+ * (wrapped under the master key), encrypts and decrypts values, shreds keys, and computes the
+ * blind indexes that stand for an ID card number where it must be compared.
+ */
+@Injectable()
+export class PersonalDataVault {
+  private readonly masterKey: Buffer;
+  private readonly masterKeyId: string;
+  private readonly indexKey: Buffer;
+
+  constructor(
+    @Inject(OrganisationConfig) config: OrganisationConfig,
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+  ) {
+    ({
+      masterKey: this.masterKey,
+      masterKeyId: this.masterKeyId,
+      indexKey: this.indexKey,
+    } = config.personalData);
+  }
+
+  /** One person, one member id, one stream: derived from the normalised ID card number. */
+  memberIdOf(normalisedIdCard: string): string {
+    return deriveMemberId(this.indexKey, normalisedIdCard);
+  }
+
+  /** Stands for a personal value in an idempotency fingerprint, which outlives any erasure. */
+  fingerprintOf(value: string): string {
+    return blindIndex(this.indexKey, 'fingerprint', value).toString('hex');
+  }
+
+  newKey(): PersonKey {
+    return { keyId: randomUUID(), key: newDataKey(), fresh: true };
+  }
+
+  async findKey(keyId: string): Promise<KeyLookup> {
+    const { rows } = await this.store.pool.query<{
+      master_key_id: string;
+      wrapped_key: Buffer | null;
+    }>(READ_PERSON_KEY, [keyId]);
+    const row = rows[0];
+    if (!row) return { status: 'missing' };
+    if (!row.wrapped_key) return { status: 'erased' };
+
+    return {
+      status: 'found',
+      key: { keyId, key: unwrapKey(this.masterKey, keyId, row.wrapped_key), fresh: false },
+    };
+  }
+
+  /** Stores a fresh key inside the transaction that records the first event encrypted under it. */
+  async saveKey(client: PoolClient, key: PersonKey, memberId: string, now: Date): Promise<void> {
+    await client.query(INSERT_PERSON_KEY, [
+      key.keyId,
+      memberId,
+      this.masterKeyId,
+      wrapKey(this.masterKey, key.keyId, key.key),
+      now,
+    ]);
+  }
+
+  /** Crypto-shredding: inside the transaction that records the erasure. */
+  async shredKey(client: PoolClient, keyId: string, now: Date): Promise<void> {
+    await client.query(SHRED_PERSON_KEY, [keyId, now]);
+  }
+
+  seal(key: PersonKey, field: PersonalField, plaintext: string): EncryptedValue {
+    return encryptValue(key.key, key.keyId, field, plaintext);
+  }
+
+  open(key: PersonKey, field: PersonalField, value: EncryptedValue): string {
+    return decryptValue(key.key, field, value);
+  }
+}

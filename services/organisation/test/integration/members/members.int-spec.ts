@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+
+import { Topics } from '@taizhang/contracts';
+import { verifyIntegrity } from '@taizhang/event-store';
+import type { RunningServices } from '@taizhang/testing';
+import { eventually, getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+
+// Real PostgreSQL and Kafka, the service as its own process: uniqueness of a person across the
+// region, no plain personal data at rest or on the topic, masking, recorded reveals, erasure.
+describe('members (organisation, integration)', () => {
+  let running: RunningServices;
+  const url = (path: string) => `${running.urls['organisation']!}${path}`;
+  const pool = () => running.databases['organisation']!.pool;
+  const unions: string[] = [];
+
+  const created = async (path: string, body: unknown): Promise<string> => {
+    const answer = await postJson(url(path), body);
+    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
+
+    return answer.body['id'] as string;
+  };
+  const person = (n: number, more: Record<string, unknown> = {}) => ({
+    name: '王秀英',
+    gender: 'female',
+    idCardNumber: testIdCardNumber(n, { birthDate: '1985-03-12' }),
+    phone: '138 0400 1122',
+    employmentForm: 'regular',
+    migrantWorker: false,
+    joinedOn: '2020-07-01',
+    ...more,
+  });
+  const storedText = async (sql: string) =>
+    (await pool().query<{ text: string }>(sql)).rows.map((row) => row.text).join('\n');
+
+  beforeAll(async () => {
+    running = await startServices(['organisation'], [Topics.organisation]);
+    const city = await created('/org-units', {
+      code: '2101',
+      name: '沈阳市总工会',
+      kind: 'municipal',
+    });
+    const district = await created('/org-units', {
+      code: '210102',
+      name: '和平区总工会',
+      kind: 'district',
+      parentId: city,
+    });
+    const street = await created('/org-units', {
+      code: '210102001',
+      name: '南市场街道工会联合会',
+      kind: 'street',
+      parentId: district,
+    });
+    for (const name of ['机床厂工会', '商圈联合工会', '医院工会', '快递物流联合工会'])
+      unions.push(
+        await created('/unions', { name, parentId: street, establishedOn: '2000-01-01' }),
+      );
+  });
+  afterAll(() => running?.close());
+
+  it('lets one ID card number join only once, however many unions it tries at the same time', async () => {
+    const body = person(1);
+    const answers = await Promise.all(
+      [...unions, ...unions].map((union) => postJson(url(`/unions/${union}/members`), body)),
+    );
+
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status !== 201).map((a) => [a.status, a.body['code']])).toEqual(
+      Array.from({ length: 7 }, () => [422, 'MEMBER_ALREADY_ACTIVE']),
+    );
+    const memberId = answers.find((a) => a.status === 201)!.body['id'] as string;
+    const joins = await pool().query(
+      "SELECT 1 FROM events WHERE stream_id = $1 AND type = 'MemberJoined'",
+      [`member-${memberId}`],
+    );
+    expect(joins.rowCount).toBe(1);
+    // The same number typed differently is the same person.
+    const retyped = await postJson(url(`/unions/${unions[2]}/members`), {
+      ...body,
+      idCardNumber: ` ${body.idCardNumber.slice(0, 6)} ${body.idCardNumber.slice(6)} `,
+    });
+    expect([retyped.status, retyped.body['code']]).toEqual([422, 'MEMBER_ALREADY_ACTIVE']);
+  });
+
+  it('keeps the ID card number, phone and birth date out of the store and off the topic', async () => {
+    const body = person(2, { phone: '13912345678' });
+    await created(`/unions/${unions[0]}/members`, body);
+    const secrets = [body.idCardNumber, '13912345678', '19850312', '1985-03-12'];
+
+    const stored = await storedText(
+      "SELECT data::text || metadata::text AS text FROM events UNION ALL SELECT request_hash || coalesce(result::text, '') FROM processed_commands",
+    );
+    for (const secret of secrets) expect(stored).not.toContain(secret);
+
+    const onTopic: string[] = [];
+    const consumer = running.topics.kafka.consumer({ groupId: `read-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({
+      topic: running.topics.names[Topics.organisation]!,
+      fromBeginning: true,
+    });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        onTopic.push(message.value?.toString() ?? '');
+
+        return Promise.resolve();
+      },
+    });
+    const events = Number(
+      (await pool().query<{ count: string }>('SELECT count(*) FROM events')).rows[0]!.count,
+    );
+    await eventually(
+      () => Promise.resolve(onTopic.length),
+      (count) => count >= events,
+      30_000,
+    );
+    await consumer.disconnect();
+    expect(onTopic.join('\n')).toMatch(/"idCardNumber":{[^}]*"alg":"A256GCM"/);
+    for (const secret of secrets) expect(onTopic.join('\n')).not.toContain(secret);
+  });
+
+  it('shows personal data masked, and unmasked only with a reason, each reading on record', async () => {
+    const body = person(3, { phone: '13812345678' });
+    const memberId = await created(`/unions/${unions[1]}/members`, body);
+
+    const masked = await getJson(url(`/members/${memberId}`));
+    expect(masked.body['personalData']).toEqual({
+      revealed: false,
+      erased: false,
+      idCardNumber: `2101**********${body.idCardNumber.slice(-4)}`,
+      phone: '138****5678',
+      birthDate: '1985-**-**',
+    });
+
+    const noReason = await getJson(url(`/members/${memberId}?reveal=true`));
+    expect([noReason.status, noReason.body['code']]).toEqual([400, 'REVEAL_REASON_REQUIRED']);
+
+    const reason = '核实困难职工帮扶申请人身份';
+    const revealed = await getJson(
+      url(`/members/${memberId}?reveal=true&reason=${encodeURIComponent(reason)}`),
+    );
+    expect(revealed.body['personalData']).toEqual({
+      revealed: true,
+      erased: false,
+      idCardNumber: body.idCardNumber,
+      phone: '13812345678',
+      birthDate: '1985-03-12',
+    });
+    const record = await pool().query<{ data: unknown; org_unit_id: string }>(
+      "SELECT data, org_unit_id FROM events WHERE type = 'MemberPersonalDataRevealed' AND stream_id = $1",
+      [`member-disclosures-${memberId}`],
+    );
+    expect(record.rows).toEqual([
+      {
+        data: { memberId, fields: ['idCardNumber', 'phone', 'birthDate'], reason },
+        org_unit_id: unions[1],
+      },
+    ]);
+  });
+
+  it('erases a person who left: unreadable everywhere, the history still verifies, and they may rejoin', async () => {
+    const body = person(4);
+    const memberId = await created(`/unions/${unions[2]}/members`, body);
+    const activeErase = await postJson(url(`/members/${memberId}/erase`), { reason: '本人申请' });
+    expect([activeErase.status, activeErase.body['code']]).toEqual([422, 'MEMBER_STILL_ACTIVE']);
+
+    expect(
+      (
+        await postJson(url(`/members/${memberId}/leave`), {
+          reason: '调离本市',
+          leftOn: '2024-05-31',
+        })
+      ).status,
+    ).toBe(200);
+    const erased = await postJson(url(`/members/${memberId}/erase`), {
+      reason: '本人申请删除个人信息',
+    });
+    expect(erased.status).toBe(200);
+
+    const key = await pool().query<{ wrapped_key: Buffer | null; erased_at: Date | null }>(
+      'SELECT wrapped_key, erased_at FROM person_keys WHERE member_id = $1',
+      [memberId],
+    );
+    expect(key.rows).toHaveLength(1);
+    expect(key.rows[0]!.wrapped_key).toBeNull();
+    expect(key.rows[0]!.erased_at).toBeInstanceOf(Date);
+    const view = await getJson(
+      url(`/members/${memberId}?reveal=true&reason=${encodeURIComponent('审计')}`),
+    );
+    expect(view.body).toMatchObject({
+      status: 'left',
+      name: '王秀英',
+      personalData: {
+        revealed: false,
+        erased: true,
+        idCardNumber: null,
+        phone: null,
+        birthDate: null,
+      },
+    });
+    // The ciphertext is still in the store, untouched: the chain verifies.
+    const report = await verifyIntegrity(pool());
+    expect(report).toMatchObject({ intact: true, breaks: [] });
+
+    const again = await postJson(url(`/unions/${unions[3]}/members`), {
+      ...body,
+      joinedOn: '2025-01-02',
+    });
+    expect([again.status, again.body['id']]).toEqual([201, memberId]);
+    expect((await getJson(url(`/members/${memberId}`))).body).toMatchObject({
+      status: 'active',
+      unionId: unions[3],
+      personalData: { erased: false, idCardNumber: `2101**********${body.idCardNumber.slice(-4)}` },
+    });
+  });
+
+  it('refuses personal data that cannot be right, without repeating it', async () => {
+    const good = person(5);
+    const wrongDigit = `${good.idCardNumber.slice(0, 17)}${good.idCardNumber[17] === '1' ? '2' : '1'}`;
+    const badNumber = await postJson(url(`/unions/${unions[0]}/members`), {
+      ...good,
+      idCardNumber: wrongDigit,
+    });
+    expect([badNumber.status, badNumber.body['code']]).toEqual([400, 'INVALID_ID_CARD_NUMBER']);
+    expect(JSON.stringify(badNumber.body)).not.toContain(wrongDigit);
+
+    const badPhone = await postJson(url(`/unions/${unions[0]}/members`), {
+      ...good,
+      phone: '12345',
+    });
+    expect([badPhone.status, badPhone.body['code']]).toEqual([400, 'INVALID_PHONE_NUMBER']);
+
+    const wrongGender = await postJson(url(`/unions/${unions[0]}/members`), {
+      ...good,
+      gender: 'male',
+    });
+    expect([wrongGender.status, wrongGender.body['code']]).toEqual([422, 'GENDER_MISMATCH']);
+    expect(wrongGender.body['detail']).toMatch(/性别/);
+  });
+
+  it('transfers only into a union that exists, and not a member nobody knows', async () => {
+    const memberId = await created(`/unions/${unions[0]}/members`, person(6));
+    const nowhere = await postJson(url(`/members/${memberId}/transfer`), {
+      toUnionId: randomUUID(),
+      transferredOn: '2024-01-01',
+    });
+    expect([nowhere.status, nowhere.body['code']]).toEqual([422, 'TARGET_UNION_NOT_FOUND']);
+    const nobody = await postJson(url(`/members/${randomUUID()}/transfer`), {
+      toUnionId: unions[1],
+      transferredOn: '2024-01-01',
+    });
+    expect(nobody.status).toBe(404);
+  });
+});
