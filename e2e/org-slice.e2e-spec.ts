@@ -22,6 +22,15 @@ describe('organisation → reporting', () => {
     migrantWorker: false,
   });
   const noOtherFigures = { migrantMembers: 0, newFormMembers: 0, retainedMemberships: 0 };
+  const noEmployers = {
+    employers: 0,
+    workforce: 0,
+    employerRegistry: {
+      source: 'employer-registry',
+      oldestHeadcountsAsOf: null,
+      newestHeadcountsAsOf: null,
+    },
+  };
   const summary = (id: string) => getJson(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>
     Number(
@@ -92,6 +101,7 @@ describe('organisation → reporting', () => {
       members: 6,
       femaleMembers: 3,
       ...noOtherFigures,
+      ...noEmployers,
     });
     expect((await summary(ids['heping']!)).body).toEqual({
       orgUnitId: ids['heping'],
@@ -99,6 +109,7 @@ describe('organisation → reporting', () => {
       members: 4,
       femaleMembers: 2,
       ...noOtherFigures,
+      ...noEmployers,
     });
     expect((await summary(ids['shenhe']!)).body).toEqual({
       orgUnitId: ids['shenhe'],
@@ -106,6 +117,7 @@ describe('organisation → reporting', () => {
       members: 2,
       femaleMembers: 1,
       ...noOtherFigures,
+      ...noEmployers,
     });
     expect((await summary(ids['factory']!)).body).toEqual({
       orgUnitId: ids['factory'],
@@ -113,6 +125,7 @@ describe('organisation → reporting', () => {
       members: 3,
       femaleMembers: 2,
       ...noOtherFigures,
+      ...noEmployers,
     });
   });
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 import { messagingMigrations } from '@taizhang/messaging';
 
+import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
@@ -31,6 +32,7 @@ export const reportingModule = (
         ...messagingMigrations,
         CreateOrgUnitFacts1732000001000,
         AddMemberFigures1732000003100,
+        CreateEmployerFacts1732000004100,
       ],
       env,
     }),

@@ -9,11 +9,27 @@ import { z } from 'zod';
 
 import { NotFoundError } from '@taizhang/event-store';
 
+import { employerFiguresOfUnit } from '../employer-facts/employer-facts.query';
 import { orgUnitSummary } from './org-unit-summary.query';
 
 const OrgUnitSummarySchema = z.object({
   orgUnitId: z.string(),
   unions: z.number().int().describe('grassroots unions in the subtree 基层工会数'),
+  employers: z
+    .number()
+    .int()
+    .describe('open employers in the registry 单位数 (单位台账): the denominator of 建会率'),
+  workforce: z
+    .number()
+    .int()
+    .describe('workers of the open employers 职工数, by their latest headcounts'),
+  employerRegistry: z
+    .object({
+      source: z.literal('employer-registry'),
+      oldestHeadcountsAsOf: z.iso.date().nullable(),
+      newestHeadcountsAsOf: z.iso.date().nullable(),
+    })
+    .describe('where employers and workforce come from, and the dates of its headcounts'),
   members: z.number().int().describe('members 会员数'),
   femaleMembers: z.number().int().describe('female members 女会员数'),
   migrantMembers: z.number().int().describe('members who are migrant workers 农民工会员数'),
@@ -42,10 +58,13 @@ export class OrgSummaryController {
   @Get(':id/summary')
   @ApiOkResponse({ type: OrgUnitSummaryDto })
   async summary(@Param('id') id: string): Promise<OrgUnitSummaryDto> {
-    const summary = await orgUnitSummary(this.pool, id);
-    if (!summary)
+    const [summary, employers] = await Promise.all([
+      orgUnitSummary(this.pool, id),
+      employerFiguresOfUnit(this.pool, id),
+    ]);
+    if (!summary || !employers)
       throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
 
-    return summary;
+    return { ...summary, ...employers };
   }
 }

@@ -1,0 +1,176 @@
+import ExcelJS from 'exceljs';
+
+import { Topics } from '@taizhang/contracts';
+import type { RunningServices } from '@taizhang/testing';
+import { eventually, getJson, postJson, startServices } from '@taizhang/testing';
+
+// GB 32100 check characters, written out here so that the test does not trust the service's own.
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const creditCode = (n: number): string => {
+  const body = String(n).padStart(8, '0');
+  const organisationSum = [...body].reduce(
+    (sum, digit, i) => sum + Number(digit) * [3, 7, 9, 10, 5, 8, 4, 2][i]!,
+    0,
+  );
+  const organisationCheck = 11 - (organisationSum % 11);
+  const first17 = `91210100${body}${organisationCheck === 10 ? 'X' : organisationCheck % 11}`;
+  const sum = [...first17].reduce((total, c, i) => total + ALPHABET.indexOf(c) * WEIGHTS[i]!, 0);
+
+  return first17 + ALPHABET[(31 - (sum % 31)) % 31]!;
+};
+
+/** The registry as the test itself keeps it: what every summary must add up to. */
+interface Expected {
+  street: string;
+  headcount: number;
+  open: boolean;
+}
+
+/** Employers through HTTP and a sheet → reporting's employers and workforce per subtree. */
+describe('employer registry → reporting', () => {
+  let running: RunningServices;
+  const organisation = () => running.urls['organisation']!;
+  const ids: Record<string, string> = {};
+  const registry = new Map<string, Expected>();
+  const streetsOf: Record<string, string[]> = {};
+
+  const create = async (path: string, body: unknown): Promise<string> => {
+    const answer = await postJson(`${organisation()}${path}`, body);
+    expect(answer.status).toBe(201);
+
+    return answer.body['id'] as string;
+  };
+  const register = async (n: number, street: string, headcount: number) => {
+    await create('/employers', {
+      creditCode: creditCode(n),
+      name: `和平${n}号企业有限公司`,
+      kind: 'enterprise',
+      streetId: ids[street],
+      registeredOn: '2025-06-30',
+      headcount,
+      femaleHeadcount: Math.floor(headcount / 2),
+      migrantHeadcount: 0,
+      newFormHeadcount: 0,
+    });
+    registry.set(creditCode(n), { street, headcount, open: true });
+  };
+  const expected = (unit: string) => {
+    const streets = streetsOf[unit] ?? [unit];
+    const open = [...registry.values()].filter((e) => e.open && streets.includes(e.street));
+
+    return {
+      employers: open.length,
+      workforce: open.reduce((sum, e) => sum + e.headcount, 0),
+    };
+  };
+  const summary = (unit: string) =>
+    getJson(`${running.urls['reporting']!}/reports/org-units/${ids[unit]}/summary`);
+
+  beforeAll(async () => {
+    running = await startServices(['organisation', 'reporting'], [Topics.organisation]);
+    ids['city'] = await create('/org-units', {
+      code: '2101',
+      name: '沈阳市总工会',
+      kind: 'municipal',
+    });
+    for (const [district, code] of [
+      ['heping', '210102'],
+      ['shenhe', '210103'],
+    ] as const)
+      ids[district] = await create('/org-units', {
+        code,
+        name: `${district}区总工会`,
+        kind: 'district',
+        parentId: ids['city'],
+      });
+    for (const [street, district, code] of [
+      ['s1', 'heping', '210102001'],
+      ['s2', 'heping', '210102002'],
+      ['s3', 'shenhe', '210103001'],
+    ] as const)
+      ids[street] = await create('/org-units', {
+        code,
+        name: `${code}街道工会联合会`,
+        kind: 'street',
+        parentId: ids[district],
+      });
+    streetsOf['heping'] = ['s1', 's2'];
+    streetsOf['shenhe'] = ['s3'];
+    streetsOf['city'] = ['s1', 's2', 's3'];
+
+    await register(1, 's1', 100);
+    await register(2, 's1', 40);
+    await register(3, 's2', 25);
+    await register(4, 's3', 300);
+
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('单位台账');
+    sheet.addRow([
+      '统一社会信用代码',
+      '单位名称',
+      '单位类型',
+      '所属街道',
+      '职工人数',
+      '女职工人数',
+      '农民工人数',
+      '新就业形态劳动者人数',
+    ]);
+    sheet.addRow([creditCode(5), '和平区第五小学', '事业单位', '210102002', 60, 45, 0, 0]);
+    sheet.addRow([creditCode(6), '快递驿站', '企业', '210103001', 15, 3, 10, 12]);
+    sheet.addRow([creditCode(7), '女职工多于职工', '企业', '210103001', 5, 6, 0, 0]);
+    const imported = await fetch(`${organisation()}/employers/import`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      body: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    expect(await imported.json()).toMatchObject({ rows: 3, recorded: 2 });
+    registry.set(creditCode(5), { street: 's2', headcount: 60, open: true });
+    registry.set(creditCode(6), { street: 's3', headcount: 15, open: true });
+
+    const updated = await postJson(`${organisation()}/employers/${creditCode(1)}/headcounts`, {
+      asOf: '2025-12-31',
+      headcount: 120,
+      femaleHeadcount: 61,
+      migrantHeadcount: 0,
+      newFormHeadcount: 0,
+    });
+    expect(updated.status).toBe(201);
+    registry.get(creditCode(1))!.headcount = 120;
+    const closed = await postJson(`${organisation()}/employers/${creditCode(2)}/close`, {
+      closedOn: '2026-01-15',
+      reason: '企业注销',
+    });
+    expect(closed.status).toBe(201);
+    registry.get(creditCode(2))!.open = false;
+  });
+  afterAll(() => running?.close());
+
+  it('sums the open employers and their latest headcounts for each street, district and the city', async () => {
+    await eventually(
+      () => summary('city'),
+      (answer) =>
+        answer.body['employers'] === expected('city').employers &&
+        answer.body['workforce'] === expected('city').workforce,
+    );
+    for (const unit of ['s1', 's2', 's3', 'heping', 'shenhe', 'city']) {
+      const answer = await summary(unit);
+      expect({ unit, ...answer.body }).toMatchObject({ unit, ...expected(unit) });
+    }
+    // Written out once, so that a wrong model in the test cannot hide a wrong sum.
+    expect(expected('city')).toEqual({ employers: 5, workforce: 520 });
+    expect(expected('heping')).toEqual({ employers: 3, workforce: 205 });
+  });
+
+  it('says where the figures come from and how old the headcounts are', async () => {
+    const answer = await summary('s1');
+
+    expect(answer.body['employerRegistry']).toEqual({
+      source: 'employer-registry',
+      oldestHeadcountsAsOf: '2025-12-31',
+      newestHeadcountsAsOf: '2025-12-31',
+    });
+  });
+});

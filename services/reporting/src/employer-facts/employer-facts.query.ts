@@ -1,0 +1,63 @@
+import type { Pool } from 'pg';
+
+/** The employer registry's figures of a subtree, with where they come from (DESIGN §6). */
+export interface EmployerFigures {
+  /** Open employers in the registry (单位数): the denominator of 建会率. */
+  employers: number;
+  /** Workers of the open employers (职工数): the denominator of 入会率 over all workforce. */
+  workforce: number;
+  /** Source and dates of these figures: the registry, and the range of its headcount dates. */
+  employerRegistry: {
+    source: 'employer-registry';
+    oldestHeadcountsAsOf: string | null;
+    newestHeadcountsAsOf: string | null;
+  };
+}
+
+const SUM_OPEN_EMPLOYERS = `
+  SELECT count(*)::int AS employers,
+         coalesce(sum(headcount), 0)::bigint::text AS workforce,
+         to_char(min(headcounts_as_of), 'YYYY-MM-DD') AS oldest,
+         to_char(max(headcounts_as_of), 'YYYY-MM-DD') AS newest
+  FROM employer_facts
+  WHERE (org_path = $1 OR org_path LIKE $2) AND closed_on IS NULL`;
+
+// Paths are ids joined by '/', but a LIKE pattern must never be widened by what an id contains.
+const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const FIND_PATH = 'SELECT org_path FROM org_unit_facts WHERE org_unit_id = $1';
+
+/** Employers and workforce of the open employers at or under `orgPath`. */
+export const employerFiguresOfSubtree = async (
+  pool: Pool,
+  orgPath: string,
+): Promise<EmployerFigures> => {
+  const { rows } = await pool.query<{
+    employers: number;
+    workforce: string;
+    oldest: string | null;
+    newest: string | null;
+  }>(SUM_OPEN_EMPLOYERS, [orgPath, `${escapeLike(orgPath)}/%`]);
+  const sums = rows[0]!;
+
+  return {
+    employers: sums.employers,
+    workforce: Number(sums.workforce),
+    employerRegistry: {
+      source: 'employer-registry',
+      oldestHeadcountsAsOf: sums.oldest,
+      newestHeadcountsAsOf: sums.newest,
+    },
+  };
+};
+
+/** The employer figures of a unit's subtree, or null when the unit is unknown. */
+export const employerFiguresOfUnit = async (
+  pool: Pool,
+  orgUnitId: string,
+): Promise<EmployerFigures | null> => {
+  const found = await pool.query<{ org_path: string }>(FIND_PATH, [orgUnitId]);
+  const path = found.rows[0]?.org_path;
+
+  return path === undefined ? null : employerFiguresOfSubtree(pool, path);
+};

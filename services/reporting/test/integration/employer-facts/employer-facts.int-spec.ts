@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+
+import type { EventEnvelope } from '@taizhang/contracts';
+import type { TestDatabase } from '@taizhang/testing';
+import { createTestDatabase } from '@taizhang/testing';
+
+import { projectEmployerFacts } from '../../../src/employer-facts/employer-facts.projection';
+import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
+import { CreateEmployerFacts1732000004100 } from '../../../src/employer-facts/migrations/1732000004100-create-employer-facts';
+import { CreateOrgUnitFacts1732000001000 } from '../../../src/org-summary/migrations/1732000001000-create-org-unit-facts';
+import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
+
+const envelope = (type: string, orgPath: string, data: unknown): EventEnvelope => ({
+  eventId: randomUUID(),
+  type,
+  schemaVersion: 1,
+  service: 'organisation',
+  streamId: `s-${orgPath}`,
+  streamType: 'x',
+  streamVersion: 1,
+  position: '1',
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  recordedAt: '2026-01-01T00:00:00.000Z',
+  orgUnitId: orgPath.split('/').pop()!,
+  orgPath,
+  actor: { id: 'a', role: 'admin' },
+  correlationId: 'c',
+  causationId: null,
+  commandId: null,
+  data,
+});
+
+const unit = (id: string, kind: string, parentId: string | null, orgPath: string) =>
+  envelope('OrgUnitCreated', orgPath, {
+    orgUnitId: id,
+    code: id,
+    name: `${id}工会`,
+    kind,
+    parentId,
+    orgPath,
+  });
+const employer = (id: string, streetPath: string, headcount: number, registeredOn: string) =>
+  envelope('EmployerRegistered', `${streetPath}/${id}`, {
+    employerId: id,
+    creditCode: id,
+    name: `${id}公司`,
+    kind: 'enterprise',
+    streetId: streetPath.split('/').pop(),
+    orgPath: `${streetPath}/${id}`,
+    registeredOn,
+    headcount,
+    femaleHeadcount: 0,
+    migrantHeadcount: 0,
+    newFormHeadcount: 0,
+  });
+const headcounts = (id: string, streetPath: string, headcount: number, asOf: string) =>
+  envelope('EmployerHeadcountsUpdated', `${streetPath}/${id}`, {
+    employerId: id,
+    asOf,
+    headcount,
+    femaleHeadcount: 1,
+    migrantHeadcount: 0,
+    newFormHeadcount: 0,
+  });
+const closed = (id: string, streetPath: string) =>
+  envelope('EmployerClosed', `${streetPath}/${id}`, {
+    employerId: id,
+    closedOn: '2026-02-01',
+    reason: '企业注销',
+  });
+
+describe('employer facts', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase([
+      CreateOrgUnitFacts1732000001000,
+      CreateEmployerFacts1732000004100,
+    ]);
+    const events = [
+      unit('m', 'municipal', null, 'm'),
+      unit('d1', 'district', 'm', 'm/d1'),
+      // A sibling whose id starts like d1's must not be counted under d1.
+      unit('d10', 'district', 'm', 'm/d10'),
+      unit('s1', 'street', 'd1', 'm/d1/s1'),
+      unit('s2', 'street', 'd1', 'm/d1/s2'),
+      unit('s3', 'street', 'd10', 'm/d10/s3'),
+      employer('e1', 'm/d1/s1', 100, '2025-12-01'),
+      employer('e2', 'm/d1/s1', 20, '2025-12-15'),
+      employer('e3', 'm/d1/s2', 7, '2025-11-30'),
+      employer('e4', 'm/d10/s3', 1000, '2025-12-31'),
+      headcounts('e1', 'm/d1/s1', 110, '2026-01-10'),
+      // An older figure arriving late does not replace a newer one.
+      headcounts('e1', 'm/d1/s1', 90, '2026-01-05'),
+      employer('e5', 'm/d1/s2', 50, '2025-12-01'),
+      closed('e5', 'm/d1/s2'),
+    ];
+    const client = await db.pool.connect();
+    try {
+      for (const event of events) {
+        await projectOrgUnitFacts(event, client);
+        await projectEmployerFacts(event, client);
+      }
+    } finally {
+      client.release();
+    }
+  });
+  afterAll(() => db.drop());
+
+  const registry = (oldest: string | null, newest: string | null) => ({
+    source: 'employer-registry',
+    oldestHeadcountsAsOf: oldest,
+    newestHeadcountsAsOf: newest,
+  });
+
+  it('counts the open employers and their latest headcounts, per street, district and city', async () => {
+    expect(await employerFiguresOfUnit(db.pool, 's1')).toEqual({
+      employers: 2,
+      workforce: 130,
+      employerRegistry: registry('2025-12-15', '2026-01-10'),
+    });
+    expect(await employerFiguresOfUnit(db.pool, 's2')).toEqual({
+      employers: 1,
+      workforce: 7,
+      employerRegistry: registry('2025-11-30', '2025-11-30'),
+    });
+    expect(await employerFiguresOfUnit(db.pool, 'd1')).toEqual({
+      employers: 3,
+      workforce: 137,
+      employerRegistry: registry('2025-11-30', '2026-01-10'),
+    });
+    expect(await employerFiguresOfUnit(db.pool, 'm')).toEqual({
+      employers: 4,
+      workforce: 1137,
+      employerRegistry: registry('2025-11-30', '2026-01-10'),
+    });
+  });
+
+  it('answers zero employers with no dates for a unit without any, and null for an unknown unit', async () => {
+    await db.pool.query(
+      "INSERT INTO org_unit_facts (org_unit_id, kind, org_path) VALUES ('s4', 'street', 'm/d10/s4')",
+    );
+    expect(await employerFiguresOfUnit(db.pool, 's4')).toEqual({
+      employers: 0,
+      workforce: 0,
+      employerRegistry: registry(null, null),
+    });
+    expect(await employerFiguresOfUnit(db.pool, 'nope')).toBeNull();
+  });
+});
