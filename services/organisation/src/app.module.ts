@@ -11,7 +11,10 @@ import { MembersModule } from './members/members.module';
 import { CreatePersonKeys1732000002100 } from './members/migrations/1732000002100-create-person-keys';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
+import { CreateUnionTerms1732000003000 } from './unions/term-clock/create-union-terms.migration';
+import { TermClockService } from './unions/term-clock/term-clock.service';
 import { UnionsController } from './unions/unions.controller';
+import { WorkersHomesController } from './workers-homes/workers-homes.controller';
 
 export { organisationEnvSchema };
 
@@ -28,7 +31,11 @@ export const organisationModule = (
       serviceName: 'organisation',
       configSchema: organisationEnvSchema,
       configClass: OrganisationConfig,
-      migrations: [...eventStoreMigrations, CreatePersonKeys1732000002100],
+      migrations: [
+        ...eventStoreMigrations,
+        CreatePersonKeys1732000002100,
+        CreateUnionTerms1732000003000,
+      ],
       env,
     }),
     EventStoreModule.forRootAsync({
@@ -40,8 +47,14 @@ export const organisationModule = (
         kafkaBrokers: [...config.kafka.brokers],
       }),
     }),
-    EmployersModule,
     MembersModule,
+    EmployersModule,
   ],
-  controllers: [OrgUnitsController, UnionsController, UnionApplicationsController],
+  controllers: [
+    OrgUnitsController,
+    UnionsController,
+    UnionApplicationsController,
+    WorkersHomesController,
+  ],
+  providers: [TermClockService],
 });

@@ -26,6 +26,7 @@ import { UnionApplicationSubmittedV1 } from './union-application-submitted.v1';
 import { UnionEstablishedV1 } from './union-established.v1';
 import { UnionRegisteredV1 } from './union-registered.v1';
 import { UnionDissolvedV1, UnionRenamedV1 } from './union-renamed.v1';
+import { WorkersHomeRatedV1 } from './workers-home-rated.v1';
 
 export * from './employer-closed.v1';
 export * from './employer-headcounts-updated.v1';
@@ -43,6 +44,7 @@ export * from './union-application-submitted.v1';
 export * from './union-established.v1';
 export * from './union-registered.v1';
 export * from './union-renamed.v1';
+export * from './workers-home-rated.v1';
 
 /** Every event `organisation` publishes on `taizhang.organisation.v1`, at its latest version. */
 export const organisationEvents = [
@@ -66,6 +68,7 @@ export const organisationEvents = [
   UnionTermExpiredV1,
   UnionRenamedV1,
   UnionDissolvedV1,
+  WorkersHomeRatedV1,
 ] as const;
 /** Older versions still found in stored history, upcast to the latest when read. */
 export const supersededOrganisationEvents = [MemberJoinedV1] as const;
@@ -91,6 +94,7 @@ export type CommitteeElectionApproved = EventOf<typeof CommitteeElectionApproved
 export type UnionTermExpired = EventOf<typeof UnionTermExpiredV1>;
 export type UnionRenamed = EventOf<typeof UnionRenamedV1>;
 export type UnionDissolved = EventOf<typeof UnionDissolvedV1>;
+export type WorkersHomeRated = EventOf<typeof WorkersHomeRatedV1>;
 export type OrganisationEvent =
   | OrgUnitCreated
   | UnionRegistered
@@ -111,7 +115,8 @@ export type OrganisationEvent =
   | CommitteeElectionApproved
   | UnionTermExpired
   | UnionRenamed
-  | UnionDissolved;
+  | UnionDissolved
+  | WorkersHomeRated;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(
