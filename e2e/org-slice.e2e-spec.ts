@@ -21,7 +21,12 @@ describe('organisation → reporting', () => {
     employmentForm: 'regular',
     migrantWorker: false,
   });
-  const noOtherFigures = { migrantMembers: 0, newFormMembers: 0, retainedMemberships: 0 };
+  const noOtherFigures = {
+    migrantMembers: 0,
+    newFormMembers: 0,
+    retainedMemberships: 0,
+    termsExpired: 0,
+  };
   const noEmployers = {
     employers: 0,
     workforce: 0,

@@ -21,6 +21,8 @@ export interface RunningServices {
 export const startServices = async (
   services: readonly string[],
   topicNames: readonly string[],
+  /** Extra environment for every service (a faster clock, say). */
+  env: Record<string, string> = {},
 ): Promise<RunningServices> => {
   const topics = await createTestTopics(topicNames, { partitions: 12 });
   const suffix = topicNames[0] ? topics.names[topicNames[0]]!.slice(topicNames[0].length) : '';
@@ -37,6 +39,7 @@ export const startServices = async (
         KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
         REDIS_URL: infrastructure.redisUrl,
         KAFKA_TOPIC_SUFFIX: suffix,
+        ...env,
       }),
     ),
   );

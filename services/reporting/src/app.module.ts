@@ -4,13 +4,10 @@ import { Module } from '@nestjs/common';
 import { z } from 'zod';
 
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
-import { messagingMigrations } from '@taizhang/messaging';
 
-import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
-import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
-import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { OrgUnitFactsConsumer } from './org-summary/org-unit-facts.consumer';
+import { reportingMigrations } from './reporting.migrations';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3005),
@@ -28,12 +25,7 @@ export const reportingModule = (
     PlatformModule.forRoot({
       serviceName: 'reporting',
       configSchema: reportingEnvSchema,
-      migrations: [
-        ...messagingMigrations,
-        CreateOrgUnitFacts1732000001000,
-        AddMemberFigures1732000003100,
-        CreateEmployerFacts1732000004100,
-      ],
+      migrations: reportingMigrations,
       env,
     }),
   ],

@@ -13,6 +13,7 @@ import {
 
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
+import { requireActive } from '../unions/decide/union-dates';
 import type { JoinUnionDto } from './dto/join-union.dto';
 import type {
   ErasePersonalDataDto,
@@ -51,8 +52,10 @@ export class MemberCommandsService {
     const phone = body.phone === undefined ? null : normalisePhoneNumber(body.phone);
     if (body.phone !== undefined && phone === null) throw PersonalDataError.phone();
     const union = await readUnion(this.store, unionId);
-    if (union.status !== 'Registered')
+    if (union.status === 'None')
       throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
+    // A dissolved union, or one still being founded, takes no members: say which.
+    requireActive(union);
     const { normalised, birthDate, gender } = parsed.facts;
     const memberId = this.vault.memberIdOf(normalised);
     const streamId = memberStreamId(memberId);

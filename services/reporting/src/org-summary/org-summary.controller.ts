@@ -41,6 +41,12 @@ const OrgUnitSummarySchema = z.object({
     .number()
     .int()
     .describe('retained memberships 保留会籍人数, held by a union or federation; not in members'),
+  termsExpired: z
+    .number()
+    .int()
+    .describe(
+      'unions whose committee term ran out without re-election 换届预警 (dissolved ones excluded)',
+    ),
 });
 
 class OrgUnitSummaryDto extends createZodDto(OrgUnitSummarySchema) {}

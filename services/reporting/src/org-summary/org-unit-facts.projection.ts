@@ -12,6 +12,10 @@ const UPSERT_FEDERATION_UNIT = `
   SET parent_id = EXCLUDED.parent_id, kind = EXCLUDED.kind, org_path = EXCLUDED.org_path,
       name = EXCLUDED.name`;
 
+// A union's own events share its partition, so these always follow its registration.
+const SET_TERM_EXPIRED = 'UPDATE org_unit_facts SET term_expired = $2 WHERE org_unit_id = $1';
+const MARK_DISSOLVED = 'UPDATE org_unit_facts SET dissolved = true WHERE org_unit_id = $1';
+
 const UPSERT_UNION = `
   INSERT INTO org_unit_facts (org_unit_id, parent_id, kind, org_path, name, unions)
   VALUES ($1, $2, 'union', $3, $4, 1)
@@ -37,6 +41,15 @@ export const projectOrgUnitFacts = async (event: EventEnvelope, tx: PoolClient):
     case 'UnionRegistered':
     case 'UnionEstablished':
       await tx.query(UPSERT_UNION, [data.unionId, data.parentId, data.orgPath, data.name]);
+      break;
+    case 'UnionTermExpired':
+      await tx.query(SET_TERM_EXPIRED, [data.unionId, true]);
+      break;
+    case 'CommitteeElectionApproved':
+      await tx.query(SET_TERM_EXPIRED, [data.unionId, false]);
+      break;
+    case 'UnionDissolved':
+      await tx.query(MARK_DISSOLVED, [data.unionId]);
       break;
     case 'MemberJoined':
     case 'MemberTransferred':

@@ -9,12 +9,15 @@ export interface OrgUnitSummary {
   migrantMembers: number;
   newFormMembers: number;
   retainedMemberships: number;
+  /** Unions whose committee term ran out without re-election (换届预警). */
+  termsExpired: number;
 }
 
 const FIND_PATH = 'SELECT org_path FROM org_unit_facts WHERE org_unit_id = $1';
 
 const SUM_SUBTREE = `
-  SELECT count(*) FILTER (WHERE kind = 'union')::int AS unions,
+  SELECT count(*) FILTER (WHERE kind = 'union' AND NOT dissolved)::int AS unions,
+         count(*) FILTER (WHERE kind = 'union' AND term_expired AND NOT dissolved)::int AS terms_expired,
          coalesce(sum(members), 0)::int AS members,
          coalesce(sum(female_members), 0)::int AS female_members,
          coalesce(sum(migrant_members), 0)::int AS migrant_members,
@@ -41,6 +44,7 @@ export const orgUnitSummary = async (
     migrant_members: number;
     new_form_members: number;
     retained_memberships: number;
+    terms_expired: number;
   }>(SUM_SUBTREE, [path, `${escapeLike(path)}/%`]);
   const sums = rows[0]!;
 
@@ -52,5 +56,6 @@ export const orgUnitSummary = async (
     migrantMembers: sums.migrant_members,
     newFormMembers: sums.new_form_members,
     retainedMemberships: sums.retained_memberships,
+    termsExpired: sums.terms_expired,
   };
 };

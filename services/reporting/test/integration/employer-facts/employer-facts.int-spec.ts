@@ -6,9 +6,8 @@ import { createTestDatabase } from '@taizhang/testing';
 
 import { projectEmployerFacts } from '../../../src/employer-facts/employer-facts.projection';
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
-import { CreateEmployerFacts1732000004100 } from '../../../src/employer-facts/migrations/1732000004100-create-employer-facts';
-import { CreateOrgUnitFacts1732000001000 } from '../../../src/org-summary/migrations/1732000001000-create-org-unit-facts';
 import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
+import { reportingMigrations } from '../../../src/reporting.migrations';
 
 const envelope = (type: string, orgPath: string, data: unknown): EventEnvelope => ({
   eventId: randomUUID(),
@@ -73,10 +72,7 @@ describe('employer facts', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase([
-      CreateOrgUnitFacts1732000001000,
-      CreateEmployerFacts1732000004100,
-    ]);
+    db = await createTestDatabase(reportingMigrations);
     const events = [
       unit('m', 'municipal', null, 'm'),
       unit('d1', 'district', 'm', 'm/d1'),

@@ -4,10 +4,9 @@ import type { EventEnvelope } from '@taizhang/contracts';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
-import { CreateOrgUnitFacts1732000001000 } from '../../../src/org-summary/migrations/1732000001000-create-org-unit-facts';
-import { AddMemberFigures1732000003100 } from '../../../src/org-summary/migrations/1732000003100-add-member-figures';
 import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
+import { reportingMigrations } from '../../../src/reporting.migrations';
 
 const envelope = (
   type: string,
@@ -64,7 +63,7 @@ describe('org unit facts', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase([CreateOrgUnitFacts1732000001000, AddMemberFigures1732000003100]);
+    db = await createTestDatabase(reportingMigrations);
     const events = [
       unit('m', 'municipal', null, 'm'),
       unit('d1', 'district', 'm', 'm/d1'),

@@ -3,14 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { OrganisationEvent } from '@taizhang/contracts';
 import { organisationRegistry, Topics } from '@taizhang/contracts';
 import { eventStoreMigrations, OutboxRelay, PostgresEventStore } from '@taizhang/event-store';
-import { createIdempotentProducer, EventConsumer, messagingMigrations } from '@taizhang/messaging';
+import { createIdempotentProducer, EventConsumer } from '@taizhang/messaging';
 import type { TestDatabase, TestTopics } from '@taizhang/testing';
 import { createTestDatabase, createTestTopics, eventually } from '@taizhang/testing';
 
-import { CreateOrgUnitFacts1732000001000 } from '../../../src/org-summary/migrations/1732000001000-create-org-unit-facts';
-import { AddMemberFigures1732000003100 } from '../../../src/org-summary/migrations/1732000003100-add-member-figures';
 import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
+import { reportingMigrations } from '../../../src/reporting.migrations';
 
 /** How often each event id is on the topic, reading it from the beginning until `atLeast` arrived. */
 const deliveriesOnTopic = async (topics: TestTopics, topic: string, atLeast: number) => {
@@ -48,11 +47,7 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
   beforeAll(async () => {
     [organisationDb, reportingDb, topics] = await Promise.all([
       createTestDatabase(eventStoreMigrations),
-      createTestDatabase([
-        ...messagingMigrations,
-        CreateOrgUnitFacts1732000001000,
-        AddMemberFigures1732000003100,
-      ]),
+      createTestDatabase(reportingMigrations),
       createTestTopics([Topics.organisation], { partitions: 12 }),
     ]);
   });

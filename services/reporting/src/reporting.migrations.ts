@@ -1,0 +1,15 @@
+import { messagingMigrations } from '@taizhang/messaging';
+
+import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
+import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
+import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
+import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
+
+/** Every migration of reporting's database, in order: the app runs them at start, tests too. */
+export const reportingMigrations = [
+  ...messagingMigrations,
+  CreateOrgUnitFacts1732000001000,
+  AddMemberFigures1732000003100,
+  AddUnionStatusFigures1732000003300,
+  CreateEmployerFacts1732000004100,
+];
