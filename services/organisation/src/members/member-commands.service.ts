@@ -7,6 +7,7 @@ import {
   canonicalJson,
   ConcurrencyError,
   handleCommand,
+  IllegalStateError,
   NotFoundError,
   PostgresEventStore,
 } from '@taizhang/event-store';
@@ -21,6 +22,7 @@ import type {
   RetainMembershipDto,
   TransferMemberDto,
 } from './dto/member-changes.dto';
+import type { IdCardFacts } from './id-card-number';
 import { parseIdCardNumber } from './id-card-number';
 import type { MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';
@@ -33,6 +35,17 @@ import { PersonalDataVault } from './personal-data/personal-data-vault';
 import { normalisePhoneNumber } from './phone-number';
 
 type Enrolled = Exclude<Member, { status: 'None' }>;
+
+/** The ID card number and phone as given, checked and normalised (400 when they cannot be right). */
+const readPersonalData = (body: JoinUnionDto): { facts: IdCardFacts; phone: string | null } => {
+  const parsed = parseIdCardNumber(body.idCardNumber);
+  if (!parsed.ok) throw PersonalDataError.idCard(parsed.problem);
+  if (body.phone === undefined) return { facts: parsed.facts, phone: null };
+  const phone = normalisePhoneNumber(body.phone);
+  if (phone === null) throw PersonalDataError.phone();
+
+  return { facts: parsed.facts, phone };
+};
 
 /** Turns member requests into commands on the person's stream, with their data encrypted. */
 @Injectable()
@@ -47,25 +60,18 @@ export class MemberCommandsService {
     body: JoinUnionDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const parsed = parseIdCardNumber(body.idCardNumber);
-    if (!parsed.ok) throw PersonalDataError.idCard(parsed.problem);
-    const phone = body.phone === undefined ? null : normalisePhoneNumber(body.phone);
-    if (body.phone !== undefined && phone === null) throw PersonalDataError.phone();
+    const { facts, phone } = readPersonalData(body);
     const union = await readUnion(this.store, unionId);
     if (union.status === 'None')
       throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
     // A dissolved union, or one still being founded, takes no members: say which.
     requireActive(union);
-    const { normalised, birthDate, gender } = parsed.facts;
+    const { normalised, birthDate, gender } = facts;
     const memberId = this.vault.memberIdOf(normalised);
     const streamId = memberStreamId(memberId);
     const metadata = request.metadata(startOfBusinessDate(body.joinedOn));
-    const attempt = async (): Promise<CommandResult> => {
-      const key = await this.keyForJoin(
-        (await aggregateStream(this.store, streamId, memberDecider)).state,
-      );
-
-      return handleCommand(this.store, {
+    const attempt = (key: PersonKey): Promise<CommandResult> =>
+      handleCommand(this.store, {
         streamId,
         streamType: 'member',
         decider: memberDecider,
@@ -101,14 +107,29 @@ export class MemberCommandsService {
           ? (tx) => this.vault.saveKey(tx.client, key, memberId, metadata.now)
           : undefined,
       });
-    };
-    try {
-      return await attempt();
-    } catch (error) {
-      // Two first joins of one person race for a new stream; the loser hears the rules again.
-      if (error instanceof ConcurrencyError && request.expectedVersion === undefined)
-        return attempt();
-      throw error;
+
+    return this.withPersonKey(streamId, request, attempt);
+  }
+
+  // Most joins are a person's first: a new key, nothing read before. A person who left and comes
+  // back keeps their key (the decider says so); two first joins of one person race for the new
+  // stream, and the loser is decided again on the winner's state.
+  private async withPersonKey(
+    streamId: string,
+    request: CommandRequestContext,
+    attempt: (key: PersonKey) => Promise<CommandResult>,
+  ): Promise<CommandResult> {
+    let key = this.vault.newKey();
+    for (let retries = 2; ; retries -= 1) {
+      try {
+        return await attempt(key);
+      } catch (error) {
+        if (retries === 0) throw error;
+        if (error instanceof ConcurrencyError && request.expectedVersion === undefined) continue;
+        if (!(error instanceof IllegalStateError) || error.code !== 'PERSONAL_DATA_KEY_CHANGED')
+          throw error;
+        key = await this.keyOfReturningMember(streamId);
+      }
     }
   }
 
@@ -249,7 +270,8 @@ export class MemberCommandsService {
   }
 
   // A person keeps one key across memberships; a new one only for a first join or after erasure.
-  private async keyForJoin(state: Member): Promise<PersonKey> {
+  private async keyOfReturningMember(streamId: string): Promise<PersonKey> {
+    const { state } = await aggregateStream(this.store, streamId, memberDecider);
     if (state.status !== 'Left' || !state.personalData.keyId || state.personalData.erased)
       return this.vault.newKey();
     const found = await this.vault.findKey(state.personalData.keyId);

@@ -214,6 +214,33 @@ describe('members (organisation, integration)', () => {
     });
   });
 
+  it('lets a person who left join again later, under the same key', async () => {
+    const body = person(7);
+    const memberId = await created(`/unions/${unions[0]}/members`, body);
+    await postJson(url(`/members/${memberId}/leave`), { reason: '辞职', leftOn: '2023-03-31' });
+    const again = await postJson(url(`/unions/${unions[1]}/members`), {
+      ...body,
+      joinedOn: '2024-06-01',
+    });
+
+    expect([again.status, again.body['id']]).toEqual([201, memberId]);
+    const keys = await pool().query('SELECT 1 FROM person_keys WHERE member_id = $1', [memberId]);
+    expect(keys.rowCount).toBe(1);
+    const view = await getJson(
+      url(`/members/${memberId}?reveal=true&reason=${encodeURIComponent('核对会籍')}`),
+    );
+    expect(view.body).toMatchObject({
+      status: 'active',
+      joinedOn: '2024-06-01',
+      personalData: { idCardNumber: body.idCardNumber },
+      history: [
+        { step: 'joined', unionId: unions[0] },
+        { step: 'left', on: '2023-03-31' },
+        { step: 'joined', on: '2024-06-01', unionId: unions[1] },
+      ],
+    });
+  });
+
   it('refuses personal data that cannot be right, without repeating it', async () => {
     const good = person(5);
     const wrongDigit = `${good.idCardNumber.slice(0, 17)}${good.idCardNumber[17] === '1' ? '2' : '1'}`;
