@@ -6,8 +6,8 @@ import { eventStoreMigrations, PostgresEventStore } from '@taizhang/event-store'
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
-import { recordExpiredTerms } from '../../../src/unions/term-clock/term-clock';
 import { CreateUnionTerms1732000003000 } from '../../../src/unions/term-clock/create-union-terms.migration';
+import { recordExpiredTerms } from '../../../src/unions/term-clock/term-clock';
 import type { UnionCommand } from '../../../src/unions/union.commands';
 import { runUnionCommand } from '../../../src/unions/union-streams';
 
@@ -51,15 +51,14 @@ describe('the term clock (换届预警)', () => {
 
     return unionId;
   };
-  const expiries = async (unionId: string) =>
-    Number(
-      (
-        await db.pool.query(
-          `SELECT count(*) FROM events WHERE stream_id = $1 AND type = 'UnionTermExpired'`,
-          [`union-${unionId}`],
-        )
-      ).rows[0].count,
+  const expiries = async (unionId: string): Promise<number> => {
+    const { rows } = await db.pool.query<{ count: string }>(
+      `SELECT count(*) FROM events WHERE stream_id = $1 AND type = 'UnionTermExpired'`,
+      [`union-${unionId}`],
     );
+
+    return Number(rows[0]!.count);
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase([...eventStoreMigrations, CreateUnionTerms1732000003000]);
