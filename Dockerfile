@@ -12,5 +12,7 @@ COPY . .
 ARG SERVICE_NAME=organisation
 ENV SERVICE_NAME=${SERVICE_NAME} \
     SWC_NODE_PROJECT=/app/tsconfig.base.json
+# Generated data (the gateway's signing keys) is written by the node user.
+RUN mkdir -p /app/.data/keys && chown -R node:node /app/.data
 USER node
 CMD ["sh", "-c", "exec node --enable-source-maps -r @swc-node/register services/${SERVICE_NAME}/src/main.ts"]

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /** Every service the platform knows, with its port on one machine (DESIGN §3). */
 export const KNOWN_SERVICES = [
-  { name: 'gateway', port: 8080, database: false },
+  { name: 'gateway', port: 8080, database: true },
   { name: 'organisation', port: 3001, database: true },
   { name: 'rights', port: 3002, database: true },
   { name: 'hardship-aid', port: 3003, database: true },

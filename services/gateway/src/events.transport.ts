@@ -1,0 +1,37 @@
+import type { INestApplication } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+
+import type { Pool } from 'pg';
+import { Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+
+import { PlatformConfig } from '@taizhang/bootstrap';
+import { organisationRegistry } from '@taizhang/contracts';
+import { createKafka, EventConsumerTransport, nestConsumerLogger } from '@taizhang/messaging';
+
+/** The consumer group of the gateway's org-tree replica: every instance shares it. */
+export const GATEWAY_GROUP = 'gateway.org-tree';
+
+/** The microservice transport that feeds the gateway's `@EventPattern` consumers from Kafka. */
+export const gatewayEventsTransport = (
+  app: INestApplication,
+  groupId: string = GATEWAY_GROUP,
+): EventConsumerTransport => {
+  const config = app.get(PlatformConfig);
+  const logger = nestConsumerLogger(new Logger('GatewayEvents'));
+
+  return new EventConsumerTransport({
+    kafka: createKafka({
+      clientId: `${config.serviceName}-org-tree`,
+      brokers: config.kafka.brokers,
+      logger,
+    }),
+    groupId,
+    registry: organisationRegistry,
+    pool: (app.get<DataSource>(getDataSourceToken()).driver as unknown as { master: Pool }).master,
+    metrics: app.get(Registry),
+    logger,
+    topicFor: (pattern) => config.kafka.topic(pattern),
+  });
+};

@@ -1,0 +1,40 @@
+import type { ServerResponse } from 'node:http';
+
+import { All, Controller, Param, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+
+import type { RequestHandler } from 'http-proxy-middleware';
+
+import { ROLES, Roles } from '@taizhang/auth';
+import { NotFoundError } from '@taizhang/event-store';
+
+import { GatewayConfig } from '../config/gateway.config';
+import type { ForwardedRequest } from './service-proxy';
+import { createServiceProxy } from './service-proxy';
+
+/**
+ * `/api/<service>/…` → the service, so that clients use one origin. Every signed-in role may
+ * pass (an auditor only reads); each service then checks roles and scope itself.
+ */
+@ApiExcludeController()
+@Controller('api')
+@Roles(...ROLES)
+export class ProxyController {
+  private readonly proxy: RequestHandler<ForwardedRequest, ServerResponse>;
+
+  constructor(private readonly config: GatewayConfig) {
+    this.proxy = createServiceProxy(config.proxy.timeoutMs);
+  }
+
+  @All([':service', ':service/{*path}'])
+  async forward(
+    @Param('service') service: string,
+    @Req() request: ForwardedRequest,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
+    if (!Object.hasOwn(this.config.routes, service))
+      throw new NotFoundError(`There is no service called ${service}. / 没有该服务。`, { service });
+    request.forwardTo = this.config.routes[service];
+    await this.proxy(request, response);
+  }
+}

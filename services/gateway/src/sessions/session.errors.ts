@@ -1,0 +1,48 @@
+import { DomainError } from '@taizhang/event-store';
+
+/** Stable codes of the sign-in problems. */
+export enum SessionErrorCode {
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  AccountLocked = 'ACCOUNT_LOCKED',
+  AccountDisabled = 'ACCOUNT_DISABLED',
+  RefreshTokenInvalid = 'REFRESH_TOKEN_INVALID',
+}
+
+/** Unknown username or wrong password: the answer never says which (401). */
+export class InvalidCredentialsError extends DomainError {
+  readonly code = SessionErrorCode.InvalidCredentials;
+  readonly status = 401;
+  constructor() {
+    super('The username or password is wrong. / 用户名或密码错误。');
+  }
+}
+
+/** Too many failed sign-ins in a row: the name is locked for a while (429). */
+export class AccountLockedError extends DomainError {
+  readonly code = SessionErrorCode.AccountLocked;
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      `Too many failed sign-ins: the account is locked; try again in ${retryAfterSeconds} s. / 登录失败次数过多，账号已暂时锁定。`,
+      { retryAfterSeconds },
+    );
+  }
+}
+
+/** The account was disabled by an admin (401). */
+export class AccountDisabledError extends DomainError {
+  readonly code = SessionErrorCode.AccountDisabled;
+  readonly status = 401;
+  constructor() {
+    super('This account is disabled; ask an admin. / 该账号已停用。');
+  }
+}
+
+/** The refresh token is unknown, used before, or its session ended (401). */
+export class RefreshTokenInvalidError extends DomainError {
+  readonly code = SessionErrorCode.RefreshTokenInvalid;
+  readonly status = 401;
+  constructor() {
+    super('The refresh token is not valid (any more); sign in again. / 请重新登录。');
+  }
+}

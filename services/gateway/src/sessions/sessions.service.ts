@@ -1,0 +1,85 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { Pool } from 'pg';
+
+import type { AuthenticatedUser } from '@taizhang/auth';
+
+import { PG_POOL } from '../shared/tokens';
+import { PasswordHasher } from '../users/password-hasher';
+import { findCredentials, findUser } from '../users/users.sql';
+import type { TokensDto } from './dto/session.dto';
+import { LoginAttempts } from './login-attempts';
+import {
+  AccountDisabledError,
+  AccountLockedError,
+  InvalidCredentialsError,
+  RefreshTokenInvalidError,
+} from './session.errors';
+import { SessionStore } from './session-store';
+import { TokenIssuer } from './token-issuer';
+
+/** Sign-in, refresh and sign-out. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly passwords: PasswordHasher,
+    private readonly attempts: LoginAttempts,
+    private readonly sessions: SessionStore,
+    private readonly issuer: TokenIssuer,
+  ) {}
+
+  /**
+   * Checks the password (argon2) and starts a session. Each failure is answered more slowly;
+   * after too many in a row the name is locked, and then even the right password waits.
+   */
+  async login(username: string, password: string): Promise<TokensDto> {
+    const name = username.trim().toLowerCase();
+    const locked = await this.attempts.lockedFor(name);
+    if (locked > 0) throw new AccountLockedError(locked);
+    const credentials = await findCredentials(this.pool, name);
+    const matches = await this.passwords.verify(credentials?.passwordHash, password);
+    if (!credentials || !matches) {
+      const { failures, lockedFor } = await this.attempts.recordFailure(name);
+      if (lockedFor > 0) throw new AccountLockedError(lockedFor);
+      await sleep(this.attempts.delayAfter(failures));
+      throw new InvalidCredentialsError();
+    }
+    if (credentials.disabled) throw new AccountDisabledError();
+    await this.attempts.clear(name);
+    const user = (await findUser(this.pool, credentials.id))!;
+
+    return this.issuer.issue(user, await this.sessions.start(user.id));
+  }
+
+  /** New tokens for a current refresh token; the old one stops working. */
+  async refresh(refreshToken: string): Promise<TokensDto> {
+    const session = await this.sessions.rotate(refreshToken);
+    if (!session) throw new RefreshTokenInvalidError();
+    const user = await findUser(this.pool, session.userId);
+    if (!user || user.disabled) {
+      await this.sessions.end(session.sessionId);
+      throw user ? new AccountDisabledError() : new RefreshTokenInvalidError();
+    }
+
+    return this.issuer.issue(user, session);
+  }
+
+  /**
+   * Ends the session of the refresh token, or of the access token, whichever is given; its
+   * access tokens are refused from then on. False when neither names a live session.
+   */
+  async logout(
+    refreshToken: string | undefined,
+    user: AuthenticatedUser | undefined,
+  ): Promise<boolean> {
+    const sessionId =
+      (refreshToken ? await this.sessions.sessionOf(refreshToken) : null) ?? user?.sessionId;
+    if (!sessionId) return false;
+    await this.sessions.end(sessionId);
+
+    return true;
+  }
+}

@@ -1,0 +1,56 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+
+import Redis from 'ioredis';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+
+import { GatewayConfig } from '../config/gateway.config';
+import { loadSigningKeys } from '../keys/signing-keys';
+import { RateLimiter } from '../rate-limits/rate-limiter';
+import { LoginAttempts } from '../sessions/login-attempts';
+import { SessionStore } from '../sessions/session-store';
+import { PasswordHasher } from '../users/password-hasher';
+import { CLOCK, PG_POOL, REDIS, SIGNING_KEYS } from './tokens';
+
+const providers = [
+  { provide: CLOCK, useValue: () => new Date() },
+  {
+    provide: PG_POOL,
+    inject: [getDataSourceToken()],
+    useFactory: (dataSource: DataSource): Pool =>
+      (dataSource.driver as unknown as { master: Pool }).master,
+  },
+  {
+    provide: REDIS,
+    inject: [GatewayConfig],
+    useFactory: (config: GatewayConfig): Redis =>
+      new Redis(config.redisUrl, {
+        keyPrefix: config.redisKeyPrefix,
+        // Fail a request fast rather than queue it while Redis is away.
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2_000,
+      }),
+  },
+  {
+    provide: SIGNING_KEYS,
+    inject: [GatewayConfig],
+    useFactory: (config: GatewayConfig) => loadSigningKeys(config.keys),
+  },
+  SessionStore,
+  LoginAttempts,
+  RateLimiter,
+  PasswordHasher,
+];
+
+/** What every gateway feature shares: Redis, the database pool, the clock, the signing keys. */
+@Global()
+@Module({ providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) })
+export class GatewayCoreModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}

@@ -1,0 +1,236 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { Topics } from '@taizhang/contracts';
+import type { RunningServices } from '@taizhang/testing';
+import { eventually, startServices } from '@taizhang/testing';
+
+import type { GatewayUnderTest, Tokens } from '../gateway-test-kit';
+import {
+  ADMIN_PASSWORD,
+  bearer,
+  createUser,
+  login,
+  PASSWORD,
+  startGateway,
+} from '../gateway-test-kit';
+
+interface Echo {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+// A stand-in service that answers with what it received.
+const startEchoService = async (): Promise<{ url: string; server: Server }> => {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const echo: Echo = {
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      response.writeHead(202, { 'content-type': 'application/json', 'x-echo': 'yes' });
+      response.end(JSON.stringify(echo));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+};
+
+describe('forwarding /api/<service>/… through the gateway', () => {
+  let services: RunningServices;
+  let echo: { url: string; server: Server };
+  let gateway: GatewayUnderTest;
+  let admin: Tokens;
+  const api = (method: 'get' | 'post' | 'patch', path: string, tokens?: Tokens) => {
+    const call = gateway.http()[method](path);
+
+    return tokens ? call.set('authorization', bearer(tokens)) : call;
+  };
+
+  beforeAll(async () => {
+    [services, echo] = await Promise.all([
+      startServices(['organisation'], [Topics.organisation]),
+      startEchoService(),
+    ]);
+    const topic = services.topics.names[Topics.organisation]!;
+    gateway = await startGateway(
+      {
+        ORGANISATION_URL: services.urls['organisation']!,
+        RIGHTS_URL: echo.url,
+        // Nothing listens there: the service is down.
+        REPORTING_URL: 'http://127.0.0.1:9',
+      },
+      { consumeFrom: topic.slice(Topics.organisation.length) },
+    );
+    admin = await login(gateway, 'admin', ADMIN_PASSWORD);
+  }, 120_000);
+  afterAll(async () => {
+    await gateway?.close();
+    await services?.close();
+    echo?.server.close();
+  });
+
+  describe('to a stand-in service', () => {
+    it('sends method, path, query, body and the Authorization header on, and the answer back', async () => {
+      const response = await api(
+        'patch',
+        '/api/rights/disputes/7?include=history&x=%E5%B7%A5',
+        admin,
+      )
+        .set('idempotency-key', 'key-1')
+        .set('if-match', '"3"')
+        .send({ note: '调解成功', amount: 120_000, flags: [true, null] });
+
+      expect(response.status).toBe(202);
+      expect(response.headers['x-echo']).toBe('yes');
+      const received = response.body as Echo;
+      expect(received).toMatchObject({
+        method: 'PATCH',
+        url: '/disputes/7?include=history&x=%E5%B7%A5',
+        headers: {
+          authorization: bearer(admin),
+          'idempotency-key': 'key-1',
+          'if-match': '"3"',
+          'x-forwarded-for': expect.stringContaining('127.0.0.1') as unknown,
+          'x-request-id': response.headers['x-request-id'] as string,
+        },
+      });
+      expect(JSON.parse(received.body)).toEqual({
+        note: '调解成功',
+        amount: 120_000,
+        flags: [true, null],
+      });
+    });
+
+    it('sends falsy JSON bodies too, and no body when there is none', async () => {
+      for (const body of ['null', 'false', '0', '""', '[]']) {
+        const response = await api('post', '/api/rights/x', admin)
+          .set('content-type', 'application/json')
+          .send(body);
+
+        expect((response.body as Echo).body).toBe(body);
+        expect((response.body as Echo).headers['content-length']).toBe(String(body.length));
+      }
+      expect((await api('get', '/api/rights', admin)).body).toMatchObject({ url: '/', body: '' });
+    });
+
+    it('refuses a bad body at the gateway, before it reaches the service', async () => {
+      const response = await api('post', '/api/rights/x', admin)
+        .set('content-type', 'application/json')
+        .send('{"a":');
+
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'MALFORMED_JSON' });
+    });
+  });
+
+  describe('to organisation', () => {
+    it('creates and reads through one origin, with idempotent replays intact', async () => {
+      const create = () =>
+        api('post', '/api/organisation/org-units', admin)
+          .set('idempotency-key', 'forwarding-city')
+          .send({ code: '2101', name: '沈阳市总工会', kind: 'municipal' });
+      const created = await create();
+      const replayed = await create();
+
+      expect(created.status).toBe(201);
+      const { id } = created.body as { id: string };
+      expect(replayed.headers['idempotent-replayed']).toBe('true');
+      expect((replayed.body as { id: string }).id).toBe(id);
+      const read = await api('get', `/api/organisation/org-units/${id}`, admin);
+      expect(read.status).toBe(200);
+      expect(read.headers['etag']).toBe('"1"');
+      expect(read.body).toMatchObject({ name: '沈阳市总工会', kind: 'municipal' });
+    });
+
+    it("passes the service's own problems through", async () => {
+      const response = await api('post', '/api/organisation/org-units', admin).send({
+        code: '1',
+        name: 'x',
+        kind: 'planet',
+      });
+
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      // The service's own path: the request reached it.
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', instance: '/org-units' });
+    });
+
+    it('feeds the replica, so that accounts can be placed in the new unit and carry its path', async () => {
+      const created = await api('post', '/api/organisation/org-units', admin).send({
+        code: '2102',
+        name: '大连市总工会',
+        kind: 'municipal',
+      });
+      const { id } = created.body as { id: string };
+      await eventually(
+        async () => (await api('get', `/org-units/${id}`, admin)).status,
+        (status) => status === 200,
+        30_000,
+      );
+      await createUser(gateway, admin, {
+        username: 'dalian.officer',
+        role: 'federation_officer',
+        orgUnitId: id,
+      });
+      await createUser(gateway, admin, {
+        username: 'dalian.auditor',
+        role: 'auditor',
+        orgUnitId: id,
+      });
+
+      const officer = await login(gateway, 'dalian.officer', PASSWORD);
+      expect(officer.user.orgPath).toBe(id);
+      expect((await api('get', `/api/organisation/org-units/${id}`, officer)).status).toBe(200);
+
+      const auditor = await login(gateway, 'dalian.auditor', PASSWORD);
+      expect((await api('get', `/api/organisation/org-units/${id}`, auditor)).status).toBe(200);
+      const write = await api('post', '/api/organisation/org-units', auditor).send({
+        code: '9',
+        name: '审计',
+        kind: 'municipal',
+      });
+      expect(write.status).toBe(403);
+      expect(write.body).toMatchObject({
+        code: 'READ_ONLY_ROLE',
+        instance: '/api/organisation/org-units',
+      });
+    });
+  });
+
+  describe('refuses', () => {
+    it('a request without a valid token, at the gateway', async () => {
+      const response = await api(
+        'get',
+        '/api/organisation/org-units/00000000-0000-4000-8000-000000000000',
+      );
+
+      expect(response.status).toBe(401);
+      expect(response.body).toMatchObject({
+        code: 'TOKEN_MISSING',
+        instance: '/api/organisation/org-units/00000000-0000-4000-8000-000000000000',
+      });
+    });
+
+    it('an unknown service with 404, and a service that is down with a 502 problem', async () => {
+      const unknown = await api('get', '/api/payroll/x', admin);
+      const down = await api('get', '/api/reporting/reports/org-units/x/summary', admin);
+
+      expect(unknown.status).toBe(404);
+      expect(down.status).toBe(502);
+      expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(down.body).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        instance: '/api/reporting/reports/org-units/x/summary',
+      });
+    });
+  });
+});
