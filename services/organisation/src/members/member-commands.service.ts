@@ -15,6 +15,7 @@ import {
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
 import { requireActive } from '../unions/decide/union-dates';
+import { parentIdOf } from './decide/member-rules.decider';
 import type { JoinUnionDto } from './dto/join-union.dto';
 import type {
   ErasePersonalDataDto,
@@ -184,8 +185,8 @@ export class MemberCommandsService {
   ): Promise<CommandResult> {
     const { state, version } = await this.load(memberId);
     const union = await readUnion(this.store, state.unionId);
-    const federation =
-      union.status === 'Registered' ? await loadParentRef(this.store, union.parentId) : null;
+    const parentId = parentIdOf(union);
+    const federation = parentId ? await loadParentRef(this.store, parentId) : null;
 
     return this.run(
       memberId,

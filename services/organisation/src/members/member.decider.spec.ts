@@ -253,6 +253,37 @@ describe('Member', () => {
         .when(retain({ heldBy: 'federation' }))
         .then(retained('federation')));
 
+    it('is held by the federation once its union is dissolved, never by the dissolved union', () => {
+      const dissolved: Union = {
+        status: 'Dissolved',
+        id: 'u1',
+        name: 'u1 工会',
+        orgPath: 'm1/d1/s1/u1',
+        dissolvedOn: '2025-02-28',
+      };
+      given([joined()])
+        .when(retain({ union: dissolved }))
+        .thenThrows(IllegalStateError, /dissolved union holds no memberships/);
+      given([joined()])
+        .when(retain({ union: dissolved, heldBy: 'federation' }))
+        .then(retained('federation'));
+    });
+
+    it('cannot be transferred into a dissolved union', () =>
+      given([joined()])
+        .when(
+          transfer({
+            toUnion: {
+              status: 'Dissolved',
+              id: 'u2',
+              name: 'u2 工会',
+              orgPath: 'm1/d1/s2/u2',
+              dissolvedOn: '2023-01-01',
+            },
+          }),
+        )
+        .thenThrows(IllegalStateError, /was dissolved/));
+
     it('cannot be held by a federation that does not exist', () =>
       given([joined()])
         .when(retain({ heldBy: 'federation', federation: null }))

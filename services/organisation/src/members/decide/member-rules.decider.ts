@@ -1,6 +1,7 @@
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
 import { businessDate } from '../../shared/business-date';
+import type { Union } from '../../unions/union.decider';
 import type { Enrolment, Member } from '../member.decider';
 
 /** The member as recorded, or a 404 for a person who never joined. */
@@ -40,3 +41,15 @@ export const notBeforeLastChange = (
 /** The date a person born on `birthDate` turns `years` old (29 February stays a string bound). */
 export const birthdayAt = (birthDate: string, years: number): string =>
   `${String(Number(birthDate.slice(0, 4)) + years).padStart(4, '0')}${birthDate.slice(4)}`;
+
+/**
+ * The unit above a union: its parent id, or for a dissolved union (whose state keeps only its
+ * path) the next-to-last id of its path (`<city>/<district>/<street>/<union>`).
+ */
+export const parentIdOf = (union: Union): string | null => {
+  if (union.status === 'None') return null;
+  if ('parentId' in union) return union.parentId;
+  const path = union.orgPath.split('/');
+
+  return path.length > 1 ? path[path.length - 2]! : null;
+};

@@ -2,16 +2,10 @@ import type { MembershipRetained } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { RetainMembership } from '../member.commands';
-import type { Member } from '../member.decider';
-import { enrolmentOf, notBeforeLastChange, notInFuture } from './member-rules.decider';
+import type { Enrolment, Member } from '../member.decider';
+import { enrolmentOf, notBeforeLastChange, notInFuture, parentIdOf } from './member-rules.decider';
 
-/**
- * 保留会籍 (会籍管理办法): a retiree, an unemployed member, or a member whose employer closed keeps
- * the membership, held by their union or by the federation one level up.
- */
-export const retainMembership = (command: RetainMembership, state: Member): MembershipRetained => {
-  const member = enrolmentOf(state);
-  const { reason, heldBy, since, union, federation } = command.data;
+const refuseUnlessActive = (member: Exclude<Member, { status: 'None' }>): void => {
   if (member.status === 'Left')
     throw new IllegalStateError(
       'A member who left has no membership to retain. / 已退会的会员不能保留会籍。',
@@ -22,17 +16,49 @@ export const retainMembership = (command: RetainMembership, state: Member): Memb
       'The membership is already retained. / 该会员已保留会籍。',
       'ALREADY_RETAINED',
     );
+};
+
+/** The unit that will hold the membership: the union itself, or the federation above it. */
+const holderOf = ({ data }: RetainMembership, member: Enrolment): string => {
+  const { union, heldBy, federation } = data;
   // The controller reads the member's union just before; a different one means a race.
-  if (union.status !== 'Registered' || union.id !== member.unionId)
+  if (
+    (union.status !== 'Registered' && union.status !== 'Dissolved') ||
+    union.id !== member.unionId
+  )
     throw new IllegalStateError(
       'The member’s union changed while this request was handled; send it again. / 会员所在工会刚发生变化，请重新提交。',
       'MEMBER_UNION_CHANGED',
     );
-  if (heldBy === 'federation' && federation?.id !== union.parentId)
+  if (heldBy === 'union') {
+    if (union.status === 'Dissolved')
+      throw new IllegalStateError(
+        'A dissolved union holds no memberships: let the federation above it hold this one. / 工会已撤销，应由上级工会保留会籍。',
+        'UNION_DISSOLVED',
+      );
+
+    return union.id;
+  }
+  const parentId = parentIdOf(union);
+  if (!parentId || federation?.id !== parentId)
     throw new IllegalStateError(
       'The federation above the union does not exist. / 上级工会不存在。',
       'FEDERATION_NOT_FOUND',
     );
+
+  return parentId;
+};
+
+/**
+ * 保留会籍 (会籍管理办法): a retiree, an unemployed member, or a member whose employer closed keeps
+ * the membership, held by their union or by the federation one level up (the only choice once
+ * the union is dissolved).
+ */
+export const retainMembership = (command: RetainMembership, state: Member): MembershipRetained => {
+  const member = enrolmentOf(state);
+  refuseUnlessActive(member);
+  const heldByOrgUnitId = holderOf(command, member);
+  const { reason, heldBy, since } = command.data;
   notInFuture(since, command.metadata.now, 'retention date', '保留会籍日期');
   notBeforeLastChange(since, member, 'retention date', '保留会籍日期');
 
@@ -43,7 +69,7 @@ export const retainMembership = (command: RetainMembership, state: Member): Memb
       unionId: member.unionId,
       reason,
       heldBy,
-      heldByOrgUnitId: heldBy === 'union' ? union.id : union.parentId,
+      heldByOrgUnitId,
       since,
     },
   };

@@ -18,6 +18,11 @@ export const transferMember = (command: TransferMember, state: Member): MemberTr
       'A member who left cannot be transferred; record a new join instead. / 已退会的会员不能转接，请重新办理入会。',
       'MEMBER_LEFT',
     );
+  if (toUnion.status === 'Dissolved')
+    throw new IllegalStateError(
+      `The receiving union was dissolved on ${toUnion.dissolvedOn}. / 转入的工会已撤销。`,
+      'TARGET_UNION_DISSOLVED',
+    );
   if (toUnion.status !== 'Registered')
     throw new IllegalStateError(
       'The receiving union does not exist. / 转入的工会不存在。',

@@ -241,6 +241,38 @@ describe('members (organisation, integration)', () => {
     });
   });
 
+  it('hands the members of a dissolved union to the federation above it', async () => {
+    const street = (await getJson(url(`/unions/${unions[3]}`))).body['parentId'] as string;
+    const closing = await created('/unions', {
+      name: '即将注销企业工会',
+      parentId: street,
+      establishedOn: '2010-01-01',
+    });
+    const memberId = await created(`/unions/${closing}/members`, person(8));
+    const dissolved = await postJson(url(`/unions/${closing}/dissolve`), {
+      reason: '企业注销',
+      dissolvedOn: '2025-03-31',
+    });
+    expect(dissolved.status).toBeLessThan(300);
+
+    const byUnion = await postJson(url(`/members/${memberId}/retain`), {
+      reason: 'employer_closed',
+      heldBy: 'union',
+      since: '2025-03-31',
+    });
+    expect([byUnion.status, byUnion.body['code']]).toEqual([422, 'UNION_DISSOLVED']);
+    const byFederation = await postJson(url(`/members/${memberId}/retain`), {
+      reason: 'employer_closed',
+      heldBy: 'federation',
+      since: '2025-03-31',
+    });
+    expect(byFederation.status).toBe(200);
+    expect((await getJson(url(`/members/${memberId}`))).body).toMatchObject({
+      status: 'retained',
+      retention: { reason: 'employer_closed', heldBy: 'federation', heldByOrgUnitId: street },
+    });
+  });
+
   it('refuses personal data that cannot be right, without repeating it', async () => {
     const good = person(5);
     const wrongDigit = `${good.idCardNumber.slice(0, 17)}${good.idCardNumber[17] === '1' ? '2' : '1'}`;
