@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, brings up the infrastructure, starts each service as its
-// own background process, seeds the demo region once, and prints where everything is.
+// own background process, seeds the demo region and its users once, and prints where everything
+// is and how to sign in.
 // Environment: the variables of scripts/setup.mjs, plus KAFKA_BROKERS, REDIS_URL, DATABASE_URL or
-// <SERVICE>_DATABASE_URL, SERVICE_START_TIMEOUT_MS (90000).
+// <SERVICE>_DATABASE_URL, SERVICE_START_TIMEOUT_MS (90000), TAIZHANG_ADMIN_PASSWORD (else one is
+// generated once and kept in .data/admin-password), TAIZHANG_DEMO_PASSWORD.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,6 +21,8 @@ const runDir = path.join(dataDir, 'run');
 const host = '127.0.0.1';
 const startTimeoutMs = Number(process.env.SERVICE_START_TIMEOUT_MS ?? 90_000);
 const seedFile = 'infra/seed/demo-region.ts';
+const usersSeedFile = 'infra/seed/demo-users.ts';
+const adminPasswordFile = path.join(dataDir, 'admin-password');
 
 const relative = (file) => path.relative(process.cwd(), file) || '.';
 
@@ -52,8 +57,24 @@ const tail = (file, lines = 40) => {
   return run.trimEnd().split('\n').slice(-lines).join('\n');
 };
 
+/**
+ * The password of the first admin: TAIZHANG_ADMIN_PASSWORD, else the one kept in
+ * .data/admin-password, else a new one written there (readable by this user only).
+ */
+const adminPassword = () => {
+  if (process.env.TAIZHANG_ADMIN_PASSWORD)
+    return { password: process.env.TAIZHANG_ADMIN_PASSWORD, from: 'TAIZHANG_ADMIN_PASSWORD' };
+  if (fs.existsSync(adminPasswordFile))
+    return { password: fs.readFileSync(adminPasswordFile, 'utf8').trim(), from: adminPasswordFile };
+  const password = randomBytes(18).toString('base64url');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(adminPasswordFile, `${password}\n`, { mode: 0o600 });
+
+  return { password, from: adminPasswordFile, generated: true };
+};
+
 /** What every service reads from its environment (libs/bootstrap validates it at start). */
-const serviceEnv = (service, all, databases) => {
+const serviceEnv = (service, all, databases, admin) => {
   const database = databases.find((entry) => entry.service === service.name);
 
   return tsEnv({
@@ -70,6 +91,8 @@ const serviceEnv = (service, all, databases) => {
     ...(database ? { DATABASE_URL: database.url } : {}),
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `${host}:${process.env.KAFKA_PORT ?? 9092}`,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    // Only the gateway creates accounts.
+    ...(service.name === 'gateway' ? { TAIZHANG_ADMIN_PASSWORD: admin.password } : {}),
   });
 };
 
@@ -110,7 +133,7 @@ const awaitHealthy = async (service, pid) => {
   return `${service.name} did not answer GET http://${host}:${service.port}/health with 200 within ${startTimeoutMs / 1000}s; the last lines of ${relative(logFile)}:\n${tail(logFile)}`;
 };
 
-const startServices = async (all) => {
+const startServices = async (all, admin) => {
   const { serviceDatabases } = requireTs('infra/postgres/databases.ts');
   const databases = serviceDatabases();
   fs.mkdirSync(logsDir, { recursive: true });
@@ -121,7 +144,7 @@ const startServices = async (all) => {
       console.log(`start: ${service.name} already answers on port ${service.port}; left as it is`);
       continue;
     }
-    starting.push([service, startService(service, serviceEnv(service, all, databases))]);
+    starting.push([service, startService(service, serviceEnv(service, all, databases, admin))]);
   }
   const failures = (
     await Promise.all(starting.map(([service, pid]) => awaitHealthy(service, pid)))
@@ -135,24 +158,51 @@ const startServices = async (all) => {
   }
 };
 
-const seedDemoRegion = async (all) => {
-  if (!fs.existsSync(path.join(REPO_ROOT, seedFile))) {
-    console.log(`start: no demo seed yet (${seedFile} does not exist); skipped`);
-
-    return;
-  }
-  const urls = Object.fromEntries(
+const serviceUrls = (all) =>
+  Object.fromEntries(
     all.map((service) => [
       `${service.name.toUpperCase().replaceAll('-', '_')}_URL`,
       `http://${host}:${service.port}`,
     ]),
   );
+
+const seedDemoRegion = async (all) => {
+  if (!fs.existsSync(path.join(REPO_ROOT, seedFile))) {
+    console.log(`start: no demo seed yet (${seedFile} does not exist); skipped`);
+
+    return false;
+  }
   // The seed itself knows whether it already ran.
-  const code = await runTs(seedFile, [], { env: { ...process.env, ...urls } });
+  const code = await runTs(seedFile, [], { env: { ...process.env, ...serviceUrls(all) } });
   if (code !== 0) {
     console.error(`The demo seed (${seedFile}) failed (output above); the services still run.`);
     process.exitCode = code;
   }
+
+  return code === 0;
+};
+
+// After the demo region, which the gateway learns from organisation's topic.
+const seedDemoUsers = async (all, admin) => {
+  if (!all.some((service) => service.name === 'gateway')) return;
+  const code = await runTs(usersSeedFile, [], {
+    env: { ...process.env, ...serviceUrls(all), TAIZHANG_ADMIN_PASSWORD: admin.password },
+  });
+  if (code !== 0) {
+    console.error(
+      `The demo users (${usersSeedFile}) failed (output above); the services still run.`,
+    );
+    process.exitCode = code;
+  }
+};
+
+const printAdmin = (all, admin) => {
+  if (!all.some((service) => service.name === 'gateway')) return;
+  console.log(
+    admin.generated
+      ? `\nThe first admin is "admin" with the password ${admin.password} (kept in ${relative(admin.from)}).`
+      : `\nThe first admin is "admin"; its password is in ${admin.from === 'TAIZHANG_ADMIN_PASSWORD' ? 'TAIZHANG_ADMIN_PASSWORD' : relative(admin.from)}.`,
+  );
 };
 
 await setup();
@@ -162,8 +212,10 @@ if (all.length === 0) {
   console.log('start: no services to start yet (no services/<name>/src/main.ts)');
   process.exit(0);
 }
-await startServices(all);
-await seedDemoRegion(all);
+const admin = adminPassword();
+await startServices(all, admin);
+if (await seedDemoRegion(all)) await seedDemoUsers(all, admin);
+printAdmin(all, admin);
 console.log('\nTaizhang is running:');
 for (const service of all) {
   console.log(
