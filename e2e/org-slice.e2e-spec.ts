@@ -30,6 +30,11 @@ describe('organisation → reporting', () => {
   const noEmployers = {
     employers: 0,
     workforce: 0,
+    coveredEmployers: 0,
+    workforceOfUnionisedEmployers: 0,
+    unionisationRate: null,
+    membershipRateOfUnionised: null,
+    membershipRateOfAll: null,
     employerRegistry: {
       source: 'employer-registry',
       oldestHeadcountsAsOf: null,

@@ -4,6 +4,7 @@ import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/17
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
+import { CreateUnionCoverage1732000004200 } from './union-coverage/migrations/1732000004200-create-union-coverage';
 
 /** Every migration of reporting's database, in order: the app runs them at start, tests too. */
 export const reportingMigrations = [
@@ -12,4 +13,5 @@ export const reportingMigrations = [
   AddMemberFigures1732000003100,
   AddUnionStatusFigures1732000003300,
   CreateEmployerFacts1732000004100,
+  CreateUnionCoverage1732000004200,
 ];

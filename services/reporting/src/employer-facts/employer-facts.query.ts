@@ -6,6 +6,10 @@ export interface EmployerFigures {
   employers: number;
   /** Workers of the open employers (职工数): the denominator of 入会率 over all workforce. */
   workforce: number;
+  /** Open employers covered by an established union (已建会单位数): the numerator of 建会率. */
+  coveredEmployers: number;
+  /** Workers of the covered employers: the denominator of 入会率 over unionised employers. */
+  workforceOfUnionisedEmployers: number;
   /** Source and dates of these figures: the registry, and the range of its headcount dates. */
   employerRegistry: {
     source: 'employer-registry';
@@ -17,10 +21,15 @@ export interface EmployerFigures {
 const SUM_OPEN_EMPLOYERS = `
   SELECT count(*)::int AS employers,
          coalesce(sum(headcount), 0)::bigint::text AS workforce,
+         count(*) FILTER (WHERE covered)::int AS covered_employers,
+         coalesce(sum(headcount) FILTER (WHERE covered), 0)::bigint::text AS unionised_workforce,
          to_char(min(headcounts_as_of), 'YYYY-MM-DD') AS oldest,
          to_char(max(headcounts_as_of), 'YYYY-MM-DD') AS newest
-  FROM employer_facts
-  WHERE (org_path = $1 OR org_path LIKE $2) AND closed_on IS NULL`;
+  FROM (
+    SELECT e.*, EXISTS (SELECT 1 FROM union_coverage c WHERE c.employer_id = e.employer_id) AS covered
+    FROM employer_facts e
+    WHERE (e.org_path = $1 OR e.org_path LIKE $2) AND e.closed_on IS NULL
+  ) AS open_employers`;
 
 // Paths are ids joined by '/', but a LIKE pattern must never be widened by what an id contains.
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -35,6 +44,8 @@ export const employerFiguresOfSubtree = async (
   const { rows } = await pool.query<{
     employers: number;
     workforce: string;
+    covered_employers: number;
+    unionised_workforce: string;
     oldest: string | null;
     newest: string | null;
   }>(SUM_OPEN_EMPLOYERS, [orgPath, `${escapeLike(orgPath)}/%`]);
@@ -43,6 +54,8 @@ export const employerFiguresOfSubtree = async (
   return {
     employers: sums.employers,
     workforce: Number(sums.workforce),
+    coveredEmployers: sums.covered_employers,
+    workforceOfUnionisedEmployers: Number(sums.unionised_workforce),
     employerRegistry: {
       source: 'employer-registry',
       oldestHeadcountsAsOf: sums.oldest,

@@ -11,6 +11,7 @@ import { NotFoundError } from '@taizhang/event-store';
 
 import { employerFiguresOfUnit } from '../employer-facts/employer-facts.query';
 import { orgUnitSummary } from './org-unit-summary.query';
+import { summaryRates } from './rates';
 
 const OrgUnitSummarySchema = z.object({
   orgUnitId: z.string(),
@@ -23,6 +24,30 @@ const OrgUnitSummarySchema = z.object({
     .number()
     .int()
     .describe('workers of the open employers 职工数, by their latest headcounts'),
+  coveredEmployers: z
+    .number()
+    .int()
+    .describe(
+      'open employers covered by an established union 已建会单位数: the numerator of 建会率',
+    ),
+  workforceOfUnionisedEmployers: z
+    .number()
+    .int()
+    .describe('workers of the covered employers 已建会单位职工数'),
+  unionisationRate: z
+    .number()
+    .nullable()
+    .describe('建会率 = coveredEmployers / employers (four decimals; null without employers)'),
+  membershipRateOfUnionised: z
+    .number()
+    .nullable()
+    .describe('入会率 (已建会单位) = members / workforceOfUnionisedEmployers; null when that is 0'),
+  membershipRateOfAll: z
+    .number()
+    .nullable()
+    .describe(
+      '入会率 (全部职工) = members / workforce of every employer in the registry; null when 0',
+    ),
   employerRegistry: z
     .object({
       source: z.literal('employer-registry'),
@@ -71,6 +96,6 @@ export class OrgSummaryController {
     if (!summary || !employers)
       throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
 
-    return { ...summary, ...employers };
+    return { ...summary, ...employers, ...summaryRates({ ...summary, ...employers }) };
   }
 }

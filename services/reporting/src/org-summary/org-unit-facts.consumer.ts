@@ -6,6 +6,7 @@ import { Topics } from '@taizhang/contracts';
 import { EventContext, EventHandlerErrorFilter } from '@taizhang/messaging';
 
 import { projectEmployerFacts } from '../employer-facts/employer-facts.projection';
+import { projectUnionCoverage } from '../union-coverage/union-coverage.projection';
 import { projectOrgUnitFacts } from './org-unit-facts.projection';
 
 /**
@@ -24,5 +25,6 @@ export class OrgUnitFactsConsumer {
     // One after the other on the one transaction: a failure leaves neither read model changed.
     await projectOrgUnitFacts(event, context.getTransaction());
     await projectEmployerFacts(event, context.getTransaction());
+    await projectUnionCoverage(event, context.getTransaction());
   }
 }

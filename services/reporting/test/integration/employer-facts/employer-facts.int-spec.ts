@@ -8,6 +8,7 @@ import { projectEmployerFacts } from '../../../src/employer-facts/employer-facts
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
 import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
+import { projectUnionCoverage } from '../../../src/union-coverage/union-coverage.projection';
 
 const envelope = (type: string, orgPath: string, data: unknown): EventEnvelope => ({
   eventId: randomUUID(),
@@ -68,6 +69,20 @@ const closed = (id: string, streetPath: string) =>
     reason: '企业注销',
   });
 
+const union = (id: string, streetPath: string, employerIds: string[]) =>
+  envelope('UnionEstablished', `${streetPath}/${id}`, {
+    unionId: id,
+    name: `${id}工会`,
+    parentId: streetPath.split('/').pop(),
+    orgPath: `${streetPath}/${id}`,
+    establishedOn: '2026-01-20',
+    employerIds,
+    congress: { entitledVoters: 30, present: 25 },
+    committee: [{ name: '张伟', post: 'organiser' }],
+    termYears: 3,
+    termEndsOn: '2029-01-19',
+  });
+
 describe('employer facts', () => {
   let db: TestDatabase;
 
@@ -90,12 +105,22 @@ describe('employer facts', () => {
       headcounts('e1', 'm/d1/s1', 90, '2026-01-05'),
       employer('e5', 'm/d1/s2', 50, '2025-12-01'),
       closed('e5', 'm/d1/s2'),
+      // A union covering e1 (its events may come before the employer's: coverage is joined on read).
+      union('u1', 'm/d1/s1', ['e1']),
+      // A union covering e3 that was dissolved: e3 is no longer covered.
+      union('u2', 'm/d1/s2', ['e3']),
+      envelope('UnionDissolved', 'm/d1/s2/u2', {
+        unionId: 'u2',
+        dissolvedOn: '2026-02-01',
+        reason: '企业注销',
+      }),
     ];
     const client = await db.pool.connect();
     try {
       for (const event of events) {
         await projectOrgUnitFacts(event, client);
         await projectEmployerFacts(event, client);
+        await projectUnionCoverage(event, client);
       }
     } finally {
       client.release();
@@ -109,25 +134,33 @@ describe('employer facts', () => {
     newestHeadcountsAsOf: newest,
   });
 
-  it('counts the open employers and their latest headcounts, per street, district and city', async () => {
+  it('counts the open employers, the covered ones and their latest headcounts, per street, district and city', async () => {
     expect(await employerFiguresOfUnit(db.pool, 's1')).toEqual({
       employers: 2,
       workforce: 130,
+      coveredEmployers: 1,
+      workforceOfUnionisedEmployers: 110,
       employerRegistry: registry('2025-12-15', '2026-01-10'),
     });
     expect(await employerFiguresOfUnit(db.pool, 's2')).toEqual({
       employers: 1,
       workforce: 7,
+      coveredEmployers: 0,
+      workforceOfUnionisedEmployers: 0,
       employerRegistry: registry('2025-11-30', '2025-11-30'),
     });
     expect(await employerFiguresOfUnit(db.pool, 'd1')).toEqual({
       employers: 3,
       workforce: 137,
+      coveredEmployers: 1,
+      workforceOfUnionisedEmployers: 110,
       employerRegistry: registry('2025-11-30', '2026-01-10'),
     });
     expect(await employerFiguresOfUnit(db.pool, 'm')).toEqual({
       employers: 4,
       workforce: 1137,
+      coveredEmployers: 1,
+      workforceOfUnionisedEmployers: 110,
       employerRegistry: registry('2025-11-30', '2026-01-10'),
     });
   });
@@ -139,6 +172,8 @@ describe('employer facts', () => {
     expect(await employerFiguresOfUnit(db.pool, 's4')).toEqual({
       employers: 0,
       workforce: 0,
+      coveredEmployers: 0,
+      workforceOfUnionisedEmployers: 0,
       employerRegistry: registry(null, null),
     });
     expect(await employerFiguresOfUnit(db.pool, 'nope')).toBeNull();
