@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type Redis from 'ioredis';
@@ -31,13 +31,15 @@ export class RateLimiter {
     response: HeaderResponse,
   ): Promise<void> {
     const windowMs = windowSeconds * 1000;
-    const { isBlocked, timeToBlockExpire } = await this.storage.increment(
-      `rate:${name}:${key}`,
-      windowMs,
-      limit,
-      windowMs,
-      name,
-    );
+    const { isBlocked, timeToBlockExpire } = await this.storage
+      .increment(`rate:${name}:${key}`, windowMs, limit, windowMs, name)
+      .catch(() => {
+        // Every request passes here first, so a Redis outage is answered here, as a 503.
+        throw new ServiceUnavailableException({
+          code: 'SESSION_STORE_UNAVAILABLE',
+          message: 'Sign-in is not available just now; try again shortly.',
+        });
+      });
     if (!isBlocked) return;
     const retryAfter = Math.max(1, timeToBlockExpire);
     response.setHeader('Retry-After', String(retryAfter));

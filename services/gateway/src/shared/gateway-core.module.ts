@@ -1,5 +1,5 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { Global, Inject, Module } from '@nestjs/common';
+import { Global, Inject, Logger, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 
 import Redis from 'ioredis';
@@ -14,6 +14,26 @@ import { SessionStore } from '../sessions/session-store';
 import { PasswordHasher } from '../users/password-hasher';
 import { CLOCK, PG_POOL, REDIS, SIGNING_KEYS } from './tokens';
 
+// One line when Redis goes away and one when it is back, not one per reconnection attempt.
+const watchConnection = (redis: Redis): Redis => {
+  const logger = new Logger('Redis');
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn(
+      { err: error.message },
+      'Redis is unreachable: sign-in answers 503 until it is back',
+    );
+  });
+  redis.on('ready', () => {
+    if (down) logger.log('Redis is reachable again');
+    down = false;
+  });
+
+  return redis;
+};
+
 const providers = [
   { provide: CLOCK, useValue: () => new Date() },
   {
@@ -26,12 +46,14 @@ const providers = [
     provide: REDIS,
     inject: [GatewayConfig],
     useFactory: (config: GatewayConfig): Redis =>
-      new Redis(config.redisUrl, {
-        keyPrefix: config.redisKeyPrefix,
-        // Fail a request fast rather than queue it while Redis is away.
-        maxRetriesPerRequest: 1,
-        connectTimeout: 2_000,
-      }),
+      watchConnection(
+        new Redis(config.redisUrl, {
+          keyPrefix: config.redisKeyPrefix,
+          // Fail a request fast rather than queue it while Redis is away.
+          maxRetriesPerRequest: 1,
+          connectTimeout: 2_000,
+        }),
+      ),
   },
   {
     provide: SIGNING_KEYS,

@@ -108,4 +108,24 @@ describe('rate limits', () => {
       ).toBe(429);
     });
   });
+
+  describe('without Redis', () => {
+    let gateway: GatewayUnderTest;
+
+    beforeAll(async () => {
+      gateway = await startGateway({ REDIS_URL: 'redis://127.0.0.1:1' });
+    });
+    afterAll(() => gateway?.close());
+
+    it('answers 503 instead of letting anyone through, while staying live', async () => {
+      const response = await gateway
+        .http()
+        .post('/auth/login')
+        .send({ username: 'admin', password: ADMIN_PASSWORD });
+
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({ code: 'SESSION_STORE_UNAVAILABLE' });
+      expect((await gateway.http().get('/health/live')).status).toBe(200);
+    });
+  });
 });

@@ -286,4 +286,29 @@ describe('user administration', () => {
       }
     });
   });
+
+  it('states every route’s access rule in its open OpenAPI document', async () => {
+    const response = await gateway.http().get('/docs-json');
+
+    expect(response.status).toBe(200);
+    const { paths } = response.body as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    const rules = Object.entries(paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({
+        route: `${method.toUpperCase()} ${path}`,
+        rule: operation['x-taizhang-public'] === true ? 'public' : operation['x-taizhang-roles'],
+      })),
+    );
+    // No route without a rule: a forgotten one would be closed to everyone, and show up here.
+    expect(rules.filter(({ rule }) => rule === undefined)).toEqual([]);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        { route: 'POST /auth/login', rule: 'public' },
+        { route: 'GET /health', rule: 'public' },
+        { route: 'POST /users', rule: ['admin'] },
+        { route: 'GET /auth/me', rule: ['union_cadre', 'federation_officer', 'auditor', 'admin'] },
+      ]),
+    );
+  });
 });
