@@ -66,50 +66,66 @@ export const handleCommand = async <TState, TCommand extends Command, TEvent ext
     .update(canonicalJson(options.fingerprint ?? [command.type, command.data]))
     .digest('hex');
 
-  return store.transaction(async (tx) => {
-    if (key) {
-      const claimed = await tx.client.query(CLAIM_COMMAND, [key, fingerprint, streamId]);
-      if (claimed.rowCount === 0) {
-        const earlier = await tx.client.query<{ request_hash: string; result: CommandResult }>(
-          READ_COMMAND,
-          [key],
-        );
-        const row = earlier.rows[0]!;
-        if (row.request_hash !== fingerprint)
-          throw new IdempotencyKeyReusedError(command.metadata.commandId!);
+  const attempt = () =>
+    store.transaction(async (tx) => {
+      if (key) {
+        const claimed = await tx.client.query(CLAIM_COMMAND, [key, fingerprint, streamId]);
+        if (claimed.rowCount === 0) {
+          const earlier = await tx.client.query<{ request_hash: string; result: CommandResult }>(
+            READ_COMMAND,
+            [key],
+          );
+          const row = earlier.rows[0]!;
+          if (row.request_hash !== fingerprint)
+            throw new IdempotencyKeyReusedError(command.metadata.commandId!);
 
-        return { ...row.result, replayed: true, events: [] };
+          return { ...row.result, replayed: true, events: [] };
+        }
       }
-    }
 
-    const { head, events: history } = await tx.lockAndReadStream(streamId);
-    // A stale caller hears 409 before the rules are even asked.
-    if (options.expectedVersion !== undefined && options.expectedVersion !== head.version)
-      throw new ConcurrencyError(streamId, options.expectedVersion, head.version);
-    const state = history.reduce(
-      (current, event) => decider.evolve(current, event as unknown as TEvent),
-      decider.initialState(),
-    );
-    const decided = decider.decide(command, state);
-    const events = Array.isArray(decided) ? decided : [decided];
-    const orgUnit =
-      typeof options.orgUnit === 'function' ? options.orgUnit(state, events) : options.orgUnit;
-    const appended = await tx.append(streamId, head, events, {
-      streamType: options.streamType,
-      expectedVersion: options.expectedVersion,
-      orgUnit,
-      metadata: command.metadata,
+      const { head, events: history } = await tx.lockAndReadStream(streamId);
+      // A stale caller hears 409 before the rules are even asked.
+      if (options.expectedVersion !== undefined && options.expectedVersion !== head.version)
+        throw new ConcurrencyError(streamId, options.expectedVersion, head.version);
+      const state = history.reduce(
+        (current, event) => decider.evolve(current, event as unknown as TEvent),
+        decider.initialState(),
+      );
+      const decided = decider.decide(command, state);
+      const events = Array.isArray(decided) ? decided : [decided];
+      const orgUnit =
+        typeof options.orgUnit === 'function' ? options.orgUnit(state, events) : options.orgUnit;
+      const appended = await tx.append(streamId, head, events, {
+        streamType: options.streamType,
+        expectedVersion: options.expectedVersion,
+        orgUnit,
+        metadata: command.metadata,
+      });
+      if (options.withinTransaction) await options.withinTransaction(tx, appended.events, state);
+      const result: CommandResult = {
+        id: options.id ?? null,
+        streamId,
+        streamVersion: appended.streamVersion,
+        eventIds: appended.events.map((event) => event.eventId),
+        replayed: false,
+      };
+      if (key) await tx.client.query(RECORD_COMMAND_RESULT, [key, JSON.stringify(result)]);
+
+      return { ...result, events: appended.events };
     });
-    if (options.withinTransaction) await options.withinTransaction(tx, appended.events, state);
-    const result: CommandResult = {
-      id: options.id ?? null,
-      streamId,
-      streamVersion: appended.streamVersion,
-      eventIds: appended.events.map((event) => event.eventId),
-      replayed: false,
-    };
-    if (key) await tx.client.query(RECORD_COMMAND_RESULT, [key, JSON.stringify(result)]);
 
-    return { ...result, events: appended.events };
-  });
+  // Two commands may race to create the same stream: it has no head to lock yet. A caller that
+  // stated no expected version did not mean to conflict, so the loser decides again on what won.
+  for (let retries = 0; ; retries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (
+        !(error instanceof ConcurrencyError) ||
+        options.expectedVersion !== undefined ||
+        retries >= 3
+      )
+        throw error;
+    }
+  }
 };
