@@ -9,8 +9,7 @@ import { CurrentUser, Public, ROLES, Roles } from '@taizhang/auth';
 import { GatewayConfig } from '../config/gateway.config';
 import { addressOf } from '../rate-limits/address-rate-limit.middleware';
 import { RateLimiter } from '../rate-limits/rate-limiter';
-import type { SignedInUserDto } from './dto/session.dto';
-import { LoginDto, LogoutDto, RefreshDto, TokensDto } from './dto/session.dto';
+import { LoginDto, LogoutDto, RefreshDto, SignedInUserDto, TokensDto } from './dto/session.dto';
 import { AccountLockedError, RefreshTokenInvalidError } from './session.errors';
 import { SessionsService } from './sessions.service';
 
@@ -77,6 +76,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ROLES)
+  @ApiOkResponse({ type: SignedInUserDto })
   me(@CurrentUser() user: AuthenticatedUser): SignedInUserDto {
     return {
       id: user.id,

@@ -16,8 +16,14 @@ import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 
-import type { UserChangesDto, UserListDto } from './dto/user.dto';
-import { CreateUserDto, PageQueryDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import {
+  CreateUserDto,
+  PageQueryDto,
+  UpdateUserDto,
+  UserChangesDto,
+  UserDto,
+  UserListDto,
+} from './dto/user.dto';
 import { UsersService } from './users.service';
 import type { UserRow } from './users.sql';
 
@@ -45,7 +51,7 @@ export class UsersController {
   }
 
   @Get()
-  @ApiOkResponse({ type: UserDto, isArray: true })
+  @ApiOkResponse({ type: UserListDto })
   async list(@Query() page: PageQueryDto): Promise<UserListDto> {
     return { users: (await this.users.list(page)).map(view) };
   }
@@ -69,6 +75,7 @@ export class UsersController {
   }
 
   @Get(':id/changes')
+  @ApiOkResponse({ type: UserChangesDto })
   async changes(@Param('id', ParseUUIDPipe) id: string): Promise<UserChangesDto> {
     return {
       changes: (await this.users.changes(id)).map((change) => ({
