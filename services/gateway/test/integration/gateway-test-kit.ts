@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
+import Redis from 'ioredis';
 import request from 'supertest';
 
 import { createServiceApp } from '@taizhang/bootstrap';
@@ -26,6 +27,22 @@ export interface GatewayUnderTest {
   env: Record<string, string>;
   close(): Promise<void>;
 }
+
+// Sessions live for hours: a suite removes what it left in Redis.
+const dropRedisKeys = async (url: string, prefix: string): Promise<void> => {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${prefix}*`, count: 500 }))
+      keys.push(...(batch as string[]));
+    if (keys.length > 0) await redis.del(...keys);
+  } catch {
+    // A suite run without Redis has nothing to remove.
+  } finally {
+    redis.disconnect();
+  }
+};
 
 /**
  * The gateway in this process, on a fresh database and its own Redis key prefix, with the real
@@ -70,6 +87,7 @@ export const startGateway = async (
     close: async () => {
       await app.close();
       await db.drop();
+      await dropRedisKeys(env['REDIS_URL']!, env['REDIS_KEY_PREFIX']!);
     },
   };
 };
