@@ -12,7 +12,7 @@ import { PostgresEventStore } from '@taizhang/event-store';
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
-import { loadUnion, runUnionCommand } from '../unions/union-streams';
+import { answerUnionCommand, loadUnion, runUnionCommand } from '../unions/union-streams';
 import { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
 import { RejectUnionApplicationDto } from './dto/reject-union-application.dto';
 import { SubmitUnionApplicationDto } from './dto/submit-union-application.dto';
@@ -21,6 +21,9 @@ import { SubmitUnionApplicationDto } from './dto/submit-union-application.dto';
  * 组建: a preparatory group applies to the union one level up, which approves or rejects; the
  * founding members' congress then elects the committee and the union is established.
  */
+const applicationNotFound = (unionId: string): string =>
+  `Union application ${unionId} does not exist. / 组建申请不存在。`;
+
 @ApiTags('union applications 工会组建')
 @Controller('union-applications')
 export class UnionApplicationsController {
@@ -61,21 +64,18 @@ export class UnionApplicationsController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    await this.requireApplication(unionId);
-    const result = await runUnionCommand(
+    return answerUnionCommand(
       this.store,
       unionId,
+      request,
+      response,
       {
         type: 'ApproveUnionApplication',
         data: {},
         metadata: request.metadata(),
       },
-      {
-        expectedVersion: request.expectedVersion,
-      },
+      applicationNotFound(unionId),
     );
-
-    return commandResponse(result, response);
   }
 
   @Post(':id/reject')
@@ -87,21 +87,18 @@ export class UnionApplicationsController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    await this.requireApplication(unionId);
-    const result = await runUnionCommand(
+    return answerUnionCommand(
       this.store,
       unionId,
+      request,
+      response,
       {
         type: 'RejectUnionApplication',
         data: body,
         metadata: request.metadata(),
       },
-      {
-        expectedVersion: request.expectedVersion,
-      },
+      applicationNotFound(unionId),
     );
-
-    return commandResponse(result, response);
   }
 
   @Post(':id/founding-congress')
@@ -113,21 +110,18 @@ export class UnionApplicationsController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    await this.requireApplication(unionId);
-    const result = await runUnionCommand(
+    return answerUnionCommand(
       this.store,
       unionId,
+      request,
+      response,
       {
         type: 'HoldFoundingCongress',
         data: body,
         metadata: request.metadata(startOfBusinessDate(body.heldOn)),
       },
-      {
-        expectedVersion: request.expectedVersion,
-      },
+      applicationNotFound(unionId),
     );
-
-    return commandResponse(result, response);
   }
 
   @Get(':id')
@@ -135,17 +129,9 @@ export class UnionApplicationsController {
     @Param('id', ParseUUIDPipe) unionId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state, version } = await this.requireApplication(unionId);
+    const { state, version } = await loadUnion(this.store, unionId, applicationNotFound(unionId));
     response.setHeader('ETag', `"${version}"`);
 
     return { ...state, version };
-  }
-
-  private requireApplication(unionId: string) {
-    return loadUnion(
-      this.store,
-      unionId,
-      `Union application ${unionId} does not exist. / 组建申请不存在。`,
-    );
   }
 }

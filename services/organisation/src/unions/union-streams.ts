@@ -1,6 +1,11 @@
+import type { Response } from 'express';
+
+import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type { CommandResult, OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream, handleCommand, NotFoundError } from '@taizhang/event-store';
 
+import type { CommandResponseDto } from '../shared/command-response';
+import { commandResponse } from '../shared/command-response';
 import type { UnionCommand } from './union.commands';
 import type { Union, UnionEvent } from './union.decider';
 import { unionDecider } from './union.decider';
@@ -51,3 +56,23 @@ export const runUnionCommand = (
     id: unionId,
     fingerprint: options.fingerprint,
   });
+
+/**
+ * One HTTP command on an existing union (or founding application): 404 when there is none, then
+ * the command with the request's If-Match, answered as every command is.
+ */
+export const answerUnionCommand = async (
+  store: PostgresEventStore,
+  unionId: string,
+  request: CommandRequestContext,
+  response: Response,
+  command: UnionCommand,
+  notFound?: string,
+): Promise<CommandResponseDto> => {
+  await loadUnion(store, unionId, notFound);
+  const result = await runUnionCommand(store, unionId, command, {
+    expectedVersion: request.expectedVersion,
+  });
+
+  return commandResponse(result, response);
+};

@@ -14,7 +14,7 @@ import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { RegisterUnionDto } from './dto/register-union.dto';
 import { DissolveUnionDto, HoldElectionDto, RenameUnionDto } from './dto/union-life.dto';
-import { loadUnion, runUnionCommand } from './union-streams';
+import { answerUnionCommand, loadUnion, runUnionCommand } from './union-streams';
 
 @ApiTags('unions 基层工会')
 @Controller('unions')
@@ -56,21 +56,11 @@ export class UnionsController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    await loadUnion(this.store, unionId);
-    const result = await runUnionCommand(
-      this.store,
-      unionId,
-      {
-        type: 'HoldElection',
-        data: body,
-        metadata: request.metadata(startOfBusinessDate(body.heldOn)),
-      },
-      {
-        expectedVersion: request.expectedVersion,
-      },
-    );
-
-    return commandResponse(result, response);
+    return answerUnionCommand(this.store, unionId, request, response, {
+      type: 'HoldElection',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.heldOn)),
+    });
   }
 
   @Post(':id/elections/approve')
@@ -81,21 +71,11 @@ export class UnionsController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    await loadUnion(this.store, unionId);
-    const result = await runUnionCommand(
-      this.store,
-      unionId,
-      {
-        type: 'ApproveElection',
-        data: {},
-        metadata: request.metadata(),
-      },
-      {
-        expectedVersion: request.expectedVersion,
-      },
-    );
-
-    return commandResponse(result, response);
+    return answerUnionCommand(this.store, unionId, request, response, {
+      type: 'ApproveElection',
+      data: {},
+      metadata: request.metadata(),
+    });
   }
 
   @Post(':id/rename')
@@ -107,21 +87,11 @@ export class UnionsController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    await loadUnion(this.store, unionId);
-    const result = await runUnionCommand(
-      this.store,
-      unionId,
-      {
-        type: 'RenameUnion',
-        data: body,
-        metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
-      },
-      {
-        expectedVersion: request.expectedVersion,
-      },
-    );
-
-    return commandResponse(result, response);
+    return answerUnionCommand(this.store, unionId, request, response, {
+      type: 'RenameUnion',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
+    });
   }
 
   @Post(':id/dissolve')
@@ -133,21 +103,11 @@ export class UnionsController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    await loadUnion(this.store, unionId);
-    const result = await runUnionCommand(
-      this.store,
-      unionId,
-      {
-        type: 'DissolveUnion',
-        data: body,
-        metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
-      },
-      {
-        expectedVersion: request.expectedVersion,
-      },
-    );
-
-    return commandResponse(result, response);
+    return answerUnionCommand(this.store, unionId, request, response, {
+      type: 'DissolveUnion',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
+    });
   }
 
   @Get(':id')
