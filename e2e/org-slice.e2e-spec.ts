@@ -139,6 +139,26 @@ describe('organisation → reporting', () => {
     });
   });
 
+  it('drills down from the city to each district with the same figures', async () => {
+    const drill = await getJson(`${reportingUrl()}/reports/org-units/${ids['city']}/children`);
+    const children = drill.body['children'] as Record<string, unknown>[];
+
+    expect(children.map((c) => [c['orgUnitId'], c['kind'], c['unions'], c['members']])).toEqual(
+      expect.arrayContaining([
+        [ids['heping'], 'district', 2, 4],
+        [ids['shenhe'], 'district', 1, 2],
+      ]),
+    );
+    expect(children).toHaveLength(2);
+    const street = await getJson(`${reportingUrl()}/reports/org-units/${ids['street']}/children`);
+    expect((street.body['children'] as { kind: string }[]).every((c) => c.kind === 'union')).toBe(
+      true,
+    );
+    expect((await getJson(`${reportingUrl()}/reports/org-units/nowhere/children`)).status).toBe(
+      404,
+    );
+  });
+
   it('answers a repeated Idempotency-Key with the first answer and records nothing new', async () => {
     const url = `${organisationUrl()}/unions/${ids['market']}/members`;
     const body = { ...member(100, 'female'), name: '陈静', joinedOn: '2013-01-05' };

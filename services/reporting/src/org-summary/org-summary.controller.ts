@@ -76,6 +76,27 @@ const OrgUnitSummarySchema = z.object({
 
 class OrgUnitSummaryDto extends createZodDto(OrgUnitSummarySchema) {}
 
+const OrgUnitChildrenSchema = z.object({
+  orgUnitId: z.string(),
+  children: z
+    .array(
+      OrgUnitSummarySchema.extend({
+        name: z.string().nullable().describe('the child unit’s name as its last event gave it'),
+        kind: z.string().describe('municipal, district, street or union'),
+      }),
+    )
+    .describe(
+      'one summary per direct child, for drill-down from city to district to street to union',
+    ),
+});
+
+class OrgUnitChildrenDto extends createZodDto(OrgUnitChildrenSchema) {}
+
+const CHILDREN = `
+  SELECT org_unit_id, name, kind FROM org_unit_facts
+  WHERE parent_id = $1 AND NOT (kind = 'union' AND dissolved)
+  ORDER BY kind, name, org_unit_id`;
+
 @ApiTags('reports 统计')
 @Controller('reports/org-units')
 export class OrgSummaryController {
@@ -89,12 +110,41 @@ export class OrgSummaryController {
   @Get(':id/summary')
   @ApiOkResponse({ type: OrgUnitSummaryDto })
   async summary(@Param('id') id: string): Promise<OrgUnitSummaryDto> {
+    const summary = await this.figures(id);
+    if (!summary)
+      throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
+
+    return summary;
+  }
+
+  /** The same figures for each direct child of a unit: the next level of the drill-down. */
+  @Get(':id/children')
+  @ApiOkResponse({ type: OrgUnitChildrenDto })
+  async children(@Param('id') id: string): Promise<OrgUnitChildrenDto> {
+    if (!(await this.figures(id)))
+      throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
+    const { rows } = await this.pool.query<{
+      org_unit_id: string;
+      name: string | null;
+      kind: string;
+    }>(CHILDREN, [id]);
+    const children = await Promise.all(
+      rows.map(async (child) => ({
+        ...(await this.figures(child.org_unit_id))!,
+        name: child.name,
+        kind: child.kind,
+      })),
+    );
+
+    return { orgUnitId: id, children };
+  }
+
+  private async figures(id: string): Promise<OrgUnitSummaryDto | null> {
     const [summary, employers] = await Promise.all([
       orgUnitSummary(this.pool, id),
       employerFiguresOfUnit(this.pool, id),
     ]);
-    if (!summary || !employers)
-      throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
+    if (!summary || !employers) return null;
 
     return { ...summary, ...employers, ...summaryRates({ ...summary, ...employers }) };
   }
