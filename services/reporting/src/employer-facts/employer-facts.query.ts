@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
 
+import { findOrgPath, subtreeParams } from '../org-summary/org-subtree';
+
 /** The employer registry's figures of a subtree, with where they come from (DESIGN §6). */
 export interface EmployerFigures {
   /** Open employers in the registry (单位数): the denominator of 建会率. */
@@ -31,11 +33,6 @@ const SUM_OPEN_EMPLOYERS = `
     WHERE (e.org_path = $1 OR e.org_path LIKE $2) AND e.closed_on IS NULL
   ) AS open_employers`;
 
-// Paths are ids joined by '/', but a LIKE pattern must never be widened by what an id contains.
-const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-const FIND_PATH = 'SELECT org_path FROM org_unit_facts WHERE org_unit_id = $1';
-
 /** Employers and workforce of the open employers at or under `orgPath`. */
 export const employerFiguresOfSubtree = async (
   pool: Pool,
@@ -48,7 +45,7 @@ export const employerFiguresOfSubtree = async (
     unionised_workforce: string;
     oldest: string | null;
     newest: string | null;
-  }>(SUM_OPEN_EMPLOYERS, [orgPath, `${escapeLike(orgPath)}/%`]);
+  }>(SUM_OPEN_EMPLOYERS, subtreeParams(orgPath));
   const sums = rows[0]!;
 
   return {
@@ -69,8 +66,7 @@ export const employerFiguresOfUnit = async (
   pool: Pool,
   orgUnitId: string,
 ): Promise<EmployerFigures | null> => {
-  const found = await pool.query<{ org_path: string }>(FIND_PATH, [orgUnitId]);
-  const path = found.rows[0]?.org_path;
+  const path = await findOrgPath(pool, orgUnitId);
 
-  return path === undefined ? null : employerFiguresOfSubtree(pool, path);
+  return path === null ? null : employerFiguresOfSubtree(pool, path);
 };

@@ -9,8 +9,9 @@ import { z } from 'zod';
 
 import { NotFoundError } from '@taizhang/event-store';
 
-import { employerFiguresOfUnit } from '../employer-facts/employer-facts.query';
-import { orgUnitSummary } from './org-unit-summary.query';
+import { employerFiguresOfSubtree } from '../employer-facts/employer-facts.query';
+import { findOrgPath } from './org-subtree';
+import { orgUnitSummaryOfSubtree } from './org-unit-summary.query';
 import { summaryRates } from './rates';
 
 const OrgUnitSummarySchema = z.object({
@@ -93,7 +94,7 @@ const OrgUnitChildrenSchema = z.object({
 class OrgUnitChildrenDto extends createZodDto(OrgUnitChildrenSchema) {}
 
 const CHILDREN = `
-  SELECT org_unit_id, name, kind FROM org_unit_facts
+  SELECT org_unit_id, org_path, name, kind FROM org_unit_facts
   WHERE parent_id = $1 AND NOT (kind = 'union' AND dissolved)
   ORDER BY kind, name, org_unit_id`;
 
@@ -110,27 +111,23 @@ export class OrgSummaryController {
   @Get(':id/summary')
   @ApiOkResponse({ type: OrgUnitSummaryDto })
   async summary(@Param('id') id: string): Promise<OrgUnitSummaryDto> {
-    const summary = await this.figures(id);
-    if (!summary)
-      throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
-
-    return summary;
+    return this.figures(id, await this.requirePath(id));
   }
 
   /** The same figures for each direct child of a unit: the next level of the drill-down. */
   @Get(':id/children')
   @ApiOkResponse({ type: OrgUnitChildrenDto })
   async children(@Param('id') id: string): Promise<OrgUnitChildrenDto> {
-    if (!(await this.figures(id)))
-      throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
+    await this.requirePath(id);
     const { rows } = await this.pool.query<{
       org_unit_id: string;
+      org_path: string;
       name: string | null;
       kind: string;
     }>(CHILDREN, [id]);
     const children = await Promise.all(
       rows.map(async (child) => ({
-        ...(await this.figures(child.org_unit_id))!,
+        ...(await this.figures(child.org_unit_id, child.org_path)),
         name: child.name,
         kind: child.kind,
       })),
@@ -139,12 +136,19 @@ export class OrgSummaryController {
     return { orgUnitId: id, children };
   }
 
-  private async figures(id: string): Promise<OrgUnitSummaryDto | null> {
+  private async requirePath(id: string): Promise<string> {
+    const path = await findOrgPath(this.pool, id);
+    if (path === null)
+      throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
+
+    return path;
+  }
+
+  private async figures(id: string, path: string): Promise<OrgUnitSummaryDto> {
     const [summary, employers] = await Promise.all([
-      orgUnitSummary(this.pool, id),
-      employerFiguresOfUnit(this.pool, id),
+      orgUnitSummaryOfSubtree(this.pool, id, path),
+      employerFiguresOfSubtree(this.pool, path),
     ]);
-    if (!summary || !employers) return null;
 
     return { ...summary, ...employers, ...summaryRates({ ...summary, ...employers }) };
   }

@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
 
+import { findOrgPath, subtreeParams } from './org-subtree';
+
 /** What a federation officer reads for a unit: its whole subtree summed (DESIGN §6). */
 export interface OrgUnitSummary {
   orgUnitId: string;
@@ -13,8 +15,6 @@ export interface OrgUnitSummary {
   termsExpired: number;
 }
 
-const FIND_PATH = 'SELECT org_path FROM org_unit_facts WHERE org_unit_id = $1';
-
 const SUM_SUBTREE = `
   SELECT count(*) FILTER (WHERE kind = 'union' AND NOT dissolved)::int AS unions,
          count(*) FILTER (WHERE kind = 'union' AND term_expired AND NOT dissolved)::int AS terms_expired,
@@ -26,17 +26,22 @@ const SUM_SUBTREE = `
   FROM org_unit_facts
   WHERE org_path = $1 OR org_path LIKE $2`;
 
-// Paths are ids joined by '/', but a LIKE pattern must never be widened by what an id contains.
-const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The summary of a unit and everything under it, or null when the unit is unknown. */
 export const orgUnitSummary = async (
   pool: Pool,
   orgUnitId: string,
 ): Promise<OrgUnitSummary | null> => {
-  const found = await pool.query<{ org_path: string }>(FIND_PATH, [orgUnitId]);
-  const path = found.rows[0]?.org_path;
-  if (path === undefined) return null;
+  const path = await findOrgPath(pool, orgUnitId);
+
+  return path === null ? null : orgUnitSummaryOfSubtree(pool, orgUnitId, path);
+};
+
+/** The summary of the unit at `orgPath` and everything under it. */
+export const orgUnitSummaryOfSubtree = async (
+  pool: Pool,
+  orgUnitId: string,
+  path: string,
+): Promise<OrgUnitSummary> => {
   const { rows } = await pool.query<{
     unions: number;
     members: number;
@@ -45,7 +50,7 @@ export const orgUnitSummary = async (
     new_form_members: number;
     retained_memberships: number;
     terms_expired: number;
-  }>(SUM_SUBTREE, [path, `${escapeLike(path)}/%`]);
+  }>(SUM_SUBTREE, subtreeParams(path));
   const sums = rows[0]!;
 
   return {
