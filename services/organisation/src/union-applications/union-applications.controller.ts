@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
@@ -9,10 +7,9 @@ import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import { PostgresEventStore } from '@taizhang/event-store';
 
-import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
-import { commandResponse, CommandResponseDto } from '../shared/command-response';
-import { answerUnionCommand, loadUnion, runUnionCommand } from '../unions/union-streams';
+import { CommandResponseDto } from '../shared/command-response';
+import { answerNewUnionCommand, answerUnionCommand, loadUnion } from '../unions/union-streams';
 import { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
 import { RejectUnionApplicationDto } from './dto/reject-union-application.dto';
 import { SubmitUnionApplicationDto } from './dto/submit-union-application.dto';
@@ -32,28 +29,16 @@ export class UnionApplicationsController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  async submit(
+  submit(
     @Body() body: SubmitUnionApplicationDto,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    const unionId = randomUUID();
-    const parent = await loadParentRef(this.store, body.parentId);
-    const result = await runUnionCommand(
-      this.store,
-      unionId,
-      {
-        type: 'SubmitUnionApplication',
-        data: { unionId, ...body, parent },
-        metadata: request.metadata(),
-      },
-      {
-        expectedVersion: request.expectedVersion,
-        fingerprint: ['SubmitUnionApplication', body],
-      },
-    );
-
-    return commandResponse(result, response);
+    return answerNewUnionCommand(this.store, request, response, body, (unionId, parent) => ({
+      type: 'SubmitUnionApplication',
+      data: { unionId, ...body, parent },
+      metadata: request.metadata(),
+    }));
   }
 
   @Post(':id/approve')

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
+
 import type { Response } from 'express';
 
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type { CommandResult, OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream, handleCommand, NotFoundError } from '@taizhang/event-store';
 
+import type { ParentRef } from '../org-units/org-unit.commands';
+import { loadParentRef } from '../org-units/org-unit-streams';
 import type { CommandResponseDto } from '../shared/command-response';
 import { commandResponse } from '../shared/command-response';
 import type { UnionCommand } from './union.commands';
@@ -72,6 +76,28 @@ export const answerUnionCommand = async (
   await loadUnion(store, unionId, notFound);
   const result = await runUnionCommand(store, unionId, command, {
     expectedVersion: request.expectedVersion,
+  });
+
+  return commandResponse(result, response);
+};
+
+/**
+ * A command that starts a union's stream under a parent federation (registration, founding
+ * application): a new id, the parent as its own stream says, and an answer that a repeated
+ * Idempotency-Key with the same body gives again.
+ */
+export const answerNewUnionCommand = async (
+  store: PostgresEventStore,
+  request: CommandRequestContext,
+  response: Response,
+  body: { parentId: string },
+  build: (unionId: string, parent: ParentRef | null) => UnionCommand,
+): Promise<CommandResponseDto> => {
+  const unionId = randomUUID();
+  const command = build(unionId, await loadParentRef(store, body.parentId));
+  const result = await runUnionCommand(store, unionId, command, {
+    expectedVersion: request.expectedVersion,
+    fingerprint: [command.type, body],
   });
 
   return commandResponse(result, response);

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
@@ -9,12 +7,11 @@ import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import { NotFoundError, PostgresEventStore } from '@taizhang/event-store';
 
-import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
-import { commandResponse, CommandResponseDto } from '../shared/command-response';
+import { CommandResponseDto } from '../shared/command-response';
 import { RegisterUnionDto } from './dto/register-union.dto';
 import { DissolveUnionDto, HoldElectionDto, RenameUnionDto } from './dto/union-life.dto';
-import { answerUnionCommand, loadUnion, runUnionCommand } from './union-streams';
+import { answerNewUnionCommand, answerUnionCommand, loadUnion } from './union-streams';
 
 @ApiTags('unions 基层工会')
 @Controller('unions')
@@ -25,25 +22,16 @@ export class UnionsController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  async register(
+  register(
     @Body() body: RegisterUnionDto,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    const unionId = randomUUID();
-    const parent = await loadParentRef(this.store, body.parentId);
-    const result = await runUnionCommand(
-      this.store,
-      unionId,
-      {
-        type: 'RegisterUnion',
-        data: { unionId, name: body.name, establishedOn: body.establishedOn, parent },
-        metadata: request.metadata(startOfBusinessDate(body.establishedOn)),
-      },
-      { expectedVersion: request.expectedVersion, fingerprint: ['RegisterUnion', body] },
-    );
-
-    return commandResponse(result, response);
+    return answerNewUnionCommand(this.store, request, response, body, (unionId, parent) => ({
+      type: 'RegisterUnion',
+      data: { unionId, name: body.name, establishedOn: body.establishedOn, parent },
+      metadata: request.metadata(startOfBusinessDate(body.establishedOn)),
+    }));
   }
 
   /** 换届选举: the result waits for the higher union's approval. */
