@@ -1,56 +1,26 @@
-import type { Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 
 import { deadLetterTopic } from '@taizhang/contracts';
-import type { TestDatabase, TestTopics } from '@taizhang/testing';
-import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
 
+import { ConsumerMetricNames, EventConsumer, silentLogger, toEventMessage } from '../../src';
 import {
-  ConsumerMetricNames,
-  createIdempotentProducer,
-  EventConsumer,
-  messagingMigrations,
-  silentLogger,
-  toEventMessage,
-} from '../../src';
-import {
-  CreateTestEffects1760000000001,
-  deleteGroups,
   fastConsumerConfig,
   fastRetry,
   header,
   INSERT_EFFECT_SQL,
   memberJoined,
+  messagingSuite,
   metricValue,
   readTopic,
   registry,
 } from './messaging-test-kit';
 
 describe('EventConsumer with messages it cannot process', () => {
-  let db: TestDatabase;
-  let topics: TestTopics;
-  let producer: Producer;
   let consumer: EventConsumer | undefined;
-  const groupId = `dlq-spec-${uniqueSuffix()}`;
-
-  beforeAll(async () => {
-    [db, topics] = await Promise.all([
-      createTestDatabase([...messagingMigrations, CreateTestEffects1760000000001]),
-      createTestTopics(['messaging-dlq'], { partitions: 2 }),
-    ]);
-    producer = createIdempotentProducer(topics.kafka);
-    await producer.connect();
-  });
-
-  afterAll(async () => {
-    await consumer?.stop();
-    await producer.disconnect();
-    await deleteGroups(topics.kafka, [groupId]);
-    await Promise.all([topics.delete(), db.drop()]);
-  });
+  const suite = messagingSuite('dlq', 2, () => consumer?.stop());
 
   it('dead-letters each with its reason and keeps consuming what follows', async () => {
-    const topic = topics.names['messaging-dlq']!;
+    const { topic } = suite;
     const union = 'union-dlq';
     const first = memberJoined(union, 1);
     const poisoned = memberJoined(union, 2);
@@ -66,16 +36,16 @@ describe('EventConsumer with messages it cannot process', () => {
       toEventMessage(poisoned),
       toEventMessage(last),
     ];
-    await producer.send({ topic, messages: sent });
+    await suite.producer.send({ topic, messages: sent });
 
     const attempts = new Map<string, number>();
     const metrics = new Registry();
     consumer = new EventConsumer({
-      kafka: topics.kafka,
-      groupId,
+      kafka: suite.topics.kafka,
+      groupId: suite.groupId,
       topics: [topic],
       registry,
-      pool: db.pool,
+      pool: suite.db.pool,
       logger: silentLogger,
       metrics,
       retry: fastRetry,
@@ -91,13 +61,13 @@ describe('EventConsumer with messages it cannot process', () => {
     await consumer.start();
     await consumer.waitUntilCaughtUp();
 
-    const effects = await db.pool.query<{ event_id: string }>(
+    const effects = await suite.db.pool.query<{ event_id: string }>(
       'SELECT event_id FROM test_effects ORDER BY seq',
     );
     expect(effects.rows.map((row) => row.event_id)).toEqual([first.eventId, last.eventId]);
     expect(attempts.get(poisoned.eventId)).toBe(fastRetry.attempts);
 
-    const letters = await readTopic(topics.kafka, deadLetterTopic(topic), 4);
+    const letters = await readTopic(suite.topics.kafka, deadLetterTopic(topic), 4);
     const partition = letters[0]!.partition;
     expect(letters.map((letter) => header(letter, 'dlq-error-code'))).toEqual([
       'INVALID_JSON',
@@ -113,7 +83,7 @@ describe('EventConsumer with messages it cannot process', () => {
       expect(header(letter, 'dlq-original-topic')).toBe(topic);
       expect(header(letter, 'dlq-original-partition')).toBe(String(partition));
       expect(header(letter, 'dlq-original-offset')).toBe(String(index + 1));
-      expect(header(letter, 'dlq-consumer-group')).toBe(groupId);
+      expect(header(letter, 'dlq-consumer-group')).toBe(suite.groupId);
       expect(header(letter, 'dlq-failed-at')).toBe('2026-02-01T10:00:00.000Z');
     });
     expect(letters.map((letter) => header(letter, 'dlq-reason'))).toEqual([
@@ -123,9 +93,9 @@ describe('EventConsumer with messages it cannot process', () => {
       'The handler failed 3 times; last error: member directory has no union-dlq',
     ]);
 
-    expect(await metricValue(metrics, ConsumerMetricNames.deadLettered, { group: groupId })).toBe(
-      4,
-    );
+    expect(
+      await metricValue(metrics, ConsumerMetricNames.deadLettered, { group: suite.groupId }),
+    ).toBe(4);
     expect(
       await metricValue(metrics, ConsumerMetricNames.deadLettered, { code: 'HANDLER_FAILED' }),
     ).toBe(1);

@@ -1,70 +1,39 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 
-import type { TestDatabase, TestTopics } from '@taizhang/testing';
-import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
-
+import { ConsumerMetricNames, EventConsumer, silentLogger, toEventMessage } from '../../src';
 import {
-  ConsumerMetricNames,
-  createIdempotentProducer,
-  EventConsumer,
-  messagingMigrations,
-  silentLogger,
-  toEventMessage,
-} from '../../src';
-import {
-  CreateTestEffects1760000000001,
-  deleteGroups,
   fastConsumerConfig,
   fastRetry,
   INSERT_EFFECT_SQL,
   memberJoined,
+  messagingSuite,
   metricValue,
   registry,
 } from './messaging-test-kit';
 
 describe('EventConsumer with redelivered events', () => {
-  let db: TestDatabase;
-  let topics: TestTopics;
-  let producer: Producer;
   let consumer: EventConsumer | undefined;
-  const groupId = `dedupe-spec-${uniqueSuffix()}`;
-
-  beforeAll(async () => {
-    [db, topics] = await Promise.all([
-      createTestDatabase([...messagingMigrations, CreateTestEffects1760000000001]),
-      createTestTopics(['messaging-dedupe'], { partitions: 3 }),
-    ]);
-    producer = createIdempotentProducer(topics.kafka);
-    await producer.connect();
-  });
-
-  afterAll(async () => {
-    await consumer?.stop();
-    await producer.disconnect();
-    await deleteGroups(topics.kafka, [groupId]);
-    await Promise.all([topics.delete(), db.drop()]);
-  });
+  const suite = messagingSuite('dedupe', 3, () => consumer?.stop());
 
   it('applies each event once, in stream order, and its lag falls to zero', async () => {
-    const topic = topics.names['messaging-dedupe']!;
+    const { topic } = suite;
     const unions = ['union-a', 'union-b', 'union-c', 'union-d', 'union-e'];
     const events = unions.flatMap((union) =>
       Array.from({ length: 8 }, (_, i) => memberJoined(union, i + 1)),
     );
     // Every event twice, as an outbox relay that crashed before its checkpoint sends it again.
-    await producer.send({ topic, messages: events.map(toEventMessage) });
-    await producer.send({ topic, messages: events.map(toEventMessage) });
+    await suite.producer.send({ topic, messages: events.map(toEventMessage) });
+    await suite.producer.send({ topic, messages: events.map(toEventMessage) });
 
     const metrics = new Registry();
     consumer = new EventConsumer({
-      kafka: topics.kafka,
-      groupId,
+      kafka: suite.topics.kafka,
+      groupId: suite.groupId,
       topics: [topic],
       registry,
-      pool: db.pool,
+      pool: suite.db.pool,
       logger: silentLogger,
       metrics,
       retry: fastRetry,
@@ -82,7 +51,7 @@ describe('EventConsumer with redelivered events', () => {
       highestLagSeen = Math.max(highestLagSeen, ...lags);
     }
 
-    const effects = await db.pool.query<{
+    const effects = await suite.db.pool.query<{
       event_id: string;
       org_unit_id: string;
       stream_version: number;
@@ -94,9 +63,9 @@ describe('EventConsumer with redelivered events', () => {
       expect(
         effects.rows.filter((row) => row.org_unit_id === union).map((row) => row.stream_version),
       ).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    const recorded = await db.pool.query<{ n: number }>(
+    const recorded = await suite.db.pool.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM messaging_processed_events WHERE consumer_group = $1',
-      [groupId],
+      [suite.groupId],
     );
     expect(recorded.rows[0]?.n).toBe(events.length);
 
@@ -109,7 +78,7 @@ describe('EventConsumer with redelivered events', () => {
     const gauge = await metrics.getSingleMetric(ConsumerMetricNames.lag)!.get();
     expect(gauge.values.length).toBe(lags.length);
     expect(
-      gauge.values.every(({ value, labels }) => value === 0 && labels['group'] === groupId),
+      gauge.values.every(({ value, labels }) => value === 0 && labels['group'] === suite.groupId),
     ).toBe(true);
   });
 });

@@ -3,31 +3,24 @@ import { Controller, Module, UseFilters } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 
-import type { Producer } from 'kafkajs';
-
 import type { EventEnvelope } from '@taizhang/contracts';
 import { deadLetterTopic } from '@taizhang/contracts';
-import type { TestDatabase, TestTopics } from '@taizhang/testing';
-import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
 
 import type { EventConsumer } from '../../src';
 import {
-  createIdempotentProducer,
   EventConsumerTransport,
   EventContext,
   EventHandlerErrorFilter,
-  messagingMigrations,
   silentLogger,
   toEventMessage,
 } from '../../src';
 import {
-  CreateTestEffects1760000000001,
-  deleteGroups,
   fastConsumerConfig,
   fastRetry,
   header,
   INSERT_EFFECT_SQL,
   memberJoined,
+  messagingSuite,
   readTopic,
   registry,
 } from './messaging-test-kit';
@@ -54,35 +47,16 @@ const membersModule = (topic: string) => {
 };
 
 describe('EventConsumerTransport under a Nest microservice', () => {
-  let db: TestDatabase;
-  let topics: TestTopics;
-  let producer: Producer;
   let app: INestMicroservice | undefined;
-  const groupId = `transport-spec-${uniqueSuffix()}`;
-
-  beforeAll(async () => {
-    [db, topics] = await Promise.all([
-      createTestDatabase([...messagingMigrations, CreateTestEffects1760000000001]),
-      createTestTopics(['messaging-transport'], { partitions: 2 }),
-    ]);
-    producer = createIdempotentProducer(topics.kafka);
-    await producer.connect();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await producer.disconnect();
-    await deleteGroups(topics.kafka, [groupId]);
-    await Promise.all([topics.delete(), db.drop()]);
-  });
+  const suite = messagingSuite('transport', 2, () => app?.close());
 
   it('runs @EventPattern handlers in the transaction, once per event, and dead-letters failures', async () => {
-    const topic = topics.names['messaging-transport']!;
+    const { topic } = suite;
     const transport = new EventConsumerTransport({
-      kafka: topics.kafka,
-      groupId,
+      kafka: suite.topics.kafka,
+      groupId: suite.groupId,
       registry,
-      pool: db.pool,
+      pool: suite.db.pool,
       logger: silentLogger,
       retry: fastRetry,
       consumerConfig: fastConsumerConfig,
@@ -95,15 +69,17 @@ describe('EventConsumerTransport under a Nest microservice', () => {
 
     const good = memberJoined('union-t', 1);
     const failing = memberJoined('union-t', 2, { name: '查无此会' });
-    await producer.send({
+    await suite.producer.send({
       topic,
       messages: [good, good, failing].map(toEventMessage),
     });
     await transport.unwrap<EventConsumer>().waitUntilCaughtUp();
 
-    const effects = await db.pool.query<{ event_id: string }>('SELECT event_id FROM test_effects');
+    const effects = await suite.db.pool.query<{ event_id: string }>(
+      'SELECT event_id FROM test_effects',
+    );
     expect(effects.rows.map((row) => row.event_id)).toEqual([good.eventId]);
-    const [letter] = await readTopic(topics.kafka, deadLetterTopic(topic), 1);
+    const [letter] = await readTopic(suite.topics.kafka, deadLetterTopic(topic), 1);
     expect(header(letter!, 'event-id')).toBe(failing.eventId);
     expect(header(letter!, 'dlq-error-code')).toBe('HANDLER_FAILED');
     expect(header(letter!, 'dlq-reason')).toBe(

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
-import type { ConsumerConfig, Kafka, KafkaMessage } from 'kafkajs';
+import type { ConsumerConfig, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Counter, Registry } from 'prom-client';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 import type { EventEnvelope } from '@taizhang/contracts';
 import { EventRegistry, MemberJoinedV1 } from '@taizhang/contracts';
-import { uniqueSuffix } from '@taizhang/testing';
+import type { TestDatabase, TestTopics } from '@taizhang/testing';
+import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
+
+import { createIdempotentProducer, messagingMigrations } from '../../src';
 
 // A frozen event version: the platform's tests do not move with organisation's contracts.
 export const registry = new EventRegistry([MemberJoinedV1]);
@@ -138,3 +141,41 @@ export const metricValue = async (
 
 export const header = (message: KafkaMessage, name: string): string | undefined =>
   message.headers?.[name]?.toString();
+
+/** A suite's own database (with the consumer's tables), topic, connected producer and group id. */
+export interface MessagingSuite {
+  db: TestDatabase;
+  topics: TestTopics;
+  topic: string;
+  producer: Producer;
+  groupId: string;
+}
+
+/**
+ * Registers the suite's set-up and tear-down: `messaging-<name>` with `partitions`, and the
+ * group `<name>-spec-…`. `stopConsumers` runs first when the suite ends.
+ */
+export const messagingSuite = (
+  name: string,
+  partitions: number,
+  stopConsumers: () => Promise<unknown> | undefined,
+): MessagingSuite => {
+  const suite = { groupId: `${name}-spec-${uniqueSuffix()}` } as MessagingSuite;
+  beforeAll(async () => {
+    [suite.db, suite.topics] = await Promise.all([
+      createTestDatabase([...messagingMigrations, CreateTestEffects1760000000001]),
+      createTestTopics([`messaging-${name}`], { partitions }),
+    ]);
+    suite.topic = suite.topics.names[`messaging-${name}`]!;
+    suite.producer = createIdempotentProducer(suite.topics.kafka);
+    await suite.producer.connect();
+  });
+  afterAll(async () => {
+    await stopConsumers();
+    await suite.producer.disconnect();
+    await deleteGroups(suite.topics.kafka, [suite.groupId]);
+    await Promise.all([suite.topics.delete(), suite.db.drop()]);
+  });
+
+  return suite;
+};

@@ -1,53 +1,24 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 
-import type { TestDatabase, TestTopics } from '@taizhang/testing';
-import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
-
 import type { EventHandler } from '../../src';
+import { ConsumerMetricNames, EventConsumer, silentLogger, toEventMessage } from '../../src';
 import {
-  ConsumerMetricNames,
-  createIdempotentProducer,
-  EventConsumer,
-  messagingMigrations,
-  silentLogger,
-  toEventMessage,
-} from '../../src';
-import {
-  CreateTestEffects1760000000001,
-  deleteGroups,
   fastConsumerConfig,
   fastRetry,
   INSERT_EFFECT_SQL,
   memberJoined,
+  messagingSuite,
   metricValue,
   registry,
 } from './messaging-test-kit';
 
 describe('EventConsumer instances of one group across stops and restarts', () => {
-  let db: TestDatabase;
-  let topics: TestTopics;
-  let producer: Producer;
   const consumers: EventConsumer[] = [];
-  const groupId = `restart-spec-${uniqueSuffix()}`;
-
-  beforeAll(async () => {
-    [db, topics] = await Promise.all([
-      createTestDatabase([...messagingMigrations, CreateTestEffects1760000000001]),
-      createTestTopics(['messaging-restart'], { partitions: 3 }),
-    ]);
-    producer = createIdempotentProducer(topics.kafka);
-    await producer.connect();
-  });
-
-  afterAll(async () => {
-    await Promise.all(consumers.map((consumer) => consumer.stop()));
-    await producer.disconnect();
-    await deleteGroups(topics.kafka, [groupId]);
-    await Promise.all([topics.delete(), db.drop()]);
-  });
+  const suite = messagingSuite('restart', 3, () =>
+    Promise.all(consumers.map((consumer) => consumer.stop())),
+  );
 
   const waitFor = async (condition: () => boolean): Promise<void> => {
     while (!condition()) await sleep(10);
@@ -68,11 +39,11 @@ describe('EventConsumer instances of one group across stops and restarts', () =>
       await tx.query(INSERT_EFFECT_SQL, [event.eventId, event.orgUnitId, event.streamVersion]);
     };
     const consumer = new EventConsumer({
-      kafka: topics.kafka,
-      groupId,
-      topics: [topics.names['messaging-restart']!],
+      kafka: suite.topics.kafka,
+      groupId: suite.groupId,
+      topics: [suite.topics.names['messaging-restart']!],
       registry,
-      pool: db.pool,
+      pool: suite.db.pool,
       handler,
       logger: silentLogger,
       metrics,
@@ -87,12 +58,12 @@ describe('EventConsumer instances of one group across stops and restarts', () =>
   };
 
   it('hands partitions over mid-stream and applies every event exactly once', async () => {
-    const topic = topics.names['messaging-restart']!;
+    const { topic } = suite;
     const unions = Array.from({ length: 12 }, (_, i) => `union-${i}`);
     const events = unions.flatMap((union) =>
       Array.from({ length: 25 }, (_, i) => memberJoined(union, i + 1)),
     );
-    await producer.send({ topic, messages: events.map(toEventMessage) });
+    await suite.producer.send({ topic, messages: events.map(toEventMessage) });
 
     const startedByFirst: string[] = [];
     const startedBySecond: string[] = [];
@@ -112,7 +83,9 @@ describe('EventConsumer instances of one group across stops and restarts', () =>
 
     // The first instance stopped mid-stream, and finished every message it had started.
     expect(startedByFirst.length).toBeLessThan(events.length);
-    const applied = await db.pool.query<{ event_id: string }>('SELECT event_id FROM test_effects');
+    const applied = await suite.db.pool.query<{ event_id: string }>(
+      'SELECT event_id FROM test_effects',
+    );
     const appliedIds = new Set(applied.rows.map((row) => row.event_id));
     expect(startedByFirst.filter((id) => !appliedIds.has(id))).toEqual([]);
 
@@ -120,15 +93,15 @@ describe('EventConsumer instances of one group across stops and restarts', () =>
     await second.stop();
 
     // Redeliver everything, as after a crash before any commit: nothing may be applied twice.
-    const admin = topics.kafka.admin();
+    const admin = suite.topics.kafka.admin();
     await admin.connect();
-    await admin.resetOffsets({ groupId, topic, earliest: true });
+    await admin.resetOffsets({ groupId: suite.groupId, topic, earliest: true });
     await admin.disconnect();
     const metrics = new Registry();
     const third = await startConsumer([], metrics);
     await third.waitUntilCaughtUp();
 
-    const effects = await db.pool.query<{
+    const effects = await suite.db.pool.query<{
       event_id: string;
       org_unit_id: string;
       stream_version: number;

@@ -1,74 +1,47 @@
-import type { Producer } from 'kafkajs';
-
 import { deadLetterTopic } from '@taizhang/contracts';
-import type { TestDatabase, TestTopics } from '@taizhang/testing';
-import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
 
+import { EventConsumer, silentLogger, toEventMessage } from '../../src';
 import {
-  createIdempotentProducer,
-  EventConsumer,
-  messagingMigrations,
-  silentLogger,
-  toEventMessage,
-} from '../../src';
-import {
-  CreateTestEffects1760000000001,
-  deleteGroups,
   fastConsumerConfig,
   fastRetry,
   header,
   INSERT_EFFECT_SQL,
   memberJoined,
+  messagingSuite,
   readTopic,
   registry,
 } from './messaging-test-kit';
 
 describe('EventConsumer when a handler breaks its transaction', () => {
-  let db: TestDatabase;
-  let topics: TestTopics;
-  let producer: Producer;
   let consumer: EventConsumer | undefined;
-  const groupId = `tx-failures-spec-${uniqueSuffix()}`;
+  const suite = messagingSuite('tx-failures', 1, () => consumer?.stop());
 
   beforeAll(async () => {
-    [db, topics] = await Promise.all([
-      createTestDatabase([...messagingMigrations, CreateTestEffects1760000000001]),
-      createTestTopics(['messaging-tx-failures'], { partitions: 1 }),
-    ]);
     // Checked only at COMMIT, so that a run of events fails as a whole.
-    await db.pool.query(
+    await suite.db.pool.query(
       'CREATE TABLE test_member_names (name text UNIQUE DEFERRABLE INITIALLY DEFERRED)',
     );
-    producer = createIdempotentProducer(topics.kafka);
-    await producer.connect();
-  });
-
-  afterAll(async () => {
-    await consumer?.stop();
-    await producer.disconnect();
-    await deleteGroups(topics.kafka, [groupId]);
-    await Promise.all([topics.delete(), db.drop()]);
   });
 
   it('sets aside the event whose commit fails or whose failed statement was swallowed', async () => {
-    const topic = topics.names['messaging-tx-failures']!;
+    const { topic } = suite;
     const union = 'union-tx';
     const first = memberJoined(union, 1, { name: '李雷' });
     const swallowing = memberJoined(union, 2, { name: '韩梅梅' });
     const third = memberJoined(union, 3, { name: '王芳' });
     const sameName = memberJoined(union, 4, { name: '李雷' });
     const last = memberJoined(union, 5, { name: '张伟' });
-    await producer.send({
+    await suite.producer.send({
       topic,
       messages: [first, swallowing, third, sameName, last].map(toEventMessage),
     });
 
     consumer = new EventConsumer({
-      kafka: topics.kafka,
-      groupId,
+      kafka: suite.topics.kafka,
+      groupId: suite.groupId,
       topics: [topic],
       registry,
-      pool: db.pool,
+      pool: suite.db.pool,
       logger: silentLogger,
       retry: fastRetry,
       consumerConfig: fastConsumerConfig,
@@ -84,7 +57,7 @@ describe('EventConsumer when a handler breaks its transaction', () => {
     await consumer.start();
     await consumer.waitUntilCaughtUp();
 
-    const effects = await db.pool.query<{ event_id: string }>(
+    const effects = await suite.db.pool.query<{ event_id: string }>(
       'SELECT event_id FROM test_effects ORDER BY seq',
     );
     expect(effects.rows.map((row) => row.event_id)).toEqual([
@@ -92,7 +65,7 @@ describe('EventConsumer when a handler breaks its transaction', () => {
       third.eventId,
       last.eventId,
     ]);
-    const letters = await readTopic(topics.kafka, deadLetterTopic(topic), 2);
+    const letters = await readTopic(suite.topics.kafka, deadLetterTopic(topic), 2);
     expect(letters.map((letter) => header(letter, 'event-id'))).toEqual([
       swallowing.eventId,
       sameName.eventId,
