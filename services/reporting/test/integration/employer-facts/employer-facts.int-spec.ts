@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
-import type { EventEnvelope } from '@taizhang/contracts';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
@@ -9,26 +6,9 @@ import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-fact
 import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 import { projectUnionCoverage } from '../../../src/union-coverage/union-coverage.projection';
+import { organisationEnvelope } from '../../organisation-envelope';
 
-const envelope = (type: string, orgPath: string, data: unknown): EventEnvelope => ({
-  eventId: randomUUID(),
-  type,
-  schemaVersion: 1,
-  service: 'organisation',
-  streamId: `s-${orgPath}`,
-  streamType: 'x',
-  streamVersion: 1,
-  position: '1',
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  recordedAt: '2026-01-01T00:00:00.000Z',
-  orgUnitId: orgPath.split('/').pop()!,
-  orgPath,
-  actor: { id: 'a', role: 'admin' },
-  correlationId: 'c',
-  causationId: null,
-  commandId: null,
-  data,
-});
+const envelope = organisationEnvelope;
 
 const unit = (id: string, kind: string, parentId: string | null, orgPath: string) =>
   envelope('OrgUnitCreated', orgPath, {

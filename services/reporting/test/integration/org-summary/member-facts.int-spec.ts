@@ -9,6 +9,7 @@ import { createTestDatabase } from '@taizhang/testing';
 import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
 import { reportingMigrations } from '../../../src/reporting.migrations';
+import { organisationEnvelope } from '../../organisation-envelope';
 
 const PATHS: Record<string, string> = {
   m: 'm',
@@ -25,25 +26,15 @@ const envelope = (
   streamId: string,
   streamVersion: number,
   data: unknown,
-): EventEnvelope => ({
-  eventId: randomUUID(),
-  type,
-  schemaVersion: 1,
-  service: 'organisation',
-  streamId,
-  streamType: 'member',
-  streamVersion,
-  position: String(streamVersion),
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  recordedAt: '2026-01-01T00:00:00.000Z',
-  orgUnitId,
-  orgPath: PATHS[orgUnitId]!,
-  actor: { id: 'a', role: 'union_cadre' },
-  correlationId: 'c',
-  causationId: null,
-  commandId: null,
-  data,
-});
+) =>
+  organisationEnvelope(type, PATHS[orgUnitId]!, data, {
+    orgUnitId,
+    streamId,
+    streamType: 'member',
+    streamVersion,
+    position: String(streamVersion),
+    actor: { id: 'a', role: 'union_cadre' },
+  });
 
 const tree = (): EventEnvelope[] => [
   envelope('OrgUnitCreated', 'm', 'org-unit-m', 1, {

@@ -1,37 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
-import type { EventEnvelope } from '@taizhang/contracts';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
 import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
 import { reportingMigrations } from '../../../src/reporting.migrations';
+import { organisationEnvelope } from '../../organisation-envelope';
 
-const envelope = (
-  type: string,
-  orgUnitId: string,
-  orgPath: string,
-  data: unknown,
-): EventEnvelope => ({
-  eventId: randomUUID(),
-  type,
-  schemaVersion: 1,
-  service: 'organisation',
-  streamId: `s-${orgUnitId}`,
-  streamType: 'x',
-  streamVersion: 1,
-  position: '1',
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  recordedAt: '2026-01-01T00:00:00.000Z',
-  orgUnitId,
-  orgPath,
-  actor: { id: 'a', role: 'admin' },
-  correlationId: 'c',
-  causationId: null,
-  commandId: null,
-  data,
-});
+const envelope = (type: string, orgUnitId: string, orgPath: string, data: unknown) =>
+  organisationEnvelope(type, orgPath, data, { orgUnitId, streamId: `s-${orgUnitId}` });
 
 const unit = (id: string, kind: string, parentId: string | null, orgPath: string) =>
   envelope('OrgUnitCreated', id, orgPath, {

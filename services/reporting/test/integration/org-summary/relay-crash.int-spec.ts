@@ -72,10 +72,10 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
         orgUnit,
         metadata: { now: new Date(), actorId: 'test', actorRole: 'system', correlationId: 'c' },
       });
-    const city = { id: randomUUID(), path: '' };
-    city.path = city.id;
-    const union = { id: randomUUID(), path: `${city.id}/${randomUUID()}` };
-    union.path = `${city.id}/${union.id}`;
+    const cityId = randomUUID();
+    const unionId = randomUUID();
+    const city = { id: cityId, path: cityId };
+    const union = { id: unionId, path: `${cityId}/${unionId}` };
     await record(`org-unit:${city.id}`, city, {
       type: 'OrgUnitCreated',
       data: {

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+
+import type { EventEnvelope } from '@taizhang/contracts';
+
+/**
+ * An `organisation` event as reporting's consumer receives it, about the unit at the end of
+ * `orgPath`; a test overrides only what it cares about.
+ */
+export const organisationEnvelope = (
+  type: string,
+  orgPath: string,
+  data: unknown,
+  overrides: Partial<EventEnvelope> = {},
+): EventEnvelope => ({
+  eventId: randomUUID(),
+  type,
+  schemaVersion: 1,
+  service: 'organisation',
+  streamId: `s-${orgPath}`,
+  streamType: 'x',
+  streamVersion: 1,
+  position: '1',
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  recordedAt: '2026-01-01T00:00:00.000Z',
+  orgUnitId: orgPath.split('/').pop()!,
+  orgPath,
+  actor: { id: 'a', role: 'admin' },
+  correlationId: 'c',
+  causationId: null,
+  commandId: null,
+  data,
+  ...overrides,
+});
