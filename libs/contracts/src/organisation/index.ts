@@ -17,6 +17,7 @@ import {
 } from './member-personal-data.v1';
 import { MemberTransferredV1 } from './member-transferred.v1';
 import { MembershipRetainedV1 } from './membership-retained.v1';
+import { OrgUnitMovedV1, OrgUnitRenamedV1 } from './org-unit-changed.v1';
 import { OrgUnitCreatedV1 } from './org-unit-created.v1';
 import {
   UnionApplicationApprovedV1,
@@ -24,6 +25,7 @@ import {
 } from './union-application-decided.v1';
 import { UnionApplicationSubmittedV1 } from './union-application-submitted.v1';
 import { UnionEstablishedV1 } from './union-established.v1';
+import { UnionMergedV1 } from './union-merged.v1';
 import { UnionRegisteredV1 } from './union-registered.v1';
 import { UnionDissolvedV1, UnionRenamedV1 } from './union-renamed.v1';
 import { WorkersHomeRatedV1 } from './workers-home-rated.v1';
@@ -38,10 +40,12 @@ export * from './member-personal-data.v1';
 export * from './member-transferred.v1';
 export * from './membership-retained.v1';
 export * from './committee-elected.v1';
+export * from './org-unit-changed.v1';
 export * from './org-unit-created.v1';
 export * from './union-application-decided.v1';
 export * from './union-application-submitted.v1';
 export * from './union-established.v1';
+export * from './union-merged.v1';
 export * from './union-registered.v1';
 export * from './union-renamed.v1';
 export * from './workers-home-rated.v1';
@@ -69,6 +73,9 @@ export const organisationEvents = [
   UnionRenamedV1,
   UnionDissolvedV1,
   WorkersHomeRatedV1,
+  OrgUnitRenamedV1,
+  OrgUnitMovedV1,
+  UnionMergedV1,
 ] as const;
 /** Older versions still found in stored history, upcast to the latest when read. */
 export const supersededOrganisationEvents = [MemberJoinedV1] as const;
@@ -95,6 +102,9 @@ export type UnionTermExpired = EventOf<typeof UnionTermExpiredV1>;
 export type UnionRenamed = EventOf<typeof UnionRenamedV1>;
 export type UnionDissolved = EventOf<typeof UnionDissolvedV1>;
 export type WorkersHomeRated = EventOf<typeof WorkersHomeRatedV1>;
+export type OrgUnitRenamed = EventOf<typeof OrgUnitRenamedV1>;
+export type OrgUnitMoved = EventOf<typeof OrgUnitMovedV1>;
+export type UnionMerged = EventOf<typeof UnionMergedV1>;
 export type OrganisationEvent =
   | OrgUnitCreated
   | UnionRegistered
@@ -116,7 +126,10 @@ export type OrganisationEvent =
   | UnionTermExpired
   | UnionRenamed
   | UnionDissolved
-  | WorkersHomeRated;
+  | WorkersHomeRated
+  | OrgUnitRenamed
+  | OrgUnitMoved
+  | UnionMerged;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(
