@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { GenderSchema } from './member-joined.v1';
 import { EmploymentFormSchema } from './member-joined.v2';
+import { RetentionReasonSchema } from './membership-retained.v1';
 
 /**
  * A member's membership moved to another union (会员关系转接) in one step, so that the member
@@ -23,5 +24,12 @@ export const MemberTransferredV1 = defineEvent(
     gender: GenderSchema,
     employmentForm: EmploymentFormSchema.nullable(),
     migrantWorker: z.boolean().nullable(),
+    /** Absent for a transfer asked for the member; `merger` when their union merged (合并). */
+    cause: z.enum(['merger']).optional(),
+    /**
+     * Present when a retained membership (保留会籍) held by the union moves with a merger: the
+     * member stays retained, now held by the receiving union, and is not an active member there.
+     */
+    retention: z.object({ reason: RetentionReasonSchema, since: z.iso.date() }).optional(),
   }),
 );

@@ -15,6 +15,7 @@ import {
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
 import { requireActive } from '../unions/decide/union-dates';
+import { holdUnionOpen } from '../unions/union-open.guard';
 import { parentIdOf } from './decide/member-rules.decider';
 import type { JoinUnionDto } from './dto/join-union.dto';
 import type {
@@ -29,7 +30,7 @@ import type { MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';
 import { memberDecider } from './member.decider';
 import { memberStreamId } from './member-streams';
-import { memberUnit, readUnion } from './member-units';
+import { memberUnit, readUnion, readUnionAndVersion } from './member-units';
 import { PersonalDataError } from './personal-data.error';
 import type { PersonKey } from './personal-data/personal-data-vault';
 import { PersonalDataVault } from './personal-data/personal-data-vault';
@@ -62,7 +63,7 @@ export class MemberCommandsService {
     request: CommandRequestContext,
   ): Promise<CommandResult> {
     const { facts, phone } = readPersonalData(body);
-    const union = await readUnion(this.store, unionId);
+    const { state: union, version: unionVersion } = await readUnionAndVersion(this.store, unionId);
     if (union.status === 'None')
       throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
     // A dissolved union, or one still being founded, takes no members: say which.
@@ -104,9 +105,10 @@ export class MemberCommandsService {
         id: memberId,
         // The body holds personal data: the fingerprint keeps only its keyed hash.
         fingerprint: ['JoinUnion', unionId, this.vault.fingerprintOf(canonicalJson(body))],
-        withinTransaction: key.fresh
-          ? (tx) => this.vault.saveKey(tx.client, key, memberId, metadata.now)
-          : undefined,
+        withinTransaction: async (tx) => {
+          await holdUnionOpen(tx.client, unionId, unionVersion, 'union');
+          if (key.fresh) await this.vault.saveKey(tx.client, key, memberId, metadata.now);
+        },
       });
 
     return this.withPersonKey(streamId, request, attempt);
@@ -140,7 +142,10 @@ export class MemberCommandsService {
     request: CommandRequestContext,
   ): Promise<CommandResult> {
     const { version } = await this.load(memberId);
-    const toUnion = await readUnion(this.store, body.toUnionId);
+    const { state: toUnion, version: toUnionVersion } = await readUnionAndVersion(
+      this.store,
+      body.toUnionId,
+    );
 
     return this.run(
       memberId,
@@ -155,6 +160,7 @@ export class MemberCommandsService {
         id: body.toUnionId,
         path: 'orgPath' in toUnion ? toUnion.orgPath : body.toUnionId,
       }),
+      (tx) => holdUnionOpen(tx.client, body.toUnionId, toUnionVersion, 'receiving union'),
     );
   }
 

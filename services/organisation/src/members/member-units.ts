@@ -9,7 +9,14 @@ import type { Member } from './member.decider';
 
 /** The union as its own stream says now (status `None` when there is no such union). */
 export const readUnion = async (store: PostgresEventStore, unionId: string): Promise<Union> =>
-  (await aggregateStream(store, unionStreamId(unionId), unionDecider)).state;
+  (await readUnionAndVersion(store, unionId)).state;
+
+/** The same, with the version it was read at (for `holdUnionOpen`). */
+export const readUnionAndVersion = (
+  store: PostgresEventStore,
+  unionId: string,
+): Promise<{ state: Union; version: number }> =>
+  aggregateStream(store, unionStreamId(unionId), unionDecider);
 
 const unionRef = async (store: PostgresEventStore, unionId: string): Promise<OrgUnitRef> => {
   const union = await readUnion(store, unionId);

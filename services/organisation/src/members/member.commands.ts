@@ -60,5 +60,11 @@ export type RetainMembership = Command<
 /** Destroys the person's key: everything encrypted under it is unreadable from then on. */
 export type ErasePersonalData = Command<'ErasePersonalData', { reason: string }>;
 
+/** Sent for every member of a union that merges (合并), inside the merger's transaction. */
+export type MoveWithMerger = Command<
+  'MoveWithMerger',
+  { fromUnionId: string; toUnionId: string; mergedOn: string }
+>;
+
 export type MemberCommand =
-  JoinUnion | TransferMember | LeaveUnion | RetainMembership | ErasePersonalData;
+  JoinUnion | TransferMember | LeaveUnion | RetainMembership | ErasePersonalData | MoveWithMerger;

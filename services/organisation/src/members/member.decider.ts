@@ -14,6 +14,7 @@ import type { Decider } from '@taizhang/event-store';
 import { erasePersonalData } from './decide/erase-personal-data.decider';
 import { joinUnion } from './decide/join-union.decider';
 import { leaveUnion } from './decide/leave-union.decider';
+import { moveWithMerger } from './decide/move-with-merger.decider';
 import { retainMembership } from './decide/retain-membership.decider';
 import { transferMember } from './decide/transfer-member.decider';
 import type { MemberCommand } from './member.commands';
@@ -125,10 +126,9 @@ export const evolve = (state: Member, event: MemberEvent): Member => {
   const enrolment = enrolmentOf(state);
   if (!enrolment) return state;
   switch (event.type) {
-    case 'MemberTransferred':
-      return {
+    case 'MemberTransferred': {
+      const moved = {
         ...enrolment,
-        status: 'Active',
         unionId: event.data.toUnionId,
         since: event.data.transferredOn,
         history: [
@@ -138,9 +138,20 @@ export const evolve = (state: Member, event: MemberEvent): Member => {
             on: event.data.transferredOn,
             unionId: event.data.toUnionId,
             fromUnionId: event.data.fromUnionId,
-          },
+          } as const,
         ],
       };
+      const { retention } = event.data;
+
+      // A retained membership moves with a merger and stays retained, held by the new union.
+      return retention
+        ? {
+            ...moved,
+            status: 'Retained',
+            retention: { ...retention, heldBy: 'union', heldByOrgUnitId: event.data.toUnionId },
+          }
+        : { ...moved, status: 'Active' };
+    }
     case 'MembershipRetained': {
       const { reason, heldBy, heldByOrgUnitId, since } = event.data;
 
@@ -188,7 +199,7 @@ export const evolve = (state: Member, event: MemberEvent): Member => {
   }
 };
 
-export const decide = (command: MemberCommand, state: Member): MemberEvent => {
+export const decide = (command: MemberCommand, state: Member): MemberEvent | MemberEvent[] => {
   switch (command.type) {
     case 'JoinUnion':
       return joinUnion(command, state);
@@ -200,6 +211,8 @@ export const decide = (command: MemberCommand, state: Member): MemberEvent => {
       return retainMembership(command, state);
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
+    case 'MoveWithMerger':
+      return moveWithMerger(command, state);
   }
 };
 

@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 
 import type { CommandRequestContext } from '@taizhang/bootstrap';
-import type { CommandResult, OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
+import type {
+  CommandResult,
+  HandleCommandOptions,
+  OrgUnitRef,
+  PostgresEventStore,
+} from '@taizhang/event-store';
 import { aggregateStream, handleCommand, NotFoundError } from '@taizhang/event-store';
 
 import type { ParentRef } from '../org-units/org-unit.commands';
@@ -48,7 +53,10 @@ export const runUnionCommand = (
   store: PostgresEventStore,
   unionId: string,
   command: UnionCommand,
-  options: { expectedVersion?: number; fingerprint?: unknown } = {},
+  options: Pick<
+    HandleCommandOptions<Union, UnionCommand, UnionEvent>,
+    'expectedVersion' | 'fingerprint' | 'withinTransaction'
+  > = {},
 ): Promise<CommandResult> =>
   handleCommand(store, {
     streamId: unionStreamId(unionId),
@@ -59,6 +67,7 @@ export const runUnionCommand = (
     orgUnit: unionOrgUnit(unionId),
     id: unionId,
     fingerprint: options.fingerprint,
+    withinTransaction: options.withinTransaction,
   });
 
 /**

@@ -2,6 +2,7 @@ import type { Command } from '@taizhang/event-store';
 
 import type { ParentRef } from '../org-units/org-unit.commands';
 import type { CommitteeSeat } from './committee-rules';
+import type { Union } from './union.state';
 
 /** 存量工会登记: a union founded before the platform is recorded as it is. */
 export type RegisterUnion = Command<
@@ -49,6 +50,12 @@ export type RenameUnion = Command<'RenameUnion', { name: string; effectiveOn: st
 
 export type DissolveUnion = Command<'DissolveUnion', { reason: string; dissolvedOn: string }>;
 
+/** 合并: `intoUnion` is the receiving union as its own stream says, read just before deciding. */
+export type MergeUnion = Command<
+  'MergeUnion',
+  { intoUnion: Union; mergedOn: string; reason: string }
+>;
+
 export type UnionCommand =
   | RegisterUnion
   | SubmitUnionApplication
@@ -59,4 +66,5 @@ export type UnionCommand =
   | ApproveElection
   | RecordTermExpiry
   | RenameUnion
-  | DissolveUnion;
+  | DissolveUnion
+  | MergeUnion;

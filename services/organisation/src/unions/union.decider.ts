@@ -6,6 +6,7 @@ import type {
   UnionApplicationSubmitted,
   UnionDissolved,
   UnionEstablished,
+  UnionMerged,
   UnionRegistered,
   UnionRenamed,
   UnionTermExpired,
@@ -19,6 +20,7 @@ import {
   rejectApplication,
   submitApplication,
 } from './decide/founding';
+import { mergeUnion } from './decide/merger';
 import { registerUnion } from './decide/registration';
 import { dissolveUnion, renameUnion } from './decide/union-life';
 import type { UnionCommand } from './union.commands';
@@ -36,7 +38,8 @@ export type UnionEvent =
   | CommitteeElectionApproved
   | UnionTermExpired
   | UnionRenamed
-  | UnionDissolved;
+  | UnionDissolved
+  | UnionMerged;
 
 export const initialState = (): Union => ({ status: 'None' });
 
@@ -95,6 +98,15 @@ const evolveActive = (state: Union, event: UnionEvent): Union => {
         orgPath: state.orgPath,
         dissolvedOn: event.data.dissolvedOn,
       };
+    case 'UnionMerged':
+      return {
+        status: 'Merged',
+        id: state.id,
+        name: state.name,
+        orgPath: state.orgPath,
+        mergedOn: event.data.mergedOn,
+        intoUnionId: event.data.intoUnionId,
+      };
     default:
       return state;
   }
@@ -144,6 +156,7 @@ const handlers: CommandHandlers = {
   RecordTermExpiry: recordTermExpiry,
   RenameUnion: renameUnion,
   DissolveUnion: dissolveUnion,
+  MergeUnion: mergeUnion,
 };
 
 export const decide = (command: UnionCommand, state: Union): UnionEvent =>

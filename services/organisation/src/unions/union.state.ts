@@ -26,7 +26,7 @@ export interface ActiveUnion {
 
 /**
  * A grassroots union (基层工会), from the founding application to an established org unit and,
- * at the end, its dissolution.
+ * at the end, its dissolution or its merger into another union (合并).
  */
 export type Union =
   | { status: 'None' }
@@ -34,4 +34,12 @@ export type Union =
   | ({ status: 'Approved'; approvedOn: string } & UnionApplication)
   | ({ status: 'Rejected'; reason: string } & UnionApplication)
   | ActiveUnion
-  | { status: 'Dissolved'; id: string; name: string; orgPath: string; dissolvedOn: string };
+  | { status: 'Dissolved'; id: string; name: string; orgPath: string; dissolvedOn: string }
+  | {
+      status: 'Merged';
+      id: string;
+      name: string;
+      orgPath: string;
+      mergedOn: string;
+      intoUnionId: string;
+    };

@@ -3,14 +3,21 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
+import { Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import { NotFoundError, PostgresEventStore } from '@taizhang/event-store';
 
 import { startOfBusinessDate } from '../shared/business-date';
-import { CommandResponseDto } from '../shared/command-response';
+import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { RegisterUnionDto } from './dto/register-union.dto';
-import { DissolveUnionDto, HoldElectionDto, RenameUnionDto } from './dto/union-life.dto';
+import {
+  DissolveUnionDto,
+  HoldElectionDto,
+  MergeUnionDto,
+  RenameUnionDto,
+} from './dto/union-life.dto';
+import { mergeUnion } from './merger/union-merger';
 import { answerNewUnionCommand, answerUnionCommand, loadUnion } from './union-streams';
 
 @ApiTags('unions 基层工会')
@@ -98,6 +105,20 @@ export class UnionsController {
     });
   }
 
+  /** 合并: the union ends and its members move, each with their history, to `intoUnionId`. */
+  @Roles('federation_officer')
+  @Post(':id/merge')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async merge(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @Body() body: MergeUnionDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(await mergeUnion(this.store, unionId, body, request), response);
+  }
+
   @Get(':id')
   async get(
     @Param('id', ParseUUIDPipe) id: string,
@@ -105,7 +126,7 @@ export class UnionsController {
   ) {
     const { state, version } = await loadUnion(this.store, id);
     // A founding application is not a union yet: it is read under /union-applications.
-    if (state.status !== 'Registered' && state.status !== 'Dissolved')
+    if (state.status !== 'Registered' && state.status !== 'Dissolved' && state.status !== 'Merged')
       throw new NotFoundError(`Union ${id} does not exist. / 工会不存在。`);
     response.setHeader('ETag', `"${version}"`);
 

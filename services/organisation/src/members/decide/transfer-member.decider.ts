@@ -23,6 +23,12 @@ export const transferMember = (command: TransferMember, state: Member): MemberTr
       `The receiving union was dissolved on ${toUnion.dissolvedOn}. / 转入的工会已撤销。`,
       'TARGET_UNION_DISSOLVED',
     );
+  if (toUnion.status === 'Merged')
+    throw new IllegalStateError(
+      `The receiving union was merged into another on ${toUnion.mergedOn}; transfer to that one. / 转入的工会已合并，请转入合并后的工会。`,
+      'TARGET_UNION_MERGED',
+      { intoUnionId: toUnion.intoUnionId },
+    );
   if (toUnion.status !== 'Registered')
     throw new IllegalStateError(
       'The receiving union does not exist. / 转入的工会不存在。',

@@ -12,13 +12,19 @@ export const notInFuture = (date: string, now: Date, what: string, whatZh: strin
     );
 };
 
-/** The union as an active org unit; a dissolved one records nothing more. */
+/** The union as an active org unit; a dissolved or merged one records nothing more. */
 export const requireActive = (state: Union): ActiveUnion => {
   if (state.status === 'Registered') return state;
   if (state.status === 'Dissolved')
     throw new IllegalStateError(
       `The union was dissolved on ${state.dissolvedOn}; nothing more can be recorded for it. / 该工会已撤销,不能再登记。`,
       'UNION_DISSOLVED',
+    );
+  if (state.status === 'Merged')
+    throw new IllegalStateError(
+      `The union was merged into another on ${state.mergedOn}; nothing more can be recorded for it. / 该工会已合并，不能再登记。`,
+      'UNION_MERGED',
+      { intoUnionId: state.intoUnionId },
     );
   throw new IllegalStateError(
     `The union is not established (it is ${state.status}). / 该工会尚未成立。`,

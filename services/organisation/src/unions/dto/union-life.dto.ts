@@ -24,3 +24,13 @@ export const DissolveUnionSchema = z
   .strict();
 
 export class DissolveUnionDto extends createZodDto(DissolveUnionSchema) {}
+
+export const MergeUnionSchema = z
+  .object({
+    intoUnionId: z.uuid().describe('the union that takes the members over'),
+    mergedOn: isoDate().describe('the date of the merger (合并)'),
+    reason: text(500).describe('why, e.g. 企业合并重组'),
+  })
+  .strict();
+
+export class MergeUnionDto extends createZodDto(MergeUnionSchema) {}

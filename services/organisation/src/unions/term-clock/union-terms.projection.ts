@@ -16,6 +16,7 @@ export const unionTermsProjection: LocalProjection = {
     'CommitteeElectionApproved',
     'UnionTermExpired',
     'UnionDissolved',
+    'UnionMerged',
   ]),
   apply: async (event, tx) => {
     const { type, data } = event as unknown as OrganisationEvent;
@@ -32,6 +33,7 @@ export const unionTermsProjection: LocalProjection = {
         await tx.query(MARK_EXPIRED, [data.unionId]);
         break;
       case 'UnionDissolved':
+      case 'UnionMerged':
         await tx.query(MARK_DISSOLVED, [data.unionId]);
         break;
       default:

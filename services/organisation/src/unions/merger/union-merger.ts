@@ -1,0 +1,110 @@
+import type { CommandRequestContext } from '@taizhang/bootstrap';
+import type {
+  CommandMetadata,
+  CommandResult,
+  EventStoreTransaction,
+  PostgresEventStore,
+} from '@taizhang/event-store';
+import { aggregateStream, ConcurrencyError } from '@taizhang/event-store';
+
+import type { MemberCommand } from '../../members/member.commands';
+import type { Member, MemberEvent } from '../../members/member.decider';
+import { memberDecider } from '../../members/member.decider';
+import { startOfBusinessDate } from '../../shared/business-date';
+import { checkReceivingUnion } from '../decide/merger';
+import type { Union, UnionEvent } from '../union.decider';
+import { unionDecider } from '../union.decider';
+import type { ActiveUnion } from '../union.state';
+import { loadUnion, runUnionCommand, unionStreamId } from '../union-streams';
+import { PEOPLE_RECORDED_IN_UNION } from './members-of-union.sql';
+
+export interface MergeRequest {
+  intoUnionId: string;
+  mergedOn: string;
+  reason: string;
+}
+
+const fold = <S, E>(
+  decider: { evolve: (s: S, e: E) => S; initialState: () => S },
+  events: readonly unknown[],
+): S =>
+  events.reduce<S>((state, event) => decider.evolve(state, event as E), decider.initialState());
+
+/**
+ * 合并 in one transaction: `UnionMerged` on the merged union's stream, the receiving union's
+ * head locked and checked again, then one `MemberTransferred` (cause `merger`) on the stream of
+ * each person the union still holds. All or nothing: a crash half-way leaves no union merged
+ * with members behind, and no member moved into a union that did not take them.
+ */
+export const mergeUnion = async (
+  store: PostgresEventStore,
+  unionId: string,
+  body: MergeRequest,
+  request: CommandRequestContext,
+): Promise<CommandResult> => {
+  await loadUnion(store, unionId);
+  const { state: intoUnion } = await aggregateStream(
+    store,
+    unionStreamId(body.intoUnionId),
+    unionDecider,
+  );
+  const metadata = request.metadata(startOfBusinessDate(body.mergedOn));
+  try {
+    return await runUnionCommand(
+      store,
+      unionId,
+      { type: 'MergeUnion', data: { intoUnion, ...body }, metadata },
+      {
+        expectedVersion: request.expectedVersion,
+        // The receiving union's state is read per attempt; the request is what is repeated.
+        fingerprint: ['MergeUnion', unionId, body],
+        withinTransaction: async (tx) => {
+          const into = await lockReceivingUnion(tx, body);
+          await moveMembers(tx, unionId, into, body.mergedOn, metadata);
+        },
+      },
+    );
+  } catch (error) {
+    // Two unions merged into each other at once lock each other's heads: PostgreSQL ends one.
+    if ((error as { code?: unknown }).code === '40P01')
+      throw new ConcurrencyError(unionStreamId(unionId), request.expectedVersion ?? -1, -1);
+    throw error;
+  }
+};
+
+// The receiving union as it is now, held until commit: it cannot end while members move in.
+const lockReceivingUnion = async (
+  tx: EventStoreTransaction,
+  body: MergeRequest,
+): Promise<ActiveUnion> => {
+  const { events } = await tx.lockAndReadStream(unionStreamId(body.intoUnionId));
+
+  return checkReceivingUnion(fold<Union, UnionEvent>(unionDecider, events), body.mergedOn);
+};
+
+const moveMembers = async (
+  tx: EventStoreTransaction,
+  unionId: string,
+  into: ActiveUnion,
+  mergedOn: string,
+  metadata: CommandMetadata,
+): Promise<void> => {
+  const people = await tx.client.query<{ stream_id: string }>(PEOPLE_RECORDED_IN_UNION, [unionId]);
+  const command: MemberCommand = {
+    type: 'MoveWithMerger',
+    data: { fromUnionId: unionId, toUnionId: into.id, mergedOn },
+    metadata,
+  };
+  // In stream order, so that two mergers never wait for each other in a circle.
+  for (const { stream_id: streamId } of people.rows) {
+    const { head, events } = await tx.lockAndReadStream(streamId);
+    const decided = memberDecider.decide(command, fold<Member, MemberEvent>(memberDecider, events));
+    const moved = Array.isArray(decided) ? decided : [decided];
+    if (moved.length === 0) continue;
+    await tx.append(streamId, head, moved, {
+      streamType: 'member',
+      orgUnit: { id: into.id, path: into.orgPath },
+      metadata,
+    });
+  }
+};
