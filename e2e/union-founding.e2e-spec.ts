@@ -1,6 +1,13 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+import {
+  eventually,
+  getJson,
+  postJson,
+  startServices,
+  testCreditCode,
+  testIdCardNumber,
+} from '@taizhang/testing';
 
 // Approval is recorded today, and a congress cannot precede it: the congress is held today too.
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -25,7 +32,7 @@ describe('founding a union', () => {
   };
   const application = {
     proposedName: '沈阳新松机器人自动化股份有限公司工会委员会',
-    employerIds: ['91210100MA0QC0XXXX'],
+    employerIds: [testCreditCode(1)],
     preparatoryGroup: [
       { name: '张伟', role: '筹备组组长' },
       { name: '李娜', role: '成员' },
@@ -63,6 +70,18 @@ describe('founding a union', () => {
       kind: 'street',
       parentId: district,
     });
+    // The employers an application covers are in the registry, under the federation applied to.
+    for (const n of [1, 2])
+      await created('/employers', {
+        creditCode: testCreditCode(n),
+        name: `沈阳新松${n}号工厂`,
+        kind: 'enterprise',
+        streetId: street,
+        headcount: 60,
+        femaleHeadcount: 20,
+        migrantHeadcount: 0,
+        newFormHeadcount: 0,
+      });
   });
   afterAll(() => running?.close());
 
@@ -119,7 +138,11 @@ describe('founding a union', () => {
   });
 
   it('records a rejection with its reason, after which no congress can be held', async () => {
-    const unionId = await created('/union-applications', { ...application, parentId: street });
+    const unionId = await created('/union-applications', {
+      ...application,
+      employerIds: [testCreditCode(2)],
+      parentId: street,
+    });
     expect(
       (
         await postJson(organisation(`/union-applications/${unionId}/reject`), {

@@ -4,6 +4,7 @@ export * from './test-database';
 export * from './test-infrastructure';
 export * from './test-topics';
 export * from './http-client';
+export * from './credit-codes';
 export * from './id-card-numbers';
 export * from './service-process';
 export * from './running-services';

@@ -6,6 +6,7 @@ import { organisationRegistry, Topics } from '@taizhang/contracts';
 import { eventStoreMigrations, EventStoreModule } from '@taizhang/event-store';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
+import { CreateEmployerCoverage1732000004100 } from './employer-coverage/create-employer-coverage.migration';
 import { EmployersModule } from './employers/employers.module';
 import { MembersModule } from './members/members.module';
 import { CreatePersonKeys1732000002100 } from './members/migrations/1732000002100-create-person-keys';
@@ -37,6 +38,7 @@ export const organisationModule = (
         CreatePersonKeys1732000002100,
         CreateUnionTerms1732000003000,
         CreateMemberUnitsIndex1732000004000,
+        CreateEmployerCoverage1732000004100,
       ],
       env,
     }),

@@ -7,6 +7,7 @@ import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { readEmployersOnRecord } from '../employer-coverage/employers-on-record';
 import { startOfBusinessDate } from '../shared/business-date';
 import { CommandResponseDto } from '../shared/command-response';
 import { answerNewUnionCommand, answerUnionCommand, loadUnion } from '../unions/union-streams';
@@ -29,14 +30,16 @@ export class UnionApplicationsController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  submit(
+  async submit(
     @Body() body: SubmitUnionApplicationDto,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
+    const employers = await readEmployersOnRecord(this.store, body.employerIds);
+
     return answerNewUnionCommand(this.store, request, response, body, (unionId, parent) => ({
       type: 'SubmitUnionApplication',
-      data: { unionId, ...body, parent },
+      data: { unionId, ...body, parent, employers },
       metadata: request.metadata(),
     }));
   }

@@ -28,6 +28,7 @@ const submit = (data: Partial<SubmitUnionApplication['data']> = {}): UnionComman
     proposedName: '沈阳新松机器人工会',
     parent: street,
     employerIds: ['e1'],
+    employers: [{ id: 'e1', status: 'Open', orgPath: 'm1/d1/s1/e1' }],
     preparatoryGroup: group,
     ...data,
   },
@@ -84,6 +85,46 @@ describe('Union founding', () => {
         .given([])
         .when(submit({ employerIds: ['e1', 'e1'] }))
         .thenThrows(IllegalStateError, /twice/));
+
+    it('refuses an employer the registry does not know, or that closed', () => {
+      spec
+        .given([])
+        .when(submit({ employers: [{ id: 'e1', status: 'None', orgPath: null }] }))
+        .thenThrows(IllegalStateError, /not in the registry/);
+      spec
+        .given([])
+        .when(submit({ employers: [{ id: 'e1', status: 'Closed', orgPath: 'm1/d1/s1/e1' }] }))
+        .thenThrows(IllegalStateError, /is closed/);
+    });
+
+    it('refuses an employer outside the federation applied to', () =>
+      spec
+        .given([])
+        .when(submit({ employers: [{ id: 'e1', status: 'Open', orgPath: 'm1/d1/s2/e1' }] }))
+        .thenThrows(IllegalStateError, /not under the federation/));
+
+    it('covers several employers in a joint union (联合基层工会) under a district', () =>
+      spec
+        .given([])
+        .when(
+          submit({
+            parent: { id: 'd1', kind: 'district', orgPath: 'm1/d1' },
+            employerIds: ['e1', 'e2'],
+            employers: [
+              { id: 'e1', status: 'Open', orgPath: 'm1/d1/s1/e1' },
+              { id: 'e2', status: 'Open', orgPath: 'm1/d1/s2/e2' },
+            ],
+          }),
+        )
+        .then({
+          type: 'UnionApplicationSubmitted',
+          data: {
+            ...submitted.data,
+            parentId: 'd1',
+            orgPath: 'm1/d1/u1',
+            employerIds: ['e1', 'e2'],
+          },
+        }));
 
     it('cannot hold a founding congress without an application', () =>
       spec

@@ -11,6 +11,7 @@ import type {
 } from '@taizhang/event-store';
 import { aggregateStream, handleCommand, NotFoundError } from '@taizhang/event-store';
 
+import { keepEmployerCoverage } from '../employer-coverage/employer-coverage';
 import type { ParentRef } from '../org-units/org-unit.commands';
 import { loadParentRef } from '../org-units/org-unit-streams';
 import type { CommandResponseDto } from '../shared/command-response';
@@ -48,7 +49,10 @@ export const loadUnion = async (
   return found;
 };
 
-/** Runs one command on a union's stream (the Idempotency-Key travels in its metadata). */
+/**
+ * Runs one command on a union's stream (the Idempotency-Key travels in its metadata); the
+ * employers' coverage claims follow its events in the same transaction.
+ */
 export const runUnionCommand = (
   store: PostgresEventStore,
   unionId: string,
@@ -67,7 +71,10 @@ export const runUnionCommand = (
     orgUnit: unionOrgUnit(unionId),
     id: unionId,
     fingerprint: options.fingerprint,
-    withinTransaction: options.withinTransaction,
+    withinTransaction: async (tx, appended, state) => {
+      await keepEmployerCoverage(tx.client, appended);
+      await options.withinTransaction?.(tx, appended, state);
+    },
   });
 
 /**

@@ -10,6 +10,14 @@ export type RegisterUnion = Command<
   { unionId: string; name: string; establishedOn: string; parent: ParentRef | null }
 >;
 
+/** An employer named by an application, as the registry (单位台账) says, read just before. */
+export interface EmployerOnRecord {
+  id: string;
+  status: 'None' | 'Open' | 'Closed';
+  /** Where it sits (`<city>/<district>/<street>/<credit code>`); null when not registered. */
+  orgPath: string | null;
+}
+
 /** 组建申请: a preparatory group applies to the union one level up. */
 export type SubmitUnionApplication = Command<
   'SubmitUnionApplication',
@@ -18,6 +26,7 @@ export type SubmitUnionApplication = Command<
     proposedName: string;
     parent: ParentRef | null;
     employerIds: string[];
+    employers: EmployerOnRecord[];
     preparatoryGroup: { name: string; role: string }[];
   }
 >;

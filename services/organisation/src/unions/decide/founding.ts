@@ -6,6 +6,7 @@ import type {
 } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 
+import type { ParentRef } from '../../org-units/org-unit.commands';
 import { businessDate } from '../../shared/business-date';
 import { checkElection, termEndsOn } from '../committee-rules';
 import type {
@@ -17,6 +18,35 @@ import type {
 import type { Union } from '../union.state';
 import { checkParent } from './registration';
 import { notInFuture } from './union-dates';
+
+// The covered employers are in the registry, open, and under the federation applied to: an
+// unknown credit code would be a covered employer that no federation counts (建会率).
+const checkEmployers = (
+  { employerIds, employers }: SubmitUnionApplication['data'],
+  parent: ParentRef,
+): void => {
+  for (const employerId of employerIds) {
+    const employer = employers.find((record) => record.id === employerId);
+    if (!employer || employer.status === 'None' || employer.orgPath === null)
+      throw new IllegalStateError(
+        `The employer ${employerId} is not in the registry; register it first. / 该单位未登记，请先在单位台账中登记：${employerId}。`,
+        'EMPLOYER_NOT_REGISTERED',
+        { employerId },
+      );
+    if (employer.status === 'Closed')
+      throw new IllegalStateError(
+        `The employer ${employerId} is closed. / 该单位已注销：${employerId}。`,
+        'EMPLOYER_CLOSED',
+        { employerId },
+      );
+    if (!employer.orgPath.startsWith(`${parent.orgPath}/`))
+      throw new IllegalStateError(
+        `The employer ${employerId} is not under the federation applied to. / 该单位不在所申请的上级工会辖区内：${employerId}。`,
+        'EMPLOYER_OUTSIDE_PARENT',
+        { employerId },
+      );
+  }
+};
 
 export const submitApplication = (
   command: SubmitUnionApplication,
@@ -31,6 +61,7 @@ export const submitApplication = (
       'An employer is listed twice. / 覆盖单位重复。',
       'DUPLICATE_EMPLOYER',
     );
+  checkEmployers(command.data, parent);
 
   return {
     type: 'UnionApplicationSubmitted',

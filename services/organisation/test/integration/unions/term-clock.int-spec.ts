@@ -6,6 +6,7 @@ import { eventStoreMigrations, PostgresEventStore } from '@taizhang/event-store'
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
+import { CreateEmployerCoverage1732000004100 } from '../../../src/employer-coverage/create-employer-coverage.migration';
 import { CreateUnionTerms1732000003000 } from '../../../src/unions/term-clock/create-union-terms.migration';
 import { recordExpiredTerms } from '../../../src/unions/term-clock/term-clock';
 import type { UnionCommand } from '../../../src/unions/union.commands';
@@ -31,13 +32,15 @@ describe('the term clock (换届预警)', () => {
   /** Founds a union on `day` with a term of three years. */
   const found = async (day: string): Promise<string> => {
     const unionId = randomUUID();
+    const employerId = randomUUID();
     await run(unionId, {
       type: 'SubmitUnionApplication',
       data: {
         unionId,
         proposedName: `工会${unionId.slice(0, 4)}`,
         parent: { id: 's1', kind: 'street', orgPath: 'm1/d1/s1' },
-        employerIds: [randomUUID()],
+        employerIds: [employerId],
+        employers: [{ id: employerId, status: 'Open', orgPath: `m1/d1/s1/${employerId}` }],
         preparatoryGroup: committee.map(({ name }) => ({ name, role: '成员' })),
       },
       metadata: at(day),
@@ -61,7 +64,11 @@ describe('the term clock (换届预警)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase([...eventStoreMigrations, CreateUnionTerms1732000003000]);
+    db = await createTestDatabase([
+      ...eventStoreMigrations,
+      CreateUnionTerms1732000003000,
+      CreateEmployerCoverage1732000004100,
+    ]);
     store = new PostgresEventStore({
       service: 'organisation',
       pool: db.pool,

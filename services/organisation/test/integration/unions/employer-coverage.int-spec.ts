@@ -1,0 +1,188 @@
+import { Topics } from '@taizhang/contracts';
+import type { RunningServices } from '@taizhang/testing';
+import { getJson, postJson, startServices, testCreditCode } from '@taizhang/testing';
+
+// Real PostgreSQL and Kafka, the service as its own process: an employer is covered by at most
+// one grassroots union at a time (组建), released by a rejection or a dissolution, handed to the
+// receiving union by a merger.
+describe('employer coverage (organisation, integration)', () => {
+  let running: RunningServices;
+  let street: string;
+  let otherStreet: string;
+  let employers = 0;
+  const url = (path: string) => `${running.urls['organisation']!}${path}`;
+  const pool = () => running.databases['organisation']!.pool;
+
+  const created = async (path: string, body: unknown): Promise<string> => {
+    const answer = await postJson(url(path), body);
+    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
+
+    return answer.body['id'] as string;
+  };
+  const ok = async (path: string, body: unknown = {}) => {
+    const answer = await postJson(url(path), body);
+    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 200 });
+  };
+  const employer = async (streetId = street): Promise<string> => {
+    employers += 1;
+    const creditCode = testCreditCode(employers);
+    await created('/employers', {
+      creditCode,
+      name: `铁西${employers}号机械厂`,
+      kind: 'enterprise',
+      streetId,
+      registeredOn: '2020-01-01',
+      headcount: 80,
+      femaleHeadcount: 30,
+      migrantHeadcount: 10,
+      newFormHeadcount: 0,
+    });
+
+    return creditCode;
+  };
+  const apply = (employerIds: string[], parentId = street) =>
+    postJson(url('/union-applications'), {
+      proposedName: '铁西机械厂工会委员会',
+      parentId,
+      employerIds,
+      preparatoryGroup: [
+        { name: '张伟', role: '筹备组组长' },
+        { name: '李娜', role: '成员' },
+        { name: '王强', role: '成员' },
+      ],
+    });
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const found = async (employerIds: string[]): Promise<string> => {
+    const applied = await apply(employerIds);
+    expect(applied.status).toBe(201);
+    const unionId = applied.body['id'] as string;
+    await ok(`/union-applications/${unionId}/approve`);
+    await created(`/union-applications/${unionId}/founding-congress`, {
+      heldOn: today,
+      entitledVoters: 20,
+      present: 14,
+      committee: [{ name: '张伟', post: 'organiser' }],
+      termYears: 3,
+    });
+
+    return unionId;
+  };
+  const refusal = async (employerIds: string[]) => {
+    const answer = await apply(employerIds);
+
+    return [answer.status, answer.body['code'], answer.body['employerId']];
+  };
+
+  beforeAll(async () => {
+    running = await startServices(['organisation'], [Topics.organisation]);
+    const city = await created('/org-units', {
+      code: '2101',
+      name: '沈阳市总工会',
+      kind: 'municipal',
+    });
+    const district = await created('/org-units', {
+      code: '210106',
+      name: '铁西区总工会',
+      kind: 'district',
+      parentId: city,
+    });
+    street = await created('/org-units', {
+      code: '210106002',
+      name: '重工街道工会联合会',
+      kind: 'street',
+      parentId: district,
+    });
+    otherStreet = await created('/org-units', {
+      code: '210106003',
+      name: '艳粉街道工会联合会',
+      kind: 'street',
+      parentId: district,
+    });
+  });
+  afterAll(() => running?.close());
+
+  it('refuses an employer already claimed by a pending application or covered by a union', async () => {
+    const [pending, covered, free] = [await employer(), await employer(), await employer()];
+    expect((await apply([pending])).status).toBe(201);
+    await found([covered]);
+
+    expect(await refusal([free, pending])).toEqual([422, 'EMPLOYER_ALREADY_COVERED', pending]);
+    const answer = await apply([covered]);
+    expect(answer.body).toMatchObject({ status: 422, code: 'EMPLOYER_ALREADY_COVERED' });
+    expect(answer.body['detail']).toContain('already covered');
+    expect(answer.body['detail']).toContain('已由其他基层工会覆盖');
+    // A refused application recorded nothing, and claimed nothing: its other employer is free.
+    expect((await apply([free])).status).toBe(201);
+  });
+
+  it('lets only one of many applications naming the same employer at once through', async () => {
+    const contested = await employer();
+    const others = [await employer(), await employer(), await employer()];
+    const answers = await Promise.all([
+      ...others.map((other) => apply([other, contested])),
+      apply([contested]),
+    ]);
+
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status !== 201).map((a) => a.body['code'])).toEqual(
+      Array.from({ length: 3 }, () => 'EMPLOYER_ALREADY_COVERED'),
+    );
+    const submitted = await pool().query(
+      `SELECT 1 FROM events WHERE type = 'UnionApplicationSubmitted' AND data->'employerIds' ? $1`,
+      [contested],
+    );
+    expect(submitted.rowCount).toBe(1);
+  });
+
+  it('frees the employers of a rejected application and of a dissolved union', async () => {
+    const [rejectedOnes, dissolvedOnes] = [await employer(), await employer()];
+    const applied = await apply([rejectedOnes]);
+    await ok(`/union-applications/${applied.body['id'] as string}/reject`, {
+      reason: '筹备组成员不符合要求',
+    });
+    const union = await found([dissolvedOnes]);
+    await ok(`/unions/${union}/dissolve`, { reason: '企业破产', dissolvedOn: today });
+
+    expect((await apply([rejectedOnes])).status).toBe(201);
+    expect((await apply([dissolvedOnes])).status).toBe(201);
+  });
+
+  it('hands the employers of a merged union to the receiving union', async () => {
+    const [mergedOnes, receivingOnes] = [await employer(), await employer()];
+    const merging = await found([mergedOnes]);
+    const receiving = await found([receivingOnes]);
+    await ok(`/unions/${merging}/merge`, {
+      intoUnionId: receiving,
+      mergedOn: today,
+      reason: '企业合并',
+    });
+
+    expect(await refusal([mergedOnes])).toEqual([422, 'EMPLOYER_ALREADY_COVERED', mergedOnes]);
+    const claims = await pool().query<{ union_id: string }>(
+      'SELECT union_id FROM employer_coverage WHERE employer_id = ANY($1) ORDER BY employer_id',
+      [[mergedOnes, receivingOnes]],
+    );
+    expect(claims.rows.map((row) => row.union_id)).toEqual([receiving, receiving]);
+    await ok(`/unions/${receiving}/dissolve`, { reason: '企业注销', dissolvedOn: today });
+    expect((await apply([mergedOnes, receivingOnes])).status).toBe(201);
+  });
+
+  it('takes only registered, open employers under the federation applied to', async () => {
+    const elsewhere = await employer(otherStreet);
+    const closing = await employer();
+    const closed = await postJson(url(`/employers/${closing}/close`), {
+      closedOn: '2025-01-01',
+      reason: '企业注销',
+    });
+    expect(closed.status).toBeLessThan(300);
+
+    expect(await refusal([testCreditCode(9999)])).toEqual([
+      422,
+      'EMPLOYER_NOT_REGISTERED',
+      testCreditCode(9999),
+    ]);
+    expect(await refusal([closing])).toEqual([422, 'EMPLOYER_CLOSED', closing]);
+    expect(await refusal([elsewhere])).toEqual([422, 'EMPLOYER_OUTSIDE_PARENT', elsewhere]);
+    expect((await getJson(url(`/employers/${elsewhere}`))).status).toBe(200);
+  });
+});
