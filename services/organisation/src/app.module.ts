@@ -12,6 +12,7 @@ import { MembersModule } from './members/members.module';
 import { CreatePersonKeys1732000002100 } from './members/migrations/1732000002100-create-person-keys';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
+import { CadresController } from './unions/cadres/cadres.controller';
 import { CreateMemberUnitsIndex1732000004000 } from './unions/merger/create-member-units-index.migration';
 import { CreateUnionTerms1732000003000 } from './unions/term-clock/create-union-terms.migration';
 import { TermClockService } from './unions/term-clock/term-clock.service';
@@ -57,6 +58,7 @@ export const organisationModule = (
   controllers: [
     OrgUnitsController,
     UnionsController,
+    CadresController,
     UnionApplicationsController,
     WorkersHomesController,
   ],

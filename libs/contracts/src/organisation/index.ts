@@ -1,5 +1,7 @@
 import type { EventOf } from '../event-definition';
 import { EventRegistry } from '../event-registry';
+import { CadreAppointedV1 } from './cadre-appointed.v1';
+import { CadreRemovedV1 } from './cadre-removed.v1';
 import {
   CommitteeElectedV1,
   CommitteeElectionApprovedV1,
@@ -30,6 +32,8 @@ import { UnionRegisteredV1 } from './union-registered.v1';
 import { UnionDissolvedV1, UnionRenamedV1 } from './union-renamed.v1';
 import { WorkersHomeRatedV1 } from './workers-home-rated.v1';
 
+export * from './cadre-appointed.v1';
+export * from './cadre-removed.v1';
 export * from './employer-closed.v1';
 export * from './employer-headcounts-updated.v1';
 export * from './employer-registered.v1';
@@ -76,6 +80,8 @@ export const organisationEvents = [
   OrgUnitRenamedV1,
   OrgUnitMovedV1,
   UnionMergedV1,
+  CadreAppointedV1,
+  CadreRemovedV1,
 ] as const;
 /** Older versions still found in stored history, upcast to the latest when read. */
 export const supersededOrganisationEvents = [MemberJoinedV1] as const;
@@ -105,6 +111,8 @@ export type WorkersHomeRated = EventOf<typeof WorkersHomeRatedV1>;
 export type OrgUnitRenamed = EventOf<typeof OrgUnitRenamedV1>;
 export type OrgUnitMoved = EventOf<typeof OrgUnitMovedV1>;
 export type UnionMerged = EventOf<typeof UnionMergedV1>;
+export type CadreAppointed = EventOf<typeof CadreAppointedV1>;
+export type CadreRemoved = EventOf<typeof CadreRemovedV1>;
 export type OrganisationEvent =
   | OrgUnitCreated
   | UnionRegistered
@@ -129,7 +137,9 @@ export type OrganisationEvent =
   | WorkersHomeRated
   | OrgUnitRenamed
   | OrgUnitMoved
-  | UnionMerged;
+  | UnionMerged
+  | CadreAppointed
+  | CadreRemoved;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

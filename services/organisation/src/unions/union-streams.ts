@@ -49,6 +49,21 @@ export const loadUnion = async (
   return found;
 };
 
+/** A union that exists as an org unit now or did (a founding application is not one yet). */
+export const loadEstablishedUnion = async (
+  store: PostgresEventStore,
+  unionId: string,
+): Promise<{
+  state: Exclude<Union, { status: 'None' | 'Applied' | 'Approved' | 'Rejected' }>;
+  version: number;
+}> => {
+  const { state, version } = await loadUnion(store, unionId);
+  if (state.status !== 'Registered' && state.status !== 'Dissolved' && state.status !== 'Merged')
+    throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
+
+  return { state, version };
+};
+
 /**
  * Runs one command on a union's stream (the Idempotency-Key travels in its metadata); the
  * employers' coverage claims follow its events in the same transaction.
@@ -59,7 +74,7 @@ export const runUnionCommand = (
   command: UnionCommand,
   options: Pick<
     HandleCommandOptions<Union, UnionCommand, UnionEvent>,
-    'expectedVersion' | 'fingerprint' | 'withinTransaction'
+    'expectedVersion' | 'fingerprint' | 'withinTransaction' | 'id'
   > = {},
 ): Promise<CommandResult> =>
   handleCommand(store, {
@@ -69,7 +84,7 @@ export const runUnionCommand = (
     command,
     expectedVersion: options.expectedVersion,
     orgUnit: unionOrgUnit(unionId),
-    id: unionId,
+    id: options.id ?? unionId,
     fingerprint: options.fingerprint,
     withinTransaction: async (tx, appended, state) => {
       await keepEmployerCoverage(tx.client, appended);

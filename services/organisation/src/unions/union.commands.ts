@@ -65,6 +65,24 @@ export type MergeUnion = Command<
   { intoUnion: Union; mergedOn: string; reason: string }
 >;
 
+/** 三亮: a cadre's name, post, phone and duties, shown while they serve. */
+export type AppointCadre = Command<
+  'AppointCadre',
+  {
+    cadreId: string;
+    name: string;
+    post: string;
+    phone: string;
+    duties: string;
+    appointedOn: string;
+  }
+>;
+
+export type RemoveCadre = Command<
+  'RemoveCadre',
+  { cadreId: string; removedOn: string; reason: string }
+>;
+
 export type UnionCommand =
   | RegisterUnion
   | SubmitUnionApplication
@@ -76,4 +94,6 @@ export type UnionCommand =
   | RecordTermExpiry
   | RenameUnion
   | DissolveUnion
-  | MergeUnion;
+  | MergeUnion
+  | AppointCadre
+  | RemoveCadre;

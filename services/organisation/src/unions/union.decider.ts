@@ -1,4 +1,6 @@
 import type {
+  CadreAppointed,
+  CadreRemoved,
   CommitteeElected,
   CommitteeElectionApproved,
   UnionApplicationApproved,
@@ -13,6 +15,7 @@ import type {
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
 
+import { appointCadre, removeCadre } from './decide/cadres';
 import { approveElection, holdElection, recordTermExpiry } from './decide/elections';
 import {
   approveApplication,
@@ -24,7 +27,7 @@ import { mergeUnion } from './decide/merger';
 import { registerUnion } from './decide/registration';
 import { dissolveUnion, renameUnion } from './decide/union-life';
 import type { UnionCommand } from './union.commands';
-import type { Union } from './union.state';
+import type { ActiveUnion, Union } from './union.state';
 
 export type { Union } from './union.state';
 
@@ -39,7 +42,9 @@ export type UnionEvent =
   | UnionTermExpired
   | UnionRenamed
   | UnionDissolved
-  | UnionMerged;
+  | UnionMerged
+  | CadreAppointed
+  | CadreRemoved;
 
 export const initialState = (): Union => ({ status: 'None' });
 
@@ -71,6 +76,33 @@ const evolveFounding = (state: Union, event: UnionEvent): Union => {
   }
 };
 
+// 三亮: the cadres serving now, in the order appointed.
+const evolveCadres = (state: Union, event: CadreAppointed | CadreRemoved): Union => {
+  if (state.status !== 'Registered') return state;
+  const cadres = state.cadres ?? [];
+  if (event.type === 'CadreRemoved')
+    return { ...state, cadres: cadres.filter((cadre) => cadre.cadreId !== event.data.cadreId) };
+  const { unionId: _unionId, ...cadre } = event.data;
+
+  return { ...state, cadres: [...cadres, cadre] };
+};
+
+// Dissolution and merger end the union: it keeps only what is needed to say so.
+const evolveEnd = (state: ActiveUnion, event: UnionDissolved | UnionMerged): Union => {
+  const { id, name, orgPath } = state;
+
+  return event.type === 'UnionDissolved'
+    ? { status: 'Dissolved', id, name, orgPath, dissolvedOn: event.data.dissolvedOn }
+    : {
+        status: 'Merged',
+        id,
+        name,
+        orgPath,
+        mergedOn: event.data.mergedOn,
+        intoUnionId: event.data.intoUnionId,
+      };
+};
+
 const evolveActive = (state: Union, event: UnionEvent): Union => {
   if (state.status !== 'Registered') return state;
   switch (event.type) {
@@ -91,22 +123,8 @@ const evolveActive = (state: Union, event: UnionEvent): Union => {
     case 'UnionRenamed':
       return { ...state, name: event.data.name };
     case 'UnionDissolved':
-      return {
-        status: 'Dissolved',
-        id: state.id,
-        name: state.name,
-        orgPath: state.orgPath,
-        dissolvedOn: event.data.dissolvedOn,
-      };
     case 'UnionMerged':
-      return {
-        status: 'Merged',
-        id: state.id,
-        name: state.name,
-        orgPath: state.orgPath,
-        mergedOn: event.data.mergedOn,
-        intoUnionId: event.data.intoUnionId,
-      };
+      return evolveEnd(state, event);
     default:
       return state;
   }
@@ -133,6 +151,9 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
     case 'UnionApplicationApproved':
     case 'UnionApplicationRejected':
       return evolveFounding(state, event);
+    case 'CadreAppointed':
+    case 'CadreRemoved':
+      return evolveCadres(state, event);
     default:
       return evolveActive(state, event);
   }
@@ -157,6 +178,8 @@ const handlers: CommandHandlers = {
   RenameUnion: renameUnion,
   DissolveUnion: dissolveUnion,
   MergeUnion: mergeUnion,
+  AppointCadre: appointCadre,
+  RemoveCadre: removeCadre,
 };
 
 export const decide = (command: UnionCommand, state: Union): UnionEvent =>

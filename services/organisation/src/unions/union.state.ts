@@ -8,6 +8,16 @@ export interface UnionApplication {
   submittedOn: string;
 }
 
+/** A cadre shown publicly (三亮) while serving. */
+export interface ServingCadre {
+  cadreId: string;
+  name: string;
+  post: string;
+  phone: string;
+  duties: string;
+  appointedOn: string;
+}
+
 /** A union that exists as an org unit: registered as it was, or established by its congress. */
 export interface ActiveUnion {
   status: 'Registered';
@@ -22,6 +32,8 @@ export interface ActiveUnion {
   termExpired?: boolean;
   /** A re-election waiting for the higher union's approval. */
   pendingElection?: { heldOn: string; termYears: 3 | 5 };
+  /** The cadres serving now, in the order appointed. */
+  cadres?: ServingCadre[];
 }
 
 /**

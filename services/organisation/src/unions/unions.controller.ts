@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
-import { NotFoundError, PostgresEventStore } from '@taizhang/event-store';
+import { PostgresEventStore } from '@taizhang/event-store';
 
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
@@ -18,7 +18,7 @@ import {
   RenameUnionDto,
 } from './dto/union-life.dto';
 import { mergeUnion } from './merger/union-merger';
-import { answerNewUnionCommand, answerUnionCommand, loadUnion } from './union-streams';
+import { answerNewUnionCommand, answerUnionCommand, loadEstablishedUnion } from './union-streams';
 
 @ApiTags('unions 基层工会')
 @Controller('unions')
@@ -124,10 +124,8 @@ export class UnionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state, version } = await loadUnion(this.store, id);
     // A founding application is not a union yet: it is read under /union-applications.
-    if (state.status !== 'Registered' && state.status !== 'Dissolved' && state.status !== 'Merged')
-      throw new NotFoundError(`Union ${id} does not exist. / 工会不存在。`);
+    const { state, version } = await loadEstablishedUnion(this.store, id);
     response.setHeader('ETag', `"${version}"`);
 
     return { ...state, version };

@@ -1,0 +1,123 @@
+import { Topics } from '@taizhang/contracts';
+import type { RunningServices } from '@taizhang/testing';
+import { getJson, postJson, startServices } from '@taizhang/testing';
+
+// Real PostgreSQL and Kafka, the service as its own process: 三亮 over HTTP, Chinese kept exactly.
+describe('union cadres (organisation, integration)', () => {
+  let running: RunningServices;
+  let unionId: string;
+  let street: string;
+  const url = (path: string) => `${running.urls['organisation']!}${path}`;
+  const created = async (path: string, body: unknown): Promise<string> => {
+    const answer = await postJson(url(path), body);
+    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
+
+    return answer.body['id'] as string;
+  };
+  const chair = {
+    name: '麻军峰',
+    post: '工会主席',
+    phone: '138 0400 1122',
+    duties: '主持工会全面工作；代表职工参加集体协商、签订集体合同。',
+    appointedOn: '2024-01-05',
+  };
+
+  beforeAll(async () => {
+    running = await startServices(['organisation'], [Topics.organisation]);
+    const city = await created('/org-units', {
+      code: '2101',
+      name: '沈阳市总工会',
+      kind: 'municipal',
+    });
+    const district = await created('/org-units', {
+      code: '210104',
+      name: '大东区总工会',
+      kind: 'district',
+      parentId: city,
+    });
+    street = await created('/org-units', {
+      code: '210104001',
+      name: '大东街道工会联合会',
+      kind: 'street',
+      parentId: district,
+    });
+    unionId = await created('/unions', {
+      name: '华晨宝马汽车有限公司工会',
+      parentId: street,
+      establishedOn: '2003-05-01',
+    });
+  });
+  afterAll(() => running?.close());
+
+  it('shows the serving cadres with name, post, phone and duties, until they are removed', async () => {
+    const chairId = await created(`/unions/${unionId}/cadres`, chair);
+    const treasurerId = await created(`/unions/${unionId}/cadres`, {
+      name: '吕波',
+      post: '经费审查委员会主任',
+      phone: '(024) 2345 6789',
+      duties: '审查工会经费收支',
+      appointedOn: '2024-01-05',
+    });
+
+    const shown = await getJson(url(`/unions/${unionId}/cadres`));
+    expect(shown.body).toEqual({
+      unionId,
+      unionName: '华晨宝马汽车有限公司工会',
+      cadres: [
+        { ...chair, cadreId: chairId, phone: '13804001122' },
+        {
+          cadreId: treasurerId,
+          name: '吕波',
+          post: '经费审查委员会主任',
+          phone: '024-23456789',
+          duties: '审查工会经费收支',
+          appointedOn: '2024-01-05',
+        },
+      ],
+    });
+
+    const removed = await postJson(url(`/unions/${unionId}/cadres/${chairId}/remove`), {
+      removedOn: '2025-12-31',
+      reason: '换届离任',
+    });
+    expect(removed.status).toBe(200);
+    expect((await getJson(url(`/unions/${unionId}/cadres`))).body['cadres'] as unknown[]).toEqual([
+      expect.objectContaining({ cadreId: treasurerId }),
+    ]);
+    const again = await postJson(url(`/unions/${unionId}/cadres/${chairId}/remove`), {
+      removedOn: '2025-12-31',
+      reason: '换届离任',
+    });
+    expect(again.status).toBe(404);
+  });
+
+  it('refuses a phone that is neither a mobile nor a landline, naming the field, and records nothing', async () => {
+    const version = async () => (await getJson(url(`/unions/${unionId}`))).body['version'];
+    const before = await version();
+    const answer = await postJson(url(`/unions/${unionId}/cadres`), { ...chair, phone: '12345' });
+
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body['errors'])).toContain('phone');
+    expect(await version()).toBe(before);
+  });
+
+  it('answers 404 for a union that does not exist, 422 for one that has ended', async () => {
+    const nowhere = await postJson(
+      url('/unions/00000000-0000-4000-8000-000000000000/cadres'),
+      chair,
+    );
+    expect(nowhere.status).toBe(404);
+    const ended = await created('/unions', {
+      name: '已撤销工会',
+      parentId: street,
+      establishedOn: '2003-05-01',
+    });
+    await postJson(url(`/unions/${ended}/dissolve`), {
+      reason: '企业注销',
+      dissolvedOn: '2025-01-01',
+    });
+    const refused = await postJson(url(`/unions/${ended}/cadres`), chair);
+    expect([refused.status, refused.body['code']]).toEqual([422, 'UNION_DISSOLVED']);
+    expect((await getJson(url(`/unions/${ended}/cadres`))).body['cadres']).toEqual([]);
+  });
+});
