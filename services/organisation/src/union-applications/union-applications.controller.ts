@@ -11,6 +11,7 @@ import { readEmployersOnRecord } from '../employer-coverage/employers-on-record'
 import { startOfBusinessDate } from '../shared/business-date';
 import { CommandResponseDto } from '../shared/command-response';
 import { answerNewUnionCommand, answerUnionCommand, loadUnion } from '../unions/union-streams';
+import { ApproveUnionApplicationDto } from './dto/approve-union-application.dto';
 import { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
 import { RejectUnionApplicationDto } from './dto/reject-union-application.dto';
 import { SubmitUnionApplicationDto } from './dto/submit-union-application.dto';
@@ -40,7 +41,9 @@ export class UnionApplicationsController {
     return answerNewUnionCommand(this.store, request, response, body, (unionId, parent) => ({
       type: 'SubmitUnionApplication',
       data: { unionId, ...body, parent, employers },
-      metadata: request.metadata(),
+      metadata: request.metadata(
+        body.submittedOn ? startOfBusinessDate(body.submittedOn) : undefined,
+      ),
     }));
   }
 
@@ -49,6 +52,7 @@ export class UnionApplicationsController {
   @ApiOkResponse({ type: CommandResponseDto })
   async approve(
     @Param('id', ParseUUIDPipe) unionId: string,
+    @Body() body: ApproveUnionApplicationDto,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
@@ -59,8 +63,10 @@ export class UnionApplicationsController {
       response,
       {
         type: 'ApproveUnionApplication',
-        data: {},
-        metadata: request.metadata(),
+        data: body,
+        metadata: request.metadata(
+          body.approvedOn ? startOfBusinessDate(body.approvedOn) : undefined,
+        ),
       },
       applicationNotFound(unionId),
     );

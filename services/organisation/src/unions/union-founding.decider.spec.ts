@@ -1,3 +1,4 @@
+import type { UnionApplicationSubmitted } from '@taizhang/contracts';
 import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
 import { DeciderSpecification } from '@taizhang/testing';
@@ -52,7 +53,7 @@ const congress = (data: Partial<HoldFoundingCongress['data']> = {}): UnionComman
   metadata,
 });
 
-const submitted: UnionEvent = {
+const submitted: UnionApplicationSubmitted = {
   type: 'UnionApplicationSubmitted',
   data: {
     unionId: 'u1',
@@ -79,6 +80,20 @@ describe('Union founding', () => {
         .given([])
         .when(submit({ parent: { id: 'm1', kind: 'municipal', orgPath: 'm1' } }))
         .thenThrows(IllegalStateError, /street or district/));
+
+    it('records an application made earlier, never one dated in the future', () => {
+      spec
+        .given([])
+        .when(submit({ submittedOn: '2019-04-01' }))
+        .then({
+          type: 'UnionApplicationSubmitted',
+          data: { ...submitted.data, submittedOn: '2019-04-01' },
+        });
+      spec
+        .given([])
+        .when(submit({ submittedOn: '2026-03-11' }))
+        .thenThrows(IllegalStateError, /future/);
+    });
 
     it('refuses an employer listed twice', () =>
       spec
@@ -142,6 +157,33 @@ describe('Union founding', () => {
           type: 'UnionApplicationApproved',
           data: { unionId: 'u1', approvedOn: '2026-03-10' },
         }));
+
+    it('records an approval given earlier, for a founding entered after the fact', () => {
+      const applied: UnionEvent = {
+        type: 'UnionApplicationSubmitted',
+        data: { ...submitted.data, submittedOn: '2019-04-01' },
+      };
+      const approve = (approvedOn: string): UnionCommand => ({
+        type: 'ApproveUnionApplication',
+        data: { approvedOn },
+        metadata,
+      });
+      spec
+        .given([applied])
+        .when(approve('2019-05-20'))
+        .then({
+          type: 'UnionApplicationApproved',
+          data: { unionId: 'u1', approvedOn: '2019-05-20' },
+        });
+      spec
+        .given([applied])
+        .when(approve('2026-03-11'))
+        .thenThrows(IllegalStateError, /future/);
+      spec
+        .given([applied])
+        .when(approve('2019-03-31'))
+        .thenThrows(IllegalStateError, /cannot precede the application/);
+    });
 
     it('is rejected with a reason', () =>
       spec

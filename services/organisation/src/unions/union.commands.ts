@@ -27,11 +27,14 @@ export type SubmitUnionApplication = Command<
     parent: ParentRef | null;
     employerIds: string[];
     employers: EmployerOnRecord[];
+    /** The day the group applied, for an application entered after the fact; today by default. */
+    submittedOn?: string;
     preparatoryGroup: { name: string; role: string }[];
   }
 >;
 
-export type ApproveUnionApplication = Command<'ApproveUnionApplication', Record<string, never>>;
+/** `approvedOn` records an approval given earlier (a founding entered after the fact); today by default. */
+export type ApproveUnionApplication = Command<'ApproveUnionApplication', { approvedOn?: string }>;
 
 export type RejectUnionApplication = Command<'RejectUnionApplication', { reason: string }>;
 

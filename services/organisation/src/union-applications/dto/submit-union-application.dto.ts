@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { text } from '../../shared/text.schema';
+import { isoDate, text } from '../../shared/text.schema';
 
 export const SubmitUnionApplicationSchema = z
   .object({
@@ -23,6 +23,11 @@ export const SubmitUnionApplicationSchema = z
       .min(3, 'must have 3 to 5 members')
       .max(5, 'must have 3 to 5 members')
       .describe('the preparatory group 筹备组, 3 to 5 people'),
+    submittedOn: isoDate()
+      .optional()
+      .describe(
+        'the day the group applied, for a founding recorded after the fact (today by default)',
+      ),
   })
   .strict();
 

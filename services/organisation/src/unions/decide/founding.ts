@@ -62,6 +62,8 @@ export const submitApplication = (
       'DUPLICATE_EMPLOYER',
     );
   checkEmployers(command.data, parent);
+  const submittedOn = command.data.submittedOn ?? businessDate(command.metadata.now);
+  notInFuture(submittedOn, command.metadata.now, 'application date', '申请日期');
 
   return {
     type: 'UnionApplicationSubmitted',
@@ -72,7 +74,7 @@ export const submitApplication = (
       orgPath: `${parent.orgPath}/${unionId}`,
       employerIds,
       preparatoryGroup,
-      submittedOn: businessDate(command.metadata.now),
+      submittedOn,
     },
   };
 };
@@ -93,11 +95,15 @@ export const approveApplication = (
   state: Union,
 ): UnionApplicationApproved => {
   const applied = requireApplied(state, 'application');
+  const approvedOn = command.data.approvedOn ?? businessDate(command.metadata.now);
+  notInFuture(approvedOn, command.metadata.now, 'approval date', '批准日期');
+  if (approvedOn < applied.submittedOn)
+    throw new IllegalStateError(
+      `The approval (${approvedOn}) cannot precede the application (${applied.submittedOn}). / 批准日期早于申请日期。`,
+      'APPROVED_BEFORE_APPLICATION',
+    );
 
-  return {
-    type: 'UnionApplicationApproved',
-    data: { unionId: applied.id, approvedOn: businessDate(command.metadata.now) },
-  };
+  return { type: 'UnionApplicationApproved', data: { unionId: applied.id, approvedOn } };
 };
 
 export const rejectApplication = (

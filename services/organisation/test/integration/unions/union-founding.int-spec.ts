@@ -2,10 +2,10 @@ import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
 import { getJson, postJson, startServices, testCreditCode } from '@taizhang/testing';
 
-// Real PostgreSQL and Kafka, the service as its own process: an employer is covered by at most
-// one grassroots union at a time (组建), released by a rejection or a dissolution, handed to the
-// receiving union by a merger.
-describe('employer coverage (organisation, integration)', () => {
+// Real PostgreSQL and Kafka, the service as its own process: founding (组建) — an employer is
+// covered by at most one grassroots union at a time, released by a rejection or a dissolution,
+// handed to the receiving union by a merger; a founding recorded after the fact.
+describe('union founding and employer coverage (organisation, integration)', () => {
   let running: RunningServices;
   let street: string;
   let otherStreet: string;
@@ -40,11 +40,12 @@ describe('employer coverage (organisation, integration)', () => {
 
     return creditCode;
   };
-  const apply = (employerIds: string[], parentId = street) =>
+  const apply = (employerIds: string[], parentId = street, more: Record<string, unknown> = {}) =>
     postJson(url('/union-applications'), {
       proposedName: '铁西机械厂工会委员会',
       parentId,
       employerIds,
+      ...more,
       preparatoryGroup: [
         { name: '张伟', role: '筹备组组长' },
         { name: '李娜', role: '成员' },
@@ -184,5 +185,35 @@ describe('employer coverage (organisation, integration)', () => {
     expect(await refusal([closing])).toEqual([422, 'EMPLOYER_CLOSED', closing]);
     expect(await refusal([elsewhere])).toEqual([422, 'EMPLOYER_OUTSIDE_PARENT', elsewhere]);
     expect((await getJson(url(`/employers/${elsewhere}`))).status).toBe(200);
+  });
+
+  it('records a founding after the fact: applied, approved and founded on earlier dates', async () => {
+    const applied = await apply([await employer()], street, { submittedOn: '2019-04-01' });
+    expect(applied.status).toBe(201);
+    const unionId = applied.body['id'] as string;
+    const early = await postJson(url(`/union-applications/${unionId}/approve`), {
+      approvedOn: '2019-03-31',
+    });
+    expect([early.status, early.body['code']]).toEqual([422, 'APPROVED_BEFORE_APPLICATION']);
+    await ok(`/union-applications/${unionId}/approve`, { approvedOn: '2019-05-20' });
+    await created(`/union-applications/${unionId}/founding-congress`, {
+      heldOn: '2019-06-01',
+      entitledVoters: 20,
+      present: 14,
+      committee: [{ name: '张伟', post: 'organiser' }],
+      termYears: 3,
+    });
+
+    expect((await getJson(url(`/unions/${unionId}`))).body).toMatchObject({
+      status: 'Registered',
+      establishedOn: '2019-06-01',
+      termEndsOn: '2022-05-31',
+    });
+    const approval = await pool().query<{ occurred_at: Date; data: { approvedOn: string } }>(
+      `SELECT occurred_at, data FROM events WHERE stream_id = $1 AND type = 'UnionApplicationApproved'`,
+      [`union-${unionId}`],
+    );
+    expect(approval.rows[0]!.data.approvedOn).toBe('2019-05-20');
+    expect(approval.rows[0]!.occurred_at.toISOString().slice(0, 10)).toBe('2019-05-19');
   });
 });
