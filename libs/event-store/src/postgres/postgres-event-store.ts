@@ -11,7 +11,7 @@ import { hashEvent } from '../core/event-hash';
 import type { OrgUnitRef, StoredEvent } from '../core/stored-event';
 import { GENESIS_HASH } from '../core/stored-event';
 import type { EventRow } from './event-row';
-import { toStoredEvent } from './event-row';
+import { toMetadataColumn, toStoredEvent } from './event-row';
 import {
   ADVANCE_STREAM_HEAD,
   LOCK_STREAM_HEAD,
@@ -127,6 +127,22 @@ export class EventStoreTransaction {
     this.appendedEvents = true;
 
     return { streamId, streamVersion: last.streamVersion, events: stored };
+  }
+
+  /** @internal The event upcast to the latest schema of its type. */
+  upcast(event: StoredEvent): StoredEvent {
+    return this.store.upcast(event);
+  }
+
+  /** @internal New events as envelopes, linked into the stream's hash chain after `head`. */
+  chain(
+    streamId: string,
+    head: StreamHead,
+    events: readonly DomainEvent[],
+    options: AppendOptions,
+    positions: readonly string[],
+  ): StoredEvent[] {
+    return this.store.chain(streamId, head, events, options, positions);
   }
 
   private async positionsFor(head: StreamHead, count: number): Promise<string[]> {
@@ -335,13 +351,7 @@ const toInsertParams = (event: StoredEvent): unknown[] => [
   event.orgUnitId,
   event.orgPath,
   JSON.stringify(event.data),
-  JSON.stringify({
-    service: event.service,
-    actor: event.actor,
-    correlationId: event.correlationId,
-    causationId: event.causationId,
-    commandId: event.commandId,
-  }),
+  toMetadataColumn(event),
   event.prevPosition,
   event.prevHash,
   event.hash,
