@@ -54,14 +54,18 @@ export const idempotencyOf = (
   options: Pick<HandleCommandOptions<unknown, Command, DomainEvent>, 'command' | 'fingerprint'>,
 ): { key: string | null; fingerprint: string } => {
   const { command } = options;
+  const key = command.metadata.commandId
+    ? `${command.metadata.actorId}:${command.metadata.commandId}`
+    : null;
 
   return {
-    key: command.metadata.commandId
-      ? `${command.metadata.actorId}:${command.metadata.commandId}`
-      : null,
-    fingerprint: createHash('sha256')
-      .update(canonicalJson(options.fingerprint ?? [command.type, command.data]))
-      .digest('hex'),
+    key,
+    // Only a key needs one: a batch of commands without keys hashes nothing here.
+    fingerprint: key
+      ? createHash('sha256')
+          .update(canonicalJson(options.fingerprint ?? [command.type, command.data]))
+          .digest('hex')
+      : '',
   };
 };
 

@@ -161,8 +161,11 @@ export class MemberJoinsService {
       orgUnit:
         'orgPath' in union ? { id: unionId, path: union.orgPath } : { id: unionId, path: unionId },
       id: memberId,
-      // The body holds personal data: the fingerprint keeps only its keyed hash.
-      fingerprint: ['JoinUnion', unionId, this.vault.fingerprintOf(canonicalJson(body))],
+      // The body holds personal data: the fingerprint keeps only its keyed hash (and is needed
+      // only with an Idempotency-Key).
+      fingerprint: metadata.commandId
+        ? ['JoinUnion', unionId, this.vault.fingerprintOf(canonicalJson(body))]
+        : null,
       context: { memberId, key, now: metadata.now },
     };
   }
