@@ -12,3 +12,4 @@ export * from './projections/local-projection';
 export * from './outbox/outbox-relay';
 export * from './nest/event-store.module';
 export * from './core/handle-commands';
+export * from './core/group-commit';
