@@ -6,7 +6,7 @@ import {
   aggregateStream,
   canonicalJson,
   ConcurrencyError,
-  handleCommand,
+  GroupCommit,
   IllegalStateError,
   NotFoundError,
   PostgresEventStore,
@@ -60,10 +60,18 @@ export const readPersonalData = (body: JoinUnionDto): PersonalData => {
  */
 @Injectable()
 export class MemberJoinsService {
+  // Concurrent joins (of different people) share a transaction: one round trip locks all their
+  // streams, one appends all their events, one stores all their new keys.
+  private readonly joins: GroupCommit<Member, MemberCommand, MemberEvent, JoinContext>;
+
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(PersonalDataVault) readonly vault: PersonalDataVault,
-  ) {}
+  ) {
+    this.joins = new GroupCommit(store, {
+      withinTransaction: (tx, appended) => this.saveKeys(tx, appended),
+    });
+  }
 
   async join(
     unionId: string,
@@ -99,21 +107,8 @@ export class MemberJoinsService {
     return this.withPersonKey(
       this.vault.memberIdOf(personal.facts.normalised),
       expectedVersion,
-      (key) => {
-        const { context, ...request } = this.joinRequest(
-          union,
-          body,
-          personal,
-          metadata,
-          key,
-          expectedVersion,
-        );
-
-        return handleCommand(this.store, {
-          ...request,
-          withinTransaction: (tx) => this.saveKeys(tx, [{ context }]),
-        });
-      },
+      (key) =>
+        this.joins.submit(this.joinRequest(union, body, personal, metadata, key, expectedVersion)),
     );
   }
 
