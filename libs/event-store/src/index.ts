@@ -13,3 +13,4 @@ export * from './outbox/outbox-relay';
 export * from './nest/event-store.module';
 export * from './core/handle-commands';
 export * from './core/group-commit';
+export * from './core/stream-read-batcher';

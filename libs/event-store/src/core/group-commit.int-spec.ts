@@ -10,6 +10,7 @@ import { verifyIntegrity } from '../postgres/verify-integrity';
 import { ConcurrencyError, IllegalStateError } from './errors';
 import { GroupCommit } from './group-commit';
 import { handleCommand } from './handle-command';
+import { StreamReadBatcher } from './stream-read-batcher';
 
 const command = (streamId: string, by = 1, expectedVersion?: number) => ({
   streamId,
@@ -71,5 +72,39 @@ describe('GroupCommit', () => {
     await Promise.all(Array.from({ length: 10 }, () => group.submit(command(streamId))));
 
     expect((await store.readStream(streamId)).version).toBe(10);
+  });
+});
+
+describe('StreamReadBatcher', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(eventStoreMigrations);
+    store = new PostgresEventStore({ service: 'test', pool: db.pool, registry });
+  });
+  afterAll(() => db.drop());
+
+  it('answers concurrent reads of streams, asked once or twice or never written, each with its events', async () => {
+    const [one, two] = [`counter-${randomUUID()}`, `counter-${randomUUID()}`];
+    await handleCommand(store, command(one, 1));
+    await handleCommand(store, command(one, 2));
+    await handleCommand(store, command(two, 3));
+    const reads = new StreamReadBatcher(store);
+
+    const [a, b, c, none] = await Promise.all([
+      reads.read(one),
+      reads.read(two),
+      reads.read(one),
+      reads.read(`counter-${randomUUID()}`),
+    ]);
+
+    expect(a.map((e) => e.data)).toEqual([
+      { by: 1, note: '增加' },
+      { by: 2, note: '增加' },
+    ]);
+    expect(c).toEqual(a);
+    expect(b.map((e) => e.streamVersion)).toEqual([1]);
+    expect(none).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import {
   NEXT_POSITIONS,
   READ_ALL_BELOW_OLDEST_OPEN_TRANSACTION,
   READ_STREAM,
+  READ_STREAMS,
 } from './event-store.sql';
 import { isUniqueViolation, rethrowUnstorableText } from './pg-errors';
 
@@ -215,6 +216,15 @@ export class PostgresEventStore {
     const events = read.rows.map((row) => this.upcast(toStoredEvent(row)));
 
     return { version: events[events.length - 1]?.streamVersion ?? 0, events };
+  }
+
+  /** Reads many streams in one round trip (each upcast, in version order; absent ones empty). */
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    const read = await this.pool.query<EventRow>(READ_STREAMS, [streamIds]);
+    for (const row of read.rows) streams.get(row.stream_id)?.push(this.upcast(toStoredEvent(row)));
+
+    return streams;
   }
 
   /**

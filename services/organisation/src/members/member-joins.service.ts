@@ -10,10 +10,13 @@ import {
   IllegalStateError,
   NotFoundError,
   PostgresEventStore,
+  StreamReadBatcher,
 } from '@taizhang/event-store';
 
 import { requireActive } from '../unions/decide/union-dates';
-import type { Union } from '../unions/union.decider';
+import type { Union, UnionEvent } from '../unions/union.decider';
+import { unionDecider } from '../unions/union.decider';
+import { unionStreamId } from '../unions/union-streams';
 import type { JoinUnionDto } from './dto/join-union.dto';
 import type { IdCardFacts } from './id-card-number';
 import { parseIdCardNumber } from './id-card-number';
@@ -21,7 +24,6 @@ import type { MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';
 import { memberDecider } from './member.decider';
 import { memberStreamId } from './member-streams';
-import { readUnion } from './member-units';
 import { PersonalDataError } from './personal-data.error';
 import type { PersonKey } from './personal-data/personal-data-vault';
 import { PersonalDataVault } from './personal-data/personal-data-vault';
@@ -63,11 +65,14 @@ export class MemberJoinsService {
   // Concurrent joins (of different people) share a transaction: one round trip locks all their
   // streams, one appends all their events, one stores all their new keys.
   private readonly joins: GroupCommit<Member, MemberCommand, MemberEvent, JoinContext>;
+  // Concurrent joins read their unions in one query (often the same union, read once).
+  private readonly unionReads: StreamReadBatcher;
 
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(PersonalDataVault) readonly vault: PersonalDataVault,
   ) {
+    this.unionReads = new StreamReadBatcher(store);
     this.joins = new GroupCommit(store, {
       withinTransaction: (tx, appended) => this.saveKeys(tx, appended),
     });
@@ -87,7 +92,11 @@ export class MemberJoinsService {
 
   /** The union a member joins: 404 when there is none, 422 when it takes no members now. */
   async activeUnion(unionId: string): Promise<Union> {
-    const union = await readUnion(this.store, unionId);
+    const events = await this.unionReads.read(unionStreamId(unionId));
+    const union = events.reduce(
+      (state, event) => unionDecider.evolve(state, event as unknown as UnionEvent),
+      unionDecider.initialState(),
+    );
     if (union.status === 'None')
       throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
     // A dissolved union, or one still being founded, takes no members: say which.
