@@ -8,6 +8,8 @@ import { Client } from 'pg';
 import { testInfrastructure } from '@taizhang/testing';
 
 import { benchAppends } from './append-bench';
+import { benchImport } from './import-bench';
+import { benchJoins } from './join-bench';
 import { benchLatency } from './latency-bench';
 import { round } from './measure';
 import { benchRelay } from './relay-bench';
@@ -38,20 +40,26 @@ const main = async (): Promise<void> => {
   const relayEvents = numberFrom('BENCH_RELAY_EVENTS', 20_000);
   const rate = numberFrom('BENCH_RATE', 200);
   const latencySeconds = numberFrom('BENCH_LATENCY_SECONDS', 15);
+  const importRows = numberFrom('BENCH_IMPORT_ROWS', 100_000);
 
   console.log(`appends: ${seconds} s per measurement…`);
   const appends = await benchAppends(seconds);
+  console.log(`joins over HTTP: 16 clients for ${seconds} s…`);
+  const joins = await benchJoins(seconds, 16);
+  console.log(`member import: ${importRows} rows…`);
+  const imports = await benchImport(importRows);
   console.log(`relay: ${relayEvents} events…`);
   const relay = await benchRelay(relayEvents);
   console.log(`latency: ${rate} joins/s for ${latencySeconds} s…`);
   const latency = await benchLatency(rate, latencySeconds);
 
   const ms = (value: number) => `${round(value)} ms`;
+  const plain16 = appends.find((f) => f.concurrency === 16)!.plainInsertPerSecond;
   const report = `# Benchmarks
 
 Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${await machine()}.
-Settings: BENCH_SECONDS=${seconds}, BENCH_RELAY_EVENTS=${relayEvents}, BENCH_RATE=${rate}, BENCH_LATENCY_SECONDS=${latencySeconds}.
+Settings: BENCH_SECONDS=${seconds}, BENCH_RELAY_EVENTS=${relayEvents}, BENCH_RATE=${rate}, BENCH_LATENCY_SECONDS=${latencySeconds}, BENCH_IMPORT_ROWS=${importRows}.
 Every figure is measured against a baseline taken in the same run; ratios compare the two.
 
 ## 1. Appends through \`handleCommand\`
@@ -69,7 +77,27 @@ ${appends
   )
   .join('\n')}
 
-## 2. Outbox relay to Kafka
+## 2. Member joins over HTTP, 16 clients
+
+\`POST /unions/:id/members\` from ${joins.concurrency} clients at once for ${seconds} s, each join a new
+person (ID card checks, the union read, encryption under a new key, group commit), against the
+plain INSERT of the same row with 16 callers in § 1 (the raw append figure of this run).
+
+| joins | joins / s | plain INSERT / s (16 callers) | ratio |
+|---:|---:|---:|---:|
+| ${joins.joins} | ${round(joins.joinsPerSecond, 0)} | ${round(plain16, 0)} | ${round(joins.joinsPerSecond / plain16, 2)} |
+
+## 3. Member import from a sheet
+
+A ${imports.rows}-row member sheet (${round(imports.workbookBytes / 2 ** 20, 1)} MiB, every column filled) through
+\`POST /unions/:id/members/import\` until its answer, against reading every cell of the same
+workbook with exceljs's streaming reader alone.
+
+| rows | import rows / s | parsing alone rows / s | ratio |
+|---:|---:|---:|---:|
+| ${imports.rows} | ${round(imports.importRowsPerSecond, 0)} | ${round(imports.parseRowsPerSecond, 0)} | ${round(imports.importRowsPerSecond / imports.parseRowsPerSecond, 2)} |
+
+## 4. Outbox relay to Kafka
 
 ${relay.events} stored events published in commit order (batches of 500, idempotent producer,
 acks=all, checkpoint after each batch) against a bare kafkajs producer sending the same messages
@@ -79,7 +107,7 @@ with the same settings.
 |---:|---:|---:|
 | ${round(relay.relayPerSecond, 0)} | ${round(relay.bareProducerPerSecond, 0)} | ${round(relay.relayPerSecond / relay.bareProducerPerSecond, 2)} |
 
-## 3. From \`POST /unions/:id/members\` to the reporting summary
+## 5. From \`POST /unions/:id/members\` to the reporting summary
 
 ${latency.commands} joins sent open-loop at a steady ${latency.rate}/s to organisation; the
 municipal summary on reporting is polled continuously. "Acknowledged" is the HTTP answer of the

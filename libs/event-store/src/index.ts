@@ -11,3 +11,6 @@ export * from './postgres/verify-integrity';
 export * from './projections/local-projection';
 export * from './outbox/outbox-relay';
 export * from './nest/event-store.module';
+export * from './core/handle-commands';
+export * from './core/group-commit';
+export * from './core/stream-read-batcher';

@@ -49,6 +49,48 @@ export interface CommandResult {
   replayed: boolean;
 }
 
+/** The Idempotency-Key as stored (scoped to the actor) and the hash of what it stands for. */
+export const idempotencyOf = (
+  options: Pick<HandleCommandOptions<unknown, Command, DomainEvent>, 'command' | 'fingerprint'>,
+): { key: string | null; fingerprint: string } => {
+  const { command } = options;
+  const key = command.metadata.commandId
+    ? `${command.metadata.actorId}:${command.metadata.commandId}`
+    : null;
+
+  return {
+    key,
+    // Only a key needs one: a batch of commands without keys hashes nothing here.
+    fingerprint: key
+      ? createHash('sha256')
+          .update(canonicalJson(options.fingerprint ?? [command.type, command.data]))
+          .digest('hex')
+      : '',
+  };
+};
+
+/** Folds the stream read under its lock, checks the expected version, and asks the decider. */
+export const decideOn = <TState, TCommand extends Command, TEvent extends DomainEvent>(
+  options: Omit<HandleCommandOptions<TState, TCommand, TEvent>, 'withinTransaction'>,
+  version: number,
+  history: readonly StoredEvent[],
+): { state: TState; events: TEvent[]; orgUnit: OrgUnitRef } => {
+  const { decider, command } = options;
+  // A stale caller hears 409 before the rules are even asked.
+  if (options.expectedVersion !== undefined && options.expectedVersion !== version)
+    throw new ConcurrencyError(options.streamId, options.expectedVersion, version);
+  const state = history.reduce(
+    (current, event) => decider.evolve(current, event as unknown as TEvent),
+    decider.initialState(),
+  );
+  const decided = decider.decide(command, state);
+  const events = Array.isArray(decided) ? decided : [decided];
+  const orgUnit =
+    typeof options.orgUnit === 'function' ? options.orgUnit(state, events) : options.orgUnit;
+
+  return { state, events, orgUnit };
+};
+
 /**
  * Loads the stream, decides, and appends with the outbox in one transaction. With an
  * Idempotency-Key (`metadata.commandId`), the same key and request returns the first result and
@@ -58,13 +100,8 @@ export const handleCommand = async <TState, TCommand extends Command, TEvent ext
   store: PostgresEventStore,
   options: HandleCommandOptions<TState, TCommand, TEvent>,
 ): Promise<CommandResult & { events: StoredEvent[] }> => {
-  const { command, decider, streamId } = options;
-  const key = command.metadata.commandId
-    ? `${command.metadata.actorId}:${command.metadata.commandId}`
-    : null;
-  const fingerprint = createHash('sha256')
-    .update(canonicalJson(options.fingerprint ?? [command.type, command.data]))
-    .digest('hex');
+  const { command, streamId } = options;
+  const { key, fingerprint } = idempotencyOf(options);
 
   const attempt = () =>
     store.transaction(async (tx) => {
@@ -84,17 +121,7 @@ export const handleCommand = async <TState, TCommand extends Command, TEvent ext
       }
 
       const { head, events: history } = await tx.lockAndReadStream(streamId);
-      // A stale caller hears 409 before the rules are even asked.
-      if (options.expectedVersion !== undefined && options.expectedVersion !== head.version)
-        throw new ConcurrencyError(streamId, options.expectedVersion, head.version);
-      const state = history.reduce(
-        (current, event) => decider.evolve(current, event as unknown as TEvent),
-        decider.initialState(),
-      );
-      const decided = decider.decide(command, state);
-      const events = Array.isArray(decided) ? decided : [decided];
-      const orgUnit =
-        typeof options.orgUnit === 'function' ? options.orgUnit(state, events) : options.orgUnit;
+      const { state, events, orgUnit } = decideOn(options, head.version, history);
       const appended = await tx.append(streamId, head, events, {
         streamType: options.streamType,
         expectedVersion: options.expectedVersion,

@@ -58,3 +58,13 @@ export const toStoredEvent = (row: EventRow): StoredEvent => ({
   prevHash: row.prev_hash,
   hash: row.hash,
 });
+
+/** The `metadata` column of a new event, as JSON text. */
+export const toMetadataColumn = (event: StoredEvent): string =>
+  JSON.stringify({
+    service: event.service,
+    actor: event.actor,
+    correlationId: event.correlationId,
+    causationId: event.causationId,
+    commandId: event.commandId,
+  } satisfies EventMetadataColumn);

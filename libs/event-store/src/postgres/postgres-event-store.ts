@@ -11,13 +11,14 @@ import { hashEvent } from '../core/event-hash';
 import type { OrgUnitRef, StoredEvent } from '../core/stored-event';
 import { GENESIS_HASH } from '../core/stored-event';
 import type { EventRow } from './event-row';
-import { toStoredEvent } from './event-row';
+import { toMetadataColumn, toStoredEvent } from './event-row';
 import {
   ADVANCE_STREAM_HEAD,
   LOCK_STREAM_HEAD,
   NEXT_POSITIONS,
   READ_ALL_BELOW_OLDEST_OPEN_TRANSACTION,
   READ_STREAM,
+  READ_STREAMS,
 } from './event-store.sql';
 import { isUniqueViolation, rethrowUnstorableText } from './pg-errors';
 
@@ -129,6 +130,22 @@ export class EventStoreTransaction {
     return { streamId, streamVersion: last.streamVersion, events: stored };
   }
 
+  /** @internal The event upcast to the latest schema of its type. */
+  upcast(event: StoredEvent): StoredEvent {
+    return this.store.upcast(event);
+  }
+
+  /** @internal New events as envelopes, linked into the stream's hash chain after `head`. */
+  chain(
+    streamId: string,
+    head: StreamHead,
+    events: readonly DomainEvent[],
+    options: AppendOptions,
+    positions: readonly string[],
+  ): StoredEvent[] {
+    return this.store.chain(streamId, head, events, options, positions);
+  }
+
   private async positionsFor(head: StreamHead, count: number): Promise<string[]> {
     const reserved = head.reservedPosition ? [head.reservedPosition] : [];
     // The reserved position is used once; a second append in this transaction takes new ones.
@@ -199,6 +216,15 @@ export class PostgresEventStore {
     const events = read.rows.map((row) => this.upcast(toStoredEvent(row)));
 
     return { version: events[events.length - 1]?.streamVersion ?? 0, events };
+  }
+
+  /** Reads many streams in one round trip (each upcast, in version order; absent ones empty). */
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    const read = await this.pool.query<EventRow>(READ_STREAMS, [streamIds]);
+    for (const row of read.rows) streams.get(row.stream_id)?.push(this.upcast(toStoredEvent(row)));
+
+    return streams;
   }
 
   /**
@@ -335,13 +361,7 @@ const toInsertParams = (event: StoredEvent): unknown[] => [
   event.orgUnitId,
   event.orgPath,
   JSON.stringify(event.data),
-  JSON.stringify({
-    service: event.service,
-    actor: event.actor,
-    correlationId: event.correlationId,
-    causationId: event.causationId,
-    commandId: event.commandId,
-  }),
+  toMetadataColumn(event),
   event.prevPosition,
   event.prevHash,
   event.hash,

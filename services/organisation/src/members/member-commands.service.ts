@@ -4,137 +4,37 @@ import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
 import {
   aggregateStream,
-  canonicalJson,
-  ConcurrencyError,
   handleCommand,
-  IllegalStateError,
   NotFoundError,
   PostgresEventStore,
 } from '@taizhang/event-store';
 
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
-import { requireActive } from '../unions/decide/union-dates';
 import { holdUnionOpen } from '../unions/union-open.guard';
 import { parentIdOf } from './decide/member-rules.decider';
-import type { JoinUnionDto } from './dto/join-union.dto';
 import type {
   ErasePersonalDataDto,
   LeaveUnionDto,
   RetainMembershipDto,
   TransferMemberDto,
 } from './dto/member-changes.dto';
-import type { IdCardFacts } from './id-card-number';
-import { parseIdCardNumber } from './id-card-number';
 import type { MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';
 import { memberDecider } from './member.decider';
 import { memberStreamId } from './member-streams';
 import { memberUnit, readUnion, readUnionAndVersion } from './member-units';
-import { PersonalDataError } from './personal-data.error';
-import type { PersonKey } from './personal-data/personal-data-vault';
 import { PersonalDataVault } from './personal-data/personal-data-vault';
-import { normalisePhoneNumber } from './phone-number';
 
 type Enrolled = Exclude<Member, { status: 'None' }>;
 
-/** The ID card number and phone as given, checked and normalised (400 when they cannot be right). */
-const readPersonalData = (body: JoinUnionDto): { facts: IdCardFacts; phone: string | null } => {
-  const parsed = parseIdCardNumber(body.idCardNumber);
-  if (!parsed.ok) throw PersonalDataError.idCard(parsed.problem);
-  if (body.phone === undefined) return { facts: parsed.facts, phone: null };
-  const phone = normalisePhoneNumber(body.phone);
-  if (phone === null) throw PersonalDataError.phone();
-
-  return { facts: parsed.facts, phone };
-};
-
-/** Turns member requests into commands on the person's stream, with their data encrypted. */
+/** Turns changes of a membership into commands on the person's stream (joins: MemberJoinsService). */
 @Injectable()
 export class MemberCommandsService {
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
   ) {}
-
-  async join(
-    unionId: string,
-    body: JoinUnionDto,
-    request: CommandRequestContext,
-  ): Promise<CommandResult> {
-    const { facts, phone } = readPersonalData(body);
-    const { state: union, version: unionVersion } = await readUnionAndVersion(this.store, unionId);
-    if (union.status === 'None')
-      throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
-    // A dissolved union, or one still being founded, takes no members: say which.
-    requireActive(union);
-    const { normalised, birthDate, gender } = facts;
-    const memberId = this.vault.memberIdOf(normalised);
-    const streamId = memberStreamId(memberId);
-    const metadata = request.metadata(startOfBusinessDate(body.joinedOn));
-    const attempt = (key: PersonKey): Promise<CommandResult> =>
-      handleCommand(this.store, {
-        streamId,
-        streamType: 'member',
-        decider: memberDecider,
-        command: {
-          type: 'JoinUnion',
-          data: {
-            memberId,
-            name: body.name,
-            gender: body.gender,
-            joinedOn: body.joinedOn,
-            union,
-            idCard: { birthDate, gender },
-            statedBirthDate: body.birthDate ?? null,
-            employerId: body.employerId ?? null,
-            employmentForm: body.employmentForm,
-            migrantWorker: body.migrantWorker,
-            channel: body.channel,
-            personalData: {
-              keyId: key.keyId,
-              idCardNumber: this.vault.seal(key, 'idCardNumber', normalised),
-              phone: phone === null ? null : this.vault.seal(key, 'phone', phone),
-              birthDate: this.vault.seal(key, 'birthDate', birthDate),
-            },
-          },
-          metadata,
-        },
-        expectedVersion: request.expectedVersion,
-        orgUnit: { id: union.id, path: union.orgPath },
-        id: memberId,
-        // The body holds personal data: the fingerprint keeps only its keyed hash.
-        fingerprint: ['JoinUnion', unionId, this.vault.fingerprintOf(canonicalJson(body))],
-        withinTransaction: async (tx) => {
-          await holdUnionOpen(tx.client, unionId, unionVersion, 'union');
-          if (key.fresh) await this.vault.saveKey(tx.client, key, memberId, metadata.now);
-        },
-      });
-
-    return this.withPersonKey(streamId, request, attempt);
-  }
-
-  // Most joins are a person's first: a new key, nothing read before. A person who left and comes
-  // back keeps their key (the decider says so); two first joins of one person race for the new
-  // stream, and the loser is decided again on the winner's state.
-  private async withPersonKey(
-    streamId: string,
-    request: CommandRequestContext,
-    attempt: (key: PersonKey) => Promise<CommandResult>,
-  ): Promise<CommandResult> {
-    let key = this.vault.newKey();
-    for (let retries = 2; ; retries -= 1) {
-      try {
-        return await attempt(key);
-      } catch (error) {
-        if (retries === 0) throw error;
-        if (error instanceof ConcurrencyError && request.expectedVersion === undefined) continue;
-        if (!(error instanceof IllegalStateError) || error.code !== 'PERSONAL_DATA_KEY_CHANGED')
-          throw error;
-        key = await this.keyOfReturningMember(streamId);
-      }
-    }
-  }
 
   async transfer(
     memberId: string,
@@ -274,15 +174,5 @@ export class MemberCommandsService {
       id: memberId,
       withinTransaction,
     });
-  }
-
-  // A person keeps one key across memberships; a new one only for a first join or after erasure.
-  private async keyOfReturningMember(streamId: string): Promise<PersonKey> {
-    const { state } = await aggregateStream(this.store, streamId, memberDecider);
-    if (state.status !== 'Left' || !state.personalData.keyId || state.personalData.erased)
-      return this.vault.newKey();
-    const found = await this.vault.findKey(state.personalData.keyId);
-
-    return found.status === 'found' ? found.key : this.vault.newKey();
   }
 }

@@ -17,6 +17,7 @@ import { Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 
+import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { JoinUnionDto } from './dto/join-union.dto';
 import {
@@ -27,6 +28,7 @@ import {
 } from './dto/member-changes.dto';
 import { MemberViewDto, MemberViewQueryDto } from './dto/member-view.dto';
 import { MemberCommandsService } from './member-commands.service';
+import { MemberJoinsService } from './member-joins.service';
 import { MemberViewQuery } from './member-view.query';
 
 @ApiTags('members 会员')
@@ -34,6 +36,7 @@ import { MemberViewQuery } from './member-view.query';
 export class MembersController {
   constructor(
     private readonly commands: MemberCommandsService,
+    private readonly joins: MemberJoinsService,
     private readonly query: MemberViewQuery,
   ) {}
 
@@ -48,7 +51,15 @@ export class MembersController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commands.join(unionId, body, request), response);
+    return commandResponse(
+      await this.joins.join(
+        unionId,
+        body,
+        request.metadata(startOfBusinessDate(body.joinedOn)),
+        request.expectedVersion,
+      ),
+      response,
+    );
   }
 
   /** The member, personal data masked; `?reveal=true&reason=…` unmasks it and records the reading. */

@@ -1,19 +1,12 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-const ReasonSchema = z.object({
-  code: z
-    .string()
-    .describe('a stable code, e.g. INVALID_CREDIT_CODE, HEADCOUNT_PART_EXCEEDS_TOTAL'),
-  column: z.string().nullable().describe('the sheet column it is about, e.g. 女职工人数'),
-  zh: z.string().describe('the reason in Chinese'),
-  en: z.string().describe('the reason in English'),
-});
+import { ImportReasonSchema } from '../../shared/xlsx/import-reasons';
 
 const RejectedRowSchema = z.object({
   row: z.number().int().describe('the row number as Excel shows it'),
   creditCode: z.string().nullable(),
-  reasons: z.array(ReasonSchema).min(1),
+  reasons: z.array(ImportReasonSchema).min(1),
 });
 
 export const EmployerImportResultSchema = z.object({

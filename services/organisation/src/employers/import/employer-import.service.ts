@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { CommandMetadata } from '@taizhang/event-store';
 import { DomainError, handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
+import { MAX_IMPORT_ROWS, tooManyRows } from '../../shared/xlsx/import-reasons';
+import type { SheetRow } from '../../shared/xlsx/sheet-reader';
+import { readSheet } from '../../shared/xlsx/sheet-reader';
 import type { RegisterEmployer } from '../employer.commands';
 import { employerDecider } from '../employer.decider';
 import type { RuleBreach } from '../employer.error';
@@ -11,13 +14,9 @@ import { employerStreamId, registeredOrgUnit } from '../employer-streams';
 import { EmployerImportErrorCode } from './employer-import.error';
 import type { EmployerImportResult, RejectedRow } from './employer-import.result';
 import { parseEmployerRow } from './employer-row.parser';
-import { COLUMN_OF_FIELD } from './employer-sheet.columns';
-import type { SheetRow } from './employer-sheet.reader';
-import { readEmployerSheet } from './employer-sheet.reader';
+import type { EmployerColumn } from './employer-sheet.columns';
+import { COLUMN_OF_FIELD, EMPLOYER_SHEET } from './employer-sheet.columns';
 import { StreetDirectory } from './street-directory';
-
-/** Data rows read from one sheet at most; split a larger registry into several files. */
-export const MAX_IMPORT_ROWS = 100_000;
 
 // Rows recorded at once: each is its own short transaction on its own stream.
 const CONCURRENT_ROWS = 8;
@@ -38,18 +37,6 @@ const breachOf = (error: DomainError): RuleBreach => {
 
   return { code: error.code, en, zh };
 };
-
-const tooManyRows = (row: number): RejectedRow => ({
-  row,
-  creditCode: null,
-  reasons: [
-    reasonOf({
-      code: EmployerImportErrorCode.TooManyRows,
-      en: `Only the first ${MAX_IMPORT_ROWS} rows of a sheet are read; import the rest from row ${row} on in another file.`,
-      zh: `每个文件最多读取${MAX_IMPORT_ROWS}行；请将第${row}行起的其余数据另存一个文件导入。`,
-    }),
-  ],
-});
 
 /**
  * 单位台账批量登记: registers every valid row of an employer sheet, one stream per credit code,
@@ -76,9 +63,13 @@ export class EmployerImportService {
     };
     const inFlight = new Set<Promise<void>>();
 
-    for await (const sheetRow of readEmployerSheet(workbook)) {
+    for await (const sheetRow of readSheet(workbook, EMPLOYER_SHEET)) {
       if (result.rows === MAX_IMPORT_ROWS) {
-        result.rejected.push(tooManyRows(sheetRow.row));
+        result.rejected.push({
+          row: sheetRow.row,
+          creditCode: null,
+          reasons: [tooManyRows(sheetRow.row)],
+        });
         break;
       }
       result.rows += 1;
@@ -99,7 +90,7 @@ export class EmployerImportService {
   }
 
   private async importRow(
-    { row, cells }: SheetRow,
+    { row, cells }: SheetRow<EmployerColumn>,
     streets: StreetDirectory,
     firstRowOfCode: Map<string, number>,
     metadata: CommandMetadata,

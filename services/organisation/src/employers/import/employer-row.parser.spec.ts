@@ -1,5 +1,5 @@
+import type { CellValue } from '../../shared/xlsx/sheet-reader';
 import { parseEmployerRow } from './employer-row.parser';
-import type { CellValue } from './employer-sheet.reader';
 
 const cells = (overrides: Record<string, CellValue> = {}) => ({
   creditCode: '91350100M000100Y43',

@@ -1,12 +1,13 @@
 import type { EmployerKind } from '@taizhang/contracts';
 
 import { text } from '../../shared/text.schema';
+import type { CellValue } from '../../shared/xlsx/sheet-reader';
+import { isBlank } from '../../shared/xlsx/sheet-reader';
 import type { Headcounts } from '../employer.commands';
 import type { RuleBreach } from '../employer.error';
 import { EmployerImportErrorCode } from './employer-import.error';
 import type { EmployerColumn } from './employer-sheet.columns';
 import { EMPLOYER_COLUMNS, KIND_OF_LABEL } from './employer-sheet.columns';
-import type { CellValue } from './employer-sheet.reader';
 
 /** A row's cells as typed values; the street is still the cell's text (an id or a code). */
 export interface EmployerRow extends Headcounts {
@@ -31,9 +32,6 @@ const missing = (field: EmployerColumn): RuleBreach => ({
   zh: `${EMPLOYER_COLUMNS[field]}未填写${HEADCOUNT_FIELDS.includes(field as never) ? '（没有请填0）' : ''}。`,
   field,
 });
-
-const isBlank = (value: CellValue): value is null | '' =>
-  value === null || (typeof value === 'string' && value.trim() === '');
 
 // Identifiers lose nothing by trimming: spaces around a code are how cells are often typed.
 const identifier = (value: string | number): string =>

@@ -1,5 +1,7 @@
 import type { EmployerKind } from '@taizhang/contracts';
 
+import type { SheetLayout } from '../../shared/xlsx/sheet-reader';
+
 /** The columns of an employer sheet, by the Chinese headers a union keeps (in any order). */
 export const EMPLOYER_COLUMNS = {
   creditCode: '统一社会信用代码',
@@ -13,6 +15,15 @@ export const EMPLOYER_COLUMNS = {
 } as const;
 
 export type EmployerColumn = keyof typeof EMPLOYER_COLUMNS;
+
+/** Every column is required; the credit code's header tells the header row apart from a title. */
+export const EMPLOYER_SHEET: SheetLayout<EmployerColumn> = {
+  headers: EMPLOYER_COLUMNS,
+  required: [
+    'creditCode',
+    ...(Object.keys(EMPLOYER_COLUMNS) as EmployerColumn[]).filter((c) => c !== 'creditCode'),
+  ],
+};
 
 /** The column of each command field, to name it in a row's rejection. */
 export const COLUMN_OF_FIELD: Record<string, string> = {
@@ -34,10 +45,3 @@ export const KIND_OF_LABEL: Record<string, EmployerKind> = {
   social_organisation: 'social_organisation',
   other: 'other',
 };
-
-// Headers as people type them: spaces or line breaks inside, a leading * for "required", a unit.
-export const normaliseHeader = (text: string): string =>
-  text
-    .replace(/\s+/g, '')
-    .replace(/^\*+/, '')
-    .replace(/[（(]人[）)]$/, '');

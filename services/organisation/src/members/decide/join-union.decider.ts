@@ -13,7 +13,7 @@ const refuseExistingMembership = (state: Member): void => {
     throw new IllegalStateError(
       'This person is already a member of a union; record a transfer (会员关系转接) rather than a second join. / 此人已是工会会员，请办理会员关系转接，不能重复入会。',
       'MEMBER_ALREADY_ACTIVE',
-      { memberId: state.memberId },
+      { memberId: state.memberId, unionId: state.unionId },
     );
   if (state.status === 'Retained')
     throw new IllegalStateError(

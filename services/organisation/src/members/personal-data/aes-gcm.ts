@@ -6,8 +6,21 @@ export const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+// Random bytes drawn from the system a pool at a time (as Node does for randomUUID): one call
+// per 4 KiB instead of one per IV or key, which counts when a sheet seals 300,000 values.
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+const random = (size: number): Buffer => {
+  if (pool.length < size) pool = randomBytes(POOL_BYTES);
+  // A copy: the pool's memory is never handed out twice.
+  const taken = Buffer.from(pool.subarray(0, size));
+  pool = pool.subarray(size);
+
+  return taken;
+};
+
 const seal = (key: Buffer, aad: string, plaintext: Buffer): { iv: Buffer; sealed: Buffer } => {
-  const iv = randomBytes(IV_BYTES);
+  const iv = random(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
@@ -65,4 +78,4 @@ export const unwrapKey = (masterKey: Buffer, keyId: string, wrapped: Buffer): Bu
     wrapped.subarray(IV_BYTES),
   );
 
-export const newDataKey = (): Buffer => randomBytes(KEY_BYTES);
+export const newDataKey = (): Buffer => random(KEY_BYTES);

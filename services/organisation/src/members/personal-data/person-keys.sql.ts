@@ -1,7 +1,7 @@
-/** A new person's key, wrapped under the master key; written in the transaction of the join. */
-export const INSERT_PERSON_KEY = `
+/** New persons' keys, wrapped under the master key; written in the transaction of their joins. */
+export const INSERT_PERSON_KEYS = `
   INSERT INTO person_keys (key_id, member_id, master_key_id, wrapped_key, created_at)
-  VALUES ($1, $2, $3, $4, $5)`;
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bytea[], $5::timestamptz[])`;
 
 export const READ_PERSON_KEY = `
   SELECT master_key_id, wrapped_key, erased_at FROM person_keys WHERE key_id = $1`;

@@ -10,7 +10,7 @@ import { PostgresEventStore } from '@taizhang/event-store';
 import { OrganisationConfig } from '../../config/organisation.config';
 import { decryptValue, encryptValue, newDataKey, unwrapKey, wrapKey } from './aes-gcm';
 import { blindIndex, memberIdOf as deriveMemberId } from './blind-index';
-import { INSERT_PERSON_KEY, READ_PERSON_KEY, SHRED_PERSON_KEY } from './person-keys.sql';
+import { INSERT_PERSON_KEYS, READ_PERSON_KEY, SHRED_PERSON_KEY } from './person-keys.sql';
 
 /** A person's data key in memory, for the time of one request. */
 export interface PersonKey {
@@ -73,14 +73,17 @@ export class PersonalDataVault {
     };
   }
 
-  /** Stores a fresh key inside the transaction that records the first event encrypted under it. */
-  async saveKey(client: PoolClient, key: PersonKey, memberId: string, now: Date): Promise<void> {
-    await client.query(INSERT_PERSON_KEY, [
-      key.keyId,
-      memberId,
-      this.masterKeyId,
-      wrapKey(this.masterKey, key.keyId, key.key),
-      now,
+  /** Stores fresh keys inside the transaction that records the first events encrypted under them. */
+  async saveKeys(
+    client: PoolClient,
+    keys: readonly { key: PersonKey; memberId: string; now: Date }[],
+  ): Promise<void> {
+    await client.query(INSERT_PERSON_KEYS, [
+      keys.map(({ key }) => key.keyId),
+      keys.map(({ memberId }) => memberId),
+      keys.map(() => this.masterKeyId),
+      keys.map(({ key }) => wrapKey(this.masterKey, key.keyId, key.key)),
+      keys.map(({ now }) => now),
     ]);
   }
 

@@ -310,4 +310,35 @@ describe('members (organisation, integration)', () => {
     });
     expect(nobody.status).toBe(404);
   });
+
+  it('answers every one of many concurrent joins on its own (group commit): replays, 409s and refusals stay per request', async () => {
+    const join = (n: number, headers: Record<string, string> = {}, more = {}) =>
+      postJson(url(`/unions/${unions[n % 4]}/members`), person(n, more), headers);
+    const existing = await join(600);
+    expect(existing.status).toBe(201);
+
+    const answers = await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) => join(700 + i, { 'idempotency-key': `bulk-${i}` })),
+      join(600, { 'if-match': '0' }),
+      join(800, {}, { gender: 'male' }),
+    ]);
+    const replays = await Promise.all(
+      Array.from({ length: 3 }, (_, i) => join(700 + i, { 'idempotency-key': `bulk-${i}` })),
+    );
+
+    expect(answers.slice(0, 40).map((a) => a.status)).toEqual(Array(40).fill(201));
+    expect(new Set(answers.slice(0, 40).map((a) => a.body['id'])).size).toBe(40);
+    expect([answers[40]!.status, answers[40]!.body['code']]).toEqual([409, 'CONCURRENCY_CONFLICT']);
+    expect([answers[41]!.status, answers[41]!.body['code']]).toEqual([422, 'GENDER_MISMATCH']);
+    replays.forEach((replay, i) => {
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body['eventIds']).toEqual(answers[i]!.body['eventIds']);
+    });
+    const keys = await pool().query('SELECT 1 FROM person_keys WHERE member_id = ANY($1)', [
+      answers.slice(0, 40).map((a) => a.body['id']),
+    ]);
+    expect(keys.rowCount).toBe(40);
+    expect(await verifyIntegrity(pool())).toMatchObject({ intact: true });
+  });
 });

@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream';
+
+import ExcelJS from 'exceljs';
+
+import { Topics } from '@taizhang/contracts';
+import { startServices, testIdCardNumber } from '@taizhang/testing';
+
+import { benchUnions } from './join-bench';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const HEADERS = [
+  '序号',
+  '姓名',
+  '性别',
+  '身份证号码',
+  '手机号码',
+  '用工形式',
+  '是否农民工',
+  '入会日期',
+  '入会方式',
+];
+const FORMS = ['正式', '劳务派遣', '新就业形态'];
+
+export interface ImportFigures {
+  rows: number;
+  workbookBytes: number;
+  importRowsPerSecond: number;
+  parseRowsPerSecond: number;
+}
+
+/** A member sheet as a union keeps it: `rows` different people, every column filled. */
+const memberSheet = async (rows: number): Promise<Buffer> => {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('会员花名册');
+  sheet.addRow(HEADERS);
+  for (let i = 0; i < rows; i += 1) {
+    const gender = i % 2 ? 'male' : 'female';
+    sheet.addRow([
+      i + 1,
+      `会员${i}`,
+      gender === 'male' ? '男' : '女',
+      testIdCardNumber(i, { gender }),
+      `138${String(i).padStart(8, '0')}`,
+      FORMS[i % 3],
+      i % 4 === 0 ? '是' : '否',
+      '2021-03-01',
+      i % 4 === 0 ? '源头入会' : '个人',
+    ]);
+  }
+
+  return Buffer.from(await book.xlsx.writeBuffer());
+};
+
+// The baseline: reading every cell of the same sheet with exceljs's streaming reader, nothing else.
+const parseOnly = async (workbook: Buffer): Promise<number> => {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([workbook]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+  let cells = 0;
+  for await (const worksheet of reader)
+    for await (const row of worksheet) row.eachCell(() => (cells += 1));
+
+  return cells;
+};
+
+/** A `rows`-row member sheet through `POST /unions/:id/members/import`, against parsing it alone. */
+export const benchImport = async (rows: number): Promise<ImportFigures> => {
+  const workbook = await memberSheet(rows);
+  const parseStarted = performance.now();
+  await parseOnly(workbook);
+  const parseSeconds = (performance.now() - parseStarted) / 1000;
+
+  const running = await startServices(['organisation'], [Topics.organisation]);
+  try {
+    const url = running.urls['organisation']!;
+    const [union] = await benchUnions(url, 1);
+    const started = performance.now();
+    const response = await fetch(`${url}/unions/${union}/members/import`, {
+      method: 'POST',
+      headers: { 'content-type': XLSX },
+      body: workbook,
+    });
+    const answer = (await response.json()) as { recorded?: number };
+    const seconds = (performance.now() - started) / 1000;
+    if (response.status !== 200 || answer.recorded !== rows)
+      throw new Error(
+        `the import answered ${response.status}: ${JSON.stringify(answer).slice(0, 500)}`,
+      );
+
+    return {
+      rows,
+      workbookBytes: workbook.length,
+      importRowsPerSecond: rows / seconds,
+      parseRowsPerSecond: rows / parseSeconds,
+    };
+  } finally {
+    await running.close();
+  }
+};

@@ -1,0 +1,60 @@
+import { Topics } from '@taizhang/contracts';
+import { postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+
+import { throughput } from './measure';
+
+export interface JoinFigures {
+  concurrency: number;
+  joins: number;
+  joinsPerSecond: number;
+}
+
+/** Sets up a municipal federation, a district and `count` unions; answers their ids. */
+export const benchUnions = async (url: string, count: number): Promise<string[]> => {
+  const post = async (path: string, body: unknown) =>
+    (await postJson(`${url}${path}`, body)).body['id'] as string;
+  const city = await post('/org-units', { code: '2101', name: '沈阳市总工会', kind: 'municipal' });
+  const district = await post('/org-units', {
+    code: '210102',
+    name: '和平区总工会',
+    kind: 'district',
+    parentId: city,
+  });
+
+  return Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      post('/unions', { name: `工会${i}`, parentId: district, establishedOn: '2000-01-01' }),
+    ),
+  );
+};
+
+/**
+ * `POST /unions/:id/members` from `concurrency` clients for `seconds`, each join a new person
+ * (validation, ID card checks, the union read, encryption under a new key, the append).
+ */
+export const benchJoins = async (seconds: number, concurrency = 16): Promise<JoinFigures> => {
+  const running = await startServices(['organisation'], [Topics.organisation]);
+  try {
+    const url = running.urls['organisation']!;
+    const unions = await benchUnions(url, 20);
+    let next = 0;
+    const { perSecond, operations } = await throughput(seconds, concurrency, async () => {
+      const n = next++;
+      const gender = n % 2 ? 'male' : 'female';
+      const answer = await postJson(`${url}/unions/${unions[n % unions.length]}/members`, {
+        name: `会员${n}`,
+        gender,
+        idCardNumber: testIdCardNumber(n, { gender }),
+        phone: `139${String(n).padStart(8, '0')}`,
+        employmentForm: 'regular',
+        migrantWorker: false,
+        joinedOn: '2021-03-01',
+      });
+      if (answer.status !== 201) throw new Error(`join ${n} answered ${answer.status}`);
+    });
+
+    return { concurrency, joins: operations, joinsPerSecond: perSecond };
+  } finally {
+    await running.close();
+  }
+};

@@ -1,0 +1,227 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { CommandMetadata, CommandResult } from '@taizhang/event-store';
+import type { BatchCommand, EventStoreTransaction } from '@taizhang/event-store';
+import {
+  aggregateStream,
+  canonicalJson,
+  ConcurrencyError,
+  GroupCommit,
+  IllegalStateError,
+  NotFoundError,
+  PostgresEventStore,
+  StreamReadBatcher,
+} from '@taizhang/event-store';
+
+import { requireActive } from '../unions/decide/union-dates';
+import { holdUnionsOpen } from '../unions/union-open.guard';
+import type { Union, UnionEvent } from '../unions/union.decider';
+import { unionDecider } from '../unions/union.decider';
+import { unionStreamId } from '../unions/union-streams';
+import type { JoinUnionDto } from './dto/join-union.dto';
+import type { IdCardFacts } from './id-card-number';
+import { parseIdCardNumber } from './id-card-number';
+import type { MemberCommand } from './member.commands';
+import type { Member, MemberEvent } from './member.decider';
+import { memberDecider } from './member.decider';
+import { memberStreamId } from './member-streams';
+import { PersonalDataError } from './personal-data.error';
+import type { PersonKey } from './personal-data/personal-data-vault';
+import { PersonalDataVault } from './personal-data/personal-data-vault';
+import { normalisePhoneNumber } from './phone-number';
+
+/** The ID card number and phone as given, checked and normalised. */
+export interface PersonalData {
+  facts: IdCardFacts;
+  phone: string | null;
+}
+
+/** What a join's batch hook needs: the person's key, stored with the join that first uses it. */
+export interface JoinContext {
+  memberId: string;
+  unionId: string;
+  key: PersonKey;
+  now: Date;
+}
+
+/** A join as a command on the person's stream, ready for handleCommand or a batch. */
+export type JoinRequest = BatchCommand<Member, MemberCommand, MemberEvent, JoinContext>;
+
+/** The ID card number and phone as given, checked and normalised (400 when they cannot be right). */
+export const readPersonalData = (body: JoinUnionDto): PersonalData => {
+  const parsed = parseIdCardNumber(body.idCardNumber);
+  if (!parsed.ok) throw PersonalDataError.idCard(parsed.problem);
+  if (body.phone === undefined) return { facts: parsed.facts, phone: null };
+  const phone = normalisePhoneNumber(body.phone);
+  if (phone === null) throw PersonalDataError.phone();
+
+  return { facts: parsed.facts, phone };
+};
+
+/**
+ * 入会: turns a join (from a request or a sheet row) into a command on the person's stream, their
+ * data sealed under their own key, and records it.
+ */
+@Injectable()
+export class MemberJoinsService {
+  // Concurrent joins (of different people) share a transaction: one round trip locks all their
+  // streams, one appends all their events, one stores all their new keys.
+  private readonly joins: GroupCommit<Member, MemberCommand, MemberEvent, JoinContext>;
+  // Concurrent joins read their unions in one query (often the same union, read once).
+  private readonly unionReads: StreamReadBatcher;
+
+  constructor(
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+    @Inject(PersonalDataVault) readonly vault: PersonalDataVault,
+  ) {
+    this.unionReads = new StreamReadBatcher(store);
+    this.joins = new GroupCommit(store, {
+      withinTransaction: (tx, appended) => this.commitWithJoins(tx, appended),
+    });
+  }
+
+  async join(
+    unionId: string,
+    body: JoinUnionDto,
+    metadata: CommandMetadata,
+    expectedVersion?: number,
+  ): Promise<CommandResult> {
+    const personal = readPersonalData(body);
+    const union = await this.activeUnion(unionId);
+
+    return this.joinPrepared(union, body, personal, metadata, expectedVersion);
+  }
+
+  /** The union a member joins: 404 when there is none, 422 when it takes no members now. */
+  async activeUnion(unionId: string): Promise<Union> {
+    const events = await this.unionReads.read(unionStreamId(unionId));
+    const union = events.reduce(
+      (state, event) => unionDecider.evolve(state, event as unknown as UnionEvent),
+      unionDecider.initialState(),
+    );
+    if (union.status === 'None')
+      throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
+    // A dissolved union, or one still being founded, takes no members: say which.
+    requireActive(union);
+
+    return union;
+  }
+
+  /** Records one join whose personal data was read already, deciding again when it lost a race. */
+  joinPrepared(
+    union: Union,
+    body: JoinUnionDto,
+    personal: PersonalData,
+    metadata: CommandMetadata,
+    expectedVersion?: number,
+  ): Promise<CommandResult> {
+    return this.withPersonKey(
+      this.vault.memberIdOf(personal.facts.normalised),
+      expectedVersion,
+      (key) =>
+        this.joins.submit(this.joinRequest(union, body, personal, metadata, key, expectedVersion)),
+    );
+  }
+
+  /** The join as a command on the person's stream (`member-<blind index of the number>`). */
+  joinRequest(
+    union: Union,
+    body: JoinUnionDto,
+    { facts, phone }: PersonalData,
+    metadata: CommandMetadata,
+    key: PersonKey,
+    expectedVersion?: number,
+  ): JoinRequest {
+    const { normalised, birthDate, gender } = facts;
+    const memberId = this.vault.memberIdOf(normalised);
+    const unionId = union.status === 'None' ? '' : union.id;
+
+    return {
+      streamId: memberStreamId(memberId),
+      streamType: 'member',
+      decider: memberDecider,
+      command: {
+        type: 'JoinUnion',
+        data: {
+          memberId,
+          name: body.name,
+          gender: body.gender,
+          joinedOn: body.joinedOn,
+          union,
+          idCard: { birthDate, gender },
+          statedBirthDate: body.birthDate ?? null,
+          employerId: body.employerId ?? null,
+          employmentForm: body.employmentForm,
+          migrantWorker: body.migrantWorker,
+          channel: body.channel,
+          personalData: {
+            keyId: key.keyId,
+            idCardNumber: this.vault.seal(key, 'idCardNumber', normalised),
+            phone: phone === null ? null : this.vault.seal(key, 'phone', phone),
+            birthDate: this.vault.seal(key, 'birthDate', birthDate),
+          },
+        },
+        metadata,
+      },
+      expectedVersion,
+      orgUnit:
+        'orgPath' in union ? { id: unionId, path: union.orgPath } : { id: unionId, path: unionId },
+      id: memberId,
+      // The body holds personal data: the fingerprint keeps only its keyed hash (and is needed
+      // only with an Idempotency-Key).
+      fingerprint: metadata.commandId
+        ? ['JoinUnion', unionId, this.vault.fingerprintOf(canonicalJson(body))]
+        : null,
+      context: { memberId, unionId, key, now: metadata.now },
+    };
+  }
+
+  /**
+   * Work that commits with the joins a transaction appended: their unions' heads held open (a
+   * merger or dissolution waits, or the joins are refused), and the fresh keys stored in one
+   * statement.
+   */
+  async commitWithJoins(
+    tx: EventStoreTransaction,
+    appended: readonly { context: JoinContext }[],
+  ): Promise<void> {
+    await holdUnionsOpen(
+      tx.client,
+      appended.map(({ context }) => context.unionId),
+    );
+    const fresh = appended.filter(({ context }) => context.key.fresh).map((a) => a.context);
+    if (fresh.length > 0) await this.vault.saveKeys(tx.client, fresh);
+  }
+
+  // Most joins are a person's first: a new key, nothing read before. A person who left and comes
+  // back keeps their key (the decider says so); two first joins of one person race for the new
+  // stream, and the loser is decided again on the winner's state.
+  private async withPersonKey(
+    memberId: string,
+    expectedVersion: number | undefined,
+    attempt: (key: PersonKey) => Promise<CommandResult>,
+  ): Promise<CommandResult> {
+    let key = this.vault.newKey();
+    for (let retries = 2; ; retries -= 1) {
+      try {
+        return await attempt(key);
+      } catch (error) {
+        if (retries === 0) throw error;
+        if (error instanceof ConcurrencyError && expectedVersion === undefined) continue;
+        if (!(error instanceof IllegalStateError) || error.code !== 'PERSONAL_DATA_KEY_CHANGED')
+          throw error;
+        key = await this.keyOfReturningMember(memberId);
+      }
+    }
+  }
+
+  // A person keeps one key across memberships; a new one only for a first join or after erasure.
+  private async keyOfReturningMember(memberId: string): Promise<PersonKey> {
+    const { state } = await aggregateStream(this.store, memberStreamId(memberId), memberDecider);
+    if (state.status !== 'Left' || !state.personalData.keyId || state.personalData.erased)
+      return this.vault.newKey();
+    const found = await this.vault.findKey(state.personalData.keyId);
+
+    return found.status === 'found' ? found.key : this.vault.newKey();
+  }
+}

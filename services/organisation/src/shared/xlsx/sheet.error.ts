@@ -1,0 +1,23 @@
+import { IllegalStateError } from '@taizhang/event-store';
+
+/** Codes of an import's refusals of a whole workbook, and of the rows past the cap. */
+export enum SheetErrorCode {
+  InvalidWorkbook = 'INVALID_WORKBOOK',
+  HeadersMissing = 'SHEET_HEADERS_MISSING',
+  WorkbookTooLarge = 'WORKBOOK_TOO_LARGE',
+  TooManyRows = 'TOO_MANY_ROWS',
+}
+
+/** The sheet as a whole cannot be read: a 422 and nothing recorded from it. */
+export class SheetError extends IllegalStateError {
+  constructor(code: string, en: string, zh: string, details: Record<string, unknown> = {}) {
+    super(`${en} / ${zh}`, code, details);
+  }
+}
+
+export const notAWorkbook = (): SheetError =>
+  new SheetError(
+    SheetErrorCode.InvalidWorkbook,
+    'The file is not an Excel workbook (.xlsx) that can be read.',
+    '文件不是可读取的Excel工作簿（.xlsx）。',
+  );
