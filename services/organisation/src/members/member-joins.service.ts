@@ -14,9 +14,9 @@ import {
 } from '@taizhang/event-store';
 
 import { requireActive } from '../unions/decide/union-dates';
-import { holdUnionsOpen } from '../unions/union-open.guard';
 import type { Union, UnionEvent } from '../unions/union.decider';
 import { unionDecider } from '../unions/union.decider';
+import { holdUnionsOpen } from '../unions/union-open.guard';
 import { unionStreamId } from '../unions/union-streams';
 import type { JoinUnionDto } from './dto/join-union.dto';
 import type { IdCardFacts } from './id-card-number';
