@@ -1,15 +1,13 @@
 import type { OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
-import { aggregateStream } from '@taizhang/event-store';
 
 import { loadParentRef } from '../org-units/org-unit-streams';
 import type { Union } from '../unions/union.decider';
-import { unionDecider } from '../unions/union.decider';
-import { unionStreamId } from '../unions/union-streams';
+import { readUnionAtCurrentPath } from '../unions/union-current-path';
 import type { Member } from './member.decider';
 
-/** The union as its own stream says now (status `None` when there is no such union). */
+/** The union as its own stream says now, at its current path (`None` when there is none). */
 export const readUnion = async (store: PostgresEventStore, unionId: string): Promise<Union> =>
-  (await aggregateStream(store, unionStreamId(unionId), unionDecider)).state;
+  (await readUnionAtCurrentPath(store, unionId)).state;
 
 const unionRef = async (store: PostgresEventStore, unionId: string): Promise<OrgUnitRef> => {
   const union = await readUnion(store, unionId);

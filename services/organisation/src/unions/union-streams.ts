@@ -4,7 +4,7 @@ import type { Response } from 'express';
 
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type { CommandResult, OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
-import { aggregateStream, handleCommand, NotFoundError } from '@taizhang/event-store';
+import { handleCommand, NotFoundError } from '@taizhang/event-store';
 
 import type { ParentRef } from '../org-units/org-unit.commands';
 import { loadParentRef } from '../org-units/org-unit-streams';
@@ -13,6 +13,7 @@ import { commandResponse } from '../shared/command-response';
 import type { UnionCommand } from './union.commands';
 import type { Union, UnionEvent } from './union.decider';
 import { unionDecider } from './union.decider';
+import { readUnionAtCurrentPath } from './union-current-path';
 
 export const unionStreamId = (unionId: string): string => `union-${unionId}`;
 
@@ -31,35 +32,52 @@ export const unionOrgUnit =
     return { id: unionId, path };
   };
 
-/** The union's stream folded, or a 404 when nothing was ever recorded under this id. */
+/** The union's stream folded (at its current path), or a 404 when nothing was ever recorded. */
 export const loadUnion = async (
   store: PostgresEventStore,
   unionId: string,
   notFound = `Union ${unionId} does not exist. / 工会不存在。`,
 ): Promise<{ state: Union; version: number }> => {
-  const found = await aggregateStream(store, unionStreamId(unionId), unionDecider);
-  if (found.state.status === 'None') throw new NotFoundError(notFound);
+  const { state, version } = await readUnionAtCurrentPath(store, unionId);
+  if (state.status === 'None') throw new NotFoundError(notFound);
 
-  return found;
+  return { state, version };
 };
 
-/** Runs one command on a union's stream (the Idempotency-Key travels in its metadata). */
-export const runUnionCommand = (
+/**
+ * Runs one command on a union's stream (the Idempotency-Key travels in its metadata). Its events
+ * carry the union's current path, read before: a move of the street above the union is not in
+ * the union's stream.
+ */
+export const runUnionCommand = async (
   store: PostgresEventStore,
   unionId: string,
   command: UnionCommand,
   options: { expectedVersion?: number; fingerprint?: unknown } = {},
-): Promise<CommandResult> =>
-  handleCommand(store, {
+): Promise<CommandResult> => {
+  const before = await readUnionAtCurrentPath(store, unionId);
+  const recorded = unionOrgUnit(unionId);
+
+  return handleCommand(store, {
     streamId: unionStreamId(unionId),
     streamType: 'union',
     decider: unionDecider,
     command,
     expectedVersion: options.expectedVersion,
-    orgUnit: unionOrgUnit(unionId),
+    orgUnit: (state, events) => {
+      const unit = recorded(state, events);
+      // Unchanged since the read (and no path decided now): the path the tree gives it.
+      const unchanged =
+        unit.path === before.recordedPath && !events.some((event) => 'orgPath' in event.data);
+
+      return unchanged && 'orgPath' in before.state
+        ? { id: unionId, path: before.state.orgPath }
+        : unit;
+    },
     id: unionId,
     fingerprint: options.fingerprint,
   });
+};
 
 /**
  * One HTTP command on an existing union (or founding application): 404 when there is none, then

@@ -1,6 +1,6 @@
 import type { Command } from '@taizhang/event-store';
 
-import type { ParentRef } from '../org-units/org-unit.commands';
+import type { MoveData, ParentRef } from '../org-units/org-unit.commands';
 import type { CommitteeSeat } from './committee-rules';
 
 /** 存量工会登记: a union founded before the platform is recorded as it is. */
@@ -49,6 +49,9 @@ export type RenameUnion = Command<'RenameUnion', { name: string; effectiveOn: st
 
 export type DissolveUnion = Command<'DissolveUnion', { reason: string; dissolvedOn: string }>;
 
+/** 隶属关系调整: the union sits under another street or district federation from a date. */
+export type MoveUnion = Command<'MoveUnion', MoveData>;
+
 export type UnionCommand =
   | RegisterUnion
   | SubmitUnionApplication
@@ -59,4 +62,5 @@ export type UnionCommand =
   | ApproveElection
   | RecordTermExpiry
   | RenameUnion
-  | DissolveUnion;
+  | DissolveUnion
+  | MoveUnion;

@@ -1,6 +1,7 @@
 import type {
   CommitteeElected,
   CommitteeElectionApproved,
+  OrgUnitMoved,
   UnionApplicationApproved,
   UnionApplicationRejected,
   UnionApplicationSubmitted,
@@ -19,6 +20,7 @@ import {
   rejectApplication,
   submitApplication,
 } from './decide/founding';
+import { moveUnion } from './decide/move';
 import { registerUnion } from './decide/registration';
 import { dissolveUnion, renameUnion } from './decide/union-life';
 import type { UnionCommand } from './union.commands';
@@ -36,7 +38,8 @@ export type UnionEvent =
   | CommitteeElectionApproved
   | UnionTermExpired
   | UnionRenamed
-  | UnionDissolved;
+  | UnionDissolved
+  | OrgUnitMoved;
 
 export const initialState = (): Union => ({ status: 'None' });
 
@@ -87,6 +90,13 @@ const evolveActive = (state: Union, event: UnionEvent): Union => {
       return { ...state, termExpired: true };
     case 'UnionRenamed':
       return { ...state, name: event.data.name };
+    case 'OrgUnitMoved':
+      return {
+        ...state,
+        parentId: event.data.parentId,
+        orgPath: event.data.orgPath,
+        movedOn: event.data.effectiveOn,
+      };
     case 'UnionDissolved':
       return {
         status: 'Dissolved',
@@ -144,6 +154,7 @@ const handlers: CommandHandlers = {
   RecordTermExpiry: recordTermExpiry,
   RenameUnion: renameUnion,
   DissolveUnion: dissolveUnion,
+  MoveUnion: moveUnion,
 };
 
 export const decide = (command: UnionCommand, state: Union): UnionEvent =>
