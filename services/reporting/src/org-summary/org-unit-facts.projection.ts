@@ -15,6 +15,15 @@ const UPSERT_FEDERATION_UNIT = `
 // A union's own events share its partition, so these always follow its registration.
 const SET_TERM_EXPIRED = 'UPDATE org_unit_facts SET term_expired = $2 WHERE org_unit_id = $1';
 const MARK_DISSOLVED = 'UPDATE org_unit_facts SET dissolved = true WHERE org_unit_id = $1';
+const RENAME = 'UPDATE org_unit_facts SET name = $2 WHERE org_unit_id = $1';
+
+// The unit's current parent and path, and those of everything recorded under it (figures as of
+// a date come from the tree in time, \`as-of/\`; this is the directory of units as they are now).
+const MOVE_SUBTREE = `
+  UPDATE org_unit_facts
+  SET org_path = $3 || substr(org_path, length($2) + 1),
+      parent_id = CASE WHEN org_unit_id = $1 THEN $4 ELSE parent_id END
+  WHERE org_path = $2 OR starts_with(org_path, $2 || '/')`;
 
 const UPSERT_UNION = `
   INSERT INTO org_unit_facts (org_unit_id, parent_id, kind, org_path, name, unions)
@@ -49,7 +58,22 @@ export const projectOrgUnitFacts = async (event: EventEnvelope, tx: PoolClient):
       await tx.query(SET_TERM_EXPIRED, [data.unionId, false]);
       break;
     case 'UnionDissolved':
+    case 'UnionMerged':
       await tx.query(MARK_DISSOLVED, [data.unionId]);
+      break;
+    case 'UnionRenamed':
+      await tx.query(RENAME, [data.unionId, data.name]);
+      break;
+    case 'OrgUnitRenamed':
+      await tx.query(RENAME, [data.orgUnitId, data.name]);
+      break;
+    case 'OrgUnitMoved':
+      await tx.query(MOVE_SUBTREE, [
+        data.orgUnitId,
+        data.previousOrgPath,
+        data.orgPath,
+        data.parentId,
+      ]);
       break;
     case 'MemberJoined':
     case 'MemberTransferred':
