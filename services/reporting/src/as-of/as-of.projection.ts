@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 
 import type { EventEnvelope, OrganisationEvent } from '@taizhang/contracts';
 
-import type { MemberFactsEvent } from '../org-summary/member-facts.projection';
+import type { MemberStepEvent } from './member-step';
 import { projectMemberTimeline, timelineStep } from './member-timeline.projection';
 import { placeUnit } from './org-history.projection';
 import { endUnion, expireTerm, foundUnion, renewTerm } from './union-life.projection';
@@ -66,7 +66,7 @@ export const projectAsOfFigures = async (event: EventEnvelope, tx: PoolClient): 
     case 'MemberTransferred':
     case 'MembershipRetained':
     case 'MemberLeft':
-      return projectMemberTimeline([timelineStep(event, { type, data } as MemberFactsEvent)], tx);
+      return projectMemberTimeline([timelineStep(event, { type, data } as MemberStepEvent)], tx);
     case 'EmployerRegistered':
     case 'EmployerHeadcountsUpdated':
       await tx.query(HEADCOUNTS, [

@@ -2,9 +2,9 @@ import type { PoolClient } from 'pg';
 
 import type { EventEnvelope } from '@taizhang/contracts';
 
-import type { MemberFactsEvent } from '../org-summary/member-facts.projection';
-import { contributionAfter } from '../org-summary/member-facts.projection';
 import { applyUnitDeltas, LOCK_TREE_SHARED } from './deltas.sql';
+import type { MemberStepEvent } from './member-step';
+import { contributionAfter } from './member-step';
 
 const MEMBER_FIGURES = [
   'members',
@@ -25,7 +25,7 @@ export interface TimelineStep {
 }
 
 /** The business date from which an event changes where the member counts. */
-const dayOf = (event: MemberFactsEvent): string => {
+const dayOf = (event: MemberStepEvent): string => {
   switch (event.type) {
     case 'MemberJoined':
       return event.data.joinedOn;
@@ -38,7 +38,7 @@ const dayOf = (event: MemberFactsEvent): string => {
   }
 };
 
-export const timelineStep = (envelope: EventEnvelope, event: MemberFactsEvent): TimelineStep => {
+export const timelineStep = (envelope: EventEnvelope, event: MemberStepEvent): TimelineStep => {
   const after = contributionAfter(envelope, event);
 
   return {
@@ -51,9 +51,11 @@ export const timelineStep = (envelope: EventEnvelope, event: MemberFactsEvent): 
 };
 
 // Two steps of one member may be applied at once from two partitions: each waits for the other.
+// Members share 256 locks (a lock per member would exhaust the lock table in a large batch),
+// taken in order so that two batches never deadlock.
 const LOCK_MEMBERS = `
-  SELECT pg_advisory_xact_lock(hashtextextended(member_id, 0))
-  FROM (SELECT DISTINCT unnest($1::text[]) AS member_id ORDER BY 1) AS m`;
+  SELECT pg_advisory_xact_lock(7321002, bucket)
+  FROM (SELECT DISTINCT abs(hashtext(unnest($1::text[]))) % 256 AS bucket ORDER BY 1) AS b`;
 
 // A member's timeline is a step function: step i counts from its day until the next step's day.
 // The new steps are merged into it, and the difference between the contribution before and

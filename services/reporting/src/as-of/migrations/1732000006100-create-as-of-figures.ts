@@ -82,6 +82,13 @@ export class CreateAsOfFigures1732000006100 implements MigrationInterface {
         new_form_headcount integer NOT NULL,
         PRIMARY KEY (employer_id, as_of)
       )`);
+    // Figures moved to the day deltas: what remains of org_unit_facts is the directory of units.
+    await queryRunner.query('DROP TABLE member_facts');
+    await queryRunner.query(`
+      ALTER TABLE org_unit_facts
+        DROP COLUMN unions, DROP COLUMN members, DROP COLUMN female_members,
+        DROP COLUMN migrant_members, DROP COLUMN new_form_members,
+        DROP COLUMN retained_memberships, DROP COLUMN term_expired`);
     // The latest headcounts already known; the tree, members and unions need a replay of the
     // topic (README), as each earlier read model did.
     await queryRunner.query(`
@@ -92,6 +99,17 @@ export class CreateAsOfFigures1732000006100 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      ALTER TABLE org_unit_facts
+        ADD COLUMN unions integer NOT NULL DEFAULT 0, ADD COLUMN members integer NOT NULL DEFAULT 0,
+        ADD COLUMN female_members integer NOT NULL DEFAULT 0,
+        ADD COLUMN migrant_members integer NOT NULL DEFAULT 0,
+        ADD COLUMN new_form_members integer NOT NULL DEFAULT 0,
+        ADD COLUMN retained_memberships integer NOT NULL DEFAULT 0,
+        ADD COLUMN term_expired boolean NOT NULL DEFAULT false`);
+    await queryRunner.query(
+      'CREATE TABLE member_facts (member_id text PRIMARY KEY, version integer NOT NULL DEFAULT 0, org_unit_id text)',
+    );
     await queryRunner.query(
       'DROP TABLE employer_headcounts, union_life, subtree_deltas, unit_deltas, member_timeline, org_paths, org_placements',
     );

@@ -200,7 +200,7 @@ describe('figures as of a date', () => {
   it('ends the same in any order of arrival across partitions; a member or tree event seen twice changes nothing', async () => {
     for (const seed of [1, 7, 42, 99, 2024]) {
       await db.pool.query(
-        `TRUNCATE org_unit_facts, member_facts, employer_facts, union_coverage, org_placements,
+        `TRUNCATE org_unit_facts, employer_facts, union_coverage, org_placements,
            org_paths, member_timeline, unit_deltas, subtree_deltas, union_life, employer_headcounts`,
       );
       const order = interleave(history(), seed);

@@ -151,7 +151,7 @@ describe('member figures', () => {
   };
   const reset = async () => {
     await db.pool.query(
-      'TRUNCATE org_unit_facts, member_facts, org_placements, org_paths, member_timeline, unit_deltas, subtree_deltas, union_life',
+      'TRUNCATE org_unit_facts, org_placements, org_paths, member_timeline, unit_deltas, subtree_deltas, union_life',
     );
     await apply(tree());
   };
