@@ -8,15 +8,10 @@ import type {
 
 export type MemberStepEvent = MemberJoined | MemberTransferred | MembershipRetained | MemberLeft;
 
-const FIGURES = [
-  'members',
-  'female_members',
-  'migrant_members',
-  'new_form_members',
-  'retained_memberships',
-] as const;
-
-type Figures = Record<(typeof FIGURES)[number], number>;
+type Figures = Record<
+  'members' | 'female_members' | 'migrant_members' | 'new_form_members' | 'retained_memberships',
+  number
+>;
 
 /** What one member adds to the figures of one org unit (nothing, once they have left). */
 interface Contribution {

@@ -35,6 +35,8 @@ const RECOMPUTE_PATHS = `
     ON pp.unit_id = pl.parent_id AND pp.valid_to > pl.valid_from AND pp.valid_from < pl.valid_to
   WHERE pl.parent_id IS NULL OR pp.unit_id IS NOT NULL`;
 
+const HAS_DELTAS = 'SELECT 1 FROM unit_deltas WHERE unit_id = ANY($1::text[]) LIMIT 1';
+
 const UNIT_DELTAS_OF = (units: string) =>
   `(SELECT * FROM unit_deltas WHERE unit_id = ANY(${units}))`;
 
@@ -60,10 +62,14 @@ export const placeUnit = async (placement: Placement, tx: PoolClient): Promise<v
     levels.push(rows.map((row) => row.unit_id));
   }
   const subtree = levels.flat();
-  await tx.query(ADD_TO_SUBTREES(subtreeDeltasOf(UNIT_DELTAS_OF('$1::text[]'), '-1')), [subtree]);
+  // A unit new to the tree usually has no figures yet: nothing to carry from old paths to new.
+  const carried = (await tx.query(HAS_DELTAS, [subtree])).rowCount !== 0;
+  if (carried)
+    await tx.query(ADD_TO_SUBTREES(subtreeDeltasOf(UNIT_DELTAS_OF('$1::text[]'), '-1')), [subtree]);
   for (const unitId of subtree) {
     await tx.query(REMOVE_PATHS, [unitId]);
     await tx.query(RECOMPUTE_PATHS, [unitId]);
   }
-  await tx.query(ADD_TO_SUBTREES(subtreeDeltasOf(UNIT_DELTAS_OF('$1::text[]'), '1')), [subtree]);
+  if (carried)
+    await tx.query(ADD_TO_SUBTREES(subtreeDeltasOf(UNIT_DELTAS_OF('$1::text[]'), '1')), [subtree]);
 };
