@@ -3,19 +3,17 @@ import { Module } from '@nestjs/common';
 
 import { PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
 import { organisationRegistry, Topics } from '@taizhang/contracts';
-import { eventStoreMigrations, EventStoreModule } from '@taizhang/event-store';
+import { EventStoreModule } from '@taizhang/event-store';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
-import { CreateEmployerCoverage1732000004100 } from './employer-coverage/create-employer-coverage.migration';
 import { EmployersModule } from './employers/employers.module';
 import { MembersModule } from './members/members.module';
-import { CreatePersonKeys1732000002100 } from './members/migrations/1732000002100-create-person-keys';
 import { OrgUnitsController } from './org-units/org-units.controller';
+import { organisationMigrations } from './organisation.migrations';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
 import { CadresController } from './unions/cadres/cadres.controller';
-import { CreateMemberUnitsIndex1732000004000 } from './unions/merger/create-member-units-index.migration';
-import { CreateUnionTerms1732000003000 } from './unions/term-clock/create-union-terms.migration';
 import { TermClockService } from './unions/term-clock/term-clock.service';
+import { UnionMoveController } from './unions/union-move.controller';
 import { UnionsController } from './unions/unions.controller';
 import { WorkersHomesController } from './workers-homes/workers-homes.controller';
 
@@ -34,13 +32,7 @@ export const organisationModule = (
       serviceName: 'organisation',
       configSchema: organisationEnvSchema,
       configClass: OrganisationConfig,
-      migrations: [
-        ...eventStoreMigrations,
-        CreatePersonKeys1732000002100,
-        CreateUnionTerms1732000003000,
-        CreateMemberUnitsIndex1732000004000,
-        CreateEmployerCoverage1732000004100,
-      ],
+      migrations: organisationMigrations,
       env,
     }),
     EventStoreModule.forRootAsync({
@@ -59,6 +51,7 @@ export const organisationModule = (
     OrgUnitsController,
     UnionsController,
     CadresController,
+    UnionMoveController,
     UnionApplicationsController,
     WorkersHomesController,
   ],

@@ -24,7 +24,9 @@ export const reportingEventsTransport = (app: INestApplication): EventConsumerTr
       brokers: config.kafka.brokers,
       logger,
     }),
-    groupId: REPORTING_GROUP,
+    // With the topics' suffix: test runs sharing one broker (each with its own topics) must not
+    // share a group, or the group hands one run's partitions to another's consumer.
+    groupId: config.kafka.topic(REPORTING_GROUP),
     registry: organisationRegistry,
     pool: (app.get<DataSource>(getDataSourceToken()).driver as unknown as { master: Pool }).master,
     metrics: app.get(Registry),

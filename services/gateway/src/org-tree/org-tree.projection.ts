@@ -15,6 +15,13 @@ const UPSERT_UNIT = `
 const RENAME_UNIT = `
   UPDATE gateway_org_units SET name = $2, updated_at = $3 WHERE org_unit_id = $1`;
 
+// A move carries everything under the unit along: every path that starts with the old one.
+const MOVE_SUBTREE = `
+  UPDATE gateway_org_units
+  SET org_path = $3 || substr(org_path, length($2) + 1),
+      parent_id = CASE WHEN org_unit_id = $1 THEN $4 ELSE parent_id END, updated_at = $5
+  WHERE org_path = $2 OR starts_with(org_path, $2 || '/')`;
+
 const DISSOLVE_UNIT = `
   UPDATE gateway_org_units SET dissolved = true, updated_at = $2 WHERE org_unit_id = $1`;
 
@@ -50,6 +57,18 @@ export const projectOrgTree = async (event: EventEnvelope, tx: PoolClient): Prom
       break;
     case 'UnionRenamed':
       await tx.query(RENAME_UNIT, [data.unionId, data.name, event.recordedAt]);
+      break;
+    case 'OrgUnitRenamed':
+      await tx.query(RENAME_UNIT, [data.orgUnitId, data.name, event.recordedAt]);
+      break;
+    case 'OrgUnitMoved':
+      await tx.query(MOVE_SUBTREE, [
+        data.orgUnitId,
+        data.previousOrgPath,
+        data.orgPath,
+        data.parentId,
+        event.recordedAt,
+      ]);
       break;
     case 'UnionDissolved':
       await tx.query(DISSOLVE_UNIT, [data.unionId, event.recordedAt]);

@@ -16,6 +16,7 @@ import {
 import { requireActive } from '../unions/decide/union-dates';
 import type { Union, UnionEvent } from '../unions/union.decider';
 import { unionDecider } from '../unions/union.decider';
+import { withCurrentPath } from '../unions/union-current-path';
 import { holdUnionsOpen } from '../unions/union-open.guard';
 import { unionStreamId } from '../unions/union-streams';
 import type { JoinUnionDto } from './dto/join-union.dto';
@@ -95,9 +96,13 @@ export class MemberJoinsService {
   /** The union a member joins: 404 when there is none, 422 when it takes no members now. */
   async activeUnion(unionId: string): Promise<Union> {
     const events = await this.unionReads.read(unionStreamId(unionId));
-    const union = events.reduce(
-      (state, event) => unionDecider.evolve(state, event as unknown as UnionEvent),
-      unionDecider.initialState(),
+    // Its own stream does not record a move of the street above it: the tree gives the path.
+    const union = await withCurrentPath(
+      this.store.pool,
+      events.reduce(
+        (state, event) => unionDecider.evolve(state, event as unknown as UnionEvent),
+        unionDecider.initialState(),
+      ),
     );
     if (union.status === 'None')
       throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);

@@ -1,22 +1,23 @@
 import type { OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
-import { aggregateStream } from '@taizhang/event-store';
 
 import { loadParentRef } from '../org-units/org-unit-streams';
 import type { Union } from '../unions/union.decider';
-import { unionDecider } from '../unions/union.decider';
-import { unionStreamId } from '../unions/union-streams';
+import { readUnionAtCurrentPath } from '../unions/union-current-path';
 import type { Member } from './member.decider';
 
-/** The union as its own stream says now (status `None` when there is no such union). */
+/** The union as its own stream says now, at its current path (`None` when there is none). */
 export const readUnion = async (store: PostgresEventStore, unionId: string): Promise<Union> =>
-  (await readUnionAndVersion(store, unionId)).state;
+  (await readUnionAtCurrentPath(store, unionId)).state;
 
 /** The same, with the version it was read at (for `holdUnionOpen`). */
-export const readUnionAndVersion = (
+export const readUnionAndVersion = async (
   store: PostgresEventStore,
   unionId: string,
-): Promise<{ state: Union; version: number }> =>
-  aggregateStream(store, unionStreamId(unionId), unionDecider);
+): Promise<{ state: Union; version: number }> => {
+  const { state, version } = await readUnionAtCurrentPath(store, unionId);
+
+  return { state, version };
+};
 
 const unionRef = async (store: PostgresEventStore, unionId: string): Promise<OrgUnitRef> => {
   const union = await readUnion(store, unionId);

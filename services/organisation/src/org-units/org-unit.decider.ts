@@ -1,23 +1,21 @@
-import type { FederationKind, OrgUnitCreated } from '@taizhang/contracts';
+import type {
+  FederationKind,
+  OrgUnitCreated,
+  OrgUnitMoved,
+  OrgUnitRenamed,
+} from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
-import { IllegalStateError } from '@taizhang/event-store';
+import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
 import type { CreateOrgUnit, OrgUnitCommand } from './org-unit.commands';
+import type { ActiveOrgUnit } from './org-unit-changes';
+import { moveOrgUnit, renameOrgUnit } from './org-unit-changes';
 
 /** A federation unit of the org tree (组织体系): 市总工会, 区县总工会 or 街道工会联合会. */
 export type OrgUnit =
-  | { status: 'None' }
-  | {
-      status: 'Active';
-      id: string;
-      code: string;
-      name: string;
-      kind: FederationKind;
-      parentId: string | null;
-      orgPath: string;
-    };
+  { status: 'None' } | ({ status: 'Active'; code: string; kind: FederationKind } & ActiveOrgUnit);
 
-export type OrgUnitEvent = OrgUnitCreated;
+export type OrgUnitEvent = OrgUnitCreated | OrgUnitRenamed | OrgUnitMoved;
 
 /** Which kind of unit each kind must sit under (null: at the top of the tree). */
 const REQUIRED_PARENT: Record<FederationKind, FederationKind | null> = {
@@ -38,6 +36,19 @@ export const evolve = (state: OrgUnit, event: OrgUnitEvent): OrgUnit => {
   switch (event.type) {
     case 'OrgUnitCreated':
       return { status: 'Active', ...event.data, id: event.data.orgUnitId };
+    case 'OrgUnitRenamed':
+      return state.status === 'Active'
+        ? { ...state, name: event.data.name, renamedOn: event.data.effectiveOn }
+        : state;
+    case 'OrgUnitMoved':
+      return state.status === 'Active'
+        ? {
+            ...state,
+            parentId: event.data.parentId,
+            orgPath: event.data.orgPath,
+            movedOn: event.data.effectiveOn,
+          }
+        : state;
     default:
       return state;
   }
@@ -73,10 +84,25 @@ export const createOrgUnit = (command: CreateOrgUnit, state: OrgUnit): OrgUnitCr
   };
 };
 
+const requireActive = (state: OrgUnit): Extract<OrgUnit, { status: 'Active' }> => {
+  if (state.status !== 'Active')
+    throw new NotFoundError('The org unit does not exist. / 组织不存在。');
+
+  return state;
+};
+
 export const decide = (command: OrgUnitCommand, state: OrgUnit): OrgUnitEvent => {
   switch (command.type) {
     case 'CreateOrgUnit':
       return createOrgUnit(command, state);
+    case 'RenameOrgUnit':
+      return renameOrgUnit(command, requireActive(state));
+    case 'MoveOrgUnit': {
+      const unit = requireActive(state);
+      const required = REQUIRED_PARENT[unit.kind];
+
+      return moveOrgUnit(command, unit, required === null ? [] : [required]);
+    }
   }
 };
 

@@ -1,24 +1,31 @@
 import { randomUUID } from 'node:crypto';
 
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
+import { Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
+import type { OrgUnitCreated, OrgUnitMoved } from '@taizhang/contracts';
+import type { HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
 import {
-  aggregateStream,
   handleCommand,
   IllegalStateError,
   NotFoundError,
   PostgresEventStore,
 } from '@taizhang/event-store';
 
+import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
+import { MoveOrgUnitDto, RenameOrgUnitDto } from './dto/change-org-unit.dto';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
+import { moveInOrgTree, placeInOrgTree } from './org-tree';
+import type { OrgUnitCommand } from './org-unit.commands';
+import type { OrgUnit, OrgUnitEvent } from './org-unit.decider';
 import { orgUnitDecider } from './org-unit.decider';
-import { loadParentRef, orgUnitStreamId } from './org-unit-streams';
+import { loadOrgUnit, loadParentRef, orgUnitStreamId } from './org-unit-streams';
 
 @ApiTags('org-units 组织体系')
 @Controller('org-units')
@@ -26,6 +33,7 @@ export class OrgUnitsController {
   constructor(private readonly store: PostgresEventStore) {}
 
   @Post()
+  @Roles('admin')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
   async create(
@@ -50,9 +58,108 @@ export class OrgUnitsController {
         metadata: request.metadata(),
       },
       expectedVersion: request.expectedVersion,
-      orgUnit: (_, [created]) => ({ id: orgUnitId, path: created!.data.orgPath }),
+      orgUnit: (_, [created]) => ({
+        id: orgUnitId,
+        path: (created as OrgUnitCreated).data.orgPath,
+      }),
       id: orgUnitId,
       fingerprint: ['CreateOrgUnit', body],
+      withinTransaction: async (tx, [created]) => {
+        const { parentId, orgPath } = (created as unknown as OrgUnitCreated).data;
+        await placeInOrgTree(tx.client, { id: orgUnitId, parentId, orgPath });
+      },
+    });
+
+    return commandResponse(result, response);
+  }
+
+  /** 更名: the unit's new name from a date. */
+  @Post(':id/rename')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async rename(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RenameOrgUnitDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    const unit = await this.requireUnit(id);
+
+    return this.run(id, unit, request, response, {
+      type: 'RenameOrgUnit',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
+    });
+  }
+
+  /**
+   * 隶属关系调整: the unit and everything under it move under another parent from a date; the
+   * current tree follows in the same transaction, so the next command anywhere below uses the
+   * new path.
+   */
+  @Post(':id/move')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResponseDto })
+  async move(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: MoveOrgUnitDto,
+    @CommandRequest() request: CommandRequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponseDto> {
+    const unit = await this.requireUnit(id);
+    const parent = await loadParentRef(this.store, body.parentId);
+
+    return this.run(
+      id,
+      unit,
+      request,
+      response,
+      {
+        type: 'MoveOrgUnit',
+        data: { parent, effectiveOn: body.effectiveOn, currentOrgPath: unit.path },
+        metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
+      },
+      async (tx, [moved]) => {
+        await moveInOrgTree(tx.client, (moved as unknown as OrgUnitMoved).data);
+      },
+    );
+  }
+
+  private async requireUnit(id: string): Promise<OrgUnitRef> {
+    const { state } = await loadOrgUnit(this.store, id);
+    if (state.status !== 'Active')
+      throw new NotFoundError(`Org unit ${id} does not exist. / 组织不存在。`);
+
+    return { id, path: state.orgPath };
+  }
+
+  private async run(
+    id: string,
+    unit: OrgUnitRef,
+    request: CommandRequestContext,
+    response: Response,
+    command: OrgUnitCommand,
+    withinTransaction?: HandleCommandOptions<
+      OrgUnit,
+      OrgUnitCommand,
+      OrgUnitEvent
+    >['withinTransaction'],
+  ): Promise<CommandResponseDto> {
+    const result = await handleCommand(this.store, {
+      streamId: orgUnitStreamId(id),
+      streamType: 'org-unit',
+      decider: orgUnitDecider,
+      command,
+      expectedVersion: request.expectedVersion,
+      orgUnit: (_, events: readonly OrgUnitEvent[]) => {
+        const moved = events.find((event) => event.type === 'OrgUnitMoved');
+
+        return moved?.type === 'OrgUnitMoved' ? { id, path: moved.data.orgPath } : unit;
+      },
+      id,
+      withinTransaction,
     });
 
     return commandResponse(result, response);
@@ -63,11 +170,7 @@ export class OrgUnitsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state, version } = await aggregateStream(
-      this.store,
-      orgUnitStreamId(id),
-      orgUnitDecider,
-    );
+    const { state, version } = await loadOrgUnit(this.store, id);
     if (state.status !== 'Active') throw new NotFoundError(`Org unit ${id} does not exist.`);
     response.setHeader('ETag', `"${version}"`);
     const { status: _status, ...unit } = state;

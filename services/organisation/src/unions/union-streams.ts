@@ -9,7 +9,7 @@ import type {
   OrgUnitRef,
   PostgresEventStore,
 } from '@taizhang/event-store';
-import { aggregateStream, handleCommand, NotFoundError } from '@taizhang/event-store';
+import { handleCommand, NotFoundError } from '@taizhang/event-store';
 
 import { keepEmployerCoverage } from '../employer-coverage/employer-coverage';
 import type { ParentRef } from '../org-units/org-unit.commands';
@@ -19,6 +19,7 @@ import { commandResponse } from '../shared/command-response';
 import type { UnionCommand } from './union.commands';
 import type { Union, UnionEvent } from './union.decider';
 import { unionDecider } from './union.decider';
+import { readUnionAtCurrentPath } from './union-current-path';
 
 export const unionStreamId = (unionId: string): string => `union-${unionId}`;
 
@@ -37,16 +38,16 @@ export const unionOrgUnit =
     return { id: unionId, path };
   };
 
-/** The union's stream folded, or a 404 when nothing was ever recorded under this id. */
+/** The union's stream folded (at its current path), or a 404 when nothing was ever recorded. */
 export const loadUnion = async (
   store: PostgresEventStore,
   unionId: string,
   notFound = `Union ${unionId} does not exist. / 工会不存在。`,
 ): Promise<{ state: Union; version: number }> => {
-  const found = await aggregateStream(store, unionStreamId(unionId), unionDecider);
-  if (found.state.status === 'None') throw new NotFoundError(notFound);
+  const { state, version } = await readUnionAtCurrentPath(store, unionId);
+  if (state.status === 'None') throw new NotFoundError(notFound);
 
-  return found;
+  return { state, version };
 };
 
 /** A union that exists as an org unit now or did (a founding application is not one yet). */
@@ -65,10 +66,11 @@ export const loadEstablishedUnion = async (
 };
 
 /**
- * Runs one command on a union's stream (the Idempotency-Key travels in its metadata); the
- * employers' coverage claims follow its events in the same transaction.
+ * Runs one command on a union's stream (the Idempotency-Key travels in its metadata). Its events
+ * carry the union's current path, read before: a move of the street above the union is not in
+ * the union's stream. The employers' coverage claims follow its events in the same transaction.
  */
-export const runUnionCommand = (
+export const runUnionCommand = async (
   store: PostgresEventStore,
   unionId: string,
   command: UnionCommand,
@@ -76,14 +78,26 @@ export const runUnionCommand = (
     HandleCommandOptions<Union, UnionCommand, UnionEvent>,
     'expectedVersion' | 'fingerprint' | 'withinTransaction' | 'id'
   > = {},
-): Promise<CommandResult> =>
-  handleCommand(store, {
+): Promise<CommandResult> => {
+  const before = await readUnionAtCurrentPath(store, unionId);
+  const recorded = unionOrgUnit(unionId);
+
+  return handleCommand(store, {
     streamId: unionStreamId(unionId),
     streamType: 'union',
     decider: unionDecider,
     command,
     expectedVersion: options.expectedVersion,
-    orgUnit: unionOrgUnit(unionId),
+    orgUnit: (state, events) => {
+      const unit = recorded(state, events);
+      // Unchanged since the read (and no path decided now): the path the tree gives it.
+      const unchanged =
+        unit.path === before.recordedPath && !events.some((event) => 'orgPath' in event.data);
+
+      return unchanged && 'orgPath' in before.state
+        ? { id: unionId, path: before.state.orgPath }
+        : unit;
+    },
     id: options.id ?? unionId,
     fingerprint: options.fingerprint,
     withinTransaction: async (tx, appended, state) => {
@@ -91,6 +105,7 @@ export const runUnionCommand = (
       await options.withinTransaction?.(tx, appended, state);
     },
   });
+};
 
 /**
  * One HTTP command on an existing union (or founding application): 404 when there is none, then

@@ -1,6 +1,6 @@
 import type { Command } from '@taizhang/event-store';
 
-import type { ParentRef } from '../org-units/org-unit.commands';
+import type { MoveData, ParentRef } from '../org-units/org-unit.commands';
 import type { CommitteeSeat } from './committee-rules';
 import type { Union } from './union.state';
 
@@ -85,6 +85,8 @@ export type RemoveCadre = Command<
   'RemoveCadre',
   { cadreId: string; removedOn: string; reason: string }
 >;
+/** 隶属关系调整: the union sits under another street or district federation from a date. */
+export type MoveUnion = Command<'MoveUnion', MoveData>;
 
 export type UnionCommand =
   | RegisterUnion
@@ -99,4 +101,5 @@ export type UnionCommand =
   | DissolveUnion
   | MergeUnion
   | AppointCadre
-  | RemoveCadre;
+  | RemoveCadre
+  | MoveUnion;

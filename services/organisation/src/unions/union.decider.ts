@@ -3,6 +3,7 @@ import type {
   CadreRemoved,
   CommitteeElected,
   CommitteeElectionApproved,
+  OrgUnitMoved,
   UnionApplicationApproved,
   UnionApplicationRejected,
   UnionApplicationSubmitted,
@@ -24,6 +25,7 @@ import {
   submitApplication,
 } from './decide/founding';
 import { mergeUnion } from './decide/merger';
+import { moveUnion } from './decide/move';
 import { registerUnion } from './decide/registration';
 import { dissolveUnion, renameUnion } from './decide/union-life';
 import type { UnionCommand } from './union.commands';
@@ -44,7 +46,8 @@ export type UnionEvent =
   | UnionDissolved
   | UnionMerged
   | CadreAppointed
-  | CadreRemoved;
+  | CadreRemoved
+  | OrgUnitMoved;
 
 export const initialState = (): Union => ({ status: 'None' });
 
@@ -122,6 +125,13 @@ const evolveActive = (state: Union, event: UnionEvent): Union => {
       return { ...state, termExpired: true };
     case 'UnionRenamed':
       return { ...state, name: event.data.name };
+    case 'OrgUnitMoved':
+      return {
+        ...state,
+        parentId: event.data.parentId,
+        orgPath: event.data.orgPath,
+        movedOn: event.data.effectiveOn,
+      };
     case 'UnionDissolved':
     case 'UnionMerged':
       return evolveEnd(state, event);
@@ -180,6 +190,7 @@ const handlers: CommandHandlers = {
   MergeUnion: mergeUnion,
   AppointCadre: appointCadre,
   RemoveCadre: removeCadre,
+  MoveUnion: moveUnion,
 };
 
 export const decide = (command: UnionCommand, state: Union): UnionEvent =>

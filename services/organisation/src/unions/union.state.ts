@@ -30,6 +30,8 @@ export interface ActiveUnion {
   termEndsOn?: string;
   /** The term ran out without an approved re-election (换届预警). */
   termExpired?: boolean;
+  /** The effective date of the union's last move to another parent (隶属关系调整). */
+  movedOn?: string;
   /** A re-election waiting for the higher union's approval. */
   pendingElection?: { heldOn: string; termYears: 3 | 5 };
   /** The cadres serving now, in the order appointed. */

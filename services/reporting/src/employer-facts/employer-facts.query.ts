@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 
-import { findOrgPath, subtreeParams } from '../org-summary/org-subtree';
+import { employerFiguresAsOf } from '../as-of/figures-as-of.query';
+import { findOrgPath } from '../org-summary/org-subtree';
 
 /** The employer registry's figures of a subtree, with where they come from (DESIGN §6). */
 export interface EmployerFigures {
@@ -20,53 +21,13 @@ export interface EmployerFigures {
   };
 }
 
-const SUM_OPEN_EMPLOYERS = `
-  SELECT count(*)::int AS employers,
-         coalesce(sum(headcount), 0)::bigint::text AS workforce,
-         count(*) FILTER (WHERE covered)::int AS covered_employers,
-         coalesce(sum(headcount) FILTER (WHERE covered), 0)::bigint::text AS unionised_workforce,
-         to_char(min(headcounts_as_of), 'YYYY-MM-DD') AS oldest,
-         to_char(max(headcounts_as_of), 'YYYY-MM-DD') AS newest
-  FROM (
-    SELECT e.*, EXISTS (SELECT 1 FROM union_coverage c WHERE c.employer_id = e.employer_id) AS covered
-    FROM employer_facts e
-    WHERE (e.org_path = $1 OR e.org_path LIKE $2) AND e.closed_on IS NULL
-  ) AS open_employers`;
-
-/** Employers and workforce of the open employers at or under `orgPath`. */
-export const employerFiguresOfSubtree = async (
-  pool: Pool,
-  orgPath: string,
-): Promise<EmployerFigures> => {
-  const { rows } = await pool.query<{
-    employers: number;
-    workforce: string;
-    covered_employers: number;
-    unionised_workforce: string;
-    oldest: string | null;
-    newest: string | null;
-  }>(SUM_OPEN_EMPLOYERS, subtreeParams(orgPath));
-  const sums = rows[0]!;
-
-  return {
-    employers: sums.employers,
-    workforce: Number(sums.workforce),
-    coveredEmployers: sums.covered_employers,
-    workforceOfUnionisedEmployers: Number(sums.unionised_workforce),
-    employerRegistry: {
-      source: 'employer-registry',
-      oldestHeadcountsAsOf: sums.oldest,
-      newestHeadcountsAsOf: sums.newest,
-    },
-  };
-};
-
-/** The employer figures of a unit's subtree, or null when the unit is unknown. */
+/** The employer figures of a unit's subtree on a date (null: now), or null for an unknown unit. */
 export const employerFiguresOfUnit = async (
   pool: Pool,
   orgUnitId: string,
+  asOf: string | null = null,
 ): Promise<EmployerFigures | null> => {
   const path = await findOrgPath(pool, orgUnitId);
 
-  return path === null ? null : employerFiguresOfSubtree(pool, path);
+  return path === null ? null : employerFiguresAsOf(pool, orgUnitId, asOf);
 };

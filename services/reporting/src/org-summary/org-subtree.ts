@@ -8,12 +8,3 @@ export const findOrgPath = async (pool: Pool, orgUnitId: string): Promise<string
 
   return found.rows[0]?.org_path ?? null;
 };
-
-// Paths are ids joined by '/', but a LIKE pattern must never be widened by what an id contains.
-const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** The values of `org_path = $1 OR org_path LIKE $2`: the unit itself and everything under it. */
-export const subtreeParams = (orgPath: string): [string, string] => [
-  orgPath,
-  `${escapeLike(orgPath)}/%`,
-];

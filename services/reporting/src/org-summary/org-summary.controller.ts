@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 
@@ -9,10 +9,26 @@ import { z } from 'zod';
 
 import { NotFoundError } from '@taizhang/event-store';
 
-import { employerFiguresOfSubtree } from '../employer-facts/employer-facts.query';
+import {
+  childrenAsOf,
+  employerFiguresAsOf,
+  subtreeFiguresAsOf,
+} from '../as-of/figures-as-of.query';
 import { findOrgPath } from './org-subtree';
-import { orgUnitSummaryOfSubtree } from './org-unit-summary.query';
 import { summaryRates } from './rates';
+
+const AsOfQuerySchema = z
+  .object({
+    asOf: z.iso
+      .date('asOf must be a date as YYYY-MM-DD')
+      .optional()
+      .describe(
+        'the figures as they were at the end of this day, rolled up under the parents units had then (default: now)',
+      ),
+  })
+  .strict();
+
+class AsOfQueryDto extends createZodDto(AsOfQuerySchema) {}
 
 const OrgUnitSummarySchema = z.object({
   orgUnitId: z.string(),
@@ -93,9 +109,8 @@ const OrgUnitChildrenSchema = z.object({
 
 class OrgUnitChildrenDto extends createZodDto(OrgUnitChildrenSchema) {}
 
-const CHILDREN = `
-  SELECT org_unit_id, org_path, name, kind FROM org_unit_facts
-  WHERE parent_id = $1 AND NOT (kind = 'union' AND dissolved)
+const NAMES = `
+  SELECT org_unit_id, name, kind FROM org_unit_facts WHERE org_unit_id = ANY($1::text[])
   ORDER BY kind, name, org_unit_id`;
 
 @ApiTags('reports 统计')
@@ -110,24 +125,29 @@ export class OrgSummaryController {
   /** The figures of a unit summed over everything under it: a city sees every district. */
   @Get(':id/summary')
   @ApiOkResponse({ type: OrgUnitSummaryDto })
-  async summary(@Param('id') id: string): Promise<OrgUnitSummaryDto> {
-    return this.figures(id, await this.requirePath(id));
+  async summary(@Param('id') id: string, @Query() query: AsOfQueryDto): Promise<OrgUnitSummaryDto> {
+    await this.requirePath(id);
+
+    return this.figures(id, query.asOf ?? null);
   }
 
   /** The same figures for each direct child of a unit: the next level of the drill-down. */
   @Get(':id/children')
   @ApiOkResponse({ type: OrgUnitChildrenDto })
-  async children(@Param('id') id: string): Promise<OrgUnitChildrenDto> {
+  async children(
+    @Param('id') id: string,
+    @Query() query: AsOfQueryDto,
+  ): Promise<OrgUnitChildrenDto> {
     await this.requirePath(id);
+    const asOf = query.asOf ?? null;
     const { rows } = await this.pool.query<{
       org_unit_id: string;
-      org_path: string;
       name: string | null;
       kind: string;
-    }>(CHILDREN, [id]);
+    }>(NAMES, [await childrenAsOf(this.pool, id, asOf)]);
     const children = await Promise.all(
       rows.map(async (child) => ({
-        ...(await this.figures(child.org_unit_id, child.org_path)),
+        ...(await this.figures(child.org_unit_id, asOf)),
         name: child.name,
         kind: child.kind,
       })),
@@ -144,10 +164,10 @@ export class OrgSummaryController {
     return path;
   }
 
-  private async figures(id: string, path: string): Promise<OrgUnitSummaryDto> {
+  private async figures(id: string, asOf: string | null): Promise<OrgUnitSummaryDto> {
     const [summary, employers] = await Promise.all([
-      orgUnitSummaryOfSubtree(this.pool, id, path),
-      employerFiguresOfSubtree(this.pool, path),
+      subtreeFiguresAsOf(this.pool, id, asOf),
+      employerFiguresAsOf(this.pool, id, asOf),
     ]);
 
     return { ...summary, ...employers, ...summaryRates({ ...summary, ...employers }) };

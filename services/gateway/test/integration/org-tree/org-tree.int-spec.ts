@@ -167,6 +167,49 @@ describe('the org-tree replica', () => {
     expect(refused.body).toMatchObject({ status: 422, code: 'ORG_UNIT_DISSOLVED' });
   });
 
+  it('follows a street moved to another district, with everything under it, and a renamed federation', async () => {
+    await publish(
+      federationCreated('east', 'district', 'city', 'city/east'),
+      federationCreated('s7', 'street', 'west', 'city/west/s7'),
+      unionRegistered('u7', 's7', 'city/west/s7/u7'),
+    );
+    await eventually(units, (found) => found.some((unit) => unit.orgUnitId === 'u7'), 30_000);
+    await publish(
+      orgEvent('OrgUnitMoved', 's7', 'city/east/s7', {
+        orgUnitId: 's7',
+        unitKind: 'federation',
+        previousParentId: 'west',
+        parentId: 'east',
+        previousOrgPath: 'city/west/s7',
+        orgPath: 'city/east/s7',
+        effectiveOn: '2026-04-01',
+      }),
+      orgEvent('OrgUnitRenamed', 'east', 'city/east', {
+        orgUnitId: 'east',
+        previousName: 'east总工会',
+        name: '东区总工会',
+        effectiveOn: '2026-04-01',
+      }),
+    );
+
+    const moved = await eventually(
+      units,
+      (found) =>
+        found.some((unit) => unit.orgPath === 'city/east/s7/u7') &&
+        found.some((unit) => unit.name === '东区总工会'),
+      30_000,
+    );
+    expect(moved.find((unit) => unit.orgUnitId === 's7')).toMatchObject({
+      parentId: 'east',
+      orgPath: 'city/east/s7',
+    });
+    expect(moved.find((unit) => unit.orgUnitId === 'u7')).toMatchObject({
+      parentId: 's7',
+      orgPath: 'city/east/s7/u7',
+    });
+    expect(moved.find((unit) => unit.orgUnitId === 'u1')?.orgPath).toBe('city/west/u1');
+  });
+
   it('is shown to admins only', async () => {
     const cadre = await login(gateway, 'west.cadre', PASSWORD);
 

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { organisationRegistry } from '@taizhang/contracts';
 import type { CommandMetadata } from '@taizhang/event-store';
-import { eventStoreMigrations, PostgresEventStore } from '@taizhang/event-store';
+import { PostgresEventStore } from '@taizhang/event-store';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
-import { CreateEmployerCoverage1732000004100 } from '../../../src/employer-coverage/create-employer-coverage.migration';
-import { CreateUnionTerms1732000003000 } from '../../../src/unions/term-clock/create-union-terms.migration';
+import { organisationMigrations } from '../../../src/organisation.migrations';
 import { recordExpiredTerms } from '../../../src/unions/term-clock/term-clock';
 import type { UnionCommand } from '../../../src/unions/union.commands';
 import { runUnionCommand } from '../../../src/unions/union-streams';
@@ -64,11 +63,7 @@ describe('the term clock (换届预警)', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase([
-      ...eventStoreMigrations,
-      CreateUnionTerms1732000003000,
-      CreateEmployerCoverage1732000004100,
-    ]);
+    db = await createTestDatabase(organisationMigrations);
     store = new PostgresEventStore({
       service: 'organisation',
       pool: db.pool,

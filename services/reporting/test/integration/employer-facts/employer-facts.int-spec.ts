@@ -1,11 +1,9 @@
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
-import { projectEmployerFacts } from '../../../src/employer-facts/employer-facts.projection';
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
-import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
+import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
-import { projectUnionCoverage } from '../../../src/union-coverage/union-coverage.projection';
 import { organisationEnvelope } from '../../organisation-envelope';
 
 const envelope = organisationEnvelope;
@@ -98,9 +96,7 @@ describe('employer facts', () => {
     const client = await db.pool.connect();
     try {
       for (const event of events) {
-        await projectOrgUnitFacts(event, client);
-        await projectEmployerFacts(event, client);
-        await projectUnionCoverage(event, client);
+        await projectOrganisationEvent(event, client);
       }
     } finally {
       client.release();

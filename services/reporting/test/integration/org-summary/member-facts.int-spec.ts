@@ -6,8 +6,8 @@ import type { EventEnvelope } from '@taizhang/contracts';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
-import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
+import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 import { organisationEnvelope } from '../../organisation-envelope';
 
@@ -133,7 +133,7 @@ describe('member figures', () => {
   const apply = async (events: EventEnvelope[]): Promise<void> => {
     const client = await db.pool.connect();
     try {
-      for (const event of events) await projectOrgUnitFacts(event, client);
+      for (const event of events) await projectOrganisationEvent(event, client);
     } finally {
       client.release();
     }
@@ -150,7 +150,9 @@ describe('member figures', () => {
     };
   };
   const reset = async () => {
-    await db.pool.query('TRUNCATE org_unit_facts, member_facts');
+    await db.pool.query(
+      'TRUNCATE org_unit_facts, org_placements, org_paths, member_timeline, unit_deltas, subtree_deltas, union_life',
+    );
     await apply(tree());
   };
 

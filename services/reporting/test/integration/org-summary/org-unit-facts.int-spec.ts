@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
-import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
+import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 import { organisationEnvelope } from '../../organisation-envelope';
 
@@ -59,7 +59,7 @@ describe('org unit facts', () => {
     ];
     const client = await db.pool.connect();
     try {
-      for (const event of events) await projectOrgUnitFacts(event, client);
+      for (const event of events) await projectOrganisationEvent(event, client);
     } finally {
       client.release();
     }

@@ -7,8 +7,8 @@ import { createIdempotentProducer, EventConsumer } from '@taizhang/messaging';
 import type { TestDatabase, TestTopics } from '@taizhang/testing';
 import { createTestDatabase, createTestTopics, eventually } from '@taizhang/testing';
 
-import { projectOrgUnitFacts } from '../../../src/org-summary/org-unit-facts.projection';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
+import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 
 /** How often each event id is on the topic, reading it from the beginning until `atLeast` arrived. */
@@ -155,7 +155,7 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
       topics: [topic],
       registry: organisationRegistry,
       pool: reportingDb.pool,
-      handler: projectOrgUnitFacts,
+      handler: projectOrganisationEvent,
     });
     await consumer.start();
     try {

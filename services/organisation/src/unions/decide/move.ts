@@ -1,0 +1,22 @@
+import type { OrgUnitMoved } from '@taizhang/contracts';
+import { IllegalStateError } from '@taizhang/event-store';
+
+import { moveOrgUnit } from '../../org-units/org-unit-changes';
+import type { MoveUnion } from '../union.commands';
+import type { Union } from '../union.state';
+import { requireActive } from './union-dates';
+
+/**
+ * 隶属关系调整: a union moves under another street or district federation from a date, not before
+ * it was founded; its figures before that date stay with the old parent.
+ */
+export const moveUnion = (command: MoveUnion, state: Union): OrgUnitMoved => {
+  const union = requireActive(state);
+  if (command.data.effectiveOn < union.establishedOn)
+    throw new IllegalStateError(
+      `A union cannot be moved before it was founded (${union.establishedOn}). / 调整日期早于成立日期。`,
+      'MOVED_BEFORE_FOUNDING',
+    );
+
+  return moveOrgUnit(command, { ...union, kind: 'union' }, ['street', 'district']);
+};

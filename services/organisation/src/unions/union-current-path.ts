@@ -1,0 +1,33 @@
+import type { Pool } from 'pg';
+
+import type { PostgresEventStore } from '@taizhang/event-store';
+import { aggregateStream } from '@taizhang/event-store';
+
+import { currentOrgUnit } from '../org-units/org-tree';
+import { unionDecider } from './union.decider';
+import type { Union } from './union.state';
+
+/**
+ * The union with the path the tree gives it now: its own stream records its own moves, but not
+ * those of the street or district above it.
+ */
+export const withCurrentPath = async (pool: Pool, union: Union): Promise<Union> => {
+  if (union.status === 'None') return union;
+  const current = await currentOrgUnit(pool, { id: union.id, path: union.orgPath });
+
+  return current.path === union.orgPath ? union : { ...union, orgPath: current.path };
+};
+
+/** The union's stream folded, at its current path (status `None` when there is no such union). */
+export const readUnionAtCurrentPath = async (
+  store: PostgresEventStore,
+  unionId: string,
+): Promise<{ state: Union; version: number; recordedPath: string | null }> => {
+  const { state, version } = await aggregateStream(store, `union-${unionId}`, unionDecider);
+
+  return {
+    state: await withCurrentPath(store.pool, state),
+    version,
+    recordedPath: state.status === 'None' ? null : state.orgPath,
+  };
+};

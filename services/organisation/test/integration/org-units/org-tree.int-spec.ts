@@ -1,0 +1,144 @@
+import { Topics } from '@taizhang/contracts';
+import type { RunningServices } from '@taizhang/testing';
+import { getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+
+// Real PostgreSQL and Kafka, the service as its own process: a move changes the path of the unit
+// and of everything under it, and every later command records the path the tree has now.
+describe('moving and renaming org units (organisation, integration)', () => {
+  let running: RunningServices;
+  const url = (path: string) => `${running.urls['organisation']!}${path}`;
+  const pool = () => running.databases['organisation']!.pool;
+  const created = async (path: string, body: unknown): Promise<string> => {
+    const answer = await postJson(url(path), body);
+    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
+
+    return answer.body['id'] as string;
+  };
+  const pathOfLastEvent = async (streamId: string): Promise<string> =>
+    (
+      await pool().query<{ org_path: string }>(
+        'SELECT org_path FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1',
+        [streamId],
+      )
+    ).rows[0]!.org_path;
+  let city: string, d1: string, d2: string, street: string, street2: string, union: string;
+
+  beforeAll(async () => {
+    running = await startServices(['organisation'], [Topics.organisation]);
+    city = await created('/org-units', { code: '2101', name: '沈阳市总工会', kind: 'municipal' });
+    d1 = await created('/org-units', {
+      code: '1',
+      name: '和平区总工会',
+      kind: 'district',
+      parentId: city,
+    });
+    d2 = await created('/org-units', {
+      code: '2',
+      name: '沈河区总工会',
+      kind: 'district',
+      parentId: city,
+    });
+    street = await created('/org-units', {
+      code: '11',
+      name: '南市场街道',
+      kind: 'street',
+      parentId: d1,
+    });
+    street2 = await created('/org-units', {
+      code: '21',
+      name: '五里河街道',
+      kind: 'street',
+      parentId: d2,
+    });
+    union = await created('/unions', {
+      name: '机床厂工会',
+      parentId: street,
+      establishedOn: '2001-05-01',
+    });
+  });
+  afterAll(() => running?.close());
+
+  it('moves a street to another district: its path, its union’s, and what members record there', async () => {
+    const moved = await postJson(url(`/org-units/${street}/move`), {
+      parentId: d2,
+      effectiveOn: '2025-07-01',
+    });
+    expect(moved.status).toBe(200);
+    expect(await pathOfLastEvent(`org-unit-${street}`)).toBe(`${city}/${d2}/${street}`);
+    expect((await getJson(url(`/org-units/${street}`))).body).toMatchObject({
+      parentId: d2,
+      orgPath: `${city}/${d2}/${street}`,
+    });
+    expect((await getJson(url(`/unions/${union}`))).body).toMatchObject({
+      orgPath: `${city}/${d2}/${street}/${union}`,
+    });
+
+    const joined = await postJson(url(`/unions/${union}/members`), {
+      name: '张伟',
+      gender: 'male',
+      idCardNumber: testIdCardNumber(7001, { gender: 'male' }),
+      employmentForm: 'regular',
+      migrantWorker: false,
+      joinedOn: '2025-08-01',
+    });
+    expect(joined.status).toBe(201);
+    expect(await pathOfLastEvent(`member-${joined.body['id'] as string}`)).toBe(
+      `${city}/${d2}/${street}/${union}`,
+    );
+    // A command on the union itself records the new path too, though its stream never moved.
+    await postJson(url(`/unions/${union}/rename`), {
+      name: '沈阳机床工会',
+      effectiveOn: '2025-09-01',
+    });
+    expect(await pathOfLastEvent(`union-${union}`)).toBe(`${city}/${d2}/${street}/${union}`);
+  });
+
+  it('moves a union to another street, and renames a federation from a date', async () => {
+    expect(
+      (
+        await postJson(url(`/unions/${union}/move`), {
+          parentId: street2,
+          effectiveOn: '2025-10-01',
+        })
+      ).status,
+    ).toBe(200);
+    expect(await pathOfLastEvent(`union-${union}`)).toBe(`${city}/${d2}/${street2}/${union}`);
+    const renamed = await postJson(url(`/org-units/${d2}/rename`), {
+      name: '沈阳市沈河区总工会',
+      effectiveOn: '2025-10-01',
+    });
+    expect(renamed.status).toBe(200);
+    expect((await getJson(url(`/org-units/${d2}`))).body).toMatchObject({
+      name: '沈阳市沈河区总工会',
+    });
+  });
+
+  it('answers bad moves with a problem and records nothing', async () => {
+    const before = (await pool().query('SELECT count(*)::int AS n FROM events')).rows[0] as {
+      n: number;
+    };
+    const answers = await Promise.all([
+      postJson(url(`/org-units/${street}/move`), { parentId: street2, effectiveOn: '2025-11-01' }),
+      postJson(url(`/org-units/${street}/move`), { parentId: d2, effectiveOn: '2025-11-01' }),
+      postJson(url(`/org-units/${street}/move`), { parentId: d1, effectiveOn: '2025-06-01' }),
+      postJson(url(`/org-units/${city}/move`), { parentId: d1, effectiveOn: '2025-11-01' }),
+      postJson(url(`/unions/${union}/move`), { parentId: city, effectiveOn: '2025-11-01' }),
+      postJson(url(`/org-units/${street}/move`), { parentId: d1 }),
+      postJson(url(`/org-units/7d5b8f0e-3c1a-4a8e-9b1e-1d2c3b4a5f60/move`), {
+        parentId: d1,
+        effectiveOn: '2025-11-01',
+      }),
+    ]);
+
+    expect(answers.map((a) => [a.status, a.body['code']])).toEqual([
+      [422, 'WRONG_PARENT_KIND'],
+      [422, 'SAME_PARENT'],
+      [422, 'DATE_BEFORE_LAST_CHANGE'],
+      [422, 'CANNOT_MOVE_ROOT'],
+      [422, 'WRONG_PARENT_KIND'],
+      [400, expect.any(String)],
+      [404, expect.any(String)],
+    ]);
+    expect((await pool().query('SELECT count(*)::int AS n FROM events')).rows[0]).toEqual(before);
+  });
+});

@@ -1,0 +1,85 @@
+import type { PoolClient } from 'pg';
+
+import type { EventEnvelope, OrganisationEvent } from '@taizhang/contracts';
+
+import type { MemberStepEvent } from './member-step';
+import { projectMemberTimeline, timelineStep } from './member-timeline.projection';
+import { placeUnit } from './org-history.projection';
+import { endUnion, expireTerm, foundUnion, renewTerm } from './union-life.projection';
+
+const HEADCOUNTS = `
+  INSERT INTO employer_headcounts (employer_id, as_of, headcount, female_headcount,
+    migrant_headcount, new_form_headcount)
+  VALUES ($1, $2, $3, $4, $5, $6)
+  ON CONFLICT (employer_id, as_of) DO UPDATE
+  SET headcount = EXCLUDED.headcount, female_headcount = EXCLUDED.female_headcount,
+      migrant_headcount = EXCLUDED.migrant_headcount, new_form_headcount = EXCLUDED.new_form_headcount`;
+
+// Placed at creation "since always": a unit's creation records no business date, and the tree
+// as first recorded is the tree as it was until a move says otherwise.
+const SINCE_ALWAYS = '-infinity';
+
+/**
+ * Keeps the figures as of any date (the org tree in time, members' timelines, unions' lives,
+ * employers' headcounts by date), inside the consumer's transaction.
+ */
+export const projectAsOfFigures = async (event: EventEnvelope, tx: PoolClient): Promise<void> => {
+  const { type, data } = event as EventEnvelope & OrganisationEvent;
+  switch (type) {
+    case 'OrgUnitCreated':
+      return placeUnit(
+        {
+          unitId: data.orgUnitId,
+          validFrom: SINCE_ALWAYS,
+          parentId: data.parentId,
+          kind: data.kind,
+        },
+        tx,
+      );
+    case 'UnionRegistered':
+    case 'UnionEstablished':
+      await placeUnit(
+        { unitId: data.unionId, validFrom: SINCE_ALWAYS, parentId: data.parentId, kind: 'union' },
+        tx,
+      );
+
+      return foundUnion(tx, data.unionId, data.establishedOn);
+    case 'OrgUnitMoved':
+      return placeUnit(
+        {
+          unitId: data.orgUnitId,
+          validFrom: data.effectiveOn,
+          parentId: data.parentId,
+          kind: data.unitKind,
+        },
+        tx,
+      );
+    case 'UnionDissolved':
+      return endUnion(tx, data.unionId, data.dissolvedOn);
+    case 'UnionMerged':
+      return endUnion(tx, data.unionId, data.mergedOn);
+    case 'UnionTermExpired':
+      return expireTerm(tx, data.unionId, data.termEndedOn);
+    case 'CommitteeElectionApproved':
+      return renewTerm(tx, data.unionId, data.approvedOn);
+    case 'MemberJoined':
+    case 'MemberTransferred':
+    case 'MembershipRetained':
+    case 'MemberLeft':
+      return projectMemberTimeline([timelineStep(event, { type, data } as MemberStepEvent)], tx);
+    case 'EmployerRegistered':
+    case 'EmployerHeadcountsUpdated':
+      await tx.query(HEADCOUNTS, [
+        data.employerId,
+        type === 'EmployerRegistered' ? data.registeredOn : data.asOf,
+        data.headcount,
+        data.femaleHeadcount,
+        data.migrantHeadcount,
+        data.newFormHeadcount,
+      ]);
+
+      return;
+    default:
+      return;
+  }
+};

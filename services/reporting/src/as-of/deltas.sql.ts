@@ -1,0 +1,75 @@
+import type { PoolClient } from 'pg';
+
+/** What each day adds to or takes from a unit's figures, as-of figures are the sum up to a date. */
+export const FIGURES = [
+  'members',
+  'female_members',
+  'migrant_members',
+  'new_form_members',
+  'retained_memberships',
+  'unions',
+  'terms_expired',
+] as const;
+
+export type Figure = (typeof FIGURES)[number];
+
+const LIST = FIGURES.join(', ');
+const ADD = (table: string) =>
+  FIGURES.map((f) => `${f} = ${table}.${f} + EXCLUDED.${f}`).join(', ');
+
+// Member figures read the tree's paths while a move rewrites them: the tree takes this key alone,
+// figures share it, so a delta is never attributed by half an old and half a new tree.
+export const TREE_LOCK = 7_321_001;
+export const LOCK_TREE_SHARED = `SELECT pg_advisory_xact_lock_shared(${TREE_LOCK})`;
+export const LOCK_TREE = `SELECT pg_advisory_xact_lock(${TREE_LOCK})`;
+
+/**
+ * The subtree deltas of the unit deltas in `relation` (unit_id, day, figures…), times `sign`:
+ * for every interval of the unit's path that ends after the day, every unit on that path (the
+ * unit itself included) gains the delta from the later of the day and the interval's start, and
+ * loses it again when the interval ends. So a unit moved on a date carries its figures from its
+ * old ancestors to its new ones on that date, and a date before the move stays with the old.
+ */
+export const subtreeDeltasOf = (relation: string, sign: string) => `
+  SELECT a.ancestor_id, x.day, ${FIGURES.map((f) => `sum(x.sign * ${sign} * d.${f})::int AS ${f}`).join(', ')}
+  FROM ${relation} d
+  JOIN org_paths p ON p.unit_id = d.unit_id AND d.day < p.valid_to
+  CROSS JOIN LATERAL unnest(string_to_array(p.org_path, '/')) AS a(ancestor_id)
+  CROSS JOIN LATERAL (VALUES (greatest(d.day, p.valid_from), 1), (p.valid_to, -1)) AS x(day, sign)
+  WHERE x.day <> 'infinity'
+  GROUP BY a.ancestor_id, x.day
+  ORDER BY a.ancestor_id, x.day`;
+
+/** Adds rows (ancestor_id, day, figures…) to subtree_deltas; rows in key order, so no deadlock. */
+export const ADD_TO_SUBTREES = (select: string) => `
+  INSERT INTO subtree_deltas (ancestor_id, day, ${LIST})
+  ${select}
+  ON CONFLICT (ancestor_id, day) DO UPDATE SET ${ADD('subtree_deltas')}`;
+
+/**
+ * The statement that adds the unit deltas computed by `deltasCte` (one row per unit and day) to
+ * `unit_deltas` and, along each unit's paths, to `subtree_deltas`.
+ */
+export const applyUnitDeltas = (ctes: string) => `
+  WITH ${ctes},
+  unit_up AS (
+    INSERT INTO unit_deltas (unit_id, day, ${LIST})
+    SELECT unit_id, day, ${LIST} FROM deltas ORDER BY unit_id, day
+    ON CONFLICT (unit_id, day) DO UPDATE SET ${ADD('unit_deltas')}
+  )
+  ${ADD_TO_SUBTREES(subtreeDeltasOf('deltas', '1'))}`;
+
+/** One change of one unit's figures on one day (a union founded, a term expired …). */
+export const addUnitDelta = async (
+  tx: PoolClient,
+  unitId: string,
+  day: string,
+  figures: Partial<Record<Figure, number>>,
+): Promise<void> => {
+  await tx.query(LOCK_TREE_SHARED);
+  await tx.query(
+    applyUnitDeltas(`deltas AS (
+      SELECT $1::text AS unit_id, $2::date AS day, ${FIGURES.map((f, i) => `$${i + 3}::int AS ${f}`).join(', ')})`),
+    [unitId, day, ...FIGURES.map((f) => figures[f] ?? 0)],
+  );
+};

@@ -1,0 +1,142 @@
+import type { Pool } from 'pg';
+
+import type { EmployerFigures } from '../employer-facts/employer-facts.query';
+import type { OrgUnitSummary } from '../org-summary/org-unit-summary.query';
+
+// $2 is the asked date, or null for now (everything recorded; dates are never in the future).
+const AT = (alias: string) =>
+  `(($2::date IS NULL AND ${alias}.valid_to = 'infinity') OR (${alias}.valid_from <= $2::date AND $2::date < ${alias}.valid_to))`;
+
+/** The unit's path on the date (or now), or null when it had none then. */
+const PATH_AT = `SELECT org_path FROM org_paths p WHERE p.unit_id = $1 AND ${AT('p')}`;
+
+// One range sum over what the unit's subtree gained and lost day by day.
+const SUM_SUBTREE = `
+  SELECT coalesce(sum(unions), 0)::int AS unions,
+         coalesce(sum(terms_expired), 0)::int AS terms_expired,
+         coalesce(sum(members), 0)::int AS members,
+         coalesce(sum(female_members), 0)::int AS female_members,
+         coalesce(sum(migrant_members), 0)::int AS migrant_members,
+         coalesce(sum(new_form_members), 0)::int AS new_form_members,
+         coalesce(sum(retained_memberships), 0)::int AS retained_memberships
+  FROM subtree_deltas WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)`;
+
+// Employers sit under streets: those of the streets in the subtree on that date, open then, with
+// the headcounts recorded last on or before it; covered by a union that existed then.
+const SUM_EMPLOYERS = `
+  WITH unit AS (${PATH_AT}),
+  streets AS (
+    SELECT p.unit_id FROM org_paths p, unit
+    WHERE ${AT('p')} AND (p.org_path = unit.org_path OR starts_with(p.org_path, unit.org_path || '/'))
+  ),
+  open_employers AS (
+    SELECT h.*, EXISTS (
+             SELECT 1 FROM union_coverage c JOIN union_life l ON l.union_id = c.union_id
+             WHERE c.employer_id = e.employer_id
+               AND (($2::date IS NULL AND l.ended_on IS NULL)
+                 OR (l.established_on <= $2::date AND (l.ended_on IS NULL OR l.ended_on > $2::date)))
+           ) AS covered
+    FROM employer_facts e
+    JOIN streets s ON s.unit_id = e.street_id
+    CROSS JOIN LATERAL (
+      SELECT headcount, as_of FROM employer_headcounts h
+      WHERE h.employer_id = e.employer_id AND ($2::date IS NULL OR h.as_of <= $2::date)
+      ORDER BY as_of DESC LIMIT 1
+    ) AS h
+    WHERE ($2::date IS NULL AND e.closed_on IS NULL)
+       OR (e.registered_on <= $2::date AND (e.closed_on IS NULL OR e.closed_on > $2::date))
+  )
+  SELECT count(*)::int AS employers,
+         coalesce(sum(headcount), 0)::bigint::text AS workforce,
+         count(*) FILTER (WHERE covered)::int AS covered_employers,
+         coalesce(sum(headcount) FILTER (WHERE covered), 0)::bigint::text AS unionised_workforce,
+         to_char(min(as_of), 'YYYY-MM-DD') AS oldest,
+         to_char(max(as_of), 'YYYY-MM-DD') AS newest
+  FROM open_employers`;
+
+// Direct children on that date: a union only while it existed (founded, not yet ended).
+const CHILDREN = `
+  WITH unit AS (${PATH_AT})
+  SELECT p.unit_id FROM unit, org_paths p
+  LEFT JOIN union_life l ON l.union_id = p.unit_id
+  WHERE ${AT('p')}
+    AND starts_with(p.org_path, unit.org_path || '/')
+    AND strpos(substr(p.org_path, length(unit.org_path) + 2), '/') = 0
+    AND (l.union_id IS NULL
+      OR ($2::date IS NULL AND l.ended_on IS NULL)
+      OR (l.established_on <= $2::date AND (l.ended_on IS NULL OR l.ended_on > $2::date)))`;
+
+/** The member and union figures of a unit's subtree on a date (null: now). */
+export const subtreeFiguresAsOf = async (
+  pool: Pool,
+  orgUnitId: string,
+  asOf: string | null,
+): Promise<OrgUnitSummary> => {
+  const { rows } = await pool.query<{
+    unions: number;
+    members: number;
+    female_members: number;
+    migrant_members: number;
+    new_form_members: number;
+    retained_memberships: number;
+    terms_expired: number;
+  }>(SUM_SUBTREE, [orgUnitId, asOf]);
+  const sums = rows[0]!;
+
+  return {
+    orgUnitId,
+    unions: sums.unions,
+    members: sums.members,
+    femaleMembers: sums.female_members,
+    migrantMembers: sums.migrant_members,
+    newFormMembers: sums.new_form_members,
+    retainedMemberships: sums.retained_memberships,
+    termsExpired: sums.terms_expired,
+  };
+};
+
+/** Employers and workforce of the open employers of a unit's subtree on a date (null: now). */
+export const employerFiguresAsOf = async (
+  pool: Pool,
+  orgUnitId: string,
+  asOf: string | null,
+): Promise<EmployerFigures> => {
+  const { rows } = await pool.query<{
+    employers: number;
+    workforce: string;
+    covered_employers: number;
+    unionised_workforce: string;
+    oldest: string | null;
+    newest: string | null;
+  }>(SUM_EMPLOYERS, [orgUnitId, asOf]);
+  const sums = rows[0]!;
+
+  return {
+    employers: sums.employers,
+    workforce: Number(sums.workforce),
+    coveredEmployers: sums.covered_employers,
+    workforceOfUnionisedEmployers: Number(sums.unionised_workforce),
+    employerRegistry: {
+      source: 'employer-registry',
+      oldestHeadcountsAsOf: sums.oldest,
+      newestHeadcountsAsOf: sums.newest,
+    },
+  };
+};
+
+/** The direct children a unit had on a date (null: now). */
+export const childrenAsOf = async (
+  pool: Pool,
+  orgUnitId: string,
+  asOf: string | null,
+): Promise<string[]> =>
+  (await pool.query<{ unit_id: string }>(CHILDREN, [orgUnitId, asOf])).rows.map(
+    (row) => row.unit_id,
+  );
+
+/** Whether the unit had a place in the tree on the date (null: now). */
+export const placedAsOf = async (
+  pool: Pool,
+  orgUnitId: string,
+  asOf: string | null,
+): Promise<boolean> => ((await pool.query(PATH_AT, [orgUnitId, asOf])).rowCount ?? 0) > 0;

@@ -1,0 +1,66 @@
+import type {
+  EventEnvelope,
+  MemberJoined,
+  MemberLeft,
+  MembershipRetained,
+  MemberTransferred,
+} from '@taizhang/contracts';
+
+export type MemberStepEvent = MemberJoined | MemberTransferred | MembershipRetained | MemberLeft;
+
+type Figures = Record<
+  'members' | 'female_members' | 'migrant_members' | 'new_form_members' | 'retained_memberships',
+  number
+>;
+
+/** What one member adds to the figures of one org unit (nothing, once they have left). */
+interface Contribution {
+  unit: { id: string; path: string; kind: string } | null;
+  figures: Figures;
+}
+
+const NOTHING: Figures = {
+  members: 0,
+  female_members: 0,
+  migrant_members: 0,
+  new_form_members: 0,
+  retained_memberships: 0,
+};
+
+const active = (
+  envelope: EventEnvelope,
+  data: Pick<MemberJoined['data'], 'gender' | 'migrantWorker' | 'employmentForm'>,
+): Contribution => ({
+  unit: { id: envelope.orgUnitId, path: envelope.orgPath, kind: 'union' },
+  figures: {
+    ...NOTHING,
+    members: 1,
+    female_members: data.gender === 'female' ? 1 : 0,
+    // Not recorded (members of v1) is not counted as migrant or new-form.
+    migrant_members: data.migrantWorker === true ? 1 : 0,
+    new_form_members: data.employmentForm === 'new_form' ? 1 : 0,
+  },
+});
+
+/** Where the member counts after `event`, and as what; each event says all of it. */
+export const contributionAfter = (
+  envelope: EventEnvelope,
+  event: MemberStepEvent,
+): Contribution => {
+  switch (event.type) {
+    case 'MemberJoined':
+    case 'MemberTransferred':
+      return active(envelope, event.data);
+    case 'MembershipRetained':
+      return {
+        unit: {
+          id: envelope.orgUnitId,
+          path: envelope.orgPath,
+          kind: event.data.heldBy === 'union' ? 'union' : 'federation',
+        },
+        figures: { ...NOTHING, retained_memberships: 1 },
+      };
+    case 'MemberLeft':
+      return { unit: null, figures: NOTHING };
+  }
+};
