@@ -71,6 +71,8 @@ export const projectOrgTree = async (event: EventEnvelope, tx: PoolClient): Prom
       ]);
       break;
     case 'UnionDissolved':
+    case 'UnionMerged':
+      // A merged union ends as a dissolved one does: no account is placed in it any more.
       await tx.query(DISSOLVE_UNIT, [data.unionId, event.recordedAt]);
       break;
     default:

@@ -42,6 +42,11 @@ const active = (
   },
 });
 
+const retained = (envelope: EventEnvelope, kind: 'union' | 'federation'): Contribution => ({
+  unit: { id: envelope.orgUnitId, path: envelope.orgPath, kind },
+  figures: { ...NOTHING, retained_memberships: 1 },
+});
+
 /** Where the member counts after `event`, and as what; each event says all of it. */
 export const contributionAfter = (
   envelope: EventEnvelope,
@@ -49,17 +54,12 @@ export const contributionAfter = (
 ): Contribution => {
   switch (event.type) {
     case 'MemberJoined':
-    case 'MemberTransferred':
       return active(envelope, event.data);
+    case 'MemberTransferred':
+      // A retained membership moved by a merger stays retained, held by the receiving union.
+      return event.data.retention ? retained(envelope, 'union') : active(envelope, event.data);
     case 'MembershipRetained':
-      return {
-        unit: {
-          id: envelope.orgUnitId,
-          path: envelope.orgPath,
-          kind: event.data.heldBy === 'union' ? 'union' : 'federation',
-        },
-        figures: { ...NOTHING, retained_memberships: 1 },
-      };
+      return retained(envelope, event.data.heldBy === 'union' ? 'union' : 'federation');
     case 'MemberLeft':
       return { unit: null, figures: NOTHING };
   }

@@ -128,8 +128,15 @@ describe('the org-tree replica', () => {
     });
   });
 
-  it('follows renames and dissolutions, and accounts are no longer placed in a dissolved union', async () => {
+  it('follows renames, dissolutions and mergers, and accounts are no longer placed in an ended union', async () => {
     await publish(
+      unionRegistered('u8', 'west', 'city/west/u8'),
+      orgEvent('UnionMerged', 'u8', 'city/west/u8', {
+        unionId: 'u8',
+        intoUnionId: 'u1',
+        mergedOn: '2026-03-03',
+        reason: '两厂合并',
+      }),
       orgEvent('UnionRenamed', 'u1', 'city/west/u1', {
         unionId: 'u1',
         previousName: 'u1工会',
@@ -147,7 +154,10 @@ describe('the org-tree replica', () => {
       (
         await eventually(
           units,
-          (found) => found.some((unit) => unit.orgUnitId === 'u9' && unit.dissolved),
+          (found) =>
+            ['u8', 'u9'].every((id) =>
+              found.some((unit) => unit.orgUnitId === id && unit.dissolved),
+            ),
           30_000,
         )
       ).map((unit) => [unit.orgUnitId, unit]),
@@ -159,6 +169,7 @@ describe('the org-tree replica', () => {
       ).find((unit) => unit.orgUnitId === 'u1')?.name,
     ).toBe('更名后的工会');
     expect(byId.get('u9')?.dissolved).toBe(true);
+    expect(byId.get('u8')?.dissolved).toBe(true);
     const refused = await gateway
       .http()
       .post('/users')

@@ -189,6 +189,40 @@ describe('member figures', () => {
     expect(await figures('m')).toEqual({ ...none, retainedMemberships: 0 });
   });
 
+  it('a retained membership moved by a merger stays retained, held by the receiving union', async () => {
+    await reset();
+    const memberId = randomUUID();
+    const [joined] = lifeOf(memberId, { female: true, migrant: false, newForm: false });
+    const stream = `member-${memberId}`;
+    await apply([
+      joined!,
+      envelope('MembershipRetained', 'a', stream, 2, {
+        memberId,
+        unionId: 'a',
+        reason: 'retired',
+        heldBy: 'union',
+        heldByOrgUnitId: 'a',
+        since: '2023-01-01',
+      }),
+      envelope('MemberTransferred', 'b', stream, 3, {
+        memberId,
+        fromUnionId: 'a',
+        toUnionId: 'b',
+        transferredOn: '2024-06-01',
+        joinedOn: '2020-01-01',
+        gender: 'female',
+        employmentForm: 'regular',
+        migrantWorker: false,
+        cause: 'merger',
+        retention: { reason: 'retired', since: '2023-01-01' },
+      }),
+    ]);
+
+    expect(await figures('a')).toMatchObject({ members: 0, retainedMemberships: 0 });
+    expect(await figures('b')).toMatchObject({ members: 0, retainedMemberships: 1 });
+    expect(await figures('m')).toMatchObject({ members: 0, retainedMemberships: 1 });
+  });
+
   it('a redelivered or older event changes nothing', async () => {
     await reset();
     const [joined, transferred] = lifeOf(randomUUID(), {
