@@ -7,3 +7,5 @@ export * from './http-client';
 export * from './id-card-numbers';
 export * from './service-process';
 export * from './running-services';
+export * from './test-auth';
+export * from './region-client';

@@ -1,5 +1,9 @@
+import type { CallerClient } from './http-client';
+import { callerClient } from './http-client';
 import type { ServiceProcess } from './service-process';
 import { startServiceProcess } from './service-process';
+import type { TestAuth, TestCaller } from './test-auth';
+import { createTestAuth } from './test-auth';
 import type { TestDatabase } from './test-database';
 import { createTestDatabase } from './test-database';
 import { testInfrastructure } from './test-infrastructure';
@@ -11,12 +15,18 @@ export interface RunningServices {
   urls: Record<string, string>;
   databases: Record<string, TestDatabase>;
   topics: TestTopics;
+  /** The run's key pair: the services verify with its public key, tests mint tokens with it. */
+  auth: TestAuth;
+  /** A JSON client signed in as the caller (a fresh token for each request). */
+  as(caller: TestCaller): CallerClient;
   close(): Promise<void>;
 }
 
 /**
  * Starts each service as its own process (as in production) with a fresh database and unique
- * topics for the given contract topics; the services run their own migrations at boot.
+ * topics for the given contract topics; the services run their own migrations at boot. They
+ * verify tokens with the run's public key (AUTH_PUBLIC_KEY), so `auth.token(…)` signs for any
+ * role and unit; a gateway among them signs with the matching private key.
  */
 export const startServices = async (
   services: readonly string[],
@@ -32,6 +42,7 @@ export const startServices = async (
     ),
   );
   const infrastructure = testInfrastructure();
+  const auth = createTestAuth();
   const processes: ServiceProcess[] = await Promise.all(
     services.map((service) =>
       startServiceProcess(service, {
@@ -39,6 +50,8 @@ export const startServices = async (
         KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
         REDIS_URL: infrastructure.redisUrl,
         KAFKA_TOPIC_SUFFIX: suffix,
+        AUTH_PUBLIC_KEY: auth.publicKeyPem,
+        ...(service === 'gateway' ? { AUTH_PRIVATE_KEY: auth.privateKeyPem } : {}),
         ...env,
       }),
     ),
@@ -48,6 +61,8 @@ export const startServices = async (
     urls: Object.fromEntries(services.map((service, i) => [service, processes[i]!.url])),
     databases,
     topics,
+    auth,
+    as: (caller) => callerClient(() => auth.headers(caller)),
     close: async () => {
       await Promise.all(processes.map((process) => process.stop()));
       await Promise.all(Object.values(databases).map((database) => database.drop()));
