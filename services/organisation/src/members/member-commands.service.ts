@@ -8,13 +8,14 @@ import {
   ConcurrencyError,
   handleCommand,
   IllegalStateError,
-  NotFoundError,
   PostgresEventStore,
 } from '@taizhang/event-store';
 
+import type { Caller } from '../org-units/org-unit-scope';
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
 import { requireActive } from '../unions/decide/union-dates';
+import { loadUnionInScope } from '../unions/union-scope';
 import { parentIdOf } from './decide/member-rules.decider';
 import type { JoinUnionDto } from './dto/join-union.dto';
 import type {
@@ -28,14 +29,13 @@ import { parseIdCardNumber } from './id-card-number';
 import type { MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';
 import { memberDecider } from './member.decider';
+import { loadMemberInScope, readUnionInScope } from './member-scope';
 import { memberStreamId } from './member-streams';
-import { memberUnit, readUnion } from './member-units';
+import { readUnion } from './member-units';
 import { PersonalDataError } from './personal-data.error';
 import type { PersonKey } from './personal-data/personal-data-vault';
 import { PersonalDataVault } from './personal-data/personal-data-vault';
 import { normalisePhoneNumber } from './phone-number';
-
-type Enrolled = Exclude<Member, { status: 'None' }>;
 
 /** The ID card number and phone as given, checked and normalised (400 when they cannot be right). */
 const readPersonalData = (body: JoinUnionDto): { facts: IdCardFacts; phone: string | null } => {
@@ -57,14 +57,15 @@ export class MemberCommandsService {
   ) {}
 
   async join(
+    user: Caller,
     unionId: string,
     body: JoinUnionDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
     const { facts, phone } = readPersonalData(body);
-    const union = await readUnion(this.store, unionId);
-    if (union.status === 'None')
-      throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
+    const { state: union } = await loadUnionInScope(this.store, user, unionId, {
+      access: 'write',
+    });
     // A dissolved union, or one still being founded, takes no members: say which.
     requireActive(union);
     const { normalised, birthDate, gender } = facts;
@@ -134,13 +135,16 @@ export class MemberCommandsService {
     }
   }
 
+  // Both ends in the caller's scope: a union outside it is answered as unknown
+  // (TARGET_UNION_NOT_FOUND); a move across subtrees is made by an officer above both.
   async transfer(
+    user: Caller,
     memberId: string,
     body: TransferMemberDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { version } = await this.load(memberId);
-    const toUnion = await readUnion(this.store, body.toUnionId);
+    const { version } = await loadMemberInScope(this.store, user, memberId, { access: 'write' });
+    const toUnion = await readUnionInScope(this.store, user, body.toUnionId);
 
     return this.run(
       memberId,
@@ -159,11 +163,14 @@ export class MemberCommandsService {
   }
 
   async leave(
+    user: Caller,
     memberId: string,
     body: LeaveUnionDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { state, version } = await this.load(memberId);
+    const { version, unit } = await loadMemberInScope(this.store, user, memberId, {
+      access: 'write',
+    });
 
     return this.run(
       memberId,
@@ -174,16 +181,19 @@ export class MemberCommandsService {
         data: body,
         metadata: request.metadata(startOfBusinessDate(body.leftOn)),
       },
-      () => memberUnit(this.store, state),
+      () => unit,
     );
   }
 
   async retain(
+    user: Caller,
     memberId: string,
     body: RetainMembershipDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { state, version } = await this.load(memberId);
+    const { state, version } = await loadMemberInScope(this.store, user, memberId, {
+      access: 'write',
+    });
     const union = await readUnion(this.store, state.unionId);
     const parentId = parentIdOf(union);
     const federation = parentId ? await loadParentRef(this.store, parentId) : null;
@@ -205,11 +215,14 @@ export class MemberCommandsService {
   }
 
   async erase(
+    user: Caller,
     memberId: string,
     body: ErasePersonalDataDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { state, version } = await this.load(memberId);
+    const { version, unit } = await loadMemberInScope(this.store, user, memberId, {
+      access: 'write',
+    });
     const metadata = request.metadata();
 
     return this.run(
@@ -217,7 +230,7 @@ export class MemberCommandsService {
       version,
       request,
       { type: 'ErasePersonalData', data: body, metadata },
-      () => memberUnit(this.store, state),
+      () => unit,
       // The key goes in the transaction that records its erasure: both or neither.
       async (tx, [erased]) => {
         if (erased?.type === 'MemberPersonalDataErased')
@@ -228,18 +241,6 @@ export class MemberCommandsService {
           );
       },
     );
-  }
-
-  private async load(memberId: string): Promise<{ state: Enrolled; version: number }> {
-    const { state, version } = await aggregateStream(
-      this.store,
-      memberStreamId(memberId),
-      memberDecider,
-    );
-    if (state.status === 'None')
-      throw new NotFoundError(`Member ${memberId} does not exist. / 会员不存在。`);
-
-    return { state, version };
   }
 
   // The unit is read before the command; the version read with it guards against a change in

@@ -7,6 +7,8 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { assertInScope, canReach, CurrentUser, Roles } from '@taizhang/auth';
 import { NotFoundError } from '@taizhang/event-store';
 
 import { employerFiguresOfSubtree } from '../employer-facts/employer-facts.query';
@@ -98,7 +100,12 @@ const CHILDREN = `
   WHERE parent_id = $1 AND NOT (kind = 'union' AND dissolved)
   ORDER BY kind, name, org_unit_id`;
 
+/**
+ * Figures of the caller's subtree only: a unit outside it answers 404 as an unknown one, and a
+ * drill-down never lists what the caller cannot reach. Aggregates, no personal data.
+ */
 @ApiTags('reports 统计')
+@Roles('union_cadre', 'federation_officer', 'auditor')
 @Controller('reports/org-units')
 export class OrgSummaryController {
   private readonly pool: Pool;
@@ -110,23 +117,31 @@ export class OrgSummaryController {
   /** The figures of a unit summed over everything under it: a city sees every district. */
   @Get(':id/summary')
   @ApiOkResponse({ type: OrgUnitSummaryDto })
-  async summary(@Param('id') id: string): Promise<OrgUnitSummaryDto> {
-    return this.figures(id, await this.requirePath(id));
+  async summary(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrgUnitSummaryDto> {
+    return this.figures(id, await this.requirePathInScope(user, id));
   }
 
   /** The same figures for each direct child of a unit: the next level of the drill-down. */
   @Get(':id/children')
   @ApiOkResponse({ type: OrgUnitChildrenDto })
-  async children(@Param('id') id: string): Promise<OrgUnitChildrenDto> {
-    await this.requirePath(id);
+  async children(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrgUnitChildrenDto> {
+    await this.requirePathInScope(user, id);
     const { rows } = await this.pool.query<{
       org_unit_id: string;
       org_path: string;
       name: string | null;
       kind: string;
     }>(CHILDREN, [id]);
+    // Children of a unit in scope are in scope; the filter keeps that true whatever the data.
+    const reachable = rows.filter((child) => canReach(user, child.org_path));
     const children = await Promise.all(
-      rows.map(async (child) => ({
+      reachable.map(async (child) => ({
         ...(await this.figures(child.org_unit_id, child.org_path)),
         name: child.name,
         kind: child.kind,
@@ -136,10 +151,13 @@ export class OrgSummaryController {
     return { orgUnitId: id, children };
   }
 
-  private async requirePath(id: string): Promise<string> {
+  /** The unit's path as reporting stores it, in the caller's subtree; else 404 either way. */
+  private async requirePathInScope(user: AuthenticatedUser, id: string): Promise<string> {
     const path = await findOrgPath(this.pool, id);
-    if (path === null)
-      throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
+    assertInScope(user, path, {
+      notFound: () =>
+        new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`),
+    });
 
     return path;
   }
