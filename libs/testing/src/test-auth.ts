@@ -29,7 +29,9 @@ const unitIdOf = (orgPath: string): string => orgPath.slice(orgPath.lastIndexOf(
 
 // One user per role and unit, the same in every token: Idempotency-Keys are kept per user.
 const stableUserId = (role: Role, orgPath: string | null): string => {
-  const hex = createHash('sha256').update(`${role}:${orgPath ?? ''}`).digest('hex');
+  const hex = createHash('sha256')
+    .update(`${role}:${orgPath ?? ''}`)
+    .digest('hex');
 
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 };

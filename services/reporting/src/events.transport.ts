@@ -24,7 +24,9 @@ export const reportingEventsTransport = (app: INestApplication): EventConsumerTr
       brokers: config.kafka.brokers,
       logger,
     }),
-    groupId: REPORTING_GROUP,
+    // With KAFKA_TOPIC_SUFFIX (tests, several set-ups on one broker) the group is the suffixed
+    // topic's own: a group whose members read different topics leaves some partitions unread.
+    groupId: `${REPORTING_GROUP}${config.kafka.topic('')}`,
     registry: organisationRegistry,
     pool: (app.get<DataSource>(getDataSourceToken()).driver as unknown as { master: Pool }).master,
     metrics: app.get(Registry),
