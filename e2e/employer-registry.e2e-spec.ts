@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, regionClient,startServices } from '@taizhang/testing';
+import { eventually, regionClient, startServices } from '@taizhang/testing';
 
 // GB 32100 check characters, written out here so that the test does not trust the service's own.
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -1,6 +1,6 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, regionClient,startServices, testIdCardNumber } from '@taizhang/testing';
+import { eventually, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 /** A member's life over HTTP, and the federation figures after every step (DESIGN §6, §9). */
 describe('member lifecycle → reporting', () => {

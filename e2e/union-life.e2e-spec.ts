@@ -1,6 +1,6 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, regionClient,startServices, testIdCardNumber } from '@taizhang/testing';
+import { eventually, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 const committee = [
   { name: '刘芳', post: 'chair' },
