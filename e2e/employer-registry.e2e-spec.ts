@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, getJson, postJson, startServices, testCreditCode } from '@taizhang/testing';
+import { eventually, regionClient, startServices, testCreditCode } from '@taizhang/testing';
 
 const creditCode = (n: number): string => testCreditCode(n);
 
@@ -16,13 +16,15 @@ interface Expected {
 /** Employers through HTTP and a sheet → reporting's employers and workforce per subtree. */
 describe('employer registry → reporting', () => {
   let running: RunningServices;
+  // The admin builds the org tree; the city's officer records the rest (libs/testing).
+  const region = regionClient({ as: (caller) => running.as(caller) });
   const organisation = () => running.urls['organisation']!;
   const ids: Record<string, string> = {};
   const registry = new Map<string, Expected>();
   const streetsOf: Record<string, string[]> = {};
 
   const create = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(`${organisation()}${path}`, body);
+    const answer = await region.post(`${organisation()}${path}`, body);
     expect(answer.status).toBe(201);
 
     return answer.body['id'] as string;
@@ -51,7 +53,7 @@ describe('employer registry → reporting', () => {
     };
   };
   const summary = (unit: string) =>
-    getJson(`${running.urls['reporting']!}/reports/org-units/${ids[unit]}/summary`);
+    region.get(`${running.urls['reporting']!}/reports/org-units/${ids[unit]}/summary`);
 
   beforeAll(async () => {
     running = await startServices(['organisation', 'reporting'], [Topics.organisation]);
@@ -109,6 +111,7 @@ describe('employer registry → reporting', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        ...(await running.auth.headers({ role: 'federation_officer', orgPath: region.city! })),
       },
       body: Buffer.from(await book.xlsx.writeBuffer()),
     });
@@ -116,7 +119,7 @@ describe('employer registry → reporting', () => {
     registry.set(creditCode(5), { street: 's2', headcount: 60, open: true });
     registry.set(creditCode(6), { street: 's3', headcount: 15, open: true });
 
-    const updated = await postJson(`${organisation()}/employers/${creditCode(1)}/headcounts`, {
+    const updated = await region.post(`${organisation()}/employers/${creditCode(1)}/headcounts`, {
       asOf: '2025-12-31',
       headcount: 120,
       femaleHeadcount: 61,
@@ -125,7 +128,7 @@ describe('employer registry → reporting', () => {
     });
     expect(updated.status).toBe(201);
     registry.get(creditCode(1))!.headcount = 120;
-    const closed = await postJson(`${organisation()}/employers/${creditCode(2)}/close`, {
+    const closed = await region.post(`${organisation()}/employers/${creditCode(2)}/close`, {
       closedOn: '2026-01-15',
       reason: '企业注销',
     });

@@ -1,21 +1,23 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+import { eventually, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 /** A member's life over HTTP, and the federation figures after every step (DESIGN §6, §9). */
 describe('member lifecycle → reporting', () => {
   let slice: RunningServices;
+  // The admin builds the org tree; the city's officer records the rest (libs/testing).
+  const region = regionClient({ as: (caller) => slice.as(caller) });
   const ids: Record<string, string> = {};
   const organisation = (path: string) => `${slice.urls['organisation']!}${path}`;
 
   const command = async (path: string, body: unknown, status = 201): Promise<string> => {
-    const answer = await postJson(organisation(path), body);
+    const answer = await region.post(organisation(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status });
 
     return answer.body['id'] as string;
   };
   const summary = async (unit: string) =>
-    (await getJson(`${slice.urls['reporting']!}/reports/org-units/${ids[unit]}/summary`)).body;
+    (await region.get(`${slice.urls['reporting']!}/reports/org-units/${ids[unit]}/summary`)).body;
   const figures = async (unit: string) => {
     const { members, femaleMembers, migrantMembers, newFormMembers, retainedMemberships } =
       await summary(unit);
@@ -142,7 +144,7 @@ describe('member lifecycle → reporting', () => {
     });
     expect(await figures('north')).toMatchObject({ members: 2, migrantMembers: 1 });
 
-    const member = await getJson(organisation(`/members/${ids['sun']}`));
+    const member = await region.get(organisation(`/members/${ids['sun']}`));
     expect(member.body).toMatchObject({
       status: 'active',
       unionId: ids['couriers'],
@@ -197,7 +199,7 @@ describe('member lifecycle → reporting', () => {
       newFormMembers: 1,
       retainedMemberships: 0,
     });
-    const left = await postJson(organisation(`/members/${ids['zhou']}/transfer`), {
+    const left = await region.post(organisation(`/members/${ids['zhou']}/transfer`), {
       toUnionId: ids['factory'],
       transferredOn: '2025-03-01',
     });

@@ -1,16 +1,18 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+import { eventually, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 /** The thin slice through HTTP: org tree → unions in two districts → members → federation sums. */
 describe('organisation → reporting', () => {
   let slice: RunningServices;
+  // The admin builds the org tree; the city's officer records the rest (libs/testing).
+  const region = regionClient({ as: (caller) => slice.as(caller) });
   const organisationUrl = () => slice.urls['organisation']!;
   const reportingUrl = () => slice.urls['reporting']!;
   const ids: Record<string, string> = {};
 
   const create = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(`${organisationUrl()}${path}`, body);
+    const answer = await region.post(`${organisationUrl()}${path}`, body);
     expect(answer.status).toBe(201);
 
     return answer.body['id'] as string;
@@ -41,7 +43,7 @@ describe('organisation → reporting', () => {
       newestHeadcountsAsOf: null,
     },
   };
-  const summary = (id: string) => getJson(`${reportingUrl()}/reports/org-units/${id}/summary`);
+  const summary = (id: string) => region.get(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>
     Number(
       (await slice.databases['organisation']!.pool.query('SELECT count(*) FROM events')).rows[0]
@@ -140,7 +142,7 @@ describe('organisation → reporting', () => {
   });
 
   it('drills down from the city to each district with the same figures', async () => {
-    const drill = await getJson(`${reportingUrl()}/reports/org-units/${ids['city']}/children`);
+    const drill = await region.get(`${reportingUrl()}/reports/org-units/${ids['city']}/children`);
     const children = drill.body['children'] as Record<string, unknown>[];
 
     expect(children.map((c) => [c['orgUnitId'], c['kind'], c['unions'], c['members']])).toEqual(
@@ -150,11 +152,13 @@ describe('organisation → reporting', () => {
       ]),
     );
     expect(children).toHaveLength(2);
-    const street = await getJson(`${reportingUrl()}/reports/org-units/${ids['street']}/children`);
+    const street = await region.get(
+      `${reportingUrl()}/reports/org-units/${ids['street']}/children`,
+    );
     expect((street.body['children'] as { kind: string }[]).every((c) => c.kind === 'union')).toBe(
       true,
     );
-    expect((await getJson(`${reportingUrl()}/reports/org-units/nowhere/children`)).status).toBe(
+    expect((await region.get(`${reportingUrl()}/reports/org-units/nowhere/children`)).status).toBe(
       404,
     );
   });
@@ -162,15 +166,15 @@ describe('organisation → reporting', () => {
   it('answers a repeated Idempotency-Key with the first answer and records nothing new', async () => {
     const url = `${organisationUrl()}/unions/${ids['market']}/members`;
     const body = { ...member(100, 'female'), name: '陈静', joinedOn: '2013-01-05' };
-    const first = await postJson(url, body, { 'idempotency-key': 'join-chen-jing' });
+    const first = await region.post(url, body, { 'idempotency-key': 'join-chen-jing' });
     const before = await eventCount();
-    const again = await postJson(url, body, { 'idempotency-key': 'join-chen-jing' });
+    const again = await region.post(url, body, { 'idempotency-key': 'join-chen-jing' });
 
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await eventCount()).toBe(before);
-    const reused = await postJson(
+    const reused = await region.post(
       url,
       { ...body, name: '陈晶' },
       { 'idempotency-key': 'join-chen-jing' },
@@ -181,7 +185,7 @@ describe('organisation → reporting', () => {
 
   it('answers a stale If-Match with 409 and appends nothing', async () => {
     const before = await eventCount();
-    const stale = await postJson(
+    const stale = await region.post(
       `${organisationUrl()}/unions`,
       { name: '新工会', parentId: ids['street'], establishedOn: '2020-01-01' },
       { 'if-match': '"3"' },
@@ -216,7 +220,7 @@ describe('organisation → reporting', () => {
       ['/org-units', [1, 2, 3], 400],
     ];
     for (const [path, body, status] of cases) {
-      const answer = await postJson(`${organisationUrl()}${path}`, body);
+      const answer = await region.post(`${organisationUrl()}${path}`, body);
       expect({ path, status: answer.status }).toEqual({ path, status });
       expect(typeof answer.body['code']).toBe('string');
     }
@@ -231,6 +235,6 @@ describe('organisation → reporting', () => {
       establishedOn: '2021-02-03',
     });
 
-    expect((await getJson(`${organisationUrl()}/unions/${id}`)).body['name']).toBe(name);
+    expect((await region.get(`${organisationUrl()}/unions/${id}`)).body['name']).toBe(name);
   });
 });

@@ -2,8 +2,7 @@ import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
 import {
   eventually,
-  getJson,
-  postJson,
+  regionClient,
   startServices,
   testCreditCode,
   testIdCardNumber,
@@ -21,11 +20,13 @@ const inFiveYearsLessADay = (() => {
 /** 组建: from a preparatory group's application to an established union counted by its federation. */
 describe('founding a union', () => {
   let running: RunningServices;
+  // The admin builds the org tree; the city's officer records the rest (libs/testing).
+  const region = regionClient({ as: (caller) => running.as(caller) });
   let street: string;
   let district: string;
   const organisation = (path: string) => `${running.urls['organisation']!}${path}`;
   const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(organisation(path), body);
+    const answer = await region.post(organisation(path), body);
     expect(answer.status).toBe(201);
 
     return answer.body['id'] as string;
@@ -88,7 +89,7 @@ describe('founding a union', () => {
   it('goes from application through approval and the founding congress to an established union', async () => {
     const unionId = await created('/union-applications', { ...application, parentId: street });
 
-    const early = await postJson(
+    const early = await region.post(
       organisation(`/union-applications/${unionId}/founding-congress`),
       congress,
     );
@@ -96,10 +97,10 @@ describe('founding a union', () => {
     expect(early.body['code']).toBe('APPLICATION_NOT_APPROVED');
 
     expect(
-      (await postJson(organisation(`/union-applications/${unionId}/approve`), {})).status,
+      (await region.post(organisation(`/union-applications/${unionId}/approve`), {})).status,
     ).toBe(200);
 
-    const noQuorum = await postJson(
+    const noQuorum = await region.post(
       organisation(`/union-applications/${unionId}/founding-congress`),
       {
         ...congress,
@@ -109,12 +110,12 @@ describe('founding a union', () => {
     expect(noQuorum.status).toBe(422);
     expect(noQuorum.body['code']).toBe('QUORUM_NOT_REACHED');
 
-    const established = await postJson(
+    const established = await region.post(
       organisation(`/union-applications/${unionId}/founding-congress`),
       congress,
     );
     expect(established.status).toBe(201);
-    const union = await getJson(organisation(`/unions/${unionId}`));
+    const union = await region.get(organisation(`/unions/${unionId}`));
     expect(union.body).toMatchObject({
       id: unionId,
       name: application.proposedName,
@@ -131,7 +132,7 @@ describe('founding a union', () => {
       joinedOn: today,
     });
     const summary = await eventually(
-      () => getJson(`${running.urls['reporting']!}/reports/org-units/${district}/summary`),
+      () => region.get(`${running.urls['reporting']!}/reports/org-units/${district}/summary`),
       (s) => s.body['members'] === 1,
     );
     expect(summary.body).toMatchObject({ unions: 1, members: 1, femaleMembers: 1 });
@@ -145,25 +146,29 @@ describe('founding a union', () => {
     });
     expect(
       (
-        await postJson(organisation(`/union-applications/${unionId}/reject`), {
+        await region.post(organisation(`/union-applications/${unionId}/reject`), {
           reason: '覆盖单位已建立工会',
         })
       ).status,
     ).toBe(200);
 
-    expect((await getJson(organisation(`/union-applications/${unionId}`))).body).toMatchObject({
+    expect((await region.get(organisation(`/union-applications/${unionId}`))).body).toMatchObject({
       status: 'Rejected',
       reason: '覆盖单位已建立工会',
     });
     expect(
-      (await postJson(organisation(`/union-applications/${unionId}/founding-congress`), congress))
-        .status,
+      (
+        await region.post(
+          organisation(`/union-applications/${unionId}/founding-congress`),
+          congress,
+        )
+      ).status,
     ).toBe(422);
-    expect((await getJson(organisation(`/unions/${unionId}`))).status).toBe(404);
+    expect((await region.get(organisation(`/unions/${unionId}`))).status).toBe(404);
   });
 
   it('refuses a preparatory group of two, naming the field', async () => {
-    const answer = await postJson(organisation('/union-applications'), {
+    const answer = await region.post(organisation('/union-applications'), {
       ...application,
       parentId: street,
       preparatoryGroup: application.preparatoryGroup.slice(0, 2),

@@ -1,6 +1,6 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+import { eventually, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 const committee = [
   { name: '刘芳', post: 'chair' },
@@ -11,19 +11,21 @@ const committee = [
 /** 换届、更名、撤销: a union's life after its founding, and what its federation sees of it. */
 describe('the life of a union', () => {
   let running: RunningServices;
+  // The admin builds the org tree; the city's officer records the rest (libs/testing).
+  const region = regionClient({ as: (caller) => running.as(caller) });
   let district: string;
   let street: string;
   const organisation = (path: string) => `${running.urls['organisation']!}${path}`;
   const summary = () =>
-    getJson(`${running.urls['reporting']!}/reports/org-units/${district}/summary`);
+    region.get(`${running.urls['reporting']!}/reports/org-units/${district}/summary`);
   const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(organisation(path), body);
+    const answer = await region.post(organisation(path), body);
     expect(answer.status).toBe(201);
 
     return answer.body['id'] as string;
   };
   const ok = async (path: string, body: unknown) => {
-    const answer = await postJson(organisation(path), body);
+    const answer = await region.post(organisation(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({
       path,
       status: expect.any(Number),
@@ -73,7 +75,7 @@ describe('the life of a union', () => {
 
     const warned = await eventually(summary, (s) => s.body['termsExpired'] === 1);
     expect(warned.body).toMatchObject({ unions: 1, termsExpired: 1 });
-    expect((await getJson(organisation(`/unions/${union}`))).body).toMatchObject({
+    expect((await region.get(organisation(`/unions/${union}`))).body).toMatchObject({
       termEndsOn: '2022-05-31',
       termExpired: true,
     });
@@ -104,13 +106,13 @@ describe('the life of a union', () => {
       name: '道义农贸市场联合工会',
       effectiveOn: '2020-01-01',
     });
-    expect((await getJson(organisation(`/unions/${union}`))).body['name']).toBe(
+    expect((await region.get(organisation(`/unions/${union}`))).body['name']).toBe(
       '道义农贸市场联合工会',
     );
     const before = await eventually(summary, (s) => s.body['unions'] === 2);
 
     await ok(`/unions/${union}/dissolve`, { reason: '市场关闭', dissolvedOn: '2025-12-31' });
-    const join = await postJson(organisation(`/unions/${union}/members`), {
+    const join = await region.post(organisation(`/unions/${union}/members`), {
       name: '吴亮',
       gender: 'male',
       idCardNumber: testIdCardNumber(7, { gender: 'male' }),

@@ -22,6 +22,7 @@ const host = '127.0.0.1';
 const startTimeoutMs = Number(process.env.SERVICE_START_TIMEOUT_MS ?? 90_000);
 const seedFile = 'infra/seed/demo-region.ts';
 const usersSeedFile = 'infra/seed/demo-users.ts';
+const membersSeedFile = 'infra/seed/demo-members.ts';
 const adminPasswordFile = path.join(dataDir, 'admin-password');
 
 const relative = (file) => path.relative(process.cwd(), file) || '.';
@@ -166,14 +167,18 @@ const serviceUrls = (all) =>
     ]),
   );
 
-const seedDemoRegion = async (all) => {
+// Through the gateway, signed in as admin: without a gateway there is no one to sign in with.
+const seedDemoRegion = async (all, admin) => {
   if (!fs.existsSync(path.join(REPO_ROOT, seedFile))) {
     console.log(`start: no demo seed yet (${seedFile} does not exist); skipped`);
 
     return false;
   }
+  if (!all.some((service) => service.name === 'gateway')) return false;
   // The seed itself knows whether it already ran.
-  const code = await runTs(seedFile, [], { env: { ...process.env, ...serviceUrls(all) } });
+  const code = await runTs(seedFile, [], {
+    env: { ...process.env, ...serviceUrls(all), TAIZHANG_ADMIN_PASSWORD: admin.password },
+  });
   if (code !== 0) {
     console.error(`The demo seed (${seedFile}) failed (output above); the services still run.`);
     process.exitCode = code;
@@ -182,17 +187,19 @@ const seedDemoRegion = async (all) => {
   return code === 0;
 };
 
-// After the demo region, which the gateway learns from organisation's topic.
+// After the demo region, which the gateway learns from organisation's topic; then the members,
+// recorded by the demo unions' own cadres.
 const seedDemoUsers = async (all, admin) => {
-  if (!all.some((service) => service.name === 'gateway')) return;
-  const code = await runTs(usersSeedFile, [], {
-    env: { ...process.env, ...serviceUrls(all), TAIZHANG_ADMIN_PASSWORD: admin.password },
-  });
-  if (code !== 0) {
-    console.error(
-      `The demo users (${usersSeedFile}) failed (output above); the services still run.`,
-    );
-    process.exitCode = code;
+  for (const file of [usersSeedFile, membersSeedFile]) {
+    const code = await runTs(file, [], {
+      env: { ...process.env, ...serviceUrls(all), TAIZHANG_ADMIN_PASSWORD: admin.password },
+    });
+    if (code !== 0) {
+      console.error(`The demo seed (${file}) failed (output above); the services still run.`);
+      process.exitCode = code;
+
+      return;
+    }
   }
 };
 
@@ -214,7 +221,7 @@ if (all.length === 0) {
 }
 const admin = adminPassword();
 await startServices(all, admin);
-if (await seedDemoRegion(all)) await seedDemoUsers(all, admin);
+if (await seedDemoRegion(all, admin)) await seedDemoUsers(all, admin);
 printAdmin(all, admin);
 console.log('\nTaizhang is running:');
 for (const service of all) {

@@ -29,8 +29,13 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
   const organisation = { url: running.urls['organisation']! };
   const reporting = { url: running.urls['reporting']! };
   try {
+    // Signed in once: the admin builds the tree, the city's officer joins and reads.
+    const bearer = async (caller: Parameters<typeof running.auth.token>[0]) => ({
+      authorization: `Bearer ${await running.auth.token(caller, { ttlSeconds: 3600 })}`,
+    });
+    let as = await bearer({ role: 'admin' });
     const post = async (path: string, body: unknown) =>
-      (await postJson(`${organisation.url}${path}`, body)).body['id'] as string;
+      (await postJson(`${organisation.url}${path}`, body, as)).body['id'] as string;
     const city = await post('/org-units', {
       code: '2101',
       name: '沈阳市总工会',
@@ -42,6 +47,7 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
       kind: 'district',
       parentId: city,
     });
+    as = await bearer({ role: 'federation_officer', orgPath: city });
     const unions = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         post('/unions', { name: `工会${i}`, parentId: district, establishedOn: '2000-01-01' }),
@@ -57,7 +63,7 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
     const poller = (async () => {
       while (polling) {
         // A kept-alive socket the server closes between two polls fails one fetch: poll again.
-        const members = await getJson(summaryUrl).then(
+        const members = await getJson(summaryUrl, as).then(
           (answer) => Number(answer.body['members'] ?? 0),
           () => visibleAt.length,
         );
@@ -77,14 +83,18 @@ export const benchLatency = async (rate: number, seconds: number): Promise<Laten
       if (wait > 0) await sleep(wait);
       sentAt[i] = performance.now();
       inFlight.push(
-        postJson(`${organisation.url}/unions/${unions[i % unions.length]}/members`, {
-          name: `会员${i}`,
-          gender: i % 2 ? 'male' : 'female',
-          idCardNumber: testIdCardNumber(i, { gender: i % 2 ? 'male' : 'female' }),
-          employmentForm: 'regular',
-          migrantWorker: false,
-          joinedOn: '2020-01-01',
-        }).then((answer) => {
+        postJson(
+          `${organisation.url}/unions/${unions[i % unions.length]}/members`,
+          {
+            name: `会员${i}`,
+            gender: i % 2 ? 'male' : 'female',
+            idCardNumber: testIdCardNumber(i, { gender: i % 2 ? 'male' : 'female' }),
+            employmentForm: 'regular',
+            migrantWorker: false,
+            joinedOn: '2020-01-01',
+          },
+          as,
+        ).then((answer) => {
           if (answer.status !== 201) throw new Error(`join ${i} answered ${answer.status}`);
           ackLatencies[i] = performance.now() - sentAt[i]!;
           ackOrder.push(i);

@@ -1,13 +1,12 @@
 import type { DemoUser } from './demo-users.data';
 import { DEFAULT_DEMO_PASSWORD, demoUsers } from './demo-users.data';
+import { call, GATEWAY, signInAsAdmin } from './gateway-client';
 
 /**
  * Creates the demo accounts through the gateway's API, signed in as `admin`, once the gateway's
  * org tree holds the demo region; accounts that exist already are left as they are. Prints how
  * to sign in.
  */
-const GATEWAY = process.env['GATEWAY_URL'] ?? 'http://127.0.0.1:8080';
-const ADMIN_PASSWORD = process.env['TAIZHANG_ADMIN_PASSWORD'];
 const DEMO_PASSWORD = process.env['TAIZHANG_DEMO_PASSWORD'] || DEFAULT_DEMO_PASSWORD;
 
 interface OrgUnit {
@@ -16,39 +15,6 @@ interface OrgUnit {
   name: string;
   orgPath: string;
 }
-
-const call = async (
-  method: string,
-  path: string,
-  token: string | undefined,
-  body?: unknown,
-): Promise<{ status: number; body: unknown }> => {
-  const response = await fetch(`${GATEWAY}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-
-  return { status: response.status, body: await response.json().catch(() => null) };
-};
-
-const signInAsAdmin = async (): Promise<string> => {
-  if (!ADMIN_PASSWORD)
-    throw new Error('TAIZHANG_ADMIN_PASSWORD is not set: the demo users need it');
-  const { status, body } = await call('POST', '/auth/login', undefined, {
-    username: 'admin',
-    password: ADMIN_PASSWORD,
-  });
-  if (status !== 200)
-    throw new Error(
-      `The demo users were not created: admin cannot sign in with the given password (${status}). Set TAIZHANG_ADMIN_PASSWORD to admin's password and run npm start again.`,
-    );
-
-  return (body as { accessToken: string }).accessToken;
-};
 
 const keyOf = (unit: { kind: string; name: string }) => `${unit.kind}:${unit.name}`;
 

@@ -19,8 +19,22 @@ export const postJson = async (
 
 export const getJson = async (
   url: string,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> => {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers });
 
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
+
+/** A signed-in caller's JSON client: every request carries its headers (a bearer token). */
+export interface CallerClient {
+  post: typeof postJson;
+  get: typeof getJson;
+}
+
+export const callerClient = (
+  headers: () => Promise<Record<string, string>> | Record<string, string>,
+): CallerClient => ({
+  post: async (url, body, more = {}) => postJson(url, body, { ...(await headers()), ...more }),
+  get: async (url, more = {}) => getJson(url, { ...(await headers()), ...more }),
+});

@@ -8,3 +8,5 @@ export * from './credit-codes';
 export * from './id-card-numbers';
 export * from './service-process';
 export * from './running-services';
+export * from './test-auth';
+export * from './region-client';

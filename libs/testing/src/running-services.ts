@@ -1,22 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import type { CallerClient } from './http-client';
+import { callerClient } from './http-client';
 import type { ServiceProcess } from './service-process';
 import { startServiceProcess } from './service-process';
+import type { TestAuth, TestCaller } from './test-auth';
+import { createTestAuth } from './test-auth';
 import type { TestDatabase } from './test-database';
 import { createTestDatabase } from './test-database';
-import { testInfrastructure } from './test-infrastructure';
+import { testInfrastructure, uniqueSuffix } from './test-infrastructure';
 import type { TestTopics } from './test-topics';
 import { createTestTopics } from './test-topics';
+
+/** The first admin's password of a gateway started by {@link startServices}. */
+export const TEST_ADMIN_PASSWORD = 'admin-password-of-the-test-run';
 
 /** Services running as their own processes, on databases and topics of this run only. */
 export interface RunningServices {
   urls: Record<string, string>;
   databases: Record<string, TestDatabase>;
   topics: TestTopics;
+  /** The run's key pair: the services verify with its public key, tests mint tokens with it. */
+  auth: TestAuth;
+  /** A JSON client signed in as the caller (a fresh token for each request). */
+  as(caller: TestCaller): CallerClient;
   close(): Promise<void>;
 }
 
 /**
  * Starts each service as its own process (as in production) with a fresh database and unique
- * topics for the given contract topics; the services run their own migrations at boot.
+ * topics for the given contract topics; the services run their own migrations at boot. They
+ * verify tokens with the run's public key (AUTH_PUBLIC_KEY), so `auth.token(…)` signs for any
+ * role and unit. A `gateway` among them starts last, routes to the others, signs with the
+ * matching private key, keeps its Redis keys under a prefix of its own and has the first admin
+ * `admin` / {@link TEST_ADMIN_PASSWORD}.
  */
 export const startServices = async (
   services: readonly string[],
@@ -32,24 +51,45 @@ export const startServices = async (
     ),
   );
   const infrastructure = testInfrastructure();
-  const processes: ServiceProcess[] = await Promise.all(
-    services.map((service) =>
-      startServiceProcess(service, {
-        DATABASE_URL: databases[service]!.url,
-        KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-        REDIS_URL: infrastructure.redisUrl,
-        KAFKA_TOPIC_SUFFIX: suffix,
-        ...env,
-      }),
-    ),
+  const auth = createTestAuth();
+  const envOf = (service: string): Record<string, string> => ({
+    DATABASE_URL: databases[service]!.url,
+    KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+    REDIS_URL: infrastructure.redisUrl,
+    KAFKA_TOPIC_SUFFIX: suffix,
+    AUTH_PUBLIC_KEY: auth.publicKeyPem,
+    ...env,
+  });
+  // The gateway starts last, knowing where the others listen; it signs with the run's key.
+  const others = services.filter((service) => service !== 'gateway');
+  const started = await Promise.all(
+    others.map((service) => startServiceProcess(service, envOf(service))),
   );
+  const processes = new Map<string, ServiceProcess>(others.map((s, i) => [s, started[i]!]));
+  if (services.includes('gateway'))
+    processes.set(
+      'gateway',
+      await startServiceProcess('gateway', {
+        ...Object.fromEntries(
+          others.map((s) => [`${s.toUpperCase().replaceAll('-', '_')}_URL`, processes.get(s)!.url]),
+        ),
+        AUTH_PRIVATE_KEY: auth.privateKeyPem,
+        REDIS_KEY_PREFIX: `test:gateway:${uniqueSuffix()}:`,
+        TAIZHANG_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'taizhang-gateway-')),
+        TAIZHANG_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+        LOGIN_FAILURE_DELAY_MS: '1',
+        ...envOf('gateway'),
+      }),
+    );
 
   return {
-    urls: Object.fromEntries(services.map((service, i) => [service, processes[i]!.url])),
+    urls: Object.fromEntries(services.map((service) => [service, processes.get(service)!.url])),
     databases,
     topics,
+    auth,
+    as: (caller) => callerClient(() => auth.headers(caller)),
     close: async () => {
-      await Promise.all(processes.map((process) => process.stop()));
+      await Promise.all([...processes.values()].map((process) => process.stop()));
       await Promise.all(Object.values(databases).map((database) => database.drop()));
       await topics.delete();
     },

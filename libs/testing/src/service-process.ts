@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -15,6 +16,38 @@ const freePort = (): Promise<number> =>
     });
   });
 
+const LISTEN = '0A';
+
+/**
+ * Whether process `pid` holds the listening socket of `port` (from /proc, Linux); `undefined`
+ * where /proc cannot tell. A free port can be taken by another suite's service between our
+ * probe and our child's listen(): that one would answer our health checks in our child's place.
+ */
+const listensOn = (pid: number, port: number): boolean | undefined => {
+  try {
+    const sockets = new Set(
+      readdirSync(`/proc/${pid}/fd`).map((fd) => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      }),
+    );
+    for (const table of ['/proc/net/tcp6', '/proc/net/tcp'])
+      for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+        const columns = line.trim().split(/\s+/);
+        const localPort = parseInt(columns[1]?.split(':')[1] ?? '', 16);
+        if (columns[3] === LISTEN && localPort === port && sockets.has(`socket:[${columns[9]}]`))
+          return true;
+      }
+
+    return false;
+  } catch {
+    return undefined;
+  }
+};
+
 export interface ServiceProcess {
   url: string;
   stop(): Promise<void>;
@@ -22,6 +55,22 @@ export interface ServiceProcess {
 
 /** Runs a service as its own process, as `npm start` does, and waits until it is ready. */
 export const startServiceProcess = async (
+  service: string,
+  env: Record<string, string>,
+): Promise<ServiceProcess> => {
+  // A port taken by someone else in the meantime makes the child exit: try another one.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnFreePort(service, env);
+    } catch (error) {
+      if (!(error instanceof PortLostError) || attempt === 3) throw error;
+    }
+  }
+};
+
+class PortLostError extends Error {}
+
+const startOnFreePort = async (
   service: string,
   env: Record<string, string>,
 ): Promise<ServiceProcess> => {
@@ -44,13 +93,16 @@ export const startServiceProcess = async (
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null)
+    if (child.exitCode !== null) {
+      if (isTaken(port)) throw new PortLostError(`${service} lost port ${port}`);
       throw new Error(`${service} exited with ${child.exitCode} while starting`);
+    }
     const ready = await fetch(`${url}/health`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ready) break;
+    // Ready only once the answer comes from our child, not from whoever else took the port.
+    if (ready && listensOn(child.pid!, port) !== false) break;
     if (Date.now() > deadline) throw new Error(`${service} did not become ready in 90 s`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -63,4 +115,20 @@ export const startServiceProcess = async (
         child.kill('SIGTERM');
       }),
   };
+};
+
+// Someone listens on the port (our child did not).
+const isTaken = (port: number): boolean => {
+  try {
+    for (const table of ['/proc/net/tcp6', '/proc/net/tcp'])
+      for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+        const columns = line.trim().split(/\s+/);
+        if (columns[3] === LISTEN && parseInt(columns[1]?.split(':')[1] ?? '', 16) === port)
+          return true;
+      }
+  } catch {
+    return false;
+  }
+
+  return false;
 };

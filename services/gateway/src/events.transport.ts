@@ -16,9 +16,12 @@ export const GATEWAY_GROUP = 'gateway.org-tree';
 /** The microservice transport that feeds the gateway's `@EventPattern` consumers from Kafka. */
 export const gatewayEventsTransport = (
   app: INestApplication,
-  groupId: string = GATEWAY_GROUP,
+  groupId?: string,
 ): EventConsumerTransport => {
   const config = app.get(PlatformConfig);
+  // With KAFKA_TOPIC_SUFFIX (tests, several set-ups on one broker) the group is the suffixed
+  // topic's own: a group whose members read different topics leaves some partitions unread.
+  groupId ??= `${GATEWAY_GROUP}${config.kafka.topic('')}`;
   const logger = nestConsumerLogger(new Logger('GatewayEvents'));
 
   return new EventConsumerTransport({

@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 
+import { AuthModule } from '@taizhang/auth';
 import { PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
 import { organisationRegistry, Topics } from '@taizhang/contracts';
 import { EventStoreModule } from '@taizhang/event-store';
@@ -35,6 +36,8 @@ export const organisationModule = (
       migrations: organisationMigrations,
       env,
     }),
+    // Every route needs a token from the gateway, a role listed in @Roles and a target in scope.
+    AuthModule.forRoot({ env }),
     EventStoreModule.forRootAsync({
       inject: [PlatformConfig],
       useFactory: (config: PlatformConfig) => ({

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 
 import { z } from 'zod';
 
+import { AuthModule } from '@taizhang/auth';
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 
 import { OrgSummaryController } from './org-summary/org-summary.controller';
@@ -28,6 +29,8 @@ export const reportingModule = (
       migrations: reportingMigrations,
       env,
     }),
+    // Figures only for the caller's subtree: every route needs a token from the gateway.
+    AuthModule.forRoot({ env }),
   ],
   controllers: [OrgSummaryController, OrgUnitFactsConsumer],
 });

@@ -9,6 +9,7 @@ import {
   PostgresEventStore,
 } from '@taizhang/event-store';
 
+import type { Caller } from '../org-units/org-unit-scope';
 import { loadParentRef } from '../org-units/org-unit-streams';
 import { startOfBusinessDate } from '../shared/business-date';
 import { holdUnionOpen } from '../unions/union-open.guard';
@@ -22,11 +23,10 @@ import type {
 import type { MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';
 import { memberDecider } from './member.decider';
+import { loadMemberInScope, readUnionInScope } from './member-scope';
 import { memberStreamId } from './member-streams';
-import { memberUnit, readUnion, readUnionAndVersion } from './member-units';
+import { memberUnit, readUnion } from './member-units';
 import { PersonalDataVault } from './personal-data/personal-data-vault';
-
-type Enrolled = Exclude<Member, { status: 'None' }>;
 
 /** Turns changes of a membership into commands on the person's stream (joins: MemberJoinsService). */
 @Injectable()
@@ -36,14 +36,18 @@ export class MemberCommandsService {
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
   ) {}
 
+  // Both ends in the caller's scope: a union outside it is answered as unknown
+  // (TARGET_UNION_NOT_FOUND); a move across subtrees is made by an officer above both.
   async transfer(
+    user: Caller,
     memberId: string,
     body: TransferMemberDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { version } = await this.load(memberId);
-    const { state: toUnion, version: toUnionVersion } = await readUnionAndVersion(
+    const { version } = await loadMemberInScope(this.store, user, memberId, { access: 'write' });
+    const { state: toUnion, version: toUnionVersion } = await readUnionInScope(
       this.store,
+      user,
       body.toUnionId,
     );
 
@@ -65,11 +69,14 @@ export class MemberCommandsService {
   }
 
   async leave(
+    user: Caller,
     memberId: string,
     body: LeaveUnionDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { state, version } = await this.load(memberId);
+    const { version, unit } = await loadMemberInScope(this.store, user, memberId, {
+      access: 'write',
+    });
 
     return this.run(
       memberId,
@@ -80,16 +87,19 @@ export class MemberCommandsService {
         data: body,
         metadata: request.metadata(startOfBusinessDate(body.leftOn)),
       },
-      () => memberUnit(this.store, state),
+      () => unit,
     );
   }
 
   async retain(
+    user: Caller,
     memberId: string,
     body: RetainMembershipDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { state, version } = await this.load(memberId);
+    const { state, version } = await loadMemberInScope(this.store, user, memberId, {
+      access: 'write',
+    });
     const union = await readUnion(this.store, state.unionId);
     const parentId = parentIdOf(union);
     const federation = parentId ? await loadParentRef(this.store, parentId) : null;
@@ -111,11 +121,14 @@ export class MemberCommandsService {
   }
 
   async erase(
+    user: Caller,
     memberId: string,
     body: ErasePersonalDataDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { state, version } = await this.load(memberId);
+    const { version, unit } = await loadMemberInScope(this.store, user, memberId, {
+      access: 'write',
+    });
     const metadata = request.metadata();
 
     return this.run(
@@ -123,7 +136,7 @@ export class MemberCommandsService {
       version,
       request,
       { type: 'ErasePersonalData', data: body, metadata },
-      () => memberUnit(this.store, state),
+      () => unit,
       // The key goes in the transaction that records its erasure: both or neither.
       async (tx, [erased]) => {
         if (erased?.type === 'MemberPersonalDataErased')
@@ -134,18 +147,6 @@ export class MemberCommandsService {
           );
       },
     );
-  }
-
-  private async load(memberId: string): Promise<{ state: Enrolled; version: number }> {
-    const { state, version } = await aggregateStream(
-      this.store,
-      memberStreamId(memberId),
-      memberDecider,
-    );
-    if (state.status === 'None')
-      throw new NotFoundError(`Member ${memberId} does not exist. / 会员不存在。`);
-
-    return { state, version };
   }
 
   // The unit is read before the command; the version read with it guards against a change in

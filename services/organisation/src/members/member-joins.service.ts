@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { assertInScope } from '@taizhang/auth';
 import type { CommandMetadata, CommandResult } from '@taizhang/event-store';
 import type { BatchCommand, EventStoreTransaction } from '@taizhang/event-store';
 import {
@@ -13,6 +14,7 @@ import {
   StreamReadBatcher,
 } from '@taizhang/event-store';
 
+import type { Caller } from '../org-units/org-unit-scope';
 import { requireActive } from '../unions/decide/union-dates';
 import type { Union, UnionEvent } from '../unions/union.decider';
 import { unionDecider } from '../unions/union.decider';
@@ -82,19 +84,23 @@ export class MemberJoinsService {
   }
 
   async join(
+    user: Caller,
     unionId: string,
     body: JoinUnionDto,
     metadata: CommandMetadata,
     expectedVersion?: number,
   ): Promise<CommandResult> {
     const personal = readPersonalData(body);
-    const union = await this.activeUnion(unionId);
+    const union = await this.activeUnion(user, unionId);
 
     return this.joinPrepared(union, body, personal, metadata, expectedVersion);
   }
 
-  /** The union a member joins: 404 when there is none, 422 when it takes no members now. */
-  async activeUnion(unionId: string): Promise<Union> {
+  /**
+   * The union a member joins: 404 when there is none or it lies outside the caller's subtree
+   * (checked against its current path), 403 for a read-only caller, 422 when it takes no members now.
+   */
+  async activeUnion(user: Caller, unionId: string): Promise<Union> {
     const events = await this.unionReads.read(unionStreamId(unionId));
     // Its own stream does not record a move of the street above it: the tree gives the path.
     const union = await withCurrentPath(
@@ -104,8 +110,9 @@ export class MemberJoinsService {
         unionDecider.initialState(),
       ),
     );
-    if (union.status === 'None')
-      throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
+    const notFound = () => new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
+    if (union.status === 'None') throw notFound();
+    assertInScope(user, union.orgPath, { access: 'write', notFound });
     // A dissolved union, or one still being founded, takes no members: say which.
     requireActive(union);
 

@@ -9,16 +9,6 @@ import type { Member } from './member.decider';
 export const readUnion = async (store: PostgresEventStore, unionId: string): Promise<Union> =>
   (await readUnionAtCurrentPath(store, unionId)).state;
 
-/** The same, with the version it was read at (for `holdUnionOpen`). */
-export const readUnionAndVersion = async (
-  store: PostgresEventStore,
-  unionId: string,
-): Promise<{ state: Union; version: number }> => {
-  const { state, version } = await readUnionAtCurrentPath(store, unionId);
-
-  return { state, version };
-};
-
 const unionRef = async (store: PostgresEventStore, unionId: string): Promise<OrgUnitRef> => {
   const union = await readUnion(store, unionId);
 

@@ -2,19 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type { EncryptedValue, PersonalField } from '@taizhang/contracts';
-import { aggregateStream, NotFoundError, PostgresEventStore } from '@taizhang/event-store';
+import type { OrgUnitRef } from '@taizhang/event-store';
+import { PostgresEventStore } from '@taizhang/event-store';
 
+import type { Caller } from '../org-units/org-unit-scope';
 import type { MemberView } from './dto/member-view.dto';
 import { maskIdCardNumber } from './id-card-number';
-import type { Member } from './member.decider';
-import { memberDecider } from './member.decider';
-import { memberDisclosuresStreamId, memberStreamId } from './member-streams';
-import { memberUnit } from './member-units';
+import type { Enrolled } from './member-scope';
+import { loadMemberInScope } from './member-scope';
+import { memberDisclosuresStreamId } from './member-streams';
 import { PersonalDataError } from './personal-data.error';
 import { PersonalDataVault } from './personal-data/personal-data-vault';
 import { maskBirthDate, maskPhoneNumber } from './phone-number';
 
-type Enrolled = Exclude<Member, { status: 'None' }>;
 type PersonalData = MemberView['personalData'];
 
 const MASKS: Record<PersonalField, (value: string) => string> = {
@@ -34,21 +34,17 @@ export class MemberViewQuery {
   ) {}
 
   async view(
+    user: Caller,
     memberId: string,
     reveal: { reason: string } | null,
     request: CommandRequestContext,
   ): Promise<MemberView> {
-    const { state, version } = await aggregateStream(
-      this.store,
-      memberStreamId(memberId),
-      memberDecider,
-    );
-    if (state.status === 'None')
-      throw new NotFoundError(`Member ${memberId} does not exist. / 会员不存在。`);
+    const { state, version, unit } = await loadMemberInScope(this.store, user, memberId);
     const plain = await this.decrypt(state);
     const present = FIELDS.filter((field) => plain[field] !== null);
     // The reading is on record before anything unmasked leaves the service.
-    if (reveal && present.length > 0) await this.recordDisclosure(state, present, reveal, request);
+    if (reveal && present.length > 0)
+      await this.recordDisclosure(state, unit, present, reveal, request);
 
     return {
       ...this.describe(state),
@@ -93,6 +89,7 @@ export class MemberViewQuery {
 
   private async recordDisclosure(
     state: Enrolled,
+    unit: OrgUnitRef,
     fields: PersonalField[],
     reveal: { reason: string },
     request: CommandRequestContext,
@@ -107,7 +104,7 @@ export class MemberViewQuery {
       ],
       {
         streamType: 'member-disclosures',
-        orgUnit: await memberUnit(this.store, state),
+        orgUnit: unit,
         metadata: request.metadata(),
       },
     );

@@ -13,7 +13,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
-import { Roles } from '@taizhang/auth';
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 
@@ -48,11 +49,13 @@ export class MembersController {
   async join(
     @Param('unionId', ParseUUIDPipe) unionId: string,
     @Body() body: JoinUnionDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     return commandResponse(
       await this.joins.join(
+        user,
         unionId,
         body,
         request.metadata(startOfBusinessDate(body.joinedOn)),
@@ -69,10 +72,11 @@ export class MembersController {
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: MemberViewQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<MemberViewDto> {
-    const view = await this.query.view(id, MemberViewQuery.revealRequest(query), request);
+    const view = await this.query.view(user, id, MemberViewQuery.revealRequest(query), request);
     response.setHeader('ETag', `"${view.version}"`);
     // An unmasked answer must not sit in a shared cache.
     response.setHeader('Cache-Control', 'no-store');
@@ -88,10 +92,11 @@ export class MembersController {
   async transfer(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TransferMemberDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commands.transfer(id, body, request), response);
+    return commandResponse(await this.commands.transfer(user, id, body, request), response);
   }
 
   /** 退会. */
@@ -102,10 +107,11 @@ export class MembersController {
   async leave(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: LeaveUnionDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commands.leave(id, body, request), response);
+    return commandResponse(await this.commands.leave(user, id, body, request), response);
   }
 
   /** 保留会籍: held by the union or by the federation above it. */
@@ -116,10 +122,11 @@ export class MembersController {
   async retain(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RetainMembershipDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commands.retain(id, body, request), response);
+    return commandResponse(await this.commands.retain(user, id, body, request), response);
   }
 
   /** Crypto-shredding of a person who left (for the platform administrator). */
@@ -130,9 +137,10 @@ export class MembersController {
   async erase(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ErasePersonalDataDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commands.erase(id, body, request), response);
+    return commandResponse(await this.commands.erase(user, id, body, request), response);
   }
 }

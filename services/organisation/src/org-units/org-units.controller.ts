@@ -5,17 +5,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
-import { Roles } from '@taizhang/auth';
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import type { OrgUnitCreated, OrgUnitMoved } from '@taizhang/contracts';
 import type { HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
-import {
-  handleCommand,
-  IllegalStateError,
-  NotFoundError,
-  PostgresEventStore,
-} from '@taizhang/event-store';
+import { handleCommand, IllegalStateError, PostgresEventStore } from '@taizhang/event-store';
 
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
@@ -25,24 +21,27 @@ import { moveInOrgTree, placeInOrgTree } from './org-tree';
 import type { OrgUnitCommand } from './org-unit.commands';
 import type { OrgUnit, OrgUnitEvent } from './org-unit.decider';
 import { orgUnitDecider } from './org-unit.decider';
-import { loadOrgUnit, loadParentRef, orgUnitStreamId } from './org-unit-streams';
+import { loadOrgUnitInScope, loadParentInScope } from './org-unit-scope';
+import { orgUnitStreamId } from './org-unit-streams';
 
 @ApiTags('org-units 组织体系')
 @Controller('org-units')
 export class OrgUnitsController {
   constructor(private readonly store: PostgresEventStore) {}
 
-  @Post()
+  /** The org tree is the platform administrator's (DESIGN §1). */
   @Roles('admin')
+  @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
   async create(
     @Body() body: CreateOrgUnitDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     const orgUnitId = randomUUID();
-    const parent = body.parentId ? await loadParentRef(this.store, body.parentId) : null;
+    const parent = body.parentId ? await loadParentInScope(this.store, user, body.parentId) : null;
     if (body.parentId && !parent)
       throw new IllegalStateError(
         `The parent unit ${body.parentId} does not exist. / 上级单位不存在。`,
@@ -81,10 +80,11 @@ export class OrgUnitsController {
   async rename(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RenameOrgUnitDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    const unit = await this.requireUnit(id);
+    const unit = await this.requireUnit(user, id);
 
     return this.run(id, unit, request, response, {
       type: 'RenameOrgUnit',
@@ -105,11 +105,12 @@ export class OrgUnitsController {
   async move(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: MoveOrgUnitDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    const unit = await this.requireUnit(id);
-    const parent = await loadParentRef(this.store, body.parentId);
+    const unit = await this.requireUnit(user, id);
+    const parent = await loadParentInScope(this.store, user, body.parentId);
 
     return this.run(
       id,
@@ -127,10 +128,8 @@ export class OrgUnitsController {
     );
   }
 
-  private async requireUnit(id: string): Promise<OrgUnitRef> {
-    const { state } = await loadOrgUnit(this.store, id);
-    if (state.status !== 'Active')
-      throw new NotFoundError(`Org unit ${id} does not exist. / 组织不存在。`);
+  private async requireUnit(user: AuthenticatedUser, id: string): Promise<OrgUnitRef> {
+    const { state } = await loadOrgUnitInScope(this.store, user, id, { access: 'write' });
 
     return { id, path: state.orgPath };
   }
@@ -165,13 +164,14 @@ export class OrgUnitsController {
     return commandResponse(result, response);
   }
 
+  @Roles('admin', 'federation_officer', 'auditor')
   @Get(':id')
   async get(
     @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state, version } = await loadOrgUnit(this.store, id);
-    if (state.status !== 'Active') throw new NotFoundError(`Org unit ${id} does not exist.`);
+    const { state, version } = await loadOrgUnitInScope(this.store, user, id);
     response.setHeader('ETag', `"${version}"`);
     const { status: _status, ...unit } = state;
 

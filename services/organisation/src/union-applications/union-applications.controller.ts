@@ -3,14 +3,18 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { readEmployersOnRecord } from '../employer-coverage/employers-on-record';
+import { loadParentInScope } from '../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../shared/business-date';
 import { CommandResponseDto } from '../shared/command-response';
-import { answerNewUnionCommand, answerUnionCommand, loadUnion } from '../unions/union-streams';
+import { loadUnionInScope } from '../unions/union-scope';
+import { answerNewUnionCommand, answerUnionCommand } from '../unions/union-streams';
 import { ApproveUnionApplicationDto } from './dto/approve-union-application.dto';
 import { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
 import { RejectUnionApplicationDto } from './dto/reject-union-application.dto';
@@ -28,17 +32,21 @@ const applicationNotFound = (unionId: string): string =>
 export class UnionApplicationsController {
   constructor(private readonly store: PostgresEventStore) {}
 
+  /** Recorded by an officer of the federation the preparatory group applies to (or above it). */
+  @Roles('federation_officer')
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
   async submit(
     @Body() body: SubmitUnionApplicationDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
+    const parent = await loadParentInScope(this.store, user, body.parentId);
     const employers = await readEmployersOnRecord(this.store, body.employerIds);
 
-    return answerNewUnionCommand(this.store, request, response, body, (unionId, parent) => ({
+    return answerNewUnionCommand(this.store, request, response, body, parent, (unionId) => ({
       type: 'SubmitUnionApplication',
       data: { unionId, ...body, parent, employers },
       metadata: request.metadata(
@@ -47,83 +55,91 @@ export class UnionApplicationsController {
     }));
   }
 
+  /** Only a union above the new one approves its founding (工会法). */
+  @Roles('federation_officer')
   @Post(':id/approve')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResponseDto })
   async approve(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: ApproveUnionApplicationDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return answerUnionCommand(
-      this.store,
-      unionId,
-      request,
-      response,
-      {
-        type: 'ApproveUnionApplication',
-        data: body,
-        metadata: request.metadata(
-          body.approvedOn ? startOfBusinessDate(body.approvedOn) : undefined,
-        ),
-      },
-      applicationNotFound(unionId),
-    );
+    const { version } = await loadUnionInScope(this.store, user, unionId, {
+      access: 'write',
+      strictlyBelow: true,
+      notFound: applicationNotFound(unionId),
+    });
+
+    return answerUnionCommand(this.store, { unionId, loadedVersion: version }, request, response, {
+      type: 'ApproveUnionApplication',
+      data: body,
+      metadata: request.metadata(
+        body.approvedOn ? startOfBusinessDate(body.approvedOn) : undefined,
+      ),
+    });
   }
 
+  @Roles('federation_officer')
   @Post(':id/reject')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResponseDto })
   async reject(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: RejectUnionApplicationDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return answerUnionCommand(
-      this.store,
-      unionId,
-      request,
-      response,
-      {
-        type: 'RejectUnionApplication',
-        data: body,
-        metadata: request.metadata(),
-      },
-      applicationNotFound(unionId),
-    );
+    const { version } = await loadUnionInScope(this.store, user, unionId, {
+      access: 'write',
+      strictlyBelow: true,
+      notFound: applicationNotFound(unionId),
+    });
+
+    return answerUnionCommand(this.store, { unionId, loadedVersion: version }, request, response, {
+      type: 'RejectUnionApplication',
+      data: body,
+      metadata: request.metadata(),
+    });
   }
 
+  @Roles('federation_officer')
   @Post(':id/founding-congress')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
   async foundingCongress(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: HoldFoundingCongressDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return answerUnionCommand(
-      this.store,
-      unionId,
-      request,
-      response,
-      {
-        type: 'HoldFoundingCongress',
-        data: body,
-        metadata: request.metadata(startOfBusinessDate(body.heldOn)),
-      },
-      applicationNotFound(unionId),
-    );
+    const { version } = await loadUnionInScope(this.store, user, unionId, {
+      access: 'write',
+      strictlyBelow: true,
+      notFound: applicationNotFound(unionId),
+    });
+
+    return answerUnionCommand(this.store, { unionId, loadedVersion: version }, request, response, {
+      type: 'HoldFoundingCongress',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.heldOn)),
+    });
   }
 
+  @Roles('federation_officer', 'auditor')
   @Get(':id')
   async get(
     @Param('id', ParseUUIDPipe) unionId: string,
+    @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { state, version } = await loadUnion(this.store, unionId, applicationNotFound(unionId));
+    const { state, version } = await loadUnionInScope(this.store, user, unionId, {
+      notFound: applicationNotFound(unionId),
+    });
     response.setHeader('ETag', `"${version}"`);
 
     return { ...state, version };

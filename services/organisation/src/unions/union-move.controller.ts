@@ -3,16 +3,18 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
-import { Roles } from '@taizhang/auth';
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { MoveOrgUnitDto } from '../org-units/dto/change-org-unit.dto';
-import { loadParentRef } from '../org-units/org-unit-streams';
+import { loadParentInScope } from '../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
-import { loadUnion, runUnionCommand } from './union-streams';
+import { loadUnionInScope } from './union-scope';
+import { runUnionCommand } from './union-streams';
 
 @ApiTags('unions 基层工会')
 @Controller('unions')
@@ -30,11 +32,12 @@ export class UnionMoveController {
   async move(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: MoveOrgUnitDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    const { state } = await loadUnion(this.store, unionId);
-    const parent = await loadParentRef(this.store, body.parentId);
+    const { state } = await loadUnionInScope(this.store, user, unionId, { access: 'write' });
+    const parent = await loadParentInScope(this.store, user, body.parentId);
     const result = await runUnionCommand(
       this.store,
       unionId,

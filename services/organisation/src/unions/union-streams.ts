@@ -13,7 +13,6 @@ import { handleCommand, NotFoundError } from '@taizhang/event-store';
 
 import { keepEmployerCoverage } from '../employer-coverage/employer-coverage';
 import type { ParentRef } from '../org-units/org-unit.commands';
-import { loadParentRef } from '../org-units/org-unit-streams';
 import type { CommandResponseDto } from '../shared/command-response';
 import { commandResponse } from '../shared/command-response';
 import type { UnionCommand } from './union.commands';
@@ -38,29 +37,12 @@ export const unionOrgUnit =
     return { id: unionId, path };
   };
 
-/** The union's stream folded (at its current path), or a 404 when nothing was ever recorded. */
-export const loadUnion = async (
+/** The union's stream folded at its current path (status `None` when nothing was recorded). */
+export const readUnionStream = async (
   store: PostgresEventStore,
   unionId: string,
-  notFound = `Union ${unionId} does not exist. / 工会不存在。`,
 ): Promise<{ state: Union; version: number }> => {
   const { state, version } = await readUnionAtCurrentPath(store, unionId);
-  if (state.status === 'None') throw new NotFoundError(notFound);
-
-  return { state, version };
-};
-
-/** A union that exists as an org unit now or did (a founding application is not one yet). */
-export const loadEstablishedUnion = async (
-  store: PostgresEventStore,
-  unionId: string,
-): Promise<{
-  state: Exclude<Union, { status: 'None' | 'Applied' | 'Approved' | 'Rejected' }>;
-  version: number;
-}> => {
-  const { state, version } = await loadUnion(store, unionId);
-  if (state.status !== 'Registered' && state.status !== 'Dissolved' && state.status !== 'Merged')
-    throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
 
   return { state, version };
 };
@@ -108,20 +90,19 @@ export const runUnionCommand = async (
 };
 
 /**
- * One HTTP command on an existing union (or founding application): 404 when there is none, then
- * the command with the request's If-Match, answered as every command is.
+ * One HTTP command on a union (or founding application) the controller has loaded in the
+ * caller's scope at `loadedVersion`: the request's If-Match, else that version, so the union
+ * cannot have moved out of the caller's scope in between (409).
  */
 export const answerUnionCommand = async (
   store: PostgresEventStore,
-  unionId: string,
+  { unionId, loadedVersion }: { unionId: string; loadedVersion: number },
   request: CommandRequestContext,
   response: Response,
   command: UnionCommand,
-  notFound?: string,
 ): Promise<CommandResponseDto> => {
-  await loadUnion(store, unionId, notFound);
   const result = await runUnionCommand(store, unionId, command, {
-    expectedVersion: request.expectedVersion,
+    expectedVersion: request.expectedVersion ?? loadedVersion,
   });
 
   return commandResponse(result, response);
@@ -129,18 +110,19 @@ export const answerUnionCommand = async (
 
 /**
  * A command that starts a union's stream under a parent federation (registration, founding
- * application): a new id, the parent as its own stream says, and an answer that a repeated
- * Idempotency-Key with the same body gives again.
+ * application): a new id, the parent as its own stream says (null when unknown or outside the
+ * caller's scope), and an answer that a repeated Idempotency-Key with the same body gives again.
  */
 export const answerNewUnionCommand = async (
   store: PostgresEventStore,
   request: CommandRequestContext,
   response: Response,
   body: { parentId: string },
+  parent: ParentRef | null,
   build: (unionId: string, parent: ParentRef | null) => UnionCommand,
 ): Promise<CommandResponseDto> => {
   const unionId = randomUUID();
-  const command = build(unionId, await loadParentRef(store, body.parentId));
+  const command = build(unionId, parent);
   const result = await runUnionCommand(store, unionId, command, {
     expectedVersion: request.expectedVersion,
     fingerprint: [command.type, body],

@@ -3,11 +3,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
-import { Roles } from '@taizhang/auth';
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { loadParentInScope } from '../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { RegisterUnionDto } from './dto/register-union.dto';
@@ -18,23 +20,28 @@ import {
   RenameUnionDto,
 } from './dto/union-life.dto';
 import { mergeUnion } from './merger/union-merger';
-import { answerNewUnionCommand, answerUnionCommand, loadEstablishedUnion } from './union-streams';
+import { loadEstablishedUnionInScope, loadUnionInScope } from './union-scope';
+import { answerNewUnionCommand, answerUnionCommand } from './union-streams';
 
 @ApiTags('unions 基层工会')
 @Controller('unions')
 export class UnionsController {
   constructor(private readonly store: PostgresEventStore) {}
 
-  /** 存量工会登记: records a union that existed before the platform. */
+  /** 存量工会登记: records a union that existed before the platform (part of the org tree). */
+  @Roles('admin', 'federation_officer')
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  register(
+  async register(
     @Body() body: RegisterUnionDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return answerNewUnionCommand(this.store, request, response, body, (unionId, parent) => ({
+    const parent = await loadParentInScope(this.store, user, body.parentId);
+
+    return answerNewUnionCommand(this.store, request, response, body, parent, (unionId) => ({
       type: 'RegisterUnion',
       data: { unionId, name: body.name, establishedOn: body.establishedOn, parent },
       metadata: request.metadata(startOfBusinessDate(body.establishedOn)),
@@ -42,70 +49,97 @@ export class UnionsController {
   }
 
   /** 换届选举: the result waits for the higher union's approval. */
+  @Roles('union_cadre', 'federation_officer')
   @Post(':id/elections')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
   async holdElection(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: HoldElectionDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return answerUnionCommand(this.store, unionId, request, response, {
+    const { version } = await loadUnionInScope(this.store, user, unionId, { access: 'write' });
+
+    return answerUnionCommand(this.store, { unionId, loadedVersion: version }, request, response, {
       type: 'HoldElection',
       data: body,
       metadata: request.metadata(startOfBusinessDate(body.heldOn)),
     });
   }
 
+  /** Only a union above this one approves its election (工会法). */
+  @Roles('federation_officer')
   @Post(':id/elections/approve')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResponseDto })
   async approveElection(
     @Param('id', ParseUUIDPipe) unionId: string,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return answerUnionCommand(this.store, unionId, request, response, {
+    const { version } = await loadUnionInScope(this.store, user, unionId, {
+      access: 'write',
+      strictlyBelow: true,
+    });
+
+    return answerUnionCommand(this.store, { unionId, loadedVersion: version }, request, response, {
       type: 'ApproveElection',
       data: {},
       metadata: request.metadata(),
     });
   }
 
+  @Roles('union_cadre', 'federation_officer')
   @Post(':id/rename')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResponseDto })
   async rename(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: RenameUnionDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return answerUnionCommand(this.store, unionId, request, response, {
+    const { version } = await loadUnionInScope(this.store, user, unionId, { access: 'write' });
+
+    return answerUnionCommand(this.store, { unionId, loadedVersion: version }, request, response, {
       type: 'RenameUnion',
       data: body,
       metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
     });
   }
 
+  /** Dissolution needs the union one level up (工会法): never the union itself. */
+  @Roles('federation_officer')
   @Post(':id/dissolve')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResponseDto })
   async dissolve(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: DissolveUnionDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return answerUnionCommand(this.store, unionId, request, response, {
+    const { version } = await loadUnionInScope(this.store, user, unionId, {
+      access: 'write',
+      strictlyBelow: true,
+    });
+
+    return answerUnionCommand(this.store, { unionId, loadedVersion: version }, request, response, {
       type: 'DissolveUnion',
       data: body,
       metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
     });
   }
 
-  /** 合并: the union ends and its members move, each with their history, to `intoUnionId`. */
+  /**
+   * 合并: the union ends and its members move, each with their history, to `intoUnionId`. Like a
+   * dissolution it needs a union above the merged one; the receiving union must be in scope too.
+   */
   @Roles('federation_officer')
   @Post(':id/merge')
   @HttpCode(200)
@@ -113,19 +147,22 @@ export class UnionsController {
   async merge(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: MergeUnionDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    return commandResponse(await mergeUnion(this.store, unionId, body, request), response);
+    return commandResponse(await mergeUnion(this.store, user, unionId, body, request), response);
   }
 
+  @Roles('admin', 'union_cadre', 'federation_officer', 'auditor')
   @Get(':id')
   async get(
     @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ) {
     // A founding application is not a union yet: it is read under /union-applications.
-    const { state, version } = await loadEstablishedUnion(this.store, id);
+    const { state, version } = await loadEstablishedUnionInScope(this.store, user, id);
     response.setHeader('ETag', `"${version}"`);
 
     return { ...state, version };

@@ -3,14 +3,16 @@ import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import { aggregateStream, handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
-import { loadParentRef } from '../org-units/org-unit-streams';
+import { loadParentInScope } from '../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
-import { loadUnion } from '../unions/union-streams';
+import { loadUnionInScope } from '../unions/union-scope';
 import { RateWorkersHomeDto } from './dto/rate-workers-home.dto';
 import { workersHomeDecider } from './workers-home.decider';
 
@@ -21,17 +23,23 @@ const workersHomeStreamId = (unionId: string): string => `workers-home-${unionId
 export class WorkersHomesController {
   constructor(private readonly store: PostgresEventStore) {}
 
+  /** Rated by a federation above the union, which the caller must reach (or it is unknown). */
+  @Roles('federation_officer')
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
   async rate(
     @Param('unionId', ParseUUIDPipe) unionId: string,
     @Body() body: RateWorkersHomeDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    const { state: union } = await loadUnion(this.store, unionId);
-    const awardedBy = await loadParentRef(this.store, body.awardedByOrgUnitId);
+    const { state: union } = await loadUnionInScope(this.store, user, unionId, {
+      access: 'write',
+      strictlyBelow: true,
+    });
+    const awardedBy = await loadParentInScope(this.store, user, body.awardedByOrgUnitId);
     const result = await handleCommand(this.store, {
       streamId: workersHomeStreamId(unionId),
       streamType: 'workers-home',
@@ -42,16 +50,20 @@ export class WorkersHomesController {
         metadata: request.metadata(startOfBusinessDate(body.awardedOn)),
       },
       expectedVersion: request.expectedVersion,
-      orgUnit: { id: unionId, path: 'orgPath' in union ? union.orgPath : unionId },
+      orgUnit: { id: unionId, path: union.orgPath },
       id: unionId,
     });
 
     return commandResponse(result, response);
   }
 
+  @Roles('union_cadre', 'federation_officer', 'auditor')
   @Get()
-  async list(@Param('unionId', ParseUUIDPipe) unionId: string) {
-    await loadUnion(this.store, unionId);
+  async list(
+    @Param('unionId', ParseUUIDPipe) unionId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    await loadUnionInScope(this.store, user, unionId);
     const { state, version } = await aggregateStream(
       this.store,
       workersHomeStreamId(unionId),

@@ -7,6 +7,8 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { assertInScope, CurrentUser, Roles } from '@taizhang/auth';
 import { NotFoundError } from '@taizhang/event-store';
 
 import {
@@ -113,7 +115,12 @@ const NAMES = `
   SELECT org_unit_id, name, kind FROM org_unit_facts WHERE org_unit_id = ANY($1::text[])
   ORDER BY kind, name, org_unit_id`;
 
+/**
+ * Figures of the caller's subtree only: a unit outside it answers 404 as an unknown one.
+ * Aggregates, no personal data.
+ */
 @ApiTags('reports 统计')
+@Roles('union_cadre', 'federation_officer', 'auditor')
 @Controller('reports/org-units')
 export class OrgSummaryController {
   private readonly pool: Pool;
@@ -125,8 +132,12 @@ export class OrgSummaryController {
   /** The figures of a unit summed over everything under it: a city sees every district. */
   @Get(':id/summary')
   @ApiOkResponse({ type: OrgUnitSummaryDto })
-  async summary(@Param('id') id: string, @Query() query: AsOfQueryDto): Promise<OrgUnitSummaryDto> {
-    await this.requirePath(id);
+  async summary(
+    @Param('id') id: string,
+    @Query() query: AsOfQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrgUnitSummaryDto> {
+    await this.requirePathInScope(user, id);
 
     return this.figures(id, query.asOf ?? null);
   }
@@ -137,8 +148,10 @@ export class OrgSummaryController {
   async children(
     @Param('id') id: string,
     @Query() query: AsOfQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrgUnitChildrenDto> {
-    await this.requirePath(id);
+    // The children the unit had on the date lie under it, so in the caller's subtree.
+    await this.requirePathInScope(user, id);
     const asOf = query.asOf ?? null;
     const { rows } = await this.pool.query<{
       org_unit_id: string;
@@ -156,10 +169,13 @@ export class OrgSummaryController {
     return { orgUnitId: id, children };
   }
 
-  private async requirePath(id: string): Promise<string> {
+  /** The unit's current path as reporting stores it, in the caller's subtree; else 404 either way. */
+  private async requirePathInScope(user: AuthenticatedUser, id: string): Promise<string> {
     const path = await findOrgPath(this.pool, id);
-    if (path === null)
-      throw new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`);
+    assertInScope(user, path, {
+      notFound: () =>
+        new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`),
+    });
 
     return path;
   }

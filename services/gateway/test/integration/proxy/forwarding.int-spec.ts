@@ -67,6 +67,8 @@ describe('forwarding /api/<service>/… through the gateway', () => {
         RIGHTS_URL: echo.url,
         // Nothing listens there: the service is down.
         REPORTING_URL: 'http://127.0.0.1:9',
+        // The key pair organisation verifies with.
+        AUTH_PRIVATE_KEY: services.auth.privateKeyPem,
       },
       { consumeFrom: topic.slice(Topics.organisation.length) },
     );

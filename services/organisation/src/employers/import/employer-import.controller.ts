@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { canReach, CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, XLSX_MEDIA_TYPE } from '@taizhang/bootstrap';
 
@@ -18,6 +20,7 @@ export class EmployerImportController {
    * 职工人数, 女职工人数, 农民工人数, 新就业形态劳动者人数. Each valid row is registered; the
    * same file again records nothing new.
    */
+  @Roles('federation_officer')
   @Post()
   @HttpCode(200)
   @ApiConsumes(XLSX_MEDIA_TYPE)
@@ -25,10 +28,13 @@ export class EmployerImportController {
   @ApiOkResponse({ type: EmployerImportResultDto })
   import(
     @Body() workbook: Buffer,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
   ): Promise<EmployerImportResultDto> {
     // Each row is its own command: the request's Idempotency-Key cannot stand for all of them,
     // and need not, since every row is idempotent by its credit code.
-    return this.imports.import(workbook, { ...request.metadata(), commandId: null });
+    return this.imports.import(workbook, { ...request.metadata(), commandId: null }, (path) =>
+      canReach(user, path),
+    );
   }
 }

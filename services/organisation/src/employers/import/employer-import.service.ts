@@ -46,8 +46,13 @@ const breachOf = (error: DomainError): RuleBreach => {
 export class EmployerImportService {
   constructor(private readonly store: PostgresEventStore) {}
 
-  async import(workbook: Buffer, metadata: CommandMetadata): Promise<EmployerImportResult> {
-    const streets = new StreetDirectory(this.store);
+  /** `canReach`: the caller's scope; a street outside it is read as unknown (no probing). */
+  async import(
+    workbook: Buffer,
+    metadata: CommandMetadata,
+    canReach: (orgPath: string) => boolean,
+  ): Promise<EmployerImportResult> {
+    const streets = new StreetDirectory(this.store, canReach);
     const firstRowOfCode = new Map<string, number>();
     const result: EmployerImportResult = {
       rows: 0,

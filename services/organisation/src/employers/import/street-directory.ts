@@ -17,13 +17,17 @@ export type StreetLookup = { street: ParentRef | null } | { breach: RuleBreach }
 
 /**
  * Resolves the 所属街道 cells of one import: a street's id, or its code (as given when the unit was
- * created, e.g. 210102001). Each unit is read once per import.
+ * created, e.g. 210102001). Each unit is read once per import. Units outside the importing
+ * caller's scope (`canReach`) are not there at all: the same answer as an unknown id or code.
  */
 export class StreetDirectory {
   private readonly byId = new Map<string, Promise<ParentRef | null>>();
   private byCode: Promise<Map<string, ParentRef[]>> | undefined;
 
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly canReach: (orgPath: string) => boolean,
+  ) {}
 
   async resolve(cell: string): Promise<StreetLookup> {
     if (UUID.test(cell)) return { street: await this.unit(cell.toLowerCase()) };
@@ -52,7 +56,9 @@ export class StreetDirectory {
   private unit(id: string): Promise<ParentRef | null> {
     let found = this.byId.get(id);
     if (!found) {
-      found = loadParentRef(this.store, id);
+      found = loadParentRef(this.store, id).then((unit) =>
+        unit && this.canReach(unit.orgPath) ? unit : null,
+      );
       this.byId.set(id, found);
     }
 
@@ -70,7 +76,8 @@ export class StreetDirectory {
     const byCode = new Map<string, ParentRef[]>();
     for (const { stream_id: streamId } of rows) {
       const { state } = await aggregateStream(this.store, streamId, orgUnitDecider);
-      if (state.status !== 'Active' || state.kind !== 'street') continue;
+      if (state.status !== 'Active' || state.kind !== 'street' || !this.canReach(state.orgPath))
+        continue;
       const street = { id: state.id, kind: state.kind, orgPath: state.orgPath };
       byCode.set(state.code, [...(byCode.get(state.code) ?? []), street]);
       this.byId.set(state.id, Promise.resolve(street));

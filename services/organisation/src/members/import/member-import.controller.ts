@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { Roles } from '@taizhang/auth';
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, XLSX_MEDIA_TYPE } from '@taizhang/bootstrap';
 
@@ -28,11 +29,12 @@ export class MemberImportController {
   import(
     @Param('unionId', ParseUUIDPipe) unionId: string,
     @Body() workbook: Buffer,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
   ): Promise<MemberImportResultDto> {
     // Each row is its own command: the request's Idempotency-Key cannot stand for all of them,
     // and need not, since every row is idempotent by its person's stream.
-    return this.imports.import(unionId, workbook, (occurredAt) => ({
+    return this.imports.import(user, unionId, workbook, (occurredAt) => ({
       ...request.metadata(occurredAt),
       commandId: null,
     }));

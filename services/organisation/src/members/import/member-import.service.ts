@@ -11,6 +11,7 @@ import { readSheet } from '../../shared/xlsx/sheet-reader';
 import type { Union } from '../../unions/union.decider';
 import type { JoinUnionDto } from '../dto/join-union.dto';
 import type { JoinRequest, PersonalData } from '../member-joins.service';
+import type { Caller } from '../../org-units/org-unit-scope';
 import { MemberJoinsService, readPersonalData } from '../member-joins.service';
 import type { MemberImportResult, RejectedMemberRow } from './member-import.result';
 import { MemberImportErrorCode, parseMemberRow } from './member-row.parser';
@@ -68,11 +69,12 @@ export class MemberImportService {
   ) {}
 
   async import(
+    user: Caller,
     unionId: string,
     workbook: Buffer,
     metadataAt: (occurredAt: Date) => CommandMetadata,
   ): Promise<MemberImportResult> {
-    const union = await this.joins.activeUnion(unionId);
+    const union = await this.joins.activeUnion(user, unionId);
     const result: MemberImportResult = { rows: 0, recorded: 0, alreadyMembers: [], rejected: [] };
     const rowOfMember = new Map<string, number>();
     const inFlight = new Set<Promise<void>>();

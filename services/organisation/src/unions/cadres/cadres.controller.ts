@@ -5,7 +5,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Response } from 'express';
 
-import { Roles } from '@taizhang/auth';
+import type { AuthenticatedUser } from '@taizhang/auth';
+import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import { PostgresEventStore } from '@taizhang/event-store';
@@ -13,7 +14,8 @@ import { PostgresEventStore } from '@taizhang/event-store';
 import { startOfBusinessDate } from '../../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../../shared/command-response';
 import { AppointCadreDto, CadresViewDto, RemoveCadreDto } from '../dto/cadres.dto';
-import { loadEstablishedUnion, loadUnion, runUnionCommand } from '../union-streams';
+import { loadEstablishedUnionInScope, loadUnionInScope } from '../union-scope';
+import { runUnionCommand } from '../union-streams';
 import { normalisePublicPhone } from './public-phone';
 
 /** 三亮 (亮身份、亮职责): the cadres of a union with their post, phone and duties, while serving. */
@@ -29,10 +31,11 @@ export class CadresController {
   async appoint(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: AppointCadreDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    await loadUnion(this.store, unionId);
+    await loadUnionInScope(this.store, user, unionId, { access: 'write' });
     const cadreId = randomUUID();
     const result = await runUnionCommand(
       this.store,
@@ -61,10 +64,11 @@ export class CadresController {
     @Param('id', ParseUUIDPipe) unionId: string,
     @Param('cadreId', ParseUUIDPipe) cadreId: string,
     @Body() body: RemoveCadreDto,
+    @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    await loadUnion(this.store, unionId);
+    await loadUnionInScope(this.store, user, unionId, { access: 'write' });
     const result = await runUnionCommand(
       this.store,
       unionId,
@@ -85,9 +89,10 @@ export class CadresController {
   @ApiOkResponse({ type: CadresViewDto })
   async list(
     @Param('id', ParseUUIDPipe) unionId: string,
+    @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CadresViewDto> {
-    const { state, version } = await loadEstablishedUnion(this.store, unionId);
+    const { state, version } = await loadEstablishedUnionInScope(this.store, user, unionId);
     response.setHeader('ETag', `"${version}"`);
 
     return {

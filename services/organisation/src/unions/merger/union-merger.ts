@@ -8,6 +8,8 @@ import type {
 import { aggregateStream, ConcurrencyError } from '@taizhang/event-store';
 
 import type { MemberCommand } from '../../members/member.commands';
+import { readUnionInScope } from '../../members/member-scope';
+import type { Caller } from '../../org-units/org-unit-scope';
 import type { Member, MemberEvent } from '../../members/member.decider';
 import { memberDecider } from '../../members/member.decider';
 import { startOfBusinessDate } from '../../shared/business-date';
@@ -15,7 +17,8 @@ import { checkReceivingUnion } from '../decide/merger';
 import type { Union, UnionEvent } from '../union.decider';
 import { unionDecider } from '../union.decider';
 import type { ActiveUnion } from '../union.state';
-import { loadUnion, runUnionCommand, unionStreamId } from '../union-streams';
+import { loadUnionInScope } from '../union-scope';
+import { runUnionCommand, unionStreamId } from '../union-streams';
 import { PEOPLE_RECORDED_IN_UNION } from './members-of-union.sql';
 
 export interface MergeRequest {
@@ -38,16 +41,14 @@ const fold = <S, E>(
  */
 export const mergeUnion = async (
   store: PostgresEventStore,
+  user: Caller,
   unionId: string,
   body: MergeRequest,
   request: CommandRequestContext,
 ): Promise<CommandResult> => {
-  await loadUnion(store, unionId);
-  const { state: intoUnion } = await aggregateStream(
-    store,
-    unionStreamId(body.intoUnionId),
-    unionDecider,
-  );
+  await loadUnionInScope(store, user, unionId, { access: 'write', strictlyBelow: true });
+  // A receiving union outside the caller's subtree is answered as an unknown one.
+  const { state: intoUnion } = await readUnionInScope(store, user, body.intoUnionId);
   const metadata = request.metadata(startOfBusinessDate(body.mergedOn));
   try {
     return await runUnionCommand(

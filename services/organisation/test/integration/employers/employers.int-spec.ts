@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { getJson, postJson, startServices } from '@taizhang/testing';
+import { regionClient, startServices } from '@taizhang/testing';
 
 import {
   creditCodeCheckCharacter,
@@ -45,7 +45,10 @@ const workbook = async (rows: unknown[][], headers = HEADERS): Promise<Buffer> =
 const upload = async (body: Buffer | string, contentType = XLSX) => {
   const response = await fetch(`${organisation()}/employers/import`, {
     method: 'POST',
-    headers: { 'content-type': contentType },
+    headers: {
+      'content-type': contentType,
+      ...(await services.auth.headers({ role: 'federation_officer', orgPath: region.city! })),
+    },
     body,
   });
 
@@ -53,6 +56,8 @@ const upload = async (body: Buffer | string, contentType = XLSX) => {
 };
 
 let services: RunningServices;
+// The admin builds the org tree; the city's officer keeps the registry (libs/testing).
+const region = regionClient({ as: (caller) => services.as(caller) });
 const organisation = () => services.urls['organisation']!;
 const eventCount = async () =>
   Number(
@@ -66,7 +71,7 @@ const eventCount = async () =>
 describe('employer registry (单位台账) over HTTP', () => {
   const ids: Record<string, string> = {};
   const create = async (body: unknown): Promise<string> => {
-    const answer = await postJson(`${organisation()}/org-units`, body);
+    const answer = await region.post(`${organisation()}/org-units`, body);
     expect(answer.status).toBe(201);
 
     return answer.body['id'] as string;
@@ -111,11 +116,11 @@ describe('employer registry (单位台账) over HTTP', () => {
 
   describe('registration', () => {
     it('registers an employer under its street, its id its credit code, the name exact', async () => {
-      const answer = await postJson(`${organisation()}/employers`, employer());
+      const answer = await region.post(`${organisation()}/employers`, employer());
 
       expect(answer.status).toBe(201);
       expect(answer.body).toMatchObject({ id: creditCode(1), streamVersion: 1 });
-      const read = await getJson(`${organisation()}/employers/${creditCode(1)}`);
+      const read = await region.get(`${organisation()}/employers/${creditCode(1)}`);
       expect(read.body).toMatchObject({
         status: 'Open',
         employerId: creditCode(1),
@@ -130,7 +135,7 @@ describe('employer registry (单位台账) over HTTP', () => {
 
     it('refuses the same credit code again with 422 EMPLOYER_ALREADY_REGISTERED and appends nothing', async () => {
       const before = await eventCount();
-      const again = await postJson(
+      const again = await region.post(
         `${organisation()}/employers`,
         employer({ name: '另一个名字', streetId: ids['otherStreet'] }),
       );
@@ -147,7 +152,7 @@ describe('employer registry (单位台账) over HTTP', () => {
       const code = creditCode(2);
       const answers = await Promise.all(
         Array.from({ length: 6 }, () =>
-          postJson(`${organisation()}/employers`, employer({ creditCode: code })),
+          region.post(`${organisation()}/employers`, employer({ creditCode: code })),
         ),
       );
 
@@ -156,7 +161,7 @@ describe('employer registry (单位台账) over HTTP', () => {
         expect(['EMPLOYER_ALREADY_REGISTERED', 'CONCURRENCY_CONFLICT']).toContain(
           answer.body['code'],
         );
-      expect((await getJson(`${organisation()}/employers/${code}`)).body['version']).toBe(1);
+      expect((await region.get(`${organisation()}/employers/${code}`)).body['version']).toBe(1);
     });
 
     it('answers bad input with a 4xx problem and a stable code, appending nothing', async () => {
@@ -195,7 +200,7 @@ describe('employer registry (单位台账) over HTTP', () => {
         [{ creditCode: valid, kind: 'company' }, 400, 'VALIDATION_FAILED'],
       ];
       for (const [overrides, status, code, details] of cases) {
-        const answer = await postJson(`${organisation()}/employers`, employer(overrides));
+        const answer = await region.post(`${organisation()}/employers`, employer(overrides));
         expect({ overrides, status: answer.status, code: answer.body['code'] }).toEqual({
           overrides,
           status,
@@ -213,7 +218,7 @@ describe('employer registry (单位台账) over HTTP', () => {
     const url = (path: string) => `${organisation()}/employers/${code}${path}`;
 
     beforeAll(async () => {
-      const answer = await postJson(
+      const answer = await region.post(
         `${organisation()}/employers`,
         employer({ creditCode: code, registeredOn: '2025-06-30' }),
       );
@@ -227,35 +232,41 @@ describe('employer registry (单位台账) over HTTP', () => {
         migrantHeadcount: 40,
         newFormHeadcount: 5,
       };
-      const updated = await postJson(url('/headcounts'), { asOf: '2025-12-31', ...figures });
+      const updated = await region.post(url('/headcounts'), { asOf: '2025-12-31', ...figures });
 
       expect(updated.status).toBe(201);
       expect(updated.body['streamVersion']).toBe(2);
-      expect((await getJson(url(''))).body).toMatchObject({
+      expect((await region.get(url(''))).body).toMatchObject({
         ...figures,
         headcountsAsOf: '2025-12-31',
       });
-      const older = await postJson(url('/headcounts'), { asOf: '2025-07-01', ...figures });
+      const older = await region.post(url('/headcounts'), { asOf: '2025-07-01', ...figures });
       expect(older.status).toBe(422);
       expect(older.body['code']).toBe('HEADCOUNTS_OLDER_THAN_RECORDED');
-      const unknown = await postJson(`${organisation()}/employers/${creditCode(99)}/headcounts`, {
-        asOf: '2025-12-31',
-        ...figures,
-      });
+      const unknown = await region.post(
+        `${organisation()}/employers/${creditCode(99)}/headcounts`,
+        {
+          asOf: '2025-12-31',
+          ...figures,
+        },
+      );
       expect(unknown.status).toBe(404);
     });
 
     it('closes, after which nothing more is recorded for it', async () => {
-      const closed = await postJson(url('/close'), { closedOn: '2026-01-15', reason: '企业注销' });
+      const closed = await region.post(url('/close'), {
+        closedOn: '2026-01-15',
+        reason: '企业注销',
+      });
 
       expect(closed.status).toBe(201);
-      expect((await getJson(url(''))).body).toMatchObject({
+      expect((await region.get(url(''))).body).toMatchObject({
         status: 'Closed',
         closedOn: '2026-01-15',
         closeReason: '企业注销',
       });
       const before = await eventCount();
-      const after = await postJson(url('/headcounts'), {
+      const after = await region.post(url('/headcounts'), {
         asOf: '2026-01-20',
         headcount: 1,
         femaleHeadcount: 0,
@@ -264,7 +275,7 @@ describe('employer registry (单位台账) over HTTP', () => {
       });
       expect(after.status).toBe(422);
       expect(after.body['code']).toBe('EMPLOYER_CLOSED');
-      const twice = await postJson(url('/close'), { closedOn: '2026-01-16', reason: '重复' });
+      const twice = await region.post(url('/close'), { closedOn: '2026-01-16', reason: '重复' });
       expect(twice.body['code']).toBe('EMPLOYER_CLOSED');
       expect(await eventCount()).toBe(before);
     });
@@ -335,7 +346,9 @@ describe('employer registry (单位台账) over HTTP', () => {
       });
       expect(rejected.find((r) => r.row === 9)!.reasons[0]!.zh).toContain('第3行');
       expect(await eventCount()).toBe(before + 3);
-      expect((await getJson(`${organisation()}/employers/${creditCode(109)}`)).body).toMatchObject({
+      expect(
+        (await region.get(`${organisation()}/employers/${creditCode(109)}`)).body,
+      ).toMatchObject({
         name: rareName,
         kind: 'social_organisation',
         streetId: ids['street'],
@@ -374,7 +387,10 @@ describe('employer registry (单位台账) over HTTP', () => {
       // A workbook sent to a JSON route is not read there.
       const misrouted = await fetch(`${organisation()}/employers`, {
         method: 'POST',
-        headers: { 'content-type': XLSX },
+        headers: {
+          'content-type': XLSX,
+          ...(await services.auth.headers({ role: 'federation_officer', orgPath: region.city! })),
+        },
         body: sheet,
       });
       expect(misrouted.status).toBe(400);

@@ -3,18 +3,20 @@ import { randomUUID } from 'node:crypto';
 import { Topics } from '@taizhang/contracts';
 import { verifyIntegrity } from '@taizhang/event-store';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+import { eventually, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: uniqueness of a person across the
 // region, no plain personal data at rest or on the topic, masking, recorded reveals, erasure.
 describe('members (organisation, integration)', () => {
   let running: RunningServices;
+  // The admin builds the org tree; the city's officer records the members (libs/testing).
+  const region = regionClient({ as: (caller) => running.as(caller) });
   const url = (path: string) => `${running.urls['organisation']!}${path}`;
   const pool = () => running.databases['organisation']!.pool;
   const unions: string[] = [];
 
   const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(url(path), body);
+    const answer = await region.post(url(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
 
     return answer.body['id'] as string;
@@ -61,7 +63,7 @@ describe('members (organisation, integration)', () => {
   it('lets one ID card number join only once, however many unions it tries at the same time', async () => {
     const body = person(1);
     const answers = await Promise.all(
-      [...unions, ...unions].map((union) => postJson(url(`/unions/${union}/members`), body)),
+      [...unions, ...unions].map((union) => region.post(url(`/unions/${union}/members`), body)),
     );
 
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
@@ -75,7 +77,7 @@ describe('members (organisation, integration)', () => {
     );
     expect(joins.rowCount).toBe(1);
     // The same number typed differently is the same person.
-    const retyped = await postJson(url(`/unions/${unions[2]}/members`), {
+    const retyped = await region.post(url(`/unions/${unions[2]}/members`), {
       ...body,
       idCardNumber: ` ${body.idCardNumber.slice(0, 6)} ${body.idCardNumber.slice(6)} `,
     });
@@ -123,7 +125,7 @@ describe('members (organisation, integration)', () => {
     const body = person(3, { phone: '13812345678' });
     const memberId = await created(`/unions/${unions[1]}/members`, body);
 
-    const masked = await getJson(url(`/members/${memberId}`));
+    const masked = await region.get(url(`/members/${memberId}`));
     expect(masked.body['personalData']).toEqual({
       revealed: false,
       erased: false,
@@ -132,11 +134,11 @@ describe('members (organisation, integration)', () => {
       birthDate: '1985-**-**',
     });
 
-    const noReason = await getJson(url(`/members/${memberId}?reveal=true`));
+    const noReason = await region.get(url(`/members/${memberId}?reveal=true`));
     expect([noReason.status, noReason.body['code']]).toEqual([400, 'REVEAL_REASON_REQUIRED']);
 
     const reason = '核实困难职工帮扶申请人身份';
-    const revealed = await getJson(
+    const revealed = await region.get(
       url(`/members/${memberId}?reveal=true&reason=${encodeURIComponent(reason)}`),
     );
     expect(revealed.body['personalData']).toEqual({
@@ -161,18 +163,20 @@ describe('members (organisation, integration)', () => {
   it('erases a person who left: unreadable everywhere, the history still verifies, and they may rejoin', async () => {
     const body = person(4);
     const memberId = await created(`/unions/${unions[2]}/members`, body);
-    const activeErase = await postJson(url(`/members/${memberId}/erase`), { reason: '本人申请' });
+    const activeErase = await running
+      .as({ role: 'admin' })
+      .post(url(`/members/${memberId}/erase`), { reason: '本人申请' });
     expect([activeErase.status, activeErase.body['code']]).toEqual([422, 'MEMBER_STILL_ACTIVE']);
 
     expect(
       (
-        await postJson(url(`/members/${memberId}/leave`), {
+        await region.post(url(`/members/${memberId}/leave`), {
           reason: '调离本市',
           leftOn: '2024-05-31',
         })
       ).status,
     ).toBe(200);
-    const erased = await postJson(url(`/members/${memberId}/erase`), {
+    const erased = await running.as({ role: 'admin' }).post(url(`/members/${memberId}/erase`), {
       reason: '本人申请删除个人信息',
     });
     expect(erased.status).toBe(200);
@@ -184,7 +188,7 @@ describe('members (organisation, integration)', () => {
     expect(key.rows).toHaveLength(1);
     expect(key.rows[0]!.wrapped_key).toBeNull();
     expect(key.rows[0]!.erased_at).toBeInstanceOf(Date);
-    const view = await getJson(
+    const view = await region.get(
       url(`/members/${memberId}?reveal=true&reason=${encodeURIComponent('审计')}`),
     );
     expect(view.body).toMatchObject({
@@ -202,12 +206,12 @@ describe('members (organisation, integration)', () => {
     const report = await verifyIntegrity(pool());
     expect(report).toMatchObject({ intact: true, breaks: [] });
 
-    const again = await postJson(url(`/unions/${unions[3]}/members`), {
+    const again = await region.post(url(`/unions/${unions[3]}/members`), {
       ...body,
       joinedOn: '2025-01-02',
     });
     expect([again.status, again.body['id']]).toEqual([201, memberId]);
-    expect((await getJson(url(`/members/${memberId}`))).body).toMatchObject({
+    expect((await region.get(url(`/members/${memberId}`))).body).toMatchObject({
       status: 'active',
       unionId: unions[3],
       personalData: { erased: false, idCardNumber: `2101**********${body.idCardNumber.slice(-4)}` },
@@ -217,8 +221,8 @@ describe('members (organisation, integration)', () => {
   it('lets a person who left join again later, under the same key', async () => {
     const body = person(7);
     const memberId = await created(`/unions/${unions[0]}/members`, body);
-    await postJson(url(`/members/${memberId}/leave`), { reason: '辞职', leftOn: '2023-03-31' });
-    const again = await postJson(url(`/unions/${unions[1]}/members`), {
+    await region.post(url(`/members/${memberId}/leave`), { reason: '辞职', leftOn: '2023-03-31' });
+    const again = await region.post(url(`/unions/${unions[1]}/members`), {
       ...body,
       joinedOn: '2024-06-01',
     });
@@ -226,7 +230,7 @@ describe('members (organisation, integration)', () => {
     expect([again.status, again.body['id']]).toEqual([201, memberId]);
     const keys = await pool().query('SELECT 1 FROM person_keys WHERE member_id = $1', [memberId]);
     expect(keys.rowCount).toBe(1);
-    const view = await getJson(
+    const view = await region.get(
       url(`/members/${memberId}?reveal=true&reason=${encodeURIComponent('核对会籍')}`),
     );
     expect(view.body).toMatchObject({
@@ -242,32 +246,32 @@ describe('members (organisation, integration)', () => {
   });
 
   it('hands the members of a dissolved union to the federation above it', async () => {
-    const street = (await getJson(url(`/unions/${unions[3]}`))).body['parentId'] as string;
+    const street = (await region.get(url(`/unions/${unions[3]}`))).body['parentId'] as string;
     const closing = await created('/unions', {
       name: '即将注销企业工会',
       parentId: street,
       establishedOn: '2010-01-01',
     });
     const memberId = await created(`/unions/${closing}/members`, person(8));
-    const dissolved = await postJson(url(`/unions/${closing}/dissolve`), {
+    const dissolved = await region.post(url(`/unions/${closing}/dissolve`), {
       reason: '企业注销',
       dissolvedOn: '2025-03-31',
     });
     expect(dissolved.status).toBeLessThan(300);
 
-    const byUnion = await postJson(url(`/members/${memberId}/retain`), {
+    const byUnion = await region.post(url(`/members/${memberId}/retain`), {
       reason: 'employer_closed',
       heldBy: 'union',
       since: '2025-03-31',
     });
     expect([byUnion.status, byUnion.body['code']]).toEqual([422, 'UNION_DISSOLVED']);
-    const byFederation = await postJson(url(`/members/${memberId}/retain`), {
+    const byFederation = await region.post(url(`/members/${memberId}/retain`), {
       reason: 'employer_closed',
       heldBy: 'federation',
       since: '2025-03-31',
     });
     expect(byFederation.status).toBe(200);
-    expect((await getJson(url(`/members/${memberId}`))).body).toMatchObject({
+    expect((await region.get(url(`/members/${memberId}`))).body).toMatchObject({
       status: 'retained',
       retention: { reason: 'employer_closed', heldBy: 'federation', heldByOrgUnitId: street },
     });
@@ -276,20 +280,20 @@ describe('members (organisation, integration)', () => {
   it('refuses personal data that cannot be right, without repeating it', async () => {
     const good = person(5);
     const wrongDigit = `${good.idCardNumber.slice(0, 17)}${good.idCardNumber[17] === '1' ? '2' : '1'}`;
-    const badNumber = await postJson(url(`/unions/${unions[0]}/members`), {
+    const badNumber = await region.post(url(`/unions/${unions[0]}/members`), {
       ...good,
       idCardNumber: wrongDigit,
     });
     expect([badNumber.status, badNumber.body['code']]).toEqual([400, 'INVALID_ID_CARD_NUMBER']);
     expect(JSON.stringify(badNumber.body)).not.toContain(wrongDigit);
 
-    const badPhone = await postJson(url(`/unions/${unions[0]}/members`), {
+    const badPhone = await region.post(url(`/unions/${unions[0]}/members`), {
       ...good,
       phone: '12345',
     });
     expect([badPhone.status, badPhone.body['code']]).toEqual([400, 'INVALID_PHONE_NUMBER']);
 
-    const wrongGender = await postJson(url(`/unions/${unions[0]}/members`), {
+    const wrongGender = await region.post(url(`/unions/${unions[0]}/members`), {
       ...good,
       gender: 'male',
     });
@@ -299,12 +303,12 @@ describe('members (organisation, integration)', () => {
 
   it('transfers only into a union that exists, and not a member nobody knows', async () => {
     const memberId = await created(`/unions/${unions[0]}/members`, person(6));
-    const nowhere = await postJson(url(`/members/${memberId}/transfer`), {
+    const nowhere = await region.post(url(`/members/${memberId}/transfer`), {
       toUnionId: randomUUID(),
       transferredOn: '2024-01-01',
     });
     expect([nowhere.status, nowhere.body['code']]).toEqual([422, 'TARGET_UNION_NOT_FOUND']);
-    const nobody = await postJson(url(`/members/${randomUUID()}/transfer`), {
+    const nobody = await region.post(url(`/members/${randomUUID()}/transfer`), {
       toUnionId: unions[1],
       transferredOn: '2024-01-01',
     });
@@ -313,7 +317,7 @@ describe('members (organisation, integration)', () => {
 
   it('answers every one of many concurrent joins on its own (group commit): replays, 409s and refusals stay per request', async () => {
     const join = (n: number, headers: Record<string, string> = {}, more = {}) =>
-      postJson(url(`/unions/${unions[n % 4]}/members`), person(n, more), headers);
+      region.post(url(`/unions/${unions[n % 4]}/members`), person(n, more), headers);
     const existing = await join(600);
     expect(existing.status).toBe(201);
 

@@ -1,0 +1,387 @@
+import type { Role } from '@taizhang/auth';
+import { ROLES } from '@taizhang/auth';
+
+import type { Answer, GatewayRegion, Side } from './support/gateway-region';
+import {
+  applicationBody,
+  employerBody,
+  joinBody,
+  startGatewayRegion,
+} from './support/gateway-region';
+
+/**
+ * The authorisation matrix (issue 4): every route of every service, as its OpenAPI document
+ * lists it, × every role × (its target inside the caller's subtree, outside it, no token, an
+ * expired token, a tampered token), through the gateway. A route without a row fails, so no
+ * endpoint can be added unprotected; a row's roles must be the ones the route declares.
+ */
+type Expected = { status: number; code?: string } | 'reached';
+
+interface Row {
+  /** Who may call it (DESIGN §1 and the issue), written out here, not read from the code. */
+  roles: Role[];
+  /** The request for side 0's target (inside the side-0 callers' scope) or side 1's (outside). */
+  request: (side: Side) => { path: string; body?: unknown; contentType?: string };
+  /** What an allowed caller gets for the other side's target: 404 unless said otherwise. */
+  outside?: Expected;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const congress = {
+  heldOn: '2026-01-05',
+  entitledVoters: 30,
+  present: 25,
+  committee: [
+    { name: '刘芳', post: 'chair' },
+    { name: '陈刚', post: 'member' },
+    { name: '周婷', post: 'member' },
+  ],
+  termYears: 5,
+};
+let joins = 100;
+
+const matrix = (region: () => GatewayRegion): Record<string, Row> => {
+  const ids = () => region().ids;
+  const everyone: Role[] = ['admin', 'union_cadre', 'federation_officer', 'auditor'];
+  const readers: Role[] = ['union_cadre', 'federation_officer', 'auditor'];
+  const keepers: Role[] = ['union_cadre', 'federation_officer'];
+
+  return {
+    'organisation GET /org-units/{id}': {
+      roles: ['admin', 'federation_officer', 'auditor'],
+      request: (side) => ({ path: `/org-units/${ids().street[side]}` }),
+    },
+    'organisation POST /org-units': {
+      roles: ['admin'],
+      request: (side) => ({
+        path: '/org-units',
+        body: { code: `s${side}`, name: '新街道', kind: 'street', parentId: ids().district[side] },
+      }),
+    },
+    'organisation POST /unions': {
+      roles: ['admin', 'federation_officer'],
+      request: (side) => ({
+        path: '/unions',
+        body: { name: '存量工会', parentId: ids().street[side], establishedOn: '2001-01-01' },
+      }),
+      outside: { status: 422, code: 'PARENT_NOT_FOUND' },
+    },
+    'organisation GET /unions/{id}': {
+      roles: everyone,
+      request: (side) => ({ path: `/unions/${ids().union[side]}` }),
+    },
+    'organisation POST /unions/{id}/elections': {
+      roles: keepers,
+      request: (side) => ({ path: `/unions/${ids().union[side]}/elections`, body: congress }),
+    },
+    'organisation POST /unions/{id}/elections/approve': {
+      roles: ['federation_officer'],
+      request: (side) => ({ path: `/unions/${ids().union[side]}/elections/approve`, body: {} }),
+    },
+    'organisation POST /unions/{id}/rename': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/rename`,
+        body: { name: '更名后的工会', effectiveOn: '2026-01-05' },
+      }),
+    },
+    'organisation POST /union-applications': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: '/union-applications',
+        body: applicationBody(ids().street[side]),
+      }),
+      outside: { status: 422, code: 'PARENT_NOT_FOUND' },
+    },
+    'organisation GET /union-applications/{id}': {
+      roles: ['federation_officer', 'auditor'],
+      request: (side) => ({ path: `/union-applications/${ids().application[side]}` }),
+    },
+    'organisation POST /union-applications/{id}/approve': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/union-applications/${ids().application[side]}/approve`,
+        body: {},
+      }),
+    },
+    'organisation POST /union-applications/{id}/reject': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/union-applications/${ids().application[side]}/reject`,
+        body: { reason: '材料不全' },
+      }),
+    },
+    'organisation POST /union-applications/{id}/founding-congress': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/union-applications/${ids().application[side]}/founding-congress`,
+        body: congress,
+      }),
+    },
+    'organisation POST /unions/{unionId}/workers-home-ratings': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/workers-home-ratings`,
+        body: {
+          year: 2025,
+          title: 'workers_home',
+          awardedByOrgUnitId: ids().district[side],
+          awardedOn: '2026-01-05',
+        },
+      }),
+    },
+    'organisation GET /unions/{unionId}/workers-home-ratings': {
+      roles: readers,
+      request: (side) => ({ path: `/unions/${ids().union[side]}/workers-home-ratings` }),
+    },
+    'organisation POST /unions/{unionId}/members': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/members`,
+        body: joinBody((joins += 1)),
+      }),
+    },
+    'organisation GET /members/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/members/${ids().member[side]}` }),
+    },
+    'organisation POST /members/{id}/transfer': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/members/${ids().member[side]}/transfer`,
+        body: { toUnionId: ids().union[side], transferredOn: '2024-01-01' },
+      }),
+    },
+    'organisation POST /members/{id}/retain': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/members/${ids().member[side]}/retain`,
+        body: { reason: 'retired', heldBy: 'union', since: '2024-01-01' },
+      }),
+    },
+    'organisation POST /members/{id}/leave': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/members/${ids().member[side]}/leave`,
+        body: { reason: '辞职', leftOn: '2024-06-01' },
+      }),
+    },
+    'organisation POST /members/{id}/erase': {
+      roles: ['admin'],
+      request: (side) => ({
+        path: `/members/${ids().member[side]}/erase`,
+        body: { reason: '本人申请删除个人信息' },
+      }),
+    },
+    'organisation POST /employers': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: '/employers',
+        body: employerBody(50 + side, ids().street[side]),
+      }),
+      outside: { status: 422, code: 'STREET_NOT_FOUND' },
+    },
+    'organisation GET /employers/{id}': {
+      roles: ['federation_officer', 'auditor'],
+      request: (side) => ({ path: `/employers/${ids().employer[side]}` }),
+    },
+    'organisation POST /employers/{id}/headcounts': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/employers/${ids().employer[side]}/headcounts`,
+        body: {
+          asOf: '2025-12-31',
+          headcount: 120,
+          femaleHeadcount: 50,
+          migrantHeadcount: 0,
+          newFormHeadcount: 0,
+        },
+      }),
+    },
+    'organisation POST /employers/{id}/close': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/employers/${ids().employer[side]}/close`,
+        body: { closedOn: '2026-01-05', reason: '企业注销' },
+      }),
+    },
+    'organisation POST /employers/import': {
+      roles: ['federation_officer'],
+      // Streets outside the caller's scope are unknown row by row; the sheet itself is the same.
+      request: () => ({ path: '/employers/import', body: 'not a workbook', contentType: XLSX }),
+      outside: 'reached',
+    },
+    'organisation POST /unions/{id}/dissolve': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/dissolve`,
+        body: { reason: '企业破产', dissolvedOn: '2026-01-05' },
+      }),
+    },
+    'reporting GET /reports/org-units/{id}/summary': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/summary` }),
+    },
+    'reporting GET /reports/org-units/{id}/children': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/children` }),
+    },
+  };
+};
+
+const SERVICES = ['organisation', 'reporting'] as const;
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
+
+/** An access token whose payload was changed after signing: made an admin, as an attacker would. */
+const tampered = (token: string): string => {
+  const [header, payload, signature] = token.split('.') as [string, string, string];
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as object;
+  const forged = Buffer.from(JSON.stringify({ ...claims, role: 'admin', orgPath: null }));
+
+  return `${header}.${forged.toString('base64url')}.${signature}`;
+};
+
+describe('the authorisation matrix, from the OpenAPI documents, through the gateway', () => {
+  let region: GatewayRegion;
+  const rows = matrix(() => region);
+  const documented = new Map<string, { roles?: Role[]; public?: boolean }>();
+  let expired: string;
+
+  beforeAll(async () => {
+    region = await startGatewayRegion();
+    for (const service of SERVICES) {
+      const response = await fetch(`${region.running.urls[service]!}/docs-json`);
+      const doc = (await response.json()) as {
+        paths: Record<string, Partial<Record<string, Record<string, unknown>>>>;
+      };
+      for (const [path, operations] of Object.entries(doc.paths))
+        for (const method of METHODS) {
+          const operation = operations[method];
+          if (!operation) continue;
+          documented.set(`${service} ${method.toUpperCase()} ${path}`, {
+            roles: operation['x-taizhang-roles'] as Role[] | undefined,
+            public: operation['x-taizhang-public'] === true,
+          });
+        }
+    }
+    expired = await region.running.auth.token(
+      { role: 'federation_officer', orgPath: region.ids.city },
+      { now: new Date(Date.now() - 3_600_000), ttlSeconds: 60 },
+    );
+  }, 240_000);
+  afterAll(() => region?.close(), 120_000);
+
+  it('has a row for every documented route that is not public, and no row without a route', () => {
+    const open = [...documented].filter(([, d]) => d.public).map(([key]) => key);
+    const guarded = [...documented].filter(([, d]) => !d.public).map(([key]) => key);
+
+    // Only probes are public: health and metrics (the documents themselves are outside Nest).
+    for (const key of open) expect(key).toMatch(/^\w+ GET \/(health(\/\w+)?|metrics)$/);
+    expect(guarded.filter((key) => !(key in rows))).toEqual([]);
+    expect(Object.keys(rows).filter((key) => !documented.has(key))).toEqual([]);
+  });
+
+  const send = (
+    key: string,
+    side: Side,
+    token: string | undefined,
+    via: 'gateway' | 'service' = 'gateway',
+  ): Promise<Answer> => {
+    const [service, method] = key.split(' ') as [string, string];
+    const { path, body, contentType } = rows[key]!.request(side);
+    if (via === 'gateway')
+      return region.call(
+        method,
+        `/api/${service}${path}`,
+        token,
+        body,
+        contentType ? { 'content-type': contentType } : {},
+      );
+
+    return fetch(`${region.running.urls[service]!}${path}`, {
+      method,
+      headers: { 'content-type': contentType ?? 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+  };
+
+  const expectation = (key: string, role: Role, side: Side): Expected => {
+    const row = rows[key]!;
+    const method = key.split(' ')[1]!;
+    if (role === 'auditor' && method !== 'GET') return { status: 403, code: 'READ_ONLY_ROLE' };
+    if (!row.roles.includes(role)) return { status: 403, code: 'ROLE_NOT_ALLOWED' };
+    // An admin's scope is the whole region: there is no outside.
+    if (side === 1 && role !== 'admin') return row.outside ?? { status: 404, code: 'NOT_FOUND' };
+    if (method === 'GET') return { status: 200 };
+
+    return 'reached';
+  };
+
+  const check = (answer: Answer, expected: Expected, what: string) => {
+    if (expected === 'reached') {
+      // Past every access check: the domain answered (success or its own rule), never a 5xx.
+      expect({ what, status: answer.status }).toEqual({ what, status: expect.any(Number) });
+      expect({ what, refused: [401, 403, 404].includes(answer.status) }).toEqual({
+        what,
+        refused: false,
+      });
+      expect({ what, error: answer.status >= 500 }).toEqual({ what, error: false });
+
+      return;
+    }
+    expect({ what, status: answer.status, code: answer.body['code'] }).toEqual({
+      what: expected.status === answer.status ? what : `${what}: ${String(answer.body['detail'])}`,
+      status: expected.status,
+      code: expected.code ?? answer.body['code'],
+    });
+  };
+
+  it.each(Object.keys(rows))('%s', async (key) => {
+    const row = rows[key]!;
+    expect(documented.get(key)?.roles?.slice().sort()).toEqual(row.roles.slice().sort());
+
+    check(await send(key, 0, undefined), { status: 401, code: 'TOKEN_MISSING' }, 'no token');
+    check(await send(key, 0, expired), { status: 401, code: 'TOKEN_EXPIRED' }, 'expired');
+    check(
+      await send(key, 0, tampered(region.cityOfficer)),
+      { status: 401, code: 'TOKEN_INVALID' },
+      'tampered',
+    );
+    // The service itself refuses too, for whoever reaches its port without the gateway.
+    check(
+      await send(key, 0, undefined, 'service'),
+      { status: 401, code: 'TOKEN_MISSING' },
+      'no token, at the service',
+    );
+    for (const role of ROLES)
+      for (const side of [0, 1] as const) {
+        const token = role === 'admin' ? region.admin : region.tokens[role][0];
+        check(
+          await send(key, side, token),
+          expectation(key, role, side),
+          `${role} ${side === 0 ? 'inside' : 'outside'}`,
+        );
+      }
+  });
+
+  it('ends a sign-in everywhere behind the gateway: refreshed tokens work, logged-out ones do not', async () => {
+    const login = await region.call('POST', '/auth/login', undefined, {
+      username: 'cadre0',
+      password: 'a-long-enough-password',
+    });
+    const read = (token: string) =>
+      region.call('GET', `/api/organisation/unions/${region.ids.union[0]}`, token);
+    const first = login.body['accessToken'] as string;
+    expect((await read(first)).status).toBe(200);
+
+    const refreshed = await region.call('POST', '/auth/refresh', undefined, {
+      refreshToken: login.body['refreshToken'],
+    });
+    const second = refreshed.body['accessToken'] as string;
+    expect((await read(second)).status).toBe(200);
+
+    expect((await region.call('POST', '/auth/logout', second)).status).toBe(204);
+    for (const token of [first, second])
+      expect(await read(token)).toMatchObject({ status: 401, body: { code: 'TOKEN_REVOKED' } });
+  });
+});

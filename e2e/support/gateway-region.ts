@@ -1,0 +1,263 @@
+import { Topics } from '@taizhang/contracts';
+import type { RunningServices } from '@taizhang/testing';
+import {
+  eventually,
+  startServices,
+  TEST_ADMIN_PASSWORD,
+  testIdCardNumber,
+} from '@taizhang/testing';
+
+/** A JSON answer through the gateway. */
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export type Side = 0 | 1;
+export type SignedInRole = 'union_cadre' | 'federation_officer' | 'auditor';
+
+/**
+ * Two districts of one city, each with a street, a union, an employer, a member and a founding
+ * application, and a signed-in user of every role on each side (a cadre of the union, an officer
+ * and an auditor of the district), all through the gateway as clients use the platform.
+ */
+export interface GatewayRegion {
+  running: RunningServices;
+  gatewayUrl: string;
+  call(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Answer>;
+  ids: {
+    city: string;
+    district: [string, string];
+    street: [string, string];
+    union: [string, string];
+    application: [string, string];
+    employer: [string, string];
+    member: [string, string];
+  };
+  /** Access tokens: `admin`, `cityOfficer`, and each role per side. */
+  admin: string;
+  cityOfficer: string;
+  tokens: Record<SignedInRole, [string, string]>;
+  eventCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const PASSWORD = 'a-long-enough-password';
+
+// GB 32100 check characters, as in the registry e2e, for codes of two districts' employers.
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+export const creditCode = (n: number): string => {
+  const body = String(n).padStart(8, '0');
+  const sum8 = [...body].reduce((s, d, i) => s + Number(d) * [3, 7, 9, 10, 5, 8, 4, 2][i]!, 0);
+  const check = 11 - (sum8 % 11);
+  const first17 = `91210100${body}${check === 10 ? 'X' : check % 11}`;
+  const sum = [...first17].reduce((t, c, i) => t + ALPHABET.indexOf(c) * WEIGHTS[i]!, 0);
+
+  return first17 + ALPHABET[(31 - (sum % 31)) % 31]!;
+};
+
+export const joinBody = (n: number) => ({
+  name: `会员${n}`,
+  gender: 'female',
+  idCardNumber: testIdCardNumber(n, { gender: 'female' }),
+  employmentForm: 'regular',
+  migrantWorker: false,
+  joinedOn: '2020-07-01',
+});
+
+export const applicationBody = (parentId: string) => ({
+  proposedName: '新建企业工会委员会',
+  parentId,
+  employerIds: [creditCode(80)],
+  preparatoryGroup: [
+    { name: '张伟', role: '筹备组组长' },
+    { name: '李娜', role: '成员' },
+    { name: '王强', role: '成员' },
+  ],
+});
+
+export const employerBody = (n: number, streetId: string) => ({
+  creditCode: creditCode(n),
+  name: `第${n}号企业有限公司`,
+  kind: 'enterprise',
+  streetId,
+  registeredOn: '2025-06-30',
+  headcount: 100,
+  femaleHeadcount: 40,
+  migrantHeadcount: 0,
+  newFormHeadcount: 0,
+});
+
+export const startGatewayRegion = async (): Promise<GatewayRegion> => {
+  const running = await startServices(
+    ['organisation', 'reporting', 'gateway'],
+    [Topics.organisation],
+    {
+      // The matrix and the fuzzing send thousands of requests from one address.
+      RATE_LIMIT_PER_ADDRESS: '1000000',
+      RATE_LIMIT_PER_USER: '1000000',
+      LOGIN_RATE_LIMIT_PER_ADDRESS: '10000',
+    },
+  );
+  const gatewayUrl = running.urls['gateway']!;
+  const call: GatewayRegion['call'] = async (method, path, token, body, headers = {}) => {
+    const response = await fetch(`${gatewayUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      // A string or bytes go as they are (raw JSON text, invalid UTF-8, a workbook).
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string' || Buffer.isBuffer(body)
+            ? body
+            : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: Record<string, unknown> = {};
+    try {
+      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      parsed = { text };
+    }
+
+    return { status: response.status, body: parsed };
+  };
+  const login = async (username: string, password = PASSWORD): Promise<string> => {
+    const answer = await call('POST', '/auth/login', undefined, { username, password });
+    if (answer.status !== 200)
+      throw new Error(
+        `${username} cannot sign in: ${answer.status} ${JSON.stringify(answer.body)}`,
+      );
+
+    return answer.body['accessToken'] as string;
+  };
+  const created = async (token: string, path: string, body: unknown): Promise<string> => {
+    const answer = await call('POST', `/api/organisation${path}`, token, body);
+    if (answer.status !== 201)
+      throw new Error(`${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+
+    return answer.body['id'] as string;
+  };
+  // The gateway places accounts in units it learned from organisation's topic.
+  const account = async (admin: string, username: string, role: string, orgUnitId: string) => {
+    const answer = await eventually(
+      () => call('POST', '/users', admin, { username, password: PASSWORD, role, orgUnitId }),
+      (answer) => answer.status === 201,
+      90_000,
+    );
+    if (answer.status !== 201)
+      throw new Error(
+        `${username} was not created: ${answer.status} ${JSON.stringify(answer.body)}`,
+      );
+
+    return login(username);
+  };
+
+  const admin = await login('admin', TEST_ADMIN_PASSWORD);
+  const city = await created(admin, '/org-units', {
+    code: '2101',
+    name: '沈阳市总工会',
+    kind: 'municipal',
+  });
+  const district: string[] = [];
+  const street: string[] = [];
+  const union: string[] = [];
+  for (const [i, name] of ['和平区总工会', '沈河区总工会'].entries()) {
+    district.push(
+      await created(admin, '/org-units', {
+        code: `21010${i + 2}`,
+        name,
+        kind: 'district',
+        parentId: city,
+      }),
+    );
+    street.push(
+      await created(admin, '/org-units', {
+        code: `21010${i + 2}001`,
+        name: `${name}第一街道工会联合会`,
+        kind: 'street',
+        parentId: district[i],
+      }),
+    );
+    union.push(
+      await created(admin, '/unions', {
+        name: `${name}机床厂工会`,
+        parentId: street[i],
+        establishedOn: '2000-01-01',
+      }),
+    );
+  }
+  const cityOfficer = await account(admin, 'city.officer', 'federation_officer', city);
+  const tokens = { union_cadre: [], federation_officer: [], auditor: [] } as unknown as Record<
+    SignedInRole,
+    [string, string]
+  >;
+  for (const side of [0, 1] as const) {
+    tokens.union_cadre[side] = await account(admin, `cadre${side}`, 'union_cadre', union[side]!);
+    tokens.federation_officer[side] = await account(
+      admin,
+      `officer${side}`,
+      'federation_officer',
+      district[side]!,
+    );
+    tokens.auditor[side] = await account(admin, `auditor${side}`, 'auditor', district[side]!);
+  }
+  const application: string[] = [];
+  const employer: string[] = [];
+  const member: string[] = [];
+  for (const side of [0, 1] as const) {
+    application.push(
+      await created(cityOfficer, '/union-applications', applicationBody(street[side]!)),
+    );
+    employer.push(await created(cityOfficer, '/employers', employerBody(side + 1, street[side]!)));
+    member.push(await created(cityOfficer, `/unions/${union[side]}/members`, joinBody(side + 1)));
+  }
+  // Reporting knows both unions before anything reads it.
+  for (const side of [0, 1] as const) {
+    const known = await eventually(
+      () => call('GET', `/api/reporting/reports/org-units/${union[side]}/summary`, cityOfficer),
+      (answer) => answer.status === 200 && answer.body['members'] === 1,
+      60_000,
+    );
+    if (known.body['members'] !== 1) throw new Error('reporting did not learn the two unions');
+  }
+  const pair = (values: string[]) => [values[0]!, values[1]!] as [string, string];
+
+  return {
+    running,
+    gatewayUrl,
+    call,
+    ids: {
+      city,
+      district: pair(district),
+      street: pair(street),
+      union: pair(union),
+      application: pair(application),
+      employer: pair(employer),
+      member: pair(member),
+    },
+    admin,
+    cityOfficer,
+    tokens,
+    eventCount: async () =>
+      Number(
+        (
+          await running.databases['organisation']!.pool.query<{ count: string }>(
+            'SELECT count(*) FROM events',
+          )
+        ).rows[0]!.count,
+      ),
+    close: () => running.close(),
+  };
+};
