@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { Topics } from '@taizhang/contracts';
 import { verifyIntegrity } from '@taizhang/event-store';
 import type { RunningServices } from '@taizhang/testing';
-import { postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+import { regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,6 +38,8 @@ const withWrongCheckDigit = (number: string): string =>
 
 describe('member import (会员批量导入) over HTTP', () => {
   let running: RunningServices;
+  // The admin builds the org tree; an officer of the city does the rest (libs/testing).
+  const region = regionClient({ as: (caller) => running.as(caller) });
   const url = (path: string) => `${running.urls['organisation']!}${path}`;
   const pool = () => running.databases['organisation']!.pool;
   const unions: string[] = [];
@@ -46,14 +48,17 @@ describe('member import (会员批量导入) over HTTP', () => {
   const upload = async (unionId: string, body: Buffer | string) => {
     const response = await fetch(url(`/unions/${unionId}/members/import`), {
       method: 'POST',
-      headers: { 'content-type': XLSX },
+      headers: {
+        'content-type': XLSX,
+        ...(await running.auth.headers({ role: 'federation_officer', orgPath: region.city! })),
+      },
       body,
     });
 
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(url(path), body);
+    const answer = await region.post(url(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
 
     return answer.body['id'] as string;

@@ -1,15 +1,17 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+import { regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: a move changes the path of the unit
 // and of everything under it, and every later command records the path the tree has now.
 describe('moving and renaming org units (organisation, integration)', () => {
   let running: RunningServices;
+  // The admin builds the org tree; an officer of the city does the rest (libs/testing).
+  const region = regionClient({ as: (caller) => running.as(caller) });
   const url = (path: string) => `${running.urls['organisation']!}${path}`;
   const pool = () => running.databases['organisation']!.pool;
   const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(url(path), body);
+    const answer = await region.post(url(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
 
     return answer.body['id'] as string;
@@ -59,21 +61,21 @@ describe('moving and renaming org units (organisation, integration)', () => {
   afterAll(() => running?.close());
 
   it('moves a street to another district: its path, its union’s, and what members record there', async () => {
-    const moved = await postJson(url(`/org-units/${street}/move`), {
+    const moved = await region.post(url(`/org-units/${street}/move`), {
       parentId: d2,
       effectiveOn: '2025-07-01',
     });
     expect(moved.status).toBe(200);
     expect(await pathOfLastEvent(`org-unit-${street}`)).toBe(`${city}/${d2}/${street}`);
-    expect((await getJson(url(`/org-units/${street}`))).body).toMatchObject({
+    expect((await region.get(url(`/org-units/${street}`))).body).toMatchObject({
       parentId: d2,
       orgPath: `${city}/${d2}/${street}`,
     });
-    expect((await getJson(url(`/unions/${union}`))).body).toMatchObject({
+    expect((await region.get(url(`/unions/${union}`))).body).toMatchObject({
       orgPath: `${city}/${d2}/${street}/${union}`,
     });
 
-    const joined = await postJson(url(`/unions/${union}/members`), {
+    const joined = await region.post(url(`/unions/${union}/members`), {
       name: '张伟',
       gender: 'male',
       idCardNumber: testIdCardNumber(7001, { gender: 'male' }),
@@ -86,7 +88,7 @@ describe('moving and renaming org units (organisation, integration)', () => {
       `${city}/${d2}/${street}/${union}`,
     );
     // A command on the union itself records the new path too, though its stream never moved.
-    await postJson(url(`/unions/${union}/rename`), {
+    await region.post(url(`/unions/${union}/rename`), {
       name: '沈阳机床工会',
       effectiveOn: '2025-09-01',
     });
@@ -96,19 +98,19 @@ describe('moving and renaming org units (organisation, integration)', () => {
   it('moves a union to another street, and renames a federation from a date', async () => {
     expect(
       (
-        await postJson(url(`/unions/${union}/move`), {
+        await region.post(url(`/unions/${union}/move`), {
           parentId: street2,
           effectiveOn: '2025-10-01',
         })
       ).status,
     ).toBe(200);
     expect(await pathOfLastEvent(`union-${union}`)).toBe(`${city}/${d2}/${street2}/${union}`);
-    const renamed = await postJson(url(`/org-units/${d2}/rename`), {
+    const renamed = await region.post(url(`/org-units/${d2}/rename`), {
       name: '沈阳市沈河区总工会',
       effectiveOn: '2025-10-01',
     });
     expect(renamed.status).toBe(200);
-    expect((await getJson(url(`/org-units/${d2}`))).body).toMatchObject({
+    expect((await region.get(url(`/org-units/${d2}`))).body).toMatchObject({
       name: '沈阳市沈河区总工会',
     });
   });
@@ -118,13 +120,16 @@ describe('moving and renaming org units (organisation, integration)', () => {
       n: number;
     };
     const answers = await Promise.all([
-      postJson(url(`/org-units/${street}/move`), { parentId: street2, effectiveOn: '2025-11-01' }),
-      postJson(url(`/org-units/${street}/move`), { parentId: d2, effectiveOn: '2025-11-01' }),
-      postJson(url(`/org-units/${street}/move`), { parentId: d1, effectiveOn: '2025-06-01' }),
-      postJson(url(`/org-units/${city}/move`), { parentId: d1, effectiveOn: '2025-11-01' }),
-      postJson(url(`/unions/${union}/move`), { parentId: city, effectiveOn: '2025-11-01' }),
-      postJson(url(`/org-units/${street}/move`), { parentId: d1 }),
-      postJson(url(`/org-units/7d5b8f0e-3c1a-4a8e-9b1e-1d2c3b4a5f60/move`), {
+      region.post(url(`/org-units/${street}/move`), {
+        parentId: street2,
+        effectiveOn: '2025-11-01',
+      }),
+      region.post(url(`/org-units/${street}/move`), { parentId: d2, effectiveOn: '2025-11-01' }),
+      region.post(url(`/org-units/${street}/move`), { parentId: d1, effectiveOn: '2025-06-01' }),
+      region.post(url(`/org-units/${city}/move`), { parentId: d1, effectiveOn: '2025-11-01' }),
+      region.post(url(`/unions/${union}/move`), { parentId: city, effectiveOn: '2025-11-01' }),
+      region.post(url(`/org-units/${street}/move`), { parentId: d1 }),
+      region.post(url(`/org-units/7d5b8f0e-3c1a-4a8e-9b1e-1d2c3b4a5f60/move`), {
         parentId: d1,
         effectiveOn: '2025-11-01',
       }),

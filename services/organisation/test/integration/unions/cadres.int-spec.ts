@@ -1,15 +1,17 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { getJson, postJson, startServices } from '@taizhang/testing';
+import { regionClient, startServices } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: 三亮 over HTTP, Chinese kept exactly.
 describe('union cadres (organisation, integration)', () => {
   let running: RunningServices;
+  // The admin builds the org tree; an officer of the city does the rest (libs/testing).
+  const region = regionClient({ as: (caller) => running.as(caller) });
   let unionId: string;
   let street: string;
   const url = (path: string) => `${running.urls['organisation']!}${path}`;
   const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(url(path), body);
+    const answer = await region.post(url(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
 
     return answer.body['id'] as string;
@@ -59,7 +61,7 @@ describe('union cadres (organisation, integration)', () => {
       appointedOn: '2024-01-05',
     });
 
-    const shown = await getJson(url(`/unions/${unionId}/cadres`));
+    const shown = await region.get(url(`/unions/${unionId}/cadres`));
     expect(shown.body).toEqual({
       unionId,
       unionName: '华晨宝马汽车有限公司工会',
@@ -76,15 +78,15 @@ describe('union cadres (organisation, integration)', () => {
       ],
     });
 
-    const removed = await postJson(url(`/unions/${unionId}/cadres/${chairId}/remove`), {
+    const removed = await region.post(url(`/unions/${unionId}/cadres/${chairId}/remove`), {
       removedOn: '2025-12-31',
       reason: '换届离任',
     });
     expect(removed.status).toBe(200);
-    expect((await getJson(url(`/unions/${unionId}/cadres`))).body['cadres'] as unknown[]).toEqual([
-      expect.objectContaining({ cadreId: treasurerId }),
-    ]);
-    const again = await postJson(url(`/unions/${unionId}/cadres/${chairId}/remove`), {
+    expect(
+      (await region.get(url(`/unions/${unionId}/cadres`))).body['cadres'] as unknown[],
+    ).toEqual([expect.objectContaining({ cadreId: treasurerId })]);
+    const again = await region.post(url(`/unions/${unionId}/cadres/${chairId}/remove`), {
       removedOn: '2025-12-31',
       reason: '换届离任',
     });
@@ -92,9 +94,12 @@ describe('union cadres (organisation, integration)', () => {
   });
 
   it('refuses a phone that is neither a mobile nor a landline, naming the field, and records nothing', async () => {
-    const version = async () => (await getJson(url(`/unions/${unionId}`))).body['version'];
+    const version = async () => (await region.get(url(`/unions/${unionId}`))).body['version'];
     const before = await version();
-    const answer = await postJson(url(`/unions/${unionId}/cadres`), { ...chair, phone: '12345' });
+    const answer = await region.post(url(`/unions/${unionId}/cadres`), {
+      ...chair,
+      phone: '12345',
+    });
 
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body['errors'])).toContain('phone');
@@ -102,7 +107,7 @@ describe('union cadres (organisation, integration)', () => {
   });
 
   it('answers 404 for a union that does not exist, 422 for one that has ended', async () => {
-    const nowhere = await postJson(
+    const nowhere = await region.post(
       url('/unions/00000000-0000-4000-8000-000000000000/cadres'),
       chair,
     );
@@ -112,12 +117,12 @@ describe('union cadres (organisation, integration)', () => {
       parentId: street,
       establishedOn: '2003-05-01',
     });
-    await postJson(url(`/unions/${ended}/dissolve`), {
+    await region.post(url(`/unions/${ended}/dissolve`), {
       reason: '企业注销',
       dissolvedOn: '2025-01-01',
     });
-    const refused = await postJson(url(`/unions/${ended}/cadres`), chair);
+    const refused = await region.post(url(`/unions/${ended}/cadres`), chair);
     expect([refused.status, refused.body['code']]).toEqual([422, 'UNION_DISSOLVED']);
-    expect((await getJson(url(`/unions/${ended}/cadres`))).body['cadres']).toEqual([]);
+    expect((await region.get(url(`/unions/${ended}/cadres`))).body['cadres']).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { getJson, postJson, startServices, testCreditCode } from '@taizhang/testing';
+import { regionClient, startServices, testCreditCode } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: founding (组建) — an employer is
 // covered by at most one grassroots union at a time, released by a rejection or a dissolution,
 // handed to the receiving union by a merger; a founding recorded after the fact.
 describe('union founding and employer coverage (organisation, integration)', () => {
   let running: RunningServices;
+  // The admin builds the org tree; an officer of the city does the rest (libs/testing).
+  const region = regionClient({ as: (caller) => running.as(caller) });
   let street: string;
   let otherStreet: string;
   let employers = 0;
@@ -14,13 +16,13 @@ describe('union founding and employer coverage (organisation, integration)', () 
   const pool = () => running.databases['organisation']!.pool;
 
   const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(url(path), body);
+    const answer = await region.post(url(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
 
     return answer.body['id'] as string;
   };
   const ok = async (path: string, body: unknown = {}) => {
-    const answer = await postJson(url(path), body);
+    const answer = await region.post(url(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 200 });
   };
   const employer = async (streetId = street): Promise<string> => {
@@ -41,7 +43,7 @@ describe('union founding and employer coverage (organisation, integration)', () 
     return creditCode;
   };
   const apply = (employerIds: string[], parentId = street, more: Record<string, unknown> = {}) =>
-    postJson(url('/union-applications'), {
+    region.post(url('/union-applications'), {
       proposedName: '铁西机械厂工会委员会',
       parentId,
       employerIds,
@@ -171,7 +173,7 @@ describe('union founding and employer coverage (organisation, integration)', () 
   it('takes only registered, open employers under the federation applied to', async () => {
     const elsewhere = await employer(otherStreet);
     const closing = await employer();
-    const closed = await postJson(url(`/employers/${closing}/close`), {
+    const closed = await region.post(url(`/employers/${closing}/close`), {
       closedOn: '2025-01-01',
       reason: '企业注销',
     });
@@ -184,14 +186,14 @@ describe('union founding and employer coverage (organisation, integration)', () 
     ]);
     expect(await refusal([closing])).toEqual([422, 'EMPLOYER_CLOSED', closing]);
     expect(await refusal([elsewhere])).toEqual([422, 'EMPLOYER_OUTSIDE_PARENT', elsewhere]);
-    expect((await getJson(url(`/employers/${elsewhere}`))).status).toBe(200);
+    expect((await region.get(url(`/employers/${elsewhere}`))).status).toBe(200);
   });
 
   it('records a founding after the fact: applied, approved and founded on earlier dates', async () => {
     const applied = await apply([await employer()], street, { submittedOn: '2019-04-01' });
     expect(applied.status).toBe(201);
     const unionId = applied.body['id'] as string;
-    const early = await postJson(url(`/union-applications/${unionId}/approve`), {
+    const early = await region.post(url(`/union-applications/${unionId}/approve`), {
       approvedOn: '2019-03-31',
     });
     expect([early.status, early.body['code']]).toEqual([422, 'APPROVED_BEFORE_APPLICATION']);
@@ -204,7 +206,7 @@ describe('union founding and employer coverage (organisation, integration)', () 
       termYears: 3,
     });
 
-    expect((await getJson(url(`/unions/${unionId}`))).body).toMatchObject({
+    expect((await region.get(url(`/unions/${unionId}`))).body).toMatchObject({
       status: 'Registered',
       establishedOn: '2019-06-01',
       termEndsOn: '2022-05-31',

@@ -1,19 +1,21 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { getJson, postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+import { regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: a merger (合并) moves every member
 // in the same transaction, a join racing it is either moved or refused, and a merger that fails
 // half-way leaves nothing behind.
 describe('union merger (organisation, integration)', () => {
   let running: RunningServices;
+  // The admin builds the org tree; an officer of the city does the rest (libs/testing).
+  const region = regionClient({ as: (caller) => running.as(caller) });
   let street: string;
   const url = (path: string) => `${running.urls['organisation']!}${path}`;
   const pool = () => running.databases['organisation']!.pool;
   let people = 0;
 
   const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await postJson(url(path), body);
+    const answer = await region.post(url(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
 
     return answer.body['id'] as string;
@@ -28,9 +30,9 @@ describe('union merger (organisation, integration)', () => {
     migrantWorker: false,
     joinedOn,
   });
-  const member = async (memberId: string) => (await getJson(url(`/members/${memberId}`))).body;
+  const member = async (memberId: string) => (await region.get(url(`/members/${memberId}`))).body;
   const ok = async (path: string, body: unknown) => {
-    const answer = await postJson(url(path), body);
+    const answer = await region.post(url(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 200 });
 
     return answer.body;
@@ -128,7 +130,7 @@ describe('union merger (organisation, integration)', () => {
       retention: { reason: 'retired', since: '2024-05-01' },
     });
 
-    expect((await getJson(url(`/unions/${merging}`))).body).toMatchObject({
+    expect((await region.get(url(`/unions/${merging}`))).body).toMatchObject({
       status: 'Merged',
       intoUnionId: receiving,
     });
@@ -145,20 +147,20 @@ describe('union merger (organisation, integration)', () => {
       reason: '企业合并重组',
     });
 
-    const join = await postJson(url(`/unions/${merging}/members`), person());
+    const join = await region.post(url(`/unions/${merging}/members`), person());
     expect([join.status, join.body['code']]).toEqual([422, 'UNION_MERGED']);
-    const transfer = await postJson(url(`/members/${someone}/transfer`), {
+    const transfer = await region.post(url(`/members/${someone}/transfer`), {
       toUnionId: merging,
       transferredOn: '2025-02-01',
     });
     expect([transfer.status, transfer.body['code']]).toEqual([422, 'TARGET_UNION_MERGED']);
-    const again = await postJson(url(`/unions/${merging}/merge`), {
+    const again = await region.post(url(`/unions/${merging}/merge`), {
       intoUnionId: elsewhere,
       mergedOn: '2025-02-01',
       reason: '再次合并',
     });
     expect([again.status, again.body['code']]).toEqual([422, 'UNION_MERGED']);
-    const into = await postJson(url(`/unions/${elsewhere}/merge`), {
+    const into = await region.post(url(`/unions/${elsewhere}/merge`), {
       intoUnionId: merging,
       mergedOn: '2025-02-01',
       reason: '并入已合并的工会',
@@ -171,9 +173,9 @@ describe('union merger (organisation, integration)', () => {
     const receiving = await union('铁西区装备制造业工会联合会');
     await created(`/unions/${merging}/members`, person());
     const joins = Array.from({ length: 12 }, () =>
-      postJson(url(`/unions/${merging}/members`), person()),
+      region.post(url(`/unions/${merging}/members`), person()),
     );
-    const merger = postJson(url(`/unions/${merging}/merge`), {
+    const merger = region.post(url(`/unions/${merging}/merge`), {
       intoUnionId: receiving,
       mergedOn: '2025-01-01',
       reason: '企业合并重组',
@@ -207,7 +209,7 @@ describe('union merger (organisation, integration)', () => {
     const late = await created(`/unions/${merging}/members`, person('2025-06-01'));
     const before = await pool().query<{ count: string }>('SELECT count(*) FROM events');
 
-    const refused = await postJson(url(`/unions/${merging}/merge`), {
+    const refused = await region.post(url(`/unions/${merging}/merge`), {
       intoUnionId: receiving,
       mergedOn: '2025-01-01',
       reason: '企业合并重组',
@@ -218,6 +220,8 @@ describe('union merger (organisation, integration)', () => {
     expect(after.rows[0]!.count).toBe(before.rows[0]!.count);
     for (const id of [...members, late])
       expect(await member(id)).toMatchObject({ status: 'active', unionId: merging });
-    expect((await getJson(url(`/unions/${merging}`))).body).toMatchObject({ status: 'Registered' });
+    expect((await region.get(url(`/unions/${merging}`))).body).toMatchObject({
+      status: 'Registered',
+    });
   });
 });
