@@ -1,5 +1,6 @@
 import { Topics } from '@taizhang/contracts';
-import { postJson, startServices, testIdCardNumber } from '@taizhang/testing';
+import type { RunningServices } from '@taizhang/testing';
+import { postJson, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 import { throughput } from './measure';
 
@@ -9,10 +10,18 @@ export interface JoinFigures {
   joinsPerSecond: number;
 }
 
-/** Sets up a municipal federation, a district and `count` unions; answers their ids. */
-export const benchUnions = async (url: string, count: number): Promise<string[]> => {
+/**
+ * Sets up a municipal federation, a district and `count` unions; answers their ids and the
+ * headers of the city's officer (one token for the whole run: signing is not what is measured).
+ */
+export const benchUnions = async (
+  running: RunningServices,
+  count: number,
+): Promise<{ unions: string[]; officer: Record<string, string> }> => {
+  const url = running.urls['organisation']!;
+  const region = regionClient(running);
   const post = async (path: string, body: unknown) =>
-    (await postJson(`${url}${path}`, body)).body['id'] as string;
+    (await region.post(`${url}${path}`, body)).body['id'] as string;
   const city = await post('/org-units', { code: '2101', name: '沈阳市总工会', kind: 'municipal' });
   const district = await post('/org-units', {
     code: '210102',
@@ -21,11 +30,17 @@ export const benchUnions = async (url: string, count: number): Promise<string[]>
     parentId: city,
   });
 
-  return Promise.all(
+  const unions = await Promise.all(
     Array.from({ length: count }, (_, i) =>
       post('/unions', { name: `工会${i}`, parentId: district, establishedOn: '2000-01-01' }),
     ),
   );
+  const token = await running.auth.token(
+    { role: 'federation_officer', orgPath: city },
+    { ttlSeconds: 3600 },
+  );
+
+  return { unions, officer: { authorization: `Bearer ${token}` } };
 };
 
 /**
@@ -36,20 +51,24 @@ export const benchJoins = async (seconds: number, concurrency = 16): Promise<Joi
   const running = await startServices(['organisation'], [Topics.organisation]);
   try {
     const url = running.urls['organisation']!;
-    const unions = await benchUnions(url, 20);
+    const { unions, officer } = await benchUnions(running, 20);
     let next = 0;
     const { perSecond, operations } = await throughput(seconds, concurrency, async () => {
       const n = next++;
       const gender = n % 2 ? 'male' : 'female';
-      const answer = await postJson(`${url}/unions/${unions[n % unions.length]}/members`, {
-        name: `会员${n}`,
-        gender,
-        idCardNumber: testIdCardNumber(n, { gender }),
-        phone: `139${String(n).padStart(8, '0')}`,
-        employmentForm: 'regular',
-        migrantWorker: false,
-        joinedOn: '2021-03-01',
-      });
+      const answer = await postJson(
+        `${url}/unions/${unions[n % unions.length]}/members`,
+        {
+          name: `会员${n}`,
+          gender,
+          idCardNumber: testIdCardNumber(n, { gender }),
+          phone: `139${String(n).padStart(8, '0')}`,
+          employmentForm: 'regular',
+          migrantWorker: false,
+          joinedOn: '2021-03-01',
+        },
+        officer,
+      );
       if (answer.status !== 201) throw new Error(`join ${n} answered ${answer.status}`);
     });
 
