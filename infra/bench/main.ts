@@ -13,6 +13,7 @@ import { benchJoins } from './join-bench';
 import { benchLatency } from './latency-bench';
 import { round } from './measure';
 import { benchRelay } from './relay-bench';
+import { benchSummary } from './summary-bench';
 
 const numberFrom = (name: string, fallback: number): number =>
   Number(process.env[name] ?? fallback);
@@ -52,6 +53,9 @@ const main = async (): Promise<void> => {
   const relay = await benchRelay(relayEvents);
   console.log(`latency: ${rate} joins/s for ${latencySeconds} s…`);
   const latency = await benchLatency(rate, latencySeconds);
+  const summarySamples = numberFrom('BENCH_SUMMARY_SAMPLES', 1000);
+  console.log(`summary: seeding the large region, then ${summarySamples} requests each…`);
+  const summary = await benchSummary(summarySamples);
 
   const ms = (value: number) => `${round(value)} ms`;
   const plain16 = appends.find((f) => f.concurrency === 16)!.plainInsertPerSecond;
@@ -59,7 +63,7 @@ const main = async (): Promise<void> => {
 
 Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${await machine()}.
-Settings: BENCH_SECONDS=${seconds}, BENCH_RELAY_EVENTS=${relayEvents}, BENCH_RATE=${rate}, BENCH_LATENCY_SECONDS=${latencySeconds}, BENCH_IMPORT_ROWS=${importRows}.
+Settings: BENCH_SECONDS=${seconds}, BENCH_RELAY_EVENTS=${relayEvents}, BENCH_RATE=${rate}, BENCH_LATENCY_SECONDS=${latencySeconds}, BENCH_IMPORT_ROWS=${importRows}, BENCH_SUMMARY_SAMPLES=${summarySamples}.
 Every figure is measured against a baseline taken in the same run; ratios compare the two.
 
 ## 1. Appends through \`handleCommand\`
@@ -118,6 +122,22 @@ command (the baseline); "visible" is until the summary counts the join.
 | acknowledged (201) | ${ms(latency.acknowledged.p50)} | ${ms(latency.acknowledged.p95)} | ${ms(latency.acknowledged.p99)} |
 | visible in the summary | ${ms(latency.visible.p50)} | ${ms(latency.visible.p95)} | ${ms(latency.visible.p99)} |
 | ratio visible / acknowledged | ${round(latency.visible.p50 / latency.acknowledged.p50, 2)} | ${round(latency.visible.p95 / latency.acknowledged.p95, 2)} | ${round(latency.visible.p99 / latency.acknowledged.p99, 2)} |
+
+## 6. Municipal summary of the large region (goal: p99 < 10 ms)
+
+\`infra/seed/large-region.ts\` built ${summary.region.unions} unions and ${summary.region.members} members
+(with one employer per union) in reporting's read model through its projections in
+${round(summary.region.seconds, 0)} s; one street moved on ${summary.region.movedOn}. Then
+${summary.samples} sequential \`GET /reports/org-units/:id/summary\` per row against reporting as its
+own process; \`GET /health\` and one union's summary are the baselines.
+
+| request | p50 | p95 | p99 |
+|---|---:|---:|---:|
+| \`GET /health\` (baseline) | ${ms(summary.health.p50)} | ${ms(summary.health.p95)} | ${ms(summary.health.p99)} |
+| one union's summary (baseline) | ${ms(summary.unionSummary.p50)} | ${ms(summary.unionSummary.p95)} | ${ms(summary.unionSummary.p99)} |
+| municipal summary, now | ${ms(summary.municipalNow.p50)} | ${ms(summary.municipalNow.p95)} | ${ms(summary.municipalNow.p99)} |
+| municipal summary, \`?asOf=${summary.asOf}\` | ${ms(summary.municipalAsOf.p50)} | ${ms(summary.municipalAsOf.p95)} | ${ms(summary.municipalAsOf.p99)} |
+| ratio municipal now / union | ${round(summary.municipalNow.p50 / summary.unionSummary.p50, 2)} | ${round(summary.municipalNow.p95 / summary.unionSummary.p95, 2)} | ${round(summary.municipalNow.p99 / summary.unionSummary.p99, 2)} |
 `;
   const file = path.join(__dirname, '../../docs/benchmarks.md');
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -1,0 +1,93 @@
+import { Topics } from '@taizhang/contracts';
+import {
+  createTestDatabase,
+  createTestTopics,
+  startServiceProcess,
+  testInfrastructure,
+} from '@taizhang/testing';
+
+import type { SeededRegion } from '../seed/large-region';
+import { seedLargeRegion } from '../seed/large-region';
+import { percentile } from './measure';
+
+export interface Latencies {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface SummaryBench {
+  region: SeededRegion;
+  samples: number;
+  health: Latencies;
+  unionSummary: Latencies;
+  municipalNow: Latencies;
+  municipalAsOf: Latencies;
+  asOf: string;
+}
+
+const latencies = async (samples: number, url: string): Promise<Latencies> => {
+  for (let i = 0; i < 50; i += 1) await fetch(url).then((r) => r.arrayBuffer());
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const started = performance.now();
+    const answer = await fetch(url);
+    await answer.arrayBuffer();
+    if (!answer.ok) throw new Error(`${url} answered ${answer.status}`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+};
+
+/**
+ * The municipal summary of the large region over HTTP (reporting as its own process), now and as
+ * of a date before a street moved, against two baselines of the same run: `GET /health` (the
+ * HTTP round trip) and the summary of one union.
+ */
+export const benchSummary = async (samples: number): Promise<SummaryBench> => {
+  const db = await createTestDatabase([]);
+  const topics = await createTestTopics([Topics.organisation]);
+  try {
+    const region = await seedLargeRegion(db.url);
+    const reporting = await startServiceProcess('reporting', {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
+      REDIS_URL: testInfrastructure().redisUrl,
+      KAFKA_TOPIC_SUFFIX: topics.names[Topics.organisation]!.slice(Topics.organisation.length),
+    });
+    try {
+      const report = (id: string, asOf?: string) =>
+        `${reporting.url}/reports/org-units/${id}/summary${asOf ? `?asOf=${asOf}` : ''}`;
+      const asOf = '2024-12-31';
+
+      return {
+        region,
+        samples,
+        asOf,
+        health: await latencies(samples, `${reporting.url}/health`),
+        unionSummary: await latencies(samples, report(region.aUnionId)),
+        municipalNow: await latencies(samples, report(region.municipalId)),
+        municipalAsOf: await latencies(samples, report(region.municipalId, asOf)),
+      };
+    } finally {
+      await reporting.stop();
+    }
+  } finally {
+    await topics.delete();
+    await db.drop();
+  }
+};
+
+if (require.main === module)
+  benchSummary(Number(process.env['BENCH_SUMMARY_SAMPLES'] ?? 1000)).then(
+    (result) => {
+      console.log(JSON.stringify(result, null, 2));
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
