@@ -1,6 +1,7 @@
 import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateAsOfFigures1732000006100 } from './as-of/migrations/1732000006100-create-as-of-figures';
+import { AddEmployerFigures1732000006200 } from './as-of/migrations/1732000006200-add-employer-figures';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
@@ -16,4 +17,5 @@ export const reportingMigrations = [
   CreateEmployerFacts1732000004100,
   CreateUnionCoverage1732000004200,
   CreateAsOfFigures1732000006100,
+  AddEmployerFigures1732000006200,
 ];

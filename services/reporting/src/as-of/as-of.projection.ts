@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 
 import type { EventEnvelope, OrganisationEvent } from '@taizhang/contracts';
 
+import { recomputeEmployers, recomputeEmployersOfUnion } from './employer-timeline.projection';
 import type { MemberStepEvent } from './member-step';
 import { projectMemberTimeline, timelineStep } from './member-timeline.projection';
 import { placeUnit } from './org-history.projection';
@@ -14,6 +15,12 @@ const HEADCOUNTS = `
   ON CONFLICT (employer_id, as_of) DO UPDATE
   SET headcount = EXCLUDED.headcount, female_headcount = EXCLUDED.female_headcount,
       migrant_headcount = EXCLUDED.migrant_headcount, new_form_headcount = EXCLUDED.new_form_headcount`;
+
+// Coverage passes to the receiving union from the merger's date (its employers are the merged
+// union's, whichever union those came from).
+const MERGE = `
+  INSERT INTO union_merges (union_id, into_union_id, merged_on) VALUES ($1, $2, $3)
+  ON CONFLICT (union_id) DO NOTHING`;
 
 // Placed at creation "since always": a unit's creation records no business date, and the tree
 // as first recorded is the tree as it was until a move says otherwise.
@@ -43,7 +50,9 @@ export const projectAsOfFigures = async (event: EventEnvelope, tx: PoolClient): 
         tx,
       );
 
-      return foundUnion(tx, data.unionId, data.establishedOn);
+      await foundUnion(tx, data.unionId, data.establishedOn);
+
+      return recomputeEmployersOfUnion(tx, data.unionId);
     case 'OrgUnitMoved':
       return placeUnit(
         {
@@ -55,9 +64,14 @@ export const projectAsOfFigures = async (event: EventEnvelope, tx: PoolClient): 
         tx,
       );
     case 'UnionDissolved':
-      return endUnion(tx, data.unionId, data.dissolvedOn);
+      await endUnion(tx, data.unionId, data.dissolvedOn);
+
+      return recomputeEmployersOfUnion(tx, data.unionId);
     case 'UnionMerged':
-      return endUnion(tx, data.unionId, data.mergedOn);
+      await tx.query(MERGE, [data.unionId, data.intoUnionId, data.mergedOn]);
+      await endUnion(tx, data.unionId, data.mergedOn);
+
+      return recomputeEmployersOfUnion(tx, data.unionId);
     case 'UnionTermExpired':
       return expireTerm(tx, data.unionId, data.termEndedOn);
     case 'CommitteeElectionApproved':
@@ -78,7 +92,9 @@ export const projectAsOfFigures = async (event: EventEnvelope, tx: PoolClient): 
         data.newFormHeadcount,
       ]);
 
-      return;
+      return recomputeEmployers(tx, [data.employerId]);
+    case 'EmployerClosed':
+      return recomputeEmployers(tx, [data.employerId]);
     default:
       return;
   }

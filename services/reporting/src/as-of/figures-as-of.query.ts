@@ -21,38 +21,22 @@ const SUM_SUBTREE = `
          coalesce(sum(retained_memberships), 0)::int AS retained_memberships
   FROM subtree_deltas WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)`;
 
-// Employers sit under streets: those of the streets in the subtree on that date, open then, with
-// the headcounts recorded last on or before it; covered by a union that existed then.
+// The employers of the streets in the subtree on that date, pre-summed like the members: open
+// ones with the headcounts recorded last on or before it, covered by a union that existed then;
+// and the dates of the headcounts counted.
 const SUM_EMPLOYERS = `
-  WITH unit AS (${PATH_AT}),
-  streets AS (
-    SELECT p.unit_id FROM org_paths p, unit
-    WHERE ${AT('p')} AND (p.org_path = unit.org_path OR starts_with(p.org_path, unit.org_path || '/'))
-  ),
-  open_employers AS (
-    SELECT h.*, EXISTS (
-             SELECT 1 FROM union_coverage c JOIN union_life l ON l.union_id = c.union_id
-             WHERE c.employer_id = e.employer_id
-               AND (($2::date IS NULL AND l.ended_on IS NULL)
-                 OR (l.established_on <= $2::date AND (l.ended_on IS NULL OR l.ended_on > $2::date)))
-           ) AS covered
-    FROM employer_facts e
-    JOIN streets s ON s.unit_id = e.street_id
-    CROSS JOIN LATERAL (
-      SELECT headcount, as_of FROM employer_headcounts h
-      WHERE h.employer_id = e.employer_id AND ($2::date IS NULL OR h.as_of <= $2::date)
-      ORDER BY as_of DESC LIMIT 1
-    ) AS h
-    WHERE ($2::date IS NULL AND e.closed_on IS NULL)
-       OR (e.registered_on <= $2::date AND (e.closed_on IS NULL OR e.closed_on > $2::date))
+  WITH dates AS (
+    SELECT as_of FROM subtree_headcount_dates
+    WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)
+    GROUP BY as_of HAVING sum(employers) > 0
   )
-  SELECT count(*)::int AS employers,
-         coalesce(sum(headcount), 0)::bigint::text AS workforce,
-         count(*) FILTER (WHERE covered)::int AS covered_employers,
-         coalesce(sum(headcount) FILTER (WHERE covered), 0)::bigint::text AS unionised_workforce,
-         to_char(min(as_of), 'YYYY-MM-DD') AS oldest,
-         to_char(max(as_of), 'YYYY-MM-DD') AS newest
-  FROM open_employers`;
+  SELECT coalesce(sum(employers), 0)::int AS employers,
+         coalesce(sum(workforce), 0)::bigint::text AS workforce,
+         coalesce(sum(covered_employers), 0)::int AS covered_employers,
+         coalesce(sum(unionised_workforce), 0)::bigint::text AS unionised_workforce,
+         (SELECT to_char(min(as_of), 'YYYY-MM-DD') FROM dates) AS oldest,
+         (SELECT to_char(max(as_of), 'YYYY-MM-DD') FROM dates) AS newest
+  FROM subtree_deltas WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)`;
 
 // Direct children on that date: a union only while it existed (founded, not yet ended).
 const CHILDREN = `

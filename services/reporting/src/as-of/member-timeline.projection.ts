@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 
 import type { EventEnvelope } from '@taizhang/contracts';
 
-import { applyUnitDeltas, LOCK_TREE_SHARED } from './deltas.sql';
+import { applyUnitDeltas, EMPLOYER_FIGURES, LOCK_TREE_SHARED } from './deltas.sql';
 import type { MemberStepEvent } from './member-step';
 import { contributionAfter } from './member-step';
 
@@ -93,7 +93,7 @@ const APPLY_STEPS = applyUnitDeltas(`
   ),
   deltas AS (
     SELECT unit_id, day, ${MEMBER_FIGURES.map((f) => `sum(sign * ${f})::int AS ${f}`).join(', ')},
-           0 AS unions, 0 AS terms_expired
+           0 AS unions, 0 AS terms_expired, ${EMPLOYER_FIGURES.map((f) => `0 AS ${f}`).join(', ')}
     FROM changes GROUP BY unit_id, day
   )`);
 

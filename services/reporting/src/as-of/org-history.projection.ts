@@ -1,6 +1,12 @@
 import type { PoolClient } from 'pg';
 
-import { ADD_TO_SUBTREES, LOCK_TREE, subtreeDeltasOf } from './deltas.sql';
+import {
+  ADD_TO_SUBTREE_HEADCOUNT_DATES,
+  ADD_TO_SUBTREES,
+  LOCK_TREE,
+  subtreeDeltasOf,
+  subtreeHeadcountDatesOf,
+} from './deltas.sql';
 
 /** A unit's parent from a date ('-infinity' for where it was placed when created). */
 export interface Placement {
@@ -39,6 +45,19 @@ const HAS_DELTAS = 'SELECT 1 FROM unit_deltas WHERE unit_id = ANY($1::text[]) LI
 
 const UNIT_DELTAS_OF = (units: string) =>
   `(SELECT * FROM unit_deltas WHERE unit_id = ANY(${units}))`;
+const UNIT_HEADCOUNT_DATES_OF = (units: string) =>
+  `(SELECT * FROM unit_headcount_dates WHERE unit_id = ANY(${units}))`;
+
+/** Takes the subtree's figures off its current paths (-1) or puts them back along them (1). */
+const attribute = async (tx: PoolClient, subtree: string[], sign: '-1' | '1') => {
+  await tx.query(ADD_TO_SUBTREES(subtreeDeltasOf(UNIT_DELTAS_OF('$1::text[]'), sign)), [subtree]);
+  await tx.query(
+    ADD_TO_SUBTREE_HEADCOUNT_DATES(
+      subtreeHeadcountDatesOf(UNIT_HEADCOUNT_DATES_OF('$1::text[]'), sign),
+    ),
+    [subtree],
+  );
+};
 
 /**
  * Records where a unit sits from a date and, when that is news, recomputes the paths of the unit
@@ -64,12 +83,10 @@ export const placeUnit = async (placement: Placement, tx: PoolClient): Promise<v
   const subtree = levels.flat();
   // A unit new to the tree usually has no figures yet: nothing to carry from old paths to new.
   const carried = (await tx.query(HAS_DELTAS, [subtree])).rowCount !== 0;
-  if (carried)
-    await tx.query(ADD_TO_SUBTREES(subtreeDeltasOf(UNIT_DELTAS_OF('$1::text[]'), '-1')), [subtree]);
+  if (carried) await attribute(tx, subtree, '-1');
   for (const unitId of subtree) {
     await tx.query(REMOVE_PATHS, [unitId]);
     await tx.query(RECOMPUTE_PATHS, [unitId]);
   }
-  if (carried)
-    await tx.query(ADD_TO_SUBTREES(subtreeDeltasOf(UNIT_DELTAS_OF('$1::text[]'), '1')), [subtree]);
+  if (carried) await attribute(tx, subtree, '1');
 };

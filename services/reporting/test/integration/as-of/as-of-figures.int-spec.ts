@@ -144,6 +144,88 @@ const interleave = (events: EventEnvelope[], seed: number): EventEnvelope[] => {
   return out;
 };
 
+const employerRegistered = (id: string, registeredOn: string, headcount: number) =>
+  event('EmployerRegistered', id, `employer-${id}`, 1, {
+    employerId: id,
+    creditCode: id,
+    name: `${id}有限公司`,
+    kind: 'enterprise',
+    streetId: 's1',
+    orgPath: `s1/${id}`,
+    registeredOn,
+    headcount,
+    femaleHeadcount: 0,
+    migrantHeadcount: 0,
+    newFormHeadcount: 0,
+  });
+const established = (id: string, on: string, employerId: string) =>
+  event('UnionEstablished', id, `union-${id}`, 1, {
+    unionId: id,
+    name: `${id}工会`,
+    parentId: 's1',
+    orgPath: id,
+    establishedOn: on,
+    employerIds: [employerId],
+    congress: { entitledVoters: 30, present: 25 },
+    committee: [{ name: '李明', post: 'chair' }],
+    termYears: 5,
+    termEndsOn: '2030-05-31',
+  });
+
+/**
+ * Street s1 under d1. Employer e2 (2019, 50 workers; 70 from 2022-01-01, corrected to 75 for the
+ * same date) is covered by union x from 2020; e3 (2019, 30 workers, closed 2023-06-01) by y from
+ * 2021. x is merged into y on 2022-06-01, so y covers e2 from then; y is dissolved on 2024-01-01.
+ */
+const employerHistory = (): EventEnvelope[] => [
+  unit('m', 'municipal', null),
+  unit('d1', 'district', 'm'),
+  unit('s1', 'street', 'd1'),
+  employerRegistered('e2', '2019-01-01', 50),
+  ...[70, 75].map((headcount, i) =>
+    event('EmployerHeadcountsUpdated', 'e2', 'employer-e2', 2 + i, {
+      employerId: 'e2',
+      asOf: '2022-01-01',
+      headcount,
+      femaleHeadcount: 0,
+      migrantHeadcount: 0,
+      newFormHeadcount: 0,
+    }),
+  ),
+  employerRegistered('e3', '2019-01-01', 30),
+  event('EmployerClosed', 'e3', 'employer-e3', 2, {
+    employerId: 'e3',
+    closedOn: '2023-06-01',
+    reason: '注销',
+  }),
+  established('x', '2020-01-01', 'e2'),
+  established('y', '2021-01-01', 'e3'),
+  event('UnionMerged', 'x', 'union-x', 2, {
+    unionId: 'x',
+    intoUnionId: 'y',
+    mergedOn: '2022-06-01',
+    reason: '企业合并',
+  }),
+  event('UnionDissolved', 'y', 'union-y', 2, {
+    unionId: 'y',
+    dissolvedOn: '2024-01-01',
+    reason: '撤销',
+  }),
+];
+
+// [employers, workforce, coveredEmployers, workforceOfUnionisedEmployers, oldest, newest] of the
+// street, district and city (one street: all the same), by hand from the history above.
+const EMPLOYERS_EXPECTED: Record<string, unknown[]> = {
+  '2018-12-31': [0, 0, 0, 0, null, null],
+  '2019-12-31': [2, 80, 0, 0, '2019-01-01', '2019-01-01'],
+  '2020-06-30': [2, 80, 1, 50, '2019-01-01', '2019-01-01'],
+  '2021-06-30': [2, 80, 2, 80, '2019-01-01', '2019-01-01'],
+  '2022-03-01': [2, 105, 2, 105, '2019-01-01', '2022-01-01'],
+  '2022-12-31': [2, 105, 2, 105, '2019-01-01', '2022-01-01'],
+  '2023-12-31': [1, 75, 1, 75, '2022-01-01', '2022-01-01'],
+  '2024-06-30': [1, 75, 0, 0, '2022-01-01', '2022-01-01'],
+};
+
 describe('figures as of a date', () => {
   let db: TestDatabase;
   const apply = async (events: EventEnvelope[]) => {
@@ -201,7 +283,8 @@ describe('figures as of a date', () => {
     for (const seed of [1, 7, 42, 99, 2024]) {
       await db.pool.query(
         `TRUNCATE org_unit_facts, employer_facts, union_coverage, org_placements,
-           org_paths, member_timeline, unit_deltas, subtree_deltas, union_life, employer_headcounts`,
+           org_paths, member_timeline, unit_deltas, subtree_deltas, union_life, employer_headcounts,
+           employer_steps, unit_headcount_dates, subtree_headcount_dates, union_merges`,
       );
       const order = interleave(history(), seed);
       await apply(order);
@@ -210,5 +293,39 @@ describe('figures as of a date', () => {
       await apply(order.filter((e) => e.type.startsWith('Member') || e.type.startsWith('OrgUnit')));
       await check();
     }
-  });
+  }, 180_000);
+
+  it('keeps employers as of each date: headcounts replaced from their date, closing, coverage from the founding congress, handed on by a merger, ended by dissolution, in any order', async () => {
+    for (const seed of [3, 11, 57]) {
+      await db.pool.query(
+        `TRUNCATE org_unit_facts, employer_facts, union_coverage, org_placements, org_paths,
+           member_timeline, unit_deltas, subtree_deltas, union_life, employer_headcounts,
+           employer_steps, unit_headcount_dates, subtree_headcount_dates, union_merges`,
+      );
+      const order = interleave(employerHistory(), seed);
+      await apply(order);
+      // Seen twice (everything but the two corrections of one date, whose order matters).
+      await apply(order.filter((e) => e.type !== 'EmployerHeadcountsUpdated'));
+      for (const [asOf, expected] of [
+        ...Object.entries(EMPLOYERS_EXPECTED),
+        ['now', null] as const,
+      ])
+        for (const id of ['s1', 'd1', 'm']) {
+          const f = (await employerFiguresOfUnit(db.pool, id, asOf === 'now' ? null : asOf))!;
+          expect({
+            seed,
+            asOf,
+            id,
+            figures: [
+              f.employers,
+              f.workforce,
+              f.coveredEmployers,
+              f.workforceOfUnionisedEmployers,
+              f.employerRegistry.oldestHeadcountsAsOf,
+              f.employerRegistry.newestHeadcountsAsOf,
+            ],
+          }).toEqual({ seed, asOf, id, figures: expected ?? EMPLOYERS_EXPECTED['2024-06-30'] });
+        }
+    }
+  }, 180_000);
 });
