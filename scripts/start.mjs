@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, brings up the infrastructure, starts each service as its
 // own background process, seeds the demo region (federations, employers, unions, users, members)
-// once, and prints where everything
-// is and how to sign in.
+// once, and prints where everything is and how to sign in.
 // Environment: the variables of scripts/setup.mjs, plus KAFKA_BROKERS, REDIS_URL, DATABASE_URL or
 // <SERVICE>_DATABASE_URL, SERVICE_START_TIMEOUT_MS (90000), TAIZHANG_ADMIN_PASSWORD (else one is
 // generated once and kept in .data/admin-password), TAIZHANG_DEMO_PASSWORD.
