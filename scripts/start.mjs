@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, brings up the infrastructure, starts each service as its
-// own background process, seeds the demo region and its users once, and prints where everything
-// is and how to sign in.
+// own background process, seeds the demo region (federations, employers, unions, users, members)
+// once, and prints where everything is and how to sign in.
 // Environment: the variables of scripts/setup.mjs, plus KAFKA_BROKERS, REDIS_URL, DATABASE_URL or
 // <SERVICE>_DATABASE_URL, SERVICE_START_TIMEOUT_MS (90000), TAIZHANG_ADMIN_PASSWORD (else one is
 // generated once and kept in .data/admin-password), TAIZHANG_DEMO_PASSWORD.
@@ -22,6 +22,7 @@ const host = '127.0.0.1';
 const startTimeoutMs = Number(process.env.SERVICE_START_TIMEOUT_MS ?? 90_000);
 const seedFile = 'infra/seed/demo-region.ts';
 const usersSeedFile = 'infra/seed/demo-users.ts';
+const unionsSeedFile = 'infra/seed/demo-unions.ts';
 const membersSeedFile = 'infra/seed/demo-members.ts';
 const adminPasswordFile = path.join(dataDir, 'admin-password');
 
@@ -187,11 +188,18 @@ const seedDemoRegion = async (all, admin) => {
   return code === 0;
 };
 
-// After the demo region, which the gateway learns from organisation's topic; then the members,
-// recorded by the demo unions' own cadres.
+// After the demo region's federations, which the gateway learns from organisation's topic: their
+// officers' accounts, the employers (by the streets' officers) and the unions with the employers
+// they cover, the unions' cadres' accounts, then the members, recorded by those cadres.
 const seedDemoUsers = async (all, admin) => {
-  for (const file of [usersSeedFile, membersSeedFile]) {
-    const code = await runTs(file, [], {
+  const steps = [
+    [usersSeedFile, ['federation']],
+    [unionsSeedFile, []],
+    [usersSeedFile, ['unions']],
+    [membersSeedFile, []],
+  ];
+  for (const [file, args] of steps) {
+    const code = await runTs(file, args, {
       env: { ...process.env, ...serviceUrls(all), TAIZHANG_ADMIN_PASSWORD: admin.password },
     });
     if (code !== 0) {

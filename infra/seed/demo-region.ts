@@ -2,10 +2,11 @@ import { DEMO_DISTRICTS, DEMO_MUNICIPALITY } from './demo-region.data';
 import { seedCommand, signInAsAdmin } from './gateway-client';
 
 /**
- * Seeds the demo region's org tree (city, districts, streets, unions) through the gateway,
- * signed in as `admin`. Every request carries a fixed Idempotency-Key, so running the seed again
- * replays the first answers and records nothing new. Members come later (demo-members.ts), from
- * each union's own cadre, once the demo users exist.
+ * Seeds the demo region's federations (city, districts, streets) through the gateway, signed in
+ * as `admin`. Every request carries a fixed Idempotency-Key, so running the seed again replays
+ * the first answers and records nothing new. Then (scripts/start.mjs): the federations' accounts
+ * (demo-users.ts federation), the employers and unions (demo-unions.ts), the cadres' accounts
+ * (demo-users.ts unions) and the members (demo-members.ts).
  */
 const seed = async (): Promise<void> => {
   const admin = await signInAsAdmin();
@@ -24,18 +25,12 @@ const seed = async (): Promise<void> => {
       parentId: city.id,
     });
     for (const street of district.streets) {
-      const { id: streetId } = await post('/org-units', street.key, {
+      await post('/org-units', street.key, {
         code: street.code,
         name: street.name,
         kind: 'street',
         parentId: districtId,
       });
-      for (const union of street.unions)
-        await post('/unions', union.key, {
-          name: union.name,
-          parentId: streetId,
-          establishedOn: union.establishedOn,
-        });
     }
   }
   console.log(

@@ -4,10 +4,12 @@ import { call, GATEWAY, signInAsAdmin } from './gateway-client';
 
 /**
  * Creates the demo accounts through the gateway's API, signed in as `admin`, once the gateway's
- * org tree holds the demo region; accounts that exist already are left as they are. Prints how
- * to sign in.
+ * org tree holds their units; accounts that exist already are left as they are. With argument
+ * `federation` only the federations' accounts (before the unions exist), with `unions` only the
+ * cadres' (then prints how to sign in), without one all.
  */
 const DEMO_PASSWORD = process.env['TAIZHANG_DEMO_PASSWORD'] || DEFAULT_DEMO_PASSWORD;
+const PHASE = process.argv[2];
 
 interface OrgUnit {
   orgUnitId: string;
@@ -37,7 +39,11 @@ const awaitUnits = async (token: string, users: DemoUser[]): Promise<Map<string,
 };
 
 const seed = async (): Promise<void> => {
-  const users = demoUsers();
+  if (PHASE !== undefined && PHASE !== 'federation' && PHASE !== 'unions')
+    throw new Error(`Unknown argument ${PHASE}: federation, unions or none.`);
+  const users = demoUsers().filter(
+    (user) => PHASE === undefined || (user.unit.kind === 'union') === (PHASE === 'unions'),
+  );
   const token = await signInAsAdmin();
   const units = await awaitUnits(token, users);
   const { body } = await call('GET', '/users?limit=500', token);
@@ -63,8 +69,9 @@ const seed = async (): Promise<void> => {
       ? `Demo users created: ${created}.`
       : 'Demo users already exist (left as they are).',
   );
+  if (PHASE === 'federation') return;
   console.log(`\nSign in at ${GATEWAY}/auth/login with one of (password "${DEMO_PASSWORD}"):`);
-  for (const user of users)
+  for (const user of demoUsers())
     console.log(`  ${user.username.padEnd(26)} ${user.role.padEnd(19)} ${user.unit.name}`);
 };
 

@@ -12,5 +12,7 @@ export const UnionRegisteredV1 = defineEvent(
     parentId: z.string().min(1),
     establishedOn: z.iso.date(),
     orgPath: z.string().min(1),
+    /** Credit codes of the employers it covers (建会率), when the registration names them. */
+    employerIds: z.array(z.string().min(1)).optional(),
   }),
 );

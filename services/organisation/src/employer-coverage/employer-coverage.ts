@@ -34,8 +34,9 @@ const claim = async (client: Client, unionId: string, employerIds: readonly stri
 /**
  * An employer is covered by at most one grassroots union at a time (DESIGN §9). Each employer's
  * claim is one row, written in the transaction that appends the union's events: an application
- * claims its employers (a second claim of one waits for the first transaction's row, then is
- * refused), a rejection or dissolution releases them, a merger hands them to the receiving union.
+ * or a registration of an existing union (存量工会登记) claims its employers (a second claim of
+ * one waits for the first transaction's row, then is refused), a rejection or dissolution
+ * releases them, a merger hands them to the receiving union.
  * Rows of different employers never wait for each other: there is no lock spanning employers.
  */
 export const keepEmployerCoverage = async (
@@ -47,6 +48,9 @@ export const keepEmployerCoverage = async (
     switch (event.type) {
       case 'UnionApplicationSubmitted':
         await claim(client, event.data.unionId, event.data.employerIds);
+        break;
+      case 'UnionRegistered':
+        if (event.data.employerIds) await claim(client, event.data.unionId, event.data.employerIds);
         break;
       case 'UnionApplicationRejected':
       case 'UnionDissolved':

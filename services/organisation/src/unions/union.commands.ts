@@ -4,10 +4,20 @@ import type { MoveData, ParentRef } from '../org-units/org-unit.commands';
 import type { CommitteeSeat } from './committee-rules';
 import type { Union } from './union.state';
 
-/** 存量工会登记: a union founded before the platform is recorded as it is. */
+/**
+ * 存量工会登记: a union founded before the platform is recorded as it is, with the employers it
+ * covers when they are named (as the registry says, read just before).
+ */
 export type RegisterUnion = Command<
   'RegisterUnion',
-  { unionId: string; name: string; establishedOn: string; parent: ParentRef | null }
+  {
+    unionId: string;
+    name: string;
+    establishedOn: string;
+    parent: ParentRef | null;
+    employerIds?: string[];
+    employers?: EmployerOnRecord[];
+  }
 >;
 
 /** An employer named by an application, as the registry (单位台账) says, read just before. */

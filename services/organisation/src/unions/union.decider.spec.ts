@@ -2,7 +2,7 @@ import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
 import { DeciderSpecification } from '@taizhang/testing';
 
-import type { RegisterUnion } from './union.commands';
+import type { EmployerOnRecord, RegisterUnion } from './union.commands';
 import { unionDecider } from './union.decider';
 
 const given = DeciderSpecification.for(unionDecider).given;
@@ -70,6 +70,45 @@ describe('Union', () => {
         .when(register({ establishedOn: '2026-03-02' }))
         .thenThrows(IllegalStateError, /future/);
     });
+  });
+
+  describe('when registered with the employers it covers', () => {
+    const open = (id: string, orgPath = `m1/d1/s1/${id}`): EmployerOnRecord => ({
+      id,
+      status: 'Open',
+      orgPath,
+    });
+    const covering = (
+      employerIds: string[],
+      employers: EmployerOnRecord[] = employerIds.map((id) => open(id)),
+    ) => register({ employerIds, employers });
+
+    it('names them in the event', () =>
+      given([])
+        .when(covering(['E1', 'E2']))
+        .then({ ...registered, data: { ...registered.data, employerIds: ['E1', 'E2'] } }));
+
+    it('leaves them out when none are named', () => given([]).when(covering([])).then(registered));
+
+    it('refuses an employer listed twice', () =>
+      given([])
+        .when(covering(['E1', 'E1']))
+        .thenThrows(IllegalStateError, /listed twice/));
+
+    it('refuses an employer not in the registry', () =>
+      given([])
+        .when(covering(['E1'], [{ id: 'E1', status: 'None', orgPath: null }]))
+        .thenThrows(IllegalStateError, /not in the registry/));
+
+    it('refuses a closed employer', () =>
+      given([])
+        .when(covering(['E1'], [{ ...open('E1'), status: 'Closed' }]))
+        .thenThrows(IllegalStateError, /closed/));
+
+    it('refuses an employer under another federation', () =>
+      given([])
+        .when(covering(['E1'], [open('E1', 'm1/d1/s2/E1')]))
+        .thenThrows(IllegalStateError, /not under the federation/));
   });
 
   describe('when registered', () => {

@@ -142,8 +142,12 @@ const evolveActive = (state: Union, event: UnionEvent): Union => {
 
 export const evolve = (state: Union, event: UnionEvent): Union => {
   switch (event.type) {
-    case 'UnionRegistered':
-      return { status: 'Registered', id: event.data.unionId, ...event.data };
+    case 'UnionRegistered': {
+      // The employers it covers are kept by employer_coverage, not by the union's state.
+      const { employerIds: _employerIds, ...registered } = event.data;
+
+      return { status: 'Registered', id: event.data.unionId, ...registered };
+    }
     case 'UnionEstablished': {
       const { unionId, name, parentId, orgPath, establishedOn, termEndsOn } = event.data;
 

@@ -9,6 +9,7 @@ import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { readEmployersOnRecord } from '../employer-coverage/employers-on-record';
 import { loadParentInScope } from '../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
@@ -40,10 +41,11 @@ export class UnionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     const parent = await loadParentInScope(this.store, user, body.parentId);
+    const employers = await readEmployersOnRecord(this.store, body.employerIds ?? []);
 
     return answerNewUnionCommand(this.store, request, response, body, parent, (unionId) => ({
       type: 'RegisterUnion',
-      data: { unionId, name: body.name, establishedOn: body.establishedOn, parent },
+      data: { unionId, ...body, parent, employers },
       metadata: request.metadata(startOfBusinessDate(body.establishedOn)),
     }));
   }

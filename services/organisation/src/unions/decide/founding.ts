@@ -6,7 +6,6 @@ import type {
 } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 
-import type { ParentRef } from '../../org-units/org-unit.commands';
 import { businessDate } from '../../shared/business-date';
 import { checkElection, termEndsOn } from '../committee-rules';
 import type {
@@ -16,37 +15,9 @@ import type {
   SubmitUnionApplication,
 } from '../union.commands';
 import type { Union } from '../union.state';
+import { checkCoveredEmployers } from './covered-employers';
 import { checkParent } from './registration';
 import { notInFuture } from './union-dates';
-
-// The covered employers are in the registry, open, and under the federation applied to: an
-// unknown credit code would be a covered employer that no federation counts (建会率).
-const checkEmployers = (
-  { employerIds, employers }: SubmitUnionApplication['data'],
-  parent: ParentRef,
-): void => {
-  for (const employerId of employerIds) {
-    const employer = employers.find((record) => record.id === employerId);
-    if (!employer || employer.status === 'None' || employer.orgPath === null)
-      throw new IllegalStateError(
-        `The employer ${employerId} is not in the registry; register it first. / 该单位未登记，请先在单位台账中登记：${employerId}。`,
-        'EMPLOYER_NOT_REGISTERED',
-        { employerId },
-      );
-    if (employer.status === 'Closed')
-      throw new IllegalStateError(
-        `The employer ${employerId} is closed. / 该单位已注销：${employerId}。`,
-        'EMPLOYER_CLOSED',
-        { employerId },
-      );
-    if (!employer.orgPath.startsWith(`${parent.orgPath}/`))
-      throw new IllegalStateError(
-        `The employer ${employerId} is not under the federation applied to. / 该单位不在所申请的上级工会辖区内：${employerId}。`,
-        'EMPLOYER_OUTSIDE_PARENT',
-        { employerId },
-      );
-  }
-};
 
 export const submitApplication = (
   command: SubmitUnionApplication,
@@ -56,12 +27,7 @@ export const submitApplication = (
   if (state.status !== 'None')
     throw new IllegalStateError(`Union ${unionId} already exists.`, 'UNION_EXISTS');
   const parent = checkParent(command.data.parent);
-  if (new Set(employerIds).size !== employerIds.length)
-    throw new IllegalStateError(
-      'An employer is listed twice. / 覆盖单位重复。',
-      'DUPLICATE_EMPLOYER',
-    );
-  checkEmployers(command.data, parent);
+  checkCoveredEmployers(employerIds, command.data.employers, parent);
   const submittedOn = command.data.submittedOn ?? businessDate(command.metadata.now);
   notInFuture(submittedOn, command.metadata.now, 'application date', '申请日期');
 

@@ -4,6 +4,7 @@ import { IllegalStateError } from '@taizhang/event-store';
 import type { ParentRef } from '../../org-units/org-unit.commands';
 import type { RegisterUnion } from '../union.commands';
 import type { Union } from '../union.state';
+import { checkCoveredEmployers } from './covered-employers';
 import { notInFuture } from './union-dates';
 
 // A grassroots union sits under a street or district federation (组织体系).
@@ -23,11 +24,12 @@ export const checkParent = (parent: ParentRef | null): ParentRef => {
   return parent;
 };
 export const registerUnion = (command: RegisterUnion, state: Union): UnionRegistered => {
-  const { unionId, name, establishedOn } = command.data;
+  const { unionId, name, establishedOn, employerIds = [] } = command.data;
   if (state.status !== 'None')
     throw new IllegalStateError(`Union ${unionId} is already registered.`, 'UNION_EXISTS');
   const parent = checkParent(command.data.parent);
   notInFuture(establishedOn, command.metadata.now, 'founding date', '成立日期');
+  checkCoveredEmployers(employerIds, command.data.employers ?? [], parent);
 
   return {
     type: 'UnionRegistered',
@@ -37,6 +39,7 @@ export const registerUnion = (command: RegisterUnion, state: Union): UnionRegist
       parentId: parent.id,
       establishedOn,
       orgPath: `${parent.orgPath}/${unionId}`,
+      ...(employerIds.length > 0 ? { employerIds } : {}),
     },
   };
 };

@@ -8,6 +8,13 @@ export const RegisterUnionSchema = z
     name: text(200).describe('the union’s full name, e.g. 沈阳机床集团有限公司工会委员会'),
     parentId: z.uuid().describe('the street or district federation it belongs to'),
     establishedOn: isoDate().describe('the date the union was founded'),
+    employerIds: z
+      .array(text(100))
+      .max(200)
+      .optional()
+      .describe(
+        'credit codes of the employers it covers (registered, open, under the parent federation, covered by no other union)',
+      ),
   })
   .strict();
 

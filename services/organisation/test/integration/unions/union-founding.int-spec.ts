@@ -118,6 +118,36 @@ describe('union founding and employer coverage (organisation, integration)', () 
     expect((await apply([free])).status).toBe(201);
   });
 
+  it('has a registered existing union claim the employers it covers, refusing one already covered', async () => {
+    const [covered, free, named] = [await employer(), await employer(), await employer()];
+    await found([covered]);
+    const register = (employerIds: string[]) =>
+      region.post(url('/unions'), {
+        name: '重工街道机械行业联合工会',
+        parentId: street,
+        establishedOn: '2008-05-01',
+        employerIds,
+      });
+    const registrations = async () =>
+      (await pool().query(`SELECT 1 FROM events WHERE type = 'UnionRegistered'`)).rowCount;
+    const before = await registrations();
+
+    const refused = await register([free, covered]);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'EMPLOYER_ALREADY_COVERED', employerId: covered });
+    // Nothing recorded, nothing claimed: its other employer is still free.
+    expect(await registrations()).toBe(before);
+    const registered = await register([free, named]);
+    expect(registered.status).toBe(201);
+    const stored = await pool().query<{ data: { employerIds: string[] } }>(
+      `SELECT data FROM events WHERE type = 'UnionRegistered' AND stream_id = 'union-' || $1`,
+      [registered.body['id']],
+    );
+    expect(stored.rows.map((row) => row.data.employerIds)).toEqual([[free, named]]);
+    expect(await refusal([named])).toEqual([422, 'EMPLOYER_ALREADY_COVERED', named]);
+    expect((await register([testCreditCode(9998)])).body['code']).toBe('EMPLOYER_NOT_REGISTERED');
+  });
+
   it('lets only one of many applications naming the same employer at once through', async () => {
     const contested = await employer();
     const others = [await employer(), await employer(), await employer()];
