@@ -154,4 +154,33 @@ describe('employer facts', () => {
     });
     expect(await employerFiguresOfUnit(db.pool, 'nope')).toBeNull();
   });
+
+  it('counts the employers a union registered as it was (存量工会登记) names as covered', async () => {
+    const client = await db.pool.connect();
+    try {
+      await projectOrganisationEvent(
+        envelope('UnionRegistered', 'm/d10/s3/u3', {
+          unionId: 'u3',
+          name: '老厂工会',
+          parentId: 's3',
+          establishedOn: '1998-05-01',
+          orgPath: 'm/d10/s3/u3',
+          employerIds: ['e4'],
+        }),
+        client,
+      );
+    } finally {
+      client.release();
+    }
+
+    expect(await employerFiguresOfUnit(db.pool, 's3')).toMatchObject({
+      employers: 1,
+      coveredEmployers: 1,
+      workforceOfUnionisedEmployers: 1000,
+    });
+    expect(await employerFiguresOfUnit(db.pool, 'm')).toMatchObject({
+      coveredEmployers: 2,
+      workforceOfUnionisedEmployers: 1110,
+    });
+  });
 });
