@@ -3,9 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
 import {
-  aggregateStream,
   handleCommand,
-  NotFoundError,
   PostgresEventStore,
 } from '@taizhang/event-store';
 
@@ -25,7 +23,7 @@ import type { Member, MemberEvent } from './member.decider';
 import { memberDecider } from './member.decider';
 import { loadMemberInScope, readUnionInScope } from './member-scope';
 import { memberStreamId } from './member-streams';
-import { memberUnit, readUnion } from './member-units';
+import { readUnion } from './member-units';
 import { PersonalDataVault } from './personal-data/personal-data-vault';
 
 /** Turns changes of a membership into commands on the person's stream (joins: MemberJoinsService). */

@@ -9,7 +9,7 @@ import type {
   OrgUnitRef,
   PostgresEventStore,
 } from '@taizhang/event-store';
-import { handleCommand, NotFoundError } from '@taizhang/event-store';
+import { handleCommand } from '@taizhang/event-store';
 
 import { keepEmployerCoverage } from '../employer-coverage/employer-coverage';
 import type { ParentRef } from '../org-units/org-unit.commands';

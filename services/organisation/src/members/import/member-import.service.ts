@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CommandMetadata, CommandOutcome } from '@taizhang/event-store';
 import { DomainError, handleCommands, PostgresEventStore } from '@taizhang/event-store';
 
+import type { Caller } from '../../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../../shared/business-date';
 import type { ImportReason } from '../../shared/xlsx/import-reasons';
 import { MAX_IMPORT_ROWS, tooManyRows } from '../../shared/xlsx/import-reasons';
@@ -11,7 +12,6 @@ import { readSheet } from '../../shared/xlsx/sheet-reader';
 import type { Union } from '../../unions/union.decider';
 import type { JoinUnionDto } from '../dto/join-union.dto';
 import type { JoinRequest, PersonalData } from '../member-joins.service';
-import type { Caller } from '../../org-units/org-unit-scope';
 import { MemberJoinsService, readPersonalData } from '../member-joins.service';
 import type { MemberImportResult, RejectedMemberRow } from './member-import.result';
 import { MemberImportErrorCode, parseMemberRow } from './member-row.parser';

@@ -14,6 +14,8 @@ const CENTRAL_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
+// General-purpose flag bit 3: the sizes follow the part's data instead of its local header.
+const DATA_DESCRIPTOR = 0x08;
 
 interface Entry {
   method: number;
@@ -46,9 +48,20 @@ const entriesOf = (zip: Buffer): Entry[] => {
     const localHeader = zip.readUInt32LE(at + 42);
     if (localHeader + 30 > zip.length || zip.readUInt32LE(localHeader) !== LOCAL_HEADER)
       throw notAWorkbook();
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    // exceljs reads the parts in order by their local headers, not by this table: a local header
+    // that disagrees with it (unless a data descriptor follows the part) once left the reader
+    // waiting forever, so such a file is refused here.
+    const usesDataDescriptor = (zip.readUInt16LE(localHeader + 6) & DATA_DESCRIPTOR) !== 0;
+    if (
+      zip.readUInt16LE(localHeader + 8) !== method ||
+      (!usesDataDescriptor && zip.readUInt32LE(localHeader + 18) !== compressedSize)
+    )
+      throw notAWorkbook();
     entries.push({
-      method: zip.readUInt16LE(at + 10),
-      compressedSize: zip.readUInt32LE(at + 20),
+      method,
+      compressedSize,
       dataOffset:
         localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28),
     });

@@ -5,13 +5,13 @@ import type {
   EventStoreTransaction,
   PostgresEventStore,
 } from '@taizhang/event-store';
-import { aggregateStream, ConcurrencyError } from '@taizhang/event-store';
+import { ConcurrencyError } from '@taizhang/event-store';
 
 import type { MemberCommand } from '../../members/member.commands';
-import { readUnionInScope } from '../../members/member-scope';
-import type { Caller } from '../../org-units/org-unit-scope';
 import type { Member, MemberEvent } from '../../members/member.decider';
 import { memberDecider } from '../../members/member.decider';
+import { readUnionInScope } from '../../members/member-scope';
+import type { Caller } from '../../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../../shared/business-date';
 import { checkReceivingUnion } from '../decide/merger';
 import type { Union, UnionEvent } from '../union.decider';
