@@ -4,9 +4,13 @@ import { ROLES } from '@taizhang/auth';
 import type { Answer, GatewayRegion, Side } from './support/gateway-region';
 import {
   applicationBody,
+  cadreBody,
   employerBody,
   joinBody,
+  memberRow,
+  memberWorkbook,
   startGatewayRegion,
+  XLSX,
 } from './support/gateway-region';
 
 /**
@@ -24,9 +28,12 @@ interface Row {
   request: (side: Side) => { path: string; body?: unknown; contentType?: string };
   /** What an allowed caller gets for the other side's target: 404 unless said otherwise. */
   outside?: Expected;
+  /** What an allowed caller gets for its own side's target when more is known than "reached". */
+  inside?: { status: number; code?: string };
+  /** Query strings the route is also checked with, with the same expectations. */
+  queries?: string[];
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const congress = {
   heldOn: '2026-01-05',
   entitledVoters: 30,
@@ -39,6 +46,10 @@ const congress = {
   termYears: 5,
 };
 let joins = 100;
+/** Today in China: the application of the setup was submitted today. */
+const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** A member sheet with one valid row: joins the union inside, never one outside. */
+let workbook: Buffer;
 
 const matrix = (region: () => GatewayRegion): Record<string, Row> => {
   const ids = () => region().ids;
@@ -57,6 +68,68 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         path: '/org-units',
         body: { code: `s${side}`, name: '新街道', kind: 'street', parentId: ids().district[side] },
       }),
+    },
+    'organisation POST /org-units/{id}/rename': {
+      roles: ['admin'],
+      request: (side) => ({
+        path: `/org-units/${ids().street[side]}/rename`,
+        body: { name: `更名后的街道${side}`, effectiveOn: '2026-01-05' },
+      }),
+      inside: { status: 200 },
+    },
+    // Under the parent it has: refused by the domain (SAME_PARENT), so the tree stays as set up.
+    'organisation POST /org-units/{id}/move': {
+      roles: ['admin'],
+      request: (side) => ({
+        path: `/org-units/${ids().street[side]}/move`,
+        body: { parentId: ids().district[side], effectiveOn: '2026-01-05' },
+      }),
+      inside: { status: 422, code: 'SAME_PARENT' },
+    },
+    'organisation POST /unions/{id}/move': {
+      roles: ['admin'],
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/move`,
+        body: { parentId: ids().street[side], effectiveOn: '2026-01-05' },
+      }),
+      inside: { status: 422, code: 'SAME_PARENT' },
+    },
+    // Into itself: refused by the domain (SAME_UNION) once the union is found in scope, strictly
+    // below the caller; the union stays for the rows after this one.
+    'organisation POST /unions/{id}/merge': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/merge`,
+        body: { intoUnionId: ids().union[side], mergedOn: '2026-01-05', reason: '企业合并重组' },
+      }),
+      inside: { status: 422, code: 'SAME_UNION' },
+    },
+    'organisation POST /unions/{id}/cadres': {
+      roles: keepers,
+      request: (side) => ({ path: `/unions/${ids().union[side]}/cadres`, body: cadreBody('陈刚') }),
+    },
+    // Dated before the appointment: refused by the domain, so the cadre keeps serving.
+    'organisation POST /unions/{id}/cadres/{cadreId}/remove': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/cadres/${ids().cadre[side]}/remove`,
+        body: { removedOn: '2023-06-01', reason: '换届离任' },
+      }),
+      inside: { status: 422, code: 'REMOVED_BEFORE_APPOINTMENT' },
+    },
+    'organisation GET /unions/{id}/cadres': {
+      roles: readers,
+      request: (side) => ({ path: `/unions/${ids().union[side]}/cadres` }),
+    },
+    'organisation POST /unions/{unionId}/members/import': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/members/import`,
+        body: workbook,
+        contentType: XLSX,
+      }),
+      // Recorded for the first caller, already a member for the next: 200 either way.
+      inside: { status: 200 },
     },
     'organisation POST /unions': {
       roles: ['admin', 'federation_officer'],
@@ -89,7 +162,7 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       roles: ['federation_officer'],
       request: (side) => ({
         path: '/union-applications',
-        body: applicationBody(ids().street[side]),
+        body: { ...applicationBody(ids().street[side]), submittedOn: '2026-01-05' },
       }),
       outside: { status: 422, code: 'PARENT_NOT_FOUND' },
     },
@@ -101,7 +174,7 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       roles: ['federation_officer'],
       request: (side) => ({
         path: `/union-applications/${ids().application[side]}/approve`,
-        body: {},
+        body: { approvedOn: chinaToday() },
       }),
     },
     'organisation POST /union-applications/{id}/reject': {
@@ -221,10 +294,12 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
     'reporting GET /reports/org-units/{id}/summary': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/summary` }),
+      queries: ['?asOf=2026-01-05'],
     },
     'reporting GET /reports/org-units/{id}/children': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/children` }),
+      queries: ['?asOf=2026-01-05'],
     },
   };
 };
@@ -249,6 +324,7 @@ describe('the authorisation matrix, from the OpenAPI documents, through the gate
 
   beforeAll(async () => {
     region = await startGatewayRegion();
+    workbook = await memberWorkbook([memberRow(900)]);
     for (const service of SERVICES) {
       const response = await fetch(`${region.running.urls[service]!}/docs-json`);
       const doc = (await response.json()) as {
@@ -286,9 +362,12 @@ describe('the authorisation matrix, from the OpenAPI documents, through the gate
     side: Side,
     token: string | undefined,
     via: 'gateway' | 'service' = 'gateway',
+    query = '',
   ): Promise<Answer> => {
     const [service, method] = key.split(' ') as [string, string];
-    const { path, body, contentType } = rows[key]!.request(side);
+    const request = rows[key]!.request(side);
+    const { body, contentType } = request;
+    const path = `${request.path}${query}`;
     if (via === 'gateway')
       return region.call(
         method,
@@ -301,7 +380,12 @@ describe('the authorisation matrix, from the OpenAPI documents, through the gate
     return fetch(`${region.running.urls[service]!}${path}`, {
       method,
       headers: { 'content-type': contentType ?? 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string' || Buffer.isBuffer(body)
+            ? body
+            : JSON.stringify(body),
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
   };
 
@@ -314,7 +398,7 @@ describe('the authorisation matrix, from the OpenAPI documents, through the gate
     if (side === 1 && role !== 'admin') return row.outside ?? { status: 404, code: 'NOT_FOUND' };
     if (method === 'GET') return { status: 200 };
 
-    return 'reached';
+    return row.inside ?? 'reached';
   };
 
   const check = (answer: Answer, expected: Expected, what: string) => {
@@ -353,15 +437,16 @@ describe('the authorisation matrix, from the OpenAPI documents, through the gate
       { status: 401, code: 'TOKEN_MISSING' },
       'no token, at the service',
     );
-    for (const role of ROLES)
-      for (const side of [0, 1] as const) {
-        const token = role === 'admin' ? region.admin : region.tokens[role][0];
-        check(
-          await send(key, side, token),
-          expectation(key, role, side),
-          `${role} ${side === 0 ? 'inside' : 'outside'}`,
-        );
-      }
+    for (const query of ['', ...(row.queries ?? [])])
+      for (const role of ROLES)
+        for (const side of [0, 1] as const) {
+          const token = role === 'admin' ? region.admin : region.tokens[role][0];
+          check(
+            await send(key, side, token, 'gateway', query),
+            expectation(key, role, side),
+            `${role} ${side === 0 ? 'inside' : 'outside'}${query}`,
+          );
+        }
   });
 
   it('ends a sign-in everywhere behind the gateway: refreshed tokens work, logged-out ones do not', async () => {

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
 import {
@@ -39,6 +41,8 @@ export interface GatewayRegion {
     application: [string, string];
     employer: [string, string];
     member: [string, string];
+    /** A cadre serving in each union (三亮), appointed on 2024-01-01. */
+    cadre: [string, string];
   };
   /** Access tokens: `admin`, `cityOfficer`, and each role per side. */
   admin: string;
@@ -72,10 +76,11 @@ export const joinBody = (n: number) => ({
   joinedOn: '2020-07-01',
 });
 
-export const applicationBody = (parentId: string) => ({
+/** An application naming employers by credit code (registered under the parent, or refused). */
+export const applicationBody = (parentId: string, employerIds: string[] = [creditCode(80)]) => ({
   proposedName: '新建企业工会委员会',
   parentId,
-  employerIds: [creditCode(80)],
+  employerIds,
   preparatoryGroup: [
     { name: '张伟', role: '筹备组组长' },
     { name: '李娜', role: '成员' },
@@ -94,6 +99,41 @@ export const employerBody = (n: number, streetId: string) => ({
   migrantHeadcount: 0,
   newFormHeadcount: 0,
 });
+
+export const cadreBody = (name = '刘芳') => ({
+  name,
+  post: '工会主席',
+  phone: '13812345678',
+  duties: '主持工会全面工作',
+  appointedOn: '2024-01-01',
+});
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const MEMBER_HEADERS = ['姓名', '性别', '身份证号码', '用工形式', '是否农民工', '入会日期'];
+
+/** A member sheet (会员花名册) as unions keep it: a title row, the headers, then the rows. */
+export const memberWorkbook = async (
+  rows: unknown[][],
+  headers: unknown[] = MEMBER_HEADERS,
+): Promise<Buffer> => {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('会员');
+  sheet.addRow(['会员花名册']);
+  sheet.addRow(headers);
+  for (const row of rows) sheet.addRow(row);
+
+  return Buffer.from(await book.xlsx.writeBuffer());
+};
+
+/** One valid row of a member sheet, for the person numbered n. */
+export const memberRow = (n: number): unknown[] => [
+  `导入会员${n}`,
+  '女',
+  testIdCardNumber(n, { gender: 'female' }),
+  '正式',
+  '否',
+  '2020-07-01',
+];
 
 export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const running = await startServices(
@@ -216,12 +256,20 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const application: string[] = [];
   const employer: string[] = [];
   const member: string[] = [];
+  const cadre: string[] = [];
   for (const side of [0, 1] as const) {
-    application.push(
-      await created(cityOfficer, '/union-applications', applicationBody(street[side]!)),
-    );
     employer.push(await created(cityOfficer, '/employers', employerBody(side + 1, street[side]!)));
+    // An application names registered employers under its parent (one union per employer).
+    const covered = await created(
+      cityOfficer,
+      '/employers',
+      employerBody(side + 11, street[side]!),
+    );
+    application.push(
+      await created(cityOfficer, '/union-applications', applicationBody(street[side]!, [covered])),
+    );
     member.push(await created(cityOfficer, `/unions/${union[side]}/members`, joinBody(side + 1)));
+    cadre.push(await created(cityOfficer, `/unions/${union[side]}/cadres`, cadreBody()));
   }
   // Reporting knows both unions before anything reads it.
   for (const side of [0, 1] as const) {
@@ -246,6 +294,7 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       application: pair(application),
       employer: pair(employer),
       member: pair(member),
+      cadre: pair(cadre),
     },
     admin,
     cityOfficer,
@@ -260,4 +309,44 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       ),
     close: () => running.close(),
   };
+};
+
+/** A zip of the given parts, each deflated (or stored), declaring the sizes given or the real ones. */
+export const zipOf = (
+  parts: { name: string; deflated: Buffer; size: number; crc: number; stored?: boolean }[],
+): Buffer => {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name);
+    const header = (central: boolean): Buffer => {
+      const fixed = Buffer.alloc(central ? 46 : 30);
+      fixed.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
+      const at = central ? 2 : 0;
+      if (central) fixed.writeUInt16LE(20, 4);
+      fixed.writeUInt16LE(20, 4 + at);
+      fixed.writeUInt16LE(part.stored ? 0 : 8, 8 + at);
+      fixed.writeUInt32LE(part.crc >>> 0, 14 + at);
+      fixed.writeUInt32LE(part.deflated.length, 18 + at);
+      fixed.writeUInt32LE(part.size >>> 0, 22 + at);
+      fixed.writeUInt16LE(name.length, 26 + at);
+      if (central) fixed.writeUInt32LE(offset, 42);
+
+      return Buffer.concat([fixed, name]);
+    };
+    centrals.push(header(true));
+    const local = Buffer.concat([header(false), part.deflated]);
+    locals.push(local);
+    offset += local.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+
+  return Buffer.concat([...locals, directory, end]);
 };
