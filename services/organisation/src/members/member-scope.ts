@@ -4,7 +4,7 @@ import { aggregateStream, NotFoundError } from '@taizhang/event-store';
 
 import type { Caller, ScopeOptions } from '../org-units/org-unit-scope';
 import type { Union } from '../unions/union.decider';
-import { readUnionStream } from '../unions/union-streams';
+import { readUnionAtCurrentPath } from '../unions/union-current-path';
 import type { Member } from './member.decider';
 import { memberDecider } from './member.decider';
 import { memberStreamId } from './member-streams';
@@ -41,7 +41,7 @@ export const readUnionInScope = async (
   user: Caller,
   unionId: string,
 ): Promise<{ state: Union; version: number }> => {
-  const union = await readUnionStream(store, unionId);
+  const union = await readUnionAtCurrentPath(store, unionId);
 
   return 'orgPath' in union.state && canReach(user, union.state.orgPath)
     ? union

@@ -4,7 +4,7 @@ import { NotFoundError } from '@taizhang/event-store';
 
 import type { Caller, ScopeOptions } from '../org-units/org-unit-scope';
 import type { Union } from './union.decider';
-import { readUnionStream } from './union-streams';
+import { readUnionAtCurrentPath } from './union-current-path';
 
 /**
  * A union (or founding application) the caller may reach, by the path its own stream holds: 404
@@ -19,7 +19,7 @@ export const loadUnionInScope = async (
     ...options
   }: ScopeOptions & { notFound?: string } = {},
 ): Promise<{ state: Exclude<Union, { status: 'None' }>; version: number }> => {
-  const { state, version } = await readUnionStream(store, unionId);
+  const { state, version } = await readUnionAtCurrentPath(store, unionId);
   const error = () => new NotFoundError(notFound);
   if (state.status === 'None') throw error();
   assertInScope(user, state.orgPath, { ...options, notFound: error });

@@ -37,16 +37,6 @@ export const unionOrgUnit =
     return { id: unionId, path };
   };
 
-/** The union's stream folded at its current path (status `None` when nothing was recorded). */
-export const readUnionStream = async (
-  store: PostgresEventStore,
-  unionId: string,
-): Promise<{ state: Union; version: number }> => {
-  const { state, version } = await readUnionAtCurrentPath(store, unionId);
-
-  return { state, version };
-};
-
 /**
  * Runs one command on a union's stream (the Idempotency-Key travels in its metadata). Its events
  * carry the union's current path, read before: a move of the street above the union is not in
