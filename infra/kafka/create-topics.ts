@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 
 import { allTopics, deadLetterTopic, TOPIC_PARTITIONS, Topics } from '@taizhang/contracts';
+import { createTopicsAndWait } from '@taizhang/messaging';
 
 /** Dead letters are rare and only read by people; a few partitions are enough. */
 const DLQ_PARTITIONS = 3;
@@ -28,17 +29,15 @@ export const createTopics = async (brokers: string[] = kafkaBrokers()): Promise<
     const existing = new Set(await admin.listTopics());
     const deadLetters = new Set(Object.values(Topics).map(deadLetterTopic));
     const missing = allTopics().filter((topic) => !existing.has(topic));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: deadLetters.has(topic) ? DLQ_PARTITIONS : TOPIC_PARTITIONS,
-          replicationFactor: 1,
-          configEntries: [{ name: 'retention.ms', value: '-1' }],
-        })),
-      });
-    }
+    await createTopicsAndWait(
+      admin,
+      missing.map((topic) => ({
+        topic,
+        numPartitions: deadLetters.has(topic) ? DLQ_PARTITIONS : TOPIC_PARTITIONS,
+        replicationFactor: 1,
+        configEntries: [{ name: 'retention.ms', value: '-1' }],
+      })),
+    );
 
     return missing;
   } finally {

@@ -7,6 +7,7 @@ export * from './consumer/partition-progress';
 export * from './consumer/retry-policy';
 export * from './kafka/create-idempotent-producer';
 export * from './kafka/create-kafka';
+export * from './kafka/create-topics-and-wait';
 export * from './kafka/event-message';
 export * from './migrations/messaging-processed-events.migration';
 export * from './nest/event-consumer.transport';

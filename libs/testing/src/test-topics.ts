@@ -1,5 +1,6 @@
-import type { Admin } from 'kafkajs';
 import { Kafka, logLevel } from 'kafkajs';
+
+import { createTopicsAndWait } from '@taizhang/messaging';
 
 import { testInfrastructure, uniqueSuffix } from './test-infrastructure';
 
@@ -9,26 +10,6 @@ export interface TestTopics {
   kafka: Kafka;
   delete(): Promise<void>;
 }
-
-/**
- * A new topic's leaders are elected before every broker-side component knows its partitions; a
- * suite that produces or reads offsets at once can meet "does not host this topic-partition".
- */
-const untilEveryPartitionAnswers = async (
-  admin: Admin,
-  topics: readonly string[],
-  partitions: number,
-): Promise<void> => {
-  const deadline = Date.now() + 15_000;
-  for (const topic of topics)
-    for (;;) {
-      const offsets = await admin.fetchTopicOffsets(topic).catch(() => []);
-      if (offsets.length === partitions) break;
-      if (Date.now() > deadline)
-        throw new Error(`Kafka topic ${topic} did not become ready in 15 s`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-};
 
 /** Creates unique topics (and their dead-letter topics) for one suite; `delete` removes them. */
 export const createTestTopics = async (
@@ -46,15 +27,10 @@ export const createTestTopics = async (
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: all.map((topic) => ({
-        topic,
-        numPartitions: options.partitions ?? 3,
-        replicationFactor: 1,
-      })),
-    });
-    await untilEveryPartitionAnswers(admin, all, options.partitions ?? 3);
+    await createTopicsAndWait(
+      admin,
+      all.map((topic) => ({ topic, numPartitions: options.partitions ?? 3, replicationFactor: 1 })),
+    );
   } finally {
     await admin.disconnect();
   }

@@ -11,6 +11,7 @@ import {
   ConsumerMetricNames,
   createIdempotentProducer,
   createKafka,
+  createTopicsAndWait,
   EventConsumer,
   messagingMigrations,
   silentLogger,
@@ -47,10 +48,7 @@ describe('EventConsumer while its dead-letter topic is unavailable', () => {
     admin = kafka.admin();
     await admin.connect();
     // The topic alone: its dead-letter topic is created later, mid-test.
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
-    });
+    await createTopicsAndWait(admin, [{ topic, numPartitions: 1, replicationFactor: 1 }]);
     producer = createIdempotentProducer(kafka);
     deadLetterProducer = createIdempotentProducer(kafka, {
       retry: { retries: 1, initialRetryTime: 50, maxRetryTime: 100 },
@@ -101,10 +99,9 @@ describe('EventConsumer while its dead-letter topic is unavailable', () => {
     expect(await metricValue(metrics, ConsumerMetricNames.deadLettered)).toBe(0);
     expect(consumer.lag()).toEqual([expect.objectContaining({ partition: 0, lag: 2 })]);
 
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic: deadLetterTopic(topic), numPartitions: 1, replicationFactor: 1 }],
-    });
+    await createTopicsAndWait(admin, [
+      { topic: deadLetterTopic(topic), numPartitions: 1, replicationFactor: 1 },
+    ]);
     await consumer.waitUntilCaughtUp();
 
     expect((await effects()).rows.map((row) => row.event_id)).toEqual([good.eventId]);

@@ -32,7 +32,13 @@ export interface SeededRegion {
   movedOn: string;
 }
 
-const envelope = (type: string, unitId: string, version: number, data: object): EventEnvelope => ({
+const envelope = (
+  type: string,
+  unitId: string,
+  orgPath: string,
+  version: number,
+  data: object,
+): EventEnvelope => ({
   eventId: randomUUID(),
   type,
   schemaVersion: type === 'MemberJoined' ? 2 : 1,
@@ -44,7 +50,7 @@ const envelope = (type: string, unitId: string, version: number, data: object): 
   occurredAt: '2026-01-01T00:00:00.000Z',
   recordedAt: '2026-01-01T00:00:00.000Z',
   orgUnitId: unitId,
-  orgPath: unitId,
+  orgPath,
   actor: { id: 'seed', role: 'admin' },
   correlationId: 'seed-large-region',
   causationId: null,
@@ -107,50 +113,58 @@ export const seedLargeRegion = async (
 ): Promise<SeededRegion> => {
   const next = random(20_260_101);
   const tree: EventEnvelope[] = [];
-  const unit = (id: string, kind: string, parentId: string | null) =>
+  // Paths as organisation writes them (`m/d1/d1s1/…`): the scope check reads them.
+  const unit = (id: string, kind: string, parentPath: string | null): string => {
+    const orgPath = parentPath ? `${parentPath}/${id}` : id;
+    const parentId = parentPath?.split('/').at(-1) ?? null;
     tree.push(
-      envelope('OrgUnitCreated', id, 1, {
+      envelope('OrgUnitCreated', id, orgPath, 1, {
         orgUnitId: id,
         code: id,
         name: `${id}工会`,
         kind,
         parentId,
-        orgPath: id,
+        orgPath,
       }),
     );
-  unit('m', 'municipal', null);
-  const unions: { id: string; street: string }[] = [];
+
+    return orgPath;
+  };
+  const municipalPath = unit('m', 'municipal', null);
+  const unions: { id: string; street: string; streetPath: string }[] = [];
   for (let d = 1; d <= shape.districts; d += 1) {
-    unit(`d${d}`, 'district', 'm');
+    const districtPath = unit(`d${d}`, 'district', municipalPath);
     for (let s = 1; s <= shape.streetsPerDistrict; s += 1) {
       const street = `d${d}s${s}`;
-      unit(street, 'street', `d${d}`);
+      const streetPath = unit(street, 'street', districtPath);
       for (let u = 1; u <= shape.unionsPerStreet; u += 1)
-        unions.push({ id: `${street}u${u}`, street });
+        unions.push({ id: `${street}u${u}`, street, streetPath });
     }
   }
   const others: EventEnvelope[] = [];
-  for (const { id, street } of unions) {
+  for (const { id, street, streetPath } of unions) {
     const employerId = `E-${id}`;
+    const employerPath = `${streetPath}/${employerId}`;
+    const unionPath = `${streetPath}/${id}`;
     others.push(
-      envelope('EmployerRegistered', employerId, 1, {
+      envelope('EmployerRegistered', employerId, employerPath, 1, {
         employerId,
         creditCode: employerId,
         name: `${id}公司`,
         kind: 'enterprise',
         streetId: street,
-        orgPath: `${street}/${employerId}`,
+        orgPath: employerPath,
         registeredOn: '2015-06-01',
         headcount: shape.membersPerUnion + 20 + Math.floor(next() * 40),
         femaleHeadcount: 30,
         migrantHeadcount: 10,
         newFormHeadcount: 5,
       }),
-      envelope('UnionEstablished', id, 1, {
+      envelope('UnionEstablished', id, unionPath, 1, {
         unionId: id,
         name: `${id}工会`,
         parentId: street,
-        orgPath: id,
+        orgPath: unionPath,
         establishedOn: '2015-12-01',
         employerIds: [employerId],
         congress: { entitledVoters: 30, present: 25 },
@@ -162,7 +176,7 @@ export const seedLargeRegion = async (
   }
   const movedOn = '2025-01-01';
   others.push(
-    envelope('OrgUnitMoved', 'd1s1', 2, {
+    envelope('OrgUnitMoved', 'd1s1', 'm/d2/d1s1', 2, {
       orgUnitId: 'd1s1',
       unitKind: 'federation',
       previousParentId: 'd1',
@@ -192,7 +206,8 @@ export const seedLargeRegion = async (
       client.release();
     }
   };
-  for (const [index, { id }] of unions.entries()) {
+  for (const [index, { id, streetPath }] of unions.entries()) {
+    const unionPath = `${streetPath}/${id}`;
     for (let n = 0; n < shape.membersPerUnion; n += 1) {
       const memberId = `${id}p${n}`;
       const day = Math.floor(next() * DAYS);
@@ -201,7 +216,7 @@ export const seedLargeRegion = async (
         employmentForm: next() < 0.1 ? 'new_form' : 'regular',
         migrantWorker: next() < 0.2,
       };
-      const joined = envelope('MemberJoined', id, 1, {
+      const joined = envelope('MemberJoined', id, unionPath, 1, {
         memberId,
         unionId: id,
         name: '会员',
@@ -212,18 +227,19 @@ export const seedLargeRegion = async (
       const fate = next();
       const later = dayAfter(FIRST_DAY, day + 1 + Math.floor(next() * (DAYS - day)));
       if (fate < 0.03) {
-        const to = unions[(index + 1) % unions.length]!.id;
-        const moved = envelope('MemberTransferred', to, 2, {
+        const neighbour = unions[(index + 1) % unions.length]!;
+        const to = { id: neighbour.id, path: `${neighbour.streetPath}/${neighbour.id}` };
+        const moved = envelope('MemberTransferred', to.id, to.path, 2, {
           memberId,
           fromUnionId: id,
-          toUnionId: to,
+          toUnionId: to.id,
           transferredOn: later,
           joinedOn: dayAfter(FIRST_DAY, day),
           ...profile,
         });
         batch.push(timelineStep(moved, { type: 'MemberTransferred', data: moved.data } as never));
       } else if (fate < 0.08) {
-        const left = envelope('MemberLeft', id, 2, {
+        const left = envelope('MemberLeft', id, unionPath, 2, {
           memberId,
           unionId: id,
           reason: '离职',
