@@ -8,6 +8,8 @@ export interface JoinFigures {
   concurrency: number;
   joins: number;
   joinsPerSecond: number;
+  /** Joins refused for a missing name (400): the HTTP, token and validation floor of the route. */
+  refusedPerSecond: number;
 }
 
 /**
@@ -72,7 +74,24 @@ export const benchJoins = async (seconds: number, concurrency = 16): Promise<Joi
       if (answer.status !== 201) throw new Error(`join ${n} answered ${answer.status}`);
     });
 
-    return { concurrency, joins: operations, joinsPerSecond: perSecond };
+    // The same route answering 400 before any database work: what HTTP, the token check, the
+    // body's validation and the logging cost alone on this machine.
+    const refused = await throughput(seconds, concurrency, async () => {
+      const n = next++;
+      const answer = await postJson(
+        `${url}/unions/${unions[n % unions.length]}/members`,
+        { gender: 'female', idCardNumber: testIdCardNumber(n, { gender: 'female' }) },
+        officer,
+      );
+      if (answer.status !== 400) throw new Error(`refused join ${n} answered ${answer.status}`);
+    });
+
+    return {
+      concurrency,
+      joins: operations,
+      joinsPerSecond: perSecond,
+      refusedPerSecond: refused.perSecond,
+    };
   } finally {
     await running.close();
   }

@@ -11,4 +11,5 @@ export * from './scope/scope.errors';
 export * from './tokens/access-token.claims';
 export * from './tokens/sign-access-token';
 export * from './tokens/token.error';
+export * from './tokens/verified-token-cache';
 export * from './tokens/verify-access-token';

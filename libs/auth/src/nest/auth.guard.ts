@@ -7,7 +7,7 @@ import { KeyUnavailableError } from '../keys/public-key-source';
 import type { Role } from '../roles';
 import { READ_ONLY_METHODS } from '../roles';
 import { TokenError } from '../tokens/token.error';
-import { verifyAccessToken } from '../tokens/verify-access-token';
+import { VerifiedTokenCache } from '../tokens/verified-token-cache';
 import type { AuthenticatedRequest } from './auth.decorators';
 import { IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import {
@@ -55,6 +55,8 @@ const bearerTokenOf = (request: HttpRequest): BearerToken => {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly tokens = new VerifiedTokenCache();
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(AUTH_OPTIONS) private readonly options: ResolvedAuthOptions,
@@ -102,7 +104,7 @@ export class AuthGuard implements CanActivate {
     if (bearer === 'malformed') throw refuse(invalidToken(), 'malformed token');
     let user: AuthenticatedUser;
     try {
-      user = await verifyAccessToken(bearer.token, await this.publicKey(), {
+      user = await this.tokens.verify(bearer.token, await this.publicKey(), {
         now: this.options.clock(),
         clockToleranceSeconds: this.options.clockToleranceSeconds,
       });
@@ -130,7 +132,7 @@ export class AuthGuard implements CanActivate {
 
   private async tryAuthenticate(token: string): Promise<AuthenticatedUser | undefined> {
     try {
-      const user = await verifyAccessToken(token, await this.publicKey(), {
+      const user = await this.tokens.verify(token, await this.publicKey(), {
         now: this.options.clock(),
         clockToleranceSeconds: this.options.clockToleranceSeconds,
       });

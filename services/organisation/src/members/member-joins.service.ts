@@ -14,6 +14,8 @@ import {
   StreamReadBatcher,
 } from '@taizhang/event-store';
 
+import type { OrgTreeReader } from '../org-units/org-tree';
+import { batchedOrgTreeOf } from '../org-units/org-tree';
 import type { Caller } from '../org-units/org-unit-scope';
 import { requireActive } from '../unions/decide/union-dates';
 import type { Union, UnionEvent } from '../unions/union.decider';
@@ -70,14 +72,17 @@ export class MemberJoinsService {
   // Concurrent joins (of different people) share a transaction: one round trip locks all their
   // streams, one appends all their events, one stores all their new keys.
   private readonly joins: GroupCommit<Member, MemberCommand, MemberEvent, JoinContext>;
-  // Concurrent joins read their unions in one query (often the same union, read once).
+  // Concurrent joins read their unions in one query (often the same union, read once), and
+  // their places in the tree in another.
   private readonly unionReads: StreamReadBatcher;
+  private readonly tree: OrgTreeReader;
 
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(PersonalDataVault) readonly vault: PersonalDataVault,
   ) {
     this.unionReads = new StreamReadBatcher(store);
+    this.tree = batchedOrgTreeOf(store.pool);
     this.joins = new GroupCommit(store, {
       withinTransaction: (tx, appended) => this.commitWithJoins(tx, appended),
     });
@@ -104,7 +109,7 @@ export class MemberJoinsService {
     const events = await this.unionReads.read(unionStreamId(unionId));
     // Its own stream does not record a move of the street above it: the tree gives the path.
     const union = await withCurrentPath(
-      this.store.pool,
+      this.tree,
       events.reduce(
         (state, event) => unionDecider.evolve(state, event as unknown as UnionEvent),
         unionDecider.initialState(),

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { Pool, PoolClient } from 'pg';
 
 import type { OrgUnitRef } from '@taizhang/event-store';
@@ -16,6 +17,51 @@ const MOVE_SUBTREE = `
   WHERE org_path = $2 OR starts_with(org_path, $2 || '/')`;
 
 const FIND = 'SELECT org_unit_id, org_path FROM org_tree WHERE org_unit_id = ANY($1::text[])';
+
+/** Reads current paths from the tree: the paths of those of `ids` it holds. */
+export interface OrgTreeReader {
+  pathsOf(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** The tree read with one query per call. */
+export const orgTreeOf = (pool: Pool): OrgTreeReader => ({
+  pathsOf: async (ids) => {
+    const { rows } = await pool.query<{ org_unit_id: string; org_path: string }>(FIND, [ids]);
+
+    return new Map(rows.map((row) => [row.org_unit_id, row.org_path]));
+  },
+});
+
+/**
+ * The tree read for concurrent requests (many joins at once, each placing its union) in one
+ * query per turn of the event loop. Nothing is cached: a move is seen by the next turn.
+ */
+export const batchedOrgTreeOf = (pool: Pool): OrgTreeReader => {
+  const direct = orgTreeOf(pool);
+  const loader = new DataLoader<string, string | null>(
+    async (ids) => {
+      const paths = await direct.pathsOf([...new Set(ids)]);
+
+      return ids.map((id) => paths.get(id) ?? null);
+    },
+    { cache: false, batchScheduleFn: (run) => setImmediate(run) },
+  );
+
+  return {
+    pathsOf: async (ids) => {
+      const paths = await loader.loadMany(ids);
+
+      return new Map(
+        ids.flatMap((id, index) => {
+          const path = paths[index];
+          if (path instanceof Error) throw path;
+
+          return path ? [[id, path] as const] : [];
+        }),
+      );
+    },
+  };
+};
 
 /** Records a new federation unit in the current tree. */
 export const placeInOrgTree = (
@@ -36,15 +82,16 @@ export const moveInOrgTree = (
  * is found in the tree itself, anything else (a union, an employer) under its parent's current
  * path. A unit the tree does not know keeps the recorded path.
  */
-export const currentOrgUnit = async (pool: Pool, recorded: OrgUnitRef): Promise<OrgUnitRef> => {
+export const currentOrgUnit = async (
+  tree: OrgTreeReader,
+  recorded: OrgUnitRef,
+): Promise<OrgUnitRef> => {
   const segments = recorded.path.split('/');
   const parentId = segments.length > 1 ? segments[segments.length - 2]! : null;
-  const { rows } = await pool.query<{ org_unit_id: string; org_path: string }>(FIND, [
-    parentId === null ? [recorded.id] : [recorded.id, parentId],
-  ]);
-  const own = rows.find((row) => row.org_unit_id === recorded.id);
-  if (own) return { id: recorded.id, path: own.org_path };
-  const parent = rows.find((row) => row.org_unit_id === parentId);
+  const paths = await tree.pathsOf(parentId === null ? [recorded.id] : [recorded.id, parentId]);
+  const own = paths.get(recorded.id);
+  if (own) return { id: recorded.id, path: own };
+  const parent = parentId === null ? undefined : paths.get(parentId);
 
-  return parent ? { id: recorded.id, path: `${parent.org_path}/${recorded.id}` } : recorded;
+  return parent ? { id: recorded.id, path: `${parent}/${recorded.id}` } : recorded;
 };

@@ -1,7 +1,7 @@
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream } from '@taizhang/event-store';
 
-import { currentOrgUnit } from './org-tree';
+import { currentOrgUnit, orgTreeOf } from './org-tree';
 import type { ParentRef } from './org-unit.commands';
 import type { OrgUnit } from './org-unit.decider';
 import { orgUnitDecider } from './org-unit.decider';
@@ -19,7 +19,10 @@ export const loadOrgUnit = async (
     orgUnitDecider,
   );
   if (state.status !== 'Active') return { state, version };
-  const current = await currentOrgUnit(store.pool, { id: state.id, path: state.orgPath });
+  const current = await currentOrgUnit(orgTreeOf(store.pool), {
+    id: state.id,
+    path: state.orgPath,
+  });
 
   return { state: { ...state, orgPath: current.path }, version };
 };

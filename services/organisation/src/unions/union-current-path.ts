@@ -1,9 +1,8 @@
-import type { Pool } from 'pg';
-
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream } from '@taizhang/event-store';
 
-import { currentOrgUnit } from '../org-units/org-tree';
+import type { OrgTreeReader } from '../org-units/org-tree';
+import { currentOrgUnit, orgTreeOf } from '../org-units/org-tree';
 import { unionDecider } from './union.decider';
 import type { Union } from './union.state';
 
@@ -11,9 +10,9 @@ import type { Union } from './union.state';
  * The union with the path the tree gives it now: its own stream records its own moves, but not
  * those of the street or district above it.
  */
-export const withCurrentPath = async (pool: Pool, union: Union): Promise<Union> => {
+export const withCurrentPath = async (tree: OrgTreeReader, union: Union): Promise<Union> => {
   if (union.status === 'None') return union;
-  const current = await currentOrgUnit(pool, { id: union.id, path: union.orgPath });
+  const current = await currentOrgUnit(tree, { id: union.id, path: union.orgPath });
 
   return current.path === union.orgPath ? union : { ...union, orgPath: current.path };
 };
@@ -26,7 +25,7 @@ export const readUnionAtCurrentPath = async (
   const { state, version } = await aggregateStream(store, `union-${unionId}`, unionDecider);
 
   return {
-    state: await withCurrentPath(store.pool, state),
+    state: await withCurrentPath(orgTreeOf(store.pool), state),
     version,
     recordedPath: state.status === 'None' ? null : state.orgPath,
   };
