@@ -32,5 +32,9 @@ export const reportingEventsTransport = (app: INestApplication): EventConsumerTr
     metrics: app.get(Registry),
     logger,
     topicFor: (pattern) => config.kafka.topic(pattern),
+    // Every event adds to the same rows at the top of the tree (the city's and its district's
+    // figures for the day): partitions applied side by side only queue on those row locks. One at
+    // a time, the visible delay of joins at 200/s fell from 12.8 s to 1.2 s (p50, npm run bench).
+    partitionsConsumedConcurrently: 1,
   });
 };
