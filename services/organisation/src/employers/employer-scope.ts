@@ -1,15 +1,14 @@
 import { assertInScope } from '@taizhang/auth';
 import type { PostgresEventStore } from '@taizhang/event-store';
-import { aggregateStream, NotFoundError } from '@taizhang/event-store';
+import { NotFoundError } from '@taizhang/event-store';
 
 import type { Caller, ScopeOptions } from '../org-units/org-unit-scope';
 import type { Employer } from './employer.decider';
-import { employerDecider } from './employer.decider';
-import { employerStreamId } from './employer-streams';
+import { readEmployerAtCurrentPath } from './employer-current-path';
 
 /**
- * An employer the caller may reach, by its own path under its street: 404 when the credit code
- * was never registered or the employer lies outside the caller's subtree.
+ * An employer the caller may reach, by its path under its street as the tree has it now: 404
+ * when the credit code was never registered or the employer lies outside the caller's subtree.
  */
 export const loadEmployerInScope = async (
   store: PostgresEventStore,
@@ -17,11 +16,7 @@ export const loadEmployerInScope = async (
   employerId: string,
   options: ScopeOptions = {},
 ): Promise<{ state: Exclude<Employer, { status: 'None' }>; version: number }> => {
-  const { state, version } = await aggregateStream(
-    store,
-    employerStreamId(employerId),
-    employerDecider,
-  );
+  const { state, version } = await readEmployerAtCurrentPath(store, employerId);
   const notFound = () => new NotFoundError(`Employer ${employerId} does not exist. / 单位不存在。`);
   if (state.status === 'None') throw notFound();
   assertInScope(user, state.orgPath, { ...options, notFound });

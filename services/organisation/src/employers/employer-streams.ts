@@ -3,13 +3,6 @@ import type { Employer, EmployerEvent } from './employer.decider';
 /** One stream per credit code: registering a code twice meets the first stream (no global lock). */
 export const employerStreamId = (employerId: string): string => `employer-${employerId}`;
 
-/** The org unit an employer's events concern: itself, a leaf under its street. */
-export const employerOrgUnit = (state: Employer): { id: string; path: string } => {
-  if (state.status === 'None') throw new Error('An employer that does not exist has no org unit');
-
-  return { id: state.employerId, path: state.orgPath };
-};
-
 /** The org unit of a registration: the new employer, as the decided event places it. */
 export const registeredOrgUnit = (
   _state: Employer,

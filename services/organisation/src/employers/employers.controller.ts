@@ -18,7 +18,7 @@ import { UpdateHeadcountsDto } from './dto/update-headcounts.dto';
 import type { EmployerCommand } from './employer.commands';
 import { employerDecider } from './employer.decider';
 import { loadEmployerInScope } from './employer-scope';
-import { employerOrgUnit, employerStreamId, registeredOrgUnit } from './employer-streams';
+import { employerStreamId, registeredOrgUnit } from './employer-streams';
 
 /** The registry is kept by the federations: a street's officer and the officers above it. */
 @ApiTags('employers 单位台账')
@@ -69,10 +69,12 @@ export class EmployersController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    const { version } = await loadEmployerInScope(this.store, user, id, { access: 'write' });
+    const { state, version } = await loadEmployerInScope(this.store, user, id, {
+      access: 'write',
+    });
 
     return this.change(
-      { id, loadedVersion: version },
+      { id, path: state.orgPath, loadedVersion: version },
       {
         type: 'UpdateEmployerHeadcounts',
         data: { employerId: id, ...body },
@@ -95,10 +97,12 @@ export class EmployersController {
     @CommandRequest() request: CommandRequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
-    const { version } = await loadEmployerInScope(this.store, user, id, { access: 'write' });
+    const { state, version } = await loadEmployerInScope(this.store, user, id, {
+      access: 'write',
+    });
 
     return this.change(
-      { id, loadedVersion: version },
+      { id, path: state.orgPath, loadedVersion: version },
       {
         type: 'CloseEmployer',
         data: { employerId: id, ...body },
@@ -123,8 +127,9 @@ export class EmployersController {
   }
 
   // The version the scope was checked at: a change in between is a 409, never a foreign write.
+  // The events carry the path the employer has now (its street may have moved since registration).
   private async change(
-    { id, loadedVersion }: { id: string; loadedVersion: number },
+    { id, path, loadedVersion }: { id: string; path: string; loadedVersion: number },
     command: EmployerCommand,
     request: CommandRequestContext,
     response: Response,
@@ -135,7 +140,7 @@ export class EmployersController {
       decider: employerDecider,
       command,
       expectedVersion: request.expectedVersion ?? loadedVersion,
-      orgUnit: employerOrgUnit,
+      orgUnit: () => ({ id, path }),
       id,
     });
 

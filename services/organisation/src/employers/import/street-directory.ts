@@ -3,6 +3,7 @@ import { aggregateStream } from '@taizhang/event-store';
 
 import type { ParentRef } from '../../org-units/org-unit.commands';
 import { orgUnitDecider } from '../../org-units/org-unit.decider';
+import { orgTreeOf } from '../../org-units/org-tree';
 import { loadParentRef } from '../../org-units/org-unit-streams';
 import type { RuleBreach } from '../employer.error';
 import { EmployerImportErrorCode } from './employer-import.error';
@@ -73,14 +74,21 @@ export class StreetDirectory {
 
   private async loadStreets(): Promise<Map<string, ParentRef[]>> {
     const { rows } = await this.store.pool.query<{ stream_id: string }>(ORG_UNIT_STREAMS);
-    const byCode = new Map<string, ParentRef[]>();
+    const streets: { id: string; code: string }[] = [];
     for (const { stream_id: streamId } of rows) {
       const { state } = await aggregateStream(this.store, streamId, orgUnitDecider);
-      if (state.status !== 'Active' || state.kind !== 'street' || !this.canReach(state.orgPath))
-        continue;
-      const street = { id: state.id, kind: state.kind, orgPath: state.orgPath };
-      byCode.set(state.code, [...(byCode.get(state.code) ?? []), street]);
-      this.byId.set(state.id, Promise.resolve(street));
+      if (state.status === 'Active' && state.kind === 'street')
+        streets.push({ id: state.id, code: state.code });
+    }
+    // Their paths as the tree has them now: a district moved since takes its streets along.
+    const paths = await orgTreeOf(this.store.pool).pathsOf(streets.map(({ id }) => id));
+    const byCode = new Map<string, ParentRef[]>();
+    for (const { id, code } of streets) {
+      const orgPath = paths.get(id);
+      if (orgPath === undefined || !this.canReach(orgPath)) continue;
+      const street: ParentRef = { id, kind: 'street', orgPath };
+      byCode.set(code, [...(byCode.get(code) ?? []), street]);
+      this.byId.set(id, Promise.resolve(street));
     }
 
     return byCode;

@@ -1,6 +1,6 @@
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
+import { regionClient, startServices, testCreditCode, testIdCardNumber } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: a move changes the path of the unit
 // and of everything under it, and every later command records the path the tree has now.
@@ -24,6 +24,7 @@ describe('moving and renaming org units (organisation, integration)', () => {
       )
     ).rows[0]!.org_path;
   let city: string, d1: string, d2: string, street: string, street2: string, union: string;
+  const employer = testCreditCode(4242);
 
   beforeAll(async () => {
     running = await startServices(['organisation'], [Topics.organisation]);
@@ -56,6 +57,16 @@ describe('moving and renaming org units (organisation, integration)', () => {
       name: '机床厂工会',
       parentId: street,
       establishedOn: '2001-05-01',
+    });
+    await created('/employers', {
+      creditCode: employer,
+      name: '沈阳机床（集团）有限责任公司',
+      kind: 'enterprise',
+      streetId: street,
+      headcount: 120,
+      femaleHeadcount: 50,
+      migrantHeadcount: 30,
+      newFormHeadcount: 4,
     });
   });
   afterAll(() => running?.close());
@@ -93,6 +104,48 @@ describe('moving and renaming org units (organisation, integration)', () => {
       effectiveOn: '2025-09-01',
     });
     expect(await pathOfLastEvent(`union-${union}`)).toBe(`${city}/${d2}/${street}/${union}`);
+  });
+
+  it('takes the street’s employers along: the new district reaches them, the old one no more', async () => {
+    // Registered with today's figures: a later update is as of today too (in China).
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const officerOf = (district: string) =>
+      running.as({ role: 'federation_officer', orgPath: `${city}/${district}` });
+
+    expect((await officerOf(d1).get(url(`/employers/${employer}`))).status).toBe(404);
+    expect((await officerOf(d2).get(url(`/employers/${employer}`))).body).toMatchObject({
+      orgPath: `${city}/${d2}/${street}/${employer}`,
+    });
+    expect(
+      (
+        await officerOf(d1).post(url(`/employers/${employer}/headcounts`), {
+          asOf: today,
+          headcount: 1,
+          femaleHeadcount: 0,
+          migrantHeadcount: 0,
+          newFormHeadcount: 0,
+        })
+      ).status,
+    ).toBe(404);
+    const updated = await officerOf(d2).post(url(`/employers/${employer}/headcounts`), {
+      asOf: today,
+      headcount: 130,
+      femaleHeadcount: 55,
+      migrantHeadcount: 30,
+      newFormHeadcount: 4,
+    });
+    expect(updated.status).toBe(201);
+    expect(await pathOfLastEvent(`employer-${employer}`)).toBe(
+      `${city}/${d2}/${street}/${employer}`,
+    );
+    // A union of the street may cover it: the employer lies under the street as it is now.
+    const covering = await region.post(url('/unions'), {
+      name: '沈阳机床（集团）有限责任公司工会',
+      parentId: street,
+      establishedOn: '2025-09-01',
+      employerIds: [employer],
+    });
+    expect(covering.status).toBe(201);
   });
 
   it('moves a union to another street, and renames a federation from a date', async () => {
