@@ -1,9 +1,9 @@
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream } from '@taizhang/event-store';
 
+import { orgTreeOf } from '../../org-units/org-tree';
 import type { ParentRef } from '../../org-units/org-unit.commands';
 import { orgUnitDecider } from '../../org-units/org-unit.decider';
-import { orgTreeOf } from '../../org-units/org-tree';
 import { loadParentRef } from '../../org-units/org-unit-streams';
 import type { RuleBreach } from '../employer.error';
 import { EmployerImportErrorCode } from './employer-import.error';
