@@ -1,6 +1,7 @@
 export * from './consumer/consumer-logger';
 export * from './consumer/consumer-metrics';
 export * from './consumer/dead-letter';
+export * from './consumer/deferred-batch';
 export * from './consumer/event-consumer';
 export * from './consumer/event-consumer.options';
 export * from './consumer/partition-progress';

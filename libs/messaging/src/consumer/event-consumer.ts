@@ -173,15 +173,22 @@ export class EventConsumer {
       }
       next += count;
     };
+    let runSize = this.eventsPerTransaction;
     while (next < messages.length && canContinue()) {
       // A run ends after a while too, so that heartbeats and rebalances are not held up.
       const runEnds = performance.now() + MAX_RUN_MS;
       const run = await this.processor.processRun(
         topic,
         partition,
-        messages.slice(next, next + this.eventsPerTransaction),
+        messages.slice(next, next + runSize),
         () => canContinue() && performance.now() < runEnds,
       );
+      // Nothing committed: the same messages again, only as many as will go through together.
+      if (run.stop === 'shorter') {
+        runSize = run.count;
+        continue;
+      }
+      runSize = this.eventsPerTransaction;
       resolve(run.count);
       if (run.stop === 'blocked') return;
       const stopper = messages[next];

@@ -10,6 +10,7 @@ import type { ConsumerMetrics } from './consumer-metrics';
 import type { DeadLetter } from './dead-letter';
 import { buildDeadLetterHeaders } from './dead-letter';
 import { decodeMessage } from './decode-message';
+import { DeferredBatchError, hasDeferredWork } from './deferred-batch';
 import { messageOf } from './error-message';
 import type { EventHandler, MessageSource } from './event-consumer.options';
 import type { RetryPolicy } from './retry-policy';
@@ -31,8 +32,16 @@ export type MessageOutcome = 'processed' | 'duplicate' | 'dead-lettered' | 'bloc
  */
 export interface RunResult {
   count: number;
-  stop: 'end' | 'alone' | 'blocked';
+  /** `shorter`: nothing was committed; a run of the first `count` messages alone will be. */
+  stop: 'end' | 'alone' | 'blocked' | 'shorter';
   error?: unknown;
+}
+
+/** A handler failed after earlier events of the run had deferred work: the run goes back whole. */
+class RunBroken extends Error {
+  constructor(readonly before: number) {
+    super(`The run broke at its message ${before}`);
+  }
 }
 
 export interface MessageProcessorDeps {
@@ -87,6 +96,10 @@ export class MessageProcessor {
             if (!claimed) duplicates += 1;
           } catch (error) {
             if (isUnavailable(error)) throw error;
+            // Deferred work of the events before this one is not under its savepoint: the whole
+            // run goes back, then runs again without this event, which goes alone after it.
+            if (hasDeferredWork(tx) || error instanceof DeferredBatchError)
+              throw new RunBroken(count);
             await tx.query('ROLLBACK TO SAVEPOINT message');
 
             return { count, stop: 'alone', error };
@@ -102,6 +115,8 @@ export class MessageProcessor {
 
         return { count: 0, stop: 'blocked' };
       }
+      if (error instanceof RunBroken && error.before > 0)
+        return { count: error.before, stop: 'shorter' };
 
       // Failing at COMMIT (a deferred constraint, a serialization failure): one by one finds which.
       return { count: 0, stop: 'alone' };

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 
 import type { EventEnvelope } from '@taizhang/contracts';
 
+import { dropDeferredBatches, writeDeferredBatches } from './deferred-batch';
 import { messageOf } from './error-message';
 import type { MessageSource } from './event-consumer.options';
 import { MARK_EVENT_PROCESSED_SQL } from './mark-event-processed.sql';
@@ -14,7 +15,10 @@ export class BookkeepingError extends Error {
   }
 }
 
-/** Runs `work` in one transaction on a pooled client: committed if it returns, rolled back if it throws. */
+/**
+ * Runs `work` in one transaction on a pooled client: its deferred batches written and committed
+ * if it returns, rolled back if it throws.
+ */
 export const withTransaction = async <T>(
   pool: Pool,
   work: (tx: PoolClient) => Promise<T>,
@@ -28,6 +32,7 @@ export const withTransaction = async <T>(
       throw new BookkeepingError(error);
     });
     const result = await work(client);
+    await writeDeferredBatches(client);
     const { command } = await client.query('COMMIT');
     // PostgreSQL answers COMMIT of a transaction aborted by a failed statement with ROLLBACK.
     if (command !== 'COMMIT')
@@ -41,6 +46,7 @@ export const withTransaction = async <T>(
     });
     throw error;
   } finally {
+    dropDeferredBatches(client);
     client.release(broken);
   }
 };

@@ -9,8 +9,8 @@ import { projectOrganisationEvent } from './organisation-event.projection';
 
 /**
  * Keeps reporting's read models up to date from `taizhang.organisation.v1`. Each event is
- * applied in the transaction that records it as processed; one that cannot be applied goes to
- * the DLQ.
+ * applied in the transaction that records it as processed (members' steps of a run written
+ * together before its commit); one that cannot be applied goes to the DLQ.
  */
 @Controller()
 @UseFilters(EventHandlerErrorFilter)
@@ -20,6 +20,6 @@ export class OrgUnitFactsConsumer {
     @Payload() event: EventEnvelope,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await projectOrganisationEvent(event, context.getTransaction());
+    await projectOrganisationEvent(event, context.getTransaction(), { batchMemberSteps: true });
   }
 }

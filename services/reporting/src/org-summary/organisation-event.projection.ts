@@ -1,11 +1,31 @@
 import type { PoolClient } from 'pg';
 
 import type { EventEnvelope } from '@taizhang/contracts';
+import { deferredBatch, writeDeferredBatches } from '@taizhang/messaging';
 
 import { projectAsOfFigures } from '../as-of/as-of.projection';
+import type { MemberStepEvent } from '../as-of/member-step';
+import type { TimelineStep } from '../as-of/member-timeline.projection';
+import { projectMemberTimeline, timelineStep } from '../as-of/member-timeline.projection';
 import { projectEmployerFacts } from '../employer-facts/employer-facts.projection';
 import { projectUnionCoverage } from '../union-coverage/union-coverage.projection';
 import { projectOrgUnitFacts } from './org-unit-facts.projection';
+
+const MEMBER_STEPS = new Set([
+  'MemberJoined',
+  'MemberTransferred',
+  'MembershipRetained',
+  'MemberLeft',
+]);
+
+export interface ProjectionOptions {
+  /**
+   * In the consumer's transaction: members' joins, transfers and leavings are gathered and
+   * written together before the commit (one statement for a run of events, where each took its
+   * own), and before any other event, so that the topic's order holds.
+   */
+  batchMemberSteps?: boolean;
+}
 
 /**
  * Applies one `organisation` event to every read model of reporting, one after the other on the
@@ -14,7 +34,19 @@ import { projectOrgUnitFacts } from './org-unit-facts.projection';
 export const projectOrganisationEvent = async (
   event: EventEnvelope,
   tx: PoolClient,
+  { batchMemberSteps = false }: ProjectionOptions = {},
 ): Promise<void> => {
+  if (batchMemberSteps) {
+    if (MEMBER_STEPS.has(event.type)) {
+      const step = timelineStep(event, { type: event.type, data: event.data } as MemberStepEvent);
+      deferredBatch<TimelineStep>(tx, 'reporting.member-steps', (steps) =>
+        projectMemberTimeline(steps, tx),
+      ).push(step);
+
+      return;
+    }
+    await writeDeferredBatches(tx);
+  }
   await projectOrgUnitFacts(event, tx);
   await projectEmployerFacts(event, tx);
   await projectUnionCoverage(event, tx);

@@ -170,7 +170,7 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
       topics: [topic],
       registry: organisationRegistry,
       pool: reportingDb.pool,
-      handler: projectOrganisationEvent,
+      handler: (event, tx) => projectOrganisationEvent(event, tx, { batchMemberSteps: true }),
     });
     await consumer.start();
     try {
