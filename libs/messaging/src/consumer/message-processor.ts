@@ -32,7 +32,7 @@ export type MessageOutcome = 'processed' | 'duplicate' | 'dead-lettered' | 'bloc
  */
 export interface RunResult {
   count: number;
-  /** `shorter`: nothing was committed; a run of the first `count` messages alone will be. */
+  /** `shorter`: nothing was committed; try again with a run of the first `count` messages. */
   stop: 'end' | 'alone' | 'blocked' | 'shorter';
   error?: unknown;
 }
@@ -117,6 +117,9 @@ export class MessageProcessor {
       }
       if (error instanceof RunBroken && error.before > 0)
         return { count: error.before, stop: 'shorter' };
+      // The run's deferred write failed at its end: halve the run until the culprit stands alone.
+      if (error instanceof DeferredBatchError && count > 1)
+        return { count: Math.floor(count / 2), stop: 'shorter' };
 
       // Failing at COMMIT (a deferred constraint, a serialization failure): one by one finds which.
       return { count: 0, stop: 'alone' };
