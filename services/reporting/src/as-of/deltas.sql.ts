@@ -1,5 +1,7 @@
 import type { PoolClient } from 'pg';
 
+import { preparedStatement } from './prepared-statement';
+
 /** The employer registry's figures (单位台账): open employers, their workforce, coverage. */
 export const EMPLOYER_FIGURES = [
   'employers',
@@ -91,6 +93,11 @@ export const applyUnitDeltas = (ctes: string, moreWrites = '') => `
   )${moreWrites}
   ${ADD_TO_SUBTREES(subtreeDeltasOf('deltas', '1'))}`;
 
+const ADD_UNIT_DELTA = preparedStatement(
+  applyUnitDeltas(`deltas AS (
+    SELECT $1::text AS unit_id, $2::date AS day, ${FIGURES.map((f, i) => `$${i + 3}::int AS ${f}`).join(', ')})`),
+);
+
 /** One change of one unit's figures on one day (a union founded, a term expired …). */
 export const addUnitDelta = async (
   tx: PoolClient,
@@ -99,9 +106,5 @@ export const addUnitDelta = async (
   figures: Partial<Record<Figure, number>>,
 ): Promise<void> => {
   await tx.query(LOCK_TREE_SHARED);
-  await tx.query(
-    applyUnitDeltas(`deltas AS (
-      SELECT $1::text AS unit_id, $2::date AS day, ${FIGURES.map((f, i) => `$${i + 3}::int AS ${f}`).join(', ')})`),
-    [unitId, day, ...FIGURES.map((f) => figures[f] ?? 0)],
-  );
+  await tx.query(ADD_UNIT_DELTA([unitId, day, ...FIGURES.map((f) => figures[f] ?? 0)]));
 };

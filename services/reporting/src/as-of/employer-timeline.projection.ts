@@ -8,6 +8,7 @@ import {
   LOCK_TREE_SHARED,
   subtreeHeadcountDatesOf,
 } from './deltas.sql';
+import { preparedStatement } from './prepared-statement';
 
 const LIST = EMPLOYER_FIGURES.join(', ');
 const OTHER_FIGURES = FIGURES.filter((f) => !(EMPLOYER_FIGURES as readonly string[]).includes(f));
@@ -151,9 +152,10 @@ const ALL = 'SELECT employer_id FROM employer_facts';
 /** Every employer at once: the seed, and the migration that introduced these figures. */
 export const RECOMPUTE_ALL_EMPLOYERS = [APPLY(ALL), REPLACE_STEPS(ALL)];
 
-const APPLY_BY_ID = APPLY(BY_ID);
-const REPLACE_STEPS_BY_ID = REPLACE_STEPS(BY_ID);
-const LOCK_BY_ID = LOCK_EMPLOYERS(BY_ID);
+const APPLY_BY_ID = preparedStatement(APPLY(BY_ID));
+const REPLACE_STEPS_BY_ID = preparedStatement(REPLACE_STEPS(BY_ID));
+const LOCK_BY_ID = preparedStatement(LOCK_EMPLOYERS(BY_ID));
+const EMPLOYERS_OF_UNION = preparedStatement(OF_UNION);
 
 /**
  * Brings the figures of these employers up to date with what is known of them (registration,
@@ -165,16 +167,18 @@ export const recomputeEmployers = async (
 ): Promise<void> => {
   if (employerIds.length === 0) return;
   await tx.query(LOCK_TREE_SHARED);
-  await tx.query(LOCK_BY_ID, [employerIds]);
-  await tx.query(APPLY_BY_ID, [employerIds]);
-  await tx.query(REPLACE_STEPS_BY_ID, [employerIds]);
+  await tx.query(LOCK_BY_ID([employerIds]));
+  await tx.query(APPLY_BY_ID([employerIds]));
+  await tx.query(REPLACE_STEPS_BY_ID([employerIds]));
 };
 
 /** The same for the employers a union covers (founded, ended, merged). */
 export const recomputeEmployersOfUnion = async (tx: PoolClient, unionId: string) =>
   recomputeEmployers(
     tx,
-    (await tx.query<{ employer_id: string }>(OF_UNION, [unionId])).rows.map((r) => r.employer_id),
+    (await tx.query<{ employer_id: string }>(EMPLOYERS_OF_UNION([unionId]))).rows.map(
+      (r) => r.employer_id,
+    ),
   );
 
 /** The same for every employer. */

@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import type { EventEnvelope } from '@taizhang/contracts';
 
 import { applyUnitDeltas, EMPLOYER_FIGURES, LOCK_TREE_SHARED } from './deltas.sql';
+import { preparedStatement } from './prepared-statement';
 import type { MemberStepEvent } from './member-step';
 import { contributionAfter } from './member-step';
 
@@ -53,15 +54,16 @@ export const timelineStep = (envelope: EventEnvelope, event: MemberStepEvent): T
 // Two steps of one member may be applied at once from two partitions: each waits for the other.
 // Members share 256 locks (a lock per member would exhaust the lock table in a large batch),
 // taken in order so that two batches never deadlock.
-const LOCK_MEMBERS = `
+const LOCK_MEMBERS = preparedStatement(`
   SELECT pg_advisory_xact_lock(7321002, bucket)
-  FROM (SELECT DISTINCT abs(hashtext(unnest($1::text[]))) % 256 AS bucket ORDER BY 1) AS b`;
+  FROM (SELECT DISTINCT abs(hashtext(unnest($1::text[]))) % 256 AS bucket ORDER BY 1) AS b`);
 
 // A member's timeline is a step function: step i counts from its day until the next step's day.
 // The new steps are merged into it, and the difference between the contribution before and
 // after is what the units gain or lose on each day. Steps already known change nothing; a step
 // older than those known slots in between, so arrival order does not matter.
-const APPLY_STEPS = applyUnitDeltas(`
+const APPLY_STEPS = preparedStatement(
+  applyUnitDeltas(`
   incoming AS (
     SELECT DISTINCT ON (member_id, version) *
     FROM unnest($1::text[], $2::int[], $3::date[], $4::text[], $5::int[], $6::int[], $7::int[],
@@ -95,7 +97,8 @@ const APPLY_STEPS = applyUnitDeltas(`
     SELECT unit_id, day, ${MEMBER_FIGURES.map((f) => `sum(sign * ${f})::int AS ${f}`).join(', ')},
            0 AS unions, 0 AS terms_expired, ${EMPLOYER_FIGURES.map((f) => `0 AS ${f}`).join(', ')}
     FROM changes GROUP BY unit_id, day
-  )`);
+  )`),
+);
 
 /**
  * Applies member events (any number, any members, any order) to the members' timelines and to
@@ -109,12 +112,14 @@ export const projectMemberTimeline = async (
   if (steps.length === 0) return;
   const memberIds = steps.map((step) => step.memberId);
   await tx.query(LOCK_TREE_SHARED);
-  await tx.query(LOCK_MEMBERS, [memberIds]);
-  await tx.query(APPLY_STEPS, [
-    memberIds,
-    steps.map((step) => step.version),
-    steps.map((step) => step.day),
-    steps.map((step) => step.unitId),
-    ...MEMBER_FIGURES.map((f) => steps.map((step) => step.figures[f])),
-  ]);
+  await tx.query(LOCK_MEMBERS([memberIds]));
+  await tx.query(
+    APPLY_STEPS([
+      memberIds,
+      steps.map((step) => step.version),
+      steps.map((step) => step.day),
+      steps.map((step) => step.unitId),
+      ...MEMBER_FIGURES.map((f) => steps.map((step) => step.figures[f])),
+    ]),
+  );
 };

@@ -7,6 +7,7 @@ import {
   subtreeDeltasOf,
   subtreeHeadcountDatesOf,
 } from './deltas.sql';
+import { preparedStatement } from './prepared-statement';
 
 /** A unit's parent from a date ('-infinity' for where it was placed when created). */
 export interface Placement {
@@ -26,7 +27,7 @@ const CHILDREN = `SELECT DISTINCT unit_id FROM org_placements WHERE parent_id = 
 // of the placement each of the parent's own paths covers. A unit whose parent is not known yet
 // has no path until the parent arrives (then the parent's recomputation reaches it).
 const REMOVE_PATHS = 'DELETE FROM org_paths WHERE unit_id = $1';
-const RECOMPUTE_PATHS = `
+const RECOMPUTE_PATHS = preparedStatement(`
   INSERT INTO org_paths (unit_id, valid_from, valid_to, org_path)
   SELECT pl.unit_id,
          greatest(pl.valid_from, coalesce(pp.valid_from, '-infinity')),
@@ -39,7 +40,7 @@ const RECOMPUTE_PATHS = `
   ) AS pl
   LEFT JOIN org_paths pp
     ON pp.unit_id = pl.parent_id AND pp.valid_to > pl.valid_from AND pp.valid_from < pl.valid_to
-  WHERE pl.parent_id IS NULL OR pp.unit_id IS NOT NULL`;
+  WHERE pl.parent_id IS NULL OR pp.unit_id IS NOT NULL`);
 
 const HAS_DELTAS = 'SELECT 1 FROM unit_deltas WHERE unit_id = ANY($1::text[]) LIMIT 1';
 
@@ -47,16 +48,18 @@ const UNIT_DELTAS_OF = (units: string) =>
   `(SELECT * FROM unit_deltas WHERE unit_id = ANY(${units}))`;
 const UNIT_HEADCOUNT_DATES_OF = (units: string) =>
   `(SELECT * FROM unit_headcount_dates WHERE unit_id = ANY(${units}))`;
-
-/** Takes the subtree's figures off its current paths (-1) or puts them back along them (1). */
-const attribute = async (tx: PoolClient, subtree: string[], sign: '-1' | '1') => {
-  await tx.query(ADD_TO_SUBTREES(subtreeDeltasOf(UNIT_DELTAS_OF('$1::text[]'), sign)), [subtree]);
-  await tx.query(
+const ATTRIBUTE = (['-1', '1'] as const).map((sign) => [
+  preparedStatement(ADD_TO_SUBTREES(subtreeDeltasOf(UNIT_DELTAS_OF('$1::text[]'), sign))),
+  preparedStatement(
     ADD_TO_SUBTREE_HEADCOUNT_DATES(
       subtreeHeadcountDatesOf(UNIT_HEADCOUNT_DATES_OF('$1::text[]'), sign),
     ),
-    [subtree],
-  );
+  ),
+]);
+
+/** Takes the subtree's figures off its current paths (-1) or puts them back along them (1). */
+const attribute = async (tx: PoolClient, subtree: string[], sign: '-1' | '1') => {
+  for (const statement of ATTRIBUTE[sign === '-1' ? 0 : 1]!) await tx.query(statement([subtree]));
 };
 
 /**
@@ -86,7 +89,7 @@ export const placeUnit = async (placement: Placement, tx: PoolClient): Promise<v
   if (carried) await attribute(tx, subtree, '-1');
   for (const unitId of subtree) {
     await tx.query(REMOVE_PATHS, [unitId]);
-    await tx.query(RECOMPUTE_PATHS, [unitId]);
+    await tx.query(RECOMPUTE_PATHS([unitId]));
   }
   if (carried) await attribute(tx, subtree, '1');
 };
