@@ -3,9 +3,9 @@ import type { PoolClient } from 'pg';
 import type { EventEnvelope } from '@taizhang/contracts';
 
 import { applyUnitDeltas, EMPLOYER_FIGURES, LOCK_TREE_SHARED } from './deltas.sql';
-import { preparedStatement } from './prepared-statement';
 import type { MemberStepEvent } from './member-step';
 import { contributionAfter } from './member-step';
+import { preparedStatement } from './prepared-statement';
 
 const MEMBER_FIGURES = [
   'members',
