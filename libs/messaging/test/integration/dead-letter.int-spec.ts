@@ -2,9 +2,9 @@ import { Registry } from 'prom-client';
 
 import { deadLetterTopic } from '@taizhang/contracts';
 
-import { ConsumerMetricNames, EventConsumer, silentLogger, toEventMessage } from '../../src';
+import type { EventConsumer } from '../../src';
+import { ConsumerMetricNames, toEventMessage } from '../../src';
 import {
-  fastConsumerConfig,
   fastRetry,
   header,
   INSERT_EFFECT_SQL,
@@ -12,7 +12,7 @@ import {
   messagingSuite,
   metricValue,
   readTopic,
-  registry,
+  suiteConsumer,
 } from './messaging-test-kit';
 
 describe('EventConsumer with messages it cannot process', () => {
@@ -40,24 +40,16 @@ describe('EventConsumer with messages it cannot process', () => {
 
     const attempts = new Map<string, number>();
     const metrics = new Registry();
-    consumer = new EventConsumer({
-      kafka: suite.topics.kafka,
-      groupId: suite.groupId,
-      topics: [topic],
-      registry,
-      pool: suite.db.pool,
-      logger: silentLogger,
-      metrics,
-      retry: fastRetry,
-      consumerConfig: fastConsumerConfig,
-      clock: () => new Date('2026-02-01T10:00:00.000Z'),
-      handler: async (event, tx) => {
+    consumer = suiteConsumer(
+      suite,
+      async (event, tx) => {
         attempts.set(event.eventId, (attempts.get(event.eventId) ?? 0) + 1);
         await tx.query(INSERT_EFFECT_SQL, [event.eventId, event.orgUnitId, event.streamVersion]);
         if (event.eventId === poisoned.eventId)
           throw new Error('member directory has no union-dlq');
       },
-    });
+      { metrics, clock: () => new Date('2026-02-01T10:00:00.000Z') },
+    );
     await consumer.start();
     await consumer.waitUntilCaughtUp();
 

@@ -2,15 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Registry } from 'prom-client';
 
-import { ConsumerMetricNames, EventConsumer, silentLogger, toEventMessage } from '../../src';
+import type { EventConsumer } from '../../src';
+import { ConsumerMetricNames, toEventMessage } from '../../src';
 import {
-  fastConsumerConfig,
-  fastRetry,
   INSERT_EFFECT_SQL,
   memberJoined,
   messagingSuite,
   metricValue,
-  registry,
+  suiteConsumer,
 } from './messaging-test-kit';
 
 describe('EventConsumer with redelivered events', () => {
@@ -28,21 +27,14 @@ describe('EventConsumer with redelivered events', () => {
     await suite.producer.send({ topic, messages: events.map(toEventMessage) });
 
     const metrics = new Registry();
-    consumer = new EventConsumer({
-      kafka: suite.topics.kafka,
-      groupId: suite.groupId,
-      topics: [topic],
-      registry,
-      pool: suite.db.pool,
-      logger: silentLogger,
-      metrics,
-      retry: fastRetry,
-      consumerConfig: fastConsumerConfig,
-      handler: async (event, tx) => {
+    consumer = suiteConsumer(
+      suite,
+      async (event, tx) => {
         await sleep(5);
         await tx.query(INSERT_EFFECT_SQL, [event.eventId, event.orgUnitId, event.streamVersion]);
       },
-    });
+      { metrics },
+    );
     await consumer.start();
     let highestLagSeen = 0;
     const caughtUp = consumer.waitUntilCaughtUp();

@@ -1,22 +1,15 @@
 import type { EventEnvelope } from '@taizhang/contracts';
 import { deadLetterTopic } from '@taizhang/contracts';
 
+import type { EventConsumer } from '../../src';
+import { deferredBatch, toEventMessage, writeDeferredBatches } from '../../src';
 import {
-  deferredBatch,
-  EventConsumer,
-  silentLogger,
-  toEventMessage,
-  writeDeferredBatches,
-} from '../../src';
-import {
-  fastConsumerConfig,
-  fastRetry,
   header,
   INSERT_EFFECT_SQL,
   memberJoined,
   messagingSuite,
   readTopic,
-  registry,
+  suiteConsumer,
 } from './messaging-test-kit';
 
 /**
@@ -44,28 +37,18 @@ describe('EventConsumer with deferred batches', () => {
     const writes: number[] = [];
     await suite.producer.send({ topic, messages: events.map(toEventMessage) });
 
-    consumer = new EventConsumer({
-      kafka: suite.topics.kafka,
-      groupId: suite.groupId,
-      topics: [topic],
-      registry,
-      pool: suite.db.pool,
-      logger: silentLogger,
-      retry: fastRetry,
-      consumerConfig: fastConsumerConfig,
-      handler: async (event, tx) => {
-        if (event.eventId === throwing!.eventId) throw new Error('this event cannot be applied');
-        if (event.eventId === writingFirst!.eventId) await writeDeferredBatches(tx);
-        deferredBatch<EventEnvelope>(tx, 'effects', async (batch) => {
-          writes.push(batch.length);
-          for (const each of batch) {
-            await tx.query(INSERT_EFFECT_SQL, [each.eventId, each.orgUnitId, each.streamVersion]);
-            await tx.query('INSERT INTO test_member_names (name) VALUES ($1)', [
-              (each.data as { name: string }).name,
-            ]);
-          }
-        }).push(event);
-      },
+    consumer = suiteConsumer(suite, async (event, tx) => {
+      if (event.eventId === throwing!.eventId) throw new Error('this event cannot be applied');
+      if (event.eventId === writingFirst!.eventId) await writeDeferredBatches(tx);
+      deferredBatch<EventEnvelope>(tx, 'effects', async (batch) => {
+        writes.push(batch.length);
+        for (const each of batch) {
+          await tx.query(INSERT_EFFECT_SQL, [each.eventId, each.orgUnitId, each.streamVersion]);
+          await tx.query('INSERT INTO test_member_names (name) VALUES ($1)', [
+            (each.data as { name: string }).name,
+          ]);
+        }
+      }).push(event);
     });
     await consumer.start();
     await consumer.waitUntilCaughtUp();

@@ -9,7 +9,13 @@ import { EventRegistry, MemberJoinedV1 } from '@taizhang/contracts';
 import type { TestDatabase, TestTopics } from '@taizhang/testing';
 import { createTestDatabase, createTestTopics, uniqueSuffix } from '@taizhang/testing';
 
-import { createIdempotentProducer, messagingMigrations } from '../../src';
+import type { EventConsumerOptions, EventHandler } from '../../src';
+import {
+  createIdempotentProducer,
+  EventConsumer,
+  messagingMigrations,
+  silentLogger,
+} from '../../src';
 
 // A frozen event version: the platform's tests do not move with organisation's contracts.
 export const registry = new EventRegistry([MemberJoinedV1]);
@@ -179,3 +185,25 @@ export const messagingSuite = (
 
   return suite;
 };
+
+/**
+ * A consumer of the suite's topic in the suite's group: quiet, with short retries and timeouts;
+ * `options` adds or overrides (metrics, a clock, a smaller run).
+ */
+export const suiteConsumer = (
+  suite: MessagingSuite,
+  handler: EventHandler,
+  options: Partial<EventConsumerOptions> = {},
+): EventConsumer =>
+  new EventConsumer({
+    kafka: suite.topics.kafka,
+    groupId: suite.groupId,
+    topics: [suite.topic],
+    registry,
+    pool: suite.db.pool,
+    logger: silentLogger,
+    retry: fastRetry,
+    consumerConfig: fastConsumerConfig,
+    handler,
+    ...options,
+  });

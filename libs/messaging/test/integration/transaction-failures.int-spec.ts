@@ -1,15 +1,14 @@
 import { deadLetterTopic } from '@taizhang/contracts';
 
-import { EventConsumer, silentLogger, toEventMessage } from '../../src';
+import type { EventConsumer } from '../../src';
+import { toEventMessage } from '../../src';
 import {
-  fastConsumerConfig,
-  fastRetry,
   header,
   INSERT_EFFECT_SQL,
   memberJoined,
   messagingSuite,
   readTopic,
-  registry,
+  suiteConsumer,
 } from './messaging-test-kit';
 
 describe('EventConsumer when a handler breaks its transaction', () => {
@@ -36,23 +35,13 @@ describe('EventConsumer when a handler breaks its transaction', () => {
       messages: [first, swallowing, third, sameName, last].map(toEventMessage),
     });
 
-    consumer = new EventConsumer({
-      kafka: suite.topics.kafka,
-      groupId: suite.groupId,
-      topics: [topic],
-      registry,
-      pool: suite.db.pool,
-      logger: silentLogger,
-      retry: fastRetry,
-      consumerConfig: fastConsumerConfig,
-      handler: async (event, tx) => {
-        const { name } = event.data as { name: string };
-        await tx.query(INSERT_EFFECT_SQL, [event.eventId, event.orgUnitId, event.streamVersion]);
-        await tx.query('INSERT INTO test_member_names (name) VALUES ($1)', [name]);
-        // A handler that hides a failed statement: its transaction can only roll back.
-        if (event.eventId === swallowing.eventId)
-          await tx.query('SELECT 1 / 0').catch(() => undefined);
-      },
+    consumer = suiteConsumer(suite, async (event, tx) => {
+      const { name } = event.data as { name: string };
+      await tx.query(INSERT_EFFECT_SQL, [event.eventId, event.orgUnitId, event.streamVersion]);
+      await tx.query('INSERT INTO test_member_names (name) VALUES ($1)', [name]);
+      // A handler that hides a failed statement: its transaction can only roll back.
+      if (event.eventId === swallowing.eventId)
+        await tx.query('SELECT 1 / 0').catch(() => undefined);
     });
     await consumer.start();
     await consumer.waitUntilCaughtUp();
