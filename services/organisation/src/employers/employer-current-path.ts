@@ -1,7 +1,7 @@
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream } from '@taizhang/event-store';
 
-import { currentOrgUnit, orgTreeOf } from '../org-units/org-tree';
+import { atCurrentPath, orgTreeOf } from '../org-units/org-tree';
 import type { Employer } from './employer.decider';
 import { employerDecider } from './employer.decider';
 import { employerStreamId } from './employer-streams';
@@ -20,10 +20,6 @@ export const readEmployerAtCurrentPath = async (
     employerDecider,
   );
   if (state.status === 'None') return { state, version };
-  const current = await currentOrgUnit(orgTreeOf(store.pool), {
-    id: state.employerId,
-    path: state.orgPath,
-  });
 
-  return { state: { ...state, orgPath: current.path }, version };
+  return { state: await atCurrentPath(orgTreeOf(store.pool), state.employerId, state), version };
 };

@@ -82,10 +82,7 @@ export const moveInOrgTree = (
  * is found in the tree itself, anything else (a union, an employer) under its parent's current
  * path. A unit the tree does not know keeps the recorded path.
  */
-export const currentOrgUnit = async (
-  tree: OrgTreeReader,
-  recorded: OrgUnitRef,
-): Promise<OrgUnitRef> => {
+const currentOrgUnit = async (tree: OrgTreeReader, recorded: OrgUnitRef): Promise<OrgUnitRef> => {
   const segments = recorded.path.split('/');
   const parentId = segments.length > 1 ? segments[segments.length - 2]! : null;
   const paths = await tree.pathsOf(parentId === null ? [recorded.id] : [recorded.id, parentId]);
@@ -94,4 +91,18 @@ export const currentOrgUnit = async (
   const parent = parentId === null ? undefined : paths.get(parentId);
 
   return parent ? { id: recorded.id, path: `${parent}/${recorded.id}` } : recorded;
+};
+
+/**
+ * A unit's state with the path the tree gives it now ({@link currentOrgUnit}), or as it was when
+ * that is the recorded one.
+ */
+export const atCurrentPath = async <T extends { orgPath: string }>(
+  tree: OrgTreeReader,
+  id: string,
+  state: T,
+): Promise<T> => {
+  const current = await currentOrgUnit(tree, { id, path: state.orgPath });
+
+  return current.path === state.orgPath ? state : { ...state, orgPath: current.path };
 };

@@ -1,7 +1,7 @@
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream } from '@taizhang/event-store';
 
-import { currentOrgUnit, orgTreeOf } from './org-tree';
+import { atCurrentPath, orgTreeOf } from './org-tree';
 import type { ParentRef } from './org-unit.commands';
 import type { OrgUnit } from './org-unit.decider';
 import { orgUnitDecider } from './org-unit.decider';
@@ -19,12 +19,8 @@ export const loadOrgUnit = async (
     orgUnitDecider,
   );
   if (state.status !== 'Active') return { state, version };
-  const current = await currentOrgUnit(orgTreeOf(store.pool), {
-    id: state.id,
-    path: state.orgPath,
-  });
 
-  return { state: { ...state, orgPath: current.path }, version };
+  return { state: await atCurrentPath(orgTreeOf(store.pool), state.id, state), version };
 };
 
 /** The parent as its own stream says, at its current path, or null when there is no such unit. */

@@ -2,7 +2,7 @@ import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream } from '@taizhang/event-store';
 
 import type { OrgTreeReader } from '../org-units/org-tree';
-import { currentOrgUnit, orgTreeOf } from '../org-units/org-tree';
+import { atCurrentPath, orgTreeOf } from '../org-units/org-tree';
 import { unionDecider } from './union.decider';
 import type { Union } from './union.state';
 
@@ -10,12 +10,8 @@ import type { Union } from './union.state';
  * The union with the path the tree gives it now: its own stream records its own moves, but not
  * those of the street or district above it.
  */
-export const withCurrentPath = async (tree: OrgTreeReader, union: Union): Promise<Union> => {
-  if (union.status === 'None') return union;
-  const current = await currentOrgUnit(tree, { id: union.id, path: union.orgPath });
-
-  return current.path === union.orgPath ? union : { ...union, orgPath: current.path };
-};
+export const withCurrentPath = async (tree: OrgTreeReader, union: Union): Promise<Union> =>
+  union.status === 'None' ? union : atCurrentPath(tree, union.id, union);
 
 /** The union's stream folded, at its current path (status `None` when there is no such union). */
 export const readUnionAtCurrentPath = async (
