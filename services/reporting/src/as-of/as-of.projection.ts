@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import type { EventEnvelope, OrganisationEvent } from '@taizhang/contracts';
 
 import { recomputeEmployers, recomputeEmployersOfUnion } from './employer-timeline.projection';
-import type { MemberStepEvent } from './member-step';
+import { memberStepOf } from './member-step';
 import { projectMemberTimeline, timelineStep } from './member-timeline.projection';
 import { placeUnit } from './org-history.projection';
 import { endUnion, expireTerm, foundUnion, renewTerm } from './union-life.projection';
@@ -31,6 +31,8 @@ const SINCE_ALWAYS = '-infinity';
  * employers' headcounts by date), inside the consumer's transaction.
  */
 export const projectAsOfFigures = async (event: EventEnvelope, tx: PoolClient): Promise<void> => {
+  const step = memberStepOf(event);
+  if (step) return projectMemberTimeline([timelineStep(event, step)], tx);
   const { type, data } = event as EventEnvelope & OrganisationEvent;
   switch (type) {
     case 'OrgUnitCreated':
@@ -76,11 +78,6 @@ export const projectAsOfFigures = async (event: EventEnvelope, tx: PoolClient): 
       return expireTerm(tx, data.unionId, data.termEndedOn);
     case 'CommitteeElectionApproved':
       return renewTerm(tx, data.unionId, data.approvedOn);
-    case 'MemberJoined':
-    case 'MemberTransferred':
-    case 'MembershipRetained':
-    case 'MemberLeft':
-      return projectMemberTimeline([timelineStep(event, { type, data } as MemberStepEvent)], tx);
     case 'EmployerRegistered':
     case 'EmployerHeadcountsUpdated':
       await tx.query(HEADCOUNTS, [

@@ -8,6 +8,19 @@ import type {
 
 export type MemberStepEvent = MemberJoined | MemberTransferred | MembershipRetained | MemberLeft;
 
+const MEMBER_STEP_TYPES: ReadonlySet<string> = new Set<MemberStepEvent['type']>([
+  'MemberJoined',
+  'MemberTransferred',
+  'MembershipRetained',
+  'MemberLeft',
+]);
+
+/** The event as a step of a member's timeline, or null when it is not one. */
+export const memberStepOf = (envelope: EventEnvelope): MemberStepEvent | null =>
+  MEMBER_STEP_TYPES.has(envelope.type)
+    ? ({ type: envelope.type, data: envelope.data } as MemberStepEvent)
+    : null;
+
 type Figures = Record<
   'members' | 'female_members' | 'migrant_members' | 'new_form_members' | 'retained_memberships',
   number

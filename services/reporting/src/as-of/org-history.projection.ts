@@ -48,18 +48,19 @@ const UNIT_DELTAS_OF = (units: string) =>
   `(SELECT * FROM unit_deltas WHERE unit_id = ANY(${units}))`;
 const UNIT_HEADCOUNT_DATES_OF = (units: string) =>
   `(SELECT * FROM unit_headcount_dates WHERE unit_id = ANY(${units}))`;
-const ATTRIBUTE = (['-1', '1'] as const).map((sign) => [
+const attributions = (sign: '-1' | '1') => [
   preparedStatement(ADD_TO_SUBTREES(subtreeDeltasOf(UNIT_DELTAS_OF('$1::text[]'), sign))),
   preparedStatement(
     ADD_TO_SUBTREE_HEADCOUNT_DATES(
       subtreeHeadcountDatesOf(UNIT_HEADCOUNT_DATES_OF('$1::text[]'), sign),
     ),
   ),
-]);
+];
+const ATTRIBUTE = { '-1': attributions('-1'), '1': attributions('1') };
 
 /** Takes the subtree's figures off its current paths (-1) or puts them back along them (1). */
 const attribute = async (tx: PoolClient, subtree: string[], sign: '-1' | '1') => {
-  for (const statement of ATTRIBUTE[sign === '-1' ? 0 : 1]!) await tx.query(statement([subtree]));
+  for (const statement of ATTRIBUTE[sign]) await tx.query(statement([subtree]));
 };
 
 /**

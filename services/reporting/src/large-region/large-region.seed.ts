@@ -131,21 +131,22 @@ export const seedLargeRegion = async (
     return orgPath;
   };
   const municipalPath = unit('m', 'municipal', null);
-  const unions: { id: string; street: string; streetPath: string }[] = [];
+  const unions: { id: string; street: string; streetPath: string; path: string }[] = [];
   for (let d = 1; d <= shape.districts; d += 1) {
     const districtPath = unit(`d${d}`, 'district', municipalPath);
     for (let s = 1; s <= shape.streetsPerDistrict; s += 1) {
       const street = `d${d}s${s}`;
       const streetPath = unit(street, 'street', districtPath);
-      for (let u = 1; u <= shape.unionsPerStreet; u += 1)
-        unions.push({ id: `${street}u${u}`, street, streetPath });
+      for (let u = 1; u <= shape.unionsPerStreet; u += 1) {
+        const id = `${street}u${u}`;
+        unions.push({ id, street, streetPath, path: `${streetPath}/${id}` });
+      }
     }
   }
   const others: EventEnvelope[] = [];
-  for (const { id, street, streetPath } of unions) {
+  for (const { id, street, streetPath, path: unionPath } of unions) {
     const employerId = `E-${id}`;
     const employerPath = `${streetPath}/${employerId}`;
-    const unionPath = `${streetPath}/${id}`;
     others.push(
       envelope('EmployerRegistered', employerId, employerPath, 1, {
         employerId,
@@ -206,8 +207,7 @@ export const seedLargeRegion = async (
       client.release();
     }
   };
-  for (const [index, { id, streetPath }] of unions.entries()) {
-    const unionPath = `${streetPath}/${id}`;
+  for (const [index, { id, path: unionPath }] of unions.entries()) {
     for (let n = 0; n < shape.membersPerUnion; n += 1) {
       const memberId = `${id}p${n}`;
       const day = Math.floor(next() * DAYS);
@@ -227,8 +227,7 @@ export const seedLargeRegion = async (
       const fate = next();
       const later = dayAfter(FIRST_DAY, day + 1 + Math.floor(next() * (DAYS - day)));
       if (fate < 0.03) {
-        const neighbour = unions[(index + 1) % unions.length]!;
-        const to = { id: neighbour.id, path: `${neighbour.streetPath}/${neighbour.id}` };
+        const to = unions[(index + 1) % unions.length]!;
         const moved = envelope('MemberTransferred', to.id, to.path, 2, {
           memberId,
           fromUnionId: id,

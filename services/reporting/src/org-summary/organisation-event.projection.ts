@@ -4,19 +4,12 @@ import type { EventEnvelope } from '@taizhang/contracts';
 import { deferredBatch, writeDeferredBatches } from '@taizhang/messaging';
 
 import { projectAsOfFigures } from '../as-of/as-of.projection';
-import type { MemberStepEvent } from '../as-of/member-step';
+import { memberStepOf } from '../as-of/member-step';
 import type { TimelineStep } from '../as-of/member-timeline.projection';
 import { projectMemberTimeline, timelineStep } from '../as-of/member-timeline.projection';
 import { projectEmployerFacts } from '../employer-facts/employer-facts.projection';
 import { projectUnionCoverage } from '../union-coverage/union-coverage.projection';
 import { projectOrgUnitFacts } from './org-unit-facts.projection';
-
-const MEMBER_STEPS = new Set([
-  'MemberJoined',
-  'MemberTransferred',
-  'MembershipRetained',
-  'MemberLeft',
-]);
 
 export interface ProjectionOptions {
   /**
@@ -37,11 +30,11 @@ export const projectOrganisationEvent = async (
   { batchMemberSteps = false }: ProjectionOptions = {},
 ): Promise<void> => {
   if (batchMemberSteps) {
-    if (MEMBER_STEPS.has(event.type)) {
-      const step = timelineStep(event, { type: event.type, data: event.data } as MemberStepEvent);
+    const step = memberStepOf(event);
+    if (step) {
       deferredBatch<TimelineStep>(tx, 'reporting.member-steps', (steps) =>
         projectMemberTimeline(steps, tx),
-      ).push(step);
+      ).push(timelineStep(event, step));
 
       return;
     }
