@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Pool, PoolClient } from 'pg';
 
 import type { OrgUnitRef } from '@taizhang/event-store';
+import { BATCH_PER_TURN } from '@taizhang/event-store';
 
 // The federation units with their paths as they are now. Written in the transaction of the
 // command that creates or moves a unit, so the next command reads the path the tree has.
@@ -38,14 +39,11 @@ export const orgTreeOf = (pool: Pool): OrgTreeReader => ({
  */
 export const batchedOrgTreeOf = (pool: Pool): OrgTreeReader => {
   const direct = orgTreeOf(pool);
-  const loader = new DataLoader<string, string | null>(
-    async (ids) => {
-      const paths = await direct.pathsOf([...new Set(ids)]);
+  const loader = new DataLoader<string, string | null>(async (ids) => {
+    const paths = await direct.pathsOf([...new Set(ids)]);
 
-      return ids.map((id) => paths.get(id) ?? null);
-    },
-    { cache: false, batchScheduleFn: (run) => setImmediate(run) },
-  );
+    return ids.map((id) => paths.get(id) ?? null);
+  }, BATCH_PER_TURN);
 
   return {
     pathsOf: async (ids) => {
