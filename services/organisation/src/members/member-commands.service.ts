@@ -2,10 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
-import {
-  handleCommand,
-  PostgresEventStore,
-} from '@taizhang/event-store';
+import { handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
 import type { Caller } from '../org-units/org-unit-scope';
 import { loadParentRef } from '../org-units/org-unit-streams';

@@ -24,22 +24,15 @@ import { withCurrentPath } from '../unions/union-current-path';
 import { holdUnionsOpen } from '../unions/union-open.guard';
 import { unionStreamId } from '../unions/union-streams';
 import type { JoinUnionDto } from './dto/join-union.dto';
-import type { IdCardFacts } from './id-card-number';
-import { parseIdCardNumber } from './id-card-number';
 import type { MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';
 import { memberDecider } from './member.decider';
 import { memberStreamId } from './member-streams';
-import { PersonalDataError } from './personal-data.error';
-import type { PersonKey } from './personal-data/personal-data-vault';
+import type { PersonKey } from './personal-data/person-key';
+import { newPersonKey } from './personal-data/person-key';
+import type { JoiningPerson, PersonalData } from './personal-data/personal-data';
+import { readPersonalData, sealPersonalData } from './personal-data/personal-data';
 import { PersonalDataVault } from './personal-data/personal-data-vault';
-import { normalisePhoneNumber } from './phone-number';
-
-/** The ID card number and phone as given, checked and normalised. */
-export interface PersonalData {
-  facts: IdCardFacts;
-  phone: string | null;
-}
 
 /** What a join's batch hook needs: the person's key, stored with the join that first uses it. */
 export interface JoinContext {
@@ -51,17 +44,6 @@ export interface JoinContext {
 
 /** A join as a command on the person's stream, ready for handleCommand or a batch. */
 export type JoinRequest = BatchCommand<Member, MemberCommand, MemberEvent, JoinContext>;
-
-/** The ID card number and phone as given, checked and normalised (400 when they cannot be right). */
-export const readPersonalData = (body: JoinUnionDto): PersonalData => {
-  const parsed = parseIdCardNumber(body.idCardNumber);
-  if (!parsed.ok) throw PersonalDataError.idCard(parsed.problem);
-  if (body.phone === undefined) return { facts: parsed.facts, phone: null };
-  const phone = normalisePhoneNumber(body.phone);
-  if (phone === null) throw PersonalDataError.phone();
-
-  return { facts: parsed.facts, phone };
-};
 
 /**
  * 入会: turns a join (from a request or a sheet row) into a command on the person's stream, their
@@ -132,11 +114,18 @@ export class MemberJoinsService {
     metadata: CommandMetadata,
     expectedVersion?: number,
   ): Promise<CommandResult> {
-    return this.withPersonKey(
-      this.vault.memberIdOf(personal.facts.normalised),
-      expectedVersion,
-      (key) =>
-        this.joins.submit(this.joinRequest(union, body, personal, metadata, key, expectedVersion)),
+    const memberId = this.vault.memberIdOf(personal.facts.normalised);
+
+    return this.withPersonKey(memberId, expectedVersion, (key) =>
+      this.joins.submit(
+        this.joinRequest(
+          union,
+          body,
+          { memberId, facts: personal.facts, key, personalData: sealPersonalData(key, personal) },
+          metadata,
+          expectedVersion,
+        ),
+      ),
     );
   }
 
@@ -144,13 +133,10 @@ export class MemberJoinsService {
   joinRequest(
     union: Union,
     body: JoinUnionDto,
-    { facts, phone }: PersonalData,
+    { memberId, facts, key, personalData }: JoiningPerson,
     metadata: CommandMetadata,
-    key: PersonKey,
     expectedVersion?: number,
   ): JoinRequest {
-    const { normalised, birthDate, gender } = facts;
-    const memberId = this.vault.memberIdOf(normalised);
     const unionId = union.status === 'None' ? '' : union.id;
 
     return {
@@ -165,18 +151,13 @@ export class MemberJoinsService {
           gender: body.gender,
           joinedOn: body.joinedOn,
           union,
-          idCard: { birthDate, gender },
+          idCard: { birthDate: facts.birthDate, gender: facts.gender },
           statedBirthDate: body.birthDate ?? null,
           employerId: body.employerId ?? null,
           employmentForm: body.employmentForm,
           migrantWorker: body.migrantWorker,
           channel: body.channel,
-          personalData: {
-            keyId: key.keyId,
-            idCardNumber: this.vault.seal(key, 'idCardNumber', normalised),
-            phone: phone === null ? null : this.vault.seal(key, 'phone', phone),
-            birthDate: this.vault.seal(key, 'birthDate', birthDate),
-          },
+          personalData,
         },
         metadata,
       },
@@ -218,7 +199,7 @@ export class MemberJoinsService {
     expectedVersion: number | undefined,
     attempt: (key: PersonKey) => Promise<CommandResult>,
   ): Promise<CommandResult> {
-    let key = this.vault.newKey();
+    let key = newPersonKey();
     for (let retries = 2; ; retries -= 1) {
       try {
         return await attempt(key);
@@ -236,9 +217,9 @@ export class MemberJoinsService {
   private async keyOfReturningMember(memberId: string): Promise<PersonKey> {
     const { state } = await aggregateStream(this.store, memberStreamId(memberId), memberDecider);
     if (state.status !== 'Left' || !state.personalData.keyId || state.personalData.erased)
-      return this.vault.newKey();
+      return newPersonKey();
     const found = await this.vault.findKey(state.personalData.keyId);
 
-    return found.status === 'found' ? found.key : this.vault.newKey();
+    return found.status === 'found' ? found.key : newPersonKey();
   }
 }

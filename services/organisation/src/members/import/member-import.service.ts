@@ -3,56 +3,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CommandMetadata, CommandOutcome } from '@taizhang/event-store';
 import { DomainError, handleCommands, PostgresEventStore } from '@taizhang/event-store';
 
+import { OrganisationConfig } from '../../config/organisation.config';
 import type { Caller } from '../../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../../shared/business-date';
-import type { ImportReason } from '../../shared/xlsx/import-reasons';
 import { MAX_IMPORT_ROWS, tooManyRows } from '../../shared/xlsx/import-reasons';
-import type { SheetRow } from '../../shared/xlsx/sheet-reader';
 import { readSheet } from '../../shared/xlsx/sheet-reader';
 import type { Union } from '../../unions/union.decider';
-import type { JoinUnionDto } from '../dto/join-union.dto';
-import type { JoinRequest, PersonalData } from '../member-joins.service';
-import { MemberJoinsService, readPersonalData } from '../member-joins.service';
+import type { JoinRequest } from '../member-joins.service';
+import { MemberJoinsService } from '../member-joins.service';
 import type { MemberImportResult, RejectedMemberRow } from './member-import.result';
-import { MemberImportErrorCode, parseMemberRow } from './member-row.parser';
-import type { MemberColumn } from './member-sheet.columns';
-import { MEMBER_COLUMNS, MEMBER_SHEET } from './member-sheet.columns';
+import type { PreparedMemberRow } from './member-row.preparer';
+import { MemberRowPreparer, reasonOf } from './member-row.preparer';
+import { MEMBER_SHEET } from './member-sheet.columns';
 
-// Rows decided and appended in one transaction, and transactions under way at once: parsing the
+// Rows decided and appended in one transaction, and transactions under way at once: reading the
 // next rows goes on while the previous batch is written.
 const BATCH_ROWS = 500;
 const BATCHES_IN_FLIGHT = 2;
-
-/** The column each refusal of a join is about, to point at it in the sheet. */
-const COLUMN_OF_CODE: Record<string, MemberColumn> = {
-  INVALID_ID_CARD_NUMBER: 'idCardNumber',
-  INVALID_PHONE_NUMBER: 'phone',
-  GENDER_MISMATCH: 'gender',
-  BIRTH_DATE_MISMATCH: 'birthDate',
-  MEMBER_TOO_YOUNG: 'joinedOn',
-  DATE_IN_FUTURE: 'joinedOn',
-  JOINED_BEFORE_FOUNDING: 'joinedOn',
-  DATE_BEFORE_LAST_CHANGE: 'joinedOn',
-  AT_SOURCE_NOT_MIGRANT: 'channel',
-  MEMBER_ALREADY_ACTIVE: 'idCardNumber',
-  MEMBERSHIP_RETAINED: 'idCardNumber',
-};
-
-// A refusal's message is "English / 中文" (DomainError).
-const reasonOf = (error: DomainError): ImportReason => {
-  const [en = error.message, zh = error.message] = error.message.split(' / ');
-  const column = COLUMN_OF_CODE[error.code];
-
-  return { code: error.code, column: column ? MEMBER_COLUMNS[column][0] : null, en, zh };
-};
-
-interface PreparedRow {
-  row: number;
-  body: JoinUnionDto;
-  personal: PersonalData;
-  metadata: CommandMetadata;
-  request: JoinRequest;
-}
 
 type Outcome = { recorded: true } | { alreadyMember: string } | { rejected: RejectedMemberRow };
 
@@ -63,10 +30,15 @@ type Outcome = { recorded: true } | { alreadyMember: string } | { rejected: Reje
  */
 @Injectable()
 export class MemberImportService {
+  private readonly indexKey: Buffer;
+
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(MemberJoinsService) private readonly joins: MemberJoinsService,
-  ) {}
+    @Inject(OrganisationConfig) config: OrganisationConfig,
+  ) {
+    this.indexKey = config.personalData.indexKey;
+  }
 
   async import(
     user: Caller,
@@ -76,108 +48,77 @@ export class MemberImportService {
   ): Promise<MemberImportResult> {
     const union = await this.joins.activeUnion(user, unionId);
     const result: MemberImportResult = { rows: 0, recorded: 0, alreadyMembers: [], rejected: [] };
-    const rowOfMember = new Map<string, number>();
+    const preparer = new MemberRowPreparer(this.indexKey);
+    const recording: Promise<void>[] = [];
     const inFlight = new Set<Promise<void>>();
-    let batch: PreparedRow[] = [];
+    let batch: PreparedMemberRow[] = [];
     const launch = () => {
       if (batch.length === 0) return;
-      const task = this.record(union, batch).then((outcomes) =>
+      const task = this.record(union, batch, metadataAt).then((outcomes) =>
         outcomes.forEach(([row, outcome]) => tally(result, row, outcome)),
       );
       batch = [];
+      recording.push(task);
       inFlight.add(task);
-      // Settled either way; a failure (the database gone) is thrown by the race or the end.
       const forget = () => inFlight.delete(task);
       task.then(forget, forget);
     };
-
-    for await (const sheetRow of readSheet(workbook, MEMBER_SHEET)) {
-      if (result.rows === MAX_IMPORT_ROWS) {
-        result.rejected.push({
-          row: sheetRow.row,
-          name: null,
-          reasons: [tooManyRows(sheetRow.row)],
-        });
-        break;
+    try {
+      for await (const sheetRow of readSheet(workbook, MEMBER_SHEET)) {
+        if (result.rows === MAX_IMPORT_ROWS) {
+          result.rejected.push({
+            row: sheetRow.row,
+            name: null,
+            reasons: [tooManyRows(sheetRow.row)],
+          });
+          break;
+        }
+        result.rows += 1;
+        const prepared = preparer.prepare(sheetRow);
+        if ('rejected' in prepared) result.rejected.push(prepared.rejected);
+        else batch.push(prepared);
+        if (batch.length === BATCH_ROWS) {
+          launch();
+          // A failure (the database gone) is thrown here or at the end.
+          if (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
+        }
       }
-      result.rows += 1;
-      const prepared = this.prepare(sheetRow, union, rowOfMember, metadataAt);
-      if ('rejected' in prepared) result.rejected.push(prepared.rejected);
-      else batch.push(prepared);
-      if (batch.length === BATCH_ROWS) {
-        launch();
-        if (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
-      }
+      launch();
+    } finally {
+      // Nothing is left running behind the answer, whichever way it ends.
+      await Promise.allSettled(recording);
     }
-    launch();
-    await Promise.all(inFlight);
+    await Promise.all(recording);
     result.alreadyMembers.sort((a, b) => a.row - b.row);
     result.rejected.sort((a, b) => a.row - b.row);
 
     return result;
   }
 
-  // Everything a row can be refused for before the database is asked, in sheet order.
-  private prepare(
-    { row, cells }: SheetRow<MemberColumn>,
+  private async record(
     union: Union,
-    rowOfMember: Map<string, number>,
+    rows: PreparedMemberRow[],
     metadataAt: (occurredAt: Date) => CommandMetadata,
-  ): PreparedRow | { rejected: RejectedMemberRow } {
-    const name = typeof cells.name === 'string' ? cells.name : null;
-    const rejected = (reasons: ImportReason[]) => ({ rejected: { row, name, reasons } });
-    const parsed = parseMemberRow(cells);
-    if ('reasons' in parsed) return rejected(parsed.reasons);
-    const { body } = parsed;
-    let personal: PersonalData;
-    try {
-      personal = readPersonalData(body);
-    } catch (error) {
-      if (error instanceof DomainError) return rejected([reasonOf(error)]);
-      throw error;
-    }
-    const memberId = this.joins.vault.memberIdOf(personal.facts.normalised);
-    const first = rowOfMember.get(memberId);
-    if (first !== undefined)
-      return rejected([
-        {
-          code: MemberImportErrorCode.DuplicateInSheet,
-          column: MEMBER_COLUMNS.idCardNumber[0],
-          en: `The same ID card number as row ${first}.`,
-          zh: `与第${first}行的身份证号码重复。`,
-        },
-      ]);
-    rowOfMember.set(memberId, row);
-    const metadata = metadataAt(startOfBusinessDate(body.joinedOn));
-    const key = this.joins.vault.newKey();
-
-    return {
-      row,
-      body,
-      personal,
-      metadata,
-      request: this.joins.joinRequest(union, body, personal, metadata, key),
-    };
-  }
-
-  private async record(union: Union, rows: PreparedRow[]): Promise<[number, Outcome][]> {
-    const outcomes = await handleCommands(
-      this.store,
-      rows.map((prepared) => prepared.request),
-      { withinTransaction: (tx, appended) => this.joins.commitWithJoins(tx, appended) },
+  ): Promise<[number, Outcome][]> {
+    const requests = rows.map(({ body, person }) =>
+      this.joins.joinRequest(union, body, person, metadataAt(startOfBusinessDate(body.joinedOn))),
     );
+    const outcomes = await handleCommands(this.store, requests, {
+      withinTransaction: (tx, appended) => this.joins.commitWithJoins(tx, appended),
+    });
 
     return Promise.all(
       rows.map(async (prepared, i): Promise<[number, Outcome]> => [
         prepared.row,
-        await this.outcomeOf(union, prepared, outcomes[i]!),
+        await this.outcomeOf(union, prepared, requests[i]!, outcomes[i]!),
       ]),
     );
   }
 
   private async outcomeOf(
     union: Union,
-    prepared: PreparedRow,
+    prepared: PreparedMemberRow,
+    request: JoinRequest,
     outcome: CommandOutcome,
   ): Promise<Outcome> {
     if (outcome.status === 'fulfilled') return { recorded: true };
@@ -185,15 +126,15 @@ export class MemberImportService {
     if (!(error instanceof DomainError)) throw error;
     const unionId = union.status === 'None' ? null : union.id;
     if (error.code === 'MEMBER_ALREADY_ACTIVE' && error.details['unionId'] === unionId)
-      return { alreadyMember: prepared.request.id! };
+      return { alreadyMember: request.id! };
     // A person who left and comes back keeps their key: the single join finds it.
     if (error.code === 'PERSONAL_DATA_KEY_CHANGED')
       return this.joins
-        .joinPrepared(union, prepared.body, prepared.personal, prepared.metadata)
+        .joinPrepared(union, prepared.body, prepared.personal, request.command.metadata)
         .then(
           (): Outcome => ({ recorded: true }),
           (retried: unknown) =>
-            this.outcomeOf(union, prepared, { status: 'rejected', reason: retried }),
+            this.outcomeOf(union, prepared, request, { status: 'rejected', reason: retried }),
         );
 
     return {

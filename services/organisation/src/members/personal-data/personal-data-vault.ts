@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { PoolClient } from 'pg';
@@ -8,17 +6,10 @@ import type { EncryptedValue, PersonalField } from '@taizhang/contracts';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { OrganisationConfig } from '../../config/organisation.config';
-import { decryptValue, encryptValue, newDataKey, unwrapKey, wrapKey } from './aes-gcm';
+import { decryptValue, unwrapKey, wrapKey } from './aes-gcm';
 import { blindIndex, memberIdOf as deriveMemberId } from './blind-index';
+import type { PersonKey } from './person-key';
 import { INSERT_PERSON_KEYS, READ_PERSON_KEY, SHRED_PERSON_KEY } from './person-keys.sql';
-
-/** A person's data key in memory, for the time of one request. */
-export interface PersonKey {
-  keyId: string;
-  key: Buffer;
-  /** True for a key made for this request and not stored yet. */
-  fresh: boolean;
-}
 
 export type KeyLookup = { status: 'found'; key: PersonKey } | { status: 'erased' | 'missing' };
 
@@ -54,10 +45,6 @@ export class PersonalDataVault {
     return blindIndex(this.indexKey, 'fingerprint', value).toString('hex');
   }
 
-  newKey(): PersonKey {
-    return { keyId: randomUUID(), key: newDataKey(), fresh: true };
-  }
-
   async findKey(keyId: string): Promise<KeyLookup> {
     const { rows } = await this.store.pool.query<{
       master_key_id: string;
@@ -90,10 +77,6 @@ export class PersonalDataVault {
   /** Crypto-shredding: inside the transaction that records the erasure. */
   async shredKey(client: PoolClient, keyId: string, now: Date): Promise<void> {
     await client.query(SHRED_PERSON_KEY, [keyId, now]);
-  }
-
-  seal(key: PersonKey, field: PersonalField, plaintext: string): EncryptedValue {
-    return encryptValue(key.key, key.keyId, field, plaintext);
   }
 
   open(key: PersonKey, field: PersonalField, value: EncryptedValue): string {
