@@ -14,9 +14,10 @@ import { INSERT_PERSON_KEYS, READ_PERSON_KEY, SHRED_PERSON_KEY } from './person-
 export type KeyLookup = { status: 'found'; key: PersonKey } | { status: 'erased' | 'missing' };
 
 /**
- * Keeps personal data readable only through the person's own key: makes and stores keys
- * (wrapped under the master key), encrypts and decrypts values, shreds keys, and computes the
- * blind indexes that stand for an ID card number where it must be compared.
+ * Keeps personal data readable only through the person's own key: stores keys (wrapped under
+ * the master key), finds and shreds them, decrypts values, and computes the blind indexes that
+ * stand for an ID card number where it must be compared. New keys and sealing need none of
+ * this: `person-key.ts` and `personal-data.ts`.
  */
 @Injectable()
 export class PersonalDataVault {
