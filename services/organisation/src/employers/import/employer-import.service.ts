@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { CommandMetadata } from '@taizhang/event-store';
 import { DomainError, handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
+import { InFlightWork } from '../../shared/in-flight-work';
 import { MAX_IMPORT_ROWS, tooManyRows } from '../../shared/xlsx/import-reasons';
 import type { SheetRow } from '../../shared/xlsx/sheet-reader';
 import { readSheet } from '../../shared/xlsx/sheet-reader';
@@ -66,28 +67,28 @@ export class EmployerImportService {
         result.alreadyRegistered.push({ row, employerId: outcome.alreadyRegistered });
       else result.rejected.push(outcome.rejected);
     };
-    const inFlight = new Set<Promise<void>>();
-
-    for await (const sheetRow of readSheet(workbook, EMPLOYER_SHEET)) {
-      if (result.rows === MAX_IMPORT_ROWS) {
-        result.rejected.push({
-          row: sheetRow.row,
-          creditCode: null,
-          reasons: [tooManyRows(sheetRow.row)],
-        });
-        break;
+    const work = new InFlightWork(CONCURRENT_ROWS);
+    try {
+      for await (const sheetRow of readSheet(workbook, EMPLOYER_SHEET)) {
+        if (result.rows === MAX_IMPORT_ROWS) {
+          result.rejected.push({
+            row: sheetRow.row,
+            creditCode: null,
+            reasons: [tooManyRows(sheetRow.row)],
+          });
+          break;
+        }
+        result.rows += 1;
+        await work.start(
+          this.importRow(sheetRow, streets, firstRowOfCode, metadata).then((outcome) =>
+            record(sheetRow.row, outcome),
+          ),
+        );
       }
-      result.rows += 1;
-      const task = this.importRow(sheetRow, streets, firstRowOfCode, metadata).then((outcome) =>
-        record(sheetRow.row, outcome),
-      );
-      inFlight.add(task);
-      // Settled either way; a failure (the database gone) is thrown by the race or the end.
-      const forget = () => inFlight.delete(task);
-      task.then(forget, forget);
-      if (inFlight.size >= CONCURRENT_ROWS) await Promise.race(inFlight);
+      await work.end();
+    } finally {
+      await work.settle();
     }
-    await Promise.all(inFlight);
     result.alreadyRegistered.sort((a, b) => a.row - b.row);
     result.rejected.sort((a, b) => a.row - b.row);
 

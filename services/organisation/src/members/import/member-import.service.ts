@@ -6,6 +6,7 @@ import { DomainError, handleCommands, PostgresEventStore } from '@taizhang/event
 import { OrganisationConfig } from '../../config/organisation.config';
 import type { Caller } from '../../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../../shared/business-date';
+import { InFlightWork } from '../../shared/in-flight-work';
 import { MAX_IMPORT_ROWS, tooManyRows } from '../../shared/xlsx/import-reasons';
 import { readSheet } from '../../shared/xlsx/sheet-reader';
 import type { Union } from '../../unions/union.decider';
@@ -49,19 +50,17 @@ export class MemberImportService {
     const union = await this.joins.activeUnion(user, unionId);
     const result: MemberImportResult = { rows: 0, recorded: 0, alreadyMembers: [], rejected: [] };
     const preparer = new MemberRowPreparer(this.indexKey);
-    const recording: Promise<void>[] = [];
-    const inFlight = new Set<Promise<void>>();
+    const work = new InFlightWork(BATCHES_IN_FLIGHT);
     let batch: PreparedMemberRow[] = [];
-    const launch = () => {
+    const launch = async () => {
       if (batch.length === 0) return;
-      const task = this.record(union, batch, metadataAt).then((outcomes) =>
-        outcomes.forEach(([row, outcome]) => tally(result, row, outcome)),
-      );
+      const rows = batch;
       batch = [];
-      recording.push(task);
-      inFlight.add(task);
-      const forget = () => inFlight.delete(task);
-      task.then(forget, forget);
+      await work.start(
+        this.record(union, rows, metadataAt).then((outcomes) =>
+          outcomes.forEach(([row, outcome]) => tally(result, row, outcome)),
+        ),
+      );
     };
     try {
       for await (const sheetRow of readSheet(workbook, MEMBER_SHEET)) {
@@ -77,18 +76,13 @@ export class MemberImportService {
         const prepared = preparer.prepare(sheetRow);
         if ('rejected' in prepared) result.rejected.push(prepared.rejected);
         else batch.push(prepared);
-        if (batch.length === BATCH_ROWS) {
-          launch();
-          // A failure (the database gone) is thrown here or at the end.
-          if (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
-        }
+        if (batch.length === BATCH_ROWS) await launch();
       }
-      launch();
+      await launch();
+      await work.end();
     } finally {
-      // Nothing is left running behind the answer, whichever way it ends.
-      await Promise.allSettled(recording);
+      await work.settle();
     }
-    await Promise.all(recording);
     result.alreadyMembers.sort((a, b) => a.row - b.row);
     result.rejected.sort((a, b) => a.row - b.row);
 
