@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CommandMetadata, CommandOutcome } from '@taizhang/event-store';
 import { DomainError, handleCommands, PostgresEventStore } from '@taizhang/event-store';
 
-import { OrganisationConfig } from '../../config/organisation.config';
 import type { Caller } from '../../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../../shared/business-date';
 import { InFlightWork } from '../../shared/in-flight-work';
@@ -31,15 +30,10 @@ type Outcome = { recorded: true } | { alreadyMember: string } | { rejected: Reje
  */
 @Injectable()
 export class MemberImportService {
-  private readonly indexKey: Buffer;
-
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(MemberJoinsService) private readonly joins: MemberJoinsService,
-    @Inject(OrganisationConfig) config: OrganisationConfig,
-  ) {
-    this.indexKey = config.personalData.indexKey;
-  }
+  ) {}
 
   async import(
     user: Caller,
@@ -49,7 +43,7 @@ export class MemberImportService {
   ): Promise<MemberImportResult> {
     const union = await this.joins.activeUnion(user, unionId);
     const result: MemberImportResult = { rows: 0, recorded: 0, alreadyMembers: [], rejected: [] };
-    const preparer = new MemberRowPreparer(this.indexKey);
+    const preparer = new MemberRowPreparer((number) => this.joins.vault.memberIdOf(number));
     const work = new InFlightWork(BATCHES_IN_FLIGHT);
     let batch: PreparedMemberRow[] = [];
     const launch = async () => {

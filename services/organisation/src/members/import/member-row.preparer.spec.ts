@@ -8,6 +8,7 @@ import { MemberRowPreparer } from './member-row.preparer';
 import type { MemberColumn } from './member-sheet.columns';
 
 const indexKey = randomBytes(32);
+const idOf = (key: Buffer) => (number: string) => memberIdOf(key, number);
 // A woman born on 1985-03-12 (an even 17th digit), with her check digit.
 const ID_CARD = `21010219850312122${idCardCheckCharacter('21010219850312122')}`;
 const withWrongCheckDigit = `${ID_CARD.slice(0, 17)}${ID_CARD.endsWith('0') ? '1' : '0'}`;
@@ -34,7 +35,7 @@ const reasonsOf = (outcome: ReturnType<MemberRowPreparer['prepare']>) =>
 
 describe('preparing a member sheet row', () => {
   it('gives the person their member id and their data sealed under a new key of their own', () => {
-    const outcome = new MemberRowPreparer(indexKey).prepare(row(3));
+    const outcome = new MemberRowPreparer(idOf(indexKey)).prepare(row(3));
     if ('rejected' in outcome) throw new Error('refused');
     const { memberId, key, personalData, facts } = outcome.person;
 
@@ -50,7 +51,7 @@ describe('preparing a member sheet row', () => {
   });
 
   it('refuses a later row of the same person, naming the first, and keeps the first', () => {
-    const preparer = new MemberRowPreparer(indexKey);
+    const preparer = new MemberRowPreparer(idOf(indexKey));
 
     expect('person' in preparer.prepare(row(3))).toBe(true);
     expect(reasonsOf(preparer.prepare(row(9, { idCardNumber: ID_CARD.toLowerCase() })))).toEqual([
@@ -64,7 +65,7 @@ describe('preparing a member sheet row', () => {
   });
 
   it('names the column of personal data that cannot be right, in both languages', () => {
-    const preparer = new MemberRowPreparer(indexKey);
+    const preparer = new MemberRowPreparer(idOf(indexKey));
     const [badNumber] = reasonsOf(preparer.prepare(row(4, { idCardNumber: withWrongCheckDigit })));
     const [badPhone] = reasonsOf(preparer.prepare(row(5, { phone: '12345' })));
 
@@ -77,9 +78,9 @@ describe('preparing a member sheet row', () => {
   it('gives two people different keys and member ids; another index key, another member id', () => {
     // The same birth date and region, another sequence number, its own check digit.
     const other = `21010219850312124${idCardCheckCharacter('21010219850312124')}`;
-    const a = new MemberRowPreparer(indexKey).prepare(row(2));
-    const b = new MemberRowPreparer(indexKey).prepare(row(3, { idCardNumber: other }));
-    const c = new MemberRowPreparer(randomBytes(32)).prepare(row(2));
+    const a = new MemberRowPreparer(idOf(indexKey)).prepare(row(2));
+    const b = new MemberRowPreparer(idOf(indexKey)).prepare(row(3, { idCardNumber: other }));
+    const c = new MemberRowPreparer(idOf(randomBytes(32))).prepare(row(2));
     if ('rejected' in a || 'rejected' in b || 'rejected' in c) throw new Error('refused');
 
     expect(a.person.key.keyId).not.toBe(b.person.key.keyId);

@@ -3,7 +3,6 @@ import { DomainError } from '@taizhang/event-store';
 import type { ImportReason } from '../../shared/xlsx/import-reasons';
 import type { SheetRow } from '../../shared/xlsx/sheet-reader';
 import type { JoinUnionDto } from '../dto/join-union.dto';
-import { memberIdOf } from '../personal-data/blind-index';
 import { newPersonKey } from '../personal-data/person-key';
 import type { JoiningPerson, PersonalData } from '../personal-data/personal-data';
 import { readPersonalData, sealPersonalData } from '../personal-data/personal-data';
@@ -48,13 +47,13 @@ export type MemberRowOutcome = PreparedMemberRow | { rejected: RejectedMemberRow
 
 /**
  * Everything a member row can be refused for before the database is asked, in sheet order (the
- * first row of a person wins over a later one), and the sealing of the rest. Needs no database:
- * the blind-index key is all it holds.
+ * first row of a person wins over a later one), and the sealing of the rest. Needs no database.
  */
 export class MemberRowPreparer {
   private readonly rowOfMember = new Map<string, number>();
 
-  constructor(private readonly indexKey: Buffer) {}
+  /** `memberIdOf`: the vault's, so that one place derives a person's member id. */
+  constructor(private readonly memberIdOf: (normalisedIdCard: string) => string) {}
 
   prepare({ row, cells }: SheetRow<MemberColumn>): MemberRowOutcome {
     const name = typeof cells.name === 'string' ? cells.name : null;
@@ -69,7 +68,7 @@ export class MemberRowPreparer {
       if (error instanceof DomainError) return rejected([reasonOf(error)]);
       throw error;
     }
-    const memberId = memberIdOf(this.indexKey, personal.facts.normalised);
+    const memberId = this.memberIdOf(personal.facts.normalised);
     const first = this.rowOfMember.get(memberId);
     if (first !== undefined)
       return rejected([
