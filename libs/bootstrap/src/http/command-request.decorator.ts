@@ -32,6 +32,17 @@ const correlationIdOf = (request: Request): string => {
 };
 
 /**
+ * What an Idempotency-Key is bound to: the method, the route's pattern and the ids in the path
+ * (the same key on another union's rename is another request), else the path as it came.
+ */
+const targetOf = (request: Request): string => {
+  const route = (request.route as { path?: unknown } | undefined)?.path;
+  const pattern = typeof route === 'string' ? `${request.baseUrl}${route}` : request.path;
+
+  return `${request.method} ${pattern} ${JSON.stringify(request.params ?? {})}`;
+};
+
+/**
  * The command context of a request: `Idempotency-Key` (400 `INVALID_IDEMPOTENCY_KEY` when
  * malformed), `If-Match` (400 `INVALID_IF_MATCH` when not a version) and the command metadata.
  * The actor is the signed-in caller (`request.user`, set by `@taizhang/auth`'s guard); a
@@ -53,6 +64,7 @@ export const CommandRequest = createParamDecorator(
         actorRole: user?.role ?? 'system',
         correlationId: correlationIdOf(request),
         commandId: commandId ?? null,
+        commandTarget: commandId ? targetOf(request) : null,
         occurredAt,
       }),
     };

@@ -13,6 +13,12 @@ export interface CommandMetadata {
   readonly causationId?: string | null;
   /** The Idempotency-Key: the same id returns the first result and appends nothing. */
   readonly commandId?: string | null;
+  /**
+   * What the Idempotency-Key is bound to besides the request's body: the request's method, route
+   * and the ids in its path (`POST /unions/:id/rename {"id":"…"}`), so that the key used on
+   * another target or route is refused instead of answering the first answer.
+   */
+  readonly commandTarget?: string | null;
   /** Business time of what the command records (`occurredAt`); defaults to `now`. */
   readonly occurredAt?: Date;
 }

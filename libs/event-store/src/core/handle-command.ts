@@ -49,10 +49,13 @@ export interface CommandResult {
   replayed: boolean;
 }
 
-/** The Idempotency-Key as stored (scoped to the actor) and the hash of what it stands for. */
+/**
+ * The Idempotency-Key as stored (scoped to the actor), the hash of what it stands for, and the
+ * target it is bound to (`metadata.commandTarget`; empty for a command that names none).
+ */
 export const idempotencyOf = (
   options: Pick<HandleCommandOptions<unknown, Command, DomainEvent>, 'command' | 'fingerprint'>,
-): { key: string | null; fingerprint: string } => {
+): { key: string | null; fingerprint: string; target: string } => {
   const { command } = options;
   const key = command.metadata.commandId
     ? `${command.metadata.actorId}:${command.metadata.commandId}`
@@ -66,8 +69,27 @@ export const idempotencyOf = (
           .update(canonicalJson(options.fingerprint ?? [command.type, command.data]))
           .digest('hex')
       : '',
+    target: command.metadata.commandTarget ?? '',
   };
 };
+
+/** A key's earlier use as recorded; `request_target` is null for keys recorded before targets were. */
+export interface RecordedCommand {
+  request_hash: string;
+  request_target: string | null;
+  result: CommandResult;
+}
+
+/**
+ * Whether a request repeats the recorded one: the same body (its hash) sent to the same target.
+ * A key recorded before targets were kept is compared by its hash alone, as it was then.
+ */
+export const repeatsRecorded = (
+  recorded: Pick<RecordedCommand, 'request_hash' | 'request_target'>,
+  { fingerprint, target }: { fingerprint: string; target: string },
+): boolean =>
+  recorded.request_hash === fingerprint &&
+  (recorded.request_target === null || recorded.request_target === target);
 
 /** Folds the stream read under its lock, checks the expected version, and asks the decider. */
 export const decideOn = <TState, TCommand extends Command, TEvent extends DomainEvent>(
@@ -101,19 +123,17 @@ export const handleCommand = async <TState, TCommand extends Command, TEvent ext
   options: HandleCommandOptions<TState, TCommand, TEvent>,
 ): Promise<CommandResult & { events: StoredEvent[] }> => {
   const { command, streamId } = options;
-  const { key, fingerprint } = idempotencyOf(options);
+  const idempotency = idempotencyOf(options);
+  const { key, fingerprint, target } = idempotency;
 
   const attempt = () =>
     store.transaction(async (tx) => {
       if (key) {
-        const claimed = await tx.client.query(CLAIM_COMMAND, [key, fingerprint, streamId]);
+        const claimed = await tx.client.query(CLAIM_COMMAND, [key, fingerprint, streamId, target]);
         if (claimed.rowCount === 0) {
-          const earlier = await tx.client.query<{ request_hash: string; result: CommandResult }>(
-            READ_COMMAND,
-            [key],
-          );
+          const earlier = await tx.client.query<RecordedCommand>(READ_COMMAND, [key]);
           const row = earlier.rows[0]!;
-          if (row.request_hash !== fingerprint)
+          if (!repeatsRecorded(row, idempotency))
             throw new IdempotencyKeyReusedError(command.metadata.commandId!);
 
           return { ...row.result, replayed: true, events: [] };

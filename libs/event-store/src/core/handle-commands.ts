@@ -41,6 +41,7 @@ interface Decided<TState> {
   index: number;
   key: string | null;
   fingerprint: string;
+  target: string;
   state: TState;
   events: DomainEvent[];
   orgUnit: OrgUnitRef;
@@ -208,6 +209,7 @@ const recordKeys = async <TState>(
     keyed.map((d) => d.fingerprint),
     keyed.map((d) => d.result.streamId),
     keyed.map((d) => JSON.stringify(d.result)),
+    keyed.map((d) => d.target),
   ]);
   if (recorded.rowCount !== keyed.length)
     throw new ConcurrencyError(keyed[0]!.result.streamId, -1, -1);

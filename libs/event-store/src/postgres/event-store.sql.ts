@@ -38,13 +38,13 @@ export const READ_ALL_BELOW_OLDEST_OPEN_TRANSACTION = `
   LIMIT $3`;
 
 export const CLAIM_COMMAND = `
-  INSERT INTO processed_commands (command_id, request_hash, stream_id)
-  VALUES ($1, $2, $3)
+  INSERT INTO processed_commands (command_id, request_hash, stream_id, request_target)
+  VALUES ($1, $2, $3, $4)
   ON CONFLICT (command_id) DO NOTHING
   RETURNING command_id`;
 
 export const READ_COMMAND = `
-  SELECT request_hash, result FROM processed_commands WHERE command_id = $1`;
+  SELECT request_hash, request_target, result FROM processed_commands WHERE command_id = $1`;
 
 export const RECORD_COMMAND_RESULT = `
   UPDATE processed_commands SET result = $2 WHERE command_id = $1`;
@@ -104,7 +104,7 @@ export const READ_COMMANDS = `
 
 /** Records a batch's keys with their answers; a key another transaction took is not returned. */
 export const RECORD_COMMANDS = `
-  INSERT INTO processed_commands (command_id, request_hash, stream_id, result)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+  INSERT INTO processed_commands (command_id, request_hash, stream_id, result, request_target)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[])
   ON CONFLICT (command_id) DO NOTHING
   RETURNING command_id`;

@@ -1,0 +1,136 @@
+import { Topics } from '@taizhang/contracts';
+import type { RunningServices } from '@taizhang/testing';
+import { regionClient, startServices, testCreditCode } from '@taizhang/testing';
+
+// Real PostgreSQL and Kafka, the service as its own process: an Idempotency-Key is bound to the
+// route and the target it was first used on, not to the body alone.
+describe('Idempotency-Keys (organisation, integration)', () => {
+  let running: RunningServices;
+  const region = regionClient({ as: (caller) => running.as(caller) });
+  let street: string;
+  const url = (path: string) => `${running.urls['organisation']!}${path}`;
+  const pool = () => running.databases['organisation']!.pool;
+
+  const created = async (path: string, body: unknown): Promise<string> => {
+    const answer = await region.post(url(path), body);
+    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
+
+    return answer.body['id'] as string;
+  };
+  const union = (name: string) =>
+    created('/unions', { name, parentId: street, establishedOn: '2001-01-01' });
+  const application = async (n: number): Promise<string> => {
+    const creditCode = testCreditCode(n);
+    await created('/employers', {
+      creditCode,
+      name: `重工${n}号机械厂`,
+      kind: 'enterprise',
+      streetId: street,
+      registeredOn: '2020-01-01',
+      headcount: 80,
+      femaleHeadcount: 30,
+      migrantHeadcount: 10,
+      newFormHeadcount: 0,
+    });
+
+    return created('/union-applications', {
+      proposedName: `重工${n}号机械厂工会委员会`,
+      parentId: street,
+      employerIds: [creditCode],
+      preparatoryGroup: [
+        { name: '张伟', role: '筹备组组长' },
+        { name: '李娜', role: '成员' },
+        { name: '王强', role: '成员' },
+      ],
+    });
+  };
+  const eventsOf = async (unionId: string): Promise<number> =>
+    Number(
+      (
+        await pool().query<{ count: string }>('SELECT count(*) FROM events WHERE stream_id = $1', [
+          `union-${unionId}`,
+        ])
+      ).rows[0]!.count,
+    );
+  const keyed = (key: string) => ({ 'idempotency-key': key });
+
+  beforeAll(async () => {
+    running = await startServices(['organisation'], [Topics.organisation]);
+    const city = await created('/org-units', {
+      code: '2101',
+      name: '沈阳市总工会',
+      kind: 'municipal',
+    });
+    const district = await created('/org-units', {
+      code: '210106',
+      name: '铁西区总工会',
+      kind: 'district',
+      parentId: city,
+    });
+    street = await created('/org-units', {
+      code: '210106002',
+      name: '重工街道工会联合会',
+      kind: 'street',
+      parentId: district,
+    });
+  });
+  afterAll(() => running?.close());
+
+  it("refuses a key used on one union's rename for another union's, appending nothing; the same union replays", async () => {
+    const [first, second] = [await union('机床厂工会'), await union('医院工会')];
+    const body = { name: '沈阳机床集团工会', effectiveOn: '2025-01-01' };
+
+    const renamed = await region.post(url(`/unions/${first}/rename`), body, keyed('rename-1'));
+    expect(renamed.status).toBe(200);
+    const before = await eventsOf(second);
+    const elsewhere = await region.post(url(`/unions/${second}/rename`), body, keyed('rename-1'));
+    expect([elsewhere.status, elsewhere.body['code']]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await eventsOf(second)).toBe(before);
+    expect((await region.get(url(`/unions/${second}`))).body['name']).toBe('医院工会');
+
+    const again = await region.post(url(`/unions/${first}/rename`), body, keyed('rename-1'));
+    expect([again.status, again.body]).toEqual([200, renamed.body]);
+    // Another route of the same union with the key is another request too.
+    const dissolve = await region.post(
+      url(`/unions/${first}/dissolve`),
+      { reason: '企业破产', dissolvedOn: '2025-02-01' },
+      keyed('rename-1'),
+    );
+    expect([dissolve.status, dissolve.body['code']]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+  });
+
+  it("refuses a key used on one application's approval for another's (the same empty body)", async () => {
+    const [first, second] = [await application(1), await application(2)];
+
+    const approved = await region.post(
+      url(`/union-applications/${first}/approve`),
+      {},
+      keyed('ok'),
+    );
+    expect(approved.status).toBe(200);
+    const before = await eventsOf(second);
+    const elsewhere = await region.post(
+      url(`/union-applications/${second}/approve`),
+      {},
+      keyed('ok'),
+    );
+    expect([elsewhere.status, elsewhere.body['code']]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await eventsOf(second)).toBe(before);
+    const again = await region.post(url(`/union-applications/${first}/approve`), {}, keyed('ok'));
+    expect([again.status, again.body]).toEqual([200, approved.body]);
+  });
+
+  it('still replays a key recorded before keys were bound to a target', async () => {
+    const unionId = await union('商圈联合工会');
+    const body = { name: '太原街商圈联合工会', effectiveOn: '2025-01-01' };
+    const renamed = await region.post(url(`/unions/${unionId}/rename`), body, keyed('old-key'));
+    expect(renamed.status).toBe(200);
+    // As a row written by the version before: no target recorded.
+    await pool().query(
+      "UPDATE processed_commands SET request_target = NULL WHERE command_id LIKE '%:old-key'",
+    );
+
+    const again = await region.post(url(`/unions/${unionId}/rename`), body, keyed('old-key'));
+    expect([again.status, again.body]).toEqual([200, renamed.body]);
+  });
+});
