@@ -40,7 +40,7 @@ export class AuthController {
     );
     response.setHeader('Cache-Control', 'no-store');
     try {
-      return await this.sessions.login(body.username, body.password);
+      return await this.sessions.login(body.username, body.password, addressOf(request));
     } catch (error) {
       if (error instanceof AccountLockedError)
         response.setHeader('Retry-After', String(error.retryAfterSeconds));

@@ -17,19 +17,22 @@ export class InvalidCredentialsError extends DomainError {
   }
 }
 
-/** Too many failed sign-ins in a row: the name is locked for a while (429). */
+/** Too many failed sign-ins of the name from this address: locked there for a while (429). */
 export class AccountLockedError extends DomainError {
   readonly code = SessionErrorCode.AccountLocked;
   readonly status = 429;
   constructor(readonly retryAfterSeconds: number) {
     super(
-      `Too many failed sign-ins: the account is locked; try again in ${retryAfterSeconds} s. / 登录失败次数过多，账号已暂时锁定。`,
+      `Too many failed sign-ins from this address: try again in ${retryAfterSeconds} s. / 登录失败次数过多，请稍后再试。`,
       { retryAfterSeconds },
     );
   }
 }
 
-/** The account was disabled by an admin (401). */
+/**
+ * The account was disabled by an admin (401): answered to a refresh only. A sign-in to a
+ * disabled account is answered as a wrong password, so that no answer confirms a password.
+ */
 export class AccountDisabledError extends DomainError {
   readonly code = SessionErrorCode.AccountDisabled;
   readonly status = 401;

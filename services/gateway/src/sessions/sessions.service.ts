@@ -32,23 +32,25 @@ export class SessionsService {
   ) {}
 
   /**
-   * Checks the password (argon2) and starts a session. Each failure is answered more slowly;
-   * after too many in a row the name is locked, and then even the right password waits.
+   * Checks the password (argon2) from a client address and starts a session. Each failure of
+   * the name is answered more slowly; after too many from one address the name is locked there,
+   * and then even the right password waits (from that address only).
    */
-  async login(username: string, password: string): Promise<TokensDto> {
+  async login(username: string, password: string, address: string): Promise<TokensDto> {
     const name = username.trim().toLowerCase();
-    const locked = await this.attempts.lockedFor(name);
-    if (locked > 0) throw new AccountLockedError(locked);
+    const attempt = await this.attempts.take(name, address);
+    if (!attempt.allowed) throw new AccountLockedError(attempt.lockedFor);
     const credentials = await findCredentials(this.pool, name);
     const matches = await this.passwords.verify(credentials?.passwordHash, password);
-    if (!credentials || !matches) {
-      const { failures, lockedFor } = await this.attempts.recordFailure(name);
+    // A disabled account is answered as a wrong password, so no answer confirms a password.
+    if (!credentials || !matches || credentials.disabled) {
+      const failures = await this.attempts.recordFailure(name);
+      const lockedFor = this.attempts.lockedAfter(attempt);
       if (lockedFor > 0) throw new AccountLockedError(lockedFor);
       await sleep(this.attempts.delayAfter(failures));
       throw new InvalidCredentialsError();
     }
-    if (credentials.disabled) throw new AccountDisabledError();
-    await this.attempts.clear(name);
+    await this.attempts.clear(name, address);
     const user = (await findUser(this.pool, credentials.id))!;
 
     return this.issuer.issue(user, await this.sessions.start(user.id));

@@ -1,7 +1,12 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { signAccessToken } from '@taizhang/auth';
 
 import type { SigningKeys } from '../../../src/keys/signing-keys';
+import { LoginAttempts } from '../../../src/sessions/login-attempts';
 import { SIGNING_KEYS } from '../../../src/shared/tokens';
+import { PasswordHasher } from '../../../src/users/password-hasher';
 import type { GatewayUnderTest, Tokens } from '../gateway-test-kit';
 import {
   ADMIN_PASSWORD,
@@ -15,12 +20,37 @@ import {
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 
-const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
-  const started = performance.now();
-  const result = await work();
-
-  return [result, performance.now() - started];
-};
+/** A sign-in sent from another loopback address (the whole 127/8 is this machine). */
+const loginFrom = (
+  gateway: GatewayUnderTest,
+  localAddress: string,
+  body: { username: string; password: string },
+): Promise<{ status: number; body: Record<string, unknown> }> =>
+  new Promise((resolve, reject) => {
+    const { port } = gateway.app.getHttpServer().address() as AddressInfo;
+    const sent = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        localAddress,
+        method: 'POST',
+        path: '/auth/login',
+        headers: { 'content-type': 'application/json' },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>,
+          }),
+        );
+      },
+    );
+    sent.on('error', reject);
+    sent.end(JSON.stringify(body));
+  });
 
 describe('signing in at the gateway', () => {
   let gateway: GatewayUnderTest;
@@ -33,10 +63,24 @@ describe('signing in at the gateway', () => {
       LOGIN_MAX_FAILURES: '3',
       LOGIN_LOCK_SECONDS: '2',
       LOGIN_FAILURE_DELAY_MS: '100',
+      // The suite signs in far more often than a person would, all from one address.
+      LOGIN_RATE_LIMIT_PER_ADDRESS: '1000',
     });
+    // Listening, so that requests may also come from other loopback addresses.
+    await new Promise<void>((resolve) =>
+      gateway.app.getHttpServer().listen(0, '127.0.0.1', resolve),
+    );
     await seedOrgTree(gateway.db);
     admin = await login(gateway, 'admin', ADMIN_PASSWORD);
-    for (const username of ['wang.fang', 'li.lei', 'zhao.min', 'chen.jing', 'sun.li'])
+    for (const username of [
+      'wang.fang',
+      'li.lei',
+      'zhao.min',
+      'chen.jing',
+      'sun.li',
+      'zhou.ting',
+      'wu.gang',
+    ])
       await createUser(gateway, admin, { username, role: 'union_cadre', orgUnitId: 'u1' });
   });
   afterAll(() => gateway?.close());
@@ -114,22 +158,20 @@ describe('signing in at the gateway', () => {
       await login(gateway, 'li.lei', PASSWORD);
     });
 
-    it('answers each failure in a row more slowly', async () => {
-      const attempt = () =>
-        post('/auth/login').send({ username: 'zhao.min', password: 'wrong-again' });
-      const [, first] = await timed(attempt);
-      const [second, secondMs] = await timed(attempt);
+    it('holds the answer to each failure of a name longer, from whatever address, without locking it', async () => {
+      const attempts = gateway.app.get(LoginAttempts);
+      const delays: number[] = [];
+      for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4']) {
+        const attempt = await attempts.take('zhao.min', address);
+        expect(attempt).toEqual({ allowed: true, failures: 1 });
+        delays.push(attempts.delayAfter(await attempts.recordFailure('zhao.min')));
+      }
 
-      expect(second.status).toBe(401);
-      expect(first).toBeGreaterThanOrEqual(95);
-      expect(secondMs).toBeGreaterThanOrEqual(195);
-      // A success starts the count again.
-      await login(gateway, 'zhao.min', PASSWORD);
-      const [, afterSuccess] = await timed(attempt);
-      expect(afterSuccess).toBeLessThan(secondMs);
+      expect(delays).toEqual([100, 200, 400, 800]);
+      await expect(login(gateway, 'zhao.min', PASSWORD)).resolves.toBeDefined();
     });
 
-    it('locks the account after too many failures, even against the right password, for a while', async () => {
+    it('locks the name after too many failures, even against the right password, for a while', async () => {
       for (let i = 0; i < 2; i += 1)
         expect(
           (await post('/auth/login').send({ username: 'chen.jing', password: 'guess' })).status,
@@ -146,6 +188,67 @@ describe('signing in at the gateway', () => {
       expect(stillLocked.headers['retry-after']).toMatch(/^[12]$/);
       await new Promise((resolve) => setTimeout(resolve, 2_100));
       await expect(login(gateway, 'chen.jing', PASSWORD)).resolves.toBeDefined();
+    });
+
+    it('locks the name only from the address the failures came from', async () => {
+      for (let i = 0; i < 3; i += 1)
+        await loginFrom(gateway, '127.0.0.2', { username: 'zhou.ting', password: 'guess' });
+      const elsewhere = await loginFrom(gateway, '127.0.0.2', {
+        username: 'zhou.ting',
+        password: PASSWORD,
+      });
+
+      expect([elsewhere.status, elsewhere.body['code']]).toEqual([429, 'ACCOUNT_LOCKED']);
+      // The real user, from their own address, is not locked out.
+      await expect(login(gateway, 'zhou.ting', PASSWORD)).resolves.toBeDefined();
+    });
+
+    it('checks at most the limit of passwords when many wrong guesses arrive at once', async () => {
+      const verify = jest.spyOn(gateway.app.get(PasswordHasher), 'verify');
+      try {
+        const answers = await Promise.all(
+          Array.from({ length: 30 }, (_, i) =>
+            post('/auth/login').send({ username: 'wu.gang', password: `guess-${i}` }),
+          ),
+        );
+        const checked = verify.mock.calls.length;
+
+        expect(checked).toBeLessThanOrEqual(3);
+        expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThanOrEqual(27);
+        expect(answers.every((answer) => [401, 429].includes(answer.status))).toBe(true);
+      } finally {
+        verify.mockRestore();
+      }
+    });
+
+    it('answers a disabled account exactly as a wrong password, and counts it as a failure', async () => {
+      const id = await createUser(gateway, admin, {
+        username: 'gone.cadre',
+        role: 'union_cadre',
+        orgUnitId: 'u1',
+      });
+      const disabled = await gateway
+        .http()
+        .patch(`/users/${id}`)
+        .set('authorization', bearer(admin))
+        .send({ disabled: true });
+      expect(disabled.status).toBe(200);
+      const answer = (password: string) =>
+        post('/auth/login').send({ username: 'gone.cadre', password });
+      const withoutRequestId = ({ requestId: _, ...body }: Record<string, unknown>) => body;
+
+      const right = await answer(PASSWORD);
+      const wrong = await answer('not-the-password');
+      expect([right.status, right.headers['content-type']]).toEqual([
+        wrong.status,
+        wrong.headers['content-type'],
+      ]);
+      expect(withoutRequestId(right.body as Record<string, unknown>)).toEqual(
+        withoutRequestId(wrong.body as Record<string, unknown>),
+      );
+      expect(right.body).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
+      // The third failure in a row locks, the right password counting as one.
+      expect((await answer(PASSWORD)).body).toMatchObject({ code: 'ACCOUNT_LOCKED' });
     });
   });
 

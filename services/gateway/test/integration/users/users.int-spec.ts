@@ -226,8 +226,9 @@ describe('user administration', () => {
         .http()
         .post('/auth/login')
         .send({ username: 'leaving.cadre', password: PASSWORD });
+      // As a wrong password: the answer does not confirm the password (sessions/login.int-spec).
       expect(refused.status).toBe(401);
-      expect(refused.body).toMatchObject({ code: 'ACCOUNT_DISABLED' });
+      expect(refused.body).toMatchObject({ code: 'INVALID_CREDENTIALS' });
       expect(
         (await gateway.http().post('/auth/refresh').send({ refreshToken: tokens.refreshToken }))
           .status,
