@@ -785,4 +785,58 @@ describe('hostile callers, through the gateway', () => {
       expect(await region.eventCount()).toBe(before);
     }, 120_000);
   });
+
+  describe('refusals and Idempotency-Keys across the two sides', () => {
+    it("tells a cadre that the other side's member needs a transfer, naming nothing of the other side", async () => {
+      for (const a of [0, 1] as const) {
+        const v: Side = a === 0 ? 1 : 0;
+        const answer = await region.call(
+          'POST',
+          org(`/unions/${region.ids.union[a]}/members`),
+          region.tokens.union_cadre[a],
+          { ...joinBody(v + 1), joinedOn: '2021-03-01' },
+        );
+
+        expect([answer.status, answer.body['code']]).toEqual([422, 'MEMBER_ALREADY_ACTIVE']);
+        const text = JSON.stringify(answer.body);
+        for (const secret of [region.ids.union[v], region.ids.member[v], '2020-07-01'])
+          expect(text).not.toContain(secret);
+      }
+      // The city's officer, above both sides, reads where the person is.
+      const above = await region.call(
+        'POST',
+        org(`/unions/${region.ids.union[0]}/members`),
+        region.cityOfficer,
+        { ...joinBody(2), joinedOn: '2021-03-01' },
+      );
+      expect(above.body).toMatchObject({
+        code: 'MEMBER_ALREADY_ACTIVE',
+        memberId: region.ids.member[1],
+        unionId: region.ids.union[1],
+      });
+    });
+
+    it("refuses a key used on one side's rename for the other side's, which stays as it was", async () => {
+      const body = { name: '更名后的机床厂工会', effectiveOn: '2026-01-05' };
+      const key = { 'idempotency-key': 'rename-across-sides' };
+      const rename = (side: Side) =>
+        region.call(
+          'POST',
+          org(`/unions/${region.ids.union[side]}/rename`),
+          region.cityOfficer,
+          body,
+          key,
+        );
+      const other = async () =>
+        (await region.call('GET', org(`/unions/${region.ids.union[1]}`), region.cityOfficer)).body;
+
+      const first = await rename(0);
+      expect(first.status).toBe(200);
+      const before = { events: await region.eventCount(), union: await other() };
+      const elsewhere = await rename(1);
+      expect([elsewhere.status, elsewhere.body['code']]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+      expect({ events: await region.eventCount(), union: await other() }).toEqual(before);
+      expect(await rename(0)).toEqual(first);
+    });
+  });
 });

@@ -18,4 +18,5 @@ export type * from './platform/platform-module-options';
 export * from './problems/platform-error-code';
 export type { ProblemDetails } from './problems/problem-details';
 export { PROBLEM_CONTENT_TYPE } from './problems/problem-details';
+export { OrgUnitPaths } from './problems/org-unit-paths';
 export { ProblemDetailsFilter } from './problems/problem-details.filter';

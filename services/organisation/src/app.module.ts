@@ -2,13 +2,14 @@ import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 
 import { AuthModule } from '@taizhang/auth';
-import { PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
+import { OrgUnitPaths, PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
 import { organisationRegistry, Topics } from '@taizhang/contracts';
 import { EventStoreModule } from '@taizhang/event-store';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
 import { MembersModule } from './members/members.module';
+import { OrganisationUnitPaths } from './org-units/org-unit-paths';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { organisationMigrations } from './organisation.migrations';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
@@ -58,5 +59,6 @@ export const organisationModule = (
     UnionApplicationsController,
     WorkersHomesController,
   ],
-  providers: [TermClockService],
+  // Refusals name records outside the caller's scope only to callers who may see them.
+  providers: [TermClockService, { provide: OrgUnitPaths, useClass: OrganisationUnitPaths }],
 });

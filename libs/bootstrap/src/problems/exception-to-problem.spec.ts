@@ -37,6 +37,30 @@ describe('exceptionToProblem', () => {
     });
   });
 
+  it('adds in-scope-only message and details only for a caller in scope', () => {
+    const error = new IllegalStateError(
+      'Already a member of another union: ask for a transfer.',
+      'MEMBER_ALREADY_ACTIVE',
+      {},
+      {
+        unitId: 'u-2',
+        message: 'Already a member of union u-2: record a transfer.',
+        details: { memberId: 'm-1', unionId: 'u-2' },
+      },
+    );
+
+    const outside = exceptionToProblem(error);
+    expect(outside).toMatchObject({
+      detail: 'Already a member of another union: ask for a transfer.',
+    });
+    expect(JSON.stringify(outside)).not.toMatch(/u-2|m-1/);
+    expect(exceptionToProblem(error, { inScope: true })).toMatchObject({
+      detail: 'Already a member of union u-2: record a transfer.',
+      memberId: 'm-1',
+      unionId: 'u-2',
+    });
+  });
+
   it('takes the code of a Nest exception from its response, else from its status', () => {
     expect(
       exceptionToProblem(

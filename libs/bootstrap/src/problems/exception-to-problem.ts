@@ -78,6 +78,18 @@ const exposedClientError = (exception: unknown): ProblemDetails | undefined => {
   return problem(status, codeOfStatus(status), exception.message);
 };
 
+// The plain message and details for every caller; the in-scope-only part for those in scope.
+const domainProblem = (error: DomainError, inScope: boolean): ProblemDetails => {
+  const shown = inScope ? error.inScopeOnly : undefined;
+
+  return problem(
+    error.status,
+    error.code,
+    shown?.message ?? error.message,
+    shown ? { ...error.details, ...shown.details } : error.details,
+  );
+};
+
 /** The generic 500 answer: it never carries internals. */
 export const internalProblem = (): ProblemDetails =>
   problem(HttpStatus.INTERNAL_SERVER_ERROR, PlatformErrorCode.Internal, GENERIC_INTERNAL_DETAIL);
@@ -85,12 +97,15 @@ export const internalProblem = (): ProblemDetails =>
 /**
  * Maps anything thrown while handling a request to a problem: request validation → 400, domain
  * errors → their status and code, Nest HTTP exceptions → their status, the rest → generic 500.
+ * A domain error's in-scope-only message and details are added only when `inScope` says the
+ * caller may see the unit they concern (ProblemDetailsFilter decides).
  */
-export const exceptionToProblem = (exception: unknown): ProblemDetails => {
+export const exceptionToProblem = (
+  exception: unknown,
+  { inScope = false }: { inScope?: boolean } = {},
+): ProblemDetails => {
   if (exception instanceof ZodValidationException) return validationProblem(exception);
-  if (exception instanceof DomainError) {
-    return problem(exception.status, exception.code, exception.message, exception.details);
-  }
+  if (exception instanceof DomainError) return domainProblem(exception, inScope);
   if (exception instanceof HttpException) {
     // A 500 HttpException (a response failing its zod schema, say) is our bug: say nothing of it.
     return exception.getStatus() === 500 ? internalProblem() : httpExceptionProblem(exception);

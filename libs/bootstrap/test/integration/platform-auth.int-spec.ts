@@ -8,11 +8,18 @@ import request from 'supertest';
 
 import type { AuthenticatedUser, Role } from '@taizhang/auth';
 import { assertInScope, AuthModule, CurrentUser, Roles, signAccessToken } from '@taizhang/auth';
+import { IllegalStateError } from '@taizhang/event-store';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
 
 import type { CommandRequestContext } from '../../src';
-import { baseEnvSchema, CommandRequest, createServiceApp, PlatformModule } from '../../src';
+import {
+  baseEnvSchema,
+  CommandRequest,
+  createServiceApp,
+  OrgUnitPaths,
+  PlatformModule,
+} from '../../src';
 
 const keys = generateKeyPairSync('ed25519');
 const UNIT_PATHS: Record<string, string> = { u1: 'c/d1/s1/u1', u2: 'c/d2/s2/u2' };
@@ -25,6 +32,22 @@ class RecordsController {
     const { actorId, actorRole } = command.metadata();
 
     return { actorId, actorRole };
+  }
+
+  /** A refusal that names a record of `unitId` to those who may see it only. */
+  @Post(':unitId/refusal')
+  @Roles('union_cadre')
+  refuse(@Param('unitId') unitId: string) {
+    throw new IllegalStateError(
+      'Taken elsewhere: ask for a transfer.',
+      'TAKEN',
+      {},
+      {
+        unitId,
+        message: `Taken by ${unitId}: record a transfer.`,
+        details: { holderId: unitId },
+      },
+    );
   }
 
   @Get(':unitId')
@@ -48,6 +71,12 @@ const appWithAuth = (env: Record<string, string>): DynamicModule => ({
     AuthModule.forRoot({ publicKey: () => Promise.resolve(keys.publicKey) }),
   ],
   controllers: [RecordsController],
+  providers: [
+    {
+      provide: OrgUnitPaths,
+      useValue: { pathOf: (unitId: string) => Promise.resolve(UNIT_PATHS[unitId] ?? null) },
+    },
+  ],
 });
 
 const PROBLEM_JSON = /^application\/problem\+json/;
@@ -129,6 +158,27 @@ describe('PlatformModule with AuthModule', () => {
       requestId: undefined,
     });
     await http.get('/records/u1').set('authorization', `Bearer ${token}`).expect(200);
+  });
+
+  it("names another unit's record in a refusal only to a caller whose scope reaches that unit", async () => {
+    const token = `Bearer ${await tokenFor('union_cadre')}`;
+    const refusal = async (unitId: string) =>
+      (await http.post(`/records/${unitId}/refusal`).set('authorization', token).expect(422))
+        .body as Record<string, unknown>;
+
+    expect(await refusal('u1')).toMatchObject({
+      code: 'TAKEN',
+      detail: 'Taken by u1: record a transfer.',
+      holderId: 'u1',
+    });
+    for (const unitId of ['u2', 'u9']) {
+      const outside = await refusal(unitId);
+      expect(outside).toMatchObject({
+        code: 'TAKEN',
+        detail: 'Taken elsewhere: ask for a transfer.',
+      });
+      expect(outside).not.toHaveProperty('holderId');
+    }
   });
 
   it('answers an auditor’s write as a 403 problem', async () => {

@@ -7,14 +7,31 @@ export enum EventStoreErrorCode {
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
 }
 
+/**
+ * What a refusal tells only a caller who may see the records of one org unit: ids and dates of
+ * a record that may lie outside the caller's scope (a person's membership in another union, the
+ * union a union merged into). The problem answer (`@taizhang/bootstrap`) shows it after checking
+ * the unit's current path against the caller's scope; everyone else reads the plain message and
+ * details, which must say what to do without naming anything outside the target.
+ */
+export interface InScopeOnly {
+  /** The org unit (a union, a federation) whose records these details come from. */
+  readonly unitId: string;
+  /** The message for a caller who may see that unit; otherwise the plain message is answered. */
+  readonly message?: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
 /** Base class of every error the store and the deciders raise on purpose. */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   abstract readonly status: number;
   constructor(
     message: string,
-    /** Extra fields for the problem response (never personal data). */
+    /** Extra fields for the problem response (never personal data), shown to every caller. */
     readonly details: Record<string, unknown> = {},
+    /** What only a caller who may see `inScopeOnly.unitId` is told besides. */
+    readonly inScopeOnly?: InScopeOnly,
   ) {
     super(message);
     this.name = new.target.name;
@@ -50,8 +67,9 @@ export class IllegalStateError extends DomainError {
     message: string,
     readonly code: string = EventStoreErrorCode.IllegalState,
     details: Record<string, unknown> = {},
+    inScopeOnly?: InScopeOnly,
   ) {
-    super(message, details);
+    super(message, details, inScopeOnly);
   }
 }
 

@@ -27,7 +27,9 @@ const claim = async (client: Client, unionId: string, employerIds: readonly stri
     throw new IllegalStateError(
       `The employer ${taken.employer_id} is already covered by a grassroots union, or named by an application waiting for a decision. / 该单位已由其他基层工会覆盖，或已有待审批的组建申请：${taken.employer_id}。`,
       'EMPLOYER_ALREADY_COVERED',
-      { employerId: taken.employer_id, unionId: taken.union_id },
+      { employerId: taken.employer_id },
+      // The union or application that has it may lie outside the caller's scope.
+      { unitId: taken.union_id, details: { unionId: taken.union_id } },
     );
 };
 

@@ -345,7 +345,7 @@ describe('Member', () => {
     it('cannot rejoin before the date it left', () =>
       given([joined(), left()])
         .when(join({ union: market, joinedOn: '2025-06-29' }))
-        .thenThrows(IllegalStateError, /before the person left/));
+        .thenThrows(IllegalStateError, /before the day this person last left a union/));
 
     it('has its personal data erased', () => given([joined(), left()]).when(erase).then(erased));
 

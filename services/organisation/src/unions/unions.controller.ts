@@ -41,7 +41,7 @@ export class UnionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponseDto> {
     const parent = await loadParentInScope(this.store, user, body.parentId);
-    const employers = await readEmployersOnRecord(this.store, body.employerIds ?? []);
+    const employers = await readEmployersOnRecord(this.store, user, body.employerIds ?? []);
 
     return answerNewUnionCommand(this.store, request, response, body, parent, (unionId) => ({
       type: 'RegisterUnion',

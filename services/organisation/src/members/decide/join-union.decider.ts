@@ -8,18 +8,35 @@ import { birthdayAt, notInFuture } from './member-rules.decider';
 /** The minimum age of employment (劳动法 §15): nobody younger works, so nobody younger joins. */
 export const MINIMUM_AGE = 16;
 
-const refuseExistingMembership = (state: Member): void => {
+// The person's membership may lie outside the caller's scope (any number can be typed in): the
+// refusal says what to do, and names the member, union and dates only to whoever may see them.
+const refuseExistingMembership = (state: Member, unionId: string): void => {
+  if (state.status === 'Active' && state.unionId === unionId)
+    throw new IllegalStateError(
+      'This person is already a member of this union. / 此人已是本工会会员。',
+      'MEMBER_ALREADY_ACTIVE',
+      { memberId: state.memberId, unionId },
+    );
   if (state.status === 'Active')
     throw new IllegalStateError(
-      'This person is already a member of a union; record a transfer (会员关系转接) rather than a second join. / 此人已是工会会员，请办理会员关系转接，不能重复入会。',
+      'This person is already a member of another union: ask for a transfer (会员关系转接) rather than a second join. / 此人已是其他工会的会员，请办理会员关系转接，不能重复入会。',
       'MEMBER_ALREADY_ACTIVE',
-      { memberId: state.memberId, unionId: state.unionId },
+      {},
+      {
+        unitId: state.unionId,
+        message: `This person is already a member of union ${state.unionId}: record a transfer (会员关系转接) rather than a second join. / 此人已是其他工会的会员，请办理会员关系转接，不能重复入会。`,
+        details: { memberId: state.memberId, unionId: state.unionId },
+      },
     );
   if (state.status === 'Retained')
     throw new IllegalStateError(
-      'This person’s membership is retained; restore it by a transfer into this union. / 此人保留会籍，请通过会员关系转接恢复会籍。',
+      'This person’s membership is retained; restore it by a transfer into this union (ask for it where it is kept). / 此人保留会籍，请通过会员关系转接恢复会籍。',
       'MEMBERSHIP_RETAINED',
-      { memberId: state.memberId },
+      {},
+      {
+        unitId: state.retention.heldByOrgUnitId,
+        details: { memberId: state.memberId, heldByOrgUnitId: state.retention.heldByOrgUnitId },
+      },
     );
 };
 
@@ -58,7 +75,7 @@ export const joinUnion = (command: JoinUnion, state: Member): MemberJoined => {
   const { union } = data;
   if (union.status !== 'Registered')
     throw new NotFoundError('The union does not exist. / 工会不存在。');
-  refuseExistingMembership(state);
+  refuseExistingMembership(state, union.id);
   notInFuture(data.joinedOn, command.metadata.now, 'join date', '入会日期');
   if (data.joinedOn < union.establishedOn)
     throw new IllegalStateError(
@@ -67,8 +84,14 @@ export const joinUnion = (command: JoinUnion, state: Member): MemberJoined => {
     );
   if (state.status === 'Left' && data.joinedOn < state.leftOn)
     throw new IllegalStateError(
-      `The join date ${data.joinedOn} is before the person left the union (${state.leftOn}). / 重新入会日期早于上次退会日期。`,
+      `The join date ${data.joinedOn} is before the day this person last left a union; date the join on or after it. / 重新入会日期早于上次退会日期。`,
       'DATE_BEFORE_LAST_CHANGE',
+      {},
+      {
+        unitId: state.unionId,
+        message: `The join date ${data.joinedOn} is before the person left the union (${state.leftOn}). / 重新入会日期早于上次退会日期。`,
+        details: { leftOn: state.leftOn },
+      },
     );
   checkIdCard(command);
   if (data.channel === 'at_source' && !data.migrantWorker)

@@ -27,7 +27,9 @@ export const transferMember = (command: TransferMember, state: Member): MemberTr
     throw new IllegalStateError(
       `The receiving union was merged into another on ${toUnion.mergedOn}; transfer to that one. / 转入的工会已合并，请转入合并后的工会。`,
       'TARGET_UNION_MERGED',
-      { intoUnionId: toUnion.intoUnionId },
+      {},
+      // The union it merged into may lie outside the caller's scope.
+      { unitId: toUnion.intoUnionId, details: { intoUnionId: toUnion.intoUnionId } },
     );
   if (toUnion.status !== 'Registered')
     throw new IllegalStateError(

@@ -19,7 +19,9 @@ export const checkReceivingUnion = (intoUnion: Union, mergedOn: string): ActiveU
     throw new IllegalStateError(
       `The receiving union was itself merged on ${intoUnion.mergedOn}. / 并入的工会已合并到其他工会。`,
       'TARGET_UNION_MERGED',
-      { intoUnionId: intoUnion.intoUnionId },
+      {},
+      // The union it merged into may lie outside the caller's scope.
+      { unitId: intoUnion.intoUnionId, details: { intoUnionId: intoUnion.intoUnionId } },
     );
   if (intoUnion.status !== 'Registered')
     throw new IllegalStateError(

@@ -24,7 +24,9 @@ export const requireActive = (state: Union): ActiveUnion => {
     throw new IllegalStateError(
       `The union was merged into another on ${state.mergedOn}; nothing more can be recorded for it. / 该工会已合并，不能再登记。`,
       'UNION_MERGED',
-      { intoUnionId: state.intoUnionId },
+      {},
+      // The union it merged into may lie outside the caller's scope.
+      { unitId: state.intoUnionId, details: { intoUnionId: state.intoUnionId } },
     );
   throw new IllegalStateError(
     `The union is not established (it is ${state.status}). / 该工会尚未成立。`,
