@@ -10,3 +10,6 @@ export * from './service-process';
 export * from './running-services';
 export * from './test-auth';
 export * from './region-client';
+export * from './free-port';
+export * from './own-kafka';
+export * from './own-postgres';
