@@ -1,13 +1,15 @@
 import { Client } from 'pg';
 
 import { Topics } from '@taizhang/contracts';
-import type { OwnKafka, OwnPostgres, RunningServices } from '@taizhang/testing';
+import type { OwnKafka, OwnPostgres, OwnRedis, RunningServices } from '@taizhang/testing';
 import {
   eventually,
   regionClient,
   startOwnKafka,
   startOwnPostgres,
+  startOwnRedis,
   startServices,
+  TEST_ADMIN_PASSWORD,
   testInfrastructure,
 } from '@taizhang/testing';
 
@@ -142,4 +144,45 @@ describe('Services stay up when PostgreSQL and Kafka restart', () => {
     kafka!.restart();
     expect(await region.foundUnion()).toBe(2);
   }, 240_000);
+});
+
+describe('The gateway stays up when Redis goes away and comes back', () => {
+  let redis: OwnRedis | undefined;
+  let slice: RunningServices;
+  const login = async () =>
+    (
+      await fetch(`${slice.urls['gateway']}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }),
+      })
+    ).status;
+
+  beforeAll(async () => {
+    redis = await startOwnRedis();
+    slice = await startServices(
+      ['gateway'],
+      [Topics.organisation],
+      {},
+      {
+        ...testInfrastructure(),
+        redisUrl: redis.url,
+      },
+    );
+  }, 120_000);
+  afterAll(async () => {
+    try {
+      await slice?.close();
+    } finally {
+      await redis?.stop();
+    }
+  });
+
+  it('answers 503 to a sign-in while Redis is away, and signs in again once it is back', async () => {
+    expect(await login()).toBe(200);
+    await redis!.stop();
+    expect(await login()).toBe(503);
+    await redis!.start();
+    expect(await eventually(login, (status) => status === 200)).toBe(200);
+  }, 60_000);
 });

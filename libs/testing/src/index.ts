@@ -13,3 +13,4 @@ export * from './region-client';
 export * from './free-port';
 export * from './own-kafka';
 export * from './own-postgres';
+export * from './own-redis';
