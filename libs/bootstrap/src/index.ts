@@ -2,6 +2,7 @@ export * from './config/base-env.schema';
 export * from './config/config-validation.error';
 export * from './config/load-config';
 export * from './config/platform-config';
+export * from './database/lost-connections';
 export type { MigrationClass } from './database/typeorm-options';
 export * from './http/command-request.decorator';
 export * from './http/expected-version';

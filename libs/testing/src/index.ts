@@ -10,3 +10,7 @@ export * from './service-process';
 export * from './running-services';
 export * from './test-auth';
 export * from './region-client';
+export * from './free-port';
+export * from './own-kafka';
+export * from './own-postgres';
+export * from './own-redis';

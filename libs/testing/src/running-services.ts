@@ -10,6 +10,7 @@ import type { TestAuth, TestCaller } from './test-auth';
 import { createTestAuth } from './test-auth';
 import type { TestDatabase } from './test-database';
 import { createTestDatabase } from './test-database';
+import type { TestInfrastructure } from './test-infrastructure';
 import { testInfrastructure, uniqueSuffix } from './test-infrastructure';
 import type { TestTopics } from './test-topics';
 import { createTestTopics } from './test-topics';
@@ -42,15 +43,25 @@ export const startServices = async (
   topicNames: readonly string[],
   /** Extra environment for every service (a faster clock, say). */
   env: Record<string, string> = {},
+  /** Other PostgreSQL and Kafka than the shared ones (a suite's own, to restart them). */
+  infrastructure: TestInfrastructure = testInfrastructure(),
 ): Promise<RunningServices> => {
-  const topics = await createTestTopics(topicNames, { partitions: 12 });
+  const topics = await createTestTopics(topicNames, {
+    partitions: 12,
+    brokers: infrastructure.kafkaBrokers,
+  });
   const suffix = topicNames[0] ? topics.names[topicNames[0]]!.slice(topicNames[0].length) : '';
   const databases = Object.fromEntries(
     await Promise.all(
-      services.map(async (service) => [service, await createTestDatabase([])] as const),
+      services.map(
+        async (service) =>
+          [
+            service,
+            await createTestDatabase([], { adminUrl: infrastructure.postgresAdminUrl }),
+          ] as const,
+      ),
     ),
   );
-  const infrastructure = testInfrastructure();
   const auth = createTestAuth();
   const envOf = (service: string): Record<string, string> => ({
     DATABASE_URL: databases[service]!.url,

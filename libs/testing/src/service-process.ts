@@ -1,20 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+import { freePort } from './free-port';
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 const LISTEN = '0A';
 
@@ -111,6 +102,8 @@ const startOnFreePort = async (
     url,
     stop: () =>
       new Promise((resolve) => {
+        // A child that has exited already (it crashed) sends no 'exit' again.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -17,8 +17,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const withAdmin = async <T>(fn: (client: Client) => Promise<T>): Promise<T> => {
-  const client = new Client({ connectionString: testInfrastructure().postgresAdminUrl });
+const withAdmin = async <T>(adminUrl: string, fn: (client: Client) => Promise<T>): Promise<T> => {
+  const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await fn(client);
@@ -30,11 +30,12 @@ const withAdmin = async <T>(fn: (client: Client) => Promise<T>): Promise<T> => {
 /** Creates a fresh database for one suite and runs the given migrations in it. */
 export const createTestDatabase = async (
   migrations: readonly MigrationClass[],
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; adminUrl?: string } = {},
 ): Promise<TestDatabase> => {
+  const adminUrl = options.adminUrl ?? testInfrastructure().postgresAdminUrl;
   const name = `taizhang_test_${uniqueSuffix()}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(testInfrastructure().postgresAdminUrl);
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const dataSource = new DataSource({
     type: 'postgres',
@@ -55,7 +56,9 @@ export const createTestDatabase = async (
     pool,
     drop: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
-      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withAdmin(adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      );
     },
   };
 };

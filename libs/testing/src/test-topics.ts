@@ -14,11 +14,11 @@ export interface TestTopics {
 /** Creates unique topics (and their dead-letter topics) for one suite; `delete` removes them. */
 export const createTestTopics = async (
   baseNames: readonly string[],
-  options: { partitions?: number } = {},
+  options: { partitions?: number; brokers?: string[] } = {},
 ): Promise<TestTopics> => {
   const kafka = new Kafka({
     clientId: 'taizhang-test',
-    brokers: testInfrastructure().kafkaBrokers,
+    brokers: options.brokers ?? testInfrastructure().kafkaBrokers,
     logLevel: logLevel.NOTHING,
   });
   const suffix = uniqueSuffix();

@@ -1,5 +1,8 @@
+import type { Pool } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { DataSource } from 'typeorm';
+
+import { handleLostConnections } from './lost-connections';
 
 // Advisory locks are per database, and each service has its own: one constant key suffices.
 const MIGRATION_LOCK_KEY = 7_410_352_901;
@@ -20,12 +23,16 @@ const runMigrationsLocked = async (dataSource: DataSource): Promise<void> => {
   }
 };
 
-/** Opens the DataSource and runs its pending migrations at boot, one instance at a time. */
+/**
+ * Opens the DataSource (its pool survives lost sessions) and runs its pending migrations at boot,
+ * one instance at a time.
+ */
 export const createMigratedDataSource = async (
   options?: DataSourceOptions,
 ): Promise<DataSource> => {
   if (options === undefined) throw new Error('TypeORM options are missing');
   const dataSource = await new DataSource(options).initialize();
+  handleLostConnections((dataSource.driver as unknown as { master: Pool }).master);
   try {
     await runMigrationsLocked(dataSource);
   } catch (error) {

@@ -54,6 +54,17 @@ export class ConcurrencyError extends DomainError {
   }
 }
 
+/**
+ * The stream's last event was written by a transaction with a higher id than the one appending
+ * (it took its id before it locked the stream). The append is refused so that commit-order reads
+ * keep each stream in version order (ADR 0001); run again, the command gets a new id.
+ */
+export class StreamOrderError extends ConcurrencyError {
+  constructor(streamId: string, version: number) {
+    super(streamId, version, version);
+  }
+}
+
 /** The thing asked for does not exist, or is outside the caller's scope (404). */
 export class NotFoundError extends DomainError {
   readonly code = EventStoreErrorCode.NotFound;

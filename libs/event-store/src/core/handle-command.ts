@@ -4,7 +4,7 @@ import { CLAIM_COMMAND, READ_COMMAND, RECORD_COMMAND_RESULT } from '../postgres/
 import type { EventStoreTransaction, PostgresEventStore } from '../postgres/postgres-event-store';
 import { canonicalJson } from './canonical-json';
 import type { Command, Decider, DomainEvent } from './decider';
-import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
+import { ConcurrencyError, IdempotencyKeyReusedError, StreamOrderError } from './errors';
 import type { OrgUnitRef, StoredEvent } from './stored-event';
 
 export interface HandleCommandOptions<
@@ -128,6 +128,9 @@ export const handleCommand = async <TState, TCommand extends Command, TEvent ext
 
   const attempt = () =>
     store.transaction(async (tx) => {
+      // The stream is locked before anything writes: the transaction takes its id only then, after
+      // the stream's last writer committed, so that its events follow in commit order (ADR 0001).
+      const { head, events: history } = await tx.lockAndReadStream(streamId);
       if (key) {
         const claimed = await tx.client.query(CLAIM_COMMAND, [key, fingerprint, streamId, target]);
         if (claimed.rowCount === 0) {
@@ -140,7 +143,6 @@ export const handleCommand = async <TState, TCommand extends Command, TEvent ext
         }
       }
 
-      const { head, events: history } = await tx.lockAndReadStream(streamId);
       const { state, events, orgUnit } = decideOn(options, head.version, history);
       const appended = await tx.append(streamId, head, events, {
         streamType: options.streamType,
@@ -163,16 +165,16 @@ export const handleCommand = async <TState, TCommand extends Command, TEvent ext
 
   // Two commands may race to create the same stream: it has no head to lock yet. A caller that
   // stated no expected version did not mean to conflict, so the loser decides again on what won.
+  // A transaction that wrote before it locked a stream (a hook) may be refused that stream's
+  // append (StreamOrderError): run again, it takes a new transaction id.
   for (let retries = 0; ; retries += 1) {
     try {
       return await attempt();
     } catch (error) {
-      if (
-        !(error instanceof ConcurrencyError) ||
-        options.expectedVersion !== undefined ||
-        retries >= 3
-      )
-        throw error;
+      const retry =
+        error instanceof StreamOrderError ||
+        (error instanceof ConcurrencyError && options.expectedVersion === undefined);
+      if (!retry || retries >= 3) throw error;
     }
   }
 };

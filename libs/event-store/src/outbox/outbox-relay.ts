@@ -113,11 +113,12 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        if (!(await this.holdLeadership())) {
+        const session = await this.holdLeadership();
+        if (!session) {
           await this.idle(2_000);
           continue;
         }
-        const published = await this.publishBatch();
+        const published = await this.publishBatch(session);
         if (published < this.batchSize) await this.idle(this.idleIntervalMs);
       } catch (error) {
         this.options.logger?.error(
@@ -130,19 +131,24 @@ export class OutboxRelay {
     }
   }
 
-  private async publishBatch(): Promise<number> {
+  private async publishBatch(session: PoolClient): Promise<number> {
+    // Read on the leader's own session: while it answers, the advisory lock is held (only the
+    // session's end or its own unlock releases it), so no other relay publishes meanwhile.
     const { events, checkpoint } = await this.options.store.readAll(
       this.checkpoint,
       this.batchSize,
+      session,
     );
-    if (events.length === 0) return 0;
+    // Nothing to send, or the session ended since (another relay may lead now).
+    if (events.length === 0 || this.leaderClient !== session) return 0;
     await this.options.producer.send({
       topic: this.options.topic,
       acks: -1,
       messages: events.map(toEventMessage),
     });
     await this.options.afterPublish?.(events);
-    await this.pool.query(SAVE_RELAY_CHECKPOINT, [
+    // A leader that lost its session saves nothing: the next leader sends the batch again.
+    await session.query(SAVE_RELAY_CHECKPOINT, [
       this.name,
       checkpoint.transactionId,
       checkpoint.position,
@@ -153,20 +159,41 @@ export class OutboxRelay {
     return events.length;
   }
 
-  private async holdLeadership(): Promise<boolean> {
-    if (this.leaderClient) return true;
+  /** The leader's session, taking the lock if no one holds it; null while another relay leads. */
+  private async holdLeadership(): Promise<PoolClient | null> {
+    if (this.leaderClient) return this.leaderClient;
     const client = await this.pool.connect();
-    const locked = await client.query<{ locked: boolean }>(TRY_RELAY_LEADERSHIP, [this.name]);
-    if (!locked.rows[0]?.locked) {
-      client.release();
-
-      return false;
+    // The lock lives as long as the session: when it ends, leadership ends at once.
+    const lost = (error: Error) => this.loseLeadership(client, error);
+    client.on('error', lost);
+    let locked = false;
+    try {
+      locked =
+        (await client.query<{ locked: boolean }>(TRY_RELAY_LEADERSHIP, [this.name])).rows[0]
+          ?.locked === true;
+    } finally {
+      if (!locked) {
+        client.off('error', lost);
+        client.release();
+      }
     }
+    if (!locked) return null;
     this.leaderClient = client;
     // The checkpoint may have moved while another relay was leader.
     await this.reloadCheckpoint();
 
-    return true;
+    return client;
+  }
+
+  private loseLeadership(client: PoolClient, error: Error): void {
+    if (this.leaderClient !== client) return;
+    this.leaderClient = null;
+    client.release(error);
+    this.options.logger?.warn(
+      { relay: this.name, error: error.message },
+      'The outbox relay lost its PostgreSQL session and with it the leadership; taking it again',
+    );
+    this.wake?.();
   }
 
   private releaseLeadership(): void {

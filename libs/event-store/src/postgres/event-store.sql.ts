@@ -15,15 +15,31 @@ export const READ_STREAM = `
   WHERE stream_id = $1 AND stream_version > $2
   ORDER BY stream_version`;
 
-/** Moves the head from the version the append started at; no row back means someone else moved it. */
+/**
+ * True when the stream's last event was written by a transaction with a higher id than this one:
+ * appending after it would put the new event before it in commit-order reads (ADR 0001).
+ */
+const BEHIND_LAST_EVENT = (head: string) => `EXISTS (
+    SELECT 1 FROM events p
+    WHERE p.position = ${head}.last_position AND p.transaction_id > pg_current_xact_id())`;
+
+/**
+ * Moves the head from the version the append started at, unless the stream's last event has a
+ * higher transaction id; no row back means either (STREAM_HEAD_REFUSAL tells which).
+ */
 export const ADVANCE_STREAM_HEAD = `
   INSERT INTO streams AS s (stream_id, stream_type, version, last_position, last_hash)
   VALUES ($1, $2, $4, $5, $6)
   ON CONFLICT (stream_id) DO UPDATE
   SET version = EXCLUDED.version, last_position = EXCLUDED.last_position,
       last_hash = EXCLUDED.last_hash
-  WHERE s.version = $3
+  WHERE s.version = $3 AND NOT ${BEHIND_LAST_EVENT('s')}
   RETURNING stream_id`;
+
+/** Why ADVANCE_STREAM_HEAD moved nothing: the head is where it was, but ahead of this transaction. */
+export const STREAM_HEAD_REFUSAL = `
+  SELECT ${BEHIND_LAST_EVENT('s')} AS behind
+  FROM streams s WHERE s.stream_id = $1 AND s.version = $2`;
 
 export const NEXT_POSITIONS = `
   SELECT nextval(pg_get_serial_sequence('events', 'position'))::text AS position
@@ -69,7 +85,8 @@ export const READ_STREAMS = `
 /**
  * One statement for a whole batch: every event (one array per column), then every stream head
  * moved from the version the batch locked (existing streams) or created (new ones). The answer
- * counts the heads that moved; fewer than asked means another transaction got there first.
+ * counts the heads that moved; fewer than asked means another transaction got there first (or
+ * wrote a stream's last event with a higher transaction id, see ADVANCE_STREAM_HEAD).
  */
 export const APPEND_TO_STREAMS = `
   WITH appended AS (
@@ -87,6 +104,7 @@ export const APPEND_TO_STREAMS = `
     SET version = h.version, last_position = h.last_position, last_hash = h.last_hash
     FROM heads AS h
     WHERE s.stream_id = h.stream_id AND h.expected > 0 AND s.version = h.expected
+      AND NOT ${BEHIND_LAST_EVENT('s')}
     RETURNING s.stream_id
   ), created AS (
     INSERT INTO streams (stream_id, stream_type, version, last_position, last_hash)

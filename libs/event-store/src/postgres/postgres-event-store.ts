@@ -6,7 +6,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { EventRegistry } from '@taizhang/contracts';
 
 import type { CommandMetadata, DomainEvent } from '../core/decider';
-import { ConcurrencyError } from '../core/errors';
+import { ConcurrencyError, StreamOrderError } from '../core/errors';
 import { hashEvent } from '../core/event-hash';
 import type { OrgUnitRef, StoredEvent } from '../core/stored-event';
 import { GENESIS_HASH } from '../core/stored-event';
@@ -19,6 +19,7 @@ import {
   READ_ALL_BELOW_OLDEST_OPEN_TRANSACTION,
   READ_STREAM,
   READ_STREAMS,
+  STREAM_HEAD_REFUSAL,
 } from './event-store.sql';
 import { isUniqueViolation, rethrowUnstorableText } from './pg-errors';
 
@@ -118,7 +119,7 @@ export class EventStoreTransaction {
         last.hash,
         ...stored.flatMap(toInsertParams),
       ]);
-      if (moved.rowCount !== 1) throw new ConcurrencyError(streamId, head.version, -1);
+      if (moved.rowCount !== 1) await this.refuseAppend(streamId, head.version);
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_id_stream_version_key'))
         throw new ConcurrencyError(streamId, head.version, -1);
@@ -128,6 +129,14 @@ export class EventStoreTransaction {
     this.appendedEvents = true;
 
     return { streamId, streamVersion: last.streamVersion, events: stored };
+  }
+
+  // The head did not move: someone else moved it, or its last event is ahead of this transaction.
+  private async refuseAppend(streamId: string, version: number): Promise<never> {
+    const params = [streamId, version];
+    const { rows } = await this.client.query<{ behind: boolean }>(STREAM_HEAD_REFUSAL, params);
+    if (rows[0]?.behind) throw new StreamOrderError(streamId, version);
+    throw new ConcurrencyError(streamId, version, -1);
   }
 
   /** @internal The event upcast to the latest schema of its type. */

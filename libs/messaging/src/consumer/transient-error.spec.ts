@@ -10,6 +10,10 @@ describe('isTransientInfrastructureError', () => {
     ['an administrator shutdown (57P01)', Object.assign(new Error('x'), { code: '57P01' })],
     ['too many connections (53300)', Object.assign(new Error('x'), { code: '53300' })],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    [
+      'a query on a client whose connection dropped',
+      new Error('Client has encountered a connection error and is not queryable'),
+    ],
   ])('says yes to %s', (_, error) => {
     expect(isTransientInfrastructureError(error)).toBe(true);
   });

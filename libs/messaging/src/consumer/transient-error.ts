@@ -14,6 +14,10 @@ export const isTransientInfrastructureError = (error: unknown): boolean => {
   if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || NETWORK_ERRORS.has(code)))
     return true;
 
-  // node-postgres reports a dropped connection without a code.
-  return typeof message === 'string' && /Connection terminated|connection timeout/i.test(message);
+  // node-postgres reports a dropped connection without a code, and so a query on a client whose
+  // connection dropped before.
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|connection error and is not queryable/i.test(message)
+  );
 };
