@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, brings up the infrastructure, starts each service as its
 // own background process, seeds the demo region (federations, employers, unions, users, members)
-// once, and prints where everything is and how to sign in.
+// once in demo mode (the default here; never with NODE_ENV=production or TAIZHANG_DEMO=false),
+// and prints where everything is and how to sign in.
 // Environment: the variables of scripts/setup.mjs, plus KAFKA_BROKERS, REDIS_URL, DATABASE_URL or
 // <SERVICE>_DATABASE_URL, SERVICE_START_TIMEOUT_MS (90000), TAIZHANG_ADMIN_PASSWORD (else one is
-// generated once and kept in .data/admin-password), TAIZHANG_DEMO_PASSWORD.
+// generated once and kept in .data/admin-password), TAIZHANG_DEMO, TAIZHANG_DEMO_PASSWORD.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -59,20 +59,19 @@ const tail = (file, lines = 40) => {
   return run.trimEnd().split('\n').slice(-lines).join('\n');
 };
 
-/**
- * The password of the first admin: TAIZHANG_ADMIN_PASSWORD, else the one kept in
- * .data/admin-password, else a new one written there (readable by this user only).
- */
-const adminPassword = () => {
-  if (process.env.TAIZHANG_ADMIN_PASSWORD)
-    return { password: process.env.TAIZHANG_ADMIN_PASSWORD, from: 'TAIZHANG_ADMIN_PASSWORD' };
-  if (fs.existsSync(adminPasswordFile))
-    return { password: fs.readFileSync(adminPasswordFile, 'utf8').trim(), from: adminPasswordFile };
-  const password = randomBytes(18).toString('base64url');
+/** The admin's password for this start, and what is true to say about it (infra/start). */
+const adminPassword = async () => {
+  const { adminExists, adminPassword: decide } = requireTs('infra/start/first-admin.ts');
+  const { serviceDatabases } = requireTs('infra/postgres/databases.ts');
+  const gateway = serviceDatabases().find((database) => database.service === 'gateway');
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(adminPasswordFile, `${password}\n`, { mode: 0o600 });
 
-  return { password, from: adminPasswordFile, generated: true };
+  return decide({
+    exists: gateway ? await adminExists(gateway.url) : false,
+    given: process.env.TAIZHANG_ADMIN_PASSWORD || undefined,
+    keptFile: adminPasswordFile,
+    shownFile: relative(adminPasswordFile),
+  });
 };
 
 /** What every service reads from its environment (libs/bootstrap validates it at start). */
@@ -94,7 +93,9 @@ const serviceEnv = (service, all, databases, admin) => {
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `${host}:${process.env.KAFKA_PORT ?? 9092}`,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     // Only the gateway creates accounts.
-    ...(service.name === 'gateway' ? { TAIZHANG_ADMIN_PASSWORD: admin.password } : {}),
+    ...(service.name === 'gateway' && admin.password
+      ? { TAIZHANG_ADMIN_PASSWORD: admin.password }
+      : {}),
   });
 };
 
@@ -178,7 +179,7 @@ const seedDemoRegion = async (all, admin) => {
   if (!all.some((service) => service.name === 'gateway')) return false;
   // The seed itself knows whether it already ran.
   const code = await runTs(seedFile, [], {
-    env: { ...process.env, ...serviceUrls(all), TAIZHANG_ADMIN_PASSWORD: admin.password },
+    env: { ...process.env, ...serviceUrls(all), TAIZHANG_ADMIN_PASSWORD: admin.password, TAIZHANG_DEMO: 'true' },
   });
   if (code !== 0) {
     console.error(`The demo seed (${seedFile}) failed (output above); the services still run.`);
@@ -200,7 +201,12 @@ const seedDemoUsers = async (all, admin) => {
   ];
   for (const [file, args] of steps) {
     const code = await runTs(file, args, {
-      env: { ...process.env, ...serviceUrls(all), TAIZHANG_ADMIN_PASSWORD: admin.password },
+      env: {
+        ...process.env,
+        ...serviceUrls(all),
+        TAIZHANG_ADMIN_PASSWORD: admin.password,
+        TAIZHANG_DEMO: 'true',
+      },
     });
     if (code !== 0) {
       console.error(`The demo seed (${file}) failed (output above); the services still run.`);
@@ -212,12 +218,7 @@ const seedDemoUsers = async (all, admin) => {
 };
 
 const printAdmin = (all, admin) => {
-  if (!all.some((service) => service.name === 'gateway')) return;
-  console.log(
-    admin.generated
-      ? `\nThe first admin is "admin" with the password ${admin.password} (kept in ${relative(admin.from)}).`
-      : `\nThe first admin is "admin"; its password is in ${admin.from === 'TAIZHANG_ADMIN_PASSWORD' ? 'TAIZHANG_ADMIN_PASSWORD' : relative(admin.from)}.`,
-  );
+  if (all.some((service) => service.name === 'gateway')) console.log(`\n${admin.message}`);
 };
 
 await setup();
@@ -227,9 +228,22 @@ if (all.length === 0) {
   console.log('start: no services to start yet (no services/<name>/src/main.ts)');
   process.exit(0);
 }
-const admin = adminPassword();
+const demo = (() => {
+  try {
+    return requireTs('infra/seed/demo-mode.ts').demoMode(process.env, { defaultOn: true });
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
+const admin = await adminPassword();
+console.log(`start: ${demo.reason}`);
 await startServices(all, admin);
-if (await seedDemoRegion(all, admin)) await seedDemoUsers(all, admin);
+if (demo.on && !admin.password)
+  console.log(
+    "start: the demo region is not seeded: this start does not know the admin's password (set TAIZHANG_ADMIN_PASSWORD to it)",
+  );
+else if (demo.on && (await seedDemoRegion(all, admin))) await seedDemoUsers(all, admin);
 printAdmin(all, admin);
 console.log('\nTaizhang is running:');
 for (const service of all) {
@@ -237,4 +251,5 @@ for (const service of all) {
     `  ${service.name.padEnd(13)} http://${host}:${service.port}/docs   log ${relative(path.join(logsDir, `${service.name}.log`))}`,
   );
 }
+console.log(`\n${demo.reason}`);
 console.log('\nStop everything (services and the Kafka broker) with: npm run stop');

@@ -1,3 +1,4 @@
+import { requireDemoMode } from './demo-mode';
 import { DEMO_DISTRICTS, DEMO_MUNICIPALITY } from './demo-region.data';
 import { DEFAULT_DEMO_PASSWORD } from './demo-users.data';
 import { call, GATEWAY, seedCommand, signIn } from './gateway-client';
@@ -33,6 +34,7 @@ const waitForSummary = async (token: string, cityId: string, members: number) =>
 };
 
 const seed = async (): Promise<void> => {
+  requireDemoMode();
   let members = 0;
   let recorded = 0;
   for (const union of DEMO_DISTRICTS.flatMap((d) => d.streets.flatMap((s) => s.unions))) {

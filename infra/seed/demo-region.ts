@@ -1,3 +1,4 @@
+import { requireDemoMode } from './demo-mode';
 import { DEMO_DISTRICTS, DEMO_MUNICIPALITY } from './demo-region.data';
 import { seedCommand, signInAsAdmin } from './gateway-client';
 
@@ -9,6 +10,7 @@ import { seedCommand, signInAsAdmin } from './gateway-client';
  * (demo-users.ts unions) and the members (demo-members.ts).
  */
 const seed = async (): Promise<void> => {
+  requireDemoMode();
   const admin = await signInAsAdmin();
   const post = (path: string, key: string, body: unknown) =>
     seedCommand(admin, `/api/organisation${path}`, key, body);

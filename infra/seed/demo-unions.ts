@@ -1,3 +1,4 @@
+import { requireDemoMode } from './demo-mode';
 import { DEMO_DISTRICTS } from './demo-region.data';
 import { DEFAULT_DEMO_PASSWORD } from './demo-users.data';
 import { seedCommand, signIn, signInAsAdmin } from './gateway-client';
@@ -12,6 +13,7 @@ import { seedCommand, signIn, signInAsAdmin } from './gateway-client';
 const DEMO_PASSWORD = process.env['TAIZHANG_DEMO_PASSWORD'] || DEFAULT_DEMO_PASSWORD;
 
 const seed = async (): Promise<void> => {
+  requireDemoMode();
   const admin = await signInAsAdmin();
   let recorded = 0;
   for (const street of DEMO_DISTRICTS.flatMap((district) => district.streets)) {

@@ -1,3 +1,4 @@
+import { requireDemoMode } from './demo-mode';
 import type { DemoUser } from './demo-users.data';
 import { DEFAULT_DEMO_PASSWORD, demoUsers } from './demo-users.data';
 import { call, GATEWAY, signInAsAdmin } from './gateway-client';
@@ -39,6 +40,7 @@ const awaitUnits = async (token: string, users: DemoUser[]): Promise<Map<string,
 };
 
 const seed = async (): Promise<void> => {
+  requireDemoMode();
   if (PHASE !== undefined && PHASE !== 'federation' && PHASE !== 'unions')
     throw new Error(`Unknown argument ${PHASE}: federation, unions or none.`);
   const users = demoUsers().filter(
