@@ -7,6 +7,7 @@
 // <SERVICE>_DATABASE_URL, SERVICE_START_TIMEOUT_MS (90000), TAIZHANG_ADMIN_PASSWORD (else one is
 // generated once and kept in .data/admin-password), TAIZHANG_DEMO, TAIZHANG_DEMO_PASSWORD.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -25,6 +26,7 @@ const usersSeedFile = 'infra/seed/demo-users.ts';
 const unionsSeedFile = 'infra/seed/demo-unions.ts';
 const membersSeedFile = 'infra/seed/demo-members.ts';
 const adminPasswordFile = path.join(dataDir, 'admin-password');
+const personalDataKeysDir = path.join(dataDir, 'keys', 'personal-data');
 
 const relative = (file) => path.relative(process.cwd(), file) || '.';
 
@@ -74,8 +76,40 @@ const adminPassword = async () => {
   });
 };
 
+/**
+ * Organisation's personal-data keys, generated once into the data folder (readable by this user
+ * only): the master key ring (`<id>:<base64>`, the current key first; `npm run keys -- rotate`
+ * adds the next one) and the blind-index key. The service itself has no built-in keys.
+ */
+const personalDataKeys = () => {
+  const files = {
+    PERSONAL_DATA_MASTER_KEYS_FILE: path.join(personalDataKeysDir, 'master-keys'),
+    PERSONAL_DATA_INDEX_KEY_FILE: path.join(personalDataKeysDir, 'index-key'),
+  };
+  fs.mkdirSync(personalDataKeysDir, { recursive: true, mode: 0o700 });
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  const contents = {
+    PERSONAL_DATA_MASTER_KEYS_FILE: `master-${stamp}-${randomBytes(2).toString('hex')}:${randomBytes(32).toString('base64')}\n`,
+    PERSONAL_DATA_INDEX_KEY_FILE: `${randomBytes(32).toString('base64')}\n`,
+  };
+  for (const [variable, file] of Object.entries(files))
+    if (!fs.existsSync(file)) {
+      // 'wx': a start running at the same moment that wrote it first wins.
+      try {
+        fs.writeFileSync(file, contents[variable], { mode: 0o600, flag: 'wx' });
+        console.log(
+          `start: generated ${relative(file)} (keep it: without it personal data cannot be read)`,
+        );
+      } catch (error) {
+        if (error.code !== 'EEXIST') throw error;
+      }
+    }
+
+  return files;
+};
+
 /** What every service reads from its environment (libs/bootstrap validates it at start). */
-const serviceEnv = (service, all, databases, admin) => {
+const serviceEnv = (service, all, databases, admin, keys) => {
   const database = databases.find((entry) => entry.service === service.name);
 
   return tsEnv({
@@ -92,6 +126,17 @@ const serviceEnv = (service, all, databases, admin) => {
     ...(database ? { DATABASE_URL: database.url } : {}),
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `${host}:${process.env.KAFKA_PORT ?? 9092}`,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    // Given keys win over the generated files.
+    ...(service.name === 'organisation' &&
+    !process.env.PERSONAL_DATA_MASTER_KEYS &&
+    !process.env.PERSONAL_DATA_MASTER_KEYS_FILE
+      ? { PERSONAL_DATA_MASTER_KEYS_FILE: keys.PERSONAL_DATA_MASTER_KEYS_FILE }
+      : {}),
+    ...(service.name === 'organisation' &&
+    !process.env.PERSONAL_DATA_INDEX_KEY &&
+    !process.env.PERSONAL_DATA_INDEX_KEY_FILE
+      ? { PERSONAL_DATA_INDEX_KEY_FILE: keys.PERSONAL_DATA_INDEX_KEY_FILE }
+      : {}),
     // Only the gateway creates accounts.
     ...(service.name === 'gateway' && admin.password
       ? { TAIZHANG_ADMIN_PASSWORD: admin.password }
@@ -136,7 +181,7 @@ const awaitHealthy = async (service, pid) => {
   return `${service.name} did not answer GET http://${host}:${service.port}/health with 200 within ${startTimeoutMs / 1000}s; the last lines of ${relative(logFile)}:\n${tail(logFile)}`;
 };
 
-const startServices = async (all, admin) => {
+const startServices = async (all, admin, keys) => {
   const { serviceDatabases } = requireTs('infra/postgres/databases.ts');
   const databases = serviceDatabases();
   fs.mkdirSync(logsDir, { recursive: true });
@@ -147,7 +192,10 @@ const startServices = async (all, admin) => {
       console.log(`start: ${service.name} already answers on port ${service.port}; left as it is`);
       continue;
     }
-    starting.push([service, startService(service, serviceEnv(service, all, databases, admin))]);
+    starting.push([
+      service,
+      startService(service, serviceEnv(service, all, databases, admin, keys)),
+    ]);
   }
   const failures = (
     await Promise.all(starting.map(([service, pid]) => awaitHealthy(service, pid)))
@@ -179,7 +227,12 @@ const seedDemoRegion = async (all, admin) => {
   if (!all.some((service) => service.name === 'gateway')) return false;
   // The seed itself knows whether it already ran.
   const code = await runTs(seedFile, [], {
-    env: { ...process.env, ...serviceUrls(all), TAIZHANG_ADMIN_PASSWORD: admin.password, TAIZHANG_DEMO: 'true' },
+    env: {
+      ...process.env,
+      ...serviceUrls(all),
+      TAIZHANG_ADMIN_PASSWORD: admin.password,
+      TAIZHANG_DEMO: 'true',
+    },
   });
   if (code !== 0) {
     console.error(`The demo seed (${seedFile}) failed (output above); the services still run.`);
@@ -238,7 +291,7 @@ const demo = (() => {
 })();
 const admin = await adminPassword();
 console.log(`start: ${demo.reason}`);
-await startServices(all, admin);
+await startServices(all, admin, personalDataKeys());
 if (demo.on && !admin.password)
   console.log(
     "start: the demo region is not seeded: this start does not know the admin's password (set TAIZHANG_ADMIN_PASSWORD to it)",

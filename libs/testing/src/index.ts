@@ -14,3 +14,4 @@ export * from './free-port';
 export * from './own-kafka';
 export * from './own-postgres';
 export * from './own-redis';
+export * from './personal-data-keys';

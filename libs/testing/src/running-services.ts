@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import type { CallerClient } from './http-client';
 import { callerClient } from './http-client';
+import { testPersonalDataKeys } from './personal-data-keys';
 import type { ServiceProcess } from './service-process';
 import { startServiceProcess } from './service-process';
 import type { TestAuth, TestCaller } from './test-auth';
@@ -34,7 +35,7 @@ export interface RunningServices {
  * Starts each service as its own process (as in production) with a fresh database and unique
  * topics for the given contract topics; the services run their own migrations at boot. They
  * verify tokens with the run's public key (AUTH_PUBLIC_KEY), so `auth.token(…)` signs for any
- * role and unit. A `gateway` among them starts last, routes to the others, signs with the
+ * role and unit; personal data is sealed under keys of the run ({@link testPersonalDataKeys}). A `gateway` among them starts last, routes to the others, signs with the
  * matching private key, keeps its Redis keys under a prefix of its own and has the first admin
  * `admin` / {@link TEST_ADMIN_PASSWORD}.
  */
@@ -63,12 +64,14 @@ export const startServices = async (
     ),
   );
   const auth = createTestAuth();
+  const personalDataKeys = testPersonalDataKeys();
   const envOf = (service: string): Record<string, string> => ({
     DATABASE_URL: databases[service]!.url,
     KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
     REDIS_URL: infrastructure.redisUrl,
     KAFKA_TOPIC_SUFFIX: suffix,
     AUTH_PUBLIC_KEY: auth.publicKeyPem,
+    ...personalDataKeys,
     ...env,
   });
   // The gateway starts last, knowing where the others listen; it signs with the run's key.

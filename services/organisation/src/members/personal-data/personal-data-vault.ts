@@ -8,6 +8,7 @@ import { PostgresEventStore } from '@taizhang/event-store';
 import { OrganisationConfig } from '../../config/organisation.config';
 import { decryptValue, unwrapKey, wrapKey } from './aes-gcm';
 import { blindIndex, memberIdOf as deriveMemberId } from './blind-index';
+import type { MasterKeyRingSource } from './master-key-ring';
 import type { PersonKey } from './person-key';
 import { INSERT_PERSON_KEYS, READ_PERSON_KEY, SHRED_PERSON_KEY } from './person-keys.sql';
 
@@ -15,25 +16,20 @@ export type KeyLookup = { status: 'found'; key: PersonKey } | { status: 'erased'
 
 /**
  * Keeps personal data readable only through the person's own key: stores keys (wrapped under
- * the master key), finds and shreds them, decrypts values, and computes the blind indexes that
+ * the current master key, opened by the one named beside each), finds and shreds them, decrypts values, and computes the blind indexes that
  * stand for an ID card number where it must be compared. New keys and sealing need none of
  * this: `person-key.ts` and `personal-data.ts`.
  */
 @Injectable()
 export class PersonalDataVault {
-  private readonly masterKey: Buffer;
-  private readonly masterKeyId: string;
+  private readonly masterKeys: MasterKeyRingSource;
   private readonly indexKey: Buffer;
 
   constructor(
     @Inject(OrganisationConfig) config: OrganisationConfig,
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
   ) {
-    ({
-      masterKey: this.masterKey,
-      masterKeyId: this.masterKeyId,
-      indexKey: this.indexKey,
-    } = config.personalData);
+    ({ masterKeys: this.masterKeys, indexKey: this.indexKey } = config.personalData);
   }
 
   /** One person, one member id, one stream: derived from the normalised ID card number. */
@@ -55,9 +51,12 @@ export class PersonalDataVault {
     if (!row) return { status: 'missing' };
     if (!row.wrapped_key) return { status: 'erased' };
 
+    // Unwrapped by the master key it was wrapped under: after a rotation began, an older one.
+    const masterKey = this.masterKeys.ring().key(row.master_key_id);
+
     return {
       status: 'found',
-      key: { keyId, key: unwrapKey(this.masterKey, keyId, row.wrapped_key), fresh: false },
+      key: { keyId, key: unwrapKey(masterKey, keyId, row.wrapped_key), fresh: false },
     };
   }
 
@@ -66,11 +65,12 @@ export class PersonalDataVault {
     client: PoolClient,
     keys: readonly { key: PersonKey; memberId: string; now: Date }[],
   ): Promise<void> {
+    const master = this.masterKeys.ring().current;
     await client.query(INSERT_PERSON_KEYS, [
       keys.map(({ key }) => key.keyId),
       keys.map(({ memberId }) => memberId),
-      keys.map(() => this.masterKeyId),
-      keys.map(({ key }) => wrapKey(this.masterKey, key.keyId, key.key)),
+      keys.map(() => master.id),
+      keys.map(({ key }) => wrapKey(master.key, key.keyId, key.key)),
       keys.map(({ now }) => now),
     ]);
   }
