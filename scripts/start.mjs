@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, brings up the infrastructure, starts each service as its
-// own background process, seeds the demo region (federations, employers, unions, users, members)
+// own background process under a supervisor that restarts it if it stops (scripts/supervisor.mjs), seeds the demo region (federations, employers, unions, users, members)
 // once in demo mode (the default here; never with NODE_ENV=production or TAIZHANG_DEMO=false),
 // and prints where everything is and how to sign in.
 // Environment: the variables of scripts/setup.mjs, plus KAFKA_BROKERS, REDIS_URL, DATABASE_URL or
@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-import { isAlive, sleep } from './processes.mjs';
+import { commandLineOf, isAlive, sleep } from './processes.mjs';
 import { REPO_ROOT, requireTs, runTs, TS_NODE_ARGS, tsEnv } from './run-ts.mjs';
 import { setup } from './setup.mjs';
 
@@ -105,7 +105,12 @@ const personalDataKeys = () => {
       }
     }
 
-  return files;
+  // Given keys win over the generated files.
+  return Object.fromEntries(
+    Object.entries(files).filter(
+      ([variable]) => !process.env[variable] && !process.env[variable.replace(/_FILE$/, '')],
+    ),
+  );
 };
 
 /** What every service reads from its environment (libs/bootstrap validates it at start). */
@@ -126,17 +131,8 @@ const serviceEnv = (service, all, databases, admin, keys) => {
     ...(database ? { DATABASE_URL: database.url } : {}),
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `${host}:${process.env.KAFKA_PORT ?? 9092}`,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    // Given keys win over the generated files.
-    ...(service.name === 'organisation' &&
-    !process.env.PERSONAL_DATA_MASTER_KEYS &&
-    !process.env.PERSONAL_DATA_MASTER_KEYS_FILE
-      ? { PERSONAL_DATA_MASTER_KEYS_FILE: keys.PERSONAL_DATA_MASTER_KEYS_FILE }
-      : {}),
-    ...(service.name === 'organisation' &&
-    !process.env.PERSONAL_DATA_INDEX_KEY &&
-    !process.env.PERSONAL_DATA_INDEX_KEY_FILE
-      ? { PERSONAL_DATA_INDEX_KEY_FILE: keys.PERSONAL_DATA_INDEX_KEY_FILE }
-      : {}),
+    // Organisation's personal-data keys: the generated files, unless given.
+    ...(service.name === 'organisation' ? keys : {}),
     // Only the gateway creates accounts.
     ...(service.name === 'gateway' && admin.password
       ? { TAIZHANG_ADMIN_PASSWORD: admin.password }
@@ -144,37 +140,74 @@ const serviceEnv = (service, all, databases, admin, keys) => {
   });
 };
 
-const startService = (service, env) => {
-  const logFile = path.join(logsDir, `${service.name}.log`);
-  fs.appendFileSync(logFile, `${RUN_MARK} ${new Date().toISOString()} ===\n`);
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...TS_NODE_ARGS, service.main], {
-    cwd: REPO_ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', out, out],
-  });
+const supervisorLog = path.join(logsDir, 'supervisor.log');
+const supervisorPidFile = path.join(runDir, 'supervisor.pid');
+
+/** The pid of the supervisor an earlier npm start left running, if it still runs. */
+const runningSupervisor = () => {
+  if (!fs.existsSync(supervisorPidFile)) return undefined;
+  const pid = Number(fs.readFileSync(supervisorPidFile, 'utf8').trim());
+
+  return Number.isInteger(pid) &&
+    isAlive(pid) &&
+    commandLineOf(pid).includes('scripts/supervisor.mjs')
+    ? pid
+    : undefined;
+};
+
+/**
+ * Starts the supervisor (scripts/supervisor.mjs), detached, which starts the services and
+ * restarts any that exits; its plan holds the services' environment, so only this user reads it.
+ */
+const startSupervisor = (services) => {
+  const planFile = path.join(runDir, `supervisor-plan-${process.pid}.json`);
+  const plan = {
+    runDir,
+    logFile: supervisorLog,
+    services: services.map(({ service, env }) => {
+      const logFile = path.join(logsDir, `${service.name}.log`);
+      fs.appendFileSync(logFile, `${RUN_MARK} ${new Date().toISOString()} ===\n`);
+
+      return {
+        name: service.name,
+        command: [process.execPath, ...TS_NODE_ARGS, service.main],
+        cwd: REPO_ROOT,
+        env,
+        logFile,
+      };
+    }),
+  };
+  fs.writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 });
+  const out = fs.openSync(supervisorLog, 'a');
+  const child = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'scripts/supervisor.mjs'), planFile],
+    {
+      cwd: REPO_ROOT,
+      detached: true,
+      stdio: ['ignore', out, out],
+    },
+  );
   fs.closeSync(out);
-  fs.writeFileSync(path.join(runDir, `${service.name}.pid`), `${child.pid}\n`);
   child.unref();
   console.log(
-    `start: ${service.name} starting on port ${service.port} (pid ${child.pid}, log ${relative(logFile)})`,
+    `start: supervisor started (pid ${child.pid}, log ${relative(supervisorLog)}): it restarts a service that stops`,
   );
-
-  return child.pid;
+  for (const { service } of services)
+    console.log(
+      `start: ${service.name} starting on port ${service.port} (log ${relative(path.join(logsDir, `${service.name}.log`))})`,
+    );
 };
 
 /** Resolves to an error sentence, or undefined once GET /health answers 200. */
-const awaitHealthy = async (service, pid) => {
+const awaitHealthy = async (service, { startedNow }) => {
   const logFile = path.join(logsDir, `${service.name}.log`);
   const deadline = Date.now() + startTimeoutMs;
   while (Date.now() < deadline) {
     if (await healthy(service.port)) return undefined;
-    if (!isAlive(pid)) {
-      fs.rmSync(path.join(runDir, `${service.name}.pid`), { force: true });
-
-      return `${service.name} stopped while starting; the last lines of ${relative(logFile)}:\n${tail(logFile)}`;
-    }
+    // The supervisor writes each exit of the service into its log.
+    if (startedNow && /^\[supervisor\] .* exited /m.test(tail(logFile, 1_000)))
+      return `${service.name} stopped while starting (the supervisor keeps restarting it; npm run stop stops everything); the last lines of ${relative(logFile)}:\n${tail(logFile)}`;
     await sleep(500);
   }
 
@@ -185,25 +218,32 @@ const startServices = async (all, admin, keys) => {
   const { serviceDatabases } = requireTs('infra/postgres/databases.ts');
   const databases = serviceDatabases();
   fs.mkdirSync(logsDir, { recursive: true });
-  fs.mkdirSync(runDir, { recursive: true });
+  fs.mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  const supervisor = runningSupervisor();
   const starting = [];
-  for (const service of all) {
-    if (await answers(service.port)) {
-      console.log(`start: ${service.name} already answers on port ${service.port}; left as it is`);
-      continue;
+  if (supervisor)
+    console.log(
+      `start: the supervisor of an earlier start (pid ${supervisor}) keeps the services running`,
+    );
+  else
+    for (const service of all) {
+      if (await answers(service.port)) {
+        console.log(
+          `start: ${service.name} already answers on port ${service.port}; left as it is`,
+        );
+        continue;
+      }
+      starting.push({ service, env: serviceEnv(service, all, databases, admin, keys) });
     }
-    starting.push([
-      service,
-      startService(service, serviceEnv(service, all, databases, admin, keys)),
-    ]);
-  }
+  if (starting.length > 0) startSupervisor(starting);
+  const waited = supervisor ? all : starting.map(({ service }) => service);
   const failures = (
-    await Promise.all(starting.map(([service, pid]) => awaitHealthy(service, pid)))
+    await Promise.all(waited.map((service) => awaitHealthy(service, { startedNow: !supervisor })))
   ).filter(Boolean);
   if (failures.length > 0) {
     for (const failure of failures) console.error(`\n${failure}`);
     console.error(
-      '\nSome services did not start (see above); fix the cause, then run npm start again, or npm run stop.',
+      '\nSome services did not start (see above); fix the cause, then npm run stop and npm start again.',
     );
     process.exit(1);
   }
@@ -304,5 +344,10 @@ for (const service of all) {
     `  ${service.name.padEnd(13)} http://${host}:${service.port}/docs   log ${relative(path.join(logsDir, `${service.name}.log`))}`,
   );
 }
+console.log(
+  `  ${'supervisor'.padEnd(13)} restarts a service that stops   log ${relative(supervisorLog)}`,
+);
 console.log(`\n${demo.reason}`);
-console.log('\nStop everything (services and the Kafka broker) with: npm run stop');
+console.log(
+  '\nStop everything (the supervisor, the services and the Kafka broker) with: npm run stop',
+);

@@ -1,50 +1,55 @@
 #!/usr/bin/env node
-// `npm run stop`: stops the services started by `npm start` (their pid files), then the Kafka
-// broker, but only a broker this project started. Builtins only.
+// `npm run stop`: stops the supervisor first (so that nothing is restarted), which stops the
+// services it keeps; then any service left from a pid file, then the Kafka broker, but only a
+// broker this project started. Builtins only.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { commandLineOf, isAlive, sleep } from './processes.mjs';
+import { commandLineOf, isAlive, stopProcess } from './processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.TAIZHANG_DATA_DIR ?? path.join(root, '.data'));
 const runDir = path.join(dataDir, 'run');
 const stopTimeoutMs = 20_000;
+const SUPERVISOR = 'supervisor';
 
-const stopService = async (name, pidFile) => {
+/** Stops the process of a pid file if it is still ours (its command line contains `mark`). */
+const stopFromPidFile = async (name, pidFile, mark, timeoutMs) => {
   const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
-  // The pid may belong to another program by now (after a reboot); only stop our service.
-  if (
-    !Number.isInteger(pid) ||
-    !isAlive(pid) ||
-    !commandLineOf(pid).includes(`services/${name}/`)
-  ) {
+  // The pid may belong to another program by now (after a reboot); only stop our own.
+  if (!Number.isInteger(pid) || !isAlive(pid) || !commandLineOf(pid).includes(mark)) {
     fs.rmSync(pidFile, { force: true });
     console.log(`stop: ${name} was not running`);
 
     return;
   }
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + stopTimeoutMs;
-  while (isAlive(pid) && Date.now() < deadline) await sleep(200);
-  if (isAlive(pid)) {
-    console.log(`stop: ${name} still runs after ${stopTimeoutMs / 1000}s; killing it`);
-    process.kill(pid, 'SIGKILL');
-    while (isAlive(pid)) await sleep(100);
-  }
+  if (await stopProcess(pid, timeoutMs))
+    console.log(`stop: ${name} still ran after ${timeoutMs / 1000}s; killed it`);
   fs.rmSync(pidFile, { force: true });
   console.log(`stop: ${name} stopped (pid ${pid})`);
 };
 
-const pidFiles = fs.existsSync(runDir)
-  ? fs.readdirSync(runDir).filter((file) => file.endsWith('.pid'))
-  : [];
+const supervisorPidFile = path.join(runDir, `${SUPERVISOR}.pid`);
+const pidFilesIn = () =>
+  fs.existsSync(runDir) ? fs.readdirSync(runDir).filter((file) => file.endsWith('.pid')) : [];
+if (pidFilesIn().length === 0) console.log('stop: no services were started by npm start');
+// The supervisor stops its services itself: give it their time to stop and a little more.
+if (fs.existsSync(supervisorPidFile))
+  await stopFromPidFile(
+    SUPERVISOR,
+    supervisorPidFile,
+    'scripts/supervisor.mjs',
+    stopTimeoutMs + 5_000,
+  );
 await Promise.all(
-  pidFiles.map((file) => stopService(path.basename(file, '.pid'), path.join(runDir, file))),
+  pidFilesIn().map((file) => {
+    const name = path.basename(file, '.pid');
+
+    return stopFromPidFile(name, path.join(runDir, file), `services/${name}/`, stopTimeoutMs);
+  }),
 );
-if (pidFiles.length === 0) console.log('stop: no services were started by npm start');
 const kafka = spawnSync(process.execPath, [path.join(root, 'infra/kafka/kafka.mjs'), 'stop'], {
   stdio: 'inherit',
 });

@@ -11,7 +11,10 @@ const INVALID_CATALOG = '3D000';
  * when there is none). A database or table not created yet holds none.
  */
 export const adminExists = async (gatewayDatabaseUrl: string): Promise<boolean> => {
-  const client = new Client({ connectionString: gatewayDatabaseUrl, connectionTimeoutMillis: 5_000 });
+  const client = new Client({
+    connectionString: gatewayDatabaseUrl,
+    connectionTimeoutMillis: 5_000,
+  });
   try {
     await client.connect();
     const { rowCount } = await client.query(
