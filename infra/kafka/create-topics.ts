@@ -1,7 +1,5 @@
-import { Kafka, logLevel } from 'kafkajs';
-
 import { allTopics, deadLetterTopic, TOPIC_PARTITIONS, Topics } from '@taizhang/contracts';
-import { createTopicsAndWait } from '@taizhang/messaging';
+import { createKafka, createTopicsAndWait } from '@taizhang/messaging';
 
 /** Dead letters are rare and only read by people; a few partitions are enough. */
 const DLQ_PARTITIONS = 3;
@@ -18,11 +16,8 @@ export const kafkaBrokers = (env: NodeJS.ProcessEnv = process.env): string[] =>
  * would move keys and break the order of each org unit's events. Returns the topics created.
  */
 export const createTopics = async (brokers: string[] = kafkaBrokers()): Promise<string[]> => {
-  const kafka = new Kafka({
-    clientId: 'taizhang-create-topics',
-    brokers,
-    logLevel: logLevel.NOTHING,
-  });
+  // Signed in as KAFKA_SASL_* say (docker compose: the admin principal, which may create topics).
+  const kafka = createKafka({ clientId: 'taizhang-create-topics', brokers });
   const admin = kafka.admin();
   await admin.connect();
   try {

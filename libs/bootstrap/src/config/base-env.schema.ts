@@ -51,6 +51,19 @@ export const baseEnvSchema = z.object({
     .default(20)
     .describe('the most connections the service opens to PostgreSQL'),
   KAFKA_BROKERS: brokerList.describe('the Kafka brokers, comma-separated, e.g. 127.0.0.1:9092'),
+  // Read by createKafka (@taizhang/messaging), which refuses a mechanism without its credentials.
+  KAFKA_SASL_MECHANISM: z
+    .enum(['plain', 'scram-sha-256', 'scram-sha-512'], {
+      error: 'must be plain, scram-sha-256 or scram-sha-512',
+    })
+    .optional()
+    .describe('how the service signs in to Kafka (SASL), e.g. scram-sha-512; unset: no SASL'),
+  KAFKA_SASL_USERNAME: z.string().optional().describe('the service’s Kafka principal (SASL)'),
+  KAFKA_SASL_PASSWORD: z.string().optional().describe('the password of that principal'),
+  KAFKA_SSL: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .describe('true to speak TLS to the brokers'),
   KAFKA_TOPIC_SUFFIX: z
     .string()
     .regex(/^[a-z0-9.-]*$/, 'may hold only lower-case letters, digits, dots and hyphens')
