@@ -1,6 +1,7 @@
 # One image for every service and for the one-shot topic creation (docker-compose.yml). The
 # services run from their TypeScript sources with @swc-node/register, as `npm start` runs them.
-FROM node:20-bookworm-slim
+# Node 24, the current LTS (the workspace also runs on Node 20.19+ and 22).
+FROM node:24-bookworm-slim
 
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -12,7 +13,10 @@ COPY . .
 ARG SERVICE_NAME=organisation
 ENV SERVICE_NAME=${SERVICE_NAME} \
     SWC_NODE_PROJECT=/app/tsconfig.base.json
-# Generated data (the gateway's signing keys) is written by the node user.
-RUN mkdir -p /app/.data/keys && chown -R node:node /app/.data
+# Generated data (each service's keys) is written by the node user; docker-compose.yml mounts
+# other services' key volumes read-only under /srv/keys, created here so that a volume first
+# mounted there is the node user's too.
+RUN mkdir -p /app/.data/keys /srv/keys/gateway /srv/keys/organisation /srv/keys/reporting \
+    && chown -R node:node /app/.data /srv/keys
 USER node
 CMD ["sh", "-c", "exec node --enable-source-maps -r @swc-node/register services/${SERVICE_NAME}/src/main.ts"]

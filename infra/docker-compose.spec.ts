@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { parse } from 'yaml';
@@ -12,11 +14,33 @@ interface ComposeService {
   command?: string[];
   environment?: Record<string, string | number>;
   depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
+  network_mode?: string;
 }
 
-const compose = parse(fs.readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), {
-  merge: true,
-}) as { services: Record<string, ComposeService> };
+const composeText = fs.readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8');
+const compose = parse(composeText, { merge: true }) as {
+  services: Record<string, ComposeService>;
+  volumes: Record<string, unknown>;
+};
+const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
+const upper = (name: string) => name.toUpperCase().replaceAll('-', '_');
+/** `${NAME:?…}`: compose refuses to start without it, naming it. */
+const required = (name: string) => new RegExp(`^\\$\\{${name}:\\?[^}]+\\}$`);
+const requiredInside = (name: string) => `\\$\\{${name}:\\?[^}]+\\}`;
+
+/** Whose topic each service consumes (and so whose event-signing public key it needs). */
+const CONSUMES: Record<string, string[]> = {
+  gateway: ['organisation'],
+  organisation: [],
+  reporting: ['organisation'],
+};
+/** Where a service mounts another's key volume, read only. */
+const mountOf = (service: ComposeService, volume: string): string | undefined =>
+  service.volumes
+    ?.map((entry) => entry.split(':'))
+    .find(([name, , mode]) => name === volume && mode === 'ro')?.[1];
 
 const initSqlDatabases = [
   ...fs
@@ -61,16 +85,186 @@ describe('docker-compose.yml', () => {
       condition: 'service_completed_successfully',
     });
     if (known?.database) {
-      expect(service?.environment?.['DATABASE_URL']).toBe(
-        `postgres://postgres@postgres:5432/${databaseName(name)}`,
+      // Its own role and password, never the superuser.
+      expect(String(service?.environment?.['DATABASE_URL'])).toMatch(
+        new RegExp(
+          `^postgres://${name}:${requiredInside(`${upper(name)}_DB_PASSWORD`)}@postgres:5432/${databaseName(name)}$`,
+        ),
       );
     }
+  });
+
+  it.each(serviceFolders())(
+    'gives %s a healthcheck, HOST=0.0.0.0, production by default and a key volume of its own',
+    (name) => {
+      const service = compose.services[name]!;
+      expect(service.healthcheck?.test.join(' ')).toContain('/health');
+      expect(service.environment).toMatchObject({
+        HOST: '0.0.0.0',
+        NODE_ENV: '${NODE_ENV:-production}',
+      });
+      expect(service.volumes).toContain(`${name}-keys:/app/.data/keys`);
+      expect(compose.volumes).toHaveProperty(`${name}-keys`);
+    },
+  );
+
+  it.each(serviceFolders())(
+    'gives %s its own Kafka principal and password, and Redis with its password',
+    (name) => {
+      const env = compose.services[name]!.environment!;
+      expect(env).toMatchObject({
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: name,
+      });
+      expect(String(env['KAFKA_SASL_PASSWORD'])).toMatch(required(`KAFKA_${upper(name)}_PASSWORD`));
+      expect(String(env['REDIS_URL'])).toMatch(
+        new RegExp(`^redis://:${requiredInside('REDIS_PASSWORD')}@redis:6379$`),
+      );
+    },
+  );
+
+  it.each(serviceFolders().filter((name) => name !== 'gateway'))(
+    'gives %s the gateway’s token public key, from the gateway’s key volume',
+    (name) => {
+      const service = compose.services[name]!;
+      const mount = mountOf(service, 'gateway-keys');
+      expect(mount).toBeDefined();
+      expect(service.environment?.['AUTH_PUBLIC_KEY_FILE']).toBe(`${mount}/auth-public.pem`);
+    },
+  );
+
+  it.each(serviceFolders())(
+    'gives %s the event-signing public key of every service whose topic it reads',
+    (name) => {
+      const service = compose.services[name]!;
+      expect(CONSUMES).toHaveProperty(name);
+      for (const producer of CONSUMES[name]!) {
+        const mount = mountOf(service, `${producer}-keys`);
+        expect(mount).toBeDefined();
+        expect(service.environment?.[`${upper(producer)}_EVENT_PUBLIC_KEY_FILE`]).toBe(
+          `${mount}/events/${producer}-public.pem`,
+        );
+      }
+    },
+  );
+
+  it('gives organisation its personal-data keys, which compose requires (no built-in keys)', () => {
+    const env = compose.services['organisation']!.environment!;
+    expect(String(env['PERSONAL_DATA_MASTER_KEYS'])).toMatch(required('PERSONAL_DATA_MASTER_KEYS'));
+    expect(String(env['PERSONAL_DATA_INDEX_KEY'])).toMatch(required('PERSONAL_DATA_INDEX_KEY'));
+  });
+
+  it('runs Kafka with SASL/SCRAM on every listener other containers or the host reach, and ACLs', () => {
+    const env = compose.services['kafka']!.environment!;
+    const protocols: Record<string, string> = Object.fromEntries(
+      String(env['KAFKA_LISTENER_SECURITY_PROTOCOL_MAP'])
+        .split(',')
+        .map((entry) => entry.split(':') as [string, string]),
+    );
+    expect(protocols).toMatchObject({ INTERNAL: 'SASL_PLAINTEXT', EXTERNAL: 'SASL_PLAINTEXT' });
+    // The one listener without a password is bound inside the broker's own network.
+    expect(String(env['KAFKA_LISTENERS'])).toContain('LOCAL://127.0.0.1:19092');
+    expect(env).toMatchObject({
+      KAFKA_SASL_ENABLED_MECHANISMS: 'SCRAM-SHA-512',
+      KAFKA_AUTHORIZER_CLASS_NAME: 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+      KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND: 'false',
+    });
+    expect(compose.services['kafka-security']?.network_mode).toBe('service:kafka');
+    expect(compose.services['topics']?.depends_on?.['kafka-security']).toEqual({
+      condition: 'service_completed_successfully',
+    });
+    expect(compose.services['topics']?.environment).toMatchObject({ KAFKA_SASL_USERNAME: 'admin' });
+  });
+
+  it.each(serviceFolders())(
+    'lets %s write only its own topic and read the topics it consumes (kafka-security.sh)',
+    (name) => {
+      const script = read('infra/kafka/compose/kafka-security.sh');
+      expect(script).toMatch(
+        new RegExp(`^principal ${name} "\\$KAFKA_${upper(name)}_PASSWORD"$`, 'm'),
+      );
+      const writes = [...script.matchAll(/^allow (\w+) --operation Write .*--topic (\S+)$/gm)].map(
+        ([, who, topic]) => [who, topic],
+      );
+      for (const [, topic] of writes.filter(([who]) => who === name))
+        expect(topic === `taizhang.${name}.v1` || topic!.endsWith('.dlq')).toBe(true);
+      // The consumers of organisation's topic: exactly those read in the loop of Read ACLs.
+      const readers = /^for consumer in ([\w -]+); do$/m.exec(script)?.[1]?.split(' ') ?? [];
+      expect(readers.includes(name)).toBe(CONSUMES[name]!.includes('organisation'));
+      if (name === 'organisation')
+        expect(writes).toContainEqual(['organisation', 'taizhang.organisation.v1']);
+    },
+  );
+
+  it('runs PostgreSQL and Redis with passwords compose requires', () => {
+    const postgres = compose.services['postgres']!;
+    expect(String(postgres.environment?.['POSTGRES_PASSWORD'])).toMatch(
+      required('POSTGRES_PASSWORD'),
+    );
+    expect(postgres.environment).not.toHaveProperty('POSTGRES_HOST_AUTH_METHOD');
+    expect(compose.services['redis']?.command?.slice(0, 2)).toEqual([
+      'redis-server',
+      '--requirepass',
+    ]);
+    expect(compose.services['redis']?.command?.[2]).toMatch(required('REDIS_PASSWORD'));
+  });
+
+  it('seeds the demo region only when TAIZHANG_DEMO=true, after the services are healthy', () => {
+    const seed = compose.services['seed']!;
+    expect(seed.command).toEqual(['node', 'scripts/run-ts.mjs', 'infra/seed/main.ts']);
+    expect(seed.environment).toMatchObject({
+      TAIZHANG_DEMO: '${TAIZHANG_DEMO:-false}',
+      NODE_ENV: '${NODE_ENV:-production}',
+    });
+    for (const name of serviceFolders())
+      expect(seed.depends_on?.[name]).toEqual({ condition: 'service_healthy' });
+  });
+
+  it('writes with scripts/compose-env.mjs every variable compose requires, once, mode 600', () => {
+    const dir = fs.mkdtempSync(path.join(tmpdir(), 'taizhang-compose-env-'));
+    try {
+      const envFile = path.join(dir, '.env');
+      fs.writeFileSync(envFile, 'KAFKA_PORT=19092');
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/compose-env.mjs'), envFile]);
+      const first = fs.readFileSync(envFile, 'utf8');
+      const values = Object.fromEntries(
+        first
+          .trim()
+          .split('\n')
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      );
+      const wanted = [...new Set([...composeText.matchAll(/\$\{(\w+):\?/g)].map((m) => m[1]!))];
+      expect(wanted.length).toBeGreaterThan(10);
+      for (const variable of wanted) expect(values[variable]).toMatch(/^\S{16,}$/);
+      expect(values['KAFKA_PORT']).toBe('19092');
+      expect(values['PERSONAL_DATA_MASTER_KEYS']).toMatch(/^master-[\w-]+:[A-Za-z0-9+/]{43}=$/);
+      expect(Buffer.from(values['PERSONAL_DATA_INDEX_KEY']!, 'base64')).toHaveLength(32);
+      expect(fs.statSync(envFile).mode & 0o777).toBe(0o600);
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/compose-env.mjs'), envFile]);
+      expect(fs.readFileSync(envFile, 'utf8')).toBe(first);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Dockerfile', () => {
+  it('runs the current Node LTS (24)', () => {
+    expect(read('Dockerfile')).toMatch(/^FROM node:24-/m);
   });
 });
 
 describe('infra/postgres/init/01-databases.sql', () => {
   it('creates every database that npm start creates', () => {
     for (const database of serviceDatabases({})) expect(initSqlDatabases).toContain(database.name);
+  });
+
+  it('gives every service that owns a database a role of its own (02-roles.sh)', () => {
+    expect(read('infra/postgres/init/02-roles.sh')).toContain(
+      `for service in ${serviceDatabases({})
+        .map((database) => database.service)
+        .join(' ')}; do`,
+    );
   });
 
   it('creates only databases of known services', () => {

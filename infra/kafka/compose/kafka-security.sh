@@ -1,0 +1,38 @@
+#!/bin/bash
+# Run once by docker compose's kafka-security step, in the broker's own network (its LOCAL
+# listener on 127.0.0.1:19092 is reachable from there only): a SCRAM-SHA-512 principal per
+# service and the ACLs that let each write only its own topic and read the topics it consumes.
+# Both commands are idempotent, so running it again changes nothing.
+set -euo pipefail
+
+bootstrap=127.0.0.1:19092
+bin=/opt/kafka/bin
+
+principal() {
+  "$bin/kafka-configs.sh" --bootstrap-server "$bootstrap" --alter --entity-type users \
+    --entity-name "$1" --add-config "SCRAM-SHA-512=[iterations=8192,password=$2]"
+}
+allow() {
+  local who=$1
+  shift
+  "$bin/kafka-acls.sh" --bootstrap-server "$bootstrap" --add --allow-principal "User:$who" "$@" >/dev/null
+}
+
+principal admin "$KAFKA_ADMIN_PASSWORD"
+principal organisation "$KAFKA_ORGANISATION_PASSWORD"
+principal reporting "$KAFKA_REPORTING_PASSWORD"
+principal gateway "$KAFKA_GATEWAY_PASSWORD"
+
+# organisation's relay publishes its events, and only there.
+allow organisation --operation Write --operation Describe --topic taizhang.organisation.v1
+allow organisation --operation IdempotentWrite --cluster
+
+# reporting and the gateway read organisation's events in consumer groups named after them, and
+# send what they cannot process to its dead-letter topic.
+for consumer in reporting gateway; do
+  allow "$consumer" --operation Read --operation Describe --topic taizhang.organisation.v1
+  allow "$consumer" --operation Write --operation Describe --topic taizhang.organisation.v1.dlq
+  allow "$consumer" --operation IdempotentWrite --cluster
+  allow "$consumer" --operation Read --resource-pattern-type prefixed --group "$consumer."
+done
+echo 'kafka: principals and ACLs in place'

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+import { REPO_ROOT } from '../services';
+import { demoMode } from './demo-mode';
+
+/**
+ * The whole demo seed in its order, for docker compose's `seed` step (npm start runs the same
+ * steps itself): only in demo mode (TAIZHANG_DEMO=true and not NODE_ENV=production); otherwise it
+ * says so and ends without seeding anything.
+ */
+const STEPS: [string, string[]][] = [
+  ['infra/seed/demo-region.ts', []],
+  ['infra/seed/demo-users.ts', ['federation']],
+  ['infra/seed/demo-unions.ts', []],
+  ['infra/seed/demo-users.ts', ['unions']],
+  ['infra/seed/demo-members.ts', []],
+];
+
+const main = (): number => {
+  const mode = demoMode(process.env, { defaultOn: false });
+  console.log(mode.reason);
+  if (!mode.on) return 0;
+  for (const [file, args] of STEPS) {
+    const { status } = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', path.join(REPO_ROOT, file), ...args],
+      { cwd: REPO_ROOT, stdio: 'inherit', env: process.env },
+    );
+    if (status !== 0) return status ?? 1;
+  }
+
+  return 0;
+};
+
+process.exitCode = main();
