@@ -35,9 +35,10 @@ export interface RunningServices {
  * Starts each service as its own process (as in production) with a fresh database and unique
  * topics for the given contract topics; the services run their own migrations at boot. They
  * verify tokens with the run's public key (AUTH_PUBLIC_KEY), so `auth.token(…)` signs for any
- * role and unit; personal data is sealed under keys of the run ({@link testPersonalDataKeys}). A `gateway` among them starts last, routes to the others, signs with the
- * matching private key, keeps its Redis keys under a prefix of its own and has the first admin
- * `admin` / {@link TEST_ADMIN_PASSWORD}.
+ * role and unit; personal data is sealed under keys of the run ({@link testPersonalDataKeys}).
+ * A `gateway` among them starts last, routes to the others, signs with the matching private
+ * key, keeps its Redis keys under a prefix of its own and has the first admin `admin` /
+ * {@link TEST_ADMIN_PASSWORD}.
  */
 export const startServices = async (
   services: readonly string[],
