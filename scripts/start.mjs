@@ -21,10 +21,7 @@ const logsDir = path.join(dataDir, 'logs');
 const runDir = path.join(dataDir, 'run');
 const host = '127.0.0.1';
 const startTimeoutMs = Number(process.env.SERVICE_START_TIMEOUT_MS ?? 90_000);
-const seedFile = 'infra/seed/demo-region.ts';
-const usersSeedFile = 'infra/seed/demo-users.ts';
-const unionsSeedFile = 'infra/seed/demo-unions.ts';
-const membersSeedFile = 'infra/seed/demo-members.ts';
+const seedFile = 'infra/seed/main.ts';
 const adminPasswordFile = path.join(dataDir, 'admin-password');
 const personalDataKeysDir = path.join(dataDir, 'keys', 'personal-data');
 
@@ -257,15 +254,11 @@ const serviceUrls = (all) =>
     ]),
   );
 
-// Through the gateway, signed in as admin: without a gateway there is no one to sign in with.
+// Through the gateway, signed in as admin (without a gateway there is no one to sign in with):
+// the federations, their officers' accounts, the employers and unions, the cadres' accounts and
+// the members, in the order infra/seed/main.ts gives. The seed itself knows what already ran.
 const seedDemoRegion = async (all, admin) => {
-  if (!fs.existsSync(path.join(REPO_ROOT, seedFile))) {
-    console.log(`start: no demo seed yet (${seedFile} does not exist); skipped`);
-
-    return false;
-  }
-  if (!all.some((service) => service.name === 'gateway')) return false;
-  // The seed itself knows whether it already ran.
+  if (!all.some((service) => service.name === 'gateway')) return;
   const code = await runTs(seedFile, [], {
     env: {
       ...process.env,
@@ -277,36 +270,6 @@ const seedDemoRegion = async (all, admin) => {
   if (code !== 0) {
     console.error(`The demo seed (${seedFile}) failed (output above); the services still run.`);
     process.exitCode = code;
-  }
-
-  return code === 0;
-};
-
-// After the demo region's federations, which the gateway learns from organisation's topic: their
-// officers' accounts, the employers (by the streets' officers) and the unions with the employers
-// they cover, the unions' cadres' accounts, then the members, recorded by those cadres.
-const seedDemoUsers = async (all, admin) => {
-  const steps = [
-    [usersSeedFile, ['federation']],
-    [unionsSeedFile, []],
-    [usersSeedFile, ['unions']],
-    [membersSeedFile, []],
-  ];
-  for (const [file, args] of steps) {
-    const code = await runTs(file, args, {
-      env: {
-        ...process.env,
-        ...serviceUrls(all),
-        TAIZHANG_ADMIN_PASSWORD: admin.password,
-        TAIZHANG_DEMO: 'true',
-      },
-    });
-    if (code !== 0) {
-      console.error(`The demo seed (${file}) failed (output above); the services still run.`);
-      process.exitCode = code;
-
-      return;
-    }
   }
 };
 
@@ -336,7 +299,7 @@ if (demo.on && !admin.password)
   console.log(
     "start: the demo region is not seeded: this start does not know the admin's password (set TAIZHANG_ADMIN_PASSWORD to it)",
   );
-else if (demo.on && (await seedDemoRegion(all, admin))) await seedDemoUsers(all, admin);
+else if (demo.on) await seedDemoRegion(all, admin);
 printAdmin(all, admin);
 console.log('\nTaizhang is running:');
 for (const service of all) {

@@ -5,7 +5,7 @@ import { seedCommand, signInAsAdmin } from './gateway-client';
 /**
  * Seeds the demo region's federations (city, districts, streets) through the gateway, signed in
  * as `admin`. Every request carries a fixed Idempotency-Key, so running the seed again replays
- * the first answers and records nothing new. Then (scripts/start.mjs): the federations' accounts
+ * the first answers and records nothing new. Then (infra/seed/main.ts): the federations' accounts
  * (demo-users.ts federation), the employers and unions (demo-unions.ts), the cadres' accounts
  * (demo-users.ts unions) and the members (demo-members.ts).
  */

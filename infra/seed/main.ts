@@ -5,9 +5,12 @@ import { REPO_ROOT } from '../services';
 import { demoMode } from './demo-mode';
 
 /**
- * The whole demo seed in its order, for docker compose's `seed` step (npm start runs the same
- * steps itself): only in demo mode (TAIZHANG_DEMO=true and not NODE_ENV=production); otherwise it
- * says so and ends without seeding anything.
+ * The whole demo seed in its order, for `npm start` and docker compose's `seed` step: only in
+ * demo mode (TAIZHANG_DEMO=true and not NODE_ENV=production); otherwise it says so and ends
+ * without seeding anything. After the federations, which the gateway learns from organisation's
+ * topic: their officers' accounts, the employers (by the streets' officers) and the unions with
+ * the employers they cover, the unions' cadres' accounts, then the members, recorded by those
+ * cadres.
  */
 const STEPS: [string, string[]][] = [
   ['infra/seed/demo-region.ts', []],
