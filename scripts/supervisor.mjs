@@ -54,7 +54,11 @@ const start = (service, attempt) => {
     `${service.name} started (pid ${child.pid}${attempt > 0 ? `, restart ${attempt}` : ''})`,
     service.logFile,
   );
+  let ended = false;
   const exited = (how) => {
+    // A child that could not start may report both 'error' and 'exit': one restart only.
+    if (ended) return;
+    ended = true;
     running.delete(service.name);
     if (stopping) return;
     // A service that ran for a while had a healthy spell: its next delay starts from the beginning.
