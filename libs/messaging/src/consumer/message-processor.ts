@@ -16,7 +16,7 @@ import type { EventHandler, MessageSource } from './event-consumer.options';
 import type { RetryPolicy } from './retry-policy';
 import { backoffDelay } from './retry-policy';
 import { BookkeepingError, claimEvent, withTransaction } from './transaction';
-import { isTransientInfrastructureError } from './transient-error';
+import { isTransientConcurrencyError, isTransientInfrastructureError } from './transient-error';
 
 /**
  * What became of a message. Every outcome but `blocked` lets the consumer commit past it;
@@ -61,6 +61,9 @@ export interface MessageProcessorDeps {
 
 const isUnavailable = (error: unknown): boolean =>
   error instanceof BookkeepingError || isTransientInfrastructureError(error);
+
+// A deadlock or a serialization failure is not the handler's fault: it uses up no attempt.
+const usesAttempt = (error: unknown): number => (isTransientConcurrencyError(error) ? 0 : 1);
 
 /** Decodes, dedupes and handles messages inside PostgreSQL transactions; retries; dead-letters. */
 export class MessageProcessor {
@@ -132,7 +135,9 @@ export class MessageProcessor {
 
   /**
    * The careful path for one message: its own transactions, retries with backoff, dead letter.
-   * `failure` is the handler's error from an attempt already made in a run.
+   * `failure` is the handler's error from an attempt already made in a run. A deadlock or a
+   * serialization failure is not the event's fault: it is retried until it goes through (or the
+   * consumer stops, leaving the message uncommitted) and never counts towards the attempts.
    */
   async process(
     topic: string,
@@ -147,15 +152,20 @@ export class MessageProcessor {
     const { event } = decoded;
     const { attempts } = this.deps.retry;
     let lastError = failure?.error;
-    for (let attempt = failure ? 2 : 1; attempt <= attempts; attempt += 1) {
+    // Failed attempts in a row (for the backoff), and those the handler is to blame for.
+    let failed = failure ? 1 : 0;
+    let handlerFailures = failure ? usesAttempt(failure.error) : 0;
+    while (handlerFailures < attempts) {
       // Whoever owns the partition next retries it from the start.
-      if (attempt > 1 && !(await this.backOff(source, event, attempt - 1, lastError, heartbeat)))
+      if (failed > 0 && !(await this.backOff(source, event, failed, lastError, heartbeat)))
         return 'blocked';
       try {
         return await this.applyAlone(event, source);
       } catch (error) {
         if (isUnavailable(error)) return this.block(source, 'database', error);
         lastError = error;
+        failed += 1;
+        handlerFailures += usesAttempt(error);
       }
     }
 

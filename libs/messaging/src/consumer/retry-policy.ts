@@ -1,4 +1,8 @@
-/** How often a failing handler is retried in process before its message is dead-lettered. */
+/**
+ * How often a failing handler is retried in process before its message is dead-lettered. A
+ * deadlock or serialization failure does not count: it is retried with the same backoff, capped at
+ * `maxDelayMs`, until it goes through.
+ */
 export interface RetryPolicy {
   /** Handler attempts per message, the first one included. */
   attempts: number;
@@ -9,7 +13,7 @@ export interface RetryPolicy {
   jitter: number;
 }
 
-/** Five attempts over roughly 1.5 s: enough to ride out a deadlock or a serialization failure. */
+/** Five attempts over roughly 1.5 s for a handler that throws; waits of at most 5 s in between. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   attempts: 5,
   initialDelayMs: 100,

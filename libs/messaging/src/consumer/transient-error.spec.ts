@@ -1,4 +1,4 @@
-import { isTransientInfrastructureError } from './transient-error';
+import { isTransientConcurrencyError, isTransientInfrastructureError } from './transient-error';
 
 describe('isTransientInfrastructureError', () => {
   it.each([
@@ -28,5 +28,28 @@ describe('isTransientInfrastructureError', () => {
     ['a thrown string', 'nope'],
   ])('says no to %s', (_, error) => {
     expect(isTransientInfrastructureError(error)).toBe(false);
+  });
+});
+
+describe('isTransientConcurrencyError', () => {
+  it.each([
+    ['a serialization failure (40001)', Object.assign(new Error('x'), { code: '40001' })],
+    ['a deadlock (40P01)', Object.assign(new Error('x'), { code: '40P01' })],
+    ['a lock timeout (55P03)', Object.assign(new Error('x'), { code: '55P03' })],
+    [
+      'a deadlock wrapped by the handler',
+      new Error('could not apply', { cause: Object.assign(new Error('x'), { code: '40P01' }) }),
+    ],
+  ])('says yes to %s', (_, error) => {
+    expect(isTransientConcurrencyError(error)).toBe(true);
+  });
+
+  it.each([
+    ['a unique violation', Object.assign(new Error('duplicate key'), { code: '23505' })],
+    ['a bug in the handler', new TypeError("Cannot read properties of undefined (reading 'id')")],
+    ['a thrown string', 'nope'],
+    ['nothing', undefined],
+  ])('says no to %s', (_, error) => {
+    expect(isTransientConcurrencyError(error)).toBe(false);
   });
 });
