@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
 import type { PostgresEventStore } from '@taizhang/event-store';
-import { catchUpProjection, IllegalStateError } from '@taizhang/event-store';
+import {
+  catchUpProjection,
+  catchUpProjectionToNow,
+  IllegalStateError,
+} from '@taizhang/event-store';
 
 import { businessDate } from '../../shared/business-date';
 import { runUnionCommand } from '../union-streams';
@@ -17,10 +21,16 @@ const DUE_TERMS = `
 /**
  * The term clock (换届预警, DESIGN §9): records `UnionTermExpired` for every union whose term ran
  * out without an approved re-election. Idempotent: the decider refuses a second warning, so
- * several instances or a repeated tick change nothing.
+ * several instances or a repeated tick change nothing. It decides only on a projection that holds
+ * everything committed before the tick (else `ProjectionLagError`, and the next tick warns late
+ * rather than never).
  */
-export const recordExpiredTerms = async (store: PostgresEventStore, now: Date): Promise<number> => {
-  await catchUpProjection(store, unionTermsProjection);
+export const recordExpiredTerms = async (
+  store: PostgresEventStore,
+  now: Date,
+  { catchUpTimeoutMs }: { catchUpTimeoutMs?: number } = {},
+): Promise<number> => {
+  await catchUpProjectionToNow(store, unionTermsProjection, { timeoutMs: catchUpTimeoutMs });
   const due = await store.pool.query<{ union_id: string }>(DUE_TERMS, [businessDate(now)]);
   let recorded = 0;
   for (const { union_id: unionId } of due.rows) {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
+import { Client } from 'pg';
+
 import { organisationRegistry } from '@taizhang/contracts';
 import type { CommandMetadata } from '@taizhang/event-store';
-import { PostgresEventStore } from '@taizhang/event-store';
+import { PostgresEventStore, ProjectionLagError } from '@taizhang/event-store';
 import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase } from '@taizhang/testing';
+import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
 
 import { organisationMigrations } from '../../../src/organisation.migrations';
 import { recordExpiredTerms } from '../../../src/unions/term-clock/term-clock';
@@ -98,5 +100,47 @@ describe('the term clock (换届预警)', () => {
     expect(await expiries(reElected)).toBe(0);
     expect(await expiries(dissolved)).toBe(0);
     expect(await expiries(running)).toBe(0);
+  });
+
+  /** A session holding a transaction open with a transaction id, as another suite's would. */
+  const openTransaction = async (url: string): Promise<Client> => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await client.query('BEGIN');
+    await client.query('SELECT pg_current_xact_id()');
+
+    return client;
+  };
+  const end = async (client: Client) => {
+    await client.query('COMMIT');
+    await client.end();
+  };
+
+  it('warns on time while another database on the server holds a transaction open', async () => {
+    const elsewhere = await openTransaction(testInfrastructure().postgresAdminUrl);
+    try {
+      const lapsed = await found('2019-03-01');
+
+      expect(await recordExpiredTerms(store, new Date('2022-03-02T10:00:00Z'))).toBe(1);
+      expect(await expiries(lapsed)).toBe(1);
+    } finally {
+      await end(elsewhere);
+    }
+  });
+
+  it('refuses to decide while its own database holds an older transaction open, and warns once it ends', async () => {
+    const older = await openTransaction(db.url);
+    const lapsed = await found('2018-05-01');
+    try {
+      // The union's events wait behind the open transaction: no silent "nothing due".
+      await expect(
+        recordExpiredTerms(store, new Date('2021-05-02T10:00:00Z'), { catchUpTimeoutMs: 100 }),
+      ).rejects.toBeInstanceOf(ProjectionLagError);
+    } finally {
+      await end(older);
+    }
+
+    expect(await recordExpiredTerms(store, new Date('2021-05-02T10:00:00Z'))).toBe(1);
+    expect(await expiries(lapsed)).toBe(1);
   });
 });
