@@ -9,6 +9,7 @@ export * from './postgres/migrations';
 export * from './postgres/postgres-event-store';
 export * from './postgres/verify-integrity';
 export * from './projections/local-projection';
+export * from './retention/processed-commands-retention';
 export * from './outbox/outbox-relay';
 export * from './nest/event-store.module';
 export * from './core/handle-commands';

@@ -46,6 +46,7 @@ export const organisationModule = (
         topic: config.kafka.topic(Topics.organisation),
         registry: organisationRegistry,
         kafkaBrokers: [...config.kafka.brokers],
+        idempotencyKeyRetentionHours: config.database.idempotencyKeyRetentionHours,
       }),
     }),
     MembersModule,

@@ -50,6 +50,12 @@ export const baseEnvSchema = z.object({
     .max(200, 'must be a whole number from 1 to 200')
     .default(20)
     .describe('the most connections the service opens to PostgreSQL'),
+  IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce
+    .number({ error: 'must be a whole number of hours, at least 1' })
+    .int('must be a whole number of hours, at least 1')
+    .min(1, 'must be a whole number of hours, at least 1')
+    .optional()
+    .describe('how long an Idempotency-Key answers its first answer (24 hours when not set)'),
   KAFKA_BROKERS: brokerList.describe('the Kafka brokers, comma-separated, e.g. 127.0.0.1:9092'),
   // Read by createKafka (@taizhang/messaging), which refuses a mechanism without its credentials.
   KAFKA_SASL_MECHANISM: z

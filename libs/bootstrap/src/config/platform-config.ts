@@ -8,7 +8,12 @@ export class PlatformConfig {
   readonly serviceName: string;
   readonly nodeEnv: NodeEnv;
   readonly http: { readonly port: number };
-  readonly database: { readonly url: string; readonly poolSize: number };
+  readonly database: {
+    readonly url: string;
+    readonly poolSize: number;
+    /** How long an Idempotency-Key is kept; undefined: the event store's default (24 h). */
+    readonly idempotencyKeyRetentionHours: number | undefined;
+  };
   readonly kafka: {
     readonly brokers: readonly string[];
     readonly clientId: string;
@@ -23,7 +28,11 @@ export class PlatformConfig {
     this.serviceName = env.SERVICE_NAME;
     this.nodeEnv = env.NODE_ENV;
     this.http = { port: env.PORT };
-    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
+    this.database = {
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      idempotencyKeyRetentionHours: env.IDEMPOTENCY_KEY_RETENTION_HOURS,
+    };
     this.kafka = {
       brokers: env.KAFKA_BROKERS,
       clientId: env.SERVICE_NAME,

@@ -15,6 +15,7 @@ import { createIdempotentProducer, createKafka, nestConsumerLogger } from '@taiz
 
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
+import { ProcessedCommandsRetention } from '../retention/processed-commands-retention';
 
 export interface EventStoreModuleOptions {
   service: string;
@@ -22,6 +23,8 @@ export interface EventStoreModuleOptions {
   topic: string;
   registry: EventRegistry;
   kafkaBrokers: string[];
+  /** How long Idempotency-Keys are kept (`IDEMPOTENCY_KEY_RETENTION_HOURS`, 24 by default). */
+  idempotencyKeyRetentionHours?: number;
 }
 
 export const EVENT_STORE_OPTIONS = Symbol('EVENT_STORE_OPTIONS');
@@ -37,6 +40,24 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeApplicationS
 
   beforeApplicationShutdown(): Promise<void> {
     return this.relay.stop();
+  }
+}
+
+/** Prunes Idempotency-Keys older than their retention while the app runs. */
+@Injectable()
+class ProcessedCommandsRetentionLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  constructor(
+    @Inject(ProcessedCommandsRetention) private readonly retention: ProcessedCommandsRetention,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.retention.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.retention.stop();
   }
 }
 
@@ -88,6 +109,25 @@ export class EventStoreModule {
             }),
         },
         OutboxRelayLifecycle,
+        {
+          provide: ProcessedCommandsRetention,
+          inject: [EVENT_STORE_OPTIONS, PostgresEventStore],
+          useFactory: (config: EventStoreModuleOptions, store: PostgresEventStore) => {
+            const logger = new Logger('ProcessedCommandsRetention');
+
+            return new ProcessedCommandsRetention({
+              pool: store.pool,
+              retentionHours: config.idempotencyKeyRetentionHours,
+              onPruned: (pruned) => logger.log({ pruned, msg: 'Expired Idempotency-Keys pruned' }),
+              onError: (error) =>
+                logger.error({
+                  error: error instanceof Error ? error.message : String(error),
+                  msg: 'Pruning Idempotency-Keys failed; it tries again at the next interval',
+                }),
+            });
+          },
+        },
+        ProcessedCommandsRetentionLifecycle,
       ],
       exports: [PostgresEventStore, OutboxRelay],
     };
