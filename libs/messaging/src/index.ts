@@ -5,6 +5,7 @@ export * from './consumer/deferred-batch';
 export * from './consumer/event-consumer';
 export * from './consumer/event-consumer.options';
 export * from './consumer/partition-progress';
+export * from './consumer/processed-events-retention';
 export * from './consumer/retry-policy';
 export * from './kafka/create-idempotent-producer';
 export * from './kafka/create-kafka';

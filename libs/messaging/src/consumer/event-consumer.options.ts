@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import type { EventEnvelope, EventRegistry } from '@taizhang/contracts';
 
 import type { ConsumerLogger } from './consumer-logger';
+import type { ProcessedEventsRetentionPolicy } from './processed-events-retention';
 import type { RetryPolicy } from './retry-policy';
 
 /** Where a consumed event came from. */
@@ -52,6 +53,8 @@ export interface EventConsumerOptions {
   deadLetterProducer?: Producer;
   /** How often lag is refreshed from the broker, so that a stuck consumer still shows its lag. */
   lagRefreshIntervalMs?: number;
+  /** When the group's records of processed events are pruned (README: why that is safe). */
+  retention?: Partial<ProcessedEventsRetentionPolicy>;
   /** Time and randomness are injected (STYLE 2.8). */
   clock?: () => Date;
   random?: () => number;

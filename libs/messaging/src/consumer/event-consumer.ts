@@ -11,6 +11,11 @@ import type { EventConsumerOptions } from './event-consumer.options';
 import { MessageProcessor } from './message-processor';
 import type { PartitionLag, TopicPartition } from './partition-progress';
 import { PartitionProgress } from './partition-progress';
+import type { ProcessedEventsRetentionPolicy } from './processed-events-retention';
+import {
+  DEFAULT_PROCESSED_EVENTS_RETENTION,
+  pruneProcessedEvents,
+} from './processed-events-retention';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
 
 const DEFAULT_LAG_REFRESH_MS = 15_000;
@@ -39,6 +44,9 @@ export class EventConsumer {
   private readonly stopping = new AbortController();
   private assignment: TopicPartition[] = [];
   private lagTimer: NodeJS.Timeout | undefined;
+  private pruneTimer: NodeJS.Timeout | undefined;
+  private pruning: Promise<unknown> = Promise.resolve();
+  private readonly retention: ProcessedEventsRetentionPolicy;
   private state: 'new' | 'running' | 'stopped' = 'new';
   private readonly eventsPerTransaction: number;
 
@@ -59,6 +67,7 @@ export class EventConsumer {
       createIdempotentProducer(kafka, { retry: { retries: DEAD_LETTER_SEND_RETRIES } });
     this.metrics = new ConsumerMetrics(groupId, options.metrics);
     this.eventsPerTransaction = options.eventsPerTransaction ?? DEFAULT_EVENTS_PER_TRANSACTION;
+    this.retention = { ...DEFAULT_PROCESSED_EVENTS_RETENTION, ...options.retention };
     this.processor = new MessageProcessor({
       groupId,
       registry: options.registry,
@@ -108,6 +117,10 @@ export class EventConsumer {
       this.options.lagRefreshIntervalMs ?? DEFAULT_LAG_REFRESH_MS,
     );
     this.lagTimer.unref();
+    this.pruneTimer = setInterval(() => {
+      this.pruning = this.pruning.then(() => this.pruneProcessedEvents().catch(() => 0));
+    }, this.retention.intervalMs);
+    this.pruneTimer.unref();
     this.logger.info({ groupId, topics }, 'Event consumer started');
   }
 
@@ -116,13 +129,38 @@ export class EventConsumer {
     if (this.state !== 'running') return;
     this.state = 'stopped';
     clearInterval(this.lagTimer);
+    clearInterval(this.pruneTimer);
     // A message waiting out a backoff is left uncommitted for the next owner of its partition.
     this.stopping.abort();
     await this.consumer.disconnect();
+    await this.pruning;
     await this.admin.disconnect();
     if (this.closesProducer) await this.producer.disconnect();
     for (const partition of this.progress.retain([])) this.metrics.forget(partition);
     this.logger.info({ groupId: this.options.groupId }, 'Event consumer stopped');
+  }
+
+  /**
+   * Deletes the group's records of processed events that no redelivery can need any more: more
+   * than `offsetMargin` below the group's committed offset of their partition and older than
+   * `minAgeMs` (README, "Retention"). Runs every `intervalMs`; returns how many went.
+   */
+  async pruneProcessedEvents(): Promise<number> {
+    const { groupId, topics, pool } = this.options;
+    try {
+      const offsets = await fetchBrokerOffsets(this.admin, groupId, topics);
+      const now = (this.options.clock ?? (() => new Date()))();
+      const pruned = await pruneProcessedEvents(pool, groupId, offsets, this.retention, now);
+      if (pruned > 0) this.logger.info({ groupId, pruned }, 'Old processed-event records pruned');
+
+      return pruned;
+    } catch (error) {
+      this.logger.warn(
+        { groupId, error: messageOf(error) },
+        'Could not prune processed-event records; trying again later',
+      );
+      throw error;
+    }
   }
 
   /** Lag of each partition this instance owns, as last seen (also the `taizhang_consumer_lag` gauge). */

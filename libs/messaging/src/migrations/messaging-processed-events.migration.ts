@@ -1,5 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+import { IndexProcessedEventsByOffset1760000000100 } from './index-processed-events-by-offset.migration';
+
 /**
  * The events each consumer group has processed, written in the same transaction as the effect so
  * that a redelivered message changes nothing (DESIGN §4).
@@ -26,4 +28,7 @@ export class MessagingProcessedEvents1760000000000 implements MigrationInterface
 }
 
 /** Every migration of `@taizhang/messaging`; a service adds them to its DataSource migrations. */
-export const messagingMigrations = [MessagingProcessedEvents1760000000000];
+export const messagingMigrations = [
+  MessagingProcessedEvents1760000000000,
+  IndexProcessedEventsByOffset1760000000100,
+];
