@@ -6,6 +6,7 @@ export * from './consumer/event-consumer';
 export * from './consumer/event-consumer.options';
 export * from './consumer/partition-progress';
 export * from './consumer/processed-events-retention';
+export * from './consumer/redrive-target';
 export * from './consumer/retry-policy';
 export * from './kafka/create-idempotent-producer';
 export * from './kafka/create-kafka';

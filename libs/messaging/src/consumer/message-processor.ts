@@ -13,6 +13,7 @@ import { decodeMessage } from './decode-message';
 import { DeferredBatchError, hasDeferredWork } from './deferred-batch';
 import { messageOf } from './error-message';
 import type { EventHandler, MessageSource } from './event-consumer.options';
+import { isRedrivenForAnotherGroup } from './redrive-target';
 import type { RetryPolicy } from './retry-policy';
 import { backoffDelay } from './retry-policy';
 import { BookkeepingError, claimEvent, withTransaction } from './transaction';
@@ -87,6 +88,10 @@ export class MessageProcessor {
       result = await withTransaction(this.deps.pool, async (tx): Promise<RunResult> => {
         for (const message of messages) {
           if (!canContinue()) break;
+          if (isRedrivenForAnotherGroup(message, this.deps.groupId)) {
+            [count, duplicates] = [count + 1, duplicates + 1];
+            continue;
+          }
           const decoded = decodeMessage(this.deps.registry, message.value);
           if (!decoded.ok) return { count, stop: 'alone' };
           const source = this.sourceOf(topic, partition, message);
@@ -96,7 +101,7 @@ export class MessageProcessor {
             if (claimed) await this.deps.handler(decoded.event, tx, source);
             // Fails too when the handler swallowed the error of a statement that aborted the transaction.
             await tx.query('RELEASE SAVEPOINT message');
-            if (!claimed) duplicates += 1;
+            duplicates += Number(!claimed);
           } catch (error) {
             if (isUnavailable(error)) throw error;
             // Deferred work of the events before this one is not under its savepoint: the whole
