@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 
 import { organisationRegistry } from '@taizhang/contracts';
 import type { StoredEvent } from '@taizhang/event-store';
@@ -77,6 +77,8 @@ export const benchRelay = async (count: number): Promise<RelayFigures> => {
       store,
       topic: topics.names['bench.relay']!,
       producer: createIdempotentProducer(topics.kafka),
+      // Signing is part of the relay's work (ADR 0007): the bench measures it too.
+      signingKey: generateKeyPairSync('ed25519').privateKey,
       batchSize: BATCH,
     });
     const relayStarted = performance.now();

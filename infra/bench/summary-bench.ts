@@ -2,6 +2,7 @@ import { Topics } from '@taizhang/contracts';
 import {
   createTestAuth,
   createTestDatabase,
+  createTestEventKeys,
   createTestTopics,
   startServiceProcess,
   testInfrastructure,
@@ -67,6 +68,7 @@ export const benchSummary = async (samples: number): Promise<SummaryBench> => {
     };
     const reporting = await startServiceProcess('reporting', {
       AUTH_PUBLIC_KEY: auth.publicKeyPem,
+      ...createTestEventKeys('organisation').verifyingEnv,
       DATABASE_URL: db.url,
       KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
       REDIS_URL: testInfrastructure().redisUrl,

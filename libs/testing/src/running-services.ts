@@ -11,10 +11,15 @@ import type { TestAuth, TestCaller } from './test-auth';
 import { createTestAuth } from './test-auth';
 import type { TestDatabase } from './test-database';
 import { createTestDatabase } from './test-database';
+import type { TestEventKeys } from './test-event-keys';
+import { createTestEventKeys } from './test-event-keys';
 import type { TestInfrastructure } from './test-infrastructure';
 import { testInfrastructure, uniqueSuffix } from './test-infrastructure';
 import type { TestTopics } from './test-topics';
 import { createTestTopics } from './test-topics';
+
+// `taizhang.hardship-aid.v1` is published by hardship-aid.
+const publisherOf = (topic: string): string => topic.replace(/^taizhang\.(.+)\.v\d+$/, '$1');
 
 /** The first admin's password of a gateway started by {@link startServices}. */
 export const TEST_ADMIN_PASSWORD = 'admin-password-of-the-test-run';
@@ -26,6 +31,8 @@ export interface RunningServices {
   topics: TestTopics;
   /** The run's key pair: the services verify with its public key, tests mint tokens with it. */
   auth: TestAuth;
+  /** Each service's event-signing key pair of the run: it signs with its own, verifies the others'. */
+  eventKeys: Record<string, TestEventKeys>;
   /** A JSON client signed in as the caller (a fresh token for each request). */
   as(caller: TestCaller): CallerClient;
   close(): Promise<void>;
@@ -38,7 +45,8 @@ export interface RunningServices {
  * role and unit; personal data is sealed under keys of the run ({@link testPersonalDataKeys}).
  * A `gateway` among them starts last, routes to the others, signs with the matching private
  * key, keeps its Redis keys under a prefix of its own and has the first admin `admin` /
- * {@link TEST_ADMIN_PASSWORD}.
+ * {@link TEST_ADMIN_PASSWORD}. Each service signs its events with a key pair of the run
+ * (EVENT_SIGNING_KEY) and knows the others' public keys (`<SERVICE>_EVENT_PUBLIC_KEY`).
  */
 export const startServices = async (
   services: readonly string[],
@@ -66,7 +74,17 @@ export const startServices = async (
   );
   const auth = createTestAuth();
   const personalDataKeys = testPersonalDataKeys();
+  // A key pair for every service started and every service whose topic is consumed here.
+  const publishers = new Set([...services, ...topicNames.map(publisherOf)]);
+  const eventKeys = Object.fromEntries(
+    [...publishers].map((service) => [service, createTestEventKeys(service)] as const),
+  );
+  const publicKeys: Record<string, string> = Object.fromEntries(
+    Object.values(eventKeys).flatMap((keys) => Object.entries(keys.verifyingEnv)),
+  );
   const envOf = (service: string): Record<string, string> => ({
+    ...publicKeys,
+    ...eventKeys[service]!.signingEnv,
     DATABASE_URL: databases[service]!.url,
     KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
     REDIS_URL: infrastructure.redisUrl,
@@ -102,6 +120,7 @@ export const startServices = async (
     databases,
     topics,
     auth,
+    eventKeys,
     as: (caller) => callerClient(() => auth.headers(caller)),
     close: async () => {
       await Promise.all([...processes.values()].map((process) => process.stop()));

@@ -7,8 +7,13 @@ import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 
 import { PlatformConfig } from '@taizhang/bootstrap';
-import { organisationRegistry } from '@taizhang/contracts';
-import { createKafka, EventConsumerTransport, nestConsumerLogger } from '@taizhang/messaging';
+import { organisationRegistry, Topics } from '@taizhang/contracts';
+import {
+  createKafka,
+  EventConsumerTransport,
+  eventPublicKeyFromEnv,
+  nestConsumerLogger,
+} from '@taizhang/messaging';
 
 /** The consumer group of the gateway's org-tree replica: every instance shares it. */
 export const GATEWAY_GROUP = 'gateway.org-tree';
@@ -17,6 +22,7 @@ export const GATEWAY_GROUP = 'gateway.org-tree';
 export const gatewayEventsTransport = (
   app: INestApplication,
   groupId?: string,
+  env: Record<string, string | undefined> = process.env,
 ): EventConsumerTransport => {
   const config = app.get(PlatformConfig);
   // With KAFKA_TOPIC_SUFFIX (tests, several set-ups on one broker) the group is the suffixed
@@ -36,5 +42,9 @@ export const gatewayEventsTransport = (
     metrics: app.get(Registry),
     logger,
     topicFor: (pattern) => config.kafka.topic(pattern),
+    // The tree gives tokens their scope: only what organisation signed may build it.
+    signatures: {
+      [config.kafka.topic(Topics.organisation)]: eventPublicKeyFromEnv('organisation', env),
+    },
   });
 };

@@ -5,6 +5,7 @@ import { AuthModule } from '@taizhang/auth';
 import { OrgUnitPaths, PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
 import { organisationRegistry, Topics } from '@taizhang/contracts';
 import { EventStoreModule } from '@taizhang/event-store';
+import { loadEventSigningKey } from '@taizhang/messaging';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
@@ -41,12 +42,14 @@ export const organisationModule = (
     AuthModule.forRoot({ env }),
     EventStoreModule.forRootAsync({
       inject: [PlatformConfig],
-      useFactory: (config: PlatformConfig) => ({
+      useFactory: async (config: PlatformConfig) => ({
         service: 'organisation',
         topic: config.kafka.topic(Topics.organisation),
         registry: organisationRegistry,
         kafkaBrokers: [...config.kafka.brokers],
         idempotencyKeyRetentionHours: config.database.idempotencyKeyRetentionHours,
+        // Consumers of the topic believe only what this key signed (ADR 0007).
+        signingKey: (await loadEventSigningKey('organisation', env)).privateKey,
       }),
     }),
     MembersModule,

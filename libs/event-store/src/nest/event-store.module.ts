@@ -1,3 +1,5 @@
+import type { KeyObject } from 'node:crypto';
+
 import type {
   BeforeApplicationShutdown,
   DynamicModule,
@@ -25,6 +27,8 @@ export interface EventStoreModuleOptions {
   kafkaBrokers: string[];
   /** How long Idempotency-Keys are kept (`IDEMPOTENCY_KEY_RETENTION_HOURS`, 24 by default). */
   idempotencyKeyRetentionHours?: number;
+  /** The service's event-signing key (`loadEventSigningKey` of `@taizhang/messaging`). */
+  signingKey: KeyObject;
 }
 
 export const EVENT_STORE_OPTIONS = Symbol('EVENT_STORE_OPTIONS');
@@ -99,6 +103,7 @@ export class EventStoreModule {
             new OutboxRelay({
               store,
               topic: config.topic,
+              signingKey: config.signingKey,
               producer: createIdempotentProducer(
                 createKafka({
                   clientId: `${config.service}-outbox-relay`,

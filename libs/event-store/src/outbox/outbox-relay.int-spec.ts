@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
+import { checkEventSignature } from '@taizhang/messaging';
 import type { TestDatabase, TestTopics } from '@taizhang/testing';
-import { createTestDatabase, createTestTopics } from '@taizhang/testing';
+import { createTestDatabase, createTestEventKeys, createTestTopics } from '@taizhang/testing';
 
 import { counterDecider, increment, orgUnit, registry } from '../../test/counter.fixture';
 import { handleCommand } from '../core/handle-command';
@@ -10,13 +11,16 @@ import { eventStoreMigrations } from '../postgres/migrations';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { OutboxRelay } from './outbox-relay';
 
+const keys = createTestEventKeys('test');
+
 /** Reads every message of a topic from the beginning until `count` have arrived. */
 const readTopic = async (topics: TestTopics, topic: string, count: number) => {
   const consumer = topics.kafka.consumer({
     groupId: `reader-${randomUUID()}`,
     maxWaitTimeInMs: 100,
   });
-  const messages: { key: string; eventId: string; type: string | undefined }[] = [];
+  const messages: { key: string; eventId: string; type: string | undefined; signature: string }[] =
+    [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await new Promise<void>((resolve, reject) => {
@@ -31,6 +35,7 @@ const readTopic = async (topics: TestTopics, topic: string, count: number) => {
           key: message.key!.toString(),
           eventId: envelope.eventId,
           type: message.headers?.['event-type']?.toString(),
+          signature: checkEventSignature(message.value, message.headers, keys.publicKey),
         });
         if (messages.length >= count) {
           clearTimeout(timer);
@@ -78,6 +83,7 @@ describe('OutboxRelay', () => {
       store,
       producer: topics.kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
       topic: topics.names['relay']!,
+      signingKey: keys.privateKey,
       afterPublish,
     });
 
@@ -107,5 +113,7 @@ describe('OutboxRelay', () => {
     expect(messages.every((m) => m.key === orgUnit.id && m.type === 'CounterIncremented')).toBe(
       true,
     );
+    // Signed with the service's event key (ADR 0007), so that consumers can tell them from forgeries.
+    expect(new Set(messages.map((m) => m.signature))).toEqual(new Set(['valid']));
   });
 });

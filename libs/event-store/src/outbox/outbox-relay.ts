@@ -1,8 +1,10 @@
+import type { KeyObject } from 'node:crypto';
+
 import type { Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 
 import type { ConsumerLogger } from '@taizhang/messaging';
-import { toEventMessage } from '@taizhang/messaging';
+import { signEventMessage, toEventMessage } from '@taizhang/messaging';
 
 import type { StoredEvent } from '../core/stored-event';
 import type { Checkpoint, PostgresEventStore } from '../postgres/postgres-event-store';
@@ -14,6 +16,8 @@ export interface OutboxRelayOptions {
   /** An idempotent kafkajs producer (acks=all); the relay connects and disconnects it. */
   producer: Producer;
   topic: string;
+  /** The service's Ed25519 event-signing key: every message carries its signature (ADR 0007). */
+  signingKey: KeyObject;
   /** Names the checkpoint and the leadership lock; one active relay per name. */
   name?: string;
   batchSize?: number;
@@ -144,7 +148,9 @@ export class OutboxRelay {
     await this.options.producer.send({
       topic: this.options.topic,
       acks: -1,
-      messages: events.map(toEventMessage),
+      messages: events.map((event) =>
+        signEventMessage(toEventMessage(event), this.options.signingKey),
+      ),
     });
     await this.options.afterPublish?.(events);
     // A leader that lost its session saves nothing: the next leader sends the batch again.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TestDatabase, TestTopics } from '@taizhang/testing';
-import { createTestDatabase, createTestTopics } from '@taizhang/testing';
+import { createTestDatabase, createTestEventKeys, createTestTopics } from '@taizhang/testing';
 
 import { counterDecider, increment, orgUnit, registry } from '../../test/counter.fixture';
 import { handleCommand } from '../core/handle-command';
@@ -80,6 +80,7 @@ describe('OutboxRelay leadership', () => {
       store,
       producer: topics.kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
       topic,
+      signingKey: createTestEventKeys('test').privateKey,
     });
     await relay.start();
     try {

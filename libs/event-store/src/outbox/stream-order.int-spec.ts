@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 
 import type { TestDatabase, TestTopics } from '@taizhang/testing';
-import { createTestDatabase, createTestTopics, eventually } from '@taizhang/testing';
+import {
+  createTestDatabase,
+  createTestEventKeys,
+  createTestTopics,
+  eventually,
+} from '@taizhang/testing';
 
 import { counterDecider, increment, orgUnit, registry } from '../../test/counter.fixture';
 import { handleCommand } from '../core/handle-command';
@@ -89,6 +94,7 @@ describe('The relay publishes each stream in version order', () => {
       name: topic,
       producer: topics.kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
       topic,
+      signingKey: createTestEventKeys('test').privateKey,
     });
     await relay.start();
     await relay.drain();

@@ -1,7 +1,8 @@
 import type { IHeaders } from 'kafkajs';
 
-/** Why a message was dead-lettered: the contract codes of `@taizhang/contracts`, plus two of ours. */
+/** Why a message was dead-lettered: the contract codes of `@taizhang/contracts`, plus three of ours. */
 export type DeadLetterCode =
+  | 'INVALID_SIGNATURE'
   | 'INVALID_JSON'
   | 'INVALID_ENVELOPE'
   | 'UNKNOWN_EVENT_TYPE'

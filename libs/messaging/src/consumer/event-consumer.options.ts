@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 
 import type { EventEnvelope, EventRegistry } from '@taizhang/contracts';
 
+import type { EventPublicKey } from '../signing/event-public-key';
 import type { ConsumerLogger } from './consumer-logger';
 import type { ProcessedEventsRetentionPolicy } from './processed-events-retention';
 import type { RetryPolicy } from './retry-policy';
@@ -45,6 +46,13 @@ export interface EventConsumerOptions {
    * for a run of good events. An event that fails is then retried on its own.
    */
   eventsPerTransaction?: number;
+  /**
+   * Topics whose messages must be signed by their publisher (ADR 0007), each with the publisher's
+   * public key: an unsigned, altered or otherwise-signed message is dead-lettered
+   * (`INVALID_SIGNATURE`), and while the key cannot be had messages stay unread. Topics not
+   * named are not checked.
+   */
+  signatures?: Readonly<Record<string, EventPublicKey>>;
   /** Where a new group starts: read models need the whole history, so the beginning by default. */
   fromBeginning?: boolean;
   /** kafkajs consumer settings (session timeout, heartbeat, fetch wait), groupId aside. */

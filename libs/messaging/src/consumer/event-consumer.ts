@@ -17,6 +17,7 @@ import {
   pruneProcessedEvents,
 } from './processed-events-retention';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
+import { SignatureVerifier } from './signature-verifier';
 
 const DEFAULT_LAG_REFRESH_MS = 15_000;
 const DEFAULT_EVENTS_PER_TRANSACTION = 100;
@@ -73,6 +74,7 @@ export class EventConsumer {
       registry: options.registry,
       pool: options.pool,
       handler: options.handler,
+      signatures: new SignatureVerifier(options.signatures),
       retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
       producer: this.producer,
       metrics: this.metrics,

@@ -9,6 +9,7 @@ import type { ConsumerLogger } from './consumer-logger';
 import type { ConsumerMetrics } from './consumer-metrics';
 import type { DeadLetter } from './dead-letter';
 import { buildDeadLetterHeaders } from './dead-letter';
+import type { DecodedMessage } from './decode-message';
 import { decodeMessage } from './decode-message';
 import { DeferredBatchError, hasDeferredWork } from './deferred-batch';
 import { messageOf } from './error-message';
@@ -16,6 +17,7 @@ import type { EventHandler, MessageSource } from './event-consumer.options';
 import { isRedrivenForAnotherGroup } from './redrive-target';
 import type { RetryPolicy } from './retry-policy';
 import { backoffDelay } from './retry-policy';
+import type { SignatureVerifier } from './signature-verifier';
 import { BookkeepingError, claimEvent, withTransaction } from './transaction';
 import { isTransientConcurrencyError, isTransientInfrastructureError } from './transient-error';
 
@@ -50,6 +52,8 @@ export interface MessageProcessorDeps {
   registry: EventRegistry;
   pool: Pool;
   handler: EventHandler;
+  /** Checks publishers' signatures on the topics that need them, before anything else. */
+  signatures: SignatureVerifier;
   retry: RetryPolicy;
   producer: Producer;
   metrics: ConsumerMetrics;
@@ -92,7 +96,7 @@ export class MessageProcessor {
             [count, duplicates] = [count + 1, duplicates + 1];
             continue;
           }
-          const decoded = decodeMessage(this.deps.registry, message.value);
+          const decoded = await this.read(topic, message);
           if (!decoded.ok) return { count, stop: 'alone' };
           const source = this.sourceOf(topic, partition, message);
           await tx.query('SAVEPOINT message');
@@ -152,8 +156,11 @@ export class MessageProcessor {
     failure?: { error: unknown },
   ): Promise<MessageOutcome> {
     const source = this.sourceOf(topic, partition, message);
-    const decoded = decodeMessage(this.deps.registry, message.value);
-    if (!decoded.ok) return this.deadLetter(message, source, decoded.letter);
+    const decoded = await this.read(topic, message);
+    if (!decoded.ok)
+      return 'keyUnavailable' in decoded
+        ? this.block(source, "publisher's public key", decoded.keyUnavailable)
+        : this.deadLetter(message, source, decoded.letter);
     const { event } = decoded;
     const { attempts } = this.deps.retry;
     let lastError = failure?.error;
@@ -223,6 +230,22 @@ export class MessageProcessor {
     return true;
   }
 
+  /**
+   * The message's event, once its signature is checked (on the topics that need one) and its
+   * value decoded; or the dead letter it must become; or, while the publisher's key cannot be
+   * had, the reason to leave it unread.
+   */
+  private async read(
+    topic: string,
+    message: KafkaMessage,
+  ): Promise<DecodedMessage | { ok: false; keyUnavailable: unknown }> {
+    const signed = await this.deps.signatures.check(topic, message);
+    if (signed.outcome === 'keyUnavailable') return { ok: false, keyUnavailable: signed.error };
+    if (signed.outcome === 'forged') return { ok: false, letter: signed.letter };
+
+    return decodeMessage(this.deps.registry, message.value);
+  }
+
   private sourceOf(topic: string, partition: number, message: KafkaMessage): MessageSource {
     return { topic, partition, offset: message.offset, groupId: this.deps.groupId };
   }
@@ -262,7 +285,7 @@ export class MessageProcessor {
 
   private async block(
     where: Omit<MessageSource, 'offset'>,
-    what: 'database' | 'dead-letter topic',
+    what: 'database' | 'dead-letter topic' | "publisher's public key",
     error: unknown,
   ): Promise<'blocked'> {
     this.deps.logger.error(

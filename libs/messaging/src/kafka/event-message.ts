@@ -7,6 +7,8 @@ export const EventHeaders = {
   type: 'event-type',
   id: 'event-id',
   schemaVersion: 'schema-version',
+  /** The publishing service's Ed25519 signature of the value (ADR 0007), added by the relay. */
+  signature: 'event-signature',
 } as const;
 
 /**

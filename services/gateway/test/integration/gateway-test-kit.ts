@@ -10,8 +10,13 @@ import request from 'supertest';
 
 import { createServiceApp } from '@taizhang/bootstrap';
 import type { EventEnvelope } from '@taizhang/contracts';
-import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase, testInfrastructure, uniqueSuffix } from '@taizhang/testing';
+import type { TestDatabase, TestEventKeys } from '@taizhang/testing';
+import {
+  createTestDatabase,
+  createTestEventKeys,
+  testInfrastructure,
+  uniqueSuffix,
+} from '@taizhang/testing';
 
 import { gatewayModule } from '../../src/app.module';
 import { gatewayEventsTransport } from '../../src/events.transport';
@@ -25,6 +30,8 @@ export interface GatewayUnderTest {
   http: () => ReturnType<typeof request>;
   db: TestDatabase;
   env: Record<string, string>;
+  /** organisation's event-signing keys of this test: the org-tree consumer believes only these. */
+  organisationKeys: TestEventKeys;
   close(): Promise<void>;
 }
 
@@ -54,7 +61,9 @@ export const startGateway = async (
 ): Promise<GatewayUnderTest> => {
   const db = await createTestDatabase([]);
   const infrastructure = testInfrastructure();
+  const organisationKeys = createTestEventKeys('organisation');
   const env: Record<string, string> = {
+    ...organisationKeys.verifyingEnv,
     PORT: '8080',
     DATABASE_URL: db.url,
     KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
@@ -71,7 +80,7 @@ export const startGateway = async (
   const app = await createServiceApp(gatewayModule(env));
   if (consumeFrom !== undefined) {
     app.connectMicroservice(
-      { strategy: gatewayEventsTransport(app, `gateway-test-${uniqueSuffix()}`) },
+      { strategy: gatewayEventsTransport(app, `gateway-test-${uniqueSuffix()}`, env) },
       { inheritAppConfig: true },
     );
     await app.startAllMicroservices();
@@ -84,6 +93,7 @@ export const startGateway = async (
     http: () => request(server),
     db,
     env,
+    organisationKeys,
     close: async () => {
       await app.close();
       await db.drop();

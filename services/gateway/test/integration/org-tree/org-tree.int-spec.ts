@@ -3,7 +3,12 @@ import type { Producer } from 'kafkajs';
 import { Topics } from '@taizhang/contracts';
 import { createIdempotentProducer, toEventMessage } from '@taizhang/messaging';
 import type { TestTopics } from '@taizhang/testing';
-import { createTestTopics, eventually } from '@taizhang/testing';
+import {
+  createTestEventKeys,
+  createTestTopics,
+  eventually,
+  readTopicMessages,
+} from '@taizhang/testing';
 
 import type { GatewayUnderTest, Tokens } from '../gateway-test-kit';
 import {
@@ -35,7 +40,7 @@ describe('the org-tree replica', () => {
   const publish = async (...events: ReturnType<typeof orgEvent>[]) => {
     await producer.send({
       topic: topics.names[Topics.organisation]!,
-      messages: events.map(toEventMessage),
+      messages: events.map((event) => gateway.organisationKeys.message(event)),
     });
   };
   const units = async (): Promise<OrgUnit[]> =>
@@ -219,6 +224,55 @@ describe('the org-tree replica', () => {
       orgPath: 'city/east/s7/u7',
     });
     expect(moved.find((unit) => unit.orgUnitId === 'u1')?.orgPath).toBe('city/west/u1');
+  });
+
+  it('takes nothing from a message organisation did not sign: unsigned, signed with another key or altered, it goes to the .dlq with the reason', async () => {
+    const topic = topics.names[Topics.organisation]!;
+    const rogue = (id: string) => federationCreated(id, 'municipal', null, id);
+    const altered = gateway.organisationKeys.message(rogue('altered'));
+    altered.value = String(altered.value).replace('"orgPath":"altered"', '"orgPath":"city"');
+    await producer.send({
+      topic,
+      messages: [
+        toEventMessage(rogue('unsigned')),
+        createTestEventKeys('organisation').message(rogue('other-key')),
+        altered,
+      ],
+    });
+    // Published after the forgeries, a genuine unit still reaches the tree.
+    await publish(federationCreated('north', 'district', 'city', 'city/north'));
+
+    const letters = await readTopicMessages(topics.kafka, `${topic}.dlq`, 3);
+    const found = await eventually(
+      units,
+      (all) => all.some((u) => u.orgUnitId === 'north'),
+      30_000,
+    );
+    expect(
+      found.some((unit) => ['unsigned', 'other-key', 'altered'].includes(unit.orgUnitId)),
+    ).toBe(false);
+    expect(found.some((unit) => unit.orgUnitId === 'north')).toBe(true);
+    expect(
+      Object.fromEntries(
+        letters.map((letter) => [
+          (JSON.parse(letter.value!) as { orgUnitId: string }).orgUnitId,
+          [letter.headers['dlq-error-code'], letter.headers['dlq-reason']],
+        ]),
+      ),
+    ).toEqual({
+      unsigned: [
+        'INVALID_SIGNATURE',
+        `The message is not signed (no event-signature header): only organisation's outbox relay publishes on ${topic}.`,
+      ],
+      'other-key': [
+        'INVALID_SIGNATURE',
+        "The signature does not match organisation's public key: the message was altered or signed with another key.",
+      ],
+      altered: [
+        'INVALID_SIGNATURE',
+        "The signature does not match organisation's public key: the message was altered or signed with another key.",
+      ],
+    });
   });
 
   it('is shown to admins only', async () => {

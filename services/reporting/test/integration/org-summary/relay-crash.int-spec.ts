@@ -5,7 +5,12 @@ import { organisationRegistry, Topics } from '@taizhang/contracts';
 import { eventStoreMigrations, OutboxRelay, PostgresEventStore } from '@taizhang/event-store';
 import { createIdempotentProducer, EventConsumer } from '@taizhang/messaging';
 import type { TestDatabase, TestTopics } from '@taizhang/testing';
-import { createTestDatabase, createTestTopics, eventually } from '@taizhang/testing';
+import {
+  createTestDatabase,
+  createTestEventKeys,
+  createTestTopics,
+  eventually,
+} from '@taizhang/testing';
 
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
 import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
@@ -57,6 +62,7 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
 
   it('re-sends on restart: every event reaches the topic, and reporting counts each member once', async () => {
     const topic = topics.names[Topics.organisation]!;
+    const keys = createTestEventKeys('organisation');
     const store = new PostgresEventStore({
       service: 'organisation',
       pool: organisationDb.pool,
@@ -125,6 +131,7 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
     const crashing = new OutboxRelay({
       store,
       topic,
+      signingKey: keys.privateKey,
       producer: createIdempotentProducer(topics.kafka),
       afterPublish: (events) => {
         for (const { eventId } of events) published.set(eventId, (published.get(eventId) ?? 0) + 1);
@@ -140,6 +147,7 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
     const restarted = new OutboxRelay({
       store,
       topic,
+      signingKey: keys.privateKey,
       producer: createIdempotentProducer(topics.kafka),
     });
     await restarted.start();
@@ -170,6 +178,7 @@ describe('relay crash between the broker’s acknowledgement and the checkpoint'
       topics: [topic],
       registry: organisationRegistry,
       pool: reportingDb.pool,
+      signatures: { [topic]: keys.publicKeySource },
       handler: (event, tx) => projectOrganisationEvent(event, tx, { batchMemberSteps: true }),
     });
     await consumer.start();
