@@ -1,8 +1,16 @@
-import { allTopics, deadLetterTopic, TOPIC_PARTITIONS, Topics } from '@taizhang/contracts';
+import {
+  allTopics,
+  checkpointTopics,
+  deadLetterTopic,
+  TOPIC_PARTITIONS,
+  Topics,
+} from '@taizhang/contracts';
 import { createKafka, createTopicsAndWait } from '@taizhang/messaging';
 
 /** Dead letters are rare and only read by people; a few partitions are enough. */
 const DLQ_PARTITIONS = 3;
+/** A service's checkpoints are one sequence, read newest first: one partition keeps their order. */
+const CHECKPOINT_PARTITIONS = 1;
 
 export const kafkaBrokers = (env: NodeJS.ProcessEnv = process.env): string[] =>
   (env['KAFKA_BROKERS'] ?? `127.0.0.1:${env['KAFKA_PORT'] ?? 9092}`)
@@ -23,12 +31,19 @@ export const createTopics = async (brokers: string[] = kafkaBrokers()): Promise<
   try {
     const existing = new Set(await admin.listTopics());
     const deadLetters = new Set(Object.values(Topics).map(deadLetterTopic));
+    const checkpoints = new Set(checkpointTopics());
     const missing = allTopics().filter((topic) => !existing.has(topic));
+    const partitionsOf = (topic: string): number =>
+      deadLetters.has(topic)
+        ? DLQ_PARTITIONS
+        : checkpoints.has(topic)
+          ? CHECKPOINT_PARTITIONS
+          : TOPIC_PARTITIONS;
     await createTopicsAndWait(
       admin,
       missing.map((topic) => ({
         topic,
-        numPartitions: deadLetters.has(topic) ? DLQ_PARTITIONS : TOPIC_PARTITIONS,
+        numPartitions: partitionsOf(topic),
         replicationFactor: 1,
         configEntries: [{ name: 'retention.ms', value: '-1' }],
       })),

@@ -15,3 +15,6 @@ export * from './nest/event-store.module';
 export * from './core/handle-commands';
 export * from './core/group-commit';
 export * from './core/stream-read-batcher';
+export * from './checkpoints/checkpoint-scheduler';
+export * from './checkpoints/store-checkpoint';
+export * from './checkpoints/take-checkpoint';

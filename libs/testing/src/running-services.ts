@@ -1,6 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+import { checkpointTopic, publisherOfTopic } from '@taizhang/contracts';
 
 import type { CallerClient } from './http-client';
 import { callerClient } from './http-client';
@@ -17,9 +19,6 @@ import type { TestInfrastructure } from './test-infrastructure';
 import { testInfrastructure, uniqueSuffix } from './test-infrastructure';
 import type { TestTopics } from './test-topics';
 import { createTestTopics } from './test-topics';
-
-// `taizhang.hardship-aid.v1` is published by hardship-aid.
-const publisherOf = (topic: string): string => topic.replace(/^taizhang\.(.+)\.v\d+$/, '$1');
 
 /** The first admin's password of a gateway started by {@link startServices}. */
 export const TEST_ADMIN_PASSWORD = 'admin-password-of-the-test-run';
@@ -56,10 +55,11 @@ export const startServices = async (
   /** Other PostgreSQL and Kafka than the shared ones (a suite's own, to restart them). */
   infrastructure: TestInfrastructure = testInfrastructure(),
 ): Promise<RunningServices> => {
-  const topics = await createTestTopics(topicNames, {
-    partitions: 12,
-    brokers: infrastructure.kafkaBrokers,
-  });
+  // With each publisher's checkpoint topic, under the same suffix.
+  const topics = await createTestTopics(
+    [...topicNames, ...topicNames.map((topic) => checkpointTopic(publisherOfTopic(topic)))],
+    { partitions: 12, brokers: infrastructure.kafkaBrokers },
+  );
   const suffix = topicNames[0] ? topics.names[topicNames[0]]!.slice(topicNames[0].length) : '';
   const databases = Object.fromEntries(
     await Promise.all(
@@ -75,14 +75,19 @@ export const startServices = async (
   const auth = createTestAuth();
   const personalDataKeys = testPersonalDataKeys();
   // A key pair for every service started and every service whose topic is consumed here.
-  const publishers = new Set([...services, ...topicNames.map(publisherOf)]);
+  const publishers = new Set([...services, ...topicNames.map(publisherOfTopic)]);
   const eventKeys = Object.fromEntries(
     [...publishers].map((service) => [service, createTestEventKeys(service)] as const),
   );
   const publicKeys: Record<string, string> = Object.fromEntries(
     Object.values(eventKeys).flatMap((keys) => Object.entries(keys.verifyingEnv)),
   );
+  // Each service keeps its keys and checkpoints in a folder of the run's, never in the repository's.
+  const dataDirs = Object.fromEntries(
+    services.map((service) => [service, mkdtempSync(path.join(tmpdir(), `taizhang-${service}-`))]),
+  );
   const envOf = (service: string): Record<string, string> => ({
+    TAIZHANG_DATA_DIR: dataDirs[service]!,
     ...publicKeys,
     ...eventKeys[service]!.signingEnv,
     DATABASE_URL: databases[service]!.url,
@@ -108,7 +113,6 @@ export const startServices = async (
         ),
         AUTH_PRIVATE_KEY: auth.privateKeyPem,
         REDIS_KEY_PREFIX: `test:gateway:${uniqueSuffix()}:`,
-        TAIZHANG_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'taizhang-gateway-')),
         TAIZHANG_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
         LOGIN_FAILURE_DELAY_MS: '1',
         ...envOf('gateway'),
@@ -126,6 +130,7 @@ export const startServices = async (
       await Promise.all([...processes.values()].map((process) => process.stop()));
       await Promise.all(Object.values(databases).map((database) => database.drop()));
       await topics.delete();
+      for (const dir of Object.values(dataDirs)) rmSync(dir, { recursive: true, force: true });
     },
   };
 };

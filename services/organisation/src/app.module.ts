@@ -3,8 +3,8 @@ import { Module } from '@nestjs/common';
 
 import { AuthModule } from '@taizhang/auth';
 import { OrgUnitPaths, PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
-import { organisationRegistry, Topics } from '@taizhang/contracts';
-import { EventStoreModule } from '@taizhang/event-store';
+import { checkpointTopic, organisationRegistry, Topics } from '@taizhang/contracts';
+import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
 import { loadEventSigningKey } from '@taizhang/messaging';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
@@ -50,6 +50,11 @@ export const organisationModule = (
         idempotencyKeyRetentionHours: config.database.idempotencyKeyRetentionHours,
         // Consumers of the topic believe only what this key signed (ADR 0007).
         signingKey: (await loadEventSigningKey('organisation', env)).privateKey,
+        checkpoints: {
+          file: checkpointFile('organisation', env),
+          topic: config.kafka.topic(checkpointTopic('organisation')),
+          intervalMs: config.checkpoints.intervalMs,
+        },
       }),
     }),
     MembersModule,

@@ -75,6 +75,12 @@ export const baseEnvSchema = z.object({
     .regex(/^[a-z0-9.-]*$/, 'may hold only lower-case letters, digits, dots and hyphens')
     .default('')
     .describe('appended to every topic name, so that tests and benchmarks use topics of their own'),
+  CHECKPOINT_INTERVAL_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1')
+    .default(300)
+    .describe("how often a service with an event store takes a signed checkpoint of its streams' heads"),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL starting with redis://')

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
         DATABASE_POOL_SIZE: 20,
         KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
         KAFKA_TOPIC_SUFFIX: '',
+        CHECKPOINT_INTERVAL_SECONDS: 300,
         LOG_LEVEL: 'info',
         NODE_ENV: 'development',
       });

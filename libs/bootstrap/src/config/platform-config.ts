@@ -23,6 +23,8 @@ export class PlatformConfig {
   /** `url` is undefined where the service runs without Redis. */
   readonly redis: { readonly url: string | undefined };
   readonly log: { readonly level: LogLevel };
+  /** How often a service with an event store takes a signed checkpoint of it (ADR 0007). */
+  readonly checkpoints: { readonly intervalMs: number };
 
   constructor(env: BaseEnv) {
     this.serviceName = env.SERVICE_NAME;
@@ -40,5 +42,6 @@ export class PlatformConfig {
     };
     this.redis = { url: env.REDIS_URL };
     this.log = { level: env.LOG_LEVEL };
+    this.checkpoints = { intervalMs: env.CHECKPOINT_INTERVAL_SECONDS * 1000 };
   }
 }

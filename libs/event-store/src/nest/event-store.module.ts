@@ -15,6 +15,7 @@ import type { DataSource } from 'typeorm';
 import type { EventRegistry } from '@taizhang/contracts';
 import { createIdempotentProducer, createKafka, nestConsumerLogger } from '@taizhang/messaging';
 
+import { CheckpointScheduler } from '../checkpoints/checkpoint-scheduler';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { ProcessedCommandsRetention } from '../retention/processed-commands-retention';
@@ -29,6 +30,8 @@ export interface EventStoreModuleOptions {
   idempotencyKeyRetentionHours?: number;
   /** The service's event-signing key (`loadEventSigningKey` of `@taizhang/messaging`). */
   signingKey: KeyObject;
+  /** Signed checkpoints of the store, kept in `file` and published on `topic` every interval. */
+  checkpoints?: { file: string; topic: string; intervalMs: number };
 }
 
 export const EVENT_STORE_OPTIONS = Symbol('EVENT_STORE_OPTIONS');
@@ -62,6 +65,22 @@ class ProcessedCommandsRetentionLifecycle
 
   beforeApplicationShutdown(): Promise<void> {
     return this.retention.stop();
+  }
+}
+
+/** Takes the store's checkpoints while the app runs. */
+@Injectable()
+class CheckpointLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    @Inject(CheckpointScheduler) private readonly scheduler: CheckpointScheduler | null,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.scheduler?.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.scheduler?.stop();
   }
 }
 
@@ -133,8 +152,33 @@ export class EventStoreModule {
           },
         },
         ProcessedCommandsRetentionLifecycle,
+        {
+          provide: CheckpointScheduler,
+          inject: [EVENT_STORE_OPTIONS, PostgresEventStore],
+          useFactory: (config: EventStoreModuleOptions, store: PostgresEventStore) =>
+            config.checkpoints
+              ? new CheckpointScheduler({
+                  service: config.service,
+                  pool: store.pool,
+                  signingKey: config.signingKey,
+                  file: config.checkpoints.file,
+                  intervalMs: config.checkpoints.intervalMs,
+                  publish: {
+                    topic: config.checkpoints.topic,
+                    producer: createIdempotentProducer(
+                      createKafka({
+                        clientId: `${config.service}-checkpoints`,
+                        brokers: config.kafkaBrokers,
+                      }),
+                    ),
+                  },
+                  logger: nestConsumerLogger(new Logger('StoreCheckpoints')),
+                })
+              : null,
+        },
+        CheckpointLifecycle,
       ],
-      exports: [PostgresEventStore, OutboxRelay],
+      exports: [PostgresEventStore, OutboxRelay, CheckpointScheduler],
     };
   }
 }
