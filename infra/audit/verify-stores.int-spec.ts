@@ -7,9 +7,10 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { checkpointTopic, defineEvent, EventRegistry, Topics } from '@taizhang/contracts';
-import type { StoredEvent } from '@taizhang/event-store';
+import type { StoreCheckpoint, StoredEvent } from '@taizhang/event-store';
 import {
   checkpointFile,
+  checkpointSignedBy,
   eventStoreMigrations,
   hashEvent,
   OutboxRelay,
@@ -121,6 +122,32 @@ describe('audit verify', () => {
   afterEach(() => audited.close());
 
   const query = (sql: string, values: unknown[] = []) => audited.db.pool.query(sql, values);
+  /** `npm run audit -- <command>` on this store alone (the other services' databases do not exist). */
+  const audit = (command: string, env: Record<string, string> = {}) => {
+    const nowhere = (service: string) =>
+      audited.db.url.replace(audited.db.name, `taizhang_nowhere_${service}`);
+
+    return spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, 'scripts/run-ts.mjs'), 'infra/audit/main.ts', command],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          ...audited.env,
+          ...env,
+          KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
+          ORGANISATION_DATABASE_URL: audited.db.url,
+          GATEWAY_DATABASE_URL: nowhere('gateway'),
+          REPORTING_DATABASE_URL: nowhere('reporting'),
+          RIGHTS_DATABASE_URL: nowhere('rights'),
+          HARDSHIP_AID_DATABASE_URL: nowhere('hardship_aid'),
+          ACTIVITIES_DATABASE_URL: nowhere('activities'),
+        },
+      },
+    );
+  };
   const brokenAt = (position: string, reason: string) =>
     new RegExp(
       `^organisation: BROKEN — first broken position ${position} \\(stream ${stream}\\): ${reason}`,
@@ -289,32 +316,44 @@ describe('audit verify', () => {
       'UPDATE streams SET version = 2, last_position = $2, last_hash = $3 WHERE stream_id = $1',
       [stream, second!.position, second!.hash],
     );
-    const nowhere = (service: string) =>
-      audited.db.url.replace(audited.db.name, `taizhang_nowhere_${service}`);
-    const result = spawnSync(
-      process.execPath,
-      [path.join(REPO_ROOT, 'scripts/run-ts.mjs'), 'infra/audit/main.ts', 'verify'],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          ...audited.env,
-          KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
-          ORGANISATION_DATABASE_URL: audited.db.url,
-          GATEWAY_DATABASE_URL: nowhere('gateway'),
-          REPORTING_DATABASE_URL: nowhere('reporting'),
-          RIGHTS_DATABASE_URL: nowhere('rights'),
-          HARDSHIP_AID_DATABASE_URL: nowhere('hardship_aid'),
-          ACTIVITIES_DATABASE_URL: nowhere('activities'),
-        },
-      },
-    );
+    const result = audit('verify');
 
     expect(result.stderr).not.toContain('could not run');
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
       `organisation: BROKEN — first broken position ${third!.position} (stream ${stream})`,
+    );
+  });
+
+  it('takes a signed checkpoint on demand with npm run audit -- checkpoint, which verify then holds the store to', async () => {
+    await audited.store.appendToStream(stream, [{ type: 'Noted', data: { text: '四' } }], {
+      streamType: 'note',
+      orgUnit: { id: 'u', path: 'm/u' },
+      metadata: { now: new Date(), actorId: 'a', actorRole: 'admin', correlationId: 'c' },
+    });
+    const taken = audit('checkpoint', audited.keys.signingEnv);
+    const file = checkpointFile('organisation', audited.env);
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as StoreCheckpoint;
+
+    expect(taken.stdout).toContain(
+      `organisation: checkpoint of 3 streams up to position 10 signed, kept in ${file} and published`,
+    );
+    expect(taken.status).toBe(0);
+    expect(checkpointSignedBy(kept, audited.keys.publicKey)).toBe(true);
+    expect(kept.heads.find(([streamId]) => streamId === stream)?.[1]).toBe(4);
+
+    // Version 4 was checkpointed: deleting it and moving the head back is now found.
+    const newest = (await audited.events(stream))[3]!;
+    await query('DELETE FROM events WHERE position = $1', [newest.position]);
+    await query(
+      'UPDATE streams SET version = 3, last_position = $2, last_hash = $3 WHERE stream_id = $1',
+      [stream, written[2]!.position, written[2]!.hash],
+    );
+    expect(await audited.verify()).toMatch(
+      brokenAt(
+        newest.position,
+        'the stream ends at version 3, but the checkpoint of .* has version 4',
+      ),
     );
   });
 });
