@@ -69,6 +69,8 @@ describe('forwarding /api/<service>/… through the gateway', () => {
         REPORTING_URL: 'http://127.0.0.1:9',
         // The key pair organisation verifies with.
         AUTH_PRIVATE_KEY: services.auth.privateKeyPem,
+        // The replica believes what this run's organisation signs.
+        ...services.eventKeys['organisation']!.verifyingEnv,
       },
       { consumeFrom: topic.slice(Topics.organisation.length) },
     );
