@@ -69,8 +69,10 @@ export const latestCheckpoint = async (
   published: { kafka: Kafka; topic: string },
 ): Promise<LatestCheckpoint> => {
   const problems: string[] = [];
-  const checkpoint = await readCheckpointFile(service, file, publicKey, problems);
+  // The topic first: a service writes the file before it publishes, so a checkpoint taken
+  // meanwhile makes the file newer than what was read from the topic, never older.
   const newest = await newestPublished(published.kafka, published.topic);
+  const checkpoint = await readCheckpointFile(service, file, publicKey, problems);
   if (
     newest &&
     checkpointSignedBy(newest, publicKey) &&
