@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,11 +37,20 @@ const CONSUMES: Record<string, string[]> = {
   organisation: [],
   reporting: ['organisation'],
 };
-/** Where a service mounts another's key volume, read only. */
-const mountOf = (service: ComposeService, volume: string): string | undefined =>
-  service.volumes
-    ?.map((entry) => entry.split(':'))
-    .find(([name, , mode]) => name === volume && mode === 'ro')?.[1];
+/** Who signs with which private key; every other service gets only the public half. */
+const SIGNS: Record<string, { variable: string; privateKey: string; publicKey: string }[]> = {
+  gateway: [
+    { variable: 'AUTH_PRIVATE_KEY', privateKey: 'AUTH_PRIVATE_KEY', publicKey: 'AUTH_PUBLIC_KEY' },
+  ],
+  organisation: [
+    {
+      variable: 'EVENT_SIGNING_KEY',
+      privateKey: 'ORGANISATION_EVENT_SIGNING_KEY',
+      publicKey: 'ORGANISATION_EVENT_PUBLIC_KEY',
+    },
+  ],
+  reporting: [],
+};
 
 const initSqlDatabases = [
   ...fs
@@ -95,7 +105,7 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(serviceFolders())(
-    'gives %s a healthcheck, HOST=0.0.0.0, production by default and a key volume of its own',
+    'gives %s a healthcheck, HOST=0.0.0.0, production by default and a data volume of its own',
     (name) => {
       const service = compose.services[name]!;
       expect(service.healthcheck?.test.join(' ')).toContain('/health');
@@ -103,8 +113,8 @@ describe('docker-compose.yml', () => {
         HOST: '0.0.0.0',
         NODE_ENV: '${NODE_ENV:-production}',
       });
-      expect(service.volumes).toContain(`${name}-keys:/app/.data/keys`);
-      expect(compose.volumes).toHaveProperty(`${name}-keys`);
+      expect(service.volumes).toEqual([`${name}-data:/app/.data`]);
+      expect(compose.volumes).toHaveProperty(`${name}-data`);
     },
   );
 
@@ -124,27 +134,42 @@ describe('docker-compose.yml', () => {
   );
 
   it.each(serviceFolders().filter((name) => name !== 'gateway'))(
-    'gives %s the gateway’s token public key, from the gateway’s key volume',
+    'gives %s the gateway’s token public key, never its private key',
     (name) => {
-      const service = compose.services[name]!;
-      const mount = mountOf(service, 'gateway-keys');
-      expect(mount).toBeDefined();
-      expect(service.environment?.['AUTH_PUBLIC_KEY_FILE']).toBe(`${mount}/auth-public.pem`);
+      const env = compose.services[name]!.environment!;
+      expect(String(env['AUTH_PUBLIC_KEY'])).toMatch(required('AUTH_PUBLIC_KEY'));
+      expect(JSON.stringify(env)).not.toContain('AUTH_PRIVATE_KEY');
     },
   );
 
   it.each(serviceFolders())(
     'gives %s the event-signing public key of every service whose topic it reads',
     (name) => {
-      const service = compose.services[name]!;
+      const env = compose.services[name]!.environment!;
       expect(CONSUMES).toHaveProperty(name);
-      for (const producer of CONSUMES[name]!) {
-        const mount = mountOf(service, `${producer}-keys`);
-        expect(mount).toBeDefined();
-        expect(service.environment?.[`${upper(producer)}_EVENT_PUBLIC_KEY_FILE`]).toBe(
-          `${mount}/events/${producer}-public.pem`,
+      for (const producer of CONSUMES[name]!)
+        expect(String(env[`${upper(producer)}_EVENT_PUBLIC_KEY`])).toMatch(
+          required(`${upper(producer)}_EVENT_PUBLIC_KEY`),
         );
-      }
+    },
+  );
+
+  it.each(serviceFolders())(
+    'gives %s its own private keys and no other service’s, and no key volume to share',
+    (name) => {
+      const env = JSON.stringify(compose.services[name]!.environment);
+      expect(SIGNS).toHaveProperty(name);
+      for (const [signer, keys] of Object.entries(SIGNS))
+        for (const key of keys) {
+          if (signer === name)
+            expect(String(compose.services[name]!.environment![key.variable])).toMatch(
+              required(key.privateKey),
+            );
+          else expect(env).not.toContain(key.privateKey);
+        }
+      expect(compose.services[name]!.volumes?.some((volume) => volume.includes('keys'))).toBe(
+        false,
+      );
     },
   );
 
@@ -187,7 +212,10 @@ describe('docker-compose.yml', () => {
         ([, who, topic]) => [who, topic],
       );
       for (const [, topic] of writes.filter(([who]) => who === name))
-        expect(topic === `taizhang.${name}.v1` || topic!.endsWith('.dlq')).toBe(true);
+        expect(
+          [`taizhang.${name}.v1`, `taizhang.${name}.checkpoints.v1`].includes(topic!) ||
+            topic!.endsWith('.dlq'),
+        ).toBe(true);
       // The consumers of organisation's topic: exactly those read in the loop of Read ACLs.
       const readers = /^for consumer in ([\w -]+); do$/m.exec(script)?.[1]?.split(' ') ?? [];
       expect(readers.includes(name)).toBe(CONSUMES[name]!.includes('organisation'));
@@ -235,7 +263,20 @@ describe('docker-compose.yml', () => {
       );
       const wanted = [...new Set([...composeText.matchAll(/\$\{(\w+):\?/g)].map((m) => m[1]!))];
       expect(wanted.length).toBeGreaterThan(10);
-      for (const variable of wanted) expect(values[variable]).toMatch(/^\S{16,}$/);
+      const keyPairs = Object.values(SIGNS).flat();
+      const pems = new Set(keyPairs.flatMap((key) => [key.privateKey, key.publicKey]));
+      for (const variable of wanted.filter((name) => !pems.has(name)))
+        expect(values[variable]).toMatch(/^\S{16,}$/);
+      // Each key pair whole: the public half is the private key's, one line each.
+      for (const key of keyPairs) {
+        const pem = (name: string) => values[name]!.replace(/^'|'$/g, '').replaceAll('\\n', '\n');
+        expect(
+          createPublicKey(createPrivateKey(pem(key.privateKey))).export({
+            type: 'spki',
+            format: 'pem',
+          }),
+        ).toBe(`${pem(key.publicKey)}\n`);
+      }
       expect(values['KAFKA_PORT']).toBe('19092');
       expect(values['PERSONAL_DATA_MASTER_KEYS']).toMatch(/^master-[\w-]+:[A-Za-z0-9+/]{43}=$/);
       expect(Buffer.from(values['PERSONAL_DATA_INDEX_KEY']!, 'base64')).toHaveLength(32);

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Writes what `docker compose up` needs and has no default for into .env (mode 600): a password
-// per PostgreSQL role, Kafka principal and Redis, the first admin's password and organisation's
-// personal-data keys, each random. Values already in .env are kept, so running it again only
+// per PostgreSQL role, Kafka principal and Redis, the first admin's password, organisation's
+// personal-data keys, and the Ed25519 key pairs (the gateway's token key, organisation's
+// event-signing key), each random. A private key goes only to the service that signs with it; the
+// others get the public half as a variable of its own, so no container holds another's secret. Values already in .env are kept, so running it again only
 // adds what is missing. `node scripts/compose-env.mjs [file]` (.env by default). Builtins only.
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +13,28 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const password = () => randomBytes(24).toString('base64url');
+
+/** Each private key compose passes to its signer, with the variable that carries its public half. */
+export const KEY_PAIRS = {
+  AUTH_PRIVATE_KEY: 'AUTH_PUBLIC_KEY',
+  ORGANISATION_EVENT_SIGNING_KEY: 'ORGANISATION_EVENT_PUBLIC_KEY',
+};
+
+// One line in .env, single-quoted so compose takes it as it is; the services read "\n" as a newline.
+const pemValue = (pem) => `'${pem.trim().replaceAll('\n', '\\n')}'`;
+const pemOf = (value) => value.replace(/^'|'$/g, '').replaceAll('\\n', '\n');
+
+const publicPemOf = (privatePem) =>
+  createPublicKey(createPrivateKey(pemOf(privatePem))).export({ type: 'spki', format: 'pem' });
+
+const newKeyPair = () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+
+  return {
+    privatePem: pemValue(privateKey.export({ type: 'pkcs8', format: 'pem' })),
+    publicPem: pemValue(publicKey.export({ type: 'spki', format: 'pem' })),
+  };
+};
 const key32 = () => randomBytes(32).toString('base64');
 
 /** The variables docker-compose.yml requires (`${NAME:?…}`), in the order they appear. */
@@ -44,14 +68,34 @@ export const writeComposeEnv = (composeFile, envFile) => {
   const missing = requiredVariables(fs.readFileSync(composeFile, 'utf8')).filter(
     (variable) => !kept[variable],
   );
-  const existing = fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8') : '';
+  const values = {};
+  // A key pair is made whole: a new private key with its public half, or the public half of a
+  // private key already kept.
+  for (const [privateName, publicName] of Object.entries(KEY_PAIRS)) {
+    if (!missing.includes(privateName) && !missing.includes(publicName)) continue;
+    if (kept[privateName]) {
+      values[publicName] = pemValue(publicPemOf(kept[privateName]));
+    } else if (missing.includes(privateName)) {
+      const pair = newKeyPair();
+      values[privateName] = pair.privatePem;
+      if (missing.includes(publicName) || kept[publicName]) values[publicName] = pair.publicPem;
+    }
+  }
+  for (const variable of missing) values[variable] ??= freshValue(variable);
+  const written = Object.keys(values);
+  // A public half replaced because its private key was new: the old line goes.
+  const existing = (fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8') : '')
+    .split('\n')
+    .filter((line) => !written.some((variable) => line.startsWith(`${variable}=`)))
+    .join('\n');
+  fs.writeFileSync(envFile, existing, { mode: 0o600 });
   const lines =
     (existing && !existing.endsWith('\n') ? '\n' : '') +
-    missing.map((variable) => `${variable}=${freshValue(variable)}\n`).join('');
+    written.map((variable) => `${variable}=${values[variable]}\n`).join('');
   fs.appendFileSync(envFile, lines, { mode: 0o600 });
   fs.chmodSync(envFile, 0o600);
 
-  return missing;
+  return written;
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -23,8 +23,10 @@ principal organisation "$KAFKA_ORGANISATION_PASSWORD"
 principal reporting "$KAFKA_REPORTING_PASSWORD"
 principal gateway "$KAFKA_GATEWAY_PASSWORD"
 
-# organisation's relay publishes its events, and only there.
+# organisation's relay publishes its events, and only there; its signed integrity checkpoints go
+# to a topic of their own.
 allow organisation --operation Write --operation Describe --topic taizhang.organisation.v1
+allow organisation --operation Write --operation Describe --topic taizhang.organisation.checkpoints.v1
 allow organisation --operation IdempotentWrite --cluster
 
 # reporting and the gateway read organisation's events in consumer groups named after them, and
