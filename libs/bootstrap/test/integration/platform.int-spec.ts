@@ -294,6 +294,30 @@ describe('PlatformModule', () => {
       });
     });
 
+    it('answers JSON nested deeper than 64 levels with 400 JSON_TOO_DEEP, and keeps answering', async () => {
+      const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+      // A string holding brackets is text, not nesting.
+      const deepString = JSON.stringify({ name: '['.repeat(1000), count: 1 });
+      const send = (text: string) =>
+        http.post('/probes').set('content-type', 'application/json').send(text);
+
+      const hostile = await send(nested(6000)).expect(400);
+      expect(hostile.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(hostile.body).toMatchObject({
+        code: 'JSON_TOO_DEEP',
+        detail: 'The request body nests arrays or objects more than 64 levels deep.',
+      });
+      expect((await send(nested(65)).expect(400)).body).toMatchObject({ code: 'JSON_TOO_DEEP' });
+      // 64 levels are read (and then fail the route's validation, as any array would).
+      expect((await send(nested(64)).expect(400)).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+      expect((await send(deepString).expect(400)).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+      await http.post('/probes').send({ name: 'a', count: 1 }).expect(201);
+    });
+
     it('answers a body that is not JSON with 415', async () => {
       const response = await http
         .post('/probes')

@@ -35,6 +35,13 @@ export class ProxyController {
     if (!Object.hasOwn(this.config.routes, service))
       throw new NotFoundError(`There is no service called ${service}. / 没有该服务。`, { service });
     request.forwardTo = this.config.routes[service];
-    await this.proxy(request, response);
+    // What fails before the request leaves (routing, path rewriting) comes back through `next`.
+    let failure: Error | undefined;
+    await this.proxy(request, response, (error?: unknown) => {
+      if (error !== undefined)
+        failure =
+          error instanceof Error ? error : new Error('Forwarding failed.', { cause: error });
+    });
+    if (failure) throw failure;
   }
 }

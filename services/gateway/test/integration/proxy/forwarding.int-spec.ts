@@ -208,6 +208,51 @@ describe('forwarding /api/<service>/… through the gateway', () => {
     });
   });
 
+  describe('hostile bodies', () => {
+    // 12 KB that once stopped the gateway: re-serialising it overflowed the stack in a later tick.
+    const NESTED = '['.repeat(6000) + ']'.repeat(6000);
+
+    it('refuses JSON nested 6,000 deep with 400 at the gateway, and keeps forwarding', async () => {
+      const response = await api('post', '/api/organisation/x', admin)
+        .set('content-type', 'application/json')
+        .send(NESTED);
+
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        code: 'JSON_TOO_DEEP',
+        instance: '/api/organisation/x',
+      });
+      await gateway.http().get('/health/live').expect(200);
+      expect((await api('get', '/api/rights/after', admin)).status).toBe(202);
+    });
+
+    it('refuses it with 400 at a service reached directly, whose process keeps answering', async () => {
+      const url = services.urls['organisation']!;
+      const response = await fetch(`${url}/org-units`, {
+        method: 'POST',
+        headers: {
+          ...(await services.auth.headers({ role: 'admin' })),
+          'content-type': 'application/json',
+        },
+        body: NESTED,
+      });
+
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'JSON_TOO_DEEP' });
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    });
+
+    it('sends the JSON text on as the client wrote it (no precision lost in between)', async () => {
+      const text = '{"amount":12345678901234567890,"note":"\\u5de5"}';
+      const response = await api('post', '/api/rights/x', admin)
+        .set('content-type', 'application/json')
+        .send(text);
+
+      expect((response.body as Echo).body).toBe(text);
+    });
+  });
+
   describe('refuses', () => {
     it('a request without a valid token, at the gateway', async () => {
       const response = await api(
