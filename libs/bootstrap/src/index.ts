@@ -8,7 +8,7 @@ export * from './http/expected-version';
 export * from './http/idempotency-key';
 export { MAX_JSON_BODY_BYTES, XLSX_MEDIA_TYPE } from './http/json-body.middleware';
 export { MAX_JSON_DEPTH } from './http/json-nesting';
-export * from './http/xlsx-body.middleware';
+export * from './http/xlsx-body.interceptor';
 export { REQUEST_ID_HEADER } from './logging/logger-params';
 export { HTTP_REQUEST_DURATION } from './metrics/http-request-duration.metric';
 export * from './platform/bootstrap-service';

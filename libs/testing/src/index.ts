@@ -10,3 +10,4 @@ export * from './service-process';
 export * from './running-services';
 export * from './test-auth';
 export * from './region-client';
+export * from './answer-before-body';

@@ -37,6 +37,11 @@ export const baseEnvSchema = z.object({
     .min(1, 'must be a port number from 1 to 65535')
     .max(65535, 'must be a port number from 1 to 65535')
     .describe('the HTTP port, e.g. 3001'),
+  HOST: z
+    .string()
+    .regex(/^[\w.:-]{1,253}$/, 'must be an IP address or a host name, e.g. 0.0.0.0')
+    .default('127.0.0.1')
+    .describe('the address to listen on'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL starting with postgres://')

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       expect(loadConfig(baseEnvSchema, validEnv)).toEqual({
         ...validEnv,
         PORT: 3001,
+        HOST: '127.0.0.1',
         DATABASE_POOL_SIZE: 20,
         KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
         KAFKA_TOPIC_SUFFIX: '',
@@ -45,7 +46,7 @@ describe('loadConfig', () => {
 
       expect(config).toMatchObject({
         serviceName: 'organisation',
-        http: { port: 3001 },
+        http: { host: '127.0.0.1', port: 3001 },
         database: { url: validEnv.DATABASE_URL },
         kafka: { brokers: ['127.0.0.1:9092', '127.0.0.1:9093'], clientId: 'organisation' },
         redis: { url: 'redis://127.0.0.1:6379' },

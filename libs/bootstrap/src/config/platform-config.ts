@@ -7,7 +7,8 @@ import type { BaseEnv, LogLevel, NodeEnv } from './base-env.schema';
 export class PlatformConfig {
   readonly serviceName: string;
   readonly nodeEnv: NodeEnv;
-  readonly http: { readonly port: number };
+  /** `host` is the address listened on: 127.0.0.1 unless HOST says otherwise. */
+  readonly http: { readonly host: string; readonly port: number };
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly kafka: {
     readonly brokers: readonly string[];
@@ -22,7 +23,7 @@ export class PlatformConfig {
   constructor(env: BaseEnv) {
     this.serviceName = env.SERVICE_NAME;
     this.nodeEnv = env.NODE_ENV;
-    this.http = { port: env.PORT };
+    this.http = { host: env.HOST, port: env.PORT };
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
     this.kafka = {
       brokers: env.KAFKA_BROKERS,

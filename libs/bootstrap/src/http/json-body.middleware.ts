@@ -15,7 +15,7 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-nesting';
 /** The largest JSON body a service accepts. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-/** An Excel workbook; left unread here, for the routes that take one (XlsxBodyMiddleware). */
+/** An Excel workbook; left unread here, for the routes that take one (@XlsxUpload). */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type Request = IncomingMessage & {
@@ -137,7 +137,7 @@ const parse = (bytes: Buffer): { value: unknown } | Error => {
 export class JsonBodyMiddleware implements NestMiddleware<Request, ServerResponse> {
   use(request: Request, _response: ServerResponse, next: Next): void {
     if (!hasBody(request)) return next();
-    // Left unread: only a route that takes a workbook reads it (XlsxBodyMiddleware), with its own
+    // Left unread: only a route that takes a workbook reads it (@XlsxUpload), with its own
     // limit; anywhere else the body stays empty and fails the route's validation (400).
     if (mediaTypeOf(request) === XLSX_MEDIA_TYPE) return next();
     const refused = contentProblem(request);

@@ -1,3 +1,6 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+
 import type { DynamicModule } from '@nestjs/common';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -14,6 +17,7 @@ import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
 import type { CommandRequestContext } from '../../src';
 import {
   baseEnvSchema,
+  bootstrapService,
   CommandRequest,
   ConfigValidationError,
   createServiceApp,
@@ -140,6 +144,42 @@ describe('PlatformModule', () => {
       await expect(failing).rejects.toBeInstanceOf(ConfigValidationError);
       await expect(failing).rejects.toThrow(
         /PORT must be a port number[\s\S]*KAFKA_BROKERS is not set/,
+      );
+    });
+  });
+
+  describe('listening', () => {
+    const freePort = (): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const server = createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+          const { port } = server.address() as AddressInfo;
+          server.close(() => resolve(port));
+        });
+      });
+    const listeningAddress = async (overrides: Record<string, string>): Promise<string> => {
+      const service = await bootstrapService(
+        probeApp({ ...env, PORT: String(await freePort()), ...overrides }),
+      );
+      try {
+        return (service.getHttpServer().address() as AddressInfo).address;
+      } finally {
+        await service.close();
+      }
+    };
+
+    it('binds 127.0.0.1 only, so that nothing reaches a service around the gateway', async () => {
+      expect(await listeningAddress({})).toBe('127.0.0.1');
+    });
+
+    it('binds the address HOST names (0.0.0.0 in a container)', async () => {
+      expect(await listeningAddress({ HOST: '0.0.0.0' })).toBe('0.0.0.0');
+    });
+
+    it('refuses a HOST that is not an address or a host name', async () => {
+      await expect(createServiceApp(probeApp({ ...env, HOST: 'http://x/' }))).rejects.toThrow(
+        /HOST must be/,
       );
     });
   });

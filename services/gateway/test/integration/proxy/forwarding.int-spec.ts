@@ -2,9 +2,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { MAX_XLSX_BODY_BYTES, XLSX_MEDIA_TYPE } from '@taizhang/bootstrap';
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, startServices } from '@taizhang/testing';
+import { answerBeforeBody, eventually, startServices } from '@taizhang/testing';
 
 import type { GatewayUnderTest, Tokens } from '../gateway-test-kit';
 import {
@@ -241,6 +242,27 @@ describe('forwarding /api/<service>/… through the gateway', () => {
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ code: 'JSON_TOO_DEEP' });
       expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    });
+
+    it('refuses a 32 MiB workbook without a token, or by a role the route does not list, before it is read', async () => {
+      const server = gateway.app.getHttpServer();
+      if (!server.listening)
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const route = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/organisation/unions/00000000-0000-4000-8000-000000000000/members/import`;
+      const headers = { 'content-type': XLSX_MEDIA_TYPE };
+
+      // At the gateway: no token, no forwarding.
+      const anonymous = await answerBeforeBody(route, headers, MAX_XLSX_BODY_BYTES);
+      // At the service, through the gateway: the admin keeps accounts but imports no members.
+      const byAdmin = await answerBeforeBody(
+        route,
+        { ...headers, authorization: bearer(admin) },
+        MAX_XLSX_BODY_BYTES,
+      );
+
+      expect([anonymous.status, anonymous.body['code']]).toEqual([401, 'TOKEN_MISSING']);
+      expect([byAdmin.status, byAdmin.body['code']]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+      await gateway.http().get('/health/live').expect(200);
     });
 
     it('sends the JSON text on as the client wrote it (no precision lost in between)', async () => {
