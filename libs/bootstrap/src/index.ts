@@ -14,6 +14,7 @@ export { HTTP_REQUEST_DURATION } from './metrics/http-request-duration.metric';
 export * from './platform/bootstrap-service';
 export * from './platform/create-service-app';
 export type { OpenApiOptions } from './platform/open-api';
+export type { OperationsEndpoints } from './platform/operations-endpoints';
 export * from './platform/platform.module';
 export type * from './platform/platform-module-options';
 export * from './problems/platform-error-code';

@@ -65,6 +65,19 @@ describe('loadConfig', () => {
       );
     });
 
+    it.each([
+      [undefined, false],
+      ['1', 1],
+      ['loopback', ['loopback']],
+      ['10.0.0.0/8, 192.0.2.10 ,fd00::/8', ['10.0.0.0/8', '192.0.2.10', 'fd00::/8']],
+    ])('reads TRUST_PROXY %s as Express reads trust proxy: %j', (value, trustProxy) => {
+      const config = new PlatformConfig(
+        loadConfig(baseEnvSchema, { ...validEnv, TRUST_PROXY: value }),
+      );
+
+      expect(config.http.trustProxy).toEqual(trustProxy);
+    });
+
     it("validates and types a service's own variables", () => {
       const schema = baseEnvSchema.extend({
         OUTBOX_BATCH_SIZE: z.coerce.number().int().positive().default(500),
@@ -119,6 +132,15 @@ describe('loadConfig', () => {
       ]);
       expect(error.message).toContain('  - PORT must be a port number from 1 to 65535');
     });
+
+    it.each(['true', 'yes', '10.0.0.0/33', '300.1.1.1', 'loopback,,'])(
+      'refuses TRUST_PROXY %s: trusting every hop would let any client choose its address',
+      (value) => {
+        expect(problemsOf({ ...validEnv, TRUST_PROXY: value }).problems).toEqual([
+          { variable: 'TRUST_PROXY', message: expect.stringMatching(/^must be/) as unknown },
+        ]);
+      },
+    );
 
     it('never repeats a value, which may hold a password', () => {
       const error = problemsOf({ ...validEnv, DATABASE_URL: 'mysql://root:s3cret@db/x' });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import { baseEnvSchema } from '@taizhang/bootstrap';
 
+import { serviceUrlVariables } from './service-routes';
+
 const seconds = (min: number, max: number, fallback: number, what: string) =>
   z.coerce
     .number({ error: `must be a whole number of seconds from ${min} to ${max}` })
@@ -20,50 +22,52 @@ const count = (min: number, max: number, fallback: number, what: string) =>
     .default(fallback)
     .describe(what);
 
-const serviceUrl = (port: number) =>
-  z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-    .default(`http://127.0.0.1:${port}`);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
-/** The gateway's environment: the base one, Redis required, and its own variables. */
-export const gatewayEnvSchema = baseEnvSchema.extend({
-  PORT: baseEnvSchema.shape.PORT.default(8080),
-  // Sessions, lockouts and rate limits live in Redis: the gateway cannot work without it.
-  REDIS_URL: baseEnvSchema.shape.REDIS_URL.unwrap().describe(
-    'the Redis URL that holds sessions, lockouts and rate limits, e.g. redis://127.0.0.1:6379',
-  ),
-  REDIS_KEY_PREFIX: z
-    .string()
-    .regex(/^[\w:.-]{1,100}$/, 'may hold only letters, digits and : . _ -')
-    .default('taizhang:gateway:'),
-  TAIZHANG_ADMIN_PASSWORD: z
-    .string()
-    .min(12, 'must be at least 12 characters long')
-    .max(200, 'must be at most 200 characters long')
-    .optional(),
-  TAIZHANG_DATA_DIR: z.string().optional(),
-  AUTH_PRIVATE_KEY: z.string().optional(),
-  AUTH_PRIVATE_KEY_FILE: z.string().optional(),
-  ACCESS_TOKEN_TTL_SECONDS: seconds(30, 3600, 900, 'how long an access token is valid'),
-  SESSION_TTL_SECONDS: seconds(300, 30 * 86_400, 8 * 3600, 'how long a sign-in lasts'),
-  LOGIN_MAX_FAILURES: count(1, 100, 5, 'failed sign-ins in a row before the account is locked'),
-  LOGIN_LOCK_SECONDS: seconds(1, 86_400, 900, 'how long a locked account stays locked'),
-  LOGIN_FAILURE_DELAY_MS: count(0, 10_000, 500, 'the delay after the first failed sign-in'),
-  RATE_LIMIT_WINDOW_SECONDS: seconds(1, 3600, 60, 'the window of the rate limits'),
-  RATE_LIMIT_PER_ADDRESS: count(1, 1_000_000, 1200, 'requests per window from one address'),
-  RATE_LIMIT_PER_USER: count(1, 1_000_000, 600, 'requests per window by one user'),
-  LOGIN_RATE_LIMIT_PER_ADDRESS: count(
-    1,
-    100_000,
-    30,
-    'sign-in attempts per window from one address',
-  ),
-  PROXY_TIMEOUT_MS: count(100, 600_000, 30_000, 'how long to wait for a service'),
-  ORGANISATION_URL: serviceUrl(3001),
-  RIGHTS_URL: serviceUrl(3002),
-  HARDSHIP_AID_URL: serviceUrl(3003),
-  ACTIVITIES_URL: serviceUrl(3004),
-  REPORTING_URL: serviceUrl(3005),
-});
+/**
+ * The gateway's environment: the base one, Redis required, and its own variables. Loose: every
+ * `<SERVICE>_URL` given (an http(s) URL) is a service to forward to (`serviceRoutes`).
+ */
+export const gatewayEnvSchema = baseEnvSchema
+  .extend({
+    PORT: baseEnvSchema.shape.PORT.default(8080),
+    // Sessions, lockouts and rate limits live in Redis: the gateway cannot work without it.
+    REDIS_URL: baseEnvSchema.shape.REDIS_URL.unwrap().describe(
+      'the Redis URL that holds sessions, lockouts and rate limits, e.g. redis://127.0.0.1:6379',
+    ),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]{1,100}$/, 'may hold only letters, digits and : . _ -')
+      .default('taizhang:gateway:'),
+    TAIZHANG_ADMIN_PASSWORD: z
+      .string()
+      .min(12, 'must be at least 12 characters long')
+      .max(200, 'must be at most 200 characters long')
+      .optional(),
+    TAIZHANG_DATA_DIR: z.string().optional(),
+    AUTH_PRIVATE_KEY: z.string().optional(),
+    AUTH_PRIVATE_KEY_FILE: z.string().optional(),
+    ACCESS_TOKEN_TTL_SECONDS: seconds(30, 3600, 900, 'how long an access token is valid'),
+    SESSION_TTL_SECONDS: seconds(300, 30 * 86_400, 8 * 3600, 'how long a sign-in lasts'),
+    LOGIN_MAX_FAILURES: count(1, 100, 5, 'failed sign-ins in a row before the account is locked'),
+    LOGIN_LOCK_SECONDS: seconds(1, 86_400, 900, 'how long a locked account stays locked'),
+    LOGIN_FAILURE_DELAY_MS: count(0, 10_000, 500, 'the delay after the first failed sign-in'),
+    RATE_LIMIT_WINDOW_SECONDS: seconds(1, 3600, 60, 'the window of the rate limits'),
+    RATE_LIMIT_PER_ADDRESS: count(1, 1_000_000, 1200, 'requests per window from one address'),
+    RATE_LIMIT_PER_USER: count(1, 1_000_000, 600, 'requests per window by one user'),
+    LOGIN_RATE_LIMIT_PER_ADDRESS: count(
+      1,
+      100_000,
+      30,
+      'sign-in attempts per window from one address',
+    ),
+    PROXY_TIMEOUT_MS: count(100, 600_000, 30_000, 'how long to wait for a service'),
+  })
+  .loose()
+  .superRefine((env, context) => {
+    for (const variable of serviceUrlVariables(env))
+      for (const issue of httpUrl.safeParse(env[variable]).error?.issues ?? [])
+        context.addIssue({ ...issue, path: [variable] });
+  });
 
 export type GatewayEnv = z.output<typeof gatewayEnvSchema>;

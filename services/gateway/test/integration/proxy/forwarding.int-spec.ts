@@ -66,8 +66,13 @@ describe('forwarding /api/<service>/… through the gateway', () => {
       {
         ORGANISATION_URL: services.urls['organisation']!,
         RIGHTS_URL: echo.url,
+        // A service no list in the code names: its variable is enough.
+        HARDSHIP_AID_URL: echo.url,
+        SURVEYS_URL: echo.url,
         // Nothing listens there: the service is down.
         REPORTING_URL: 'http://127.0.0.1:9',
+        // Its own URL is not a service to forward to.
+        GATEWAY_URL: 'http://127.0.0.1:9',
         // The key pair organisation verifies with.
         AUTH_PRIVATE_KEY: services.auth.privateKeyPem,
       },
@@ -275,6 +280,28 @@ describe('forwarding /api/<service>/… through the gateway', () => {
     });
   });
 
+  describe('the services it knows', () => {
+    it('are those given a <SERVICE>_URL, whatever their name', async () => {
+      const aid = await api('get', '/api/hardship-aid/files/1', admin);
+      const surveys = await api('get', '/api/surveys/x', admin);
+
+      expect([aid.status, (aid.body as Echo).url]).toEqual([202, '/files/1']);
+      expect([surveys.status, (surveys.body as Echo).url]).toEqual([202, '/x']);
+    });
+
+    it('answer 404 for a service that is not given one (not yet built), and for the gateway itself', async () => {
+      for (const service of ['activities', 'gateway']) {
+        const response = await api('post', `/api/${service}/x`, admin).send({});
+
+        expect({ service, status: response.status, body: response.body as unknown }).toMatchObject({
+          service,
+          status: 404,
+          body: { code: 'NOT_FOUND', service },
+        });
+      }
+    });
+  });
+
   describe('refuses', () => {
     it('a request without a valid token, at the gateway', async () => {
       const response = await api(
@@ -294,6 +321,8 @@ describe('forwarding /api/<service>/… through the gateway', () => {
       const down = await api('get', '/api/reporting/reports/org-units/x/summary', admin);
 
       expect(unknown.status).toBe(404);
+      expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', service: 'payroll' });
       expect(down.status).toBe(502);
       expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(down.body).toMatchObject({
