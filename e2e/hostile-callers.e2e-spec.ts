@@ -243,6 +243,31 @@ describe('hostile callers, through the gateway', () => {
     });
   });
 
+  // 12 KB that once stopped the gateway: the proxy re-serialised the body in a later tick and
+  // the stack overflow was uncaught.
+  it('answers JSON nested 6,000 deep with 400 at the gateway and at a service, and both keep answering', async () => {
+    const nested = '['.repeat(6000) + ']'.repeat(6000);
+    const cadre = region.tokens.union_cadre[0];
+    const organisation = region.running.urls['organisation']!;
+    const direct = await fetch(`${organisation}/unions/${region.ids.union[0]}/members`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cadre}`, 'content-type': 'application/json' },
+      body: nested,
+    });
+    const through = await region.call('POST', '/api/organisation/x', cadre, nested);
+
+    expect([through.status, through.body['code']]).toEqual([400, 'JSON_TOO_DEEP']);
+    expect([direct.status, ((await direct.json()) as { code: string }).code]).toEqual([
+      400,
+      'JSON_TOO_DEEP',
+    ]);
+    expect((await fetch(`${region.gatewayUrl}/health/live`)).status).toBe(200);
+    expect((await fetch(`${organisation}/health/live`)).status).toBe(200);
+    expect(
+      (await region.call('GET', `/api/organisation/unions/${region.ids.union[0]}`, cadre)).status,
+    ).toBe(200);
+  });
+
   describe('hostile bodies (fast-check)', () => {
     // FC_SEED=<seed> replays a failed run (fast-check prints the seed).
     const replay = process.env['FC_SEED'] ? { seed: Number(process.env['FC_SEED']) } : {};

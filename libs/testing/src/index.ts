@@ -17,3 +17,4 @@ export * from './own-kafka';
 export * from './own-postgres';
 export * from './own-redis';
 export * from './personal-data-keys';
+export * from './answer-before-body';

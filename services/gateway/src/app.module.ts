@@ -48,6 +48,8 @@ export const gatewayModule = (
       configSchema: gatewayEnvSchema,
       configClass: GatewayConfig,
       migrations: [...messagingMigrations, CreateGatewayTables1760100000000],
+      // The one public origin: its routes and traffic are no stranger's business in production.
+      operationsEndpoints: 'hidden-in-production',
       env,
     }),
     GatewayCoreModule,

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,6 +24,41 @@ const brokerList = z
       .min(1, 'must list at least one broker as host:port'),
   );
 
+const TRUST_PROXY_MESSAGE =
+  'must be a number of proxies in front (e.g. 1) or a comma-separated list of their addresses or subnets (e.g. loopback, 10.0.0.0/8)';
+const SUBNET_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+// An address, a subnet in CIDR notation, or a name Express knows for a group of subnets.
+const isProxyAddress = (entry: string): boolean => {
+  if (SUBNET_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+
+  return (
+    prefix === undefined ||
+    (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128))
+  );
+};
+
+/**
+ * Which proxies' X-Forwarded-For to believe, as Express's `trust proxy` takes it: a hop count or
+ * a list of addresses and subnets; off (false) when unset. `true` (trust every hop) is refused:
+ * any client could then choose the address it is rate-limited under.
+ */
+const trustProxy = z
+  .string()
+  .transform((value, context): number | string[] => {
+    if (/^\d{1,2}$/.test(value.trim())) return Number(value.trim());
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every(isProxyAddress)) return entries;
+    context.addIssue({ code: 'custom', message: TRUST_PROXY_MESSAGE });
+
+    return z.NEVER;
+  })
+  .optional()
+  .describe('the proxies in front of the service whose X-Forwarded-For is believed');
+
 /**
  * The environment every service reads. A service adds its own variables with
  * `baseEnvSchema.extend({ … })` (and may give PORT a default there).
@@ -37,6 +74,12 @@ export const baseEnvSchema = z.object({
     .min(1, 'must be a port number from 1 to 65535')
     .max(65535, 'must be a port number from 1 to 65535')
     .describe('the HTTP port, e.g. 3001'),
+  HOST: z
+    .string()
+    .regex(/^[\w.:-]{1,253}$/, 'must be an IP address or a host name, e.g. 0.0.0.0')
+    .default('127.0.0.1')
+    .describe('the address to listen on'),
+  TRUST_PROXY: trustProxy,
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL starting with postgres://')

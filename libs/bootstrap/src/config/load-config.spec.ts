@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       expect(loadConfig(baseEnvSchema, validEnv)).toEqual({
         ...validEnv,
         PORT: 3001,
+        HOST: '127.0.0.1',
         DATABASE_POOL_SIZE: 20,
         KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
         KAFKA_TOPIC_SUFFIX: '',
@@ -46,7 +47,7 @@ describe('loadConfig', () => {
 
       expect(config).toMatchObject({
         serviceName: 'organisation',
-        http: { port: 3001 },
+        http: { host: '127.0.0.1', port: 3001 },
         database: { url: validEnv.DATABASE_URL },
         kafka: { brokers: ['127.0.0.1:9092', '127.0.0.1:9093'], clientId: 'organisation' },
         redis: { url: 'redis://127.0.0.1:6379' },
@@ -63,6 +64,19 @@ describe('loadConfig', () => {
       expect(config.kafka.topic('taizhang.organisation.v1')).toBe(
         'taizhang.organisation.v1.test-abc',
       );
+    });
+
+    it.each([
+      [undefined, false],
+      ['1', 1],
+      ['loopback', ['loopback']],
+      ['10.0.0.0/8, 192.0.2.10 ,fd00::/8', ['10.0.0.0/8', '192.0.2.10', 'fd00::/8']],
+    ])('reads TRUST_PROXY %s as Express reads trust proxy: %j', (value, trustProxy) => {
+      const config = new PlatformConfig(
+        loadConfig(baseEnvSchema, { ...validEnv, TRUST_PROXY: value }),
+      );
+
+      expect(config.http.trustProxy).toEqual(trustProxy);
     });
 
     it("validates and types a service's own variables", () => {
@@ -119,6 +133,15 @@ describe('loadConfig', () => {
       ]);
       expect(error.message).toContain('  - PORT must be a port number from 1 to 65535');
     });
+
+    it.each(['true', 'yes', '10.0.0.0/33', '300.1.1.1', 'loopback,,'])(
+      'refuses TRUST_PROXY %s: trusting every hop would let any client choose its address',
+      (value) => {
+        expect(problemsOf({ ...validEnv, TRUST_PROXY: value }).problems).toEqual([
+          { variable: 'TRUST_PROXY', message: expect.stringMatching(/^must be/) as unknown },
+        ]);
+      },
+    );
 
     it('never repeats a value, which may hold a password', () => {
       const error = problemsOf({ ...validEnv, DATABASE_URL: 'mysql://root:s3cret@db/x' });

@@ -7,7 +7,15 @@ import type { BaseEnv, LogLevel, NodeEnv } from './base-env.schema';
 export class PlatformConfig {
   readonly serviceName: string;
   readonly nodeEnv: NodeEnv;
-  readonly http: { readonly port: number };
+  /**
+   * `host` is the address listened on: 127.0.0.1 unless HOST says otherwise. `trustProxy` is
+   * Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For gives the client's address.
+   */
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly trustProxy: number | readonly string[] | false;
+  };
   readonly database: {
     readonly url: string;
     readonly poolSize: number;
@@ -29,7 +37,7 @@ export class PlatformConfig {
   constructor(env: BaseEnv) {
     this.serviceName = env.SERVICE_NAME;
     this.nodeEnv = env.NODE_ENV;
-    this.http = { port: env.PORT };
+    this.http = { host: env.HOST, port: env.PORT, trustProxy: env.TRUST_PROXY ?? false };
     this.database = {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,

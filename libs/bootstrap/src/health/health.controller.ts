@@ -13,7 +13,10 @@ interface StatusResponse {
   status(code: number): unknown;
 }
 
-/** Liveness (`/health/live`) and readiness (`/health`, `/health/ready`): 200 or 503. */
+/**
+ * Liveness (`/health/live`) and readiness (`/health`, `/health/ready`): 200 or 503. Only
+ * PostgreSQL decides readiness; Kafka and Redis are reported (degraded when away).
+ */
 @ApiTags('platform')
 @Public()
 @Controller('health')

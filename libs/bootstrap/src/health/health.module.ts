@@ -5,7 +5,7 @@ import { HealthController } from './health.controller';
 import { KafkaHealthIndicator } from './kafka.health';
 import { RedisHealthIndicator } from './redis.health';
 
-/** `/health`: liveness of the process, readiness of PostgreSQL, Kafka and Redis. */
+/** `/health`: liveness of the process, readiness on PostgreSQL, Kafka and Redis reported. */
 @Module({
   // Failures are logged by the controller, through the service's structured logger.
   imports: [TerminusModule.forRoot({ logger: false })],

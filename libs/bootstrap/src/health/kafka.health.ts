@@ -9,7 +9,12 @@ import { PlatformConfig } from '../config/platform-config';
 import { CHECK_TIMEOUT_MS } from './health.constants';
 import { messageOf, withTimeout } from './with-timeout';
 
-/** Kafka is ready when the cluster describes itself; one admin client is kept between checks. */
+/**
+ * Whether the cluster describes itself (one admin client kept between checks). Reported, never
+ * failing readiness: a command needs only PostgreSQL (its events wait in the outbox until the
+ * relay can publish them), a read model serves what it has, so an unreachable broker is
+ * `{ status: 'up', state: 'degraded', message }`, as Redis is.
+ */
 @Injectable()
 export class KafkaHealthIndicator implements OnApplicationShutdown {
   private readonly kafka: Kafka;
@@ -36,12 +41,12 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
     try {
       const cluster = await withTimeout(this.describeCluster(), CHECK_TIMEOUT_MS, 'Kafka');
 
-      return indicator.up({ brokers: cluster.brokers.length });
+      return indicator.up({ state: 'ready', brokers: cluster.brokers.length });
     } catch (error) {
       // A fresh client next time: kafkajs does not always recover a failed admin connection.
       await this.disconnect();
 
-      return indicator.down({ message: messageOf(error) });
+      return indicator.up({ state: 'degraded', message: messageOf(error) });
     }
   }
 

@@ -10,14 +10,19 @@ import {
 } from '@nestjs/common';
 
 import { PlatformErrorCode } from '../problems/platform-error-code';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-nesting';
 
 /** The largest JSON body a service accepts. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-/** An Excel workbook; left unread here, for the routes that take one (XlsxBodyMiddleware). */
+/** An Excel workbook; left unread here, for the routes that take one (@XlsxUpload). */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export type Request = IncomingMessage & { body?: unknown };
+export type Request = IncomingMessage & {
+  body?: unknown;
+  /** The JSON text as received, once checked (the gateway forwards it unchanged). */
+  rawBody?: Buffer;
+};
 export type Next = (error?: unknown) => void;
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
@@ -110,6 +115,11 @@ const contentProblem = (request: IncomingMessage): Error | undefined => {
 const parse = (bytes: Buffer): { value: unknown } | Error => {
   // Invalid UTF-8 would otherwise be stored as U+FFFD, silently changing Chinese text.
   if (!isUtf8(bytes)) return malformed('The request body is not valid UTF-8.');
+  if (nestsDeeperThan(bytes, MAX_JSON_DEPTH))
+    return new BadRequestException({
+      code: PlatformErrorCode.JsonTooDeep,
+      message: `The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`,
+    });
   try {
     return { value: JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as unknown };
   } catch {
@@ -120,13 +130,14 @@ const parse = (bytes: Buffer): { value: unknown } | Error => {
 
 /**
  * Reads JSON request bodies, answering client mistakes as problems: wrong media type or
- * charset → 415, too large → 413, invalid UTF-8 or JSON → 400 MALFORMED_JSON.
+ * charset → 415, too large → 413, invalid UTF-8 or JSON → 400 MALFORMED_JSON, nested more than
+ * 64 deep → 400 JSON_TOO_DEEP.
  */
 @Injectable()
 export class JsonBodyMiddleware implements NestMiddleware<Request, ServerResponse> {
   use(request: Request, _response: ServerResponse, next: Next): void {
     if (!hasBody(request)) return next();
-    // Left unread: only a route that takes a workbook reads it (XlsxBodyMiddleware), with its own
+    // Left unread: only a route that takes a workbook reads it (@XlsxUpload), with its own
     // limit; anywhere else the body stays empty and fails the route's validation (400).
     if (mediaTypeOf(request) === XLSX_MEDIA_TYPE) return next();
     const refused = contentProblem(request);
@@ -136,6 +147,7 @@ export class JsonBodyMiddleware implements NestMiddleware<Request, ServerRespons
       const parsed = size === 0 ? { value: undefined } : parse(bytes);
       if (parsed instanceof Error) return next(parsed);
       request.body = parsed.value;
+      if (size > 0) request.rawBody = bytes;
       next();
     });
   }

@@ -9,8 +9,8 @@ import type { ServiceAppOptions } from './create-service-app';
 import { createServiceApp } from './create-service-app';
 
 /**
- * A service's `main.ts` in one call: creates the app, starts its microservices, listens on PORT
- * and logs its URL; if it cannot start (bad environment, database unreachable) it says why and
+ * A service's `main.ts` in one call: creates the app, starts its microservices, listens on
+ * HOST:PORT and logs its URL; if it cannot start (bad environment, database unreachable) it says why and
  * exits with status 1.
  */
 export const bootstrapService = async (
@@ -22,7 +22,9 @@ export const bootstrapService = async (
     const config = app.get(PlatformConfig);
     await options.beforeListen?.(app);
     await app.startAllMicroservices();
-    await app.listen(config.http.port);
+    // Loopback unless HOST says otherwise: clients come through the gateway, which checks
+    // revocation and rate limits that a service reached directly would not.
+    await app.listen(config.http.port, config.http.host);
     app
       .get(Logger)
       .log(

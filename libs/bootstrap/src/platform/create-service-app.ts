@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { PlatformConfig } from '../config/platform-config';
 import type { OpenApiOptions } from './open-api';
 import { setUpOpenApi } from './open-api';
+import { SERVES_OPERATIONS_ENDPOINTS } from './operations-endpoints';
 
 /** Options of {@link createServiceApp} and {@link bootstrapService}. */
 export interface ServiceAppOptions {
@@ -21,7 +22,8 @@ export interface ServiceAppOptions {
 
 /**
  * Creates a service's Nest app (its AppModule imports `PlatformModule.forRoot`): JSON logs from
- * the first line, shutdown hooks and OpenAPI; not yet listening.
+ * the first line, shutdown hooks and OpenAPI (unless hidden: `operationsEndpoints`); not yet
+ * listening.
  */
 export const createServiceApp = async (
   appModule: Type<unknown> | DynamicModule,
@@ -36,6 +38,7 @@ export const createServiceApp = async (
     // Throw instead of aborting the process, so that bootstrapService can say what went wrong.
     abortOnError: false,
   });
+  const config = app.get(PlatformConfig);
   app.useLogger(app.get(Logger));
   // Nest would flush only on listen(); an app that is only init()ed (tests) would buffer forever.
   app.flushLogs();
@@ -43,7 +46,10 @@ export const createServiceApp = async (
   app.disable('x-powered-by');
   // Express's body-hash ETags would look like stream versions to a client sending If-Match.
   app.set('etag', false);
-  setUpOpenApi(app, app.get(PlatformConfig).serviceName, options.openApi);
+  // Behind a TLS terminator, `request.ip` (rate limits, logs) is the client's, not the proxy's.
+  app.set('trust proxy', config.http.trustProxy);
+  if (app.get<boolean>(SERVES_OPERATIONS_ENDPOINTS))
+    setUpOpenApi(app, config.serviceName, options.openApi);
 
   return app;
 };

@@ -15,6 +15,7 @@ import { RequestPipelineModule } from '../http/request-pipeline.module';
 import { loggerParams } from '../logging/logger-params';
 import { MetricsModule } from '../metrics/metrics.module';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
+import { SERVES_OPERATIONS_ENDPOINTS, servesOperationsEndpoints } from './operations-endpoints';
 import type { EnvSchema, PlatformModuleOptions } from './platform-module-options';
 
 const configProviders = <TSchema extends EnvSchema>({
@@ -67,12 +68,19 @@ export class PlatformModule {
       ],
       providers: [
         ...configProviders(options),
+        {
+          provide: SERVES_OPERATIONS_ENDPOINTS,
+          inject: [PlatformConfig],
+          useFactory: (config: PlatformConfig) =>
+            servesOperationsEndpoints(options.operationsEndpoints ?? 'public', config),
+        },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
       exports: [
         PlatformConfig,
+        SERVES_OPERATIONS_ENDPOINTS,
         ...(options.configClass ? [options.configClass] : []),
         MetricsModule,
       ],

@@ -2,6 +2,7 @@
 export enum PlatformErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   MalformedJson = 'MALFORMED_JSON',
+  JsonTooDeep = 'JSON_TOO_DEEP',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   InvalidIdempotencyKey = 'INVALID_IDEMPOTENCY_KEY',

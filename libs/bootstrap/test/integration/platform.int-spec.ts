@@ -1,3 +1,6 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+
 import type { DynamicModule } from '@nestjs/common';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -14,6 +17,7 @@ import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
 import type { CommandRequestContext } from '../../src';
 import {
   baseEnvSchema,
+  bootstrapService,
   CommandRequest,
   ConfigValidationError,
   createServiceApp,
@@ -144,15 +148,51 @@ describe('PlatformModule', () => {
     });
   });
 
+  describe('listening', () => {
+    const freePort = (): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const server = createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+          const { port } = server.address() as AddressInfo;
+          server.close(() => resolve(port));
+        });
+      });
+    const listeningAddress = async (overrides: Record<string, string>): Promise<string> => {
+      const service = await bootstrapService(
+        probeApp({ ...env, PORT: String(await freePort()), ...overrides }),
+      );
+      try {
+        return (service.getHttpServer().address() as AddressInfo).address;
+      } finally {
+        await service.close();
+      }
+    };
+
+    it('binds 127.0.0.1 only, so that nothing reaches a service around the gateway', async () => {
+      expect(await listeningAddress({})).toBe('127.0.0.1');
+    });
+
+    it('binds the address HOST names (0.0.0.0 in a container)', async () => {
+      expect(await listeningAddress({ HOST: '0.0.0.0' })).toBe('0.0.0.0');
+    });
+
+    it('refuses a HOST that is not an address or a host name', async () => {
+      await expect(createServiceApp(probeApp({ ...env, HOST: 'http://x/' }))).rejects.toThrow(
+        /HOST must be/,
+      );
+    });
+  });
+
   describe('/health', () => {
-    it('is ready when PostgreSQL, Kafka and Redis answer', async () => {
+    it('is ready when PostgreSQL answers, and reports Kafka and Redis', async () => {
       const response = await http.get('/health').expect(200);
 
       expect(response.body).toMatchObject({
         status: 'ok',
         details: {
           postgres: { status: 'up' },
-          kafka: { status: 'up', brokers: expect.any(Number) as unknown },
+          kafka: { status: 'up', state: 'ready', brokers: expect.any(Number) as unknown },
           redis: { status: 'up', state: 'ready' },
         },
       });
@@ -177,13 +217,18 @@ describe('PlatformModule', () => {
 
       afterAll(() => degraded?.close());
 
-      it('is not ready (503) and says why, while still live', async () => {
-        const response = await request(degraded.getHttpServer()).get('/health').expect(503);
+      // Commands need only PostgreSQL (events wait in the outbox); a probe must not take the
+      // service out of rotation because the broker is away.
+      it('is still ready, and says Kafka is degraded', async () => {
+        const response = await request(degraded.getHttpServer()).get('/health').expect(200);
 
         expect(response.body).toMatchObject({
-          status: 'error',
-          error: { kafka: { status: 'down', message: expect.any(String) as unknown } },
-          info: { postgres: { status: 'up' }, redis: { status: 'up', state: 'not-configured' } },
+          status: 'ok',
+          info: {
+            postgres: { status: 'up' },
+            kafka: { status: 'up', state: 'degraded', message: expect.any(String) as unknown },
+            redis: { status: 'up', state: 'not-configured' },
+          },
         });
         await request(degraded.getHttpServer()).get('/health/live').expect(200);
       });
@@ -292,6 +337,30 @@ describe('PlatformModule', () => {
         code: 'MALFORMED_JSON',
         detail: 'The request body is not valid UTF-8.',
       });
+    });
+
+    it('answers JSON nested deeper than 64 levels with 400 JSON_TOO_DEEP, and keeps answering', async () => {
+      const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+      // A string holding brackets is text, not nesting.
+      const deepString = JSON.stringify({ name: '['.repeat(1000), count: 1 });
+      const send = (text: string) =>
+        http.post('/probes').set('content-type', 'application/json').send(text);
+
+      const hostile = await send(nested(6000)).expect(400);
+      expect(hostile.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(hostile.body).toMatchObject({
+        code: 'JSON_TOO_DEEP',
+        detail: 'The request body nests arrays or objects more than 64 levels deep.',
+      });
+      expect((await send(nested(65)).expect(400)).body).toMatchObject({ code: 'JSON_TOO_DEEP' });
+      // 64 levels are read (and then fail the route's validation, as any array would).
+      expect((await send(nested(64)).expect(400)).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+      expect((await send(deepString).expect(400)).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+      await http.post('/probes').send({ name: 'a', count: 1 }).expect(201);
     });
 
     it('answers a body that is not JSON with 415', async () => {

@@ -1,4 +1,6 @@
-import type { DynamicModule, MiddlewareConsumer, NestModule } from '@nestjs/common';
+import { generateKeyPairSync } from 'node:crypto';
+
+import type { DynamicModule } from '@nestjs/common';
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
@@ -6,8 +8,10 @@ import { createZodDto } from 'nestjs-zod';
 import request from 'supertest';
 import { z } from 'zod';
 
+import type { Role } from '@taizhang/auth';
+import { AuthModule, Roles, signAccessToken } from '@taizhang/auth';
 import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
+import { answerBeforeBody, createTestDatabase, testInfrastructure } from '@taizhang/testing';
 
 import {
   baseEnvSchema,
@@ -15,20 +19,25 @@ import {
   MAX_XLSX_BODY_BYTES,
   PlatformModule,
   XLSX_MEDIA_TYPE,
-  XlsxBodyMiddleware,
+  XlsxUpload,
 } from '../../src';
 
 class NameDto extends createZodDto(z.object({ name: z.string().min(1) })) {}
 
+const keys = generateKeyPairSync('ed25519');
+
 @Controller('uploads')
+@Roles('union_cadre')
 class UploadsController {
   @Post()
+  @XlsxUpload()
   upload(@Body() workbook: Buffer) {
     return { bytes: workbook.length, first: workbook.subarray(0, 2).toString('latin1') };
   }
 }
 
 @Controller('names')
+@Roles('union_cadre')
 class NamesController {
   @Post()
   create(@Body() body: NameDto) {
@@ -37,11 +46,7 @@ class NamesController {
 }
 
 @Module({ controllers: [UploadsController, NamesController] })
-class UploadsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(XlsxBodyMiddleware).forRoutes(UploadsController);
-  }
-}
+class UploadsModule {}
 
 const uploadsApp = (env: Record<string, string>): DynamicModule => ({
   module: class UploadsAppModule {},
@@ -52,6 +57,7 @@ const uploadsApp = (env: Record<string, string>): DynamicModule => ({
       migrations: [],
       env,
     }),
+    AuthModule.forRoot({ publicKey: () => Promise.resolve(keys.publicKey) }),
     UploadsModule,
   ],
 });
@@ -59,10 +65,17 @@ const uploadsApp = (env: Record<string, string>): DynamicModule => ({
 // Any bytes will do: the middleware reads the body; the route decides what it is.
 const WORKBOOK = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(4096, 7)]);
 
-describe('XlsxBodyMiddleware', () => {
+describe('@XlsxUpload', () => {
   let database: TestDatabase;
   let app: NestExpressApplication;
-  let http: ReturnType<typeof request>;
+  let http: { post(path: string): request.Test };
+  let url: string;
+  const bearer = async (role: Role) =>
+    `Bearer ${await signAccessToken(
+      { userId: 'u-1', username: role, role, orgUnitId: 'u1', orgPath: 'c/u1', sessionId: 's' },
+      keys.privateKey,
+      { now: new Date(), ttlSeconds: 600 },
+    )}`;
 
   beforeAll(async () => {
     database = await createTestDatabase([]);
@@ -77,8 +90,10 @@ describe('XlsxBodyMiddleware', () => {
         NODE_ENV: 'test',
       }),
     );
-    await app.init();
-    http = request(app.getHttpServer());
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    const cadre = await bearer('union_cadre');
+    http = { post: (path) => request(app.getHttpServer()).post(path).set('authorization', cadre) };
   });
   afterAll(async () => {
     await app?.close();
@@ -115,6 +130,19 @@ describe('XlsxBodyMiddleware', () => {
       .expect(413);
 
     expect(response.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('refuses an upload without a token, or by a role the route does not list, before reading it', async () => {
+    const headers = { 'content-type': XLSX_MEDIA_TYPE };
+    const anonymous = await answerBeforeBody(`${url}/uploads`, headers, MAX_XLSX_BODY_BYTES);
+    const officer = await answerBeforeBody(
+      `${url}/uploads`,
+      { ...headers, authorization: await bearer('federation_officer') },
+      MAX_XLSX_BODY_BYTES,
+    );
+
+    expect([anonymous.status, anonymous.body['code']]).toEqual([401, 'TOKEN_MISSING']);
+    expect([officer.status, officer.body['code']]).toEqual([403, 'ROLE_NOT_ALLOWED']);
   });
 
   it('leaves a workbook sent to a JSON route unread: a 400, not a crash', async () => {

@@ -20,12 +20,12 @@ const count = (min: number, max: number, fallback: number, what: string) =>
     .default(fallback)
     .describe(what);
 
-const serviceUrl = (port: number) =>
-  z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-    .default(`http://127.0.0.1:${port}`);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
-/** The gateway's environment: the base one, Redis required, and its own variables. */
+/**
+ * The gateway's environment: the base one, Redis required, and its own variables, among them the
+ * URL of each service it forwards to (`serviceRoutes`).
+ */
 export const gatewayEnvSchema = baseEnvSchema.extend({
   PORT: baseEnvSchema.shape.PORT.default(8080),
   // Sessions, lockouts and rate limits live in Redis: the gateway cannot work without it.
@@ -59,11 +59,13 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
     'sign-in attempts per window from one address',
   ),
   PROXY_TIMEOUT_MS: count(100, 600_000, 30_000, 'how long to wait for a service'),
-  ORGANISATION_URL: serviceUrl(3001),
-  RIGHTS_URL: serviceUrl(3002),
-  HARDSHIP_AID_URL: serviceUrl(3003),
-  ACTIVITIES_URL: serviceUrl(3004),
-  REPORTING_URL: serviceUrl(3005),
+  // Where each of FORWARDED_SERVICES answers; one not given has no route (404), so no caller
+  // waits on a port where nothing listens.
+  ORGANISATION_URL: httpUrl.optional(),
+  RIGHTS_URL: httpUrl.optional(),
+  HARDSHIP_AID_URL: httpUrl.optional(),
+  ACTIVITIES_URL: httpUrl.optional(),
+  REPORTING_URL: httpUrl.optional(),
 });
 
 export type GatewayEnv = z.output<typeof gatewayEnvSchema>;

@@ -2,6 +2,7 @@ import { defaultKeysDir } from '@taizhang/auth';
 import { PlatformConfig } from '@taizhang/bootstrap';
 
 import type { GatewayEnv } from './gateway-env.schema';
+import { serviceRoutes } from './service-routes';
 
 /** A window and how many requests it allows. */
 export interface RateLimit {
@@ -32,7 +33,7 @@ export class GatewayConfig extends PlatformConfig {
     readonly loginPerAddress: RateLimit;
   };
   readonly proxy: { readonly timeoutMs: number };
-  /** Where `/api/<service>/…` goes, by service name. */
+  /** Where `/api/<service>/…` goes, by service name: one per `<SERVICE>_URL` given. */
   readonly routes: Readonly<Record<string, string>>;
 
   constructor(env: GatewayEnv) {
@@ -61,12 +62,6 @@ export class GatewayConfig extends PlatformConfig {
       loginPerAddress: { limit: env.LOGIN_RATE_LIMIT_PER_ADDRESS, windowSeconds },
     };
     this.proxy = { timeoutMs: env.PROXY_TIMEOUT_MS };
-    this.routes = {
-      organisation: env.ORGANISATION_URL,
-      rights: env.RIGHTS_URL,
-      'hardship-aid': env.HARDSHIP_AID_URL,
-      activities: env.ACTIVITIES_URL,
-      reporting: env.REPORTING_URL,
-    };
+    this.routes = serviceRoutes(env);
   }
 }

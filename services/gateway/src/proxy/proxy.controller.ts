@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
-import { All, Controller, Param, Req, Res } from '@nestjs/common';
+import { All, Controller, Logger, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 
 import type { RequestHandler } from 'http-proxy-middleware';
@@ -24,6 +24,10 @@ export class ProxyController {
 
   constructor(private readonly config: GatewayConfig) {
     this.proxy = createServiceProxy(config.proxy.timeoutMs);
+    // Services come from the <SERVICE>_URL variables: say which, since a missing one is a 404.
+    new Logger(ProxyController.name).log(
+      `Forwarding /api/<service> to: ${Object.keys(config.routes).join(', ') || 'no service (no <SERVICE>_URL is set)'}`,
+    );
   }
 
   @All([':service', ':service/{*path}'])
@@ -35,6 +39,13 @@ export class ProxyController {
     if (!Object.hasOwn(this.config.routes, service))
       throw new NotFoundError(`There is no service called ${service}. / 没有该服务。`, { service });
     request.forwardTo = this.config.routes[service];
-    await this.proxy(request, response);
+    // What fails before the request leaves (routing, path rewriting) comes back through `next`.
+    let failure: Error | undefined;
+    await this.proxy(request, response, (error?: unknown) => {
+      if (error !== undefined)
+        failure =
+          error instanceof Error ? error : new Error('Forwarding failed.', { cause: error });
+    });
+    if (failure) throw failure;
   }
 }

@@ -1,4 +1,9 @@
-import { servicePath } from './service-proxy';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { ForwardedRequest } from './service-proxy';
+import { createServiceProxy, servicePath } from './service-proxy';
 
 describe('servicePath', () => {
   it.each([
@@ -9,5 +14,40 @@ describe('servicePath', () => {
     ['/api/organisation/', '/'],
   ])('forwards %s as %s', (url, path) => {
     expect(servicePath(url)).toBe(path);
+  });
+});
+
+describe('createServiceProxy', () => {
+  const servers: Server[] = [];
+  const listen = async (server: Server): Promise<string> => {
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  afterAll(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
+
+  it('answers a 502 problem when its own handler fails in a later tick, and the process goes on', async () => {
+    const service = await listen(createServer((_request, response) => response.end('{}')));
+    const proxy = createServiceProxy(5_000);
+    const gateway = await listen(
+      createServer((request: ForwardedRequest, response) => {
+        // A body that cannot be written, as a 6,000-deep array once could not be serialised.
+        for (const key of ['body', 'rawBody'])
+          Object.defineProperty(request, key, {
+            get: () => {
+              throw new RangeError('Maximum call stack size exceeded');
+            },
+          });
+        request.forwardTo = service;
+        void proxy(request, response);
+      }),
+    );
+
+    const response = await fetch(`${gateway}/api/organisation/x`, { method: 'POST', body: '[]' });
+
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   });
 });

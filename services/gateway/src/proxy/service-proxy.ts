@@ -1,6 +1,8 @@
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
+import { Logger } from '@nestjs/common';
+
 import type { RequestHandler } from 'http-proxy-middleware';
 import {
   createProxyMiddleware,
@@ -10,13 +12,17 @@ import {
 
 import { PROBLEM_CONTENT_TYPE } from '@taizhang/bootstrap';
 
-/** A request on its way to a service: the platform has parsed its body, the route its target. */
+/** A request on its way to a service: the platform has checked its body, the route its target. */
 export type ForwardedRequest = IncomingMessage & {
   body?: unknown;
+  /** The JSON text the platform read and checked (absent for a workbook, which is streamed). */
+  rawBody?: Buffer;
   id?: unknown;
   originalUrl?: string;
   forwardTo?: string;
 };
+
+const logger = new Logger('ServiceProxy');
 
 // `/api/organisation/unions/1?x=2` → `/unions/1?x=2`.
 export const servicePath = (url: string): string => {
@@ -25,15 +31,15 @@ export const servicePath = (url: string): string => {
   return rest.startsWith('/') ? rest : `/${rest}`;
 };
 
-// The platform read the body to check it (JSON, UTF-8, size); send the same JSON on.
+// The platform read the body to check it (JSON, UTF-8, size, depth): the same bytes go on, so
+// nothing is re-serialised (no precision lost, nothing that could overflow the stack here).
 const writeBody = (proxyRequest: ClientRequest, request: ForwardedRequest): void => {
   if (typeof request.id === 'string') proxyRequest.setHeader('x-request-id', request.id);
-  if (request.body === undefined) return;
-  const json = JSON.stringify(request.body);
+  if (request.rawBody === undefined) return;
   proxyRequest.removeHeader('transfer-encoding');
   proxyRequest.setHeader('content-type', 'application/json');
-  proxyRequest.setHeader('content-length', Buffer.byteLength(json));
-  proxyRequest.write(json);
+  proxyRequest.setHeader('content-length', request.rawBody.length);
+  proxyRequest.write(request.rawBody);
 };
 
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT']);
@@ -56,6 +62,10 @@ const answerUnreachable = (
   request: ForwardedRequest,
   response: ServerResponse | Socket,
 ): void => {
+  logger.warn(
+    { err: error.message, code: error.code, requestId: request.id },
+    'A request could not be forwarded',
+  );
   if (!('writeHead' in response) || response.headersSent) return void response.destroy();
   const { status, title, code, detail } = TIMEOUT_CODES.has(error.code ?? '')
     ? TIMED_OUT
@@ -74,7 +84,31 @@ const answerUnreachable = (
   );
 };
 
-/** Forwards a request to `request.forwardTo`, headers (Authorization too) and body unchanged. */
+/**
+ * The proxy calls these from socket events, outside any request's promise: an error thrown
+ * there would be uncaught and end the process. `onFailure` answers or logs instead.
+ */
+const contained =
+  <Args extends unknown[]>(
+    handler: (...args: Args) => void,
+    onFailure: (error: unknown, ...args: Args) => void,
+  ) =>
+  (...args: Args): void => {
+    try {
+      handler(...args);
+    } catch (error) {
+      try {
+        onFailure(error, ...args);
+      } catch (failure) {
+        logger.error({ err: failure }, 'The proxy could not answer a failed request');
+      }
+    }
+  };
+
+/**
+ * Forwards a request to `request.forwardTo`, headers (Authorization too) and body unchanged. No
+ * failure of the proxy's event handlers escapes: the request is answered 502, or logged.
+ */
 export const createServiceProxy = (timeoutMs: number): RequestHandler =>
   createProxyMiddleware<ForwardedRequest, ServerResponse>({
     router: (request) => request.forwardTo,
@@ -86,5 +120,14 @@ export const createServiceProxy = (timeoutMs: number): RequestHandler =>
     // errors from crashing the process, the events plugin wires `on` below.
     ejectPlugins: true,
     plugins: [debugProxyErrorsPlugin, proxyEventsPlugin],
-    on: { proxyReq: writeBody, error: answerUnreachable },
+    on: {
+      // Destroyed with the error, the outgoing request reports it to `error` below: a 502.
+      proxyReq: contained(writeBody, (error, proxyRequest) =>
+        proxyRequest.destroy(error instanceof Error ? error : new Error(String(error))),
+      ),
+      error: contained(answerUnreachable, (error, _cause, request, response) => {
+        logger.error({ err: error, requestId: request.id }, 'The proxy could not answer an error');
+        response.destroy();
+      }),
+    },
   });

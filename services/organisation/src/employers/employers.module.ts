@@ -1,7 +1,4 @@
-import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-
-import { XlsxBodyMiddleware } from '@taizhang/bootstrap';
 
 import { EmployersController } from './employers.controller';
 import { EmployerImportController } from './import/employer-import.controller';
@@ -12,9 +9,4 @@ import { EmployerImportService } from './import/employer-import.service';
   controllers: [EmployerImportController, EmployersController],
   providers: [EmployerImportService],
 })
-export class EmployersModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // Only the import route reads a workbook body; everywhere else bodies are JSON.
-    consumer.apply(XlsxBodyMiddleware).forRoutes(EmployerImportController);
-  }
-}
+export class EmployersModule {}

@@ -1,7 +1,4 @@
-import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-
-import { XlsxBodyMiddleware } from '@taizhang/bootstrap';
 
 import { MemberImportController } from './import/member-import.controller';
 import { MemberImportService } from './import/member-import.service';
@@ -22,9 +19,4 @@ import { PersonalDataVault } from './personal-data/personal-data-vault';
     MemberViewQuery,
   ],
 })
-export class MembersModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // Only the import route reads a workbook body; everywhere else bodies are JSON.
-    consumer.apply(XlsxBodyMiddleware).forRoutes(MemberImportController);
-  }
-}
+export class MembersModule {}

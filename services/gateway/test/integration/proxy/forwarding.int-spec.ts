@@ -2,9 +2,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { MAX_XLSX_BODY_BYTES, XLSX_MEDIA_TYPE } from '@taizhang/bootstrap';
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, startServices } from '@taizhang/testing';
+import { answerBeforeBody, eventually, startServices } from '@taizhang/testing';
 
 import type { GatewayUnderTest, Tokens } from '../gateway-test-kit';
 import {
@@ -65,8 +66,13 @@ describe('forwarding /api/<service>/… through the gateway', () => {
       {
         ORGANISATION_URL: services.urls['organisation']!,
         RIGHTS_URL: echo.url,
+        HARDSHIP_AID_URL: echo.url,
+        // Not one of the platform's services: a variable alone never makes a route.
+        SURVEYS_URL: echo.url,
         // Nothing listens there: the service is down.
         REPORTING_URL: 'http://127.0.0.1:9',
+        // Its own URL is not a service to forward to.
+        GATEWAY_URL: 'http://127.0.0.1:9',
         // The key pair organisation verifies with.
         AUTH_PRIVATE_KEY: services.auth.privateKeyPem,
         // The replica believes what this run's organisation signs.
@@ -210,6 +216,92 @@ describe('forwarding /api/<service>/… through the gateway', () => {
     });
   });
 
+  describe('hostile bodies', () => {
+    // 12 KB that once stopped the gateway: re-serialising it overflowed the stack in a later tick.
+    const NESTED = '['.repeat(6000) + ']'.repeat(6000);
+
+    it('refuses JSON nested 6,000 deep with 400 at the gateway, and keeps forwarding', async () => {
+      const response = await api('post', '/api/organisation/x', admin)
+        .set('content-type', 'application/json')
+        .send(NESTED);
+
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        code: 'JSON_TOO_DEEP',
+        instance: '/api/organisation/x',
+      });
+      await gateway.http().get('/health/live').expect(200);
+      expect((await api('get', '/api/rights/after', admin)).status).toBe(202);
+    });
+
+    it('refuses it with 400 at a service reached directly, whose process keeps answering', async () => {
+      const url = services.urls['organisation']!;
+      const response = await fetch(`${url}/org-units`, {
+        method: 'POST',
+        headers: {
+          ...(await services.auth.headers({ role: 'admin' })),
+          'content-type': 'application/json',
+        },
+        body: NESTED,
+      });
+
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'JSON_TOO_DEEP' });
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    });
+
+    it('refuses a 32 MiB workbook without a token, or by a role the route does not list, before it is read', async () => {
+      const server = gateway.app.getHttpServer();
+      if (!server.listening)
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const route = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/organisation/unions/00000000-0000-4000-8000-000000000000/members/import`;
+      const headers = { 'content-type': XLSX_MEDIA_TYPE };
+
+      // At the gateway: no token, no forwarding.
+      const anonymous = await answerBeforeBody(route, headers, MAX_XLSX_BODY_BYTES);
+      // At the service, through the gateway: the admin keeps accounts but imports no members.
+      const byAdmin = await answerBeforeBody(
+        route,
+        { ...headers, authorization: bearer(admin) },
+        MAX_XLSX_BODY_BYTES,
+      );
+
+      expect([anonymous.status, anonymous.body['code']]).toEqual([401, 'TOKEN_MISSING']);
+      expect([byAdmin.status, byAdmin.body['code']]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+      await gateway.http().get('/health/live').expect(200);
+    });
+
+    it('sends the JSON text on as the client wrote it (no precision lost in between)', async () => {
+      const text = '{"amount":12345678901234567890,"note":"\\u5de5"}';
+      const response = await api('post', '/api/rights/x', admin)
+        .set('content-type', 'application/json')
+        .send(text);
+
+      expect((response.body as Echo).body).toBe(text);
+    });
+  });
+
+  describe('the services it knows', () => {
+    it('are the platform’s services given a <SERVICE>_URL', async () => {
+      const aid = await api('get', '/api/hardship-aid/files/1', admin);
+
+      expect([aid.status, (aid.body as Echo).url]).toEqual([202, '/files/1']);
+    });
+
+    it('answer 404 for a service that is not given one (not yet built), for a name outside the platform whatever the environment says, and for the gateway itself', async () => {
+      for (const service of ['activities', 'surveys', 'gateway']) {
+        const response = await api('post', `/api/${service}/x`, admin).send({});
+
+        expect({ service, status: response.status, body: response.body as unknown }).toMatchObject({
+          service,
+          status: 404,
+          body: { code: 'NOT_FOUND', service },
+        });
+      }
+    });
+  });
+
   describe('refuses', () => {
     it('a request without a valid token, at the gateway', async () => {
       const response = await api(
@@ -229,6 +321,8 @@ describe('forwarding /api/<service>/… through the gateway', () => {
       const down = await api('get', '/api/reporting/reports/org-units/x/summary', admin);
 
       expect(unknown.status).toBe(404);
+      expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', service: 'payroll' });
       expect(down.status).toBe(502);
       expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(down.body).toMatchObject({

@@ -45,6 +45,36 @@ describe('rate limits', () => {
     });
   });
 
+  describe('behind a TLS terminator', () => {
+    let behind: GatewayUnderTest;
+    let exposed: GatewayUnderTest;
+    const me = (gateway: GatewayUnderTest, client: string) =>
+      gateway.http().get('/auth/me').set('x-forwarded-for', client);
+
+    beforeAll(async () => {
+      // The test's requests come from 127.0.0.1: there the proxy stands.
+      behind = await startGateway({ RATE_LIMIT_PER_ADDRESS: '2', TRUST_PROXY: 'loopback' });
+      exposed = await startGateway({ RATE_LIMIT_PER_ADDRESS: '2' });
+    });
+    afterAll(async () => {
+      await behind?.close();
+      await exposed?.close();
+    });
+
+    it("with TRUST_PROXY, limits the client's address that X-Forwarded-For names", async () => {
+      expect((await me(behind, '203.0.113.7')).status).toBe(401);
+      expect((await me(behind, '203.0.113.7')).status).toBe(401);
+      expect((await me(behind, '203.0.113.7')).status).toBe(429);
+      expect((await me(behind, '203.0.113.8')).status).toBe(401);
+    });
+
+    it('without it, ignores X-Forwarded-For, which any client can write', async () => {
+      expect((await me(exposed, '203.0.113.7')).status).toBe(401);
+      expect((await me(exposed, '203.0.113.8')).status).toBe(401);
+      expect((await me(exposed, '203.0.113.9')).status).toBe(429);
+    });
+  });
+
   describe('per user', () => {
     let gateway: GatewayUnderTest;
     let first: Tokens;

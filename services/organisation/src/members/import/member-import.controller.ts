@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest, XLSX_MEDIA_TYPE } from '@taizhang/bootstrap';
+import { CommandRequest, XlsxUpload } from '@taizhang/bootstrap';
 
 import { MemberImportResultDto } from './member-import.result';
 import { MemberImportService } from './member-import.service';
@@ -23,8 +23,7 @@ export class MemberImportController {
   @Roles('union_cadre', 'federation_officer')
   @Post()
   @HttpCode(200)
-  @ApiConsumes(XLSX_MEDIA_TYPE)
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @XlsxUpload()
   @ApiOkResponse({ type: MemberImportResultDto })
   import(
     @Param('unionId', ParseUUIDPipe) unionId: string,
