@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { Client } from 'pg';
 
+import { TOPIC_PARTITIONS } from '@taizhang/contracts';
 import { testInfrastructure } from '@taizhang/testing';
 
 import { benchAppends } from './append-bench';
@@ -14,6 +15,7 @@ import { benchLatency } from './latency-bench';
 import { round } from './measure';
 import { benchRelay } from './relay-bench';
 import { benchSummary } from './summary-bench';
+import { benchVerify } from './verify-bench';
 
 const numberFrom = (name: string, fallback: number): number =>
   Number(process.env[name] ?? fallback);
@@ -42,6 +44,7 @@ const main = async (): Promise<void> => {
   const rate = numberFrom('BENCH_RATE', 200);
   const latencySeconds = numberFrom('BENCH_LATENCY_SECONDS', 15);
   const importRows = numberFrom('BENCH_IMPORT_ROWS', 100_000);
+  const verifyEvents = numberFrom('BENCH_VERIFY_EVENTS', 200_000);
 
   console.log(`appends: ${seconds} s per measurement…`);
   const appends = await benchAppends(seconds);
@@ -51,6 +54,8 @@ const main = async (): Promise<void> => {
   const imports = await benchImport(importRows);
   console.log(`relay: ${relayEvents} events…`);
   const relay = await benchRelay(relayEvents);
+  console.log(`integrity verification: ${verifyEvents} events…`);
+  const verify = await benchVerify(verifyEvents);
   console.log(`latency: ${rate} joins/s for ${latencySeconds} s…`);
   const latency = await benchLatency(rate, latencySeconds);
   const summarySamples = numberFrom('BENCH_SUMMARY_SAMPLES', 1000);
@@ -58,12 +63,13 @@ const main = async (): Promise<void> => {
   const summary = await benchSummary(summarySamples);
 
   const ms = (value: number) => `${round(value)} ms`;
+  const verifyRate = verify.events / verify.verifySeconds;
   const plain16 = appends.find((f) => f.concurrency === 16)!.plainInsertPerSecond;
   const report = `# Benchmarks
 
 Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${await machine()}.
-Settings: BENCH_SECONDS=${seconds}, BENCH_RELAY_EVENTS=${relayEvents}, BENCH_RATE=${rate}, BENCH_LATENCY_SECONDS=${latencySeconds}, BENCH_IMPORT_ROWS=${importRows}, BENCH_SUMMARY_SAMPLES=${summarySamples}.
+Settings: BENCH_SECONDS=${seconds}, BENCH_RELAY_EVENTS=${relayEvents}, BENCH_RATE=${rate}, BENCH_LATENCY_SECONDS=${latencySeconds}, BENCH_IMPORT_ROWS=${importRows}, BENCH_SUMMARY_SAMPLES=${summarySamples}, BENCH_VERIFY_EVENTS=${verifyEvents}.
 Every figure is measured against a baseline taken in the same run; ratios compare the two.
 
 ## 1. Appends through \`handleCommand\`
@@ -140,6 +146,28 @@ own process; \`GET /health\` and one union's summary are the baselines.
 | municipal summary, now | ${ms(summary.municipalNow.p50)} | ${ms(summary.municipalNow.p95)} | ${ms(summary.municipalNow.p99)} |
 | municipal summary, \`?asOf=${summary.asOf}\` | ${ms(summary.municipalAsOf.p50)} | ${ms(summary.municipalAsOf.p95)} | ${ms(summary.municipalAsOf.p99)} |
 | ratio municipal now / union | ${round(summary.municipalNow.p50 / summary.unionSummary.p50, 2)} | ${round(summary.municipalNow.p95 / summary.unionSummary.p95, 2)} | ${round(summary.municipalNow.p99 / summary.unionSummary.p99, 2)} |
+
+## 7. Integrity verification (\`npm run audit -- verify\`)
+
+organisation's store with ${verify.events} events in ${verify.streams} member streams of four (joined with
+encrypted personal data, transferred, membership retained, left), appended by \`handleCommands\`
+a thousand members per transaction, published by the outbox relay (signed) to a topic of
+${TOPIC_PARTITIONS} partitions, then checkpointed (signed). Timed: what \`npm run audit -- verify\` runs for the
+service (\`verifyStore\`: the hash chains, the checkpoint, and every message of the topic, its
+Ed25519 signature checked and compared with the store), against two baselines of the same run:
+every event row read with a plain \`SELECT\` in verify's batches of 5,000, and every message of the
+topic read by a bare kafkajs consumer.
+
+| events | verify | verify events / s | plain SELECT rows / s | ratio | bare consumer messages / s | ratio |
+|---:|---:|---:|---:|---:|---:|---:|
+| ${verify.events} | ${round(verify.verifySeconds)} s | ${round(verifyRate, 0)} | ${round(verify.selectRowsPerSecond, 0)} | ${round(verifyRate / verify.selectRowsPerSecond, 2)} | ${round(verify.consumerMessagesPerSecond, 0)} | ${round(verifyRate / verify.consumerMessagesPerSecond, 2)} |
+
+Where the time goes (from verify's progress reports, one per batch of its walk):
+
+| part | seconds | events / s | baseline / s | ratio |
+|---|---:|---:|---:|---:|
+| before the walk: the key, the checkpoints, every topic message read and its signature checked | ${round(verify.beforeWalkSeconds)} | ${round(verify.events / verify.beforeWalkSeconds, 0)} | ${round(verify.consumerMessagesPerSecond, 0)} (bare consumer) | ${round(verify.events / verify.beforeWalkSeconds / verify.consumerMessagesPerSecond, 2)} |
+| the walk: every event's hash and chain, against the heads, the checkpoint and the topic | ${round(verify.walkSeconds)} | ${round(verify.events / verify.walkSeconds, 0)} | ${round(verify.selectRowsPerSecond, 0)} (plain SELECT) | ${round(verify.events / verify.walkSeconds / verify.selectRowsPerSecond, 2)} |
 `;
   const file = path.join(__dirname, '../../docs/benchmarks.md');
   fs.mkdirSync(path.dirname(file), { recursive: true });
