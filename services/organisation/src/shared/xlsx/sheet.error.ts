@@ -15,9 +15,10 @@ export class SheetError extends IllegalStateError {
   }
 }
 
-export const notAWorkbook = (): SheetError =>
+/** An unreadable file; `why`, when known, says what is wrong with it in plain words. */
+export const notAWorkbook = (why?: { en: string; zh: string }): SheetError =>
   new SheetError(
     SheetErrorCode.InvalidWorkbook,
-    'The file is not an Excel workbook (.xlsx) that can be read.',
-    '文件不是可读取的Excel工作簿（.xlsx）。',
+    `The file is not an Excel workbook (.xlsx) that can be read${why ? `: ${why.en}` : ''}.`,
+    `文件不是可读取的Excel工作簿（.xlsx）${why ? `：${why.zh}` : ''}。`,
   );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { constants, deflateRawSync } from 'node:zlib';
 
 import ExcelJS from 'exceljs';
 
@@ -30,6 +31,34 @@ const workbook = async (rows: unknown[][]): Promise<Buffer> => {
   for (const row of rows) sheet.addRow(row);
 
   return Buffer.from(await book.xlsx.writeBuffer());
+};
+
+/**
+ * The workbook with one more part that its table of contents does not list, just before that
+ * table: a `xl/sharedStrings.xml` inflating to 1 GiB of zeros (copies of one fully flushed
+ * deflated MiB, closed by an empty final block), which exceljs's streaming reader would read.
+ */
+const withUnlistedBomb = (zip: Buffer): Buffer => {
+  const mebibyte = deflateRawSync(Buffer.alloc(2 ** 20), { finishFlush: constants.Z_FULL_FLUSH });
+  const deflated = Buffer.concat([...Array<Buffer>(1024).fill(mebibyte), Buffer.from([3, 0])]);
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const centralDirectory = zip.readUInt32LE(eocd + 16);
+  const name = Buffer.from('xl/sharedStrings.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(deflated.length, 18);
+  local.writeUInt32LE(1_000, 22);
+  local.writeUInt16LE(name.length, 26);
+  const part = Buffer.concat([local, name, deflated]);
+  const result = Buffer.concat([
+    zip.subarray(0, centralDirectory),
+    part,
+    zip.subarray(centralDirectory),
+  ]);
+  result.writeUInt32LE(centralDirectory + part.length, eocd + part.length + 16);
+
+  return result;
 };
 
 // A valid number whose check digit is then broken.
@@ -220,6 +249,20 @@ describe('member import (会员批量导入) over HTTP', () => {
 
     expect([notABook.status, notABook.body['code']]).toEqual([422, 'INVALID_WORKBOOK']);
     expect([noUnion.status, noUnion.body['code']]).toEqual([404, 'NOT_FOUND']);
+    expect(await count('SELECT count(*) FROM events')).toBe(before);
+  });
+
+  it('refuses a workbook hiding a part its table of contents does not list, recording nobody', async () => {
+    const before = await count('SELECT count(*) FROM events');
+    const sheet = withUnlistedBomb(
+      await workbook([
+        [1, '刘洋', testIdCardNumber(904), '男', null, '正式', '否', '2020-07-01', null],
+      ]),
+    );
+
+    const answer = await upload(unions[0]!, sheet);
+
+    expect([answer.status, answer.body['code']]).toEqual([422, 'WORKBOOK_TOO_LARGE']);
     expect(await count('SELECT count(*) FROM events')).toBe(before);
   });
 });
