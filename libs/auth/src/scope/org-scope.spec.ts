@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { NotFoundError } from '@taizhang/event-store';
 
 import type { AuthenticatedUser } from '../authenticated-user';
-import { assertInScope, canReach, isWithinSubtree, scopeOf, subtreeSqlFilter } from './org-scope';
+import {
+  assertInScope,
+  canReach,
+  isWithinSubtree,
+  mayName,
+  scopeOf,
+  subtreeSqlFilter,
+} from './org-scope';
 import { NotAboveTargetError, ReadOnlyRoleError } from './scope.errors';
 
 type Caller = Pick<AuthenticatedUser, 'role' | 'orgPath'>;
@@ -109,6 +116,17 @@ describe('org scope', () => {
 
     it('refuses everything to a non-admin whose token somehow has no path', () => {
       expect(canReach({ role: 'federation_officer', orgPath: null }, city)).toBe(false);
+    });
+  });
+
+  describe('mayName', () => {
+    it('names to a cadre its subtree and the units above it, never a sibling or a neighbour', () => {
+      for (const path of [union, branch, street, district, city])
+        expect(mayName(cadre, path)).toBe(true);
+      for (const path of [otherUnion, neighbour, `${district}/s2`])
+        expect(mayName(cadre, path)).toBe(false);
+      expect(mayName(admin, neighbour)).toBe(true);
+      expect(mayName({ role: 'auditor', orgPath: null }, city)).toBe(false);
     });
   });
 

@@ -42,6 +42,24 @@ export const canReach = (
   return scope.kind === 'region' || isWithinSubtree(scope.path, targetOrgPath);
 };
 
+/**
+ * Whether a read may name a unit with this org path to the caller: one it may reach, or one
+ * above it (the caller's own path already holds that unit's id). Any other unit a readable
+ * record mentions is shown without its id.
+ */
+export const mayName = (
+  user: Pick<AuthenticatedUser, 'role' | 'orgPath'>,
+  targetOrgPath: string,
+): boolean => {
+  const scope = scopeOf(user);
+
+  return (
+    scope.kind === 'region' ||
+    isWithinSubtree(scope.path, targetOrgPath) ||
+    isWithinSubtree(targetOrgPath, scope.path)
+  );
+};
+
 // An admin's region is above every unit.
 const isAbove = (user: Pick<AuthenticatedUser, 'role' | 'orgPath'>, target: string): boolean => {
   const scope = scopeOf(user);

@@ -6,8 +6,11 @@ import type { OrgUnitRef } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import type { Caller } from '../org-units/org-unit-scope';
+import type { UnitInView } from '../org-units/units-in-view';
+import { unitsInView } from '../org-units/units-in-view';
 import type { MemberView } from './dto/member-view.dto';
 import { maskIdCardNumber } from './id-card-number';
+import type { MembershipStep } from './member.decider';
 import type { Enrolled } from './member-scope';
 import { loadMemberInScope } from './member-scope';
 import { memberDisclosuresStreamId } from './member-streams';
@@ -16,6 +19,7 @@ import { PersonalDataVault } from './personal-data/personal-data-vault';
 import { maskBirthDate, maskPhoneNumber } from './phone-number';
 
 type PersonalData = MemberView['personalData'];
+type HistoryStep = MemberView['history'][number];
 
 const MASKS: Record<PersonalField, (value: string) => string> = {
   idCardNumber: maskIdCardNumber,
@@ -47,7 +51,7 @@ export class MemberViewQuery {
       await this.recordDisclosure(state, unit, present, reveal, request);
 
     return {
-      ...this.describe(state),
+      ...(await this.describe(user, state)),
       personalData: {
         revealed: reveal !== null && present.length > 0,
         erased: state.personalData.erased,
@@ -110,7 +114,18 @@ export class MemberViewQuery {
     );
   }
 
-  private describe(state: Enrolled): Omit<MemberView, 'personalData' | 'version'> {
+  /** The member as the caller may see them: units outside its scope without their ids. */
+  private async describe(
+    user: Caller,
+    state: Enrolled,
+  ): Promise<Omit<MemberView, 'personalData' | 'version'>> {
+    const retention = state.status === 'Retained' ? state.retention : null;
+    const unit = await unitsInView(this.store, user, [
+      state.unionId,
+      ...(retention ? [retention.heldByOrgUnitId] : []),
+      ...state.history.flatMap(unitsOfStep),
+    ]);
+
     return {
       memberId: state.memberId,
       status:
@@ -118,15 +133,36 @@ export class MemberViewQuery {
       name: state.name,
       gender: state.gender,
       joinedOn: state.joinedOn,
-      unionId: state.unionId,
+      unionId: unit(state.unionId),
       since: state.since,
       employerId: state.employerId,
       employmentForm: state.employmentForm,
       migrantWorker: state.migrantWorker,
       channel: state.channel,
-      retention: state.status === 'Retained' ? state.retention : null,
+      retention: retention && { ...retention, heldByOrgUnitId: unit(retention.heldByOrgUnitId) },
       left: state.status === 'Left' ? { on: state.leftOn, reason: state.leftReason } : null,
-      history: state.history,
+      history: state.history.map((step) => stepInView(step, unit)),
     };
   }
 }
+
+const unitsOfStep = (step: MembershipStep): string[] => {
+  if (step.step === 'transferred') return [step.unionId, step.fromUnionId];
+  if (step.step === 'retained') return [step.unionId, step.heldByOrgUnitId];
+
+  return [step.unionId];
+};
+
+/**
+ * A step at a union outside the caller's scope shows only what happened and when (that the
+ * member came by transfer, and the date they joined the union the caller sees); the union, the
+ * federation holding a retention and any reason given there are not the caller's to read.
+ */
+const stepInView = (step: MembershipStep, unit: UnitInView): HistoryStep => {
+  const from = step.step === 'transferred' ? { fromUnionId: unit(step.fromUnionId) } : {};
+  const unionId = unit(step.unionId);
+  if (unionId === null) return { step: step.step, on: step.on, unionId, ...from };
+  if (step.step === 'retained') return { ...step, heldByOrgUnitId: unit(step.heldByOrgUnitId) };
+
+  return { ...step, ...from };
+};

@@ -11,6 +11,7 @@ import { PostgresEventStore } from '@taizhang/event-store';
 
 import { readEmployersOnRecord } from '../employer-coverage/employers-on-record';
 import { loadParentInScope } from '../org-units/org-unit-scope';
+import { unitsInView } from '../org-units/units-in-view';
 import { startOfBusinessDate } from '../shared/business-date';
 import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { RegisterUnionDto } from './dto/register-union.dto';
@@ -166,7 +167,10 @@ export class UnionsController {
     // A founding application is not a union yet: it is read under /union-applications.
     const { state, version } = await loadEstablishedUnionInScope(this.store, user, id);
     response.setHeader('ETag', `"${version}"`);
+    if (state.status !== 'Merged') return { ...state, version };
+    // The receiving union may lie outside the scope of the merged union's cadre.
+    const unit = await unitsInView(this.store, user, [state.intoUnionId]);
 
-    return { ...state, version };
+    return { ...state, intoUnionId: unit(state.intoUnionId), version };
   }
 }

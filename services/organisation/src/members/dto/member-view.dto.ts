@@ -22,14 +22,17 @@ export const MemberViewQuerySchema = z
 
 export class MemberViewQueryDto extends createZodDto(MemberViewQuerySchema) {}
 
+// A unit outside the reader's scope is shown as null (see the README, "Who may do what").
+const unitId = z.string().nullable();
+
 const HistoryStepSchema = z.object({
   step: z.enum(['joined', 'transferred', 'retained', 'left']),
   on: z.iso.date(),
-  unionId: z.string(),
-  fromUnionId: z.string().optional(),
+  unionId: unitId.describe('null: a union outside your scope (its reason and holder not shown)'),
+  fromUnionId: unitId.optional(),
   reason: z.string().optional(),
   heldBy: z.enum(['union', 'federation']).optional(),
-  heldByOrgUnitId: z.string().optional(),
+  heldByOrgUnitId: unitId.optional(),
 });
 
 export const MemberViewSchema = z.object({
@@ -38,7 +41,7 @@ export const MemberViewSchema = z.object({
   name: z.string(),
   gender: GenderSchema,
   joinedOn: z.iso.date().describe('the date the current membership began; kept by transfers'),
-  unionId: z.string().describe('the union the member belongs to, or last belonged to'),
+  unionId: unitId.describe('the union the member belongs to, or last belonged to'),
   since: z.iso.date().describe('the date of the last change of the membership'),
   employerId: z.string().nullable(),
   employmentForm: EmploymentFormSchema.nullable(),
@@ -48,7 +51,7 @@ export const MemberViewSchema = z.object({
     .object({
       reason: RetentionReasonSchema,
       heldBy: z.enum(['union', 'federation']),
-      heldByOrgUnitId: z.string(),
+      heldByOrgUnitId: unitId,
       since: z.iso.date(),
     })
     .nullable(),
