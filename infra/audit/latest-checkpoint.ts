@@ -1,5 +1,4 @@
 import type { KeyObject } from 'node:crypto';
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
 import type { Kafka } from 'kafkajs';
@@ -7,7 +6,7 @@ import type { Kafka } from 'kafkajs';
 import type { CheckpointSummary, StoreCheckpoint } from '@taizhang/event-store';
 import { checkpointSignedBy, digestHeads } from '@taizhang/event-store';
 
-import { topicEnds } from './published-events';
+import { readTopicUpTo, topicEnds } from './read-topic';
 
 export interface LatestCheckpoint {
   /** The checkpoint the store is checked against, signed and whole; none before the first. */
@@ -26,35 +25,13 @@ const newestPublished = async (
   const ends = await topicEnds(kafka, topic);
   const last = ends.find(({ end }) => end > 0n);
   if (!last) return undefined;
-  const groupId = `taizhang-audit-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    let newest: CheckpointSummary | undefined;
-    await new Promise<void>((resolve, reject) => {
-      consumer
-        .run({
-          eachMessage: ({ partition, message }) => {
-            if (partition === last.partition) {
-              newest = JSON.parse(message.value!.toString()) as CheckpointSummary;
-              if (BigInt(message.offset) + 1n >= last.end) resolve();
-            }
+  let newest: CheckpointSummary | undefined;
+  await readTopicUpTo(kafka, topic, [last], (_partition, messages) => {
+    const message = messages[messages.length - 1];
+    if (message) newest = JSON.parse(message.value!.toString()) as CheckpointSummary;
+  });
 
-            return Promise.resolve();
-          },
-        })
-        .catch(reject);
-    });
-
-    return newest;
-  } finally {
-    await consumer.disconnect();
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteGroups([groupId]).catch(() => undefined);
-    await admin.disconnect();
-  }
+  return newest;
 };
 
 /**

@@ -8,7 +8,8 @@ import { eventPublicKeyFromEnv } from '@taizhang/messaging';
 
 import type { ServiceDatabase } from '../postgres/databases';
 import { latestCheckpoint } from './latest-checkpoint';
-import { readPublishedEvents, topicEnds } from './published-events';
+import { readPublishedEvents } from './published-events';
+import { topicEnds } from './read-topic';
 
 export type StoreVerification =
   | {

@@ -24,7 +24,7 @@ import {
 import { createIdempotentProducer } from '@taizhang/messaging';
 import { createTestDatabase, createTestEventKeys, createTestTopics } from '@taizhang/testing';
 
-import { topicEnds } from '../audit/published-events';
+import { readTopicUpTo, topicEnds } from '../audit/read-topic';
 import { describeVerification, isBroken, verifyStore } from '../audit/verify-stores';
 
 export interface VerifyFigures {
@@ -203,39 +203,10 @@ const selectAll = async (store: PostgresEventStore): Promise<number> => {
 
 /** Every message of the topic read by a bare consumer with a throwaway group, as verify reads it. */
 const consumeAll = async (kafka: Kafka, topic: string): Promise<number> => {
-  const remaining = new Map(
-    (await topicEnds(kafka, topic))
-      .filter(({ end }) => end > 0n)
-      .map(({ partition, end }) => [partition, end]),
-  );
-  const groupId = `taizhang-bench-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
   let messages = 0;
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      consumer
-        .run({
-          eachBatch: async ({ batch }) => {
-            messages += batch.messages.length;
-            const last = batch.messages[batch.messages.length - 1];
-            const end = remaining.get(batch.partition);
-            if (end !== undefined && last && BigInt(last.offset) + 1n >= end)
-              remaining.delete(batch.partition);
-            if (remaining.size === 0) resolve();
-            await Promise.resolve();
-          },
-        })
-        .catch(reject);
-    });
-  } finally {
-    await consumer.disconnect();
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteGroups([groupId]).catch(() => undefined);
-    await admin.disconnect();
-  }
+  await readTopicUpTo(kafka, topic, await topicEnds(kafka, topic), (_partition, batch) => {
+    messages += batch.length;
+  });
 
   return messages;
 };

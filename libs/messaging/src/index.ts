@@ -22,3 +22,4 @@ export * from './signing/event-keys-dir';
 export * from './signing/event-public-key';
 export * from './signing/event-signature';
 export * from './signing/event-signing-key';
+export * from './signing/kept-key-pair';

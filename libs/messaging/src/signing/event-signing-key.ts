@@ -1,7 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 
 import {
   eventKeysDir,
@@ -9,6 +8,7 @@ import {
   eventPublicKeyFile,
   unescapePem,
 } from './event-keys-dir';
+import { keptKeyPair } from './kept-key-pair';
 
 type Env = Record<string, string | undefined>;
 
@@ -34,37 +34,6 @@ const privateKeyFromPem = (pem: string, where: string): KeyObject => {
     throw new Error(`${where} must be an Ed25519 key, not ${key.asymmetricKeyType ?? 'unknown'}.`);
 
   return key;
-};
-
-const isMissing = (error: unknown): boolean => (error as { code?: string }).code === 'ENOENT';
-const isTaken = (error: unknown): boolean => (error as { code?: string }).code === 'EEXIST';
-
-// Written whole under a temporary name and renamed, so a reader never sees half a key.
-const writeAtomically = async (file: string, text: string, mode: number): Promise<void> => {
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  await writeFile(temporary, text, { mode });
-  await rename(temporary, file);
-};
-
-// The first instance to start creates the key; `wx` makes a second one, starting at the same
-// moment, read that key instead of writing its own.
-const keptOrGenerated = async (file: string): Promise<{ key: KeyObject; generated: boolean }> => {
-  try {
-    return { key: privateKeyFromPem(await readFile(file, 'utf8'), file), generated: false };
-  } catch (error) {
-    if (!isMissing(error)) throw error;
-  }
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  try {
-    await writeFile(file, pem, { mode: 0o600, flag: 'wx' });
-
-    return { key: privateKey, generated: true };
-  } catch (error) {
-    if (!isTaken(error)) throw error;
-
-    return { key: privateKeyFromPem(await readFile(file, 'utf8'), file), generated: false };
-  }
 };
 
 /**
@@ -102,16 +71,14 @@ export const loadEventSigningKey = async (
       source: 'EVENT_SIGNING_KEY_FILE',
     };
   }
-  const dir = eventKeysDir(env);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const { key: privateKey, generated } = await keptOrGenerated(
-    path.join(dir, eventPrivateKeyFile(service)),
+  const { privateKey, publicKey, generated } = await keptKeyPair(
+    {
+      dir: eventKeysDir(env),
+      privateFile: eventPrivateKeyFile(service),
+      publicFile: eventPublicKeyFile(service),
+    },
+    privateKeyFromPem,
   );
-  const publicKey = createPublicKey(privateKey);
-  const publicFile = path.join(dir, eventPublicKeyFile(service));
-  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const existing = await readFile(publicFile, 'utf8').catch(() => undefined);
-  if (existing !== publicPem) await writeAtomically(publicFile, publicPem, 0o644);
 
   return { service, privateKey, publicKey, source: generated ? 'generated' : 'kept' };
 };
