@@ -21,5 +21,6 @@ export * from './nest/nest-consumer-logger';
 export * from './signing/event-keys-dir';
 export * from './signing/event-public-key';
 export * from './signing/event-signature';
+export * from './signing/event-signer';
 export * from './signing/event-signing-key';
 export * from './signing/kept-key-pair';

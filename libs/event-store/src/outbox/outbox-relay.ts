@@ -1,10 +1,10 @@
 import type { KeyObject } from 'node:crypto';
 
-import type { Producer } from 'kafkajs';
+import type { Message, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 
 import type { ConsumerLogger } from '@taizhang/messaging';
-import { signEventMessage, toEventMessage } from '@taizhang/messaging';
+import { EventSigner, toEventMessage } from '@taizhang/messaging';
 
 import type { StoredEvent } from '../core/stored-event';
 import type { Checkpoint, PostgresEventStore } from '../postgres/postgres-event-store';
@@ -32,6 +32,13 @@ export interface OutboxRelayOptions {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A batch read after a checkpoint, its messages signed. */
+interface SignedBatch {
+  events: StoredEvent[];
+  checkpoint: Checkpoint;
+  messages: Message[];
+}
+
 /**
  * Publishes every stored event to Kafka in commit order. The checkpoint is saved only after Kafka
  * acknowledged, so a crash at any point re-sends (duplicates are removed by consumers) and never
@@ -49,6 +56,9 @@ export class OutboxRelay {
   private leaderClient: PoolClient | null = null;
   private unsubscribe: (() => void) | null = null;
   private checkpoint: Checkpoint = START_CHECKPOINT;
+  private readonly signer: EventSigner;
+  /** The next batch, read and being signed on the leader's session while one is sent. */
+  private prefetched: { session: PoolClient; batch: Promise<SignedBatch> } | null = null;
   published = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -56,6 +66,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.idleIntervalMs = options.idleIntervalMs ?? 50;
     this.coalesceMs = options.coalesceMs ?? 5;
+    this.signer = new EventSigner(options.signingKey);
   }
 
   private get pool(): Pool {
@@ -86,6 +97,7 @@ export class OutboxRelay {
     await this.loop;
     this.unsubscribe?.();
     this.releaseLeadership();
+    await this.signer.close();
     await this.options.producer.disconnect();
   }
 
@@ -125,6 +137,7 @@ export class OutboxRelay {
         const published = await this.publishBatch(session);
         if (published < this.batchSize) await this.idle(this.idleIntervalMs);
       } catch (error) {
+        this.prefetched = null;
         this.options.logger?.error(
           { relay: this.name, error: error instanceof Error ? error.message : String(error) },
           'Outbox relay failed; retrying from the last checkpoint',
@@ -135,23 +148,38 @@ export class OutboxRelay {
     }
   }
 
+  // Read on the leader's own session: while it answers, the advisory lock is held (only the
+  // session's end or its own unlock releases it), so no other relay publishes meanwhile.
+  private readSigned(session: PoolClient, after: Checkpoint): Promise<SignedBatch> {
+    const batch = (async () => {
+      const { events, checkpoint } = await this.options.store.readAll(
+        after,
+        this.batchSize,
+        session,
+      );
+
+      return { events, checkpoint, messages: await this.signer.sign(events.map(toEventMessage)) };
+    })();
+    // Awaited by the next publishBatch, or dropped with its session: never an unhandled rejection.
+    batch.catch(() => undefined);
+
+    return batch;
+  }
+
   private async publishBatch(session: PoolClient): Promise<number> {
-    // Read on the leader's own session: while it answers, the advisory lock is held (only the
-    // session's end or its own unlock releases it), so no other relay publishes meanwhile.
-    const { events, checkpoint } = await this.options.store.readAll(
-      this.checkpoint,
-      this.batchSize,
-      session,
-    );
+    const pending =
+      this.prefetched?.session === session
+        ? this.prefetched.batch
+        : this.readSigned(session, this.checkpoint);
+    this.prefetched = null;
+    const { events, checkpoint, messages } = await pending;
     // Nothing to send, or the session ended since (another relay may lead now).
     if (events.length === 0 || this.leaderClient !== session) return 0;
-    await this.options.producer.send({
-      topic: this.options.topic,
-      acks: -1,
-      messages: events.map((event) =>
-        signEventMessage(toEventMessage(event), this.options.signingKey),
-      ),
-    });
+    // A full batch: the next one is read and signed (on the signer's thread) while this one is
+    // sent. Sends stay one after another, in commit order.
+    if (events.length === this.batchSize)
+      this.prefetched = { session, batch: this.readSigned(session, checkpoint) };
+    await this.options.producer.send({ topic: this.options.topic, acks: -1, messages });
     await this.options.afterPublish?.(events);
     // A leader that lost its session saves nothing: the next leader sends the batch again.
     await session.query(SAVE_RELAY_CHECKPOINT, [

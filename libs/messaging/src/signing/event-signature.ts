@@ -7,9 +7,9 @@ import { EventHeaders } from '../kafka/event-message';
 
 // What is signed starts with its kind, so that an event's signature can never be passed off as a
 // checkpoint's (the same key signs both) nor the other way round.
-const EVENT_CONTEXT = Buffer.from('taizhang event v1\n');
+export const EVENT_SIGNING_CONTEXT = Buffer.from('taizhang event v1\n');
 
-const signedBytes = (value: Buffer): Buffer => Buffer.concat([EVENT_CONTEXT, value]);
+const signedBytes = (value: Buffer): Buffer => Buffer.concat([EVENT_SIGNING_CONTEXT, value]);
 
 const bytesOf = (value: Message['value']): Buffer =>
   value === null || value === undefined ? Buffer.alloc(0) : Buffer.from(value);
