@@ -21,9 +21,9 @@ describe('EventSigner', () => {
 
         expect(signed).toEqual(messages.map((message) => signEventMessage(message, privateKey)));
         for (const message of signed)
-          expect(checkEventSignature(Buffer.from(message.value), message.headers, publicKey)).toBe(
-            'valid',
-          );
+          expect(
+            checkEventSignature(Buffer.from(message.value as string), message.headers, publicKey),
+          ).toBe('valid');
       } finally {
         await signer.close();
       }
