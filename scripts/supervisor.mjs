@@ -10,7 +10,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { stopProcess } from './processes.mjs';
 
 const [planFile] = process.argv.slice(2);
 if (!planFile) {
@@ -80,6 +79,25 @@ const start = (service, attempt) => {
   child.on('exit', (code, signal) => exited(signal ? `on ${signal}` : `with code ${code}`));
 };
 
+/**
+ * SIGTERM, then SIGKILL if the child still runs after `timeoutMs`; resolves on its 'exit', when
+ * this process has collected it: a child left unreaped would outlive the supervisor as a zombie.
+ */
+const stopChild = (child, timeoutMs = 20_000) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+
+      return;
+    }
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+
 const stopAll = async (signal) => {
   if (stopping) return;
   stopping = true;
@@ -87,7 +105,7 @@ const stopAll = async (signal) => {
   log(`${signal}: no more restarts; stopping ${[...running.keys()].join(', ') || 'nothing'}`);
   await Promise.all(
     [...running.entries()].map(async ([name, child]) => {
-      await stopProcess(child.pid);
+      await stopChild(child);
       fs.rmSync(path.join(plan.runDir, `${name}.pid`), { force: true });
       log(`${name} stopped (pid ${child.pid})`);
     }),
