@@ -1,5 +1,6 @@
 import type { ConsumerLogger } from '@taizhang/messaging';
 
+import { PeriodicTask } from '../scheduling/periodic-task';
 import type { StoreCheckpoint } from './store-checkpoint';
 import type { TakeCheckpointOptions } from './take-checkpoint';
 import { takeCheckpoint } from './take-checkpoint';
@@ -10,8 +11,7 @@ import { takeCheckpoint } from './take-checkpoint';
  * round tries again: checkpoints guard the store, they never stop the service.
  */
 export class CheckpointScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly periodic: PeriodicTask;
   private lastPosition: string | null = null;
   private connected = false;
 
@@ -20,17 +20,16 @@ export class CheckpointScheduler {
       intervalMs: number;
       logger?: ConsumerLogger;
     },
-  ) {}
+  ) {
+    this.periodic = new PeriodicTask(options.intervalMs, () => this.round());
+  }
 
   start(): void {
-    this.round();
-    this.timer = setInterval(() => this.round(), this.options.intervalMs);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.periodic.stop();
     if (this.connected) await this.options.publish?.producer.disconnect();
   }
 
@@ -39,37 +38,35 @@ export class CheckpointScheduler {
     return takeCheckpoint(this.options);
   }
 
-  private round(): void {
-    this.running = this.running.then(async () => {
-      try {
-        const { rows } = await this.options.pool.query<{ position: string }>(
-          'SELECT coalesce(max(position), 0)::text AS position FROM events',
-        );
-        if (rows[0]!.position === this.lastPosition) return;
-        // Connected here, not at start: the service's commands need PostgreSQL only.
-        if (this.options.publish && !this.connected) {
-          await this.options.publish.producer.connect();
-          this.connected = true;
-        }
-        const checkpoint = await takeCheckpoint(this.options);
-        this.lastPosition = checkpoint.position;
-        this.options.logger?.info(
-          {
-            service: this.options.service,
-            position: checkpoint.position,
-            streams: checkpoint.streams,
-          },
-          'Store checkpoint taken',
-        );
-      } catch (error) {
-        this.options.logger?.error(
-          {
-            service: this.options.service,
-            error: error instanceof Error ? error.message : String(error),
-          },
-          'Could not take a store checkpoint; trying again at the next interval',
-        );
+  private async round(): Promise<void> {
+    try {
+      const { rows } = await this.options.pool.query<{ position: string }>(
+        'SELECT coalesce(max(position), 0)::text AS position FROM events',
+      );
+      if (rows[0]!.position === this.lastPosition) return;
+      // Connected here, not at start: the service's commands need PostgreSQL only.
+      if (this.options.publish && !this.connected) {
+        await this.options.publish.producer.connect();
+        this.connected = true;
       }
-    });
+      const checkpoint = await takeCheckpoint(this.options);
+      this.lastPosition = checkpoint.position;
+      this.options.logger?.info(
+        {
+          service: this.options.service,
+          position: checkpoint.position,
+          streams: checkpoint.streams,
+        },
+        'Store checkpoint taken',
+      );
+    } catch (error) {
+      this.options.logger?.error(
+        {
+          service: this.options.service,
+          error: error instanceof Error ? error.message : String(error),
+        },
+        'Could not take a store checkpoint; trying again at the next interval',
+      );
+    }
   }
 }

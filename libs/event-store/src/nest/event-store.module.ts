@@ -36,51 +36,26 @@ export interface EventStoreModuleOptions {
 
 export const EVENT_STORE_OPTIONS = Symbol('EVENT_STORE_OPTIONS');
 
-/** Starts the relay once the app is up and stops it, flushing its batch, before shutdown. */
+/**
+ * Starts what runs beside the store once the app is up (the relay, the pruning of old
+ * Idempotency-Keys, the checkpoints) and stops them before shutdown, the relay flushing its batch.
+ */
 @Injectable()
-class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(@Inject(OutboxRelay) private readonly relay: OutboxRelay) {}
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.relay.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.relay.stop();
-  }
-}
-
-/** Prunes Idempotency-Keys older than their retention while the app runs. */
-@Injectable()
-class ProcessedCommandsRetentionLifecycle
-  implements OnApplicationBootstrap, BeforeApplicationShutdown
-{
+class EventStoreLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(ProcessedCommandsRetention) private readonly retention: ProcessedCommandsRetention,
+    @Inject(CheckpointScheduler) private readonly checkpoints: CheckpointScheduler | null,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay.start();
     this.retention.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.retention.stop();
-  }
-}
-
-/** Takes the store's checkpoints while the app runs. */
-@Injectable()
-class CheckpointLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(
-    @Inject(CheckpointScheduler) private readonly scheduler: CheckpointScheduler | null,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.scheduler?.start();
+    this.checkpoints?.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.scheduler?.stop();
+    await Promise.all([this.relay.stop(), this.retention.stop(), this.checkpoints?.stop()]);
   }
 }
 
@@ -132,7 +107,6 @@ export class EventStoreModule {
               logger: nestConsumerLogger(new Logger('OutboxRelay')),
             }),
         },
-        OutboxRelayLifecycle,
         {
           provide: ProcessedCommandsRetention,
           inject: [EVENT_STORE_OPTIONS, PostgresEventStore],
@@ -151,7 +125,6 @@ export class EventStoreModule {
             });
           },
         },
-        ProcessedCommandsRetentionLifecycle,
         {
           provide: CheckpointScheduler,
           inject: [EVENT_STORE_OPTIONS, PostgresEventStore],
@@ -176,7 +149,7 @@ export class EventStoreModule {
                 })
               : null,
         },
-        CheckpointLifecycle,
+        EventStoreLifecycle,
       ],
       exports: [PostgresEventStore, OutboxRelay, CheckpointScheduler],
     };

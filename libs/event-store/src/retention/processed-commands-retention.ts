@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
 
+import { PeriodicTask } from '../scheduling/periodic-task';
+
 export const DEFAULT_IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
 const DEFAULT_INTERVAL_MS = 15 * 60_000;
 const DEFAULT_BATCH_SIZE = 1_000;
@@ -44,23 +46,18 @@ export interface ProcessedCommandsRetentionOptions {
  * the keys older than the window. A key replayed after that is a new command.
  */
 export class ProcessedCommandsRetention {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
+  private readonly periodic: PeriodicTask;
 
-  constructor(private readonly options: ProcessedCommandsRetentionOptions) {}
-
-  start(): void {
-    const tick = () => {
-      this.running = this.running.then(() => this.tick());
-    };
-    tick();
-    this.timer = setInterval(tick, this.options.intervalMs ?? DEFAULT_INTERVAL_MS);
-    this.timer.unref();
+  constructor(private readonly options: ProcessedCommandsRetentionOptions) {
+    this.periodic = new PeriodicTask(options.intervalMs ?? DEFAULT_INTERVAL_MS, () => this.tick());
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    this.periodic.start();
+  }
+
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One pass: the keys older than the window, gone. */
