@@ -18,7 +18,11 @@ const TEST_FILES = [
 ];
 
 // Pure domain files: no framework, no I/O (STYLE §2.1, §2.7).
-const PURE_DOMAIN_FILES = ['services/*/src/**/*.{decider,events,commands}.ts'];
+const PURE_DOMAIN_FILES = [
+  'services/*/src/**/*.{decider,events,commands,state}.ts',
+  'services/*/src/**/*-rules.ts',
+  'services/*/src/**/decide/*.ts',
+];
 
 const restricted = {
   deepImports: {
