@@ -122,30 +122,18 @@ export class DeadlineClocks {
     now: Date,
     today: string,
   ): Promise<Handled> {
-    const client = await this.store.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return this.store.transaction(async ({ client }) => {
       const claim = await client.query<{ claimed: boolean }>(CLAIM_DEADLINE, [clock.name, key]);
       const read = claim.rows[0]!.claimed
         ? await client.query<ClaimedRow>(READ_CLAIMED_DEADLINE, [clock.name, key, today])
         : undefined;
       const row = read?.rows[0];
-      if (!row) {
-        await client.query('ROLLBACK');
-
-        return 'not-claimed';
-      }
+      if (!row) return 'not-claimed';
       const outcome = await this.runCommand(clock, row, now);
       await client.query(MARK_HANDLED, [clock.name, key, row.started_by, now, outcome]);
-      await client.query('COMMIT');
 
       return outcome;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async runCommand(
