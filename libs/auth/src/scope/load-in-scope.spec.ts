@@ -14,7 +14,10 @@ const officer: Caller = { role: 'federation_officer', orgPath: 'c/d1' };
 
 const notFound = () => new NotFoundError('Thing t does not exist. / 不存在。');
 
-const thingAt = (state: Thing, version = 3): ScopedTarget<Thing, Exclude<Thing, { status: 'None' }>> => ({
+const thingAt = (
+  state: Thing,
+  version = 3,
+): ScopedTarget<Thing, Exclude<Thing, { status: 'None' }>> => ({
   load: () => Promise.resolve({ state, version }),
   exists: (found): found is Exclude<Thing, { status: 'None' }> => found.status !== 'None',
   unitOf: (found) => ({ id: 't', path: found.orgPath }),
@@ -58,8 +61,9 @@ describe('loadInScope', () => {
     expect(await refusal(loadInScope(cadre, union, { strictlyBelow: true }))).toBeInstanceOf(
       NotAboveTargetError,
     );
-    await expect(loadInScope(officer, union, { access: 'write', strictlyBelow: true })).resolves
-      .toBeDefined();
+    await expect(
+      loadInScope(officer, union, { access: 'write', strictlyBelow: true }),
+    ).resolves.toBeDefined();
   });
 
   it('waits for a unit read asynchronously (a member placed by their union)', async () => {

@@ -36,3 +36,12 @@ export const loadInScope = async <TState, TFound extends TState>(
 
   return { state, version, unit };
 };
+
+/** A command on the target: an auditor gets 403. */
+export const WRITE_ACCESS: ScopeOptions = Object.freeze({ access: 'write' });
+
+/** A command only a unit above the target gives (approvals, dissolution): the unit itself gets 403. */
+export const WRITE_FROM_ABOVE: ScopeOptions = Object.freeze({
+  access: 'write',
+  strictlyBelow: true,
+});

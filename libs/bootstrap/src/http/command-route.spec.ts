@@ -137,7 +137,9 @@ describe('commandOnLoaded', () => {
     run.mockClear();
     const refused = new Error('not found');
 
-    await expect(commandOnLoaded({ expectedVersion: undefined }, () => Promise.reject(refused), run)).rejects.toBe(refused);
+    await expect(
+      commandOnLoaded({ expectedVersion: undefined }, () => Promise.reject(refused), run),
+    ).rejects.toBe(refused);
     expect(run).not.toHaveBeenCalled();
   });
 });

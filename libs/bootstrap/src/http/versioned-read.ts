@@ -19,7 +19,8 @@ export class Versioned<T> {
 }
 
 /** What a `@VersionedRead()` route returns: the body, answered with `ETag: "<version>"`. */
-export const versioned = <T>(version: number, body: T): Versioned<T> => new Versioned(version, body);
+export const versioned = <T>(version: number, body: T): Versioned<T> =>
+  new Versioned(version, body);
 
 /** Answers a {@link Versioned} read: its body, with its version as the ETag. */
 @Injectable()

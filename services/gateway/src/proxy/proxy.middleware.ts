@@ -54,7 +54,11 @@ export class ProxyMiddleware implements NestMiddleware<ForwardedRequest, ServerR
     response: ServerResponse,
   ): Promise<void> {
     await this.guard.canActivate(
-      new ExecutionContextHost([request, response], ForwardedRoute, ForwardedRoute.prototype.forward),
+      new ExecutionContextHost(
+        [request, response],
+        ForwardedRoute,
+        ForwardedRoute.prototype.forward,
+      ),
     );
     await this.limiter.consume('user', request.user!.id, this.config.rateLimits.perUser, response);
     const service = serviceNameOf(request.originalUrl ?? request.url ?? '');

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import {
   commandOnLoaded,
@@ -110,7 +110,7 @@ export class EmployersController {
   ): Promise<CommandResult> {
     return commandOnLoaded(
       request,
-      () => loadEmployerInScope(this.store, user, id, { access: 'write' }),
+      () => loadEmployerInScope(this.store, user, id, WRITE_ACCESS),
       ({ unit }, expectedVersion) =>
         handleCommand(this.store, {
           streamId: employerStreamId(id),

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { commandOnLoaded } from '@taizhang/bootstrap';
 import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
@@ -140,11 +141,14 @@ export class MemberCommandsService {
     user: Caller,
     memberId: string,
     request: CommandRequestContext,
-    prepare: (member: { state: Enrolled; unit: OrgUnitRef }) => MemberChange | Promise<MemberChange>,
+    prepare: (member: {
+      state: Enrolled;
+      unit: OrgUnitRef;
+    }) => MemberChange | Promise<MemberChange>,
   ): Promise<CommandResult> {
     return commandOnLoaded(
       request,
-      () => loadMemberInScope(this.store, user, memberId, { access: 'write' }),
+      () => loadMemberInScope(this.store, user, memberId, WRITE_ACCESS),
       async (member, expectedVersion) =>
         handleCommand(this.store, {
           streamId: memberStreamId(memberId),

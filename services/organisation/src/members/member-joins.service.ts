@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { loadInScope } from '@taizhang/auth';
+import { loadInScope, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandMetadata, CommandResult } from '@taizhang/event-store';
 import type { BatchCommand, EventStoreTransaction } from '@taizhang/event-store';
 import {
@@ -108,7 +108,7 @@ export class MemberJoinsService {
         unitOf: (state) => ({ id: unionId, path: state.orgPath }),
         notFound: () => new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`),
       },
-      { access: 'write' },
+      WRITE_ACCESS,
     );
     // A dissolved union, or one still being founded, takes no members: say which.
     requireActive(union);

@@ -4,7 +4,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import {
   commandOnLoaded,
@@ -136,7 +136,7 @@ export class OrgUnitsController {
   ): Promise<CommandResult> {
     return commandOnLoaded(
       request,
-      () => loadOrgUnitInScope(this.store, user, id, { access: 'write' }),
+      () => loadOrgUnitInScope(this.store, user, id, WRITE_ACCESS),
       async ({ unit }, expectedVersion) =>
         handleCommand(this.store, {
           streamId: orgUnitStreamId(id),

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
 import type { CommandResult } from '@taizhang/event-store';
@@ -126,7 +126,7 @@ export class UnionApplicationsController {
       user,
       unionId,
       request,
-      { access: 'write', strictlyBelow: true, notFound: applicationNotFound(unionId) },
+      { ...WRITE_FROM_ABOVE, notFound: applicationNotFound(unionId) },
       () => command,
     );
   }

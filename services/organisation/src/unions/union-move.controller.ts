@@ -2,7 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
 import type { CommandResult } from '@taizhang/event-store';
@@ -33,7 +33,7 @@ export class UnionMoveController {
   ): Promise<CommandResult> {
     const parent = await loadParentInScope(this.store, user, body.parentId);
 
-    return runUnionCommandInScope(this.store, user, unionId, request, { access: 'write' }, (state) => ({
+    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_ACCESS, (state) => ({
       type: 'MoveUnion',
       data: {
         parent,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_ACCESS, WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
 import type { CommandResult } from '@taizhang/event-store';
@@ -57,7 +57,7 @@ export class UnionsController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
   ): Promise<CommandResult> {
-    return runUnionCommandInScope(this.store, user, unionId, request, { access: 'write' }, () => ({
+    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_ACCESS, () => ({
       type: 'HoldElection',
       data: body,
       metadata: request.metadata(startOfBusinessDate(body.heldOn)),
@@ -73,14 +73,11 @@ export class UnionsController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
   ): Promise<CommandResult> {
-    return runUnionCommandInScope(
-      this.store,
-      user,
-      unionId,
-      request,
-      { access: 'write', strictlyBelow: true },
-      () => ({ type: 'ApproveElection', data: {}, metadata: request.metadata() }),
-    );
+    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_FROM_ABOVE, () => ({
+      type: 'ApproveElection',
+      data: {},
+      metadata: request.metadata(),
+    }));
   }
 
   @Roles('union_cadre', 'federation_officer')
@@ -92,7 +89,7 @@ export class UnionsController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
   ): Promise<CommandResult> {
-    return runUnionCommandInScope(this.store, user, unionId, request, { access: 'write' }, () => ({
+    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_ACCESS, () => ({
       type: 'RenameUnion',
       data: body,
       metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
@@ -109,18 +106,11 @@ export class UnionsController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
   ): Promise<CommandResult> {
-    return runUnionCommandInScope(
-      this.store,
-      user,
-      unionId,
-      request,
-      { access: 'write', strictlyBelow: true },
-      () => ({
-        type: 'DissolveUnion',
-        data: body,
-        metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
-      }),
-    );
+    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_FROM_ABOVE, () => ({
+      type: 'DissolveUnion',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
+    }));
   }
 
   /**

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
 import type { CommandResult } from '@taizhang/event-store';
@@ -31,10 +31,7 @@ export class WorkersHomesController {
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { state: union } = await loadUnionInScope(this.store, user, unionId, {
-      access: 'write',
-      strictlyBelow: true,
-    });
+    const { state: union } = await loadUnionInScope(this.store, user, unionId, WRITE_FROM_ABOVE);
     const awardedBy = await loadParentInScope(this.store, user, body.awardedByOrgUnitId);
 
     // The ratings are a stream of their own: the union's version guards nothing there.

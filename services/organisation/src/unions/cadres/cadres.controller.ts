@@ -4,7 +4,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
 import type { CommandResult } from '@taizhang/event-store';
@@ -37,7 +37,7 @@ export class CadresController {
       user,
       unionId,
       request,
-      { access: 'write' },
+      WRITE_ACCESS,
       () => ({
         type: 'AppointCadre',
         // The DTO has checked that the phone reads as one.
@@ -63,7 +63,7 @@ export class CadresController {
       user,
       unionId,
       request,
-      { access: 'write' },
+      WRITE_ACCESS,
       () => ({
         type: 'RemoveCadre',
         data: { ...body, cadreId },
