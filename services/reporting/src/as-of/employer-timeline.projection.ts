@@ -180,9 +180,3 @@ export const recomputeEmployersOfUnion = async (tx: PoolClient, unionId: string)
       (r) => r.employer_id,
     ),
   );
-
-/** The same for every employer. */
-export const recomputeAllEmployers = async (tx: PoolClient): Promise<void> => {
-  await tx.query(LOCK_TREE_SHARED);
-  for (const statement of RECOMPUTE_ALL_EMPLOYERS) await tx.query(statement);
-};

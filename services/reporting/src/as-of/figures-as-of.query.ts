@@ -1,7 +1,35 @@
 import type { Pool } from 'pg';
 
-import type { EmployerFigures } from '../employer-facts/employer-facts.query';
-import type { OrgUnitSummary } from '../org-summary/org-unit-summary.query';
+/** What a federation officer reads for a unit: its whole subtree summed (DESIGN §6). */
+export interface OrgUnitSummary {
+  orgUnitId: string;
+  unions: number;
+  members: number;
+  femaleMembers: number;
+  migrantMembers: number;
+  newFormMembers: number;
+  retainedMemberships: number;
+  /** Unions whose committee term ran out without re-election (换届预警). */
+  termsExpired: number;
+}
+
+/** The employer registry's figures of a subtree, with where they come from (DESIGN §6). */
+export interface EmployerFigures {
+  /** Open employers in the registry (单位数): the denominator of 建会率. */
+  employers: number;
+  /** Workers of the open employers (职工数): the denominator of 入会率 over all workforce. */
+  workforce: number;
+  /** Open employers covered by an established union (已建会单位数): the numerator of 建会率. */
+  coveredEmployers: number;
+  /** Workers of the covered employers: the denominator of 入会率 over unionised employers. */
+  workforceOfUnionisedEmployers: number;
+  /** Source and dates of these figures: the registry, and the range of its headcount dates. */
+  employerRegistry: {
+    source: 'employer-registry';
+    oldestHeadcountsAsOf: string | null;
+    newestHeadcountsAsOf: string | null;
+  };
+}
 
 // $2 is the asked date, or null for now (everything recorded; dates are never in the future).
 const AT = (alias: string) =>
@@ -117,10 +145,3 @@ export const childrenAsOf = async (
   (await pool.query<{ unit_id: string }>(CHILDREN, [orgUnitId, asOf])).rows.map(
     (row) => row.unit_id,
   );
-
-/** Whether the unit had a place in the tree on the date (null: now). */
-export const placedAsOf = async (
-  pool: Pool,
-  orgUnitId: string,
-  asOf: string | null,
-): Promise<boolean> => ((await pool.query(PATH_AT, [orgUnitId, asOf])).rowCount ?? 0) > 0;
