@@ -31,3 +31,42 @@ export const organisationEnvelope = (
   data,
   ...overrides,
 });
+
+/** A federation unit moved from `previousOrgPath` to `orgPath` from `effectiveOn` (OrgUnitMoved). */
+export const federationUnitMoved = (
+  previousOrgPath: string,
+  orgPath: string,
+  effectiveOn: string,
+  overrides: Partial<EventEnvelope> = {},
+): EventEnvelope => {
+  const [previousParentId, parentId] = [previousOrgPath, orgPath].map((p) => p.split('/').at(-2)!);
+
+  return organisationEnvelope(
+    'OrgUnitMoved',
+    orgPath,
+    {
+      orgUnitId: orgPath.split('/').pop()!,
+      unitKind: 'federation',
+      previousParentId,
+      parentId,
+      previousOrgPath,
+      orgPath,
+      effectiveOn,
+    },
+    overrides,
+  );
+};
+
+/** A federation unit created under `parentId` (OrgUnitCreated), its path its own id. */
+export const orgUnitCreated = (
+  id: string,
+  kind: string,
+  parentId: string | null,
+  overrides: Partial<EventEnvelope> = {},
+): EventEnvelope =>
+  organisationEnvelope(
+    'OrgUnitCreated',
+    id,
+    { orgUnitId: id, code: id, name: `${id}总工会`, kind, parentId, orgPath: id },
+    overrides,
+  );

@@ -20,7 +20,11 @@ import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query'
 import { reportingConsumers } from '../../../src/reporting.consumers';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 import { topicConsumer } from '../../../src/topic-consumer';
-import { organisationEnvelope } from '../../organisation-envelope';
+import {
+  federationUnitMoved,
+  organisationEnvelope,
+  orgUnitCreated,
+} from '../../organisation-envelope';
 
 // A test-only source: a topic of activities with its registry, as activities' would be.
 const ACTIVITIES_TOPIC = 'taizhang.test-activities.v1';
@@ -59,15 +63,6 @@ const ActivitiesConsumer = topicConsumer(
 );
 const [OrganisationConsumer] = reportingConsumers;
 
-const unit = (id: string, kind: string, parentId: string | null) =>
-  organisationEnvelope('OrgUnitCreated', id, {
-    orgUnitId: id,
-    code: id,
-    name: `${id}总工会`,
-    kind,
-    parentId,
-    orgPath: id,
-  });
 const union = (id: string, parentId: string) =>
   organisationEnvelope('UnionRegistered', id, {
     unionId: id,
@@ -77,11 +72,11 @@ const union = (id: string, parentId: string) =>
     orgPath: id,
   });
 const organisation = (): EventEnvelope[] => [
-  unit('m', 'municipal', null),
-  unit('d1', 'district', 'm'),
-  unit('d2', 'district', 'm'),
-  unit('s1', 'street', 'd1'),
-  unit('s2', 'street', 'd2'),
+  orgUnitCreated('m', 'municipal', null),
+  orgUnitCreated('d1', 'district', 'm'),
+  orgUnitCreated('d2', 'district', 'm'),
+  orgUnitCreated('s1', 'street', 'd1'),
+  orgUnitCreated('s2', 'street', 'd2'),
   union('a', 's1'),
   union('b', 's2'),
   organisationEnvelope(
@@ -221,15 +216,7 @@ describe('a second figure set, fed by its own topic', () => {
     await inTransaction(async (tx) => {
       await hooks.beforePathsChange(tx, ['s1', 'a']);
       await apply(tx, OrganisationConsumer!, Topics.organisation, [
-        organisationEnvelope('OrgUnitMoved', 's1', {
-          orgUnitId: 's1',
-          unitKind: 'federation',
-          previousParentId: 'd1',
-          parentId: 'd2',
-          previousOrgPath: 'm/d1/s1',
-          orgPath: 'm/d2/s1',
-          effectiveOn: '2024-01-01',
-        }),
+        federationUnitMoved('m/d1/s1', 'm/d2/s1', '2024-01-01'),
       ]);
       await hooks.afterPathsChange(tx, ['s1', 'a']);
     });
