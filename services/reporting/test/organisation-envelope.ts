@@ -32,6 +32,21 @@ export const organisationEnvelope = (
   ...overrides,
 });
 
+/** The `OrgUnitCreated` of unit `id` at `orgPath`, its code the id and its name `<id>工会`. */
+export const orgUnitCreated = (
+  id: string,
+  kind: string,
+  parentId: string | null,
+  orgPath: string,
+  overrides: Partial<EventEnvelope> = {},
+): EventEnvelope =>
+  organisationEnvelope(
+    'OrgUnitCreated',
+    orgPath,
+    { orgUnitId: id, code: id, name: `${id}工会`, kind, parentId, orgPath },
+    overrides,
+  );
+
 /** A federation unit moved from `previousOrgPath` to `orgPath` from `effectiveOn` (OrgUnitMoved). */
 export const federationUnitMoved = (
   previousOrgPath: string,
@@ -56,17 +71,3 @@ export const federationUnitMoved = (
     overrides,
   );
 };
-
-/** A federation unit created under `parentId` (OrgUnitCreated), its path its own id. */
-export const orgUnitCreated = (
-  id: string,
-  kind: string,
-  parentId: string | null,
-  overrides: Partial<EventEnvelope> = {},
-): EventEnvelope =>
-  organisationEnvelope(
-    'OrgUnitCreated',
-    id,
-    { orgUnitId: id, code: id, name: `${id}总工会`, kind, parentId, orgPath: id },
-    overrides,
-  );

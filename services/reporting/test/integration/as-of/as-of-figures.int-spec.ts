@@ -17,7 +17,7 @@ import {
 const event = (type: string, key: string, streamId: string, version: number, data: object) =>
   organisationEnvelope(type, key, data, { orgUnitId: key, streamId, streamVersion: version });
 const unit = (id: string, kind: string, parentId: string | null) =>
-  orgUnitCreated(id, kind, parentId, { streamId: `org-unit-${id}` });
+  orgUnitCreated(id, kind, parentId, id, { streamId: `org-unit-${id}` });
 const member = (id: string, key: string, version: number, type: string, data: object) =>
   event(type, key, `member-${id}`, version, { memberId: id, ...data });
 const profile = { gender: 'female', employmentForm: 'regular', migrantWorker: true };

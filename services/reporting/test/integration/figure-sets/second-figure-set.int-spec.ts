@@ -72,11 +72,11 @@ const union = (id: string, parentId: string) =>
     orgPath: id,
   });
 const organisation = (): EventEnvelope[] => [
-  orgUnitCreated('m', 'municipal', null),
-  orgUnitCreated('d1', 'district', 'm'),
-  orgUnitCreated('d2', 'district', 'm'),
-  orgUnitCreated('s1', 'street', 'd1'),
-  orgUnitCreated('s2', 'street', 'd2'),
+  orgUnitCreated('m', 'municipal', null, 'm'),
+  orgUnitCreated('d1', 'district', 'm', 'd1'),
+  orgUnitCreated('d2', 'district', 'm', 'd2'),
+  orgUnitCreated('s1', 'street', 'd1', 's1'),
+  orgUnitCreated('s2', 'street', 'd2', 's2'),
   union('a', 's1'),
   union('b', 's2'),
   organisationEnvelope(
