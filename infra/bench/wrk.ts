@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Topics } from '@taizhang/contracts';
 import { startServices, testIdCardNumber } from '@taizhang/testing';
 
-import { benchUnions } from './join-bench';
+import { benchUnions, joinBody } from './join-bench';
 import { round } from './measure';
 import { writeWrkSection } from './wrk-section';
 
@@ -105,20 +105,10 @@ const measure = async (from: 'sources' | 'dist', dir: string): Promise<Figures> 
     const bodiesFile = path.join(dir, `joins-${from}.txt`);
     fs.writeFileSync(
       bodiesFile,
-      Array.from({ length: JOIN_BODIES }, (_, n) => {
-        const gender = n % 2 ? 'male' : 'female';
-        const body = {
-          name: `会员${n}`,
-          gender,
-          idCardNumber: testIdCardNumber(n, { gender }),
-          phone: `139${String(n).padStart(8, '0')}`,
-          employmentForm: 'regular',
-          migrantWorker: false,
-          joinedOn: '2021-03-01',
-        };
-
-        return `/unions/${unions[n % unions.length]}/members\t${JSON.stringify(body)}\n`;
-      }).join(''),
+      Array.from(
+        { length: JOIN_BODIES },
+        (_, n) => `/unions/${unions[n % unions.length]}/members\t${JSON.stringify(joinBody(n))}\n`,
+      ).join(''),
     );
     const joinsScript = path.join(dir, `joins-${from}.lua`);
     fs.writeFileSync(joinsScript, postEachLine(officer, bodiesFile));
