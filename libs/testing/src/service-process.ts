@@ -77,6 +77,8 @@ const serviceCommand = (service: string): string[] => {
 
 export interface ServiceProcess {
   url: string;
+  /** Its process id (the wrk benchmark reads its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -135,6 +137,7 @@ const startOnFreePort = async (
 
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         // A child that has exited already (it crashed) sends no 'exit' again.
