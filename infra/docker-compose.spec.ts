@@ -290,9 +290,40 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfile', () => {
+  const dockerfile = read('Dockerfile');
+  /** Each stage's lines, by its name (the last, unnamed one is `final`). */
+  const stages = Object.fromEntries(
+    dockerfile
+      .split(/^(?=FROM )/m)
+      .filter((stage) => stage.startsWith('FROM '))
+      .map((stage) => [/^FROM \S+(?: AS (\S+))?/.exec(stage)![1] ?? 'final', stage]),
+  );
+
   it('runs the current Node LTS (24)', () => {
-    expect(read('Dockerfile')).toMatch(/^FROM node:24-/m);
+    expect(dockerfile).toMatch(/^FROM node:24-/m);
+    expect(stages['final']).toMatch(/^FROM node:24-/);
   });
+
+  it('builds dist/ in a build stage and runs the built service, nothing compiled at start-up', () => {
+    expect(stages['build']).toMatch(/^RUN node scripts\/build\.mjs/m);
+    // The image builds its own dist/, never the one of the machine it is built on.
+    expect(read('.dockerignore').split('\n')).toContain('dist');
+    const final = stages['final']!;
+    expect(final).toContain('COPY --from=build /app/dist ./dist');
+    expect(final).not.toMatch(/^COPY \. /m);
+    expect(final).not.toMatch(/swc|run-ts|enable-source-maps/);
+    expect(final).toMatch(
+      /^CMD \[.*"exec node dist\/services\/\$\{SERVICE_NAME\}\/src\/main\.js"\]$/m,
+    );
+  });
+
+  it.each(['topics', 'seed'])(
+    'runs the %s step, a tool run from its TypeScript, on the build stage',
+    (name) => {
+      expect(compose.services[name]?.build).toEqual({ context: '.', target: 'build' });
+      expect(compose.services[name]?.command?.[1]).toBe('scripts/run-ts.mjs');
+    },
+  );
 });
 
 describe('infra/postgres/init/01-databases.sql', () => {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: installs what is missing, brings up the infrastructure, starts each service as its
-// own background process under a supervisor that restarts it if it stops (scripts/supervisor.mjs), seeds the demo region (federations, employers, unions, users, members)
+// `npm start`: installs what is missing, brings up the infrastructure, builds the services into
+// dist/ if a source changed since the last build (scripts/build.mjs), starts each service as its
+// own background process (`node dist/services/<name>/src/main.js`) under a supervisor that restarts
+// it if it stops (scripts/supervisor.mjs), seeds the demo region (federations, employers, unions, users, members)
 // once in demo mode (the default here; never with NODE_ENV=production or TAIZHANG_DEMO=false),
 // and prints where everything is and how to sign in.
 // Environment: the variables of scripts/setup.mjs, plus KAFKA_BROKERS, REDIS_URL, DATABASE_URL or
@@ -12,8 +14,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
+import { builtMain, ensureBuilt } from './build.mjs';
 import { commandLineOf, isAlive, sleep } from './processes.mjs';
-import { REPO_ROOT, requireTs, runTs, TS_NODE_ARGS, tsEnv } from './run-ts.mjs';
+import { REPO_ROOT, requireTs, runTs } from './run-ts.mjs';
 import { setup } from './setup.mjs';
 
 const dataDir = path.resolve(process.env.TAIZHANG_DATA_DIR ?? path.join(REPO_ROOT, '.data'));
@@ -114,7 +117,7 @@ const personalDataKeys = () => {
 const serviceEnv = (service, all, databases, admin, keys) => {
   const database = databases.find((entry) => entry.service === service.name);
 
-  return tsEnv({
+  return {
     ...process.env,
     // Each service can find the others, e.g. the gateway routing to them.
     ...Object.fromEntries(
@@ -134,7 +137,7 @@ const serviceEnv = (service, all, databases, admin, keys) => {
     ...(service.name === 'gateway' && admin.password
       ? { TAIZHANG_ADMIN_PASSWORD: admin.password }
       : {}),
-  });
+  };
 };
 
 const supervisorLog = path.join(logsDir, 'supervisor.log');
@@ -167,7 +170,7 @@ const startSupervisor = (services) => {
 
       return {
         name: service.name,
-        command: [process.execPath, ...TS_NODE_ARGS, service.main],
+        command: [process.execPath, builtMain(service.name)],
         cwd: REPO_ROOT,
         env,
         logFile,
@@ -232,7 +235,10 @@ const startServices = async (all, admin, keys) => {
       }
       starting.push({ service, env: serviceEnv(service, all, databases, admin, keys) });
     }
-  if (starting.length > 0) startSupervisor(starting);
+  if (starting.length > 0) {
+    await ensureBuilt();
+    startSupervisor(starting);
+  }
   const waited = supervisor ? all : starting.map(({ service }) => service);
   const failures = (
     await Promise.all(waited.map((service) => awaitHealthy(service, { startedNow: !supervisor })))

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm test [-- jest args]`: installs what is missing, brings up the infrastructure (not the
-// services), then runs every test with Jest and ends with Jest's exit code. Never interactive.
+// services), builds dist/ if a source changed (the e2e suites start the services from it, as npm
+// start does; built here once, before Jest's workers), then runs every test with Jest and ends
+// with Jest's exit code. Never interactive.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { ensureBuilt } from './build.mjs';
 import { REPO_ROOT } from './run-ts.mjs';
 import { installPackages, setupInfrastructure } from './setup.mjs';
 
@@ -22,6 +25,8 @@ if (!givenByEnv && dockerEngine()) {
 } else {
   await setupInfrastructure();
 }
+
+await ensureBuilt();
 
 // Jest's own summary is not a line CI tools read, so the run ends with a plain "N passed, N failed".
 const resultsFile = path.join(REPO_ROOT, '.data', 'jest-results.json');

@@ -45,6 +45,21 @@ export const benchUnions = async (
   return { unions, officer: { authorization: `Bearer ${token}` } };
 };
 
+/** The body of a join of bench person `n`: each `n` another person. */
+export const joinBody = (n: number) => {
+  const gender = n % 2 ? 'male' : 'female';
+
+  return {
+    name: `会员${n}`,
+    gender,
+    idCardNumber: testIdCardNumber(n, { gender }),
+    phone: `139${String(n).padStart(8, '0')}`,
+    employmentForm: 'regular',
+    migrantWorker: false,
+    joinedOn: '2021-03-01',
+  };
+};
+
 /**
  * `POST /unions/:id/members` from `concurrency` clients for `seconds`, each join a new person
  * (validation, ID card checks, the union read, encryption under a new key, the append).
@@ -57,18 +72,9 @@ export const benchJoins = async (seconds: number, concurrency = 16): Promise<Joi
     let next = 0;
     const { perSecond, operations } = await throughput(seconds, concurrency, async () => {
       const n = next++;
-      const gender = n % 2 ? 'male' : 'female';
       const answer = await postJson(
         `${url}/unions/${unions[n % unions.length]}/members`,
-        {
-          name: `会员${n}`,
-          gender,
-          idCardNumber: testIdCardNumber(n, { gender }),
-          phone: `139${String(n).padStart(8, '0')}`,
-          employmentForm: 'regular',
-          migrantWorker: false,
-          joinedOn: '2021-03-01',
-        },
+        joinBody(n),
         officer,
       );
       if (answer.status !== 201) throw new Error(`join ${n} answered ${answer.status}`);

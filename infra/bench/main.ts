@@ -16,6 +16,7 @@ import { round } from './measure';
 import { benchRelay } from './relay-bench';
 import { benchSummary } from './summary-bench';
 import { benchVerify } from './verify-bench';
+import { BENCHMARKS_FILE, keptWrkSection } from './wrk-section';
 
 const numberFrom = (name: string, fallback: number): number =>
   Number(process.env[name] ?? fallback);
@@ -169,9 +170,10 @@ Where the time goes (from verify's progress reports, one per batch of its walk):
 | before the walk: the key, the checkpoints, every topic message read and its signature checked | ${round(verify.beforeWalkSeconds)} | ${round(verify.events / verify.beforeWalkSeconds, 0)} | ${round(verify.consumerMessagesPerSecond, 0)} (bare consumer) | ${round(verify.events / verify.beforeWalkSeconds / verify.consumerMessagesPerSecond, 2)} |
 | the walk: every event's hash and chain, against the heads, the checkpoint and the topic | ${round(verify.walkSeconds)} | ${round(verify.events / verify.walkSeconds, 0)} | ${round(verify.selectRowsPerSecond, 0)} (plain SELECT) | ${round(verify.events / verify.walkSeconds / verify.selectRowsPerSecond, 2)} |
 `;
-  const file = path.join(__dirname, '../../docs/benchmarks.md');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, report);
+  fs.mkdirSync(path.dirname(BENCHMARKS_FILE), { recursive: true });
+  // The wrk figures come from npm run bench:wrk (infra/bench/wrk.ts): kept as they are.
+  const wrkSection = keptWrkSection();
+  fs.writeFileSync(BENCHMARKS_FILE, wrkSection ? `${report.trimEnd()}\n\n${wrkSection}` : report);
   console.log(report);
 };
 

@@ -26,6 +26,8 @@ export const TEST_ADMIN_PASSWORD = 'admin-password-of-the-test-run';
 /** Services running as their own processes, on databases and topics of this run only. */
 export interface RunningServices {
   urls: Record<string, string>;
+  /** Each service's process id. */
+  pids: Record<string, number>;
   databases: Record<string, TestDatabase>;
   topics: TestTopics;
   /** The run's key pair: the services verify with its public key, tests mint tokens with it. */
@@ -121,6 +123,7 @@ export const startServices = async (
 
   return {
     urls: Object.fromEntries(services.map((service) => [service, processes.get(service)!.url])),
+    pids: Object.fromEntries(services.map((service) => [service, processes.get(service)!.pid])),
     databases,
     topics,
     auth,

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 
@@ -39,12 +39,53 @@ const listensOn = (pid: number, port: number): boolean | undefined => {
   }
 };
 
+let built = false;
+
+/**
+ * Builds dist/ unless it is up to date (scripts/build.mjs), once per test process. `npm test`
+ * builds before Jest starts, so here this is the cheap check, or the build of an `npx jest` run.
+ */
+const ensureBuilt = (): void => {
+  if (built) return;
+  const result = spawnSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'scripts/build.mjs'), '--quiet'],
+    { cwd: REPO_ROOT, encoding: 'utf8' },
+  );
+  if (result.status !== 0)
+    throw new Error(`scripts/build.mjs failed:\n${result.stdout}${result.stderr}`);
+  built = true;
+};
+
+/**
+ * Node's arguments for a service: its built output, as `npm start` runs it; or, with
+ * SERVICES_FROM=sources, its TypeScript compiled at start-up with source maps on (how services ran
+ * before dist/), which the wrk benchmark compares (infra/bench/wrk.ts).
+ */
+const serviceCommand = (service: string): string[] => {
+  if (process.env['SERVICES_FROM'] === 'sources')
+    return [
+      '--enable-source-maps',
+      '-r',
+      '@swc-node/register',
+      path.join(REPO_ROOT, `services/${service}/src/main.ts`),
+    ];
+  ensureBuilt();
+
+  return [path.join(REPO_ROOT, `dist/services/${service}/src/main.js`)];
+};
+
 export interface ServiceProcess {
   url: string;
+  /** Its process id (the wrk benchmark reads its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
-/** Runs a service as its own process, as `npm start` does, and waits until it is ready. */
+/**
+ * Runs a service as its own process from its built output (`node dist/services/<name>/src/main.js`),
+ * as `npm start` does, and waits until it is ready.
+ */
 export const startServiceProcess = async (
   service: string,
   env: Record<string, string>,
@@ -66,21 +107,17 @@ const startOnFreePort = async (
   env: Record<string, string>,
 ): Promise<ServiceProcess> => {
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', path.join(REPO_ROOT, `services/${service}/src/main.ts`)],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        SWC_NODE_PROJECT: path.join(REPO_ROOT, 'tsconfig.base.json'),
-        LOG_LEVEL: 'error',
-        ...env,
-        PORT: String(port),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child: ChildProcess = spawn(process.execPath, serviceCommand(service), {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      SWC_NODE_PROJECT: path.join(REPO_ROOT, 'tsconfig.base.json'),
+      LOG_LEVEL: 'error',
+      ...env,
+      PORT: String(port),
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -100,6 +137,7 @@ const startOnFreePort = async (
 
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         // A child that has exited already (it crashed) sends no 'exit' again.
