@@ -1,5 +1,7 @@
 import type { PoolClient } from 'pg';
 
+import { LOCK_ORG_TREE_SHARED } from '@taizhang/directory';
+
 import { preparedStatement } from './prepared-statement';
 
 /** The employer registry's figures (单位台账): open employers, their workforce, coverage. */
@@ -31,11 +33,9 @@ const LIST = FIGURES.join(', ');
 const ADD = (table: string) =>
   FIGURES.map((f) => `${f} = ${table}.${f} + EXCLUDED.${f}`).join(', ');
 
-// Member figures read the tree's paths while a move rewrites them: the tree takes this key alone,
+// Member figures read the tree's paths while a move rewrites them: the tree takes its lock alone,
 // figures share it, so a delta is never attributed by half an old and half a new tree.
-export const TREE_LOCK = 7_321_001;
-export const LOCK_TREE_SHARED = `SELECT pg_advisory_xact_lock_shared(${TREE_LOCK})`;
-export const LOCK_TREE = `SELECT pg_advisory_xact_lock(${TREE_LOCK})`;
+export const LOCK_TREE_SHARED = LOCK_ORG_TREE_SHARED;
 
 /**
  * The subtree deltas of the unit deltas in `relation` (unit_id, day, figures…), times `sign`:
