@@ -28,7 +28,7 @@ export {
   LOCK_ORG_TREE_SHARED,
   ORG_TREE_LOCK,
   placeUnit,
-  REBUILD_ALL_PATHS,
+  fillOrgTree,
 } from './org-tree/place-unit';
 
 /** The migrations of the whole directory (the org tree in time and the member directory). */

@@ -88,11 +88,8 @@ export const placeUnit = async (
   await hooks.afterPathsChange?.(tx, subtree);
 };
 
-/**
- * Recomputes every path from the placements at once (for a migration that fills
- * `org_placements` from another table): the recursion of {@link placeUnit} over the whole tree.
- */
-export const REBUILD_ALL_PATHS = `
+// Every path from the placements at once: the recursion of placeUnit over the whole tree.
+const REBUILD_ALL_PATHS = `
   WITH RECURSIVE pl AS (
     SELECT unit_id, valid_from, parent_id,
            coalesce(lead(valid_from) OVER (PARTITION BY unit_id ORDER BY valid_from), 'infinity')
@@ -108,3 +105,22 @@ export const REBUILD_ALL_PATHS = `
   )
   INSERT INTO org_paths (unit_id, valid_from, valid_to, org_path)
   SELECT unit_id, valid_from, valid_to, org_path FROM paths`;
+
+/**
+ * Fills the tree from another table in a migration: the placements `placements` selects
+ * (unit_id, valid_from, parent_id, kind), optionally the units `units` selects (unit_id, kind,
+ * name, recorded_path, ended), then every path computed from the placements.
+ */
+export const fillOrgTree = async (
+  runner: { query(sql: string): Promise<unknown> },
+  select: { placements: string; units?: string },
+): Promise<void> => {
+  await runner.query(`
+    INSERT INTO org_placements (unit_id, valid_from, parent_id, kind) ${select.placements}
+    ON CONFLICT (unit_id, valid_from) DO NOTHING`);
+  if (select.units)
+    await runner.query(
+      `INSERT INTO org_units (unit_id, kind, name, recorded_path, ended) ${select.units}`,
+    );
+  await runner.query(REBUILD_ALL_PATHS);
+};

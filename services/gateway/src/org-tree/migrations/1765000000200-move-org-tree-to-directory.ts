@@ -1,6 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-import { REBUILD_ALL_PATHS } from '@taizhang/directory';
+import { fillOrgTree } from '@taizhang/directory';
+
+import { CREATE_GATEWAY_ORG_UNITS } from '../../migrations/1760100000000-create-gateway-tables';
 
 /**
  * The gateway's org-tree replica moves into the directory's tables (`@taizhang/directory`, after
@@ -12,27 +14,15 @@ export class MoveOrgTreeToDirectory1765000000200 implements MigrationInterface {
   name = 'MoveOrgTreeToDirectory1765000000200';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      INSERT INTO org_placements (unit_id, valid_from, parent_id, kind)
-      SELECT org_unit_id, '-infinity', parent_id, kind FROM gateway_org_units`);
-    await runner.query(`
-      INSERT INTO org_units (unit_id, kind, name, recorded_path, ended)
-      SELECT org_unit_id, kind, name, org_path, dissolved FROM gateway_org_units`);
-    await runner.query(REBUILD_ALL_PATHS);
+    await fillOrgTree(runner, {
+      placements: `SELECT org_unit_id, '-infinity'::date, parent_id, kind FROM gateway_org_units`,
+      units: 'SELECT org_unit_id, kind, name, org_path, dissolved FROM gateway_org_units',
+    });
     await runner.query('DROP TABLE gateway_org_units');
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE TABLE gateway_org_units (
-        org_unit_id text PRIMARY KEY,
-        parent_id text,
-        kind text NOT NULL,
-        org_path text NOT NULL,
-        name text NOT NULL,
-        dissolved boolean NOT NULL DEFAULT false,
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
+    await runner.query(CREATE_GATEWAY_ORG_UNITS);
     await runner.query(`
       INSERT INTO gateway_org_units (org_unit_id, parent_id, kind, org_path, name, dissolved)
       SELECT unit_id, parent_id, kind, org_path, name, ended FROM org_units_now`);
