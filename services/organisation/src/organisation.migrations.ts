@@ -1,3 +1,4 @@
+import { deadlinesMigrations } from '@taizhang/deadlines';
 import { CreateOrgTreeInTime1765000000000 } from '@taizhang/directory';
 import { eventStoreMigrations } from '@taizhang/event-store';
 
@@ -6,16 +7,17 @@ import { CreatePersonKeys1732000002100 } from './members/migrations/173200000210
 import { CreateOrgTree1732000005100 } from './org-units/migrations/1732000005100-create-org-tree';
 import { MoveOrgTreeToDirectory1765000000300 } from './org-units/migrations/1765000000300-move-org-tree-to-directory';
 import { CreateMemberUnitsIndex1732000004000 } from './unions/merger/create-member-units-index.migration';
-import { CreateUnionTerms1732000003000 } from './unions/term-clock/create-union-terms.migration';
+import { RetireUnionTerms1766000001100 } from './unions/term-clock/retire-union-terms.migration';
 
 /** Every migration of organisation's database, in order: the app runs them at start, tests too. */
 export const organisationMigrations = [
   ...eventStoreMigrations,
   CreatePersonKeys1732000002100,
-  CreateUnionTerms1732000003000,
   CreateMemberUnitsIndex1732000004000,
   CreateEmployerCoverage1732000004100,
   CreateOrgTree1732000005100,
   CreateOrgTreeInTime1765000000000,
   MoveOrgTreeToDirectory1765000000300,
+  ...deadlinesMigrations,
+  RetireUnionTerms1766000001100,
 ];
