@@ -12,7 +12,7 @@ import { gatewayEnvSchema } from './config/gateway-env.schema';
 import { JwksController } from './keys/jwks.controller';
 import type { SigningKeys } from './keys/signing-keys';
 import { CreateGatewayTables1760100000000 } from './migrations/1760100000000-create-gateway-tables';
-import { MoveOrgTreeToDirectory1765000000200 } from './org-tree/migrations/1765000000200-move-org-tree-to-directory';
+import { MoveOrgTreeToDirectory1765000000200 } from './migrations/1765000000200-move-org-tree-to-directory';
 import { OrgTreeConsumer } from './org-tree/org-tree.consumer';
 import { OrgUnitsController } from './org-tree/org-units.controller';
 import { ProxyController } from './proxy/proxy.controller';

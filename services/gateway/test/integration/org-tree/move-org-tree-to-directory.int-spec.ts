@@ -3,7 +3,7 @@ import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
 import { CreateGatewayTables1760100000000 } from '../../../src/migrations/1760100000000-create-gateway-tables';
-import { MoveOrgTreeToDirectory1765000000200 } from '../../../src/org-tree/migrations/1765000000200-move-org-tree-to-directory';
+import { MoveOrgTreeToDirectory1765000000200 } from '../../../src/migrations/1765000000200-move-org-tree-to-directory';
 
 describe('moving the org-tree replica into the directory', () => {
   let db: TestDatabase;

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 import { fillOrgTree } from '@taizhang/directory';
 
-import { CREATE_GATEWAY_ORG_UNITS } from '../../migrations/1760100000000-create-gateway-tables';
+import { CREATE_GATEWAY_ORG_UNITS } from './1760100000000-create-gateway-tables';
 
 /**
  * The gateway's org-tree replica moves into the directory's tables (`@taizhang/directory`, after
