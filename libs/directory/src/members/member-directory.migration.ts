@@ -9,12 +9,13 @@ export class CreateMemberDirectory1765000000100 implements MigrationInterface {
   name = 'CreateMemberDirectory1765000000100';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // Facts are null only while an erasure has come before the member's join (another partition).
     await queryRunner.query(`
       CREATE TABLE directory_members (
         member_id             text PRIMARY KEY,
         version               integer NOT NULL,
-        joined_on             date NOT NULL,
-        gender                text NOT NULL,
+        joined_on             date,
+        gender                text,
         migrant_worker        boolean,
         employment_form       text,
         personal_data_erased  boolean NOT NULL DEFAULT false

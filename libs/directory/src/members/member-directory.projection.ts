@@ -20,7 +20,10 @@ const RECORD_FACTS = `
       migrant_worker = EXCLUDED.migrant_worker, employment_form = EXCLUDED.employment_form
   WHERE directory_members.version < EXCLUDED.version`;
 
-const ERASED = 'UPDATE directory_members SET personal_data_erased = true WHERE member_id = $1';
+// An erasure may arrive before the join: it then waits in a row of version 0 for the facts.
+const ERASED = `
+  INSERT INTO directory_members (member_id, version, personal_data_erased) VALUES ($1, 0, true)
+  ON CONFLICT (member_id) DO UPDATE SET personal_data_erased = true`;
 
 /**
  * Keeps the member directory from organisation's member events, inside the consumer's

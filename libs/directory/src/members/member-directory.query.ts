@@ -13,8 +13,9 @@ export interface MembershipOn {
   holderKind: 'union' | 'federation';
   /** The date of the step that put the member there. */
   since: string;
-  joinedOn: string;
-  gender: string;
+  /** Null (as the three after it) while a retention or leave has come before the join. */
+  joinedOn: string | null;
+  gender: 'female' | 'male' | null;
   migrantWorker: boolean | null;
   employmentForm: string | null;
   personalDataErased: boolean;
@@ -23,18 +24,17 @@ export interface MembershipOn {
 // The step in force on a date is the last one dated on or before it (later versions first
 // among steps of one day: a join and a leave on one day leave the member gone).
 const MEMBERSHIP_ON = `
-  SELECT m.member_id AS "memberId", s.status, s.unit_id AS "unitId",
+  SELECT s.member_id AS "memberId", s.status, s.unit_id AS "unitId",
          s.holder_kind AS "holderKind", to_char(s.day, 'YYYY-MM-DD') AS since,
          to_char(m.joined_on, 'YYYY-MM-DD') AS "joinedOn", m.gender,
          m.migrant_worker AS "migrantWorker", m.employment_form AS "employmentForm",
-         m.personal_data_erased AS "personalDataErased"
-  FROM directory_members m
-  JOIN LATERAL (
+         coalesce(m.personal_data_erased, false) AS "personalDataErased"
+  FROM (
     SELECT * FROM directory_member_steps
-    WHERE member_id = m.member_id AND day <= $2
+    WHERE member_id = $1 AND day <= $2
     ORDER BY day DESC, version DESC LIMIT 1
-  ) AS s ON true
-  WHERE m.member_id = $1`;
+  ) AS s
+  LEFT JOIN directory_members m ON m.member_id = s.member_id`;
 
 /** Member `memberId` on `day` (YYYY-MM-DD), or null before they joined or if unknown. */
 export const membershipOn = async (
