@@ -4,6 +4,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 
 import { AuthModule } from '@taizhang/auth';
 import { PlatformModule } from '@taizhang/bootstrap';
+import { CreateOrgTreeInTime1765000000000 } from '@taizhang/directory';
 import { messagingMigrations } from '@taizhang/messaging';
 
 import { GatewayConfig } from './config/gateway.config';
@@ -11,6 +12,7 @@ import { gatewayEnvSchema } from './config/gateway-env.schema';
 import { JwksController } from './keys/jwks.controller';
 import type { SigningKeys } from './keys/signing-keys';
 import { CreateGatewayTables1760100000000 } from './migrations/1760100000000-create-gateway-tables';
+import { MoveOrgTreeToDirectory1765000000200 } from './migrations/1765000000200-move-org-tree-to-directory';
 import { OrgTreeConsumer } from './org-tree/org-tree.consumer';
 import { OrgUnitsController } from './org-tree/org-units.controller';
 import { ProxyMiddleware } from './proxy/proxy.middleware';
@@ -49,7 +51,12 @@ export const gatewayModule = (
       serviceName: 'gateway',
       configSchema: gatewayEnvSchema,
       configClass: GatewayConfig,
-      migrations: [...messagingMigrations, CreateGatewayTables1760100000000],
+      migrations: [
+        ...messagingMigrations,
+        CreateGatewayTables1760100000000,
+        CreateOrgTreeInTime1765000000000,
+        MoveOrgTreeToDirectory1765000000200,
+      ],
       // The one public origin: its routes and traffic are no stranger's business in production.
       operationsEndpoints: 'hidden-in-production',
       env,

@@ -1,3 +1,4 @@
+import { CreateOrgTreeInTime1765000000000 } from '@taizhang/directory';
 import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateAsOfFigures1732000006100 } from './as-of/migrations/1732000006100-create-as-of-figures';
@@ -18,4 +19,6 @@ export const reportingMigrations = [
   CreateUnionCoverage1732000004200,
   CreateAsOfFigures1732000006100,
   AddEmployerFigures1732000006200,
+  // org_placements and org_paths are 1732000006100's (kept in place); adds org_units.
+  CreateOrgTreeInTime1765000000000,
 ];

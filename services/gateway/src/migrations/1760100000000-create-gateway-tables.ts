@@ -1,18 +1,21 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The org-tree replica until it moved into the directory (1765000000200). */
+export const CREATE_GATEWAY_ORG_UNITS = `
+  CREATE TABLE gateway_org_units (
+    org_unit_id text PRIMARY KEY,
+    parent_id text,
+    kind text NOT NULL,
+    org_path text NOT NULL,
+    name text NOT NULL,
+    dissolved boolean NOT NULL DEFAULT false,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`;
+
 /** The gateway's own tables: user accounts with their change history, and the org-tree replica. */
 export class CreateGatewayTables1760100000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE TABLE gateway_org_units (
-        org_unit_id text PRIMARY KEY,
-        parent_id text,
-        kind text NOT NULL,
-        org_path text NOT NULL,
-        name text NOT NULL,
-        dissolved boolean NOT NULL DEFAULT false,
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
+    await runner.query(CREATE_GATEWAY_ORG_UNITS);
     await runner.query(`
       CREATE TABLE gateway_users (
         id uuid PRIMARY KEY,

@@ -3,11 +3,14 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 
 import type { EventEnvelope } from '@taizhang/contracts';
 import { Topics } from '@taizhang/contracts';
+import { projectOrgTree } from '@taizhang/directory';
 import { EventContext, EventHandlerErrorFilter } from '@taizhang/messaging';
 
-import { projectOrgTree } from './org-tree.projection';
-
-/** Feeds the org-tree replica from `taizhang.organisation.v1`. */
+/**
+ * Feeds the gateway's replica of the org tree (DESIGN §3: built from `taizhang.organisation.v1`,
+ * never a read of organisation's database) so that accounts can be placed in a unit and tokens
+ * carry its path. Runs in the consumer's transaction, which also records the event as processed.
+ */
 @Controller()
 @UseFilters(EventHandlerErrorFilter)
 export class OrgTreeConsumer {
@@ -16,6 +19,6 @@ export class OrgTreeConsumer {
     @Payload() event: EventEnvelope,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    return projectOrgTree(event, context.getTransaction());
+    return projectOrgTree(context.getTransaction(), event);
   }
 }

@@ -1,8 +1,12 @@
 import type { Pool } from 'pg';
 
-import type { OrgUnitKind } from './org-tree.projection';
+import type { OrgUnitNow } from '@taizhang/directory';
+import { listOrgUnits as listUnitsNow, whereIsUnit } from '@taizhang/directory';
 
-/** One org unit as the gateway's replica knows it. */
+/** The kinds of org unit the gateway knows: the federation levels and grassroots unions. */
+export type OrgUnitKind = 'municipal' | 'district' | 'street' | 'union';
+
+/** One org unit as the gateway's replica knows it (an ended union is `dissolved` to admins). */
 export interface OrgUnitRow {
   orgUnitId: string;
   parentId: string | null;
@@ -12,22 +16,21 @@ export interface OrgUnitRow {
   dissolved: boolean;
 }
 
-const COLUMNS = `org_unit_id AS "orgUnitId", parent_id AS "parentId", kind, org_path AS "orgPath",
-  name, dissolved`;
-
-const FIND_UNIT = `SELECT ${COLUMNS} FROM gateway_org_units WHERE org_unit_id = $1`;
-
-const LIST_UNITS = `SELECT ${COLUMNS} FROM gateway_org_units ORDER BY org_path LIMIT $1 OFFSET $2`;
+const toRow = ({ ended, kind, ...unit }: OrgUnitNow): OrgUnitRow => ({
+  ...unit,
+  kind: kind as OrgUnitKind,
+  dissolved: ended,
+});
 
 /** The unit with this id, or null if the replica has not heard of it. */
 export const findOrgUnit = async (pool: Pool, orgUnitId: string): Promise<OrgUnitRow | null> => {
-  const { rows } = await pool.query<OrgUnitRow>(FIND_UNIT, [orgUnitId]);
+  const unit = await whereIsUnit(pool, orgUnitId);
 
-  return rows[0] ?? null;
+  return unit && toRow(unit);
 };
 
 /** Every known unit, in path order (a parent before its children). */
 export const listOrgUnits = async (
   pool: Pool,
-  { limit, offset }: { limit: number; offset: number },
-): Promise<OrgUnitRow[]> => (await pool.query<OrgUnitRow>(LIST_UNITS, [limit, offset])).rows;
+  page: { limit: number; offset: number },
+): Promise<OrgUnitRow[]> => (await listUnitsNow(pool, page)).map(toRow);

@@ -37,7 +37,7 @@ const USER_COLUMNS = `u.id, u.username, u.role, u.org_unit_id AS "orgUnitId", o.
   u.disabled, u.version, u.created_at AS "createdAt", u.created_by AS "createdBy",
   u.updated_at AS "updatedAt", u.updated_by AS "updatedBy"`;
 
-const FROM_USERS = 'gateway_users u LEFT JOIN gateway_org_units o ON o.org_unit_id = u.org_unit_id';
+const FROM_USERS = 'gateway_users u LEFT JOIN org_units_now o ON o.unit_id = u.org_unit_id';
 
 const FIND_USER = `SELECT ${USER_COLUMNS} FROM ${FROM_USERS} WHERE u.id = $1`;
 

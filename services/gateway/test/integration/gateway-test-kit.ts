@@ -10,6 +10,7 @@ import request from 'supertest';
 
 import { createServiceApp } from '@taizhang/bootstrap';
 import type { EventEnvelope } from '@taizhang/contracts';
+import { projectOrgTree } from '@taizhang/directory';
 import type { TestDatabase, TestEventKeys } from '@taizhang/testing';
 import {
   createTestDatabase,
@@ -20,7 +21,6 @@ import {
 
 import { gatewayModule } from '../../src/app.module';
 import { gatewayEventsTransport } from '../../src/events.transport';
-import { projectOrgTree } from '../../src/org-tree/org-tree.projection';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const PASSWORD = 'a-long-enough-password';
@@ -165,7 +165,7 @@ export const DEMO_TREE = [
 export const seedOrgTree = async (db: TestDatabase, events = DEMO_TREE): Promise<void> => {
   const client = await db.pool.connect();
   try {
-    for (const event of events) await projectOrgTree(event, client);
+    for (const event of events) await projectOrgTree(client, event);
   } finally {
     client.release();
   }

@@ -1,23 +1,14 @@
 import DataLoader from 'dataloader';
 import type { Pool, PoolClient } from 'pg';
 
+import { currentPathsOf, placeUnit, SINCE_ALWAYS } from '@taizhang/directory';
 import type { OrgUnitRef } from '@taizhang/event-store';
 import { BATCH_PER_TURN } from '@taizhang/event-store';
 
-// The federation units with their paths as they are now. Written in the transaction of the
-// command that creates or moves a unit, so the next command reads the path the tree has.
-const PLACE = `
-  INSERT INTO org_tree (org_unit_id, parent_id, org_path) VALUES ($1, $2, $3)
-  ON CONFLICT (org_unit_id) DO UPDATE SET parent_id = EXCLUDED.parent_id, org_path = EXCLUDED.org_path`;
-
-// Everything under a moved unit keeps its place below it: the old path prefix becomes the new.
-const MOVE_SUBTREE = `
-  UPDATE org_tree
-  SET org_path = $3 || substr(org_path, length($2) + 1),
-      parent_id = CASE WHEN org_unit_id = $1 THEN $4 ELSE parent_id END
-  WHERE org_path = $2 OR starts_with(org_path, $2 || '/')`;
-
-const FIND = 'SELECT org_unit_id, org_path FROM org_tree WHERE org_unit_id = ANY($1::text[])';
+// The federation units in the org tree in time of @taizhang/directory, written in the
+// transaction of the command that creates or moves a unit, so the next command reads the path
+// the tree has. Unions and employers are not placed: they stand under their parent's path.
+const FEDERATION = 'federation';
 
 /** Reads current paths from the tree: the paths of those of `ids` it holds. */
 export interface OrgTreeReader {
@@ -26,11 +17,7 @@ export interface OrgTreeReader {
 
 /** The tree read with one query per call. */
 export const orgTreeOf = (pool: Pool): OrgTreeReader => ({
-  pathsOf: async (ids) => {
-    const { rows } = await pool.query<{ org_unit_id: string; org_path: string }>(FIND, [ids]);
-
-    return new Map(rows.map((row) => [row.org_unit_id, row.org_path]));
-  },
+  pathsOf: (ids) => currentPathsOf(pool, ids),
 });
 
 /**
@@ -61,18 +48,29 @@ export const batchedOrgTreeOf = (pool: Pool): OrgTreeReader => {
   };
 };
 
-/** Records a new federation unit in the current tree. */
+/** Records a new federation unit in the tree, under its parent since always. */
 export const placeInOrgTree = (
   client: PoolClient,
   unit: { id: string; parentId: string | null; orgPath: string },
-): Promise<unknown> => client.query(PLACE, [unit.id, unit.parentId, unit.orgPath]);
+): Promise<void> =>
+  placeUnit(client, {
+    unitId: unit.id,
+    validFrom: SINCE_ALWAYS,
+    parentId: unit.parentId,
+    kind: FEDERATION,
+  });
 
-/** Moves a federation unit and its whole subtree in the current tree. */
+/** Moves a federation unit and its whole subtree in the tree, from the move's date. */
 export const moveInOrgTree = (
   client: PoolClient,
-  move: { orgUnitId: string; previousOrgPath: string; orgPath: string; parentId: string },
-): Promise<unknown> =>
-  client.query(MOVE_SUBTREE, [move.orgUnitId, move.previousOrgPath, move.orgPath, move.parentId]);
+  move: { orgUnitId: string; parentId: string; effectiveOn: string },
+): Promise<void> =>
+  placeUnit(client, {
+    unitId: move.orgUnitId,
+    validFrom: move.effectiveOn,
+    parentId: move.parentId,
+    kind: FEDERATION,
+  });
 
 /**
  * The unit at its current path. `recorded` is the path its own stream last gave it, which a move

@@ -1,11 +1,12 @@
 import type { PoolClient } from 'pg';
 
 import type { EventEnvelope, OrganisationEvent } from '@taizhang/contracts';
+import { projectOrgTree } from '@taizhang/directory';
 
 import { recomputeEmployers, recomputeEmployersOfUnion } from './employer-timeline.projection';
 import { memberStepOf } from './member-step';
 import { projectMemberTimeline, timelineStep } from './member-timeline.projection';
-import { placeUnit } from './org-history.projection';
+import { FIGURES_FOLLOW_THE_TREE } from './org-history.projection';
 import { endUnion, expireTerm, foundUnion, renewTerm } from './union-life.projection';
 
 const HEADCOUNTS = `
@@ -22,10 +23,6 @@ const MERGE = `
   INSERT INTO union_merges (union_id, into_union_id, merged_on) VALUES ($1, $2, $3)
   ON CONFLICT (union_id) DO NOTHING`;
 
-// Placed at creation "since always": a unit's creation records no business date, and the tree
-// as first recorded is the tree as it was until a move says otherwise.
-const SINCE_ALWAYS = '-infinity';
-
 /**
  * Keeps the figures as of any date (the org tree in time, members' timelines, unions' lives,
  * employers' headcounts by date), inside the consumer's transaction.
@@ -33,38 +30,14 @@ const SINCE_ALWAYS = '-infinity';
 export const projectAsOfFigures = async (event: EventEnvelope, tx: PoolClient): Promise<void> => {
   const step = memberStepOf(event);
   if (step) return projectMemberTimeline([timelineStep(event, step)], tx);
+  await projectOrgTree(tx, event, FIGURES_FOLLOW_THE_TREE);
   const { type, data } = event as EventEnvelope & OrganisationEvent;
   switch (type) {
-    case 'OrgUnitCreated':
-      return placeUnit(
-        {
-          unitId: data.orgUnitId,
-          validFrom: SINCE_ALWAYS,
-          parentId: data.parentId,
-          kind: data.kind,
-        },
-        tx,
-      );
     case 'UnionRegistered':
     case 'UnionEstablished':
-      await placeUnit(
-        { unitId: data.unionId, validFrom: SINCE_ALWAYS, parentId: data.parentId, kind: 'union' },
-        tx,
-      );
-
       await foundUnion(tx, data.unionId, data.establishedOn);
 
       return recomputeEmployersOfUnion(tx, data.unionId);
-    case 'OrgUnitMoved':
-      return placeUnit(
-        {
-          unitId: data.orgUnitId,
-          validFrom: data.effectiveOn,
-          parentId: data.parentId,
-          kind: data.unitKind,
-        },
-        tx,
-      );
     case 'UnionDissolved':
       await endUnion(tx, data.unionId, data.dissolvedOn);
 

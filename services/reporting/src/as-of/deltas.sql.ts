@@ -1,5 +1,7 @@
 import type { PoolClient } from 'pg';
 
+import { LOCK_ORG_TREE_SHARED } from '@taizhang/directory';
+
 import type { FigureDelta, FigureSet } from './figure-set';
 import type { OrganisationFigure } from './organisation-figures';
 import { HEADCOUNT_DATES, ORGANISATION_FIGURES } from './organisation-figures';
@@ -10,11 +12,9 @@ const COLUMNS = (set: FigureSet) => [...keysOf(set), ...set.figures].join(', ');
 const ADD = (set: FigureSet, table: string) =>
   set.figures.map((f) => `${f} = ${table}.${f} + EXCLUDED.${f}`).join(', ');
 
-// Member figures read the tree's paths while a move rewrites them: the tree takes this key alone,
+// Member figures read the tree's paths while a move rewrites them: the tree takes its lock alone,
 // figures share it, so a delta is never attributed by half an old and half a new tree.
-export const TREE_LOCK = 7_321_001;
-export const LOCK_TREE_SHARED = `SELECT pg_advisory_xact_lock_shared(${TREE_LOCK})`;
-export const LOCK_TREE = `SELECT pg_advisory_xact_lock(${TREE_LOCK})`;
+export const LOCK_TREE_SHARED = LOCK_ORG_TREE_SHARED;
 
 /**
  * The subtree deltas of the unit deltas in `relation` (unit_id, day, keys…, figures… of `set`),
