@@ -6,6 +6,7 @@ import { OrgUnitPaths, PlatformConfig, PlatformModule } from '@taizhang/bootstra
 import { checkpointTopic, organisationRegistry, Topics } from '@taizhang/contracts';
 import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
 import { loadEventSigningKey } from '@taizhang/messaging';
+import { RulesModule } from '@taizhang/rules';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
@@ -59,6 +60,8 @@ export const organisationModule = (
     }),
     MembersModule,
     EmployersModule,
+    // GET /rules, POST /rules/amendments: the rule sets the union deciders are judged by.
+    RulesModule,
   ],
   controllers: [
     OrgUnitsController,

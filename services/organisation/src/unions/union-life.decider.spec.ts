@@ -1,13 +1,14 @@
 import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
+import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 import { DeciderSpecification } from '@taizhang/testing';
 
 import type { CommitteeSeat } from './committee-rules';
 import type { UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
-import { unionDecider } from './union.decider';
+import { unionDeciderUnder } from './union.decider';
 
-const spec = DeciderSpecification.for(unionDecider);
+const spec = DeciderSpecification.for(unionDeciderUnder(NATIONAL_RULES_IN_FORCE));
 const at = (iso: string): CommandMetadata => ({
   now: new Date(iso),
   actorId: 'officer-1',
@@ -63,7 +64,13 @@ const dissolved: UnionEvent = {
 describe('Union life', () => {
   describe('re-election (换届)', () => {
     it('records a valid re-election for the higher union to approve', () =>
-      spec.given([established]).when(election()).then(elected));
+      spec
+        .given([established])
+        .when(election())
+        .then({
+          ...elected,
+          data: { ...elected.data, ruleSet: { region: 'national', version: 1 } },
+        }));
 
     it('refuses a re-election without two thirds present', () =>
       spec
