@@ -51,12 +51,12 @@ export class RulesController {
     @Body() body: AmendRuleSetDto,
     @CommandRequest() request: CommandRequestContext,
   ): Promise<Omit<CommandResult, 'replayed'>> {
-    const { replayed: _replayed, ...answer } = await recordAmendment(this.store, {
+    const { id, streamId, streamVersion, eventIds } = await recordAmendment(this.store, {
       type: 'AmendRuleSet',
       data: body,
       metadata: request.metadata(),
     });
 
-    return answer;
+    return { id, streamId, streamVersion, eventIds };
   }
 }

@@ -147,4 +147,23 @@ describe('regional rules, versioned (organisation, integration)', () => {
       version: 2,
     });
   });
+
+  it('answers a repeated Idempotency-Key with the first answer and records the amendment once', async () => {
+    const key = { 'idempotency-key': 'rules-amendment-3' };
+    const third = amendment({
+      version: 3,
+      effectiveFrom: '2025-01-01',
+      changes: { disputes: { mediationDays: 30 } },
+      reason: '省劳动争议调解条例',
+    });
+    const first = await admin().post(url('/rules/amendments'), third, key);
+    const again = await admin().post(url('/rules/amendments'), third, key);
+    expect(first.status).toBe(201);
+    expect(again).toMatchObject({ status: 201, body: first.body });
+    const read = await admin().get(url('/rules'));
+    const ours = (read.body['regions'] as { region: string; versions: unknown[] }[]).find(
+      (r) => r.region === city,
+    );
+    expect(ours?.versions).toHaveLength(3);
+  });
 });
