@@ -7,6 +7,8 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+import featureBoundaries from './infra/lint/feature-boundaries.cjs';
+
 const TEST_FILES = [
   '**/*.spec.ts',
   '**/*.int-spec.ts',
@@ -16,7 +18,11 @@ const TEST_FILES = [
 ];
 
 // Pure domain files: no framework, no I/O (STYLE §2.1, §2.7).
-const PURE_DOMAIN_FILES = ['services/*/src/**/*.{decider,events,commands}.ts'];
+const PURE_DOMAIN_FILES = [
+  'services/*/src/**/*.{decider,events,commands,state}.ts',
+  'services/*/src/**/*-rules.ts',
+  'services/*/src/**/decide/*.ts',
+];
 
 const restricted = {
   deepImports: {
@@ -171,6 +177,15 @@ export default defineConfig(
     files: ['libs/**/*.ts', 'services/**/*.ts'],
     ignores: [...TEST_FILES, 'libs/testing/**'],
     rules: { 'no-restricted-imports': restrictImports(restricted.deepImports, restricted.testing) },
+  },
+
+  // A feature uses another only through its index.ts (infra/lint/feature-boundaries.cjs).
+  // A warning until organisation's features each have their face (issue 10, item 10).
+  {
+    files: ['services/**/*.ts'],
+    ignores: TEST_FILES,
+    plugins: { taizhang: featureBoundaries },
+    rules: { 'taizhang/feature-boundaries': 'warn' },
   },
 
   {

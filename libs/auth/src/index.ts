@@ -6,6 +6,7 @@ export * from './nest/auth.guard';
 export * from './nest/auth.module';
 export * from './nest/auth-module.options';
 export * from './roles';
+export * from './scope/load-in-scope';
 export * from './scope/org-scope';
 export * from './scope/scope.errors';
 export * from './tokens/access-token.claims';

@@ -10,6 +10,7 @@ export * from './postgres/postgres-event-store';
 export * from './postgres/verify-integrity';
 export * from './projections/local-projection';
 export * from './retention/processed-commands-retention';
+export * from './scheduling/periodic-task';
 export * from './outbox/outbox-relay';
 export * from './nest/event-store.module';
 export * from './core/handle-commands';

@@ -13,7 +13,7 @@ import type { SigningKeys } from './keys/signing-keys';
 import { CreateGatewayTables1760100000000 } from './migrations/1760100000000-create-gateway-tables';
 import { OrgTreeConsumer } from './org-tree/org-tree.consumer';
 import { OrgUnitsController } from './org-tree/org-units.controller';
-import { ProxyController } from './proxy/proxy.controller';
+import { ProxyMiddleware } from './proxy/proxy.middleware';
 import { AddressRateLimitMiddleware } from './rate-limits/address-rate-limit.middleware';
 import { UserRateLimitInterceptor } from './rate-limits/user-rate-limit.interceptor';
 import { AuthController } from './sessions/auth.controller';
@@ -34,6 +34,8 @@ export class AppModule implements NestModule {
       .apply(AddressRateLimitMiddleware)
       .exclude('health', 'health/{*path}', 'metrics')
       .forRoutes({ path: '*path', method: RequestMethod.ALL });
+    // After the limit per address: the one origin for every service, `/api/<service>/…`.
+    consumer.apply(ProxyMiddleware).forRoutes({ path: 'api/*path', method: RequestMethod.ALL });
   }
 }
 
@@ -67,7 +69,6 @@ export const gatewayModule = (
     JwksController,
     UsersController,
     OrgUnitsController,
-    ProxyController,
     OrgTreeConsumer,
   ],
   providers: [

@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@taizhang/auth';
 import { OrgUnitPaths, PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
 import { checkpointTopic, organisationRegistry, Topics } from '@taizhang/contracts';
+import { DeadlineClocksModule } from '@taizhang/deadlines';
 import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
 import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
@@ -14,9 +15,10 @@ import { MembersModule } from './members/members.module';
 import { OrganisationUnitPaths } from './org-units/org-unit-paths';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { organisationMigrations } from './organisation.migrations';
+import { businessDate } from './shared/business-date';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
 import { CadresController } from './unions/cadres/cadres.controller';
-import { TermClockService } from './unions/term-clock/term-clock.service';
+import { unionTermClock } from './unions/term-clock/union-term.clock';
 import { UnionMoveController } from './unions/union-move.controller';
 import { UnionsController } from './unions/unions.controller';
 import { WorkersHomesController } from './workers-homes/workers-homes.controller';
@@ -58,6 +60,15 @@ export const organisationModule = (
         },
       }),
     }),
+    // The term clock (换届预警) at start and every TERM_CLOCK_INTERVAL_MS.
+    DeadlineClocksModule.forRootAsync({
+      inject: [OrganisationConfig],
+      useFactory: (config: OrganisationConfig) => ({
+        clocks: [unionTermClock],
+        intervalMs: config.termClock.intervalMs,
+        businessDate,
+      }),
+    }),
     MembersModule,
     EmployersModule,
     // GET /rules, POST /rules/amendments: the rule sets the union deciders are judged by.
@@ -72,5 +83,5 @@ export const organisationModule = (
     WorkersHomesController,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.
-  providers: [TermClockService, { provide: OrgUnitPaths, useClass: OrganisationUnitPaths }],
+  providers: [{ provide: OrgUnitPaths, useClass: OrganisationUnitPaths }],
 });

@@ -7,7 +7,7 @@ import { AuthModule } from '@taizhang/auth';
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 
 import { OrgSummaryController } from './org-summary/org-summary.controller';
-import { OrgUnitFactsConsumer } from './org-summary/org-unit-facts.consumer';
+import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
@@ -32,5 +32,5 @@ export const reportingModule = (
     // Figures only for the caller's subtree: every route needs a token from the gateway.
     AuthModule.forRoot({ env }),
   ],
-  controllers: [OrgSummaryController, OrgUnitFactsConsumer],
+  controllers: [OrgSummaryController, ...reportingConsumers],
 });

@@ -31,3 +31,43 @@ export const organisationEnvelope = (
   data,
   ...overrides,
 });
+
+/** The `OrgUnitCreated` of unit `id` at `orgPath`, its code the id and its name `<id>工会`. */
+export const orgUnitCreated = (
+  id: string,
+  kind: string,
+  parentId: string | null,
+  orgPath: string,
+  overrides: Partial<EventEnvelope> = {},
+): EventEnvelope =>
+  organisationEnvelope(
+    'OrgUnitCreated',
+    orgPath,
+    { orgUnitId: id, code: id, name: `${id}工会`, kind, parentId, orgPath },
+    overrides,
+  );
+
+/** A federation unit moved from `previousOrgPath` to `orgPath` from `effectiveOn` (OrgUnitMoved). */
+export const federationUnitMoved = (
+  previousOrgPath: string,
+  orgPath: string,
+  effectiveOn: string,
+  overrides: Partial<EventEnvelope> = {},
+): EventEnvelope => {
+  const [previousParentId, parentId] = [previousOrgPath, orgPath].map((p) => p.split('/').at(-2)!);
+
+  return organisationEnvelope(
+    'OrgUnitMoved',
+    orgPath,
+    {
+      orgUnitId: orgPath.split('/').pop()!,
+      unitKind: 'federation',
+      previousParentId,
+      parentId,
+      previousOrgPath,
+      orgPath,
+      effectiveOn,
+    },
+    overrides,
+  );
+};

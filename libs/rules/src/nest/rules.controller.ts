@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, mayName, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest } from '@taizhang/bootstrap';
+import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
@@ -46,17 +46,15 @@ export class RulesController {
   /** An amendment is itself an event (`RuleSetAmended`); decisions record the version they applied. */
   @Roles('admin')
   @Post('amendments')
-  @HttpCode(201)
-  async amend(
+  @CommandRoute(201)
+  amend(
     @Body() body: AmendRuleSetDto,
     @CommandRequest() request: CommandRequestContext,
-  ): Promise<Omit<CommandResult, 'replayed'>> {
-    const { id, streamId, streamVersion, eventIds } = await recordAmendment(this.store, {
+  ): Promise<CommandResult> {
+    return recordAmendment(this.store, {
       type: 'AmendRuleSet',
       data: body,
       metadata: request.metadata(),
     });
-
-    return { id, streamId, streamVersion, eventIds };
   }
 }

@@ -31,6 +31,16 @@ export const servicePath = (url: string): string => {
   return rest.startsWith('/') ? rest : `/${rest}`;
 };
 
+// `/api/organisation/unions/1?x=2` → `organisation`, as the client wrote it (decoded).
+export const serviceNameOf = (url: string): string => {
+  const name = /^\/api\/([^/?#]*)/.exec(url)?.[1] ?? '';
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+};
+
 // The platform read the body to check it (JSON, UTF-8, size, depth): the same bytes go on, so
 // nothing is re-serialised (no precision lost, nothing that could overflow the stack here).
 const writeBody = (proxyRequest: ClientRequest, request: ForwardedRequest): void => {
@@ -112,7 +122,8 @@ const contained =
 export const createServiceProxy = (timeoutMs: number): RequestHandler =>
   createProxyMiddleware<ForwardedRequest, ServerResponse>({
     router: (request) => request.forwardTo,
-    pathRewrite: (path) => servicePath(path),
+    // Mounted under /api, a middleware sees the path without it: the whole one is rewritten.
+    pathRewrite: (path, request) => servicePath(request.originalUrl ?? path),
     changeOrigin: true,
     xfwd: true,
     proxyTimeout: timeoutMs,

@@ -1,63 +1,38 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Public, ROLES, Roles } from '@taizhang/auth';
 
-import { GatewayConfig } from '../config/gateway.config';
 import { addressOf } from '../rate-limits/address-rate-limit.middleware';
-import { RateLimiter } from '../rate-limits/rate-limiter';
 import { LoginDto, LogoutDto, RefreshDto, SignedInUserDto, TokensDto } from './dto/session.dto';
-import { AccountLockedError, RefreshTokenInvalidError } from './session.errors';
+import { RefreshTokenInvalidError } from './session.errors';
 import { SessionsService } from './sessions.service';
+import { NoStoreInterceptor, SignInAttemptsInterceptor } from './sign-in.interceptors';
 
 /** Sign-in: tokens for a username and password, refreshed, and ended. */
 @ApiTags('auth 登录')
 @Controller('auth')
 export class AuthController {
-  constructor(
-    private readonly sessions: SessionsService,
-    private readonly limiter: RateLimiter,
-    private readonly config: GatewayConfig,
-  ) {}
+  constructor(private readonly sessions: SessionsService) {}
 
   @Post('login')
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokensDto })
-  async login(
-    @Body() body: LoginDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<TokensDto> {
-    await this.limiter.consume(
-      'login',
-      addressOf(request),
-      this.config.rateLimits.loginPerAddress,
-      response,
-    );
-    response.setHeader('Cache-Control', 'no-store');
-    try {
-      return await this.sessions.login(body.username, body.password, addressOf(request));
-    } catch (error) {
-      if (error instanceof AccountLockedError)
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
-      throw error;
-    }
+  @UseInterceptors(SignInAttemptsInterceptor, NoStoreInterceptor)
+  login(@Body() body: LoginDto, @Req() request: Request): Promise<TokensDto> {
+    return this.sessions.login(body.username, body.password, addressOf(request));
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokensDto })
-  refresh(
-    @Body() body: RefreshDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<TokensDto> {
-    response.setHeader('Cache-Control', 'no-store');
-
+  @UseInterceptors(NoStoreInterceptor)
+  refresh(@Body() body: RefreshDto): Promise<TokensDto> {
     return this.sessions.refresh(body.refreshToken);
   }
 

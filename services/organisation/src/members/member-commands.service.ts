@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
+import { commandOnLoaded } from '@taizhang/bootstrap';
 import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
 import { handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
@@ -18,10 +20,17 @@ import type {
 import type { MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';
 import { memberDecider } from './member.decider';
+import type { Enrolled } from './member-scope';
 import { loadMemberInScope, readUnionInScope } from './member-scope';
 import { memberStreamId } from './member-streams';
 import { readUnion } from './member-units';
 import { PersonalDataVault } from './personal-data/personal-data-vault';
+
+/** A change of a membership: the command, the unit its events concern, what commits with it. */
+type MemberChange = Pick<
+  HandleCommandOptions<Member, MemberCommand, MemberEvent>,
+  'command' | 'orgUnit' | 'withinTransaction'
+>;
 
 /** Turns changes of a membership into commands on the person's stream (joins: MemberJoinsService). */
 @Injectable()
@@ -33,107 +42,89 @@ export class MemberCommandsService {
 
   // Both ends in the caller's scope: a union outside it is answered as unknown
   // (TARGET_UNION_NOT_FOUND); a move across subtrees is made by an officer above both.
-  async transfer(
+  transfer(
     user: Caller,
     memberId: string,
     body: TransferMemberDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { version } = await loadMemberInScope(this.store, user, memberId, { access: 'write' });
-    const { state: toUnion, version: toUnionVersion } = await readUnionInScope(
-      this.store,
-      user,
-      body.toUnionId,
-    );
+    return this.change(user, memberId, request, async () => {
+      const { state: toUnion, version: toUnionVersion } = await readUnionInScope(
+        this.store,
+        user,
+        body.toUnionId,
+      );
 
-    return this.run(
-      memberId,
-      version,
-      request,
-      {
-        type: 'TransferMember',
-        data: { toUnion, transferredOn: body.transferredOn },
-        metadata: request.metadata(startOfBusinessDate(body.transferredOn)),
-      },
-      () => ({
-        id: body.toUnionId,
-        path: 'orgPath' in toUnion ? toUnion.orgPath : body.toUnionId,
-      }),
-      (tx) => holdUnionOpen(tx.client, body.toUnionId, toUnionVersion, 'receiving union'),
-    );
+      return {
+        command: {
+          type: 'TransferMember',
+          data: { toUnion, transferredOn: body.transferredOn },
+          metadata: request.metadata(startOfBusinessDate(body.transferredOn)),
+        },
+        orgUnit: {
+          id: body.toUnionId,
+          path: 'orgPath' in toUnion ? toUnion.orgPath : body.toUnionId,
+        },
+        withinTransaction: (tx) =>
+          holdUnionOpen(tx.client, body.toUnionId, toUnionVersion, 'receiving union'),
+      };
+    });
   }
 
-  async leave(
+  leave(
     user: Caller,
     memberId: string,
     body: LeaveUnionDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { version, unit } = await loadMemberInScope(this.store, user, memberId, {
-      access: 'write',
-    });
-
-    return this.run(
-      memberId,
-      version,
-      request,
-      {
+    return this.change(user, memberId, request, ({ unit }) => ({
+      command: {
         type: 'LeaveUnion',
         data: body,
         metadata: request.metadata(startOfBusinessDate(body.leftOn)),
       },
-      () => unit,
-    );
+      orgUnit: unit,
+    }));
   }
 
-  async retain(
+  retain(
     user: Caller,
     memberId: string,
     body: RetainMembershipDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { state, version } = await loadMemberInScope(this.store, user, memberId, {
-      access: 'write',
-    });
-    const union = await readUnion(this.store, state.unionId);
-    const parentId = parentIdOf(union);
-    const federation = parentId ? await loadParentRef(this.store, parentId) : null;
+    return this.change(user, memberId, request, async ({ state }) => {
+      const union = await readUnion(this.store, state.unionId);
+      const parentId = parentIdOf(union);
+      const federation = parentId ? await loadParentRef(this.store, parentId) : null;
 
-    return this.run(
-      memberId,
-      version,
-      request,
-      {
-        type: 'RetainMembership',
-        data: { ...body, union, federation },
-        metadata: request.metadata(startOfBusinessDate(body.since)),
-      },
-      () =>
-        body.heldBy === 'federation' && federation
-          ? { id: federation.id, path: federation.orgPath }
-          : { id: state.unionId, path: 'orgPath' in union ? union.orgPath : state.unionId },
-    );
+      return {
+        command: {
+          type: 'RetainMembership',
+          data: { ...body, union, federation },
+          metadata: request.metadata(startOfBusinessDate(body.since)),
+        },
+        orgUnit:
+          body.heldBy === 'federation' && federation
+            ? { id: federation.id, path: federation.orgPath }
+            : { id: state.unionId, path: 'orgPath' in union ? union.orgPath : state.unionId },
+      };
+    });
   }
 
-  async erase(
+  erase(
     user: Caller,
     memberId: string,
     body: ErasePersonalDataDto,
     request: CommandRequestContext,
   ): Promise<CommandResult> {
-    const { version, unit } = await loadMemberInScope(this.store, user, memberId, {
-      access: 'write',
-    });
     const metadata = request.metadata();
 
-    return this.run(
-      memberId,
-      version,
-      request,
-      { type: 'ErasePersonalData', data: body, metadata },
-      () => unit,
+    return this.change(user, memberId, request, ({ unit }) => ({
+      command: { type: 'ErasePersonalData', data: body, metadata },
+      orgUnit: unit,
       // The key goes in the transaction that records its erasure: both or neither.
-      async (tx, [erased]) => {
+      withinTransaction: async (tx, [erased]) => {
         if (erased?.type === 'MemberPersonalDataErased')
           await this.vault.shredKey(
             tx.client,
@@ -141,34 +132,32 @@ export class MemberCommandsService {
             metadata.now,
           );
       },
-    );
+    }));
   }
 
-  // The unit is read before the command; the version read with it guards against a change in
-  // between (a caller's If-Match is never older than what is read here).
-  private async run(
+  // The member is read in the caller's scope before the command; the version read with it
+  // guards against a change in between (a caller's If-Match is never older than what is read).
+  private change(
+    user: Caller,
     memberId: string,
-    version: number,
     request: CommandRequestContext,
-    command: MemberCommand,
-    unit: () => OrgUnitRef | Promise<OrgUnitRef>,
-    withinTransaction?: HandleCommandOptions<
-      Member,
-      MemberCommand,
-      MemberEvent
-    >['withinTransaction'],
+    prepare: (member: {
+      state: Enrolled;
+      unit: OrgUnitRef;
+    }) => MemberChange | Promise<MemberChange>,
   ): Promise<CommandResult> {
-    const orgUnit = await unit();
-
-    return handleCommand(this.store, {
-      streamId: memberStreamId(memberId),
-      streamType: 'member',
-      decider: memberDecider,
-      command,
-      expectedVersion: request.expectedVersion ?? version,
-      orgUnit,
-      id: memberId,
-      withinTransaction,
-    });
+    return commandOnLoaded(
+      request,
+      () => loadMemberInScope(this.store, user, memberId, WRITE_ACCESS),
+      async (member, expectedVersion) =>
+        handleCommand(this.store, {
+          streamId: memberStreamId(memberId),
+          streamType: 'member',
+          decider: memberDecider,
+          expectedVersion,
+          id: memberId,
+          ...(await prepare(member)),
+        }),
+    );
   }
 }

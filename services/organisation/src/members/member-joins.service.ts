@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { assertInScope } from '@taizhang/auth';
+import { loadInScope, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandMetadata, CommandResult } from '@taizhang/event-store';
 import type { BatchCommand, EventStoreTransaction } from '@taizhang/event-store';
 import {
@@ -88,18 +88,28 @@ export class MemberJoinsService {
    * (checked against its current path), 403 for a read-only caller, 422 when it takes no members now.
    */
   async activeUnion(user: Caller, unionId: string): Promise<Union> {
-    const events = await this.unionReads.read(unionStreamId(unionId));
-    // Its own stream does not record a move of the street above it: the tree gives the path.
-    const union = await withCurrentPath(
-      this.tree,
-      events.reduce(
-        (state, event) => unionDecider.evolve(state, event as unknown as UnionEvent),
-        unionDecider.initialState(),
-      ),
+    const { state: union } = await loadInScope(
+      user,
+      {
+        load: async () => {
+          const events = await this.unionReads.read(unionStreamId(unionId));
+          // Its own stream does not record a move of the street above it: the tree gives the path.
+          const state = await withCurrentPath(
+            this.tree,
+            events.reduce(
+              (current, event) => unionDecider.evolve(current, event as unknown as UnionEvent),
+              unionDecider.initialState(),
+            ),
+          );
+
+          return { state, version: events.at(-1)?.streamVersion ?? 0 };
+        },
+        exists: (state): state is Exclude<Union, { status: 'None' }> => state.status !== 'None',
+        unitOf: (state) => ({ id: unionId, path: state.orgPath }),
+        notFound: () => new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`),
+      },
+      WRITE_ACCESS,
     );
-    const notFound = () => new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
-    if (union.status === 'None') throw notFound();
-    assertInScope(user, union.orgPath, { access: 'write', notFound });
     // A dissolved union, or one still being founded, takes no members: say which.
     requireActive(union);
 

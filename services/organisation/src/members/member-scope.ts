@@ -1,8 +1,9 @@
-import { assertInScope, canReach } from '@taizhang/auth';
-import type { OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
+import type { ScopeOptions } from '@taizhang/auth';
+import { canReach, loadInScope } from '@taizhang/auth';
+import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream, NotFoundError } from '@taizhang/event-store';
 
-import type { Caller, ScopeOptions } from '../org-units/org-unit-scope';
+import type { Caller } from '../org-units/org-unit-scope';
 import type { Union } from '../unions/union.decider';
 import { readUnionAtCurrentPath } from '../unions/union-current-path';
 import type { Member } from './member.decider';
@@ -17,20 +18,22 @@ export type Enrolled = Exclude<Member, { status: 'None' }>;
  * or the federation holding a retained membership) must lie in the caller's subtree; 404
  * otherwise, as for an id never seen.
  */
-export const loadMemberInScope = async (
+export const loadMemberInScope = (
   store: PostgresEventStore,
   user: Caller,
   memberId: string,
   options: ScopeOptions = {},
-): Promise<{ state: Enrolled; version: number; unit: OrgUnitRef }> => {
-  const { state, version } = await aggregateStream(store, memberStreamId(memberId), memberDecider);
-  const notFound = () => new NotFoundError(`Member ${memberId} does not exist. / 会员不存在。`);
-  if (state.status === 'None') throw notFound();
-  const unit = await memberUnit(store, state);
-  assertInScope(user, unit.path, { ...options, notFound });
-
-  return { state, version, unit };
-};
+) =>
+  loadInScope(
+    user,
+    {
+      load: () => aggregateStream(store, memberStreamId(memberId), memberDecider),
+      exists: (state): state is Enrolled => state.status !== 'None',
+      unitOf: (state) => memberUnit(store, state),
+      notFound: () => new NotFoundError(`Member ${memberId} does not exist. / 会员不存在。`),
+    },
+    options,
+  );
 
 /**
  * A union a command sends someone to (a transfer's receiving union), or `None` when it does not

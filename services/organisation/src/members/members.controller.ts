@@ -1,25 +1,13 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-
-import type { Response } from 'express';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest } from '@taizhang/bootstrap';
+import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import type { CommandResult } from '@taizhang/event-store';
 
 import { startOfBusinessDate } from '../shared/business-date';
-import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { JoinUnionDto } from './dto/join-union.dto';
 import {
   ErasePersonalDataDto,
@@ -44,24 +32,19 @@ export class MembersController {
   /** 入会: one person (by ID card number) has at most one membership in the whole region. */
   @Roles('union_cadre', 'federation_officer')
   @Post('unions/:unionId/members')
-  @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto })
-  async join(
+  @CommandRoute(201)
+  join(
     @Param('unionId', ParseUUIDPipe) unionId: string,
     @Body() body: JoinUnionDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    return commandResponse(
-      await this.joins.join(
-        user,
-        unionId,
-        body,
-        request.metadata(startOfBusinessDate(body.joinedOn)),
-        request.expectedVersion,
-      ),
-      response,
+  ): Promise<CommandResult> {
+    return this.joins.join(
+      user,
+      unionId,
+      body,
+      request.metadata(startOfBusinessDate(body.joinedOn)),
+      request.expectedVersion,
     );
   }
 
@@ -69,78 +52,69 @@ export class MembersController {
   @Roles('union_cadre', 'federation_officer', 'auditor')
   @Get('members/:id')
   @ApiOkResponse({ type: MemberViewDto })
+  @VersionedRead()
+  // An unmasked answer must not sit in a shared cache.
+  @Header('Cache-Control', 'no-store')
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: MemberViewQueryDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<MemberViewDto> {
+  ) {
     const view = await this.query.view(user, id, MemberViewQuery.revealRequest(query), request);
-    response.setHeader('ETag', `"${view.version}"`);
-    // An unmasked answer must not sit in a shared cache.
-    response.setHeader('Cache-Control', 'no-store');
 
-    return view;
+    return versioned<MemberViewDto>(view.version, view);
   }
 
   /** 会员关系转接: the membership moves in one step; the join date and history stay. */
   @Roles('union_cadre', 'federation_officer')
   @Post('members/:id/transfer')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CommandResponseDto })
-  async transfer(
+  @CommandRoute(200)
+  transfer(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TransferMemberDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commands.transfer(user, id, body, request), response);
+  ): Promise<CommandResult> {
+    return this.commands.transfer(user, id, body, request);
   }
 
   /** 退会. */
   @Roles('union_cadre', 'federation_officer')
   @Post('members/:id/leave')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CommandResponseDto })
-  async leave(
+  @CommandRoute(200)
+  leave(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: LeaveUnionDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commands.leave(user, id, body, request), response);
+  ): Promise<CommandResult> {
+    return this.commands.leave(user, id, body, request);
   }
 
   /** 保留会籍: held by the union or by the federation above it. */
   @Roles('union_cadre', 'federation_officer')
   @Post('members/:id/retain')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CommandResponseDto })
-  async retain(
+  @CommandRoute(200)
+  retain(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RetainMembershipDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commands.retain(user, id, body, request), response);
+  ): Promise<CommandResult> {
+    return this.commands.retain(user, id, body, request);
   }
 
   /** Crypto-shredding of a person who left (for the platform administrator). */
   @Roles('admin')
   @Post('members/:id/erase')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CommandResponseDto })
-  async erase(
+  @CommandRoute(200)
+  erase(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ErasePersonalDataDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    return commandResponse(await this.commands.erase(user, id, body, request), response);
+  ): Promise<CommandResult> {
+    return this.commands.erase(user, id, body, request);
   }
 }

@@ -1,5 +1,5 @@
-import type { AssertInScopeOptions, AuthenticatedUser } from '@taizhang/auth';
-import { assertInScope, canReach } from '@taizhang/auth';
+import type { AuthenticatedUser, ScopeOptions } from '@taizhang/auth';
+import { canReach, loadInScope } from '@taizhang/auth';
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { NotFoundError } from '@taizhang/event-store';
 
@@ -10,26 +10,26 @@ import { loadOrgUnit, loadParentRef } from './org-unit-streams';
 /** The caller, as far as the scope rules need it. */
 export type Caller = Pick<AuthenticatedUser, 'role' | 'orgPath'>;
 
-/** What a route asks of its target beyond being in the caller's subtree. */
-export type ScopeOptions = Pick<AssertInScopeOptions, 'access' | 'strictlyBelow'>;
-
 /**
  * A federation unit the caller may reach, by its current path: 404 when it does not exist
  * or lies outside the caller's subtree (the same answer, so ids cannot be probed).
  */
-export const loadOrgUnitInScope = async (
+export const loadOrgUnitInScope = (
   store: PostgresEventStore,
   user: Caller,
   orgUnitId: string,
   options: ScopeOptions = {},
-): Promise<{ state: Extract<OrgUnit, { status: 'Active' }>; version: number }> => {
-  const { state, version } = await loadOrgUnit(store, orgUnitId);
-  const notFound = () => new NotFoundError(`Org unit ${orgUnitId} does not exist. / 组织不存在。`);
-  if (state.status !== 'Active') throw notFound();
-  assertInScope(user, state.orgPath, { ...options, notFound });
-
-  return { state, version };
-};
+) =>
+  loadInScope(
+    user,
+    {
+      load: () => loadOrgUnit(store, orgUnitId),
+      exists: (state): state is Extract<OrgUnit, { status: 'Active' }> => state.status === 'Active',
+      unitOf: (state) => ({ id: orgUnitId, path: state.orgPath }),
+      notFound: () => new NotFoundError(`Org unit ${orgUnitId} does not exist. / 组织不存在。`),
+    },
+    options,
+  );
 
 /**
  * The unit a creating command places something under (a union's parent, an employer's street,

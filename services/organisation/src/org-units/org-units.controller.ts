@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
 
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest } from '@taizhang/bootstrap';
+import {
+  commandOnLoaded,
+  CommandRequest,
+  CommandRoute,
+  versioned,
+  VersionedRead,
+} from '@taizhang/bootstrap';
 import type { OrgUnitCreated, OrgUnitMoved } from '@taizhang/contracts';
-import type { HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
+import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
 import { handleCommand, IllegalStateError, PostgresEventStore } from '@taizhang/event-store';
 
 import { startOfBusinessDate } from '../shared/business-date';
-import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { MoveOrgUnitDto, RenameOrgUnitDto } from './dto/change-org-unit.dto';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { moveInOrgTree, placeInOrgTree } from './org-tree';
@@ -32,14 +35,12 @@ export class OrgUnitsController {
   /** The org tree is the platform administrator's (DESIGN §1). */
   @Roles('admin')
   @Post()
-  @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto })
+  @CommandRoute(201)
   async create(
     @Body() body: CreateOrgUnitDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
+  ): Promise<CommandResult> {
     const orgUnitId = randomUUID();
     const parent = body.parentId ? await loadParentInScope(this.store, user, body.parentId) : null;
     if (body.parentId && !parent)
@@ -47,7 +48,8 @@ export class OrgUnitsController {
         `The parent unit ${body.parentId} does not exist. / 上级单位不存在。`,
         'PARENT_NOT_FOUND',
       );
-    const result = await handleCommand(this.store, {
+
+    return handleCommand(this.store, {
       streamId: orgUnitStreamId(orgUnitId),
       streamType: 'org-unit',
       decider: orgUnitDecider,
@@ -68,29 +70,23 @@ export class OrgUnitsController {
         await placeInOrgTree(tx.client, { id: orgUnitId, parentId, orgPath });
       },
     });
-
-    return commandResponse(result, response);
   }
 
   /** 更名: the unit's new name from a date. */
   @Post(':id/rename')
   @Roles('admin')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CommandResponseDto })
-  async rename(
+  @CommandRoute(200)
+  rename(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RenameOrgUnitDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    const unit = await this.requireUnit(user, id);
-
-    return this.run(id, unit, request, response, {
+  ): Promise<CommandResult> {
+    return this.change(user, id, request, () => ({
       type: 'RenameOrgUnit',
       data: body,
       metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
-    });
+    }));
   }
 
   /**
@@ -100,81 +96,72 @@ export class OrgUnitsController {
    */
   @Post(':id/move')
   @Roles('admin')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CommandResponseDto })
-  async move(
+  @CommandRoute(200)
+  move(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: MoveOrgUnitDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    const unit = await this.requireUnit(user, id);
-    const parent = await loadParentInScope(this.store, user, body.parentId);
-
-    return this.run(
+  ): Promise<CommandResult> {
+    return this.change(
+      user,
       id,
-      unit,
       request,
-      response,
-      {
+      async (unit) => ({
         type: 'MoveOrgUnit',
-        data: { parent, effectiveOn: body.effectiveOn, currentOrgPath: unit.path },
+        data: {
+          parent: await loadParentInScope(this.store, user, body.parentId),
+          effectiveOn: body.effectiveOn,
+          currentOrgPath: unit.path,
+        },
         metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
-      },
+      }),
       async (tx, [moved]) => {
         await moveInOrgTree(tx.client, (moved as unknown as OrgUnitMoved).data);
       },
     );
   }
 
-  private async requireUnit(user: AuthenticatedUser, id: string): Promise<OrgUnitRef> {
-    const { state } = await loadOrgUnitInScope(this.store, user, id, { access: 'write' });
-
-    return { id, path: state.orgPath };
-  }
-
-  private async run(
+  // A change of a unit the caller may write, at the version its scope was checked at.
+  private change(
+    user: AuthenticatedUser,
     id: string,
-    unit: OrgUnitRef,
     request: CommandRequestContext,
-    response: Response,
-    command: OrgUnitCommand,
+    command: (unit: OrgUnitRef) => OrgUnitCommand | Promise<OrgUnitCommand>,
     withinTransaction?: HandleCommandOptions<
       OrgUnit,
       OrgUnitCommand,
       OrgUnitEvent
     >['withinTransaction'],
-  ): Promise<CommandResponseDto> {
-    const result = await handleCommand(this.store, {
-      streamId: orgUnitStreamId(id),
-      streamType: 'org-unit',
-      decider: orgUnitDecider,
-      command,
-      expectedVersion: request.expectedVersion,
-      orgUnit: (_, events: readonly OrgUnitEvent[]) => {
-        const moved = events.find((event) => event.type === 'OrgUnitMoved');
+  ): Promise<CommandResult> {
+    return commandOnLoaded(
+      request,
+      () => loadOrgUnitInScope(this.store, user, id, WRITE_ACCESS),
+      async ({ unit }, expectedVersion) =>
+        handleCommand(this.store, {
+          streamId: orgUnitStreamId(id),
+          streamType: 'org-unit',
+          decider: orgUnitDecider,
+          command: await command(unit),
+          expectedVersion,
+          orgUnit: (_, events: readonly OrgUnitEvent[]) => {
+            const moved = events.find((event) => event.type === 'OrgUnitMoved');
 
-        return moved?.type === 'OrgUnitMoved' ? { id, path: moved.data.orgPath } : unit;
-      },
-      id,
-      withinTransaction,
-    });
-
-    return commandResponse(result, response);
+            return moved?.type === 'OrgUnitMoved' ? { id, path: moved.data.orgPath } : unit;
+          },
+          id,
+          withinTransaction,
+        }),
+    );
   }
 
   @Roles('admin', 'federation_officer', 'auditor')
   @Get(':id')
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  @VersionedRead()
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser) {
     const { state, version } = await loadOrgUnitInScope(this.store, user, id);
-    response.setHeader('ETag', `"${version}"`);
     const { status: _status, ...unit } = state;
 
-    return { ...unit, version };
+    return versioned(version, { ...unit, version });
   }
 }

@@ -1,20 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest } from '@taizhang/bootstrap';
+import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { readEmployersOnRecord } from '../employer-coverage/employers-on-record';
 import { loadParentInScope } from '../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../shared/business-date';
-import { CommandResponseDto } from '../shared/command-response';
-import { loadUnionInScope } from '../unions/union-scope';
-import { answerNewUnionCommand, answerUnionCommand } from '../unions/union-streams';
+import type { UnionCommand } from '../unions/union.commands';
+import { loadUnionInScope, runUnionCommandInScope } from '../unions/union-scope';
+import { runNewUnionCommand } from '../unions/union-streams';
 import { ApproveUnionApplicationDto } from './dto/approve-union-application.dto';
 import { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
 import { RejectUnionApplicationDto } from './dto/reject-union-application.dto';
@@ -35,18 +34,16 @@ export class UnionApplicationsController {
   /** Recorded by an officer of the federation the preparatory group applies to (or above it). */
   @Roles('federation_officer')
   @Post()
-  @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto })
+  @CommandRoute(201)
   async submit(
     @Body() body: SubmitUnionApplicationDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
+  ): Promise<CommandResult> {
     const parent = await loadParentInScope(this.store, user, body.parentId);
     const employers = await readEmployersOnRecord(this.store, user, body.employerIds);
 
-    return answerNewUnionCommand(this.store, request, response, body, parent, (unionId) => ({
+    return runNewUnionCommand(this.store, request, body, parent, (unionId) => ({
       type: 'SubmitUnionApplication',
       data: { unionId, ...body, parent, employers },
       metadata: request.metadata(
@@ -58,22 +55,14 @@ export class UnionApplicationsController {
   /** Only a union above the new one approves its founding (工会法). */
   @Roles('federation_officer')
   @Post(':id/approve')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CommandResponseDto })
-  async approve(
+  @CommandRoute(200)
+  approve(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: ApproveUnionApplicationDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    const { version } = await loadUnionInScope(this.store, user, unionId, {
-      access: 'write',
-      strictlyBelow: true,
-      notFound: applicationNotFound(unionId),
-    });
-
-    return answerUnionCommand(this.store, { unionId, loadedVersion: version }, request, response, {
+  ): Promise<CommandResult> {
+    return this.decide(user, unionId, request, {
       type: 'ApproveUnionApplication',
       data: body,
       metadata: request.metadata(
@@ -84,22 +73,14 @@ export class UnionApplicationsController {
 
   @Roles('federation_officer')
   @Post(':id/reject')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CommandResponseDto })
-  async reject(
+  @CommandRoute(200)
+  reject(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: RejectUnionApplicationDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    const { version } = await loadUnionInScope(this.store, user, unionId, {
-      access: 'write',
-      strictlyBelow: true,
-      notFound: applicationNotFound(unionId),
-    });
-
-    return answerUnionCommand(this.store, { unionId, loadedVersion: version }, request, response, {
+  ): Promise<CommandResult> {
+    return this.decide(user, unionId, request, {
       type: 'RejectUnionApplication',
       data: body,
       metadata: request.metadata(),
@@ -108,22 +89,14 @@ export class UnionApplicationsController {
 
   @Roles('federation_officer')
   @Post(':id/founding-congress')
-  @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto })
-  async foundingCongress(
+  @CommandRoute(201)
+  foundingCongress(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: HoldFoundingCongressDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    const { version } = await loadUnionInScope(this.store, user, unionId, {
-      access: 'write',
-      strictlyBelow: true,
-      notFound: applicationNotFound(unionId),
-    });
-
-    return answerUnionCommand(this.store, { unionId, loadedVersion: version }, request, response, {
+  ): Promise<CommandResult> {
+    return this.decide(user, unionId, request, {
       type: 'HoldFoundingCongress',
       data: body,
       metadata: request.metadata(startOfBusinessDate(body.heldOn)),
@@ -132,16 +105,29 @@ export class UnionApplicationsController {
 
   @Roles('federation_officer', 'auditor')
   @Get(':id')
-  async get(
-    @Param('id', ParseUUIDPipe) unionId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  @VersionedRead()
+  async get(@Param('id', ParseUUIDPipe) unionId: string, @CurrentUser() user: AuthenticatedUser) {
     const { state, version } = await loadUnionInScope(this.store, user, unionId, {
       notFound: applicationNotFound(unionId),
     });
-    response.setHeader('ETag', `"${version}"`);
 
-    return { ...state, version };
+    return versioned(version, { ...state, version });
+  }
+
+  // Every step of a founding is decided by a union above the new one.
+  private decide(
+    user: AuthenticatedUser,
+    unionId: string,
+    request: CommandRequestContext,
+    command: UnionCommand,
+  ): Promise<CommandResult> {
+    return runUnionCommandInScope(
+      this.store,
+      user,
+      unionId,
+      request,
+      { ...WRITE_FROM_ABOVE, notFound: applicationNotFound(unionId) },
+      () => command,
+    );
   }
 }

@@ -1,20 +1,17 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-
-import type { Response } from 'express';
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest } from '@taizhang/bootstrap';
+import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
+import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { MoveOrgUnitDto } from '../org-units/dto/change-org-unit.dto';
 import { loadParentInScope } from '../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../shared/business-date';
-import { commandResponse, CommandResponseDto } from '../shared/command-response';
-import { loadUnionInScope } from './union-scope';
-import { runUnionCommand } from './union-streams';
+import { runUnionCommandInScope } from './union-scope';
 
 @ApiTags('unions 基层工会')
 @Controller('unions')
@@ -27,32 +24,23 @@ export class UnionMoveController {
    */
   @Post(':id/move')
   @Roles('admin')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CommandResponseDto })
+  @CommandRoute(200)
   async move(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: MoveOrgUnitDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    const { state } = await loadUnionInScope(this.store, user, unionId, { access: 'write' });
+  ): Promise<CommandResult> {
     const parent = await loadParentInScope(this.store, user, body.parentId);
-    const result = await runUnionCommand(
-      this.store,
-      unionId,
-      {
-        type: 'MoveUnion',
-        data: {
-          parent,
-          effectiveOn: body.effectiveOn,
-          currentOrgPath: 'orgPath' in state ? state.orgPath : unionId,
-        },
-        metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
-      },
-      { expectedVersion: request.expectedVersion },
-    );
 
-    return commandResponse(result, response);
+    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_ACCESS, (state) => ({
+      type: 'MoveUnion',
+      data: {
+        parent,
+        effectiveOn: body.effectiveOn,
+        currentOrgPath: 'orgPath' in state ? state.orgPath : unionId,
+      },
+      metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
+    }));
   }
 }

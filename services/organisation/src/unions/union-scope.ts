@@ -1,45 +1,79 @@
-import { assertInScope } from '@taizhang/auth';
-import type { PostgresEventStore } from '@taizhang/event-store';
+import type { ScopeOptions } from '@taizhang/auth';
+import { loadInScope } from '@taizhang/auth';
+import type { CommandRequestContext } from '@taizhang/bootstrap';
+import { commandOnLoaded } from '@taizhang/bootstrap';
+import type { CommandResult, PostgresEventStore } from '@taizhang/event-store';
 import { NotFoundError } from '@taizhang/event-store';
 
-import type { Caller, ScopeOptions } from '../org-units/org-unit-scope';
+import type { Caller } from '../org-units/org-unit-scope';
+import type { UnionCommand } from './union.commands';
 import type { Union } from './union.decider';
 import { readUnionAtCurrentPath } from './union-current-path';
+import { runUnionCommand } from './union-streams';
+
+type RecordedUnion = Exclude<Union, { status: 'None' }>;
+type EstablishedUnion = Extract<Union, { status: 'Registered' | 'Dissolved' | 'Merged' }>;
+
+const unionNotFound = (unionId: string) => () =>
+  new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
 
 /**
  * A union (or founding application) the caller may reach, by the path its own stream holds: 404
  * when nothing was recorded under the id or it lies outside the caller's subtree.
  */
-export const loadUnionInScope = async (
+export const loadUnionInScope = (
   store: PostgresEventStore,
   user: Caller,
   unionId: string,
-  {
-    notFound = `Union ${unionId} does not exist. / 工会不存在。`,
-    ...options
-  }: ScopeOptions & { notFound?: string } = {},
-): Promise<{ state: Exclude<Union, { status: 'None' }>; version: number }> => {
-  const { state, version } = await readUnionAtCurrentPath(store, unionId);
-  const error = () => new NotFoundError(notFound);
-  if (state.status === 'None') throw error();
-  assertInScope(user, state.orgPath, { ...options, notFound: error });
-
-  return { state, version };
-};
+  { notFound, ...options }: ScopeOptions & { notFound?: string } = {},
+) =>
+  loadInScope(
+    user,
+    {
+      load: () => readUnionAtCurrentPath(store, unionId),
+      exists: (state): state is RecordedUnion => state.status !== 'None',
+      unitOf: (state) => ({ id: unionId, path: state.orgPath }),
+      notFound: notFound ? () => new NotFoundError(notFound) : unionNotFound(unionId),
+    },
+    options,
+  );
 
 /** A union that exists as an org unit now or did (a founding application is not one yet). */
-export const loadEstablishedUnionInScope = async (
+export const loadEstablishedUnionInScope = (
   store: PostgresEventStore,
   user: Caller,
   unionId: string,
   options: ScopeOptions = {},
-): Promise<{
-  state: Exclude<Union, { status: 'None' | 'Applied' | 'Approved' | 'Rejected' }>;
-  version: number;
-}> => {
-  const { state, version } = await loadUnionInScope(store, user, unionId, options);
-  if (state.status !== 'Registered' && state.status !== 'Dissolved' && state.status !== 'Merged')
-    throw new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
+) =>
+  loadInScope(
+    user,
+    {
+      load: () => readUnionAtCurrentPath(store, unionId),
+      exists: (state): state is EstablishedUnion =>
+        state.status === 'Registered' || state.status === 'Dissolved' || state.status === 'Merged',
+      unitOf: (state) => ({ id: unionId, path: state.orgPath }),
+      notFound: unionNotFound(unionId),
+    },
+    options,
+  );
 
-  return { state, version };
-};
+/**
+ * One command on a union (or founding application) loaded in the caller's scope, run at the
+ * request's If-Match, else at the version loaded: the union cannot have moved out of the
+ * caller's scope in between (409).
+ */
+export const runUnionCommandInScope = (
+  store: PostgresEventStore,
+  user: Caller,
+  unionId: string,
+  request: CommandRequestContext,
+  scope: ScopeOptions & { notFound?: string },
+  command: (union: RecordedUnion) => UnionCommand,
+  options: Omit<NonNullable<Parameters<typeof runUnionCommand>[3]>, 'expectedVersion'> = {},
+): Promise<CommandResult> =>
+  commandOnLoaded(
+    request,
+    () => loadUnionInScope(store, user, unionId, scope),
+    ({ state }, expectedVersion) =>
+      runUnionCommand(store, unionId, command(state), { ...options, expectedVersion }),
+  );

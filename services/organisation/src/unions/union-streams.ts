@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Response } from 'express';
-
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type {
   CommandResult,
@@ -13,12 +11,10 @@ import { handleCommand } from '@taizhang/event-store';
 
 import { keepEmployerCoverage } from '../employer-coverage/employer-coverage';
 import type { ParentRef } from '../org-units/org-unit.commands';
-import { rulesForUnionCommand } from '../rules/union-command-rules';
-import type { CommandResponseDto } from '../shared/command-response';
-import { commandResponse } from '../shared/command-response';
 import type { UnionCommand } from './union.commands';
 import type { Union, UnionEvent } from './union.decider';
 import { unionDeciderUnder } from './union.decider';
+import { rulesForUnionCommand } from './union-command-rules';
 import { readUnionAtCurrentPath } from './union-current-path';
 
 export const unionStreamId = (unionId: string): string => `union-${unionId}`;
@@ -82,43 +78,22 @@ export const runUnionCommand = async (
 };
 
 /**
- * One HTTP command on a union (or founding application) the controller has loaded in the
- * caller's scope at `loadedVersion`: the request's If-Match, else that version, so the union
- * cannot have moved out of the caller's scope in between (409).
- */
-export const answerUnionCommand = async (
-  store: PostgresEventStore,
-  { unionId, loadedVersion }: { unionId: string; loadedVersion: number },
-  request: CommandRequestContext,
-  response: Response,
-  command: UnionCommand,
-): Promise<CommandResponseDto> => {
-  const result = await runUnionCommand(store, unionId, command, {
-    expectedVersion: request.expectedVersion ?? loadedVersion,
-  });
-
-  return commandResponse(result, response);
-};
-
-/**
  * A command that starts a union's stream under a parent federation (registration, founding
  * application): a new id, the parent as its own stream says (null when unknown or outside the
  * caller's scope), and an answer that a repeated Idempotency-Key with the same body gives again.
  */
-export const answerNewUnionCommand = async (
+export const runNewUnionCommand = (
   store: PostgresEventStore,
   request: CommandRequestContext,
-  response: Response,
   body: { parentId: string },
   parent: ParentRef | null,
   build: (unionId: string, parent: ParentRef | null) => UnionCommand,
-): Promise<CommandResponseDto> => {
+): Promise<CommandResult> => {
   const unionId = randomUUID();
   const command = build(unionId, parent);
-  const result = await runUnionCommand(store, unionId, command, {
+
+  return runUnionCommand(store, unionId, command, {
     expectedVersion: request.expectedVersion,
     fingerprint: [command.type, body],
   });
-
-  return commandResponse(result, response);
 };

@@ -1,17 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest } from '@taizhang/bootstrap';
+import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
+import type { CommandResult } from '@taizhang/event-store';
 import { aggregateStream, handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
 import { loadParentInScope } from '../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../shared/business-date';
-import { commandResponse, CommandResponseDto } from '../shared/command-response';
 import { loadUnionInScope } from '../unions/union-scope';
 import { RateWorkersHomeDto } from './dto/rate-workers-home.dto';
 import { workersHomeDecider } from './workers-home.decider';
@@ -26,21 +24,18 @@ export class WorkersHomesController {
   /** Rated by a federation above the union, which the caller must reach (or it is unknown). */
   @Roles('federation_officer')
   @Post()
-  @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto })
+  @CommandRoute(201)
   async rate(
     @Param('unionId', ParseUUIDPipe) unionId: string,
     @Body() body: RateWorkersHomeDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    const { state: union } = await loadUnionInScope(this.store, user, unionId, {
-      access: 'write',
-      strictlyBelow: true,
-    });
+  ): Promise<CommandResult> {
+    const { state: union } = await loadUnionInScope(this.store, user, unionId, WRITE_FROM_ABOVE);
     const awardedBy = await loadParentInScope(this.store, user, body.awardedByOrgUnitId);
-    const result = await handleCommand(this.store, {
+
+    // The ratings are a stream of their own: the union's version guards nothing there.
+    return handleCommand(this.store, {
       streamId: workersHomeStreamId(unionId),
       streamType: 'workers-home',
       decider: workersHomeDecider,
@@ -53,8 +48,6 @@ export class WorkersHomesController {
       orgUnit: { id: unionId, path: union.orgPath },
       id: unionId,
     });
-
-    return commandResponse(result, response);
   }
 
   @Roles('union_cadre', 'federation_officer', 'auditor')

@@ -2,16 +2,18 @@ import type { PoolClient } from 'pg';
 
 import {
   ADD_TO_SUBTREE_HEADCOUNT_DATES,
+  ADD_TO_UNITS,
   applyUnitDeltas,
-  EMPLOYER_FIGURES,
-  FIGURES,
   LOCK_TREE_SHARED,
   subtreeHeadcountDatesOf,
 } from './deltas.sql';
+import { EMPLOYER_FIGURES, HEADCOUNT_DATES, ORGANISATION_FIGURES } from './organisation-figures';
 import { preparedStatement } from './prepared-statement';
 
 const LIST = EMPLOYER_FIGURES.join(', ');
-const OTHER_FIGURES = FIGURES.filter((f) => !(EMPLOYER_FIGURES as readonly string[]).includes(f));
+const OTHER_FIGURES = ORGANISATION_FIGURES.figures.filter(
+  (f) => !(EMPLOYER_FIGURES as readonly string[]).includes(f),
+);
 
 /**
  * Each chosen employer's contribution as a step function of the day, from what is known now: open
@@ -105,10 +107,7 @@ const APPLY = (chosen: string) =>
   )`,
     `,
   unit_dates_up AS (
-    INSERT INTO unit_headcount_dates (unit_id, day, as_of, employers)
-    SELECT * FROM date_deltas ORDER BY unit_id, day, as_of
-    ON CONFLICT (unit_id, day, as_of) DO UPDATE
-    SET employers = unit_headcount_dates.employers + EXCLUDED.employers
+    ${ADD_TO_UNITS('SELECT * FROM date_deltas ORDER BY unit_id, day, as_of', HEADCOUNT_DATES)}
   ),
   subtree_dates_up AS (
     ${ADD_TO_SUBTREE_HEADCOUNT_DATES(subtreeHeadcountDatesOf('date_deltas', '1'))}
@@ -180,9 +179,3 @@ export const recomputeEmployersOfUnion = async (tx: PoolClient, unionId: string)
       (r) => r.employer_id,
     ),
   );
-
-/** The same for every employer. */
-export const recomputeAllEmployers = async (tx: PoolClient): Promise<void> => {
-  await tx.query(LOCK_TREE_SHARED);
-  for (const statement of RECOMPUTE_ALL_EMPLOYERS) await tx.query(statement);
-};

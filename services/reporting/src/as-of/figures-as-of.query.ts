@@ -1,7 +1,38 @@
 import type { Pool } from 'pg';
 
-import type { EmployerFigures } from '../employer-facts/employer-facts.query';
-import type { OrgUnitSummary } from '../org-summary/org-unit-summary.query';
+import type { FigureSet } from './figure-set';
+import { HEADCOUNT_DATES, MEMBER_FIGURES, ORGANISATION_FIGURES } from './organisation-figures';
+
+/** What a federation officer reads for a unit: its whole subtree summed (DESIGN §6). */
+export interface OrgUnitSummary {
+  orgUnitId: string;
+  unions: number;
+  members: number;
+  femaleMembers: number;
+  migrantMembers: number;
+  newFormMembers: number;
+  retainedMemberships: number;
+  /** Unions whose committee term ran out without re-election (换届预警). */
+  termsExpired: number;
+}
+
+/** The employer registry's figures of a subtree, with where they come from (DESIGN §6). */
+export interface EmployerFigures {
+  /** Open employers in the registry (单位数): the denominator of 建会率. */
+  employers: number;
+  /** Workers of the open employers (职工数): the denominator of 入会率 over all workforce. */
+  workforce: number;
+  /** Open employers covered by an established union (已建会单位数): the numerator of 建会率. */
+  coveredEmployers: number;
+  /** Workers of the covered employers: the denominator of 入会率 over unionised employers. */
+  workforceOfUnionisedEmployers: number;
+  /** Source and dates of these figures: the registry, and the range of its headcount dates. */
+  employerRegistry: {
+    source: 'employer-registry';
+    oldestHeadcountsAsOf: string | null;
+    newestHeadcountsAsOf: string | null;
+  };
+}
 
 // $2 is the asked date, or null for now (everything recorded; dates are never in the future).
 const AT = (alias: string) =>
@@ -10,33 +41,57 @@ const AT = (alias: string) =>
 /** The unit's path on the date (or now), or null when it had none then. */
 const PATH_AT = `SELECT org_path FROM org_paths p WHERE p.unit_id = $1 AND ${AT('p')}`;
 
-// One range sum over what the unit's subtree gained and lost day by day.
-const SUM_SUBTREE = `
-  SELECT coalesce(sum(unions), 0)::int AS unions,
-         coalesce(sum(terms_expired), 0)::int AS terms_expired,
-         coalesce(sum(members), 0)::int AS members,
-         coalesce(sum(female_members), 0)::int AS female_members,
-         coalesce(sum(migrant_members), 0)::int AS migrant_members,
-         coalesce(sum(new_form_members), 0)::int AS new_form_members,
-         coalesce(sum(retained_memberships), 0)::int AS retained_memberships
-  FROM subtree_deltas WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)`;
+/**
+ * One range sum over what the unit's subtree gained and lost day by day, for these figures of the
+ * set, and `more` columns; $1 the unit, $2 the date or null.
+ */
+const SUM_FIGURES = (set: FigureSet, figures: readonly string[], more = '') => `
+  SELECT ${figures.map((f) => `coalesce(sum(${f}), 0)::bigint::text AS ${f}`).join(', ')}${more}
+  FROM ${set.subtreeTable} WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)`;
+
+const numbers = <F extends string>(figures: readonly F[], row: Record<F, string>) =>
+  Object.fromEntries(figures.map((f) => [f, Number(row[f])])) as Record<F, number>;
+
+/** A figure set's figures (or some of them) of a unit's subtree on a date (null: now). */
+export const figuresAsOf = async <F extends string>(
+  pool: Pool,
+  set: FigureSet<F>,
+  orgUnitId: string,
+  asOf: string | null,
+  figures: readonly F[] = set.figures,
+): Promise<Record<F, number>> => {
+  const { rows } = await pool.query<Record<F, string>>(SUM_FIGURES(set, figures), [
+    orgUnitId,
+    asOf,
+  ]);
+
+  return numbers(figures, rows[0]!);
+};
+
+const SUMMARY_FIGURES = [...MEMBER_FIGURES, 'unions', 'terms_expired'] as const;
+const REGISTRY_FIGURES = [
+  'employers',
+  'workforce',
+  'covered_employers',
+  'unionised_workforce',
+] as const;
 
 // The employers of the streets in the subtree on that date, pre-summed like the members: open
 // ones with the headcounts recorded last on or before it, covered by a union that existed then;
 // and the dates of the headcounts counted.
 const SUM_EMPLOYERS = `
   WITH dates AS (
-    SELECT as_of FROM subtree_headcount_dates
+    SELECT as_of FROM ${HEADCOUNT_DATES.subtreeTable}
     WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)
     GROUP BY as_of HAVING sum(employers) > 0
   )
-  SELECT coalesce(sum(employers), 0)::int AS employers,
-         coalesce(sum(workforce), 0)::bigint::text AS workforce,
-         coalesce(sum(covered_employers), 0)::int AS covered_employers,
-         coalesce(sum(unionised_workforce), 0)::bigint::text AS unionised_workforce,
+  ${SUM_FIGURES(
+    ORGANISATION_FIGURES,
+    REGISTRY_FIGURES,
+    `,
          (SELECT to_char(min(as_of), 'YYYY-MM-DD') FROM dates) AS oldest,
-         (SELECT to_char(max(as_of), 'YYYY-MM-DD') FROM dates) AS newest
-  FROM subtree_deltas WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)`;
+         (SELECT to_char(max(as_of), 'YYYY-MM-DD') FROM dates) AS newest`,
+  )}`;
 
 // Direct children on that date: a union only while it existed (founded, not yet ended).
 const CHILDREN = `
@@ -56,16 +111,7 @@ export const subtreeFiguresAsOf = async (
   orgUnitId: string,
   asOf: string | null,
 ): Promise<OrgUnitSummary> => {
-  const { rows } = await pool.query<{
-    unions: number;
-    members: number;
-    female_members: number;
-    migrant_members: number;
-    new_form_members: number;
-    retained_memberships: number;
-    terms_expired: number;
-  }>(SUM_SUBTREE, [orgUnitId, asOf]);
-  const sums = rows[0]!;
+  const sums = await figuresAsOf(pool, ORGANISATION_FIGURES, orgUnitId, asOf, SUMMARY_FIGURES);
 
   return {
     orgUnitId,
@@ -85,25 +131,24 @@ export const employerFiguresAsOf = async (
   orgUnitId: string,
   asOf: string | null,
 ): Promise<EmployerFigures> => {
-  const { rows } = await pool.query<{
-    employers: number;
-    workforce: string;
-    covered_employers: number;
-    unionised_workforce: string;
-    oldest: string | null;
-    newest: string | null;
-  }>(SUM_EMPLOYERS, [orgUnitId, asOf]);
-  const sums = rows[0]!;
+  const { rows } = await pool.query<
+    Record<(typeof REGISTRY_FIGURES)[number], string> & {
+      oldest: string | null;
+      newest: string | null;
+    }
+  >(SUM_EMPLOYERS, [orgUnitId, asOf]);
+  const row = rows[0]!;
+  const sums = numbers(REGISTRY_FIGURES, row);
 
   return {
     employers: sums.employers,
-    workforce: Number(sums.workforce),
+    workforce: sums.workforce,
     coveredEmployers: sums.covered_employers,
-    workforceOfUnionisedEmployers: Number(sums.unionised_workforce),
+    workforceOfUnionisedEmployers: sums.unionised_workforce,
     employerRegistry: {
       source: 'employer-registry',
-      oldestHeadcountsAsOf: sums.oldest,
-      newestHeadcountsAsOf: sums.newest,
+      oldestHeadcountsAsOf: row.oldest,
+      newestHeadcountsAsOf: row.newest,
     },
   };
 };
@@ -117,10 +162,3 @@ export const childrenAsOf = async (
   (await pool.query<{ unit_id: string }>(CHILDREN, [orgUnitId, asOf])).rows.map(
     (row) => row.unit_id,
   );
-
-/** Whether the unit had a place in the tree on the date (null: now). */
-export const placedAsOf = async (
-  pool: Pool,
-  orgUnitId: string,
-  asOf: string | null,
-): Promise<boolean> => ((await pool.query(PATH_AT, [orgUnitId, asOf])).rowCount ?? 0) > 0;

@@ -6,6 +6,8 @@ import type {
   MemberTransferred,
 } from '@taizhang/contracts';
 
+import type { MEMBER_FIGURES } from './organisation-figures';
+
 export type MemberStepEvent = MemberJoined | MemberTransferred | MembershipRetained | MemberLeft;
 
 const MEMBER_STEP_TYPES: ReadonlySet<string> = new Set<MemberStepEvent['type']>([
@@ -21,10 +23,7 @@ export const memberStepOf = (envelope: EventEnvelope): MemberStepEvent | null =>
     ? ({ type: envelope.type, data: envelope.data } as MemberStepEvent)
     : null;
 
-type Figures = Record<
-  'members' | 'female_members' | 'migrant_members' | 'new_form_members' | 'retained_memberships',
-  number
->;
+type Figures = Record<(typeof MEMBER_FIGURES)[number], number>;
 
 /** What one member adds to the figures of one org unit (nothing, once they have left). */
 interface Contribution {

@@ -2,18 +2,11 @@ import type { PoolClient } from 'pg';
 
 import type { EventEnvelope } from '@taizhang/contracts';
 
-import { applyUnitDeltas, EMPLOYER_FIGURES, LOCK_TREE_SHARED } from './deltas.sql';
+import { applyUnitDeltas, LOCK_TREE_SHARED } from './deltas.sql';
 import type { MemberStepEvent } from './member-step';
 import { contributionAfter } from './member-step';
+import { EMPLOYER_FIGURES, MEMBER_FIGURES } from './organisation-figures';
 import { preparedStatement } from './prepared-statement';
-
-const MEMBER_FIGURES = [
-  'members',
-  'female_members',
-  'migrant_members',
-  'new_form_members',
-  'retained_memberships',
-] as const;
 const LIST = MEMBER_FIGURES.join(', ');
 
 /** One step of a member's timeline: from `day`, what they add to which unit (none once left). */

@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto';
 
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
+import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest } from '@taizhang/bootstrap';
+import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { startOfBusinessDate } from '../../shared/business-date';
-import { commandResponse, CommandResponseDto } from '../../shared/command-response';
 import { AppointCadreDto, CadresViewDto, RemoveCadreDto } from '../dto/cadres.dto';
-import { loadEstablishedUnionInScope, loadUnionInScope } from '../union-scope';
-import { runUnionCommand } from '../union-streams';
+import { loadEstablishedUnionInScope, runUnionCommandInScope } from '../union-scope';
 import { normalisePublicPhone } from './public-phone';
 
 /** 三亮 (亮身份、亮职责): the cadres of a union with their post, phone and duties, while serving. */
@@ -26,79 +23,68 @@ export class CadresController {
 
   @Roles('union_cadre', 'federation_officer')
   @Post()
-  @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto })
-  async appoint(
+  @CommandRoute(201)
+  appoint(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: AppointCadreDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    await loadUnionInScope(this.store, user, unionId, { access: 'write' });
+  ): Promise<CommandResult> {
     const cadreId = randomUUID();
-    const result = await runUnionCommand(
+
+    return runUnionCommandInScope(
       this.store,
+      user,
       unionId,
-      {
+      request,
+      WRITE_ACCESS,
+      () => ({
         type: 'AppointCadre',
         // The DTO has checked that the phone reads as one.
         data: { ...body, cadreId, phone: normalisePublicPhone(body.phone)! },
         metadata: request.metadata(startOfBusinessDate(body.appointedOn)),
-      },
-      {
-        expectedVersion: request.expectedVersion,
-        fingerprint: ['AppointCadre', unionId, body],
-        id: cadreId,
-      },
+      }),
+      { fingerprint: ['AppointCadre', unionId, body], id: cadreId },
     );
-
-    return commandResponse(result, response);
   }
 
   @Roles('union_cadre', 'federation_officer')
   @Post(':cadreId/remove')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CommandResponseDto })
-  async remove(
+  @CommandRoute(200)
+  remove(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Param('cadreId', ParseUUIDPipe) cadreId: string,
     @Body() body: RemoveCadreDto,
     @CurrentUser() user: AuthenticatedUser,
     @CommandRequest() request: CommandRequestContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResponseDto> {
-    await loadUnionInScope(this.store, user, unionId, { access: 'write' });
-    const result = await runUnionCommand(
+  ): Promise<CommandResult> {
+    return runUnionCommandInScope(
       this.store,
+      user,
       unionId,
-      {
+      request,
+      WRITE_ACCESS,
+      () => ({
         type: 'RemoveCadre',
         data: { ...body, cadreId },
         metadata: request.metadata(startOfBusinessDate(body.removedOn)),
-      },
-      { expectedVersion: request.expectedVersion, id: cadreId },
+      }),
+      { id: cadreId },
     );
-
-    return commandResponse(result, response);
   }
 
   /** The cadres serving now, in the order appointed (none once the union has ended). */
   @Roles('union_cadre', 'federation_officer', 'auditor')
   @Get()
   @ApiOkResponse({ type: CadresViewDto })
-  async list(
-    @Param('id', ParseUUIDPipe) unionId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CadresViewDto> {
+  @VersionedRead()
+  async list(@Param('id', ParseUUIDPipe) unionId: string, @CurrentUser() user: AuthenticatedUser) {
     const { state, version } = await loadEstablishedUnionInScope(this.store, user, unionId);
-    response.setHeader('ETag', `"${version}"`);
 
-    return {
+    return versioned<CadresViewDto>(version, {
       unionId,
       unionName: state.name,
       cadres: state.status === 'Registered' ? (state.cadres ?? []) : [],
-    };
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type {
   CommandMetadata,
@@ -46,7 +47,7 @@ export const mergeUnion = async (
   body: MergeRequest,
   request: CommandRequestContext,
 ): Promise<CommandResult> => {
-  await loadUnionInScope(store, user, unionId, { access: 'write', strictlyBelow: true });
+  const merged = await loadUnionInScope(store, user, unionId, WRITE_FROM_ABOVE);
   // A receiving union outside the caller's subtree is answered as an unknown one.
   const { state: intoUnion } = await readUnionInScope(store, user, body.intoUnionId);
   const metadata = request.metadata(startOfBusinessDate(body.mergedOn));
@@ -56,7 +57,7 @@ export const mergeUnion = async (
       unionId,
       { type: 'MergeUnion', data: { intoUnion, ...body }, metadata },
       {
-        expectedVersion: request.expectedVersion,
+        expectedVersion: request.expectedVersion ?? merged.version,
         // The receiving union's state is read per attempt; the request is what is repeated.
         fingerprint: ['MergeUnion', unionId, body],
         withinTransaction: async (tx) => {

@@ -160,6 +160,8 @@ describe('regional rules, versioned (organisation, integration)', () => {
     const again = await admin().post(url('/rules/amendments'), third, key);
     expect(first.status).toBe(201);
     expect(again).toMatchObject({ status: 201, body: first.body });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(first.headers.get('etag')).toBe(`"${String(first.body['streamVersion'])}"`);
     const read = await admin().get(url('/rules'));
     const ours = (read.body['regions'] as { region: string; versions: unknown[] }[]).find(
       (r) => r.region === city,

@@ -3,13 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
 import { organisationRegistry } from '@taizhang/contracts';
+import { DeadlineClocks } from '@taizhang/deadlines';
 import type { CommandMetadata } from '@taizhang/event-store';
 import { PostgresEventStore, ProjectionLagError } from '@taizhang/event-store';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
 
 import { organisationMigrations } from '../../../src/organisation.migrations';
-import { recordExpiredTerms } from '../../../src/unions/term-clock/term-clock';
+import { businessDate } from '../../../src/shared/business-date';
+import { unionTermClock } from '../../../src/unions/term-clock/union-term.clock';
 import type { UnionCommand } from '../../../src/unions/union.commands';
 import { runUnionCommand } from '../../../src/unions/union-streams';
 
@@ -30,6 +32,20 @@ describe('the term clock (换届预警)', () => {
   let store: PostgresEventStore;
 
   const run = (unionId: string, command: UnionCommand) => runUnionCommand(store, unionId, command);
+  /** One run of the term clock at `now`, as the app's clocks run it; how many terms it warned of. */
+  const recordExpiredTerms = async (
+    now: Date,
+    { catchUpTimeoutMs }: { catchUpTimeoutMs?: number } = {},
+  ): Promise<number> => {
+    const clocks = new DeadlineClocks(store, {
+      clocks: [unionTermClock],
+      businessDate,
+      now: () => now,
+      catchUpTimeoutMs,
+    });
+
+    return (await clocks.runDue(unionTermClock.name)).ran;
+  };
   /** Founds a union on `day` with a term of three years. */
   const found = async (day: string): Promise<string> => {
     const unionId = randomUUID();
@@ -92,9 +108,9 @@ describe('the term clock (换届预警)', () => {
     const running = await found('2022-05-01');
 
     // The lapsed term ended on 2023-01-09: on that day nothing happens, the next day it is warned.
-    expect(await recordExpiredTerms(store, new Date('2023-01-09T10:00:00Z'))).toBe(0);
-    expect(await recordExpiredTerms(store, new Date('2023-01-10T10:00:00Z'))).toBe(1);
-    expect(await recordExpiredTerms(store, new Date('2023-01-11T10:00:00Z'))).toBe(0);
+    expect(await recordExpiredTerms(new Date('2023-01-09T10:00:00Z'))).toBe(0);
+    expect(await recordExpiredTerms(new Date('2023-01-10T10:00:00Z'))).toBe(1);
+    expect(await recordExpiredTerms(new Date('2023-01-11T10:00:00Z'))).toBe(0);
 
     expect(await expiries(lapsed)).toBe(1);
     expect(await expiries(reElected)).toBe(0);
@@ -121,7 +137,7 @@ describe('the term clock (换届预警)', () => {
     try {
       const lapsed = await found('2019-03-01');
 
-      expect(await recordExpiredTerms(store, new Date('2022-03-02T10:00:00Z'))).toBe(1);
+      expect(await recordExpiredTerms(new Date('2022-03-02T10:00:00Z'))).toBe(1);
       expect(await expiries(lapsed)).toBe(1);
     } finally {
       await end(elsewhere);
@@ -134,13 +150,13 @@ describe('the term clock (换届预警)', () => {
     try {
       // The union's events wait behind the open transaction: no silent "nothing due".
       await expect(
-        recordExpiredTerms(store, new Date('2021-05-02T10:00:00Z'), { catchUpTimeoutMs: 100 }),
+        recordExpiredTerms(new Date('2021-05-02T10:00:00Z'), { catchUpTimeoutMs: 100 }),
       ).rejects.toBeInstanceOf(ProjectionLagError);
     } finally {
       await end(older);
     }
 
-    expect(await recordExpiredTerms(store, new Date('2021-05-02T10:00:00Z'))).toBe(1);
+    expect(await recordExpiredTerms(new Date('2021-05-02T10:00:00Z'))).toBe(1);
     expect(await expiries(lapsed)).toBe(1);
   });
 });

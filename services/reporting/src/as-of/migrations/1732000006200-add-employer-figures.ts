@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-import { EMPLOYER_FIGURES } from '../deltas.sql';
 import { RECOMPUTE_ALL_EMPLOYERS } from '../employer-timeline.projection';
+import { EMPLOYER_FIGURES } from '../organisation-figures';
 
 const COLUMNS = (type: string) => EMPLOYER_FIGURES.map((f) => `${f} ${type} NOT NULL DEFAULT 0`);
 

@@ -7,20 +7,17 @@ import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-fact
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
 import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
-import { organisationEnvelope } from '../../organisation-envelope';
+import {
+  federationUnitMoved,
+  organisationEnvelope,
+  orgUnitCreated,
+} from '../../organisation-envelope';
 
 // Each event as the consumer receives it; `key` is the partition key (the unit it concerns).
 const event = (type: string, key: string, streamId: string, version: number, data: object) =>
   organisationEnvelope(type, key, data, { orgUnitId: key, streamId, streamVersion: version });
 const unit = (id: string, kind: string, parentId: string | null) =>
-  event('OrgUnitCreated', id, `org-unit-${id}`, 1, {
-    orgUnitId: id,
-    code: id,
-    name: `${id}总工会`,
-    kind,
-    parentId,
-    orgPath: id,
-  });
+  orgUnitCreated(id, kind, parentId, id, { streamId: `org-unit-${id}` });
 const member = (id: string, key: string, version: number, type: string, data: object) =>
   event(type, key, `member-${id}`, version, { memberId: id, ...data });
 const profile = { gender: 'female', employmentForm: 'regular', migrantWorker: true };
@@ -89,14 +86,9 @@ const history = (): EventEnvelope[] => [
     migrantHeadcount: 0,
     newFormHeadcount: 0,
   }),
-  event('OrgUnitMoved', 's1', 'org-unit-s1', 2, {
-    orgUnitId: 's1',
-    unitKind: 'federation',
-    previousParentId: 'd1',
-    parentId: 'd2',
-    previousOrgPath: 'm/d1/s1',
-    orgPath: 'm/d2/s1',
-    effectiveOn: '2024-01-01',
+  federationUnitMoved('m/d1/s1', 'm/d2/s1', '2024-01-01', {
+    streamId: 'org-unit-s1',
+    streamVersion: 2,
   }),
   event('UnionTermExpired', 'b', 'union-b', 2, { unionId: 'b', termEndedOn: '2024-05-31' }),
   event('CommitteeElectionApproved', 'b', 'union-b', 3, {

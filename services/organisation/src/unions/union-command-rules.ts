@@ -3,8 +3,8 @@ import type { RulesInForce } from '@taizhang/rules';
 import { readRulesInForce } from '@taizhang/rules';
 
 import { businessDate } from '../shared/business-date';
-import type { UnionCommand } from '../unions/union.commands';
-import type { Union } from '../unions/union.state';
+import type { UnionCommand } from './union.commands';
+import type { Union } from './union.state';
 
 /**
  * The rules a union command is decided under: those in force on its business date (a congress

@@ -1,0 +1,77 @@
+import { NotFoundError } from '@taizhang/event-store';
+
+import type { AuthenticatedUser } from '../authenticated-user';
+import type { ScopedTarget } from './load-in-scope';
+import { loadInScope } from './load-in-scope';
+import { NotAboveTargetError, ReadOnlyRoleError } from './scope.errors';
+
+type Caller = Pick<AuthenticatedUser, 'role' | 'orgPath'>;
+type Thing = { status: 'None' } | { status: 'Active'; orgPath: string };
+
+const cadre: Caller = { role: 'union_cadre', orgPath: 'c/d1/s1/u1' };
+const auditor: Caller = { role: 'auditor', orgPath: 'c/d1' };
+const officer: Caller = { role: 'federation_officer', orgPath: 'c/d1' };
+
+const notFound = () => new NotFoundError('Thing t does not exist. / 不存在。');
+
+const thingAt = (
+  state: Thing,
+  version = 3,
+): ScopedTarget<Thing, Exclude<Thing, { status: 'None' }>> => ({
+  load: () => Promise.resolve({ state, version }),
+  exists: (found): found is Exclude<Thing, { status: 'None' }> => found.status !== 'None',
+  unitOf: (found) => ({ id: 't', path: found.orgPath }),
+  notFound,
+});
+
+const refusal = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
+describe('loadInScope', () => {
+  it('gives the target, the version it was read at and its unit', async () => {
+    const target = thingAt({ status: 'Active', orgPath: 'c/d1/s1/u1/b1' }, 7);
+
+    await expect(loadInScope(cadre, target)).resolves.toEqual({
+      state: { status: 'Active', orgPath: 'c/d1/s1/u1/b1' },
+      version: 7,
+      unit: { id: 't', path: 'c/d1/s1/u1/b1' },
+    });
+  });
+
+  it("answers the target's own 404 when it is absent, and the same one outside the scope", async () => {
+    const absent = await refusal(loadInScope(cadre, thingAt({ status: 'None' })));
+    const outside = await refusal(
+      loadInScope(cadre, thingAt({ status: 'Active', orgPath: 'c/d1/s1/u2' })),
+    );
+
+    expect(absent).toEqual(notFound());
+    expect(outside).toEqual(notFound());
+  });
+
+  it('passes access and strictlyBelow on: 403 to an auditor writing, and to a unit on itself', async () => {
+    const union = thingAt({ status: 'Active', orgPath: 'c/d1/s1/u1' });
+
+    await expect(loadInScope(auditor, union)).resolves.toBeDefined();
+    expect(await refusal(loadInScope(auditor, union, { access: 'write' }))).toBeInstanceOf(
+      ReadOnlyRoleError,
+    );
+    expect(await refusal(loadInScope(cadre, union, { strictlyBelow: true }))).toBeInstanceOf(
+      NotAboveTargetError,
+    );
+    await expect(
+      loadInScope(officer, union, { access: 'write', strictlyBelow: true }),
+    ).resolves.toBeDefined();
+  });
+
+  it('waits for a unit read asynchronously (a member placed by their union)', async () => {
+    const target = {
+      ...thingAt({ status: 'Active', orgPath: 'ignored' }),
+      unitOf: () => Promise.resolve({ id: 'u9', path: 'c/d2/s1/u9' }),
+    };
+
+    expect(await refusal(loadInScope(officer, target))).toEqual(notFound());
+  });
+});

@@ -1,0 +1,43 @@
+import { figureSet } from './figure-set';
+
+/** What a member adds where they count: active membership and its parts, or a retained one. */
+export const MEMBER_FIGURES = [
+  'members',
+  'female_members',
+  'migrant_members',
+  'new_form_members',
+  'retained_memberships',
+] as const;
+
+/** The employer registry's figures (单位台账): open employers, their workforce, coverage. */
+export const EMPLOYER_FIGURES = [
+  'employers',
+  'workforce',
+  'female_workforce',
+  'migrant_workforce',
+  'new_form_workforce',
+  'covered_employers',
+  'unionised_workforce',
+] as const;
+
+/**
+ * The figures of organisation's topic (members, unions, 换届预警, the employer registry), in
+ * the first tables reporting had: `unit_deltas` and `subtree_deltas`.
+ */
+export const ORGANISATION_FIGURES = figureSet(
+  'organisation',
+  [...MEMBER_FIGURES, 'unions', 'terms_expired', ...EMPLOYER_FIGURES],
+  { unitTable: 'unit_deltas', subtreeTable: 'subtree_deltas' },
+);
+
+export type OrganisationFigure = (typeof ORGANISATION_FIGURES.figures)[number];
+
+/**
+ * How many counted employers of a unit have headcounts of which date (`as_of`): the registry's
+ * oldest and newest headcount dates of a subtree are one range query too.
+ */
+export const HEADCOUNT_DATES = figureSet('headcount_dates', ['employers'], {
+  unitTable: 'unit_headcount_dates',
+  subtreeTable: 'subtree_headcount_dates',
+  keys: [{ column: 'as_of', type: 'date' }],
+});
