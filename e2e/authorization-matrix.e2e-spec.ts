@@ -284,6 +284,27 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: () => ({ path: '/employers/import', body: 'not a workbook', contentType: XLSX }),
       outside: 'reached',
     },
+    // Not a unit's record: every role reads the rules of its region (and the national ones).
+    'organisation GET /rules': {
+      roles: everyone,
+      request: () => ({ path: '/rules' }),
+      outside: { status: 200 },
+      queries: ['?on=2026-01-05'],
+    },
+    // A region nobody's unit lies in, from a far date: the rows after this one are unaffected.
+    'organisation POST /rules/amendments': {
+      roles: ['admin'],
+      request: () => ({
+        path: '/rules/amendments',
+        body: {
+          region: 'matrix-region',
+          version: 2,
+          effectiveFrom: '2030-01-01',
+          changes: { disputes: { mediationDays: 15 } },
+          reason: '授权矩阵',
+        },
+      }),
+    },
     'organisation POST /unions/{id}/dissolve': {
       roles: ['federation_officer'],
       request: (side) => ({

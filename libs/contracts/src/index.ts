@@ -3,4 +3,5 @@ export * from './envelope';
 export * from './event-definition';
 export * from './event-registry';
 export * from './organisation';
+export * from './rules';
 export * from './topics';

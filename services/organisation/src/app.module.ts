@@ -7,6 +7,7 @@ import { checkpointTopic, organisationRegistry, Topics } from '@taizhang/contrac
 import { DeadlineClocksModule } from '@taizhang/deadlines';
 import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
 import { loadEventSigningKey } from '@taizhang/messaging';
+import { RulesModule } from '@taizhang/rules';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
@@ -70,6 +71,8 @@ export const organisationModule = (
     }),
     MembersModule,
     EmployersModule,
+    // GET /rules, POST /rules/amendments: the rule sets the union deciders are judged by.
+    RulesModule,
   ],
   controllers: [
     OrgUnitsController,

@@ -1,5 +1,7 @@
 import type { EventOf } from '../event-definition';
 import { EventRegistry } from '../event-registry';
+import type { RuleSetAmended } from '../rules';
+import { RuleSetAmendedV1 } from '../rules/rule-set-amended.v1';
 import { CadreAppointedV1 } from './cadre-appointed.v1';
 import { CadreRemovedV1 } from './cadre-removed.v1';
 import {
@@ -82,6 +84,8 @@ export const organisationEvents = [
   UnionMergedV1,
   CadreAppointedV1,
   CadreRemovedV1,
+  // The rules module's amendments, recorded in organisation's own store (DESIGN §9).
+  RuleSetAmendedV1,
 ] as const;
 /** Older versions still found in stored history, upcast to the latest when read. */
 export const supersededOrganisationEvents = [MemberJoinedV1] as const;
@@ -114,6 +118,7 @@ export type UnionMerged = EventOf<typeof UnionMergedV1>;
 export type CadreAppointed = EventOf<typeof CadreAppointedV1>;
 export type CadreRemoved = EventOf<typeof CadreRemovedV1>;
 export type OrganisationEvent =
+  | RuleSetAmended
   | OrgUnitCreated
   | UnionRegistered
   | MemberJoined

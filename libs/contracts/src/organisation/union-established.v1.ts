@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { defineEvent } from '../event-definition';
+import { AppliedRuleSetSchema } from '../rules/rule-values';
 
 export const CommitteePostSchema = z.enum(['chair', 'vice_chair', 'member', 'organiser']);
 
@@ -25,5 +26,7 @@ export const UnionEstablishedV1 = defineEvent(
     committee: z.array(z.object({ name: z.string().min(1), post: CommitteePostSchema })).min(1),
     termYears: z.union([z.literal(3), z.literal(5)]),
     termEndsOn: z.iso.date(),
+    /** The rule set the election was judged by; absent in events recorded before: national, 1. */
+    ruleSet: AppliedRuleSetSchema.optional(),
   }),
 );

@@ -1,7 +1,20 @@
 import type { IllegalStateError } from '@taizhang/event-store';
+import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 
 import type { CommitteeSeat } from './committee-rules';
-import { checkElection, committeeSize, quorumReached, termEndsOn } from './committee-rules';
+import {
+  checkElection as checkUnderRules,
+  committeeSize,
+  quorumReached,
+  termEndsOn,
+} from './committee-rules';
+
+// The national defaults (version 1), and a term the defaults allow.
+const national = NATIONAL_RULES_IN_FORCE.values.committee;
+const checkElection = (
+  election: { entitledVoters: number; present: number },
+  committee: CommitteeSeat[],
+) => checkUnderRules(NATIONAL_RULES_IN_FORCE, { ...election, termYears: 5 }, committee);
 
 const seats = (count: number): CommitteeSeat[] =>
   Array.from({ length: count }, (_, i) => ({
@@ -21,7 +34,9 @@ const codeOf = (run: () => void): string | undefined => {
 describe('committee rules', () => {
   it('sizes the committee by membership, as the regional table says', () => {
     expect(
-      [11, 25, 26, 100, 101, 200, 201, 500, 501, 1000, 1001, 5000, 5001].map(committeeSize),
+      [11, 25, 26, 100, 101, 200, 201, 500, 501, 1000, 1001, 5000, 5001].map((members) =>
+        committeeSize(national, members),
+      ),
     ).toEqual([
       { min: 3, max: 3 },
       { min: 3, max: 3 },
@@ -40,8 +55,8 @@ describe('committee rules', () => {
   });
 
   it('needs two thirds present, and no more present than entitled', () => {
-    expect(quorumReached(30, 20)).toBe(true);
-    expect(quorumReached(30, 19)).toBe(false);
+    expect(quorumReached(national.electionQuorum, 30, 20)).toBe(true);
+    expect(quorumReached(national.electionQuorum, 30, 19)).toBe(false);
     expect(codeOf(() => checkElection({ entitledVoters: 30, present: 19 }, seats(3)))).toBe(
       'QUORUM_NOT_REACHED',
     );
@@ -79,6 +94,18 @@ describe('committee rules', () => {
     expect(
       codeOf(() => checkElection({ entitledVoters: 12, present: 12 }, [...organiser, ...seats(2)])),
     ).toBe('ORGANISER_WITH_COMMITTEE');
+  });
+
+  it('refuses a term the rules do not allow', () => {
+    expect(
+      codeOf(() =>
+        checkUnderRules(
+          NATIONAL_RULES_IN_FORCE,
+          { entitledVoters: 150, present: 120, termYears: 4 },
+          seats(5),
+        ),
+      ),
+    ).toBe('TERM_NOT_ALLOWED');
   });
 
   it('ends a term the day before its anniversary, leap days included', () => {

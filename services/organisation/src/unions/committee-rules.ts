@@ -1,4 +1,7 @@
+import type { RuleValues } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
+import type { RuleSets, RulesInForce } from '@taizhang/rules';
+import { rulesInForce } from '@taizhang/rules';
 
 /** The posts of an elected union committee (委员会), or the one organiser (组织员) of a small union. */
 export type CommitteePost = 'chair' | 'vice_chair' | 'member' | 'organiser';
@@ -8,64 +11,68 @@ export interface CommitteeSeat {
   post: CommitteePost;
 }
 
-/** Below this many members a union may elect one organiser instead of a committee (工会法). */
-export const COMMITTEE_REQUIRED_FROM = 25;
+type CommitteeRules = RuleValues['committee'];
+type Share = CommitteeRules['electionQuorum'];
 
-// DESIGN §9, regional practice: committee size by membership, always an odd number.
-const SIZE_BANDS: readonly { upTo: number; min: number; max: number }[] = [
-  { upTo: 25, min: 3, max: 3 },
-  { upTo: 100, min: 3, max: 5 },
-  { upTo: 200, min: 5, max: 7 },
-  { upTo: 500, min: 7, max: 9 },
-  { upTo: 1000, min: 9, max: 15 },
-  { upTo: 5000, min: 15, max: 21 },
-  { upTo: Number.POSITIVE_INFINITY, min: 21, max: 35 },
-];
-
-/** How many committee members a union of this size elects. */
-export const committeeSize = (members: number): { min: number; max: number } => {
-  const { min, max } = SIZE_BANDS.find((band) => members <= band.upTo)!;
+/** How many committee members a union of this size elects, by the rule set's table. */
+export const committeeSize = (
+  rules: CommitteeRules,
+  members: number,
+): { min: number; max: number } => {
+  const { min, max } = rules.sizeTable.find((band) => band.upTo === null || members <= band.upTo)!;
 
   return { min, max };
 };
 
-/** An election is valid only with at least two thirds of those entitled present (章程 practice). */
-export const quorumReached = (entitledVoters: number, present: number): boolean =>
-  present * 3 >= entitledVoters * 2;
+/** An election is valid only with at least the rule set's share of those entitled present. */
+export const quorumReached = (quorum: Share, entitledVoters: number, present: number): boolean =>
+  present * quorum.denominator >= entitledVoters * quorum.numerator;
 
-/** Checks the quorum and the elected committee against the rules; throws a plain-words 422. */
-export const checkElection = (
-  election: { entitledVoters: number; present: number },
-  committee: readonly CommitteeSeat[],
-): void => {
-  const { entitledVoters, present } = election;
+// Two thirds reads as people say it; another share as a fraction.
+const shareInWords = ({ numerator, denominator }: Share): { en: string; zh: string } =>
+  numerator === 2 && denominator === 3
+    ? { en: 'two thirds', zh: '三分之二' }
+    : { en: `${numerator}/${denominator}`, zh: `${denominator}分之${numerator}` };
+
+const checkCongress = (rules: CommitteeRules, entitledVoters: number, present: number): void => {
   if (present > entitledVoters)
     throw new IllegalStateError(
       `More members present (${present}) than entitled to vote (${entitledVoters}). / 到会人数多于应到人数。`,
       'PRESENT_EXCEEDS_ENTITLED',
     );
-  if (!quorumReached(entitledVoters, present))
+  if (!quorumReached(rules.electionQuorum, entitledVoters, present)) {
+    const share = shareInWords(rules.electionQuorum);
     throw new IllegalStateError(
-      `The election is not valid: ${present} of ${entitledVoters} present, at least two thirds are needed. / 到会人数不足应到人数的三分之二,选举无效。`,
+      `The election is not valid: ${present} of ${entitledVoters} present, at least ${share.en} are needed. / 到会人数不足应到人数的${share.zh},选举无效。`,
       'QUORUM_NOT_REACHED',
       { entitledVoters, present },
     );
-  const organisers = committee.filter((seat) => seat.post === 'organiser').length;
-  if (organisers > 0) {
-    if (committee.length !== 1)
-      throw new IllegalStateError(
-        'An organiser is elected alone, instead of a committee. / 组织员只设一人,不另设委员会。',
-        'ORGANISER_WITH_COMMITTEE',
-      );
-    if (entitledVoters >= COMMITTEE_REQUIRED_FROM)
-      throw new IllegalStateError(
-        `A union of ${entitledVoters} members elects a committee, not an organiser. / 会员二十五人以上的应当建立委员会。`,
-        'COMMITTEE_REQUIRED',
-      );
-
-    return;
   }
-  const { min, max } = committeeSize(entitledVoters);
+};
+
+const checkOrganiser = (
+  rules: CommitteeRules,
+  entitledVoters: number,
+  committee: readonly CommitteeSeat[],
+): void => {
+  if (committee.length !== 1)
+    throw new IllegalStateError(
+      'An organiser is elected alone, instead of a committee. / 组织员只设一人,不另设委员会。',
+      'ORGANISER_WITH_COMMITTEE',
+    );
+  if (entitledVoters >= rules.requiredFromMembers)
+    throw new IllegalStateError(
+      `A union of ${entitledVoters} members elects a committee, not an organiser. / 会员${rules.requiredFromMembers}人以上的应当建立委员会。`,
+      'COMMITTEE_REQUIRED',
+    );
+};
+
+const checkCommittee = (
+  rules: CommitteeRules,
+  entitledVoters: number,
+  committee: readonly CommitteeSeat[],
+): void => {
+  const { min, max } = committeeSize(rules, entitledVoters);
   if (committee.length < min || committee.length > max || committee.length % 2 === 0)
     throw new IllegalStateError(
       `A union of ${entitledVoters} members elects an odd number of committee members from ${min} to ${max}, not ${committee.length}. / 委员会委员人数应为${min}至${max}人的单数。`,
@@ -79,8 +86,42 @@ export const checkElection = (
     );
 };
 
+/**
+ * Checks a (founding or re-)election against the rules in force on its day: the quorum, the
+ * committee (or the organiser of a small union) and the term; throws a plain-words 422.
+ */
+export const checkElection = (
+  rules: RulesInForce,
+  election: { entitledVoters: number; present: number; termYears: number },
+  committee: readonly CommitteeSeat[],
+): void => {
+  const { committee: committeeRules } = rules.values;
+  const { entitledVoters, present, termYears } = election;
+  checkCongress(committeeRules, entitledVoters, present);
+  if (committee.some((seat) => seat.post === 'organiser'))
+    checkOrganiser(committeeRules, entitledVoters, committee);
+  else checkCommittee(committeeRules, entitledVoters, committee);
+  const terms = committeeRules.termYears.grassroots;
+  if (!terms.includes(termYears))
+    throw new IllegalStateError(
+      `A committee is elected for ${terms.join(' or ')} years, not ${termYears}. / 委员会任期应为${terms.join('或')}年。`,
+      'TERM_NOT_ALLOWED',
+      { termYears, allowed: terms },
+    );
+};
+
+/**
+ * The committee terms in force for the unit at `orgPath` on business date `date` (grassroots
+ * choices and a federation's term), for the term clock.
+ */
+export const termLengthInForce = (
+  ruleSets: RuleSets,
+  orgPath: string | null,
+  date: string,
+): CommitteeRules['termYears'] => rulesInForce(ruleSets, orgPath, date).values.committee.termYears;
+
 /** The last day of a term that starts on `startsOn` (YYYY-MM-DD) and lasts `years`. */
-export const termEndsOn = (startsOn: string, years: 3 | 5): string => {
+export const termEndsOn = (startsOn: string, years: number): string => {
   const [year, month, day] = startsOn.split('-').map(Number) as [number, number, number];
   const end = new Date(Date.UTC(year + years, month - 1, day));
   end.setUTCDate(end.getUTCDate() - 1);

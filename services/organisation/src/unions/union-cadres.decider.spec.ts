@@ -1,12 +1,13 @@
 import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
+import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 import { DeciderSpecification } from '@taizhang/testing';
 
 import type { AppointCadre, RemoveCadre, UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
-import { evolve, initialState, unionDecider } from './union.decider';
+import { evolve, initialState, unionDeciderUnder } from './union.decider';
 
-const spec = DeciderSpecification.for(unionDecider);
+const spec = DeciderSpecification.for(unionDeciderUnder(NATIONAL_RULES_IN_FORCE));
 const metadata: CommandMetadata = {
   now: new Date('2026-03-10T02:00:00Z'),
   actorId: 'cadre-1',

@@ -1,14 +1,15 @@
 import type { UnionApplicationSubmitted } from '@taizhang/contracts';
 import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
+import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 import { DeciderSpecification } from '@taizhang/testing';
 
 import type { CommitteeSeat } from './committee-rules';
 import type { HoldFoundingCongress, SubmitUnionApplication, UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
-import { unionDecider } from './union.decider';
+import { unionDeciderUnder } from './union.decider';
 
-const spec = DeciderSpecification.for(unionDecider);
+const spec = DeciderSpecification.for(unionDeciderUnder(NATIONAL_RULES_IN_FORCE));
 // 2026-03-10 02:00 UTC is 10:00 the same day in China.
 const metadata: CommandMetadata = {
   now: new Date('2026-03-10T02:00:00Z'),
@@ -225,6 +226,7 @@ describe('Union founding', () => {
             committee,
             termYears: 5,
             termEndsOn: '2031-03-08',
+            ruleSet: { region: 'national', version: 1 },
           },
         }));
 

@@ -1,13 +1,15 @@
+import type { RuleSetAmended } from '@taizhang/contracts';
 import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
+import { NATIONAL_RULES_IN_FORCE, ruleSetsDecider,rulesInForce } from '@taizhang/rules';
 import { DeciderSpecification } from '@taizhang/testing';
 
 import type { CommitteeSeat } from './committee-rules';
-import type { UnionCommand } from './union.commands';
+import type { HoldElection, UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
-import { unionDecider } from './union.decider';
+import { evolve, initialState, unionDeciderUnder } from './union.decider';
 
-const spec = DeciderSpecification.for(unionDecider);
+const spec = DeciderSpecification.for(unionDeciderUnder(NATIONAL_RULES_IN_FORCE));
 const at = (iso: string): CommandMetadata => ({
   now: new Date(iso),
   actorId: 'officer-1',
@@ -63,7 +65,13 @@ const dissolved: UnionEvent = {
 describe('Union life', () => {
   describe('re-election (换届)', () => {
     it('records a valid re-election for the higher union to approve', () =>
-      spec.given([established]).when(election()).then(elected));
+      spec
+        .given([established])
+        .when(election())
+        .then({
+          ...elected,
+          data: { ...elected.data, ruleSet: { region: 'national', version: 1 } },
+        }));
 
     it('refuses a re-election without two thirds present', () =>
       spec
@@ -169,5 +177,81 @@ describe('Union life', () => {
         })
         .thenThrows(IllegalStateError, /dissolved/);
     });
+  });
+});
+
+// The city (m1) amends its committee table from 2026-01-01: a union of 60 members elects 5 to 7
+// instead of 3 to 5. An election is judged by the table in force on the day it was held.
+describe('Union life under the rules in force (DESIGN §9)', () => {
+  const amended: RuleSetAmended = {
+    type: 'RuleSetAmended',
+    data: {
+      region: 'm1',
+      version: 2,
+      effectiveFrom: '2026-01-01',
+      changes: {
+        committee: {
+          sizeTable: [
+            { upTo: 25, min: 3, max: 3 },
+            { upTo: null, min: 5, max: 7 },
+          ],
+        },
+      },
+      reason: '市总工会2025年12号文',
+    },
+  };
+  const ruleSets = ruleSetsDecider.evolve(ruleSetsDecider.initialState(), amended);
+  const inForceOn = (date: string) => rulesInForce(ruleSets, 'm1/d1/s1/u1', date);
+  const specOn = (date: string) => DeciderSpecification.for(unionDeciderUnder(inForceOn(date)));
+  const five: CommitteeSeat[] = [
+    ...committee,
+    { name: '赵敏', post: 'member' },
+    { name: '孙磊', post: 'member' },
+  ];
+  const electing = (heldOn: string, seats: CommitteeSeat[]): HoldElection => ({
+    type: 'HoldElection',
+    data: { heldOn, entitledVoters: 60, present: 45, committee: seats, termYears: 5 },
+    metadata: today,
+  });
+  const electedUnder = (heldOn: string, seats: CommitteeSeat[], version: number): UnionEvent => ({
+    type: 'CommitteeElected',
+    data: {
+      unionId: 'u1',
+      heldOn,
+      congress: { entitledVoters: 60, present: 45 },
+      committee: seats,
+      termYears: 5,
+      ruleSet: { region: 'm1', version },
+    },
+  });
+
+  it('finds version 1 before the amendment and version 2 from its date, in the amended region only', () => {
+    expect([inForceOn('2025-12-31').version, inForceOn('2026-01-01').version]).toEqual([1, 2]);
+    expect(rulesInForce(ruleSets, 'm2/d1/s1/u9', '2026-06-01')).toEqual(NATIONAL_RULES_IN_FORCE);
+  });
+
+  it('judges an election held before the change by the old table, and records version 1', () =>
+    specOn('2025-12-20')
+      .given([established])
+      .when(electing('2025-12-20', committee))
+      .then(electedUnder('2025-12-20', committee, 1)));
+
+  it('judges an election held after the change by the new table, and records version 2', () => {
+    specOn('2026-01-05')
+      .given([established])
+      .when(electing('2026-01-05', committee))
+      .thenThrows(IllegalStateError, /from 5 to 7, not 3/);
+    specOn('2026-01-05')
+      .given([established])
+      .when(electing('2026-01-05', five))
+      .then(electedUnder('2026-01-05', five, 2));
+  });
+
+  it('evolves events recorded before rule sets were versioned exactly as before (national, 1)', () => {
+    const replay = (events: UnionEvent[]) => events.reduce(evolve, initialState());
+
+    expect(replay([established, elected])).toEqual(
+      replay([established, electedUnder('2026-03-01', committee, 1)]),
+    );
   });
 });

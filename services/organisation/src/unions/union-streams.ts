@@ -13,7 +13,8 @@ import { keepEmployerCoverage } from '../employer-coverage/employer-coverage';
 import type { ParentRef } from '../org-units/org-unit.commands';
 import type { UnionCommand } from './union.commands';
 import type { Union, UnionEvent } from './union.decider';
-import { unionDecider } from './union.decider';
+import { unionDeciderUnder } from './union.decider';
+import { rulesForUnionCommand } from './union-command-rules';
 import { readUnionAtCurrentPath } from './union-current-path';
 
 export const unionStreamId = (unionId: string): string => `union-${unionId}`;
@@ -49,11 +50,12 @@ export const runUnionCommand = async (
 ): Promise<CommandResult> => {
   const before = await readUnionAtCurrentPath(store, unionId);
   const recorded = unionOrgUnit(unionId);
+  const rules = await rulesForUnionCommand(store, command, before.state);
 
   return handleCommand(store, {
     streamId: unionStreamId(unionId),
     streamType: 'union',
-    decider: unionDecider,
+    decider: unionDeciderUnder(rules),
     command,
     expectedVersion: options.expectedVersion,
     orgUnit: (state, events) => {

@@ -1,4 +1,5 @@
 import type { Command } from '@taizhang/event-store';
+import type { UnderRules } from '@taizhang/rules';
 
 import type { MoveData, ParentRef } from '../org-units/org-unit.commands';
 import type { CommitteeSeat } from './committee-rules';
@@ -113,3 +114,9 @@ export type UnionCommand =
   | AppointCadre
   | RemoveCadre
   | MoveUnion;
+
+/**
+ * A command as the decider gets it: with the rules in force on its business date for the union's
+ * region, which the runner reads before deciding (the decider stays pure).
+ */
+export type UnionCommandUnderRules = UnderRules<UnionCommand>;

@@ -15,6 +15,8 @@ import type {
   UnionTermExpired,
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
+import type { RulesInForce, UnderRules } from '@taizhang/rules';
+import { decidingUnder } from '@taizhang/rules';
 
 import { appointCadre, removeCadre } from './decide/cadres';
 import { approveElection, holdElection, recordTermExpiry } from './decide/elections';
@@ -28,7 +30,7 @@ import { mergeUnion } from './decide/merger';
 import { moveUnion } from './decide/move';
 import { registerUnion } from './decide/registration';
 import { dissolveUnion, renameUnion } from './decide/union-life';
-import type { UnionCommand } from './union.commands';
+import type { UnionCommand, UnionCommandUnderRules } from './union.commands';
 import type { ActiveUnion, Union } from './union.state';
 
 export type { Union } from './union.state';
@@ -175,7 +177,7 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
 
 type CommandHandlers = {
   [K in UnionCommand['type']]: (
-    command: Extract<UnionCommand, { type: K }>,
+    command: UnderRules<Extract<UnionCommand, { type: K }>>,
     state: Union,
   ) => UnionEvent;
 };
@@ -197,11 +199,18 @@ const handlers: CommandHandlers = {
   MoveUnion: moveUnion,
 };
 
-export const decide = (command: UnionCommand, state: Union): UnionEvent =>
-  (handlers[command.type] as (command: UnionCommand, state: Union) => UnionEvent)(command, state);
+export const decide = (command: UnionCommandUnderRules, state: Union): UnionEvent =>
+  (handlers[command.type] as (command: UnionCommandUnderRules, state: Union) => UnionEvent)(
+    command,
+    state,
+  );
 
-export const unionDecider: Decider<Union, UnionCommand, UnionEvent> = {
+export const unionDecider: Decider<Union, UnionCommandUnderRules, UnionEvent> = {
   decide,
   evolve,
   initialState,
 };
+
+/** The union's decider under the rules in force for one command (read by the runner). */
+export const unionDeciderUnder = (rules: RulesInForce): Decider<Union, UnionCommand, UnionEvent> =>
+  decidingUnder(unionDecider, rules);

@@ -4,6 +4,8 @@ import type {
   UnionTermExpired,
 } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
+import type { UnderRules } from '@taizhang/rules';
+import { appliedRuleSet } from '@taizhang/rules';
 
 import { businessDate } from '../../shared/business-date';
 import { checkElection, termEndsOn } from '../committee-rules';
@@ -11,8 +13,11 @@ import type { ApproveElection, HoldElection, RecordTermExpiry } from '../union.c
 import type { Union } from '../union.state';
 import { notInFuture, requireActive } from './union-dates';
 
-/** 换届选举: the same rules as at founding; the result waits for the higher union's approval. */
-export const holdElection = (command: HoldElection, state: Union): CommitteeElected => {
+/**
+ * 换届选举: the same rules as at founding, those in force on the day it was held; the result
+ * waits for the higher union's approval.
+ */
+export const holdElection = (command: UnderRules<HoldElection>, state: Union): CommitteeElected => {
   const union = requireActive(state);
   const { heldOn, entitledVoters, present, committee, termYears } = command.data;
   if (union.pendingElection)
@@ -26,7 +31,7 @@ export const holdElection = (command: HoldElection, state: Union): CommitteeElec
       `The election (${heldOn}) cannot precede the founding (${union.establishedOn}). / 选举日期早于工会成立日期。`,
       'ELECTION_BEFORE_FOUNDING',
     );
-  checkElection({ entitledVoters, present }, committee);
+  checkElection(command.rules, { entitledVoters, present, termYears }, committee);
 
   return {
     type: 'CommitteeElected',
@@ -36,6 +41,7 @@ export const holdElection = (command: HoldElection, state: Union): CommitteeElec
       congress: { entitledVoters, present },
       committee,
       termYears,
+      ruleSet: appliedRuleSet(command.rules),
     },
   };
 };

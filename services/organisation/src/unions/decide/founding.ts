@@ -5,6 +5,8 @@ import type {
   UnionEstablished,
 } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
+import type { UnderRules } from '@taizhang/rules';
+import { appliedRuleSet } from '@taizhang/rules';
 
 import { businessDate } from '../../shared/business-date';
 import { checkElection, termEndsOn } from '../committee-rules';
@@ -88,8 +90,9 @@ export const rejectApplication = (
   };
 };
 
+/** 会员大会: the election is judged by the rules in force on the day the congress was held. */
 export const holdFoundingCongress = (
-  command: HoldFoundingCongress,
+  command: UnderRules<HoldFoundingCongress>,
   state: Union,
 ): UnionEstablished => {
   const { heldOn, entitledVoters, present, committee, termYears } = command.data;
@@ -107,7 +110,7 @@ export const holdFoundingCongress = (
       `The congress (${heldOn}) cannot be held before the approval (${state.approvedOn}). / 会员大会日期早于批准日期。`,
       'CONGRESS_BEFORE_APPROVAL',
     );
-  checkElection({ entitledVoters, present }, committee);
+  checkElection(command.rules, { entitledVoters, present, termYears }, committee);
 
   return {
     type: 'UnionEstablished',
@@ -122,6 +125,7 @@ export const holdFoundingCongress = (
       committee,
       termYears,
       termEndsOn: termEndsOn(heldOn, termYears),
+      ruleSet: appliedRuleSet(command.rules),
     },
   };
 };
