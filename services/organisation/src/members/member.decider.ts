@@ -6,6 +6,7 @@ import type {
   MemberTransferred,
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
+import { unknownCommand } from '@taizhang/event-store';
 
 import { erasePersonalData } from './decide/erase-personal-data.decider';
 import { joinUnion } from './decide/join-union.decider';
@@ -153,6 +154,8 @@ export const decide = (command: MemberCommand, state: Member): MemberEvent | Mem
       return erasePersonalData(command, state);
     case 'MoveWithMerger':
       return moveWithMerger(command, state);
+    default:
+      return unknownCommand(command);
   }
 };
 
