@@ -8,9 +8,8 @@ import type {
 import { ConcurrencyError, streamsWithEventsAt } from '@taizhang/event-store';
 
 import type { MemberCommand } from '../../members/member.commands';
-import type { MemberEvent } from '../../members/member.decider';
+import type { Member, MemberEvent } from '../../members/member.decider';
 import { memberDecider } from '../../members/member.decider';
-import type { Member } from '../../members/member.state';
 import { readUnionInScope } from '../../members/member-scope';
 import type { Caller } from '../../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../../shared/business-date';
