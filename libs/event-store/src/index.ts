@@ -19,3 +19,6 @@ export * from './core/stream-read-batcher';
 export * from './checkpoints/checkpoint-scheduler';
 export * from './checkpoints/store-checkpoint';
 export * from './checkpoints/take-checkpoint';
+export * from './postgres/stream-heads';
+export * from './postgres/stream-index';
+export * from './postgres/history-for-migrations';

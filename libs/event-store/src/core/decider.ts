@@ -35,3 +35,11 @@ export interface Decider<TState, TCommand extends Command, TEvent extends Domain
   evolve(state: TState, event: TEvent): TState;
   initialState(): TState;
 }
+
+/**
+ * The `default` of a decider's `switch (command.type)` over a union of commands: only a command
+ * no case handles reaches it, so adding a command without its case is a compile error.
+ */
+export const unknownCommand = (command: never): never => {
+  throw new Error(`Unknown command ${String((command as { type?: unknown }).type)}`);
+};

@@ -12,7 +12,7 @@ export const FORWARDED_SERVICES = [
 ] as const;
 
 /** `hardship-aid` → `HARDSHIP_AID_URL`. */
-export const serviceUrlVariable = (service: string): string =>
+const serviceUrlVariable = (service: string): string =>
   `${service.toUpperCase().replaceAll('-', '_')}_URL`;
 
 /**

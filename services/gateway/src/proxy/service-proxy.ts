@@ -25,7 +25,7 @@ export type ForwardedRequest = IncomingMessage & {
 const logger = new Logger('ServiceProxy');
 
 // `/api/organisation/unions/1?x=2` → `/unions/1?x=2`.
-export const servicePath = (url: string): string => {
+const servicePath = (url: string): string => {
   const rest = url.replace(/^\/api\/[^/?#]+/, '');
 
   return rest.startsWith('/') ? rest : `/${rest}`;

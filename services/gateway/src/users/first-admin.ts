@@ -12,7 +12,7 @@ import { UsersService } from './users.service';
 import { anyAdminExists } from './users.sql';
 
 /** The account every fresh installation starts with. */
-export const FIRST_ADMIN_USERNAME = 'admin';
+const FIRST_ADMIN_USERNAME = 'admin';
 
 /**
  * Creates the first admin, `admin`, when there is no admin at all: with the password from

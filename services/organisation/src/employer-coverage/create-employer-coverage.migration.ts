@@ -1,5 +1,30 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+import type { EventOfHistory } from '@taizhang/event-store';
+import { readEventsOfType } from '@taizhang/event-store';
+
+interface Application {
+  unionId: string;
+  employerIds: string[];
+}
+
+// Employer → union of the earliest application (by position) whose union was neither rejected
+// nor dissolved: what this migration's first version computed in SQL from the same events.
+const firstClaims = (history: readonly EventOfHistory[]): Map<string, string> => {
+  const ended = new Set(
+    history.filter((event) => event.type !== 'UnionApplicationSubmitted').map((e) => e.streamId),
+  );
+  const claims = new Map<string, string>();
+  for (const event of history) {
+    if (event.type !== 'UnionApplicationSubmitted' || ended.has(event.streamId)) continue;
+    const { unionId, employerIds } = event.data as Application;
+    for (const employerId of employerIds)
+      if (!claims.has(employerId)) claims.set(employerId, unionId);
+  }
+
+  return claims;
+};
+
 /**
  * Which union covers, or has applied to cover, each employer (one grassroots union at a time),
  * kept in the transaction of the union's events; rebuilt here from those already stored (no
@@ -16,18 +41,18 @@ export class CreateEmployerCoverage1732000004100 implements MigrationInterface {
         claimed_at  timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query('CREATE INDEX employer_coverage_union ON employer_coverage (union_id)');
-    await queryRunner.query(`
-      INSERT INTO employer_coverage (employer_id, union_id)
-      SELECT employer.id, applied.data->>'unionId'
-      FROM events applied
-      CROSS JOIN LATERAL jsonb_array_elements_text(applied.data->'employerIds') AS employer(id)
-      WHERE applied.type = 'UnionApplicationSubmitted'
-        AND NOT EXISTS (
-          SELECT 1 FROM events ended
-          WHERE ended.stream_id = applied.stream_id
-            AND ended.type IN ('UnionApplicationRejected', 'UnionDissolved'))
-      ORDER BY applied.position
-      ON CONFLICT (employer_id) DO NOTHING`);
+    const claims = firstClaims(
+      await readEventsOfType(queryRunner, [
+        'UnionApplicationSubmitted',
+        'UnionApplicationRejected',
+        'UnionDissolved',
+      ]),
+    );
+    await queryRunner.query(
+      `INSERT INTO employer_coverage (employer_id, union_id)
+       SELECT * FROM unnest($1::text[], $2::text[])`,
+      [[...claims.keys()], [...claims.values()]],
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -8,7 +8,7 @@ import { EmployerErrorCode } from './employer.error';
 export const MAX_HEADCOUNT = 10_000_000;
 
 /** Each headcount field with its sheet column (the Chinese headers a union keeps). */
-export const HEADCOUNT_LABELS: Record<keyof Headcounts, string> = {
+const HEADCOUNT_LABELS: Record<keyof Headcounts, string> = {
   headcount: '职工人数',
   femaleHeadcount: '女职工人数',
   migrantHeadcount: '农民工人数',

@@ -5,7 +5,7 @@ import type {
   EmployerRegistered,
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
-import { NotFoundError } from '@taizhang/event-store';
+import { NotFoundError, unknownCommand } from '@taizhang/event-store';
 
 import type { ParentRef } from '../org-units/org-unit.commands';
 import { businessDate } from '../shared/business-date';
@@ -209,6 +209,8 @@ export const decide = (
       return updateEmployerHeadcounts(command, state);
     case 'CloseEmployer':
       return closeEmployer(command, state);
+    default:
+      return unknownCommand(command);
   }
 };
 

@@ -28,7 +28,7 @@ export const idCardCheckCharacter = (first17: string): string => {
 };
 
 /** The number as people type it (full-width digits, spaces, lower-case x) in one canonical form. */
-export const normaliseIdCardNumber = (raw: string): string =>
+const normaliseIdCardNumber = (raw: string): string =>
   raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 
 const isCalendarDate = (year: number, month: number, day: number): boolean => {

@@ -3,7 +3,7 @@ import type { OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
 import { loadParentRef } from '../org-units/org-unit-streams';
 import type { Union } from '../unions/union.decider';
 import { readUnionAtCurrentPath } from '../unions/union-current-path';
-import type { Member } from './member.decider';
+import type { Member } from './member.state';
 
 /** The union as its own stream says now, at its current path (`None` when there is none). */
 export const readUnion = async (store: PostgresEventStore, unionId: string): Promise<Union> =>

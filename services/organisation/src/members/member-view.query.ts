@@ -10,7 +10,7 @@ import type { UnitInView } from '../org-units/units-in-view';
 import { unitsInView } from '../org-units/units-in-view';
 import type { MemberView } from './dto/member-view.dto';
 import { maskIdCardNumber } from './id-card-number';
-import type { MembershipStep } from './member.decider';
+import type { MembershipStep } from './member.state';
 import type { Enrolled } from './member-scope';
 import { loadMemberInScope } from './member-scope';
 import { memberDisclosuresStreamId } from './member-streams';

@@ -1,15 +1,12 @@
 import type {
-  EmploymentForm,
-  EncryptedValue,
-  JoinChannel,
   MemberJoined,
   MemberLeft,
   MemberPersonalDataErased,
   MembershipRetained,
   MemberTransferred,
-  RetentionReason,
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
+import { unknownCommand } from '@taizhang/event-store';
 
 import { erasePersonalData } from './decide/erase-personal-data.decider';
 import { joinUnion } from './decide/join-union.decider';
@@ -18,65 +15,9 @@ import { moveWithMerger } from './decide/move-with-merger.decider';
 import { retainMembership } from './decide/retain-membership.decider';
 import { transferMember } from './decide/transfer-member.decider';
 import type { MemberCommand } from './member.commands';
+import type { Enrolment, Member, Retention } from './member.state';
 
-/** One step of a person's membership history, oldest first. */
-export type MembershipStep =
-  | { step: 'joined'; on: string; unionId: string }
-  | { step: 'transferred'; on: string; unionId: string; fromUnionId: string }
-  | {
-      step: 'retained';
-      on: string;
-      unionId: string;
-      reason: RetentionReason;
-      heldBy: 'union' | 'federation';
-      heldByOrgUnitId: string;
-    }
-  | { step: 'left'; on: string; unionId: string; reason: string };
-
-/** The person's encrypted fields and the key they are under; `erased` once that key is gone. */
-export interface PersonalDataState {
-  keyId: string | null;
-  erased: boolean;
-  idCardNumber: EncryptedValue | null;
-  phone: EncryptedValue | null;
-  birthDate: EncryptedValue | null;
-}
-
-export interface Retention {
-  reason: RetentionReason;
-  heldBy: 'union' | 'federation';
-  heldByOrgUnitId: string;
-  since: string;
-}
-
-/** What is known of a person once they have joined, whatever their status since. */
-export interface Enrolment {
-  memberId: string;
-  name: string;
-  gender: 'female' | 'male';
-  /** The date the current membership began; a transfer keeps it. */
-  joinedOn: string;
-  /** The union the member belongs to, or last belonged to. */
-  unionId: string;
-  /** The date of the last change (join, transfer, retention, leaving): nothing goes before it. */
-  since: string;
-  employerId: string | null;
-  employmentForm: EmploymentForm | null;
-  migrantWorker: boolean | null;
-  channel: JoinChannel | null;
-  personalData: PersonalDataState;
-  history: MembershipStep[];
-}
-
-/**
- * A person's union membership (会员), one stream per person (keyed by the blind index of the ID
- * card number), so that one person holds at most one membership in the whole region.
- */
-export type Member =
-  | { status: 'None' }
-  | ({ status: 'Active' } & Enrolment)
-  | ({ status: 'Retained'; retention: Retention } & Enrolment)
-  | ({ status: 'Left'; leftOn: string; leftReason: string } & Enrolment);
+export type { Member } from './member.state';
 
 export type MemberEvent =
   MemberJoined | MemberTransferred | MembershipRetained | MemberLeft | MemberPersonalDataErased;
@@ -213,6 +154,8 @@ export const decide = (command: MemberCommand, state: Member): MemberEvent | Mem
       return erasePersonalData(command, state);
     case 'MoveWithMerger':
       return moveWithMerger(command, state);
+    default:
+      return unknownCommand(command);
   }
 };
 

@@ -5,7 +5,7 @@ import type {
   OrgUnitRenamed,
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
-import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
+import { IllegalStateError, NotFoundError, unknownCommand } from '@taizhang/event-store';
 
 import type { CreateOrgUnit, OrgUnitCommand } from './org-unit.commands';
 import type { ActiveOrgUnit } from './org-unit-changes';
@@ -103,6 +103,8 @@ export const decide = (command: OrgUnitCommand, state: OrgUnit): OrgUnitEvent =>
 
       return moveOrgUnit(command, unit, required === null ? [] : [required]);
     }
+    default:
+      return unknownCommand(command);
   }
 };
 

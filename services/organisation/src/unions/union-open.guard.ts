@@ -1,20 +1,13 @@
 import type { PoolClient } from 'pg';
 
-import { IllegalStateError } from '@taizhang/event-store';
+import {
+  IllegalStateError,
+  readEventsAtVersions,
+  shareStreamHead,
+  shareStreamHeads,
+} from '@taizhang/event-store';
 
 import { unionStreamId } from './union-streams';
-
-/** Shares the union's head with other members' commands; a merger or dissolution waits for it. */
-const LOCK_UNION_HEAD = 'SELECT version FROM streams WHERE stream_id = $1 FOR KEY SHARE';
-const LAST_UNION_EVENT =
-  'SELECT type, data FROM events WHERE stream_id = $1 AND stream_version = $2';
-const LOCK_UNION_HEADS =
-  'SELECT stream_id, version FROM streams WHERE stream_id = ANY($1::text[]) FOR KEY SHARE';
-// A statement of its own after the lock: a join locking and reading in one statement would, after
-// waiting for a merger, pair the new head with the old last event and find no row at all.
-const LAST_UNION_EVENTS = `
-  SELECT e.type, e.data FROM unnest($1::text[], $2::int[]) AS h(stream_id, version)
-  JOIN events e ON e.stream_id = h.stream_id AND e.stream_version = h.version`;
 
 interface LastUnionEvent {
   type: string;
@@ -50,14 +43,12 @@ export const holdUnionOpen = async (
   versionRead: number,
   as: 'union' | 'receiving union',
 ): Promise<void> => {
-  const locked = await client.query<{ version: number }>(LOCK_UNION_HEAD, [unionStreamId(unionId)]);
-  const version = locked.rows[0]?.version ?? 0;
+  // Shares the union's head with other members' commands; a merger or dissolution waits for it.
+  const streamId = unionStreamId(unionId);
+  const version = await shareStreamHead(client, streamId);
   if (version === versionRead) return;
-  const last = await client.query<LastUnionEvent>(LAST_UNION_EVENT, [
-    unionStreamId(unionId),
-    version,
-  ]);
-  refuseIfEnded(last.rows[0], as);
+  const [last] = await readEventsAtVersions(client, [{ streamId, version }]);
+  refuseIfEnded(last as LastUnionEvent | undefined, as);
 };
 
 /**
@@ -69,13 +60,8 @@ export const holdUnionsOpen = async (
   client: Pick<PoolClient, 'query'>,
   unionIds: readonly string[],
 ): Promise<void> => {
-  if (unionIds.length === 0) return;
-  const heads = await client.query<{ stream_id: string; version: number }>(LOCK_UNION_HEADS, [
-    [...new Set(unionIds)].map(unionStreamId),
-  ]);
-  const last = await client.query<LastUnionEvent>(LAST_UNION_EVENTS, [
-    heads.rows.map((head) => head.stream_id),
-    heads.rows.map((head) => head.version),
-  ]);
-  for (const row of last.rows) refuseIfEnded(row, 'union');
+  const heads = await shareStreamHeads(client, unionIds.map(unionStreamId));
+  // Read after the heads are held, so that a join that waited for a merger sees its last event.
+  const last = await readEventsAtVersions(client, heads);
+  for (const event of last) refuseIfEnded(event as LastUnionEvent, 'union');
 };

@@ -64,6 +64,7 @@ export const rateWorkersHome = (command: RateWorkersHome, state: WorkersHome): W
   };
 };
 
+// One command so far: a switch over it cannot check exhaustiveness; make it one with the second.
 export const decide = (command: WorkersHomeCommand, state: WorkersHome): WorkersHomeEvent =>
   rateWorkersHome(command, state);
 

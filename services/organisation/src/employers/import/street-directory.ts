@@ -1,5 +1,5 @@
 import type { PostgresEventStore } from '@taizhang/event-store';
-import { aggregateStream } from '@taizhang/event-store';
+import { aggregateStream, streamsOfType } from '@taizhang/event-store';
 
 import { orgTreeOf } from '../../org-units/org-tree';
 import type { ParentRef } from '../../org-units/org-unit.commands';
@@ -7,9 +7,6 @@ import { orgUnitDecider } from '../../org-units/org-unit.decider';
 import { loadParentRef } from '../../org-units/org-unit-streams';
 import type { RuleBreach } from '../employer.error';
 import { EmployerImportErrorCode } from './employer-import.error';
-
-// The org tree is a few hundred units: its streams are listed from the store's stream heads.
-const ORG_UNIT_STREAMS = `SELECT stream_id FROM streams WHERE stream_type = 'org-unit'`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -73,9 +70,10 @@ export class StreetDirectory {
   }
 
   private async loadStreets(): Promise<Map<string, ParentRef[]>> {
-    const { rows } = await this.store.pool.query<{ stream_id: string }>(ORG_UNIT_STREAMS);
+    // The org tree is a few hundred units: its streams are listed from the store's stream heads.
+    const streamIds = await streamsOfType(this.store.pool, 'org-unit');
     const streets: { id: string; code: string }[] = [];
-    for (const { stream_id: streamId } of rows) {
+    for (const streamId of streamIds) {
       const { state } = await aggregateStream(this.store, streamId, orgUnitDecider);
       if (state.status === 'Active' && state.kind === 'street')
         streets.push({ id: state.id, code: state.code });

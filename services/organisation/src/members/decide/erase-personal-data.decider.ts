@@ -2,7 +2,7 @@ import type { MemberPersonalDataErased } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { ErasePersonalData } from '../member.commands';
-import type { Member } from '../member.decider';
+import type { Member } from '../member.state';
 import { enrolmentOf } from './member-rules.decider';
 
 /**

@@ -2,11 +2,11 @@ import type { MemberJoined } from '@taizhang/contracts';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
 import type { JoinUnion } from '../member.commands';
-import type { Member } from '../member.decider';
+import type { Member } from '../member.state';
 import { birthdayAt, notInFuture } from './member-rules.decider';
 
 /** The minimum age of employment (劳动法 §15): nobody younger works, so nobody younger joins. */
-export const MINIMUM_AGE = 16;
+const MINIMUM_AGE = 16;
 
 // The person's membership may lie outside the caller's scope (any number can be typed in): the
 // refusal says what to do, and names the member, union and dates only to whoever may see them.

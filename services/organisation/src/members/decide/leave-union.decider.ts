@@ -2,7 +2,7 @@ import type { MemberLeft } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { LeaveUnion } from '../member.commands';
-import type { Member } from '../member.decider';
+import type { Member } from '../member.state';
 import { enrolmentOf, notBeforeLastChange, notInFuture } from './member-rules.decider';
 
 /** 退会: an active or a retained membership ends, with the reason as recorded. */

@@ -2,7 +2,7 @@ import type { MemberTransferred } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { MoveWithMerger } from '../member.commands';
-import type { Member } from '../member.decider';
+import type { Member } from '../member.state';
 
 /**
  * A member of a union that merges moves to the receiving union with it (合并), keeping the join

@@ -2,7 +2,7 @@ import type { MembershipRetained } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { RetainMembership } from '../member.commands';
-import type { Enrolment, Member } from '../member.decider';
+import type { Enrolment, Member } from '../member.state';
 import { enrolmentOf, notBeforeLastChange, notInFuture, parentIdOf } from './member-rules.decider';
 
 const refuseUnlessActive = (member: Exclude<Member, { status: 'None' }>): void => {

@@ -2,7 +2,7 @@ import type { MemberTransferred } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { TransferMember } from '../member.commands';
-import type { Member } from '../member.decider';
+import type { Member } from '../member.state';
 import { enrolmentOf, notBeforeLastChange, notInFuture } from './member-rules.decider';
 
 /**

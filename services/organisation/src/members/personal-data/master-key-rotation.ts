@@ -30,7 +30,7 @@ const USED_MASTER_KEYS = `
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 /** Writes the ring whole, readable by this user only, replacing the file in one rename. */
-export const writeMasterKeyRing = (file: string, ring: MasterKeyRing): void => {
+const writeMasterKeyRing = (file: string, ring: MasterKeyRing): void => {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, ring.toText(), { mode: 0o600 });
@@ -38,7 +38,7 @@ export const writeMasterKeyRing = (file: string, ring: MasterKeyRing): void => {
 };
 
 /** A new master key, named by the time it was made. */
-export const newMasterKey = (now = new Date()): MasterKey => ({
+const newMasterKey = (now = new Date()): MasterKey => ({
   id: `master-${now.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`,
   key: randomBytes(KEY_BYTES),
 });

@@ -6,7 +6,7 @@ import type {
   EventStoreTransaction,
   PostgresEventStore,
 } from '@taizhang/event-store';
-import { ConcurrencyError } from '@taizhang/event-store';
+import { ConcurrencyError, streamsWithEventsAt } from '@taizhang/event-store';
 
 import type { MemberCommand } from '../../members/member.commands';
 import type { Member, MemberEvent } from '../../members/member.decider';
@@ -20,7 +20,6 @@ import { unionDecider } from '../union.decider';
 import type { ActiveUnion } from '../union.state';
 import { loadUnionInScope } from '../union-scope';
 import { runUnionCommand, unionStreamId } from '../union-streams';
-import { PEOPLE_RECORDED_IN_UNION } from './members-of-union.sql';
 
 export interface MergeRequest {
   intoUnionId: string;
@@ -91,14 +90,16 @@ const moveMembers = async (
   mergedOn: string,
   metadata: CommandMetadata,
 ): Promise<void> => {
-  const people = await tx.client.query<{ stream_id: string }>(PEOPLE_RECORDED_IN_UNION, [unionId]);
+  // Every person whose stream has an event recorded at the union (joined, transferred in,
+  // retained or left there): a superset of its members, each then decided on their own stream.
+  const people = await streamsWithEventsAt(tx.client, unionId, 'member');
   const command: MemberCommand = {
     type: 'MoveWithMerger',
     data: { fromUnionId: unionId, toUnionId: into.id, mergedOn },
     metadata,
   };
   // In stream order, so that two mergers never wait for each other in a circle.
-  for (const { stream_id: streamId } of people.rows) {
+  for (const streamId of people) {
     const { head, events } = await tx.lockAndReadStream(streamId);
     const decided = memberDecider.decide(command, fold<Member, MemberEvent>(memberDecider, events));
     const moved = Array.isArray(decided) ? decided : [decided];

@@ -8,7 +8,7 @@ import { runUnionCommand } from '../union-streams';
  * The term's last day itself comes with the event (`termEndsOn`, from the term's length in
  * `committee-rules.ts`); a regional rule would change it here.
  */
-export const termExpiryDueOn = (termEndsOn: string): string => addDays(termEndsOn, 1);
+const termExpiryDueOn = (termEndsOn: string): string => addDays(termEndsOn, 1);
 
 /**
  * The term clock (换届预警, DESIGN §9): records `UnionTermExpired` once for a union whose term ran
