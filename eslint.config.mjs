@@ -180,12 +180,11 @@ export default defineConfig(
   },
 
   // A feature uses another only through its index.ts (infra/lint/feature-boundaries.cjs).
-  // A warning until organisation's features each have their face (issue 10, item 10).
   {
     files: ['services/**/*.ts'],
     ignores: TEST_FILES,
     plugins: { taizhang: featureBoundaries },
-    rules: { 'taizhang/feature-boundaries': 'warn' },
+    rules: { 'taizhang/feature-boundaries': 'error' },
   },
 
   {

@@ -17,3 +17,6 @@ export interface AuthenticatedUser {
   /** When the token stops being valid. */
   readonly expiresAt: Date;
 }
+
+/** Who asks, as far as scope is concerned: a role and the path of the user's unit. */
+export type Caller = Pick<AuthenticatedUser, 'role' | 'orgPath'>;

@@ -12,12 +12,13 @@ import { RulesModule } from '@taizhang/rules';
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
 import { MembersModule } from './members/members.module';
-import { OrganisationUnitPaths } from './org-units/org-unit-paths';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { organisationMigrations } from './organisation.migrations';
 import { businessDate } from './shared/business-date';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
+import { UnionMergersController } from './union-mergers/union-mergers.controller';
 import { CadresController } from './unions/cadres/cadres.controller';
+import { OrganisationUnitPaths } from './unions/org-unit-paths';
 import { unionTermClock } from './unions/term-clock/union-term.clock';
 import { UnionMoveController } from './unions/union-move.controller';
 import { UnionsController } from './unions/unions.controller';
@@ -80,6 +81,7 @@ export const organisationModule = (
     CadresController,
     UnionMoveController,
     UnionApplicationsController,
+    UnionMergersController,
     WorkersHomesController,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.

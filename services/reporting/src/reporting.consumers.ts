@@ -1,6 +1,6 @@
 import { Topics } from '@taizhang/contracts';
 
-import { projectOrganisationEvent } from './org-summary/organisation-event.projection';
+import { projectOrganisationEvent } from './organisation-event.projection';
 import { topicConsumer } from './topic-consumer';
 
 /**

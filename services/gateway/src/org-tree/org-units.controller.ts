@@ -6,8 +6,8 @@ import type { Pool } from 'pg';
 import { Roles } from '@taizhang/auth';
 import { NotFoundError } from '@taizhang/event-store';
 
+import { PageQueryDto } from '../shared/page-query.dto';
 import { PG_POOL } from '../shared/tokens';
-import { PageQueryDto } from '../users/dto/user.dto';
 import type { OrgUnitRow } from './org-tree.query';
 import { findOrgUnit, listOrgUnits } from './org-tree.query';
 

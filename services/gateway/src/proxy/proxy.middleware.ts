@@ -12,7 +12,7 @@ import { AUTH_OPTIONS, AuthGuard, ROLES, Roles } from '@taizhang/auth';
 import { NotFoundError } from '@taizhang/event-store';
 
 import { GatewayConfig } from '../config/gateway.config';
-import { RateLimiter } from '../rate-limits/rate-limiter';
+import { RateLimiter } from '../rate-limits';
 import type { ForwardedRequest } from './service-proxy';
 import { createServiceProxy, serviceNameOf } from './service-proxy';
 

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Public, ROLES, Roles } from '@taizhang/auth';
 
-import { addressOf } from '../rate-limits/address-rate-limit.middleware';
+import { addressOf } from '../rate-limits';
 import { LoginDto, LogoutDto, RefreshDto, SignedInUserDto, TokensDto } from './dto/session.dto';
 import { RefreshTokenInvalidError } from './session.errors';
 import { SessionsService } from './sessions.service';

@@ -6,9 +6,10 @@ import type { Pool } from 'pg';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 
+import { SessionStore } from '../shared/session-store';
 import { PG_POOL } from '../shared/tokens';
-import { PasswordHasher } from '../users/password-hasher';
-import { findCredentials, findUser } from '../users/users.sql';
+import { PasswordHasher } from '../users';
+import { findCredentials, findUser } from '../users';
 import type { TokensDto } from './dto/session.dto';
 import { LoginAttempts } from './login-attempts';
 import {
@@ -17,7 +18,6 @@ import {
   InvalidCredentialsError,
   RefreshTokenInvalidError,
 } from './session.errors';
-import { SessionStore } from './session-store';
 import { TokenIssuer } from './token-issuer';
 
 /** Sign-in, refresh and sign-out. */

@@ -6,8 +6,8 @@ import type { Observable } from 'rxjs';
 import { catchError, throwError } from 'rxjs';
 
 import { GatewayConfig } from '../config/gateway.config';
-import { addressOf } from '../rate-limits/address-rate-limit.middleware';
-import { RateLimiter } from '../rate-limits/rate-limiter';
+import { addressOf } from '../rate-limits';
+import { RateLimiter } from '../rate-limits';
 import { AccountLockedError } from './session.errors';
 
 /** Tokens never sit in a cache: every answer of the route, a refusal too, says `no-store`. */

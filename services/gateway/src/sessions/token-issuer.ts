@@ -5,14 +5,14 @@ import type { Pool } from 'pg';
 import { signAccessToken } from '@taizhang/auth';
 
 import { GatewayConfig } from '../config/gateway.config';
-import type { SigningKeys } from '../keys/signing-keys';
-import { findOrgUnit } from '../org-tree/org-tree.query';
+import type { SigningKeys } from '../keys';
+import { findOrgUnit } from '../org-tree';
+import type { Session } from '../shared/session-store';
 import type { Clock } from '../shared/tokens';
 import { CLOCK, PG_POOL, SIGNING_KEYS } from '../shared/tokens';
-import { orgUnitNotFound } from '../users/user.errors';
-import type { UserRow } from '../users/users.sql';
+import type { UserRow } from '../users';
+import { orgUnitNotFound } from '../users';
 import type { TokensDto } from './dto/session.dto';
-import type { Session } from './session-store';
 
 /** Signs the access token of a session, with the user's role and org path as they are now. */
 @Injectable()

@@ -1,6 +1,6 @@
 import type { Role } from '@taizhang/auth';
 
-import type { OrgUnitRow } from '../org-tree/org-tree.query';
+import type { OrgUnitRow } from '../org-tree';
 import {
   orgUnitDissolved,
   orgUnitNotFound,

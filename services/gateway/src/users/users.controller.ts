@@ -16,9 +16,9 @@ import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 
+import { PageQueryDto } from '../shared/page-query.dto';
 import {
   CreateUserDto,
-  PageQueryDto,
   UpdateUserDto,
   UserChangesDto,
   UserDto,

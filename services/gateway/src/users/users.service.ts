@@ -7,8 +7,8 @@ import type { Pool, PoolClient } from 'pg';
 import type { AuthenticatedUser, Role } from '@taizhang/auth';
 import { ConcurrencyError, NotFoundError } from '@taizhang/event-store';
 
-import { findOrgUnit } from '../org-tree/org-tree.query';
-import { SessionStore } from '../sessions/session-store';
+import { findOrgUnit } from '../org-tree';
+import { SessionStore } from '../shared/session-store';
 import type { Clock } from '../shared/tokens';
 import { CLOCK, PG_POOL } from '../shared/tokens';
 import type { UpdateUserDto } from './dto/user.dto';

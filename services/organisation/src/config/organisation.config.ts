@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { baseEnvSchema, PlatformConfig } from '@taizhang/bootstrap';
 
-import { MasterKeyRingSource, parseMasterKeyRing } from '../members/personal-data/master-key-ring';
+import { MasterKeyRingSource, parseMasterKeyRing } from './master-key-ring';
 
 const key32 = (what: string) =>
   z

@@ -1,7 +1,7 @@
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream } from '@taizhang/event-store';
 
-import { atCurrentPath, orgTreeOf } from '../org-units/org-tree';
+import { atCurrentPath, orgTreeOf } from '../org-units';
 import type { Employer } from './employer.decider';
 import { employerDecider } from './employer.decider';
 import { employerStreamId } from './employer-streams';

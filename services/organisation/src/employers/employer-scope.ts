@@ -1,9 +1,8 @@
-import type { ScopeOptions } from '@taizhang/auth';
+import type { Caller, ScopeOptions } from '@taizhang/auth';
 import { loadInScope } from '@taizhang/auth';
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { NotFoundError } from '@taizhang/event-store';
 
-import type { Caller } from '../org-units/org-unit-scope';
 import type { Employer } from './employer.decider';
 import { readEmployerAtCurrentPath } from './employer-current-path';
 

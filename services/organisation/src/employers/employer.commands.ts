@@ -1,7 +1,7 @@
 import type { EmployerKind } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 
-import type { ParentRef } from '../org-units/org-unit.commands';
+import type { ParentRef } from '../org-units';
 
 /** An employer's workforce figures on one date. */
 export interface Headcounts {

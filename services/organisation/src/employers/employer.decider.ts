@@ -7,7 +7,7 @@ import type {
 import type { Decider } from '@taizhang/event-store';
 import { NotFoundError, unknownCommand } from '@taizhang/event-store';
 
-import type { ParentRef } from '../org-units/org-unit.commands';
+import type { ParentRef } from '../org-units';
 import { businessDate } from '../shared/business-date';
 import type {
   CloseEmployer,

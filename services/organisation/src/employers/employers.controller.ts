@@ -14,7 +14,7 @@ import {
 import type { CommandResult } from '@taizhang/event-store';
 import { handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
-import { loadParentInScope } from '../org-units/org-unit-scope';
+import { loadParentInScope } from '../org-units';
 import { startOfBusinessDate } from '../shared/business-date';
 import { CloseEmployerDto } from './dto/close-employer.dto';
 import { RegisterEmployerDto } from './dto/register-employer.dto';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
+import { maskBirthDate, maskPhoneNumber, normalisePhoneNumber } from '../shared/phone-number';
 import { idCardCheckCharacter, maskIdCardNumber, parseIdCardNumber } from './id-card-number';
-import { maskBirthDate, maskPhoneNumber, normalisePhoneNumber } from './phone-number';
 
 // The sample number of GB 11643-1999 itself, and a Shenyang one.
 const STANDARD_SAMPLE = '11010519491231002X';

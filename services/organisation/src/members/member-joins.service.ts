@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import type { Caller } from '@taizhang/auth';
 import { loadInScope, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandMetadata, CommandResult } from '@taizhang/event-store';
 import type { BatchCommand, EventStoreTransaction } from '@taizhang/event-store';
@@ -14,15 +15,14 @@ import {
   StreamReadBatcher,
 } from '@taizhang/event-store';
 
-import type { OrgTreeReader } from '../org-units/org-tree';
-import { batchedOrgTreeOf } from '../org-units/org-tree';
-import type { Caller } from '../org-units/org-unit-scope';
-import { requireActive } from '../unions/decide/union-dates';
-import type { Union, UnionEvent } from '../unions/union.decider';
-import { unionDecider } from '../unions/union.decider';
-import { withCurrentPath } from '../unions/union-current-path';
-import { holdUnionsOpen } from '../unions/union-open.guard';
-import { unionStreamId } from '../unions/union-streams';
+import type { OrgTreeReader } from '../org-units';
+import { batchedOrgTreeOf } from '../org-units';
+import type { Union, UnionEvent } from '../unions';
+import { requireActive } from '../unions';
+import { unionDecider } from '../unions';
+import { withCurrentPath } from '../unions';
+import { holdUnionsOpen } from '../unions';
+import { unionStreamId } from '../unions';
 import type { JoinUnionDto } from './dto/join-union.dto';
 import type { MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';

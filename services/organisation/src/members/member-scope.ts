@@ -1,11 +1,10 @@
-import type { ScopeOptions } from '@taizhang/auth';
+import type { Caller, ScopeOptions } from '@taizhang/auth';
 import { canReach, loadInScope } from '@taizhang/auth';
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream, NotFoundError } from '@taizhang/event-store';
 
-import type { Caller } from '../org-units/org-unit-scope';
-import type { Union } from '../unions/union.decider';
-import { readUnionAtCurrentPath } from '../unions/union-current-path';
+import type { Union } from '../unions';
+import { readUnionAtCurrentPath } from '../unions';
 import type { Member } from './member.decider';
 import { memberDecider } from './member.decider';
 import { memberStreamId } from './member-streams';

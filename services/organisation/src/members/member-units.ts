@@ -1,8 +1,8 @@
 import type { OrgUnitRef, PostgresEventStore } from '@taizhang/event-store';
 
-import { loadParentRef } from '../org-units/org-unit-streams';
-import type { Union } from '../unions/union.decider';
-import { readUnionAtCurrentPath } from '../unions/union-current-path';
+import { loadParentRef } from '../org-units';
+import type { Union } from '../unions';
+import { readUnionAtCurrentPath } from '../unions';
 import type { Member } from './member.state';
 
 /** The union as its own stream says now, at its current path (`None` when there is none). */

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import type { Caller } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type { EncryptedValue, PersonalField } from '@taizhang/contracts';
 import type { OrgUnitRef } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
-import type { Caller } from '../org-units/org-unit-scope';
-import type { UnitInView } from '../org-units/units-in-view';
-import { unitsInView } from '../org-units/units-in-view';
+import { maskBirthDate, maskPhoneNumber } from '../shared/phone-number';
+import type { UnitInView } from '../unions';
+import { unitsInView } from '../unions';
 import type { MemberView } from './dto/member-view.dto';
 import { maskIdCardNumber } from './id-card-number';
 import type { MembershipStep } from './member.state';
@@ -16,7 +17,6 @@ import { loadMemberInScope } from './member-scope';
 import { memberDisclosuresStreamId } from './member-streams';
 import { PersonalDataError } from './personal-data.error';
 import { PersonalDataVault } from './personal-data/personal-data-vault';
-import { maskBirthDate, maskPhoneNumber } from './phone-number';
 
 type PersonalData = MemberView['personalData'];
 type HistoryStep = MemberView['history'][number];

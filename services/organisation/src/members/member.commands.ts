@@ -6,8 +6,8 @@ import type {
 } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 
-import type { ParentRef } from '../org-units/org-unit.commands';
-import type { Union } from '../unions/union.decider';
+import type { ParentRef } from '../org-units';
+import type { Union } from '../unions';
 
 type Gender = 'female' | 'male';
 

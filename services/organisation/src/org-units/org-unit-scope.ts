@@ -1,4 +1,4 @@
-import type { AuthenticatedUser, ScopeOptions } from '@taizhang/auth';
+import type { Caller, ScopeOptions } from '@taizhang/auth';
 import { canReach, loadInScope } from '@taizhang/auth';
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { NotFoundError } from '@taizhang/event-store';
@@ -6,9 +6,6 @@ import { NotFoundError } from '@taizhang/event-store';
 import type { ParentRef } from './org-unit.commands';
 import type { OrgUnit } from './org-unit.decider';
 import { loadOrgUnit, loadParentRef } from './org-unit-streams';
-
-/** The caller, as far as the scope rules need it. */
-export type Caller = Pick<AuthenticatedUser, 'role' | 'orgPath'>;
 
 /**
  * A federation unit the caller may reach, by its current path: 404 when it does not exist

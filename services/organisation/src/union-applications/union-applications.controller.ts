@@ -8,14 +8,14 @@ import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhan
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
-import { readEmployersOnRecord } from '../employer-coverage/employers-on-record';
-import { loadParentInScope } from '../org-units/org-unit-scope';
+import { loadParentInScope } from '../org-units';
 import { startOfBusinessDate } from '../shared/business-date';
-import type { UnionCommand } from '../unions/union.commands';
-import { loadUnionInScope, runUnionCommandInScope } from '../unions/union-scope';
-import { runNewUnionCommand } from '../unions/union-streams';
+import type { UnionCommand } from '../unions';
+import { readEmployersOnRecord } from '../unions';
+import { loadUnionInScope, runUnionCommandInScope } from '../unions';
+import { runNewUnionCommand } from '../unions';
+import { HoldFoundingCongressDto } from '../unions';
 import { ApproveUnionApplicationDto } from './dto/approve-union-application.dto';
-import { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
 import { RejectUnionApplicationDto } from './dto/reject-union-application.dto';
 import { SubmitUnionApplicationDto } from './dto/submit-union-application.dto';
 

@@ -1,8 +1,8 @@
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream } from '@taizhang/event-store';
 
-import type { OrgTreeReader } from '../org-units/org-tree';
-import { atCurrentPath, orgTreeOf } from '../org-units/org-tree';
+import type { OrgTreeReader } from '../org-units';
+import { atCurrentPath, orgTreeOf } from '../org-units';
 import { unionDecider } from './union.decider';
 import type { Union } from './union.state';
 

@@ -8,8 +8,8 @@ import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
-import { MoveOrgUnitDto } from '../org-units/dto/change-org-unit.dto';
-import { loadParentInScope } from '../org-units/org-unit-scope';
+import { MoveOrgUnitDto } from '../org-units';
+import { loadParentInScope } from '../org-units';
 import { startOfBusinessDate } from '../shared/business-date';
 import { runUnionCommandInScope } from './union-scope';
 

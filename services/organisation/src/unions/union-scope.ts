@@ -1,11 +1,10 @@
-import type { ScopeOptions } from '@taizhang/auth';
+import type { Caller, ScopeOptions } from '@taizhang/auth';
 import { loadInScope } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { commandOnLoaded } from '@taizhang/bootstrap';
 import type { CommandResult, PostgresEventStore } from '@taizhang/event-store';
 import { NotFoundError } from '@taizhang/event-store';
 
-import type { Caller } from '../org-units/org-unit-scope';
 import type { UnionCommand } from './union.commands';
 import type { Union } from './union.decider';
 import { readUnionAtCurrentPath } from './union-current-path';

@@ -9,8 +9,8 @@ import type {
 } from '@taizhang/event-store';
 import { handleCommand } from '@taizhang/event-store';
 
-import { keepEmployerCoverage } from '../employer-coverage/employer-coverage';
-import type { ParentRef } from '../org-units/org-unit.commands';
+import { keepEmployerCoverage } from '../employer-coverage';
+import type { ParentRef } from '../org-units';
 import type { UnionCommand } from './union.commands';
 import type { Union, UnionEvent } from './union.decider';
 import { unionDeciderUnder } from './union.decider';

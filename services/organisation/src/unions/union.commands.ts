@@ -1,7 +1,7 @@
 import type { Command } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 
-import type { MoveData, ParentRef } from '../org-units/org-unit.commands';
+import type { MoveData, ParentRef } from '../org-units';
 import type { CommitteeSeat } from './committee-rules';
 import type { Union } from './union.state';
 

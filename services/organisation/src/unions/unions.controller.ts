@@ -8,20 +8,18 @@ import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhan
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
-import { readEmployersOnRecord } from '../employer-coverage/employers-on-record';
-import { loadParentInScope } from '../org-units/org-unit-scope';
-import { unitsInView } from '../org-units/units-in-view';
+import { loadParentInScope } from '../org-units';
 import { startOfBusinessDate } from '../shared/business-date';
 import { RegisterUnionDto } from './dto/register-union.dto';
 import {
   DissolveUnionDto,
   HoldElectionDto,
-  MergeUnionDto,
   RenameUnionDto,
 } from './dto/union-life.dto';
-import { mergeUnion } from './merger/union-merger';
+import { readEmployersOnRecord } from './employers-on-record';
 import { loadEstablishedUnionInScope, runUnionCommandInScope } from './union-scope';
 import { runNewUnionCommand } from './union-streams';
+import { unitsInView } from './units-in-view';
 
 @ApiTags('unions 基层工会')
 @Controller('unions')
@@ -111,22 +109,6 @@ export class UnionsController {
       data: body,
       metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
     }));
-  }
-
-  /**
-   * 合并: the union ends and its members move, each with their history, to `intoUnionId`. Like a
-   * dissolution it needs a union above the merged one; the receiving union must be in scope too.
-   */
-  @Roles('federation_officer')
-  @Post(':id/merge')
-  @CommandRoute(200)
-  merge(
-    @Param('id', ParseUUIDPipe) unionId: string,
-    @Body() body: MergeUnionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
-  ): Promise<CommandResult> {
-    return mergeUnion(this.store, user, unionId, body, request);
   }
 
   @Roles('admin', 'union_cadre', 'federation_officer', 'auditor')

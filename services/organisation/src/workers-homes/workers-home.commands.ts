@@ -1,7 +1,7 @@
 import type { Command } from '@taizhang/event-store';
 
-import type { ParentRef } from '../org-units/org-unit.commands';
-import type { Union } from '../unions/union.decider';
+import type { ParentRef } from '../org-units';
+import type { Union } from '../unions';
 
 /** A federation rates a union's Workers' Home (职工之家) for a year. */
 export type RateWorkersHome = Command<

@@ -8,9 +8,9 @@ import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
 import type { CommandResult } from '@taizhang/event-store';
 import { aggregateStream, handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
-import { loadParentInScope } from '../org-units/org-unit-scope';
+import { loadParentInScope } from '../org-units';
 import { startOfBusinessDate } from '../shared/business-date';
-import { loadUnionInScope } from '../unions/union-scope';
+import { loadUnionInScope } from '../unions';
 import { RateWorkersHomeDto } from './dto/rate-workers-home.dto';
 import { workersHomeDecider } from './workers-home.decider';
 

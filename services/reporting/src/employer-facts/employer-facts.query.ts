@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
 
-import type { EmployerFigures } from '../as-of/figures-as-of.query';
-import { employerFiguresAsOf } from '../as-of/figures-as-of.query';
-import { findOrgPath } from '../org-summary/org-subtree';
+import type { EmployerFigures } from '../as-of';
+import { employerFiguresAsOf } from '../as-of';
+import { findOrgPath } from '../org-summary';
 
 /** The employer figures of a unit's subtree on a date (null: now), or null for an unknown unit. */
 export const employerFiguresOfUnit = async (

@@ -4,9 +4,9 @@ import type { Pool, PoolClient } from 'pg';
 
 import type { EventEnvelope } from '@taizhang/contracts';
 
-import type { TimelineStep } from '../as-of/member-timeline.projection';
-import { projectMemberTimeline, timelineStep } from '../as-of/member-timeline.projection';
-import { projectOrganisationEvent } from '../org-summary/organisation-event.projection';
+import type { TimelineStep } from '../as-of';
+import { projectMemberTimeline, timelineStep } from '../as-of';
+import { projectOrganisationEvent } from '../organisation-event.projection';
 
 /** The size of the region: DESIGN §10's one city. */
 export interface RegionShape {

@@ -15,7 +15,7 @@ import {
   childrenAsOf,
   employerFiguresAsOf,
   subtreeFiguresAsOf,
-} from '../as-of/figures-as-of.query';
+} from '../as-of';
 import { findOrgPath } from './org-subtree';
 import { summaryRates } from './rates';
 

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 
-import type { OrgUnitSummary } from '../as-of/figures-as-of.query';
-import { subtreeFiguresAsOf } from '../as-of/figures-as-of.query';
+import type { OrgUnitSummary } from '../as-of';
+import { subtreeFiguresAsOf } from '../as-of';
 import { findOrgPath } from './org-subtree';
 
 /** The summary of a unit and everything under it on a date (null: now), or null when unknown. */

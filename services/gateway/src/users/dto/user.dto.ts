@@ -47,15 +47,6 @@ export const UpdateUserSchema = z
 
 export class UpdateUserDto extends createZodDto(UpdateUserSchema) {}
 
-export const PageQuerySchema = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  })
-  .strict();
-
-export class PageQueryDto extends createZodDto(PageQuerySchema) {}
-
 const UserSchema = z.object({
   id: z.uuid(),
   username: z.string(),

@@ -1,10 +1,10 @@
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream, streamsOfType } from '@taizhang/event-store';
 
-import { orgTreeOf } from '../../org-units/org-tree';
-import type { ParentRef } from '../../org-units/org-unit.commands';
-import { orgUnitDecider } from '../../org-units/org-unit.decider';
-import { loadParentRef } from '../../org-units/org-unit-streams';
+import type { ParentRef } from '../../org-units';
+import { orgTreeOf } from '../../org-units';
+import { orgUnitDecider } from '../../org-units';
+import { loadParentRef } from '../../org-units';
 import type { RuleBreach } from '../employer.error';
 import { EmployerImportErrorCode } from './employer-import.error';
 

@@ -1,7 +1,7 @@
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
 import { businessDate } from '../../shared/business-date';
-import type { Union } from '../../unions/union.decider';
+import type { Union } from '../../unions';
 import type { Enrolment, Member } from '../member.state';
 
 /** The member as recorded, or a 404 for a person who never joined. */

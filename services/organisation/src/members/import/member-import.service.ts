@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import type { Caller } from '@taizhang/auth';
 import type { CommandMetadata, CommandOutcome } from '@taizhang/event-store';
 import { DomainError, handleCommands, PostgresEventStore } from '@taizhang/event-store';
 
-import type { Caller } from '../../org-units/org-unit-scope';
 import { startOfBusinessDate } from '../../shared/business-date';
 import { InFlightWork } from '../../shared/in-flight-work';
 import { MAX_IMPORT_ROWS, tooManyRows } from '../../shared/xlsx/import-reasons';
 import { readSheet } from '../../shared/xlsx/sheet-reader';
-import type { Union } from '../../unions/union.decider';
+import type { Union } from '../../unions';
 import type { JoinRequest } from '../member-joins.service';
 import { MemberJoinsService } from '../member-joins.service';
 import type { MemberImportResult, RejectedMemberRow } from './member-import.result';

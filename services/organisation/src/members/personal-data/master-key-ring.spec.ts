@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
+import { parseMasterKeyRing } from '../../config/master-key-ring';
 import { newDataKey, unwrapKey, wrapKey } from './aes-gcm';
-import { parseMasterKeyRing } from './master-key-ring';
 
 const key = () => randomBytes(32);
 

@@ -7,10 +7,10 @@ import type { PostgresEventStore } from '@taizhang/event-store';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
+import { MasterKeyRingSource, parseMasterKeyRing } from '../../config/master-key-ring';
 import type { OrganisationConfig } from '../../config/organisation.config';
 import { organisationMigrations } from '../../organisation.migrations';
 import { encryptValue } from './aes-gcm';
-import { MasterKeyRingSource, parseMasterKeyRing } from './master-key-ring';
 import { rotateMasterKey } from './master-key-rotation';
 import { newPersonKey } from './person-key';
 import { PersonalDataVault } from './personal-data-vault';

@@ -4,9 +4,9 @@ import path from 'node:path';
 
 import type { Pool } from 'pg';
 
+import type { MasterKey } from '../../config/master-key-ring';
+import { MasterKeyRing, parseMasterKeyRing } from '../../config/master-key-ring';
 import { KEY_BYTES, unwrapKey, wrapKey } from './aes-gcm';
-import type { MasterKey } from './master-key-ring';
-import { MasterKeyRing, parseMasterKeyRing } from './master-key-ring';
 
 // Persons' keys still wrapped under another master key than the current one.
 const COUNT_STALE = `

@@ -5,10 +5,10 @@ import type { PoolClient } from 'pg';
 import type { EncryptedValue, PersonalField } from '@taizhang/contracts';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import type { MasterKeyRingSource } from '../../config/master-key-ring';
 import { OrganisationConfig } from '../../config/organisation.config';
 import { decryptValue, unwrapKey, wrapKey } from './aes-gcm';
 import { blindIndex, memberIdOf as deriveMemberId } from './blind-index';
-import type { MasterKeyRingSource } from './master-key-ring';
 import type { PersonKey } from './person-key';
 import { INSERT_PERSON_KEYS, READ_PERSON_KEY, SHRED_PERSON_KEY } from './person-keys.sql';
 

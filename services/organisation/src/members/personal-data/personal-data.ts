@@ -1,8 +1,8 @@
+import { normalisePhoneNumber } from '../../shared/phone-number';
 import type { IdCardFacts } from '../id-card-number';
 import { parseIdCardNumber } from '../id-card-number';
 import type { SealedPersonalData } from '../member.commands';
 import { PersonalDataError } from '../personal-data.error';
-import { normalisePhoneNumber } from '../phone-number';
 import { encryptValue } from './aes-gcm';
 import type { PersonKey } from './person-key';
 

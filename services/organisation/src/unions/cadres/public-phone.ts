@@ -1,4 +1,4 @@
-import { normalisePhoneNumber } from '../../members/phone-number';
+import { normalisePhoneNumber } from '../../shared/phone-number';
 
 /**
  * The contact phone a cadre shows (三亮): a mainland mobile (13800001111) or a landline with its

@@ -1,6 +1,6 @@
 import { IllegalStateError } from '@taizhang/event-store';
 
-import type { ParentRef } from '../../org-units/org-unit.commands';
+import type { ParentRef } from '../../org-units';
 import type { EmployerOnRecord } from '../union.commands';
 
 /**

@@ -1,7 +1,7 @@
 import type { OrgUnitMoved } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 
-import { moveOrgUnit } from '../../org-units/org-unit-changes';
+import { moveOrgUnit } from '../../org-units';
 import type { MoveUnion } from '../union.commands';
 import type { Union } from '../union.state';
 import { requireActive } from './union-dates';

@@ -1,7 +1,7 @@
 import type { UnionRegistered } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 
-import type { ParentRef } from '../../org-units/org-unit.commands';
+import type { ParentRef } from '../../org-units';
 import type { RegisterUnion } from '../union.commands';
 import type { Union } from '../union.state';
 import { checkCoveredEmployers } from './covered-employers';

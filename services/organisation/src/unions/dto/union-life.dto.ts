@@ -2,7 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 import { isoDate, text } from '../../shared/text.schema';
-import { HoldFoundingCongressSchema } from '../../union-applications/dto/hold-founding-congress.dto';
+import { HoldFoundingCongressSchema } from './hold-founding-congress.dto';
 
 /** A re-election (换届选举) follows the founding congress's rules. */
 export class HoldElectionDto extends createZodDto(HoldFoundingCongressSchema) {}

@@ -5,7 +5,7 @@ import { createTestDatabase } from '@taizhang/testing';
 import { childrenAsOf } from '../../../src/as-of/figures-as-of.query';
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
-import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
+import { projectOrganisationEvent } from '../../../src/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 import {
   federationUnitMoved,

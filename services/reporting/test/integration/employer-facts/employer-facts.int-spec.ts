@@ -2,7 +2,7 @@ import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
-import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
+import { projectOrganisationEvent } from '../../../src/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 import { organisationEnvelope } from '../../organisation-envelope';
 

@@ -4,7 +4,7 @@ import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
-import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
+import { projectOrganisationEvent } from '../../../src/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 import { organisationEnvelope } from '../../organisation-envelope';
 

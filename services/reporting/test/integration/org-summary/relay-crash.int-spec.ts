@@ -13,7 +13,7 @@ import {
 } from '@taizhang/testing';
 
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
-import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
+import { projectOrganisationEvent } from '../../../src/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 
 /** How often each event id is on the topic, reading it from the beginning until `atLeast` arrived. */

@@ -1,9 +1,9 @@
+import type { Caller } from '@taizhang/auth';
 import { canReach } from '@taizhang/auth';
 import type { PostgresEventStore } from '@taizhang/event-store';
 
-import { readEmployerAtCurrentPath } from '../employers/employer-current-path';
-import type { Caller } from '../org-units/org-unit-scope';
-import type { EmployerOnRecord } from '../unions/union.commands';
+import { readEmployerAtCurrentPath } from '../employers';
+import type { EmployerOnRecord } from './union.commands';
 
 /**
  * What the registry says of each employer an application names (each its own stream), at the

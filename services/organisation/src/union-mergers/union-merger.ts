@@ -1,3 +1,4 @@
+import type { Caller } from '@taizhang/auth';
 import { WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import type {
@@ -8,18 +9,17 @@ import type {
 } from '@taizhang/event-store';
 import { ConcurrencyError, streamsWithEventsAt } from '@taizhang/event-store';
 
-import type { MemberCommand } from '../../members/member.commands';
-import type { Member, MemberEvent } from '../../members/member.decider';
-import { memberDecider } from '../../members/member.decider';
-import { readUnionInScope } from '../../members/member-scope';
-import type { Caller } from '../../org-units/org-unit-scope';
-import { startOfBusinessDate } from '../../shared/business-date';
-import { checkReceivingUnion } from '../decide/merger';
-import type { Union, UnionEvent } from '../union.decider';
-import { unionDecider } from '../union.decider';
-import type { ActiveUnion } from '../union.state';
-import { loadUnionInScope } from '../union-scope';
-import { runUnionCommand, unionStreamId } from '../union-streams';
+import type { MemberCommand } from '../members';
+import type { Member, MemberEvent } from '../members';
+import { memberDecider } from '../members';
+import { readUnionInScope } from '../members';
+import { startOfBusinessDate } from '../shared/business-date';
+import type { Union, UnionEvent } from '../unions';
+import type { ActiveUnion } from '../unions';
+import { checkReceivingUnion } from '../unions';
+import { unionDecider } from '../unions';
+import { loadUnionInScope } from '../unions';
+import { runUnionCommand, unionStreamId } from '../unions';
 
 export interface MergeRequest {
   intoUnionId: string;

@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OrgUnitPaths } from '@taizhang/bootstrap';
 import { PostgresEventStore } from '@taizhang/event-store';
 
-import { readUnionAtCurrentPath } from '../unions/union-current-path';
-import { orgTreeOf } from './org-tree';
+import { orgTreeOf } from '../org-units';
+import { readUnionAtCurrentPath } from './union-current-path';
 
 /**
  * Places the units a refusal's in-scope-only details concern (for the problem filter): a

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 
-import { KEY_BYTES } from './aes-gcm';
+/** A master key is an AES-256 key: the members' personal-data vault wraps persons' keys with it. */
+const KEY_BYTES = 32;
 
 /** One master key and the name stored beside every person's key it wraps. */
 export interface MasterKey {

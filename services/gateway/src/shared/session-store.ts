@@ -5,8 +5,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 
 import { GatewayConfig } from '../config/gateway.config';
-import type { Clock } from '../shared/tokens';
-import { CLOCK, REDIS } from '../shared/tokens';
+import type { Clock } from './tokens';
+import { CLOCK, REDIS } from './tokens';
 
 /** A sign-in session: one per login, ended by logout or by a change to the account. */
 export interface Session {

@@ -3,13 +3,13 @@ import type { PoolClient } from 'pg';
 import type { EventEnvelope } from '@taizhang/contracts';
 import { deferredBatch, writeDeferredBatches } from '@taizhang/messaging';
 
-import { projectAsOfFigures } from '../as-of/as-of.projection';
-import { memberStepOf } from '../as-of/member-step';
-import type { TimelineStep } from '../as-of/member-timeline.projection';
-import { projectMemberTimeline, timelineStep } from '../as-of/member-timeline.projection';
-import { projectEmployerFacts } from '../employer-facts/employer-facts.projection';
-import { projectUnionCoverage } from '../union-coverage/union-coverage.projection';
-import { projectOrgUnitFacts } from './org-unit-facts.projection';
+import { projectAsOfFigures } from './as-of/as-of.projection';
+import { memberStepOf } from './as-of/member-step';
+import type { TimelineStep } from './as-of/member-timeline.projection';
+import { projectMemberTimeline, timelineStep } from './as-of/member-timeline.projection';
+import { projectEmployerFacts } from './employer-facts/employer-facts.projection';
+import { projectOrgUnitFacts } from './org-summary/org-unit-facts.projection';
+import { projectUnionCoverage } from './union-coverage/union-coverage.projection';
 
 export interface ProjectionOptions {
   /**

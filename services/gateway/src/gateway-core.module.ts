@@ -6,13 +6,13 @@ import Redis from 'ioredis';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
-import { GatewayConfig } from '../config/gateway.config';
-import { loadSigningKeys } from '../keys/signing-keys';
-import { RateLimiter } from '../rate-limits/rate-limiter';
-import { LoginAttempts } from '../sessions/login-attempts';
-import { SessionStore } from '../sessions/session-store';
-import { PasswordHasher } from '../users/password-hasher';
-import { CLOCK, PG_POOL, REDIS, SIGNING_KEYS } from './tokens';
+import { GatewayConfig } from './config/gateway.config';
+import { loadSigningKeys } from './keys/signing-keys';
+import { RateLimiter } from './rate-limits/rate-limiter';
+import { LoginAttempts } from './sessions/login-attempts';
+import { SessionStore } from './shared/session-store';
+import { CLOCK, PG_POOL, REDIS, SIGNING_KEYS } from './shared/tokens';
+import { PasswordHasher } from './users/password-hasher';
 
 // One line when Redis goes away and one when it is back, not one per reconnection attempt.
 const watchConnection = (redis: Redis): Redis => {

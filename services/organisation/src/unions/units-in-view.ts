@@ -1,8 +1,8 @@
+import type { Caller } from '@taizhang/auth';
 import { mayName, scopeOf } from '@taizhang/auth';
 import type { PostgresEventStore } from '@taizhang/event-store';
 
 import { OrganisationUnitPaths } from './org-unit-paths';
-import type { Caller } from './org-unit-scope';
 
 /** A unit's id as a read shows it to the caller, or null for a unit outside its scope. */
 export type UnitInView = (unitId: string) => string | null;

@@ -1,0 +1,1 @@
+export type { SigningKeys } from './signing-keys';

@@ -1,0 +1,2 @@
+export { findOrgUnit } from './org-tree.query';
+export type { OrgUnitRow } from './org-tree.query';

@@ -1,0 +1,2 @@
+export { addressOf } from './address-rate-limit.middleware';
+export { RateLimiter } from './rate-limiter';

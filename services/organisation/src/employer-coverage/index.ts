@@ -1,0 +1,1 @@
+export { keepEmployerCoverage } from './employer-coverage';

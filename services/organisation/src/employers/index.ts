@@ -1,0 +1,1 @@
+export { readEmployerAtCurrentPath } from './employer-current-path';

@@ -1,0 +1,15 @@
+export { checkReceivingUnion } from './decide/merger';
+export { requireActive } from './decide/union-dates';
+export { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
+export { MergeUnionDto } from './dto/union-life.dto';
+export { readEmployersOnRecord } from './employers-on-record';
+export { readUnionAtCurrentPath, withCurrentPath } from './union-current-path';
+export { holdUnionOpen, holdUnionsOpen } from './union-open.guard';
+export { loadUnionInScope, runUnionCommandInScope } from './union-scope';
+export { runNewUnionCommand, runUnionCommand, unionStreamId } from './union-streams';
+export type { UnionCommand } from './union.commands';
+export { unionDecider } from './union.decider';
+export type { Union, UnionEvent } from './union.decider';
+export type { ActiveUnion } from './union.state';
+export { unitsInView } from './units-in-view';
+export type { UnitInView } from './units-in-view';

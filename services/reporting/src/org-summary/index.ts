@@ -1,0 +1,1 @@
+export { findOrgPath } from './org-subtree';
