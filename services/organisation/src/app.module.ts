@@ -5,6 +5,7 @@ import { AuthModule } from '@taizhang/auth';
 import { OrgUnitPaths, PlatformConfig, PlatformModule } from '@taizhang/bootstrap';
 import { checkpointTopic, organisationRegistry, Topics } from '@taizhang/contracts';
 import { DeadlineClocksModule } from '@taizhang/deadlines';
+import { businessDate } from '@taizhang/domain';
 import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
 import { loadEventSigningKey } from '@taizhang/messaging';
 
@@ -14,7 +15,6 @@ import { MembersModule } from './members/members.module';
 import { OrganisationUnitPaths } from './org-units/org-unit-paths';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { organisationMigrations } from './organisation.migrations';
-import { businessDate } from './shared/business-date';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
 import { CadresController } from './unions/cadres/cadres.controller';
 import { unionTermClock } from './unions/term-clock/union-term.clock';

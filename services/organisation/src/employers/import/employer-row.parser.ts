@@ -1,6 +1,6 @@
 import type { EmployerKind } from '@taizhang/contracts';
+import { text } from '@taizhang/domain';
 
-import { text } from '../../shared/text.schema';
 import type { CellValue } from '../../shared/xlsx/sheet-reader';
 import { isBlank } from '../../shared/xlsx/sheet-reader';
 import type { Headcounts } from '../employer.commands';

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandMetadata, CommandOutcome } from '@taizhang/event-store';
 import { DomainError, handleCommands, PostgresEventStore } from '@taizhang/event-store';
 
 import type { Caller } from '../../org-units/org-unit-scope';
-import { startOfBusinessDate } from '../../shared/business-date';
 import { InFlightWork } from '../../shared/in-flight-work';
 import { MAX_IMPORT_ROWS, tooManyRows } from '../../shared/xlsx/import-reasons';
 import { readSheet } from '../../shared/xlsx/sheet-reader';

@@ -3,13 +3,14 @@ import type {
   CommitteeElectionApproved,
   UnionTermExpired,
 } from '@taizhang/contracts';
+import { businessDate } from '@taizhang/domain';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError } from '@taizhang/event-store';
 
-import { businessDate } from '../../shared/business-date';
 import { checkElection, termEndsOn } from '../committee-rules';
 import type { ApproveElection, HoldElection, RecordTermExpiry } from '../union.commands';
 import type { Union } from '../union.state';
-import { notInFuture, requireActive } from './union-dates';
+import { requireActive } from './union-dates';
 
 /** 换届选举: the same rules as at founding; the result waits for the higher union's approval. */
 export const holdElection = (command: HoldElection, state: Union): CommitteeElected => {
