@@ -1,8 +1,8 @@
 import type { EmployerKind } from '@taizhang/contracts';
 import { text } from '@taizhang/domain';
+import type { CellValue } from '@taizhang/sheets';
+import { isBlank } from '@taizhang/sheets';
 
-import type { CellValue } from '../../shared/xlsx/sheet-reader';
-import { isBlank } from '../../shared/xlsx/sheet-reader';
 import type { Headcounts } from '../employer.commands';
 import type { RuleBreach } from '../employer.error';
 import { EmployerImportErrorCode } from './employer-import.error';

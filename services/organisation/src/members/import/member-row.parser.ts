@@ -1,6 +1,6 @@
-import type { ImportReason } from '../../shared/xlsx/import-reasons';
-import type { CellValue } from '../../shared/xlsx/sheet-reader';
-import { isBlank } from '../../shared/xlsx/sheet-reader';
+import type { CellValue, ImportReason } from '@taizhang/sheets';
+import { isBlank } from '@taizhang/sheets';
+
 import type { JoinUnionDto } from '../dto/join-union.dto';
 import { JoinUnionSchema } from '../dto/join-union.dto';
 import type { MemberColumn } from './member-sheet.columns';
