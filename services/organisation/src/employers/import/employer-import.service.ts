@@ -4,14 +4,13 @@ import { DomainError } from '@taizhang/domain';
 import type { CommandMetadata } from '@taizhang/event-store';
 import { handleCommand, PostgresEventStore } from '@taizhang/event-store';
 import type { ImportReason, RowOutcome as ImportRowOutcome, SheetRow } from '@taizhang/sheets';
-import { reasonOf, runImport } from '@taizhang/sheets';
+import { reasonOf, RowReasonCode, runImport } from '@taizhang/sheets';
 
 import type { RegisterEmployer } from '../employer.commands';
 import { employerDecider } from '../employer.decider';
 import type { RuleBreach } from '../employer.error';
 import { EmployerErrorCode, EmployerRuleError } from '../employer.error';
 import { employerStreamId, registeredOrgUnit } from '../employer-streams';
-import { EmployerImportErrorCode } from './employer-import.error';
 import type { EmployerImportResult, RejectedRow } from './employer-import.result';
 import type { EmployerRow } from './employer-row.parser';
 import { parseEmployerRow } from './employer-row.parser';
@@ -133,7 +132,7 @@ const prepareRow = (
   if (first !== undefined)
     return rejected(row, fields.creditCode, [
       {
-        code: EmployerImportErrorCode.DuplicateInSheet,
+        code: RowReasonCode.DuplicateInSheet,
         en: `The same credit code as row ${first}.`,
         zh: `与第${first}行的统一社会信用代码重复。`,
         field: 'creditCode',

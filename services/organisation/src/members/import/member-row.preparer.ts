@@ -1,13 +1,13 @@
 import { DomainError } from '@taizhang/domain';
 import type { ImportReason, SheetRow } from '@taizhang/sheets';
-import { reasonOf } from '@taizhang/sheets';
+import { reasonOf, RowReasonCode } from '@taizhang/sheets';
 
 import type { JoinUnionDto } from '../dto/join-union.dto';
 import { newPersonKey } from '../personal-data/person-key';
 import type { JoiningPerson, PersonalData } from '../personal-data/personal-data';
 import { readPersonalData, sealPersonalData } from '../personal-data/personal-data';
 import type { RejectedMemberRow } from './member-import.result';
-import { MemberImportErrorCode, parseMemberRow } from './member-row.parser';
+import { parseMemberRow } from './member-row.parser';
 import type { MemberColumn } from './member-sheet.columns';
 import { MEMBER_COLUMNS } from './member-sheet.columns';
 
@@ -72,7 +72,7 @@ export class MemberRowPreparer {
     if (first !== undefined)
       return rejected([
         {
-          code: MemberImportErrorCode.DuplicateInSheet,
+          code: RowReasonCode.DuplicateInSheet,
           column: MEMBER_COLUMNS.idCardNumber[0],
           en: `The same ID card number as row ${first}.`,
           zh: `与第${first}行的身份证号码重复。`,
