@@ -3,12 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { commandOnLoaded } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
 import { handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
 import type { Caller } from '../org-units/org-unit-scope';
 import { loadParentRef } from '../org-units/org-unit-streams';
-import { startOfBusinessDate } from '../shared/business-date';
 import { holdUnionOpen } from '../unions/union-open.guard';
 import { parentIdOf } from './decide/member-rules.decider';
 import type {

@@ -5,13 +5,13 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS, WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { readEmployersOnRecord } from '../employer-coverage/employers-on-record';
 import { loadParentInScope } from '../org-units/org-unit-scope';
 import { unitsInView } from '../org-units/units-in-view';
-import { startOfBusinessDate } from '../shared/business-date';
 import { RegisterUnionDto } from './dto/register-union.dto';
 import {
   DissolveUnionDto,

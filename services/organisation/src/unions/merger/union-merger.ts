@@ -1,5 +1,6 @@
 import { WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type {
   CommandMetadata,
   CommandResult,
@@ -13,7 +14,6 @@ import type { Member, MemberEvent } from '../../members/member.decider';
 import { memberDecider } from '../../members/member.decider';
 import { readUnionInScope } from '../../members/member-scope';
 import type { Caller } from '../../org-units/org-unit-scope';
-import { startOfBusinessDate } from '../../shared/business-date';
 import { checkReceivingUnion } from '../decide/merger';
 import type { Union, UnionEvent } from '../union.decider';
 import { unionDecider } from '../union.decider';
