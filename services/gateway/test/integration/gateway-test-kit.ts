@@ -8,7 +8,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
 import request from 'supertest';
 
-import { createServiceApp } from '@taizhang/bootstrap';
+import { createServiceApp, eventsTransport } from '@taizhang/bootstrap';
 import type { EventEnvelope } from '@taizhang/contracts';
 import type { TestDatabase, TestEventKeys } from '@taizhang/testing';
 import {
@@ -19,7 +19,7 @@ import {
 } from '@taizhang/testing';
 
 import { gatewayModule } from '../../src/app.module';
-import { gatewayEventsTransport } from '../../src/events.transport';
+import { gatewayEvents } from '../../src/events.transport';
 import { projectOrgTree } from '../../src/org-tree/org-tree.projection';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -80,7 +80,13 @@ export const startGateway = async (
   const app = await createServiceApp(gatewayModule(env));
   if (consumeFrom !== undefined) {
     app.connectMicroservice(
-      { strategy: gatewayEventsTransport(app, `gateway-test-${uniqueSuffix()}`, env) },
+      {
+        strategy: eventsTransport(app, {
+          ...gatewayEvents,
+          group: `gateway-test-${uniqueSuffix()}`,
+          env,
+        }),
+      },
       { inheritAppConfig: true },
     );
     await app.startAllMicroservices();
