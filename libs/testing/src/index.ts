@@ -1,5 +1,7 @@
 export * from './decider-specification';
+export * from './command-metadata';
 export * from './eventually';
+export * from './started-for-suite';
 export * from './test-database';
 export * from './test-infrastructure';
 export * from './test-topics';
@@ -12,6 +14,7 @@ export * from './running-services';
 export * from './test-auth';
 export * from './test-event-keys';
 export * from './region-client';
+export * from './region-calls';
 export * from './free-port';
 export * from './own-kafka';
 export * from './own-postgres';

@@ -1,19 +1,13 @@
 import type { MemberJoined } from '@taizhang/contracts';
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { MoveWithMerger } from './member.commands';
 import type { MemberEvent } from './member.decider';
 import { evolve, initialState, memberDecider } from './member.decider';
 
 const given = DeciderSpecification.for(memberDecider).given;
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-01T07:00:00Z'),
-  actorId: 'officer-1',
-  actorRole: 'federation_officer',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-01T07:00:00Z' });
 const joined: MemberJoined = {
   type: 'MemberJoined',
   data: {

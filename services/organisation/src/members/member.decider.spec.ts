@@ -1,7 +1,6 @@
 import type { EncryptedValue, MemberJoined } from '@taizhang/contracts';
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { Union } from '../unions/union.decider';
 import type {
@@ -15,12 +14,7 @@ import type { MemberEvent } from './member.decider';
 import { evolve, initialState, memberDecider } from './member.decider';
 
 const given = DeciderSpecification.for(memberDecider).given;
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-01T07:00:00Z'),
-  actorId: 'cadre-1',
-  actorRole: 'union_cadre',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-01T07:00:00Z', actorRole: 'union_cadre' });
 const registered = (id: string, establishedOn: string, parentId = 's1'): Union => ({
   status: 'Registered',
   id,

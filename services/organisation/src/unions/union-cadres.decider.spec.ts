@@ -1,18 +1,12 @@
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { AppointCadre, RemoveCadre, UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
 import { evolve, initialState, unionDecider } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDecider);
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-10T02:00:00Z'),
-  actorId: 'cadre-1',
-  actorRole: 'union_cadre',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-10T02:00:00Z', actorRole: 'union_cadre' });
 const registered: UnionEvent = {
   type: 'UnionRegistered',
   data: {

@@ -1,6 +1,5 @@
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { CommitteeSeat } from './committee-rules';
 import type { UnionCommand } from './union.commands';
@@ -8,12 +7,7 @@ import type { UnionEvent } from './union.decider';
 import { unionDecider } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDecider);
-const at = (iso: string): CommandMetadata => ({
-  now: new Date(iso),
-  actorId: 'officer-1',
-  actorRole: 'federation_officer',
-  correlationId: 'c-1',
-});
+const at = (now: string) => commandMetadata({ now });
 const today = at('2026-03-10T02:00:00Z');
 const committee: CommitteeSeat[] = [
   { name: '张伟', post: 'chair' },

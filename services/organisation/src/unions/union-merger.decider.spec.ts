@@ -1,18 +1,12 @@
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { MergeUnion, UnionCommand } from './union.commands';
 import type { Union, UnionEvent } from './union.decider';
 import { unionDecider } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDecider);
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-10T02:00:00Z'),
-  actorId: 'officer-1',
-  actorRole: 'federation_officer',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-10T02:00:00Z' });
 const registered: UnionEvent = {
   type: 'UnionRegistered',
   data: {

@@ -1,6 +1,5 @@
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { ParentRef } from '../org-units/org-unit.commands';
 import type { UnionCommand } from './union.commands';
@@ -8,12 +7,7 @@ import type { UnionEvent } from './union.decider';
 import { unionDecider } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDecider);
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-10T02:00:00Z'),
-  actorId: 'admin-1',
-  actorRole: 'admin',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-10T02:00:00Z', actorRole: 'admin' });
 const registered: UnionEvent = {
   type: 'UnionRegistered',
   data: {
