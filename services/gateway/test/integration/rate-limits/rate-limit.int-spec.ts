@@ -1,3 +1,5 @@
+import { startedForSuite } from '@taizhang/testing';
+
 import type { GatewayUnderTest, Tokens } from '../gateway-test-kit';
 import {
   ADMIN_PASSWORD,
@@ -11,12 +13,9 @@ import {
 
 describe('rate limits', () => {
   describe('per address', () => {
-    let gateway: GatewayUnderTest;
-
-    beforeAll(async () => {
-      gateway = await startGateway({ RATE_LIMIT_PER_ADDRESS: '5', RATE_LIMIT_WINDOW_SECONDS: '2' });
-    });
-    afterAll(() => gateway?.close());
+    const gateway = startedForSuite(() =>
+      startGateway({ RATE_LIMIT_PER_ADDRESS: '5', RATE_LIMIT_WINDOW_SECONDS: '2' }),
+    );
 
     it('answers 429 RATE_LIMITED with Retry-After once an address is over, until the window ends', async () => {
       const statuses: number[] = [];
@@ -112,12 +111,7 @@ describe('rate limits', () => {
   });
 
   describe('sign-in per address', () => {
-    let gateway: GatewayUnderTest;
-
-    beforeAll(async () => {
-      gateway = await startGateway({ LOGIN_RATE_LIMIT_PER_ADDRESS: '2' });
-    });
-    afterAll(() => gateway?.close());
+    const gateway = startedForSuite(() => startGateway({ LOGIN_RATE_LIMIT_PER_ADDRESS: '2' }));
 
     it('answers 429 after a few attempts from one address, whatever the usernames', async () => {
       const attempt = (username: string) =>
@@ -140,12 +134,7 @@ describe('rate limits', () => {
   });
 
   describe('without Redis', () => {
-    let gateway: GatewayUnderTest;
-
-    beforeAll(async () => {
-      gateway = await startGateway({ REDIS_URL: 'redis://127.0.0.1:1' });
-    });
-    afterAll(() => gateway?.close());
+    const gateway = startedForSuite(() => startGateway({ REDIS_URL: 'redis://127.0.0.1:1' }));
 
     it('answers 503 instead of letting anyone through, while staying live', async () => {
       const response = await gateway
