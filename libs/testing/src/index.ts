@@ -3,6 +3,7 @@ export * from './command-metadata';
 export * from './eventually';
 export * from './started-for-suite';
 export * from './test-database';
+export * from './test-service';
 export * from './test-infrastructure';
 export * from './test-topics';
 export * from './read-topic-messages';
