@@ -1,4 +1,8 @@
 import type { RegionClient } from './region-client';
+import { regionClient } from './region-client';
+import type { RunningServices } from './running-services';
+import { startServices } from './running-services';
+import { startedForSuite } from './started-for-suite';
 
 /** The org-tree kinds a suite builds its region of. */
 export type OrgUnitKind = 'municipal' | 'district' | 'street';
@@ -38,4 +42,25 @@ export const regionCalls = (region: RegionClient, serviceUrl: () => string): Reg
     unit: (code, name, kind, parentId) =>
       created('/org-units', { code, name, kind, ...(parentId ? { parentId } : {}) }),
   };
+};
+
+/** {@link regionSuite}: the running services, the region's client and its checked calls. */
+export interface RegionSuite extends RegionCalls {
+  running: RunningServices;
+  region: RegionClient;
+}
+
+/**
+ * A suite that builds a region in `services[0]` (started for the suite, with the others and the
+ * topics) and works in it:
+ * `const { running, url, created, unit } = regionSuite(['organisation'], [Topics.organisation])`.
+ */
+export const regionSuite = (
+  services: readonly string[],
+  topicNames: readonly string[],
+): RegionSuite => {
+  const running = startedForSuite(() => startServices(services, topicNames));
+  const region = regionClient({ as: (caller) => running.as(caller) });
+
+  return { running, region, ...regionCalls(region, () => running.urls[services[0]!]!) };
 };

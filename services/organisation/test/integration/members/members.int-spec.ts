@@ -2,22 +2,16 @@ import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@taizhang/contracts';
 import { verifyIntegrity } from '@taizhang/event-store';
-import type { RunningServices } from '@taizhang/testing';
-import {
-  eventually,
-  regionCalls,
-  regionClient,
-  startServices,
-  testIdCardNumber,
-} from '@taizhang/testing';
+import { eventually, regionSuite, testIdCardNumber } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: uniqueness of a person across the
 // region, no plain personal data at rest or on the topic, masking, recorded reveals, erasure.
 describe('members (organisation, integration)', () => {
-  let running: RunningServices;
+  const { running, region, url, created, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   // The admin builds the org tree; the city's officer records the members (libs/testing).
-  const region = regionClient({ as: (caller) => running.as(caller) });
-  const { url, created, unit } = regionCalls(region, () => running.urls['organisation']!);
   const pool = () => running.databases['organisation']!.pool;
   const unions: string[] = [];
 
@@ -35,7 +29,6 @@ describe('members (organisation, integration)', () => {
     (await pool().query<{ text: string }>(sql)).rows.map((row) => row.text).join('\n');
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
     const city = await unit('2101', '沈阳市总工会', 'municipal');
     const district = await unit('210102', '和平区总工会', 'district', city);
     const street = await unit('210102001', '南市场街道工会联合会', 'street', district);
@@ -44,7 +37,6 @@ describe('members (organisation, integration)', () => {
         await created('/unions', { name, parentId: street, establishedOn: '2000-01-01' }),
       );
   });
-  afterAll(() => running?.close());
 
   it('lets one ID card number join only once, however many unions it tries at the same time', async () => {
     const body = person(1);

@@ -1,12 +1,6 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices, TestCaller } from '@taizhang/testing';
-import {
-  regionCalls,
-  regionClient,
-  startServices,
-  testCreditCode,
-  testIdCardNumber,
-} from '@taizhang/testing';
+import type { TestCaller } from '@taizhang/testing';
+import { regionSuite, testCreditCode, testIdCardNumber } from '@taizhang/testing';
 
 type Answer = { status: number; body: Record<string, unknown> };
 
@@ -14,9 +8,10 @@ type Answer = { status: number; body: Record<string, unknown> };
 // do, and names records outside the caller's scope (member ids, unions, dates) to nobody who
 // cannot see them; a caller above both still reads them.
 describe('refusals name only what the caller may see (organisation, integration)', () => {
-  let running: RunningServices;
-  const region = regionClient({ as: (caller) => running.as(caller) });
-  const { url, created, ok, unit } = regionCalls(region, () => running.urls['organisation']!);
+  const { running, region, url, created, ok, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   // Two streets of one district: unions A and C under the first, B under the second.
   const ids = { district: '', s1: '', s2: '', a: '', b: '', c: '' };
   const paths = { s1: '', a: '', b: '' };
@@ -42,7 +37,6 @@ describe('refusals name only what the caller may see (organisation, integration)
   };
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
     const city = await unit('2101', '沈阳市总工会', 'municipal');
     ids.district = await unit('210103', '沈河区总工会', 'district', city);
     ids.s1 = await unit('210103001', '五里河街道工会联合会', 'street', ids.district);
@@ -56,7 +50,6 @@ describe('refusals name only what the caller may see (organisation, integration)
     paths.b = await pathOf(ids.b);
     paths.s1 = paths.a.slice(0, paths.a.lastIndexOf('/'));
   });
-  afterAll(() => running?.close());
 
   it("tells a cadre of union A that a person of union B needs a transfer, naming neither B, the member nor a date; B's cadre and an officer above both read them", async () => {
     const memberId = await created(`/unions/${ids.b}/members`, person(1));

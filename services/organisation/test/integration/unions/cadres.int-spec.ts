@@ -1,13 +1,10 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices } from '@taizhang/testing';
-import { regionCalls, regionClient, startServices } from '@taizhang/testing';
+import { regionSuite } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: 三亮 over HTTP, Chinese kept exactly.
 describe('union cadres (organisation, integration)', () => {
-  let running: RunningServices;
+  const { region, url, created, unit } = regionSuite(['organisation'], [Topics.organisation]);
   // The admin builds the org tree; an officer of the city does the rest (libs/testing).
-  const region = regionClient({ as: (caller) => running.as(caller) });
-  const { url, created, unit } = regionCalls(region, () => running.urls['organisation']!);
   let unionId: string;
   let street: string;
   const chair = {
@@ -19,7 +16,6 @@ describe('union cadres (organisation, integration)', () => {
   };
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
     const city = await unit('2101', '沈阳市总工会', 'municipal');
     const district = await unit('210104', '大东区总工会', 'district', city);
     street = await unit('210104001', '大东街道工会联合会', 'street', district);
@@ -29,7 +25,6 @@ describe('union cadres (organisation, integration)', () => {
       establishedOn: '2003-05-01',
     });
   });
-  afterAll(() => running?.close());
 
   it('shows the serving cadres with name, post, phone and duties, until they are removed', async () => {
     const chairId = await created(`/unions/${unionId}/cadres`, chair);

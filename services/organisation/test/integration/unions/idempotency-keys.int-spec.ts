@@ -1,13 +1,13 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices } from '@taizhang/testing';
-import { regionCalls, regionClient, startServices, testCreditCode } from '@taizhang/testing';
+import { regionSuite, testCreditCode } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: an Idempotency-Key is bound to the
 // route and the target it was first used on, not to the body alone.
 describe('Idempotency-Keys (organisation, integration)', () => {
-  let running: RunningServices;
-  const region = regionClient({ as: (caller) => running.as(caller) });
-  const { url, created, unit } = regionCalls(region, () => running.urls['organisation']!);
+  const { running, region, url, created, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   let street: string;
   const pool = () => running.databases['organisation']!.pool;
 
@@ -49,12 +49,10 @@ describe('Idempotency-Keys (organisation, integration)', () => {
   const keyed = (key: string) => ({ 'idempotency-key': key });
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
     const city = await unit('2101', '沈阳市总工会', 'municipal');
     const district = await unit('210106', '铁西区总工会', 'district', city);
     street = await unit('210106002', '重工街道工会联合会', 'street', district);
   });
-  afterAll(() => running?.close());
 
   it("refuses a key used on one union's rename for another union's, appending nothing; the same union replays", async () => {
     const [first, second] = [await union('机床厂工会'), await union('医院工会')];

@@ -1,15 +1,15 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices } from '@taizhang/testing';
-import { regionCalls, regionClient, startServices, testCreditCode } from '@taizhang/testing';
+import { regionSuite, testCreditCode } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: founding (组建) — an employer is
 // covered by at most one grassroots union at a time, released by a rejection or a dissolution,
 // handed to the receiving union by a merger; a founding recorded after the fact.
 describe('union founding and employer coverage (organisation, integration)', () => {
-  let running: RunningServices;
+  const { running, region, url, created, ok, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   // The admin builds the org tree; an officer of the city does the rest (libs/testing).
-  const region = regionClient({ as: (caller) => running.as(caller) });
-  const { url, created, ok, unit } = regionCalls(region, () => running.urls['organisation']!);
   let street: string;
   let otherStreet: string;
   let employers = 0;
@@ -67,13 +67,11 @@ describe('union founding and employer coverage (organisation, integration)', () 
   };
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
     const city = await unit('2101', '沈阳市总工会', 'municipal');
     const district = await unit('210106', '铁西区总工会', 'district', city);
     street = await unit('210106002', '重工街道工会联合会', 'street', district);
     otherStreet = await unit('210106003', '艳粉街道工会联合会', 'street', district);
   });
-  afterAll(() => running?.close());
 
   it('refuses an employer already claimed by a pending application or covered by a union', async () => {
     const [pending, covered, free] = [await employer(), await employer(), await employer()];

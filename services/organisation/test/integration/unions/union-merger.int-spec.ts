@@ -1,15 +1,15 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices } from '@taizhang/testing';
-import { regionCalls, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
+import { regionSuite, testIdCardNumber } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: a merger (合并) moves every member
 // in the same transaction, a join racing it is either moved or refused, and a merger that fails
 // half-way leaves nothing behind.
 describe('union merger (organisation, integration)', () => {
-  let running: RunningServices;
+  const { running, region, url, created, ok, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   // The admin builds the org tree; an officer of the city does the rest (libs/testing).
-  const region = regionClient({ as: (caller) => running.as(caller) });
-  const { url, created, ok, unit } = regionCalls(region, () => running.urls['organisation']!);
   let street: string;
   const pool = () => running.databases['organisation']!.pool;
   let people = 0;
@@ -27,12 +27,10 @@ describe('union merger (organisation, integration)', () => {
   const member = async (memberId: string) => (await region.get(url(`/members/${memberId}`))).body;
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
     const city = await unit('2101', '沈阳市总工会', 'municipal');
     const district = await unit('210106', '铁西区总工会', 'district', city);
     street = await unit('210106001', '兴华街道工会联合会', 'street', district);
   });
-  afterAll(() => running?.close());
 
   it('moves every member the union holds, with their history, in the merger’s own transaction', async () => {
     const merging = await union('沈阳机床一厂工会');
