@@ -1,22 +1,13 @@
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { unionRegistered as registered } from '../../test/unions/union-events';
 import type { AppointCadre, RemoveCadre, UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
 import { evolve, initialState, unionDecider } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDecider);
 const metadata = commandMetadata({ now: '2026-03-10T02:00:00Z', actorRole: 'union_cadre' });
-const registered: UnionEvent = {
-  type: 'UnionRegistered',
-  data: {
-    unionId: 'u1',
-    name: '沈阳机床厂工会',
-    parentId: 's1',
-    establishedOn: '2001-05-01',
-    orgPath: 'm1/d1/s1/u1',
-  },
-};
 const chair = {
   cadreId: 'k1',
   name: '麻军峰',

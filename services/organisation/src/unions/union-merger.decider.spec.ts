@@ -1,22 +1,13 @@
 import { IllegalStateError } from '@taizhang/event-store';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { unionDissolved, unionRegistered as registered } from '../../test/unions/union-events';
 import type { MergeUnion, UnionCommand } from './union.commands';
 import type { Union, UnionEvent } from './union.decider';
 import { unionDecider } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDecider);
 const metadata = commandMetadata({ now: '2026-03-10T02:00:00Z' });
-const registered: UnionEvent = {
-  type: 'UnionRegistered',
-  data: {
-    unionId: 'u1',
-    name: '沈阳机床厂工会',
-    parentId: 's1',
-    establishedOn: '2001-05-01',
-    orgPath: 'm1/d1/s1/u1',
-  },
-};
 const receiving: Union = {
   status: 'Registered',
   id: 'u2',
@@ -126,13 +117,7 @@ describe('Union merger (合并)', () => {
 
   it('cannot merge a union that was dissolved', () =>
     spec
-      .given([
-        registered,
-        {
-          type: 'UnionDissolved',
-          data: { unionId: 'u1', dissolvedOn: '2025-01-01', reason: '破产' },
-        },
-      ])
+      .given([registered, unionDissolved('2025-01-01')])
       .when(merge())
       .thenThrows(IllegalStateError, /dissolved/));
 });

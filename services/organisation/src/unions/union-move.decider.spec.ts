@@ -1,6 +1,7 @@
 import { IllegalStateError } from '@taizhang/event-store';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { unionDissolved, unionRegistered as registered } from '../../test/unions/union-events';
 import type { ParentRef } from '../org-units/org-unit.commands';
 import type { UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
@@ -8,16 +9,6 @@ import { unionDecider } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDecider);
 const metadata = commandMetadata({ now: '2026-03-10T02:00:00Z', actorRole: 'admin' });
-const registered: UnionEvent = {
-  type: 'UnionRegistered',
-  data: {
-    unionId: 'u1',
-    name: '沈阳机床厂工会',
-    parentId: 's1',
-    establishedOn: '2001-05-01',
-    orgPath: 'm1/d1/s1/u1',
-  },
-};
 const s2: ParentRef = { id: 's2', kind: 'street', orgPath: 'm1/d2/s2' };
 const move = (
   parent: ParentRef | null = s2,
@@ -116,13 +107,7 @@ describe('Union', () => {
   describe('when dissolved', () => {
     it('refuses to move', () =>
       spec
-        .given([
-          registered,
-          {
-            type: 'UnionDissolved',
-            data: { unionId: 'u1', dissolvedOn: '2026-01-05', reason: '破产' },
-          },
-        ])
+        .given([registered, unionDissolved('2026-01-05')])
         .when(move())
         .thenThrows(IllegalStateError, /dissolved/));
   });
