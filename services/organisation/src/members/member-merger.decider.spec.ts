@@ -2,6 +2,7 @@ import type { MemberJoined } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { membershipRetained as retained } from '../../test/members/member-events';
 import type { MoveWithMerger } from './member.commands';
 import type { MemberEvent } from './member.decider';
 import { evolve, initialState, memberDecider } from './member.decider';
@@ -41,17 +42,6 @@ const movedData = {
   migrantWorker: true,
   cause: 'merger',
 } as const;
-const retained = (heldBy: 'union' | 'federation'): MemberEvent => ({
-  type: 'MembershipRetained',
-  data: {
-    memberId: 'p1',
-    unionId: 'u1',
-    reason: 'retired',
-    heldBy,
-    heldByOrgUnitId: heldBy === 'union' ? 'u1' : 's1',
-    since: '2025-03-01',
-  },
-});
 
 describe('Member, when their union merges (合并)', () => {
   it('moves an active member with the merger, join date and what they count as kept', () =>

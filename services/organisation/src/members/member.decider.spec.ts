@@ -2,6 +2,7 @@ import type { EncryptedValue, MemberJoined } from '@taizhang/contracts';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { membershipRetained as retained } from '../../test/members/member-events';
 import type { Union } from '../unions/union.decider';
 import type {
   ErasePersonalData,
@@ -113,17 +114,6 @@ const retain = (data: Partial<RetainMembership['data']> = {}): RetainMembership 
     ...data,
   },
   metadata,
-});
-const retained = (heldBy: 'union' | 'federation' = 'union'): MemberEvent => ({
-  type: 'MembershipRetained',
-  data: {
-    memberId: 'p1',
-    unionId: 'u1',
-    reason: 'retired',
-    heldBy,
-    heldByOrgUnitId: heldBy === 'union' ? 'u1' : 's1',
-    since: '2025-03-01',
-  },
 });
 const erase: ErasePersonalData = {
   type: 'ErasePersonalData',
