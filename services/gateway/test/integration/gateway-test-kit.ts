@@ -154,12 +154,16 @@ export interface Tokens {
   user: { id: string; role: string; orgPath: string | null; orgUnitId: string | null };
 }
 
+/** `POST /auth/login` with a username and password, answered as it is (a refusal included). */
+export const signIn = (gateway: GatewayUnderTest, username: string, password: string) =>
+  gateway.http().post('/auth/login').send({ username, password });
+
 export const login = async (
   gateway: GatewayUnderTest,
   username: string,
   password: string,
 ): Promise<Tokens> => {
-  const response = await gateway.http().post('/auth/login').send({ username, password });
+  const response = await signIn(gateway, username, password);
   if (response.status !== 200)
     throw new Error(`login of ${username} answered ${response.status}: ${response.text}`);
 

@@ -8,6 +8,7 @@ import {
   login,
   PASSWORD,
   seedOrgTree,
+  signIn,
   startGateway,
 } from '../gateway-test-kit';
 
@@ -28,14 +29,7 @@ describe('rate limits', () => {
       expect(over.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
       expect(Number(over.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       // Sign-in is limited like the rest.
-      expect(
-        (
-          await gateway
-            .http()
-            .post('/auth/login')
-            .send({ username: 'admin', password: ADMIN_PASSWORD })
-        ).status,
-      ).toBe(429);
+      expect((await signIn(gateway, 'admin', ADMIN_PASSWORD)).status).toBe(429);
       // Probes are not counted.
       expect((await gateway.http().get('/health/live')).status).toBe(200);
 
@@ -122,14 +116,7 @@ describe('rate limits', () => {
       const over = await attempt('c');
       expect(over.status).toBe(429);
       expect(over.body).toMatchObject({ code: 'RATE_LIMITED' });
-      expect(
-        (
-          await gateway
-            .http()
-            .post('/auth/login')
-            .send({ username: 'admin', password: ADMIN_PASSWORD })
-        ).status,
-      ).toBe(429);
+      expect((await signIn(gateway, 'admin', ADMIN_PASSWORD)).status).toBe(429);
     });
   });
 
@@ -137,10 +124,7 @@ describe('rate limits', () => {
     const gateway = startedForSuite(() => startGateway({ REDIS_URL: 'redis://127.0.0.1:1' }));
 
     it('answers 503 instead of letting anyone through, while staying live', async () => {
-      const response = await gateway
-        .http()
-        .post('/auth/login')
-        .send({ username: 'admin', password: ADMIN_PASSWORD });
+      const response = await signIn(gateway, 'admin', ADMIN_PASSWORD);
 
       expect(response.status).toBe(503);
       expect(response.body).toMatchObject({ code: 'SESSION_STORE_UNAVAILABLE' });
