@@ -7,7 +7,6 @@ import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 
 import type { EventRegistry } from '@taizhang/contracts';
-import type { EventConsumerTransportOptions } from '@taizhang/messaging';
 import {
   createKafka,
   EventConsumerTransport,
@@ -38,8 +37,6 @@ export interface EventsTransportOptions {
   partitionsConsumedConcurrently?: number;
   /** Where the publishers' public keys are found; the process's environment by default. */
   env?: Record<string, string | undefined>;
-  /** Anything else of the consumer's (retries, events per transaction, consumer settings). */
-  consumer?: Partial<Omit<EventConsumerTransportOptions, 'kafka' | 'groupId' | 'pool'>>;
 }
 
 /**
@@ -50,13 +47,7 @@ export interface EventsTransportOptions {
  */
 export const eventsTransport = (
   app: INestApplication,
-  {
-    group,
-    topics,
-    partitionsConsumedConcurrently,
-    env = process.env,
-    consumer,
-  }: EventsTransportOptions,
+  { group, topics, partitionsConsumedConcurrently, env = process.env }: EventsTransportOptions,
 ): EventConsumerTransport => {
   const config = app.get(PlatformConfig);
   const logger = nestConsumerLogger(new Logger(`Events ${group}`));
@@ -81,6 +72,5 @@ export const eventsTransport = (
     logger,
     topicFor: (pattern) => config.kafka.topic(pattern),
     ...(partitionsConsumedConcurrently !== undefined ? { partitionsConsumedConcurrently } : {}),
-    ...consumer,
   });
 };
