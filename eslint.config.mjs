@@ -72,25 +72,42 @@ const boundaries = ({ inTests }) => {
       depConstraints: [
         {
           sourceTag: 'type:service',
-          onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
+          onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:testing'],
         },
         {
           sourceTag: 'type:platform',
-          onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing],
+          onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', ...testing],
         },
         {
           sourceTag: 'type:testing',
-          onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing],
+          onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', ...testing],
         },
         {
           sourceTag: 'type:contracts',
           onlyDependOnLibsWithTags: [...testing],
           bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', 'redis'],
         },
+        // The domain kernel: what pure deciders may import besides contracts, so nothing of a
+        // framework, a database or messaging.
+        {
+          sourceTag: 'type:domain',
+          onlyDependOnLibsWithTags: [...testing],
+          bannedExternalImports: [
+            '@nestjs/*',
+            'nestjs-zod',
+            'typeorm',
+            'pg',
+            'kafkajs',
+            'redis',
+            'ioredis',
+            'exceljs',
+          ],
+        },
         {
           sourceTag: 'type:infra',
           onlyDependOnLibsWithTags: [
             'type:platform',
+            'type:domain',
             'type:contracts',
             'type:testing',
             'type:infra',

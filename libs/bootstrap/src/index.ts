@@ -18,6 +18,7 @@ export { REQUEST_ID_HEADER } from './logging/logger-params';
 export { HTTP_REQUEST_DURATION } from './metrics/http-request-duration.metric';
 export * from './platform/bootstrap-service';
 export * from './platform/create-service-app';
+export * from './platform/events-transport';
 export type { OpenApiOptions } from './platform/open-api';
 export type { OperationsEndpoints } from './platform/operations-endpoints';
 export * from './platform/platform.module';

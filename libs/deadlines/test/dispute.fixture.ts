@@ -169,6 +169,6 @@ export const reviewClock = (name = 'dispute-review') =>
       }),
   });
 
-// As the region's business date (services/organisation/src/shared/business-date.ts).
+// As the region's business date (businessDate of @taizhang/domain).
 const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 export const chinaDate = (instant: Date): string => CHINA_DATE.format(instant);

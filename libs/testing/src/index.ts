@@ -1,6 +1,9 @@
 export * from './decider-specification';
+export * from './command-metadata';
 export * from './eventually';
+export * from './started-for-suite';
 export * from './test-database';
+export * from './test-service';
 export * from './test-infrastructure';
 export * from './test-topics';
 export * from './read-topic-messages';
@@ -12,6 +15,7 @@ export * from './running-services';
 export * from './test-auth';
 export * from './test-event-keys';
 export * from './region-client';
+export * from './region-calls';
 export * from './free-port';
 export * from './own-kafka';
 export * from './own-postgres';

@@ -1,7 +1,7 @@
-import { bootstrapService } from '@taizhang/bootstrap';
+import { bootstrapService, eventsTransport } from '@taizhang/bootstrap';
 
 import { gatewayModule } from './app.module';
-import { gatewayEventsTransport } from './events.transport';
+import { gatewayEvents } from './events.transport';
 
 void bootstrapService(gatewayModule(), {
   openApi: {
@@ -9,6 +9,9 @@ void bootstrapService(gatewayModule(), {
       'Taizhang gateway: sign-in, accounts, and the one origin that forwards /api/<service>/… to the services.',
   },
   beforeListen: (app) => {
-    app.connectMicroservice({ strategy: gatewayEventsTransport(app) }, { inheritAppConfig: true });
+    app.connectMicroservice(
+      { strategy: eventsTransport(app, gatewayEvents) },
+      { inheritAppConfig: true },
+    );
   },
 });

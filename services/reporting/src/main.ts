@@ -1,7 +1,7 @@
-import { bootstrapService } from '@taizhang/bootstrap';
+import { bootstrapService, eventsTransport } from '@taizhang/bootstrap';
 
 import { reportingModule } from './app.module';
-import { reportingEventsTransport } from './events.transport';
+import { reportingEvents } from './events.transport';
 
 void bootstrapService(reportingModule(), {
   openApi: {
@@ -9,7 +9,7 @@ void bootstrapService(reportingModule(), {
   },
   beforeListen: (app) => {
     app.connectMicroservice(
-      { strategy: reportingEventsTransport(app) },
+      { strategy: eventsTransport(app, reportingEvents) },
       { inheritAppConfig: true },
     );
   },

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
+import type { Pool } from 'pg';
+
 import type { EventEnvelope } from '@taizhang/contracts';
+
+import { projectOrganisationEvent } from '../src/organisation-event.projection';
 
 /**
  * An `organisation` event as reporting's consumer receives it, about the unit at the end of
@@ -70,4 +74,14 @@ export const federationUnitMoved = (
     },
     overrides,
   );
+};
+
+/** Applies the events in order on one connection of `pool`, as reporting's consumer would. */
+export const projectAll = async (pool: Pool, events: readonly EventEnvelope[]): Promise<void> => {
+  const client = await pool.connect();
+  try {
+    for (const event of events) await projectOrganisationEvent(event, client);
+  } finally {
+    client.release();
+  }
 };

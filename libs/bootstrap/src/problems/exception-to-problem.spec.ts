@@ -3,7 +3,7 @@ import { ConflictException, NotFoundException } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { IllegalStateError } from '@taizhang/event-store';
+import { IllegalStateError } from '@taizhang/domain';
 
 import { exceptionToProblem } from './exception-to-problem';
 
@@ -33,8 +33,25 @@ describe('exceptionToProblem', () => {
       status: 422,
       code: 'UNION_DISSOLVED',
       detail: 'The union is dissolved.',
+      en: 'The union is dissolved.',
+      zh: 'The union is dissolved.',
       unionId: 'u-1',
     });
+  });
+
+  it('answers both languages as fields, and together in the detail', () => {
+    const legacy = new IllegalStateError('The union is dissolved. / 该工会已撤销。', 'UNION_DISSOLVED');
+    const bilingual = new IllegalStateError(
+      { en: 'The union is dissolved.', zh: '该工会已撤销。' },
+      'UNION_DISSOLVED',
+    );
+
+    for (const error of [legacy, bilingual])
+      expect(exceptionToProblem(error)).toMatchObject({
+        detail: 'The union is dissolved. / 该工会已撤销。',
+        en: 'The union is dissolved.',
+        zh: '该工会已撤销。',
+      });
   });
 
   it('adds in-scope-only message and details only for a caller in scope', () => {
@@ -56,6 +73,7 @@ describe('exceptionToProblem', () => {
     expect(JSON.stringify(outside)).not.toMatch(/u-2|m-1/);
     expect(exceptionToProblem(error, { inScope: true })).toMatchObject({
       detail: 'Already a member of union u-2: record a transfer.',
+      en: 'Already a member of union u-2: record a transfer.',
       memberId: 'm-1',
       unionId: 'u-2',
     });

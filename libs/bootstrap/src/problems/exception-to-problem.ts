@@ -3,7 +3,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { DomainError } from '@taizhang/event-store';
+import { bilingual, DomainError, oneLine } from '@taizhang/domain';
 
 import { PlatformErrorCode } from './platform-error-code';
 import type { ProblemDetails } from './problem-details';
@@ -79,15 +79,17 @@ const exposedClientError = (exception: unknown): ProblemDetails | undefined => {
 };
 
 // The plain message and details for every caller; the in-scope-only part for those in scope.
+// `detail` keeps the one-line "English / 中文" that clients read before `en` and `zh` came.
 const domainProblem = (error: DomainError, inScope: boolean): ProblemDetails => {
   const shown = inScope ? error.inScopeOnly : undefined;
+  const message = shown?.message;
+  const { en, zh } = message === undefined ? error : bilingual(message);
 
-  return problem(
-    error.status,
-    error.code,
-    shown?.message ?? error.message,
-    shown ? { ...error.details, ...shown.details } : error.details,
-  );
+  return problem(error.status, error.code, message === undefined ? error.message : oneLine(message), {
+    ...(shown ? { ...error.details, ...shown.details } : error.details),
+    en,
+    zh,
+  });
 };
 
 /** The generic 500 answer: it never carries internals. */

@@ -9,8 +9,8 @@ import { throwError } from 'rxjs';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { canReach } from '@taizhang/auth';
-import type { InScopeOnly } from '@taizhang/event-store';
-import { DomainError } from '@taizhang/event-store';
+import type { InScopeOnly } from '@taizhang/domain';
+import { DomainError } from '@taizhang/domain';
 
 import { exceptionToProblem } from './exception-to-problem';
 import { OrgUnitPaths } from './org-unit-paths';

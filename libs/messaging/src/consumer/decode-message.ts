@@ -3,6 +3,7 @@ import { EventContractError } from '@taizhang/contracts';
 
 import type { DeadLetter } from './dead-letter';
 import { messageOf } from './error-message';
+import type { EventConsumerOptions } from './event-consumer.options';
 
 export type DecodedMessage = { ok: true; event: EventEnvelope } | { ok: false; letter: DeadLetter };
 
@@ -30,4 +31,21 @@ export const decodeMessage = (registry: EventRegistry, value: Buffer | null): De
 
     return { ok: false, letter: { code, reason: messageOf(error) } };
   }
+};
+
+/** The registry of each topic: the consumer does not start with a topic it could not decode. */
+export const registryOfTopics = (
+  options: Pick<EventConsumerOptions, 'topics' | 'registry' | 'registries'>,
+): ((topic: string) => EventRegistry) => {
+  const { topics, registry, registries = {} } = options;
+  const missing = topics.filter((topic) => !registries[topic] && !registry);
+  if (missing.length > 0)
+    throw new Error(`No event registry to decode the topic(s) ${missing.join(', ')} with`);
+
+  return (topic) => {
+    const found = registries[topic] ?? registry;
+    if (!found) throw new Error(`No event registry to decode the topic ${topic} with`);
+
+    return found;
+  };
 };

@@ -32,7 +32,13 @@ export interface EventConsumerOptions {
   /** One group per consuming purpose; every instance of a service uses the same one. */
   groupId: string;
   topics: readonly string[];
-  registry: EventRegistry;
+  /** How every topic's messages are decoded and upcast, unless `registries` names the topic. */
+  registry?: EventRegistry;
+  /**
+   * One registry per topic, for a group that reads several publishers' topics (reporting reads
+   * organisation's, rights', …): each topic's messages are decoded with its own publisher's events.
+   */
+  registries?: Readonly<Record<string, EventRegistry>>;
   pool: Pool;
   handler: EventHandler;
   retry?: Partial<RetryPolicy>;

@@ -6,6 +6,7 @@ import { abortableSleep } from './abortable-sleep';
 import { fetchBrokerOffsets } from './broker-offsets';
 import type { ConsumerLogger } from './consumer-logger';
 import { ConsumerMetrics } from './consumer-metrics';
+import { registryOfTopics } from './decode-message';
 import { messageOf } from './error-message';
 import type { EventConsumerOptions } from './event-consumer.options';
 import { MessageProcessor } from './message-processor';
@@ -71,7 +72,7 @@ export class EventConsumer {
     this.retention = { ...DEFAULT_PROCESSED_EVENTS_RETENTION, ...options.retention };
     this.processor = new MessageProcessor({
       groupId,
-      registry: options.registry,
+      registryOf: registryOfTopics(options),
       pool: options.pool,
       handler: options.handler,
       signatures: new SignatureVerifier(options.signatures),

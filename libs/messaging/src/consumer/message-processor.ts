@@ -49,7 +49,8 @@ class RunBroken extends Error {
 
 export interface MessageProcessorDeps {
   groupId: string;
-  registry: EventRegistry;
+  /** The registry that decodes and upcasts the messages of a topic. */
+  registryOf: (topic: string) => EventRegistry;
   pool: Pool;
   handler: EventHandler;
   /** Checks publishers' signatures on the topics that need them, before anything else. */
@@ -243,7 +244,7 @@ export class MessageProcessor {
     if (signed.outcome === 'keyUnavailable') return { ok: false, keyUnavailable: signed.error };
     if (signed.outcome === 'forged') return { ok: false, letter: signed.letter };
 
-    return decodeMessage(this.deps.registry, message.value);
+    return decodeMessage(this.deps.registryOf(topic), message.value);
   }
 
   private sourceOf(topic: string, partition: number, message: KafkaMessage): MessageSource {

@@ -35,6 +35,12 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
       if (patterns.length === 0) throw new Error('No @EventPattern(topic) handler to consume for');
       const { topicFor = (pattern: string) => pattern, ...options } = this.options;
       for (const pattern of patterns) this.patternOfTopic.set(topicFor(pattern), pattern);
+      // A topic configured to be read but handled nowhere is a mistake, not something to skip.
+      const unhandled = Object.keys(options.registries ?? {}).filter(
+        (topic) => !this.patternOfTopic.has(topic),
+      );
+      if (unhandled.length > 0)
+        throw new Error(`No @EventPattern(topic) handler for ${unhandled.join(', ')}`);
       this.consumer = new EventConsumer({
         ...options,
         topics: [...this.patternOfTopic.keys()],

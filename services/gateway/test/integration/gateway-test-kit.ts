@@ -3,36 +3,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import type { NestExpressApplication } from '@nestjs/platform-express';
-
 import Redis from 'ioredis';
-import request from 'supertest';
 
-import { createServiceApp } from '@taizhang/bootstrap';
+import { eventsTransport } from '@taizhang/bootstrap';
 import type { EventEnvelope } from '@taizhang/contracts';
 import { projectOrgTree } from '@taizhang/directory';
-import type { TestDatabase, TestEventKeys } from '@taizhang/testing';
-import {
-  createTestDatabase,
-  createTestEventKeys,
-  testInfrastructure,
-  uniqueSuffix,
-} from '@taizhang/testing';
+import type { TestDatabase, TestEventKeys, TestService } from '@taizhang/testing';
+import { createTestEventKeys, startTestService, uniqueSuffix } from '@taizhang/testing';
 
 import { gatewayModule } from '../../src/app.module';
-import { gatewayEventsTransport } from '../../src/events.transport';
+import { gatewayEvents } from '../../src/events.transport';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const PASSWORD = 'a-long-enough-password';
 
-export interface GatewayUnderTest {
-  app: NestExpressApplication;
-  http: () => ReturnType<typeof request>;
-  db: TestDatabase;
-  env: Record<string, string>;
+export interface GatewayUnderTest extends TestService {
   /** organisation's event-signing keys of this test: the org-tree consumer believes only these. */
   organisationKeys: TestEventKeys;
-  close(): Promise<void>;
 }
 
 // Sessions live for hours: a suite removes what it left in Redis.
@@ -59,44 +46,34 @@ export const startGateway = async (
   overrides: Record<string, string> = {},
   { consumeFrom }: { consumeFrom?: string } = {},
 ): Promise<GatewayUnderTest> => {
-  const db = await createTestDatabase([]);
-  const infrastructure = testInfrastructure();
   const organisationKeys = createTestEventKeys('organisation');
-  const env: Record<string, string> = {
-    ...organisationKeys.verifyingEnv,
-    PORT: '8080',
-    DATABASE_URL: db.url,
-    KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-    REDIS_URL: infrastructure.redisUrl,
-    REDIS_KEY_PREFIX: `test:gateway:${uniqueSuffix()}:`,
-    TAIZHANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    TAIZHANG_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'taizhang-gateway-')),
-    LOGIN_FAILURE_DELAY_MS: '1',
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'test',
-    ...(consumeFrom !== undefined ? { KAFKA_TOPIC_SUFFIX: consumeFrom } : {}),
-    ...overrides,
-  };
-  const app = await createServiceApp(gatewayModule(env));
-  if (consumeFrom !== undefined) {
-    app.connectMicroservice(
-      { strategy: gatewayEventsTransport(app, `gateway-test-${uniqueSuffix()}`, env) },
-      { inheritAppConfig: true },
-    );
-    await app.startAllMicroservices();
-  }
-  await app.init();
-  const server = app.getHttpServer();
+  const service = await startTestService(gatewayModule, {
+    env: {
+      ...organisationKeys.verifyingEnv,
+      REDIS_KEY_PREFIX: `test:gateway:${uniqueSuffix()}:`,
+      TAIZHANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      TAIZHANG_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'taizhang-gateway-')),
+      LOGIN_FAILURE_DELAY_MS: '1',
+      ...(consumeFrom !== undefined ? { KAFKA_TOPIC_SUFFIX: consumeFrom } : {}),
+      ...overrides,
+    },
+    beforeInit: async (app, env) => {
+      if (consumeFrom === undefined) return;
+      const group = `gateway-test-${uniqueSuffix()}`;
+      app.connectMicroservice(
+        { strategy: eventsTransport(app, { ...gatewayEvents, group, env }) },
+        { inheritAppConfig: true },
+      );
+      await app.startAllMicroservices();
+    },
+  });
+  const { env } = service;
 
   return {
-    app,
-    http: () => request(server),
-    db,
-    env,
+    ...service,
     organisationKeys,
     close: async () => {
-      await app.close();
-      await db.drop();
+      await service.close();
       await dropRedisKeys(env['REDIS_URL']!, env['REDIS_KEY_PREFIX']!);
     },
   };
@@ -177,12 +154,16 @@ export interface Tokens {
   user: { id: string; role: string; orgPath: string | null; orgUnitId: string | null };
 }
 
+/** `POST /auth/login` with a username and password, answered as it is (a refusal included). */
+export const signIn = (gateway: GatewayUnderTest, username: string, password: string) =>
+  gateway.http().post('/auth/login').send({ username, password });
+
 export const login = async (
   gateway: GatewayUnderTest,
   username: string,
   password: string,
 ): Promise<Tokens> => {
-  const response = await gateway.http().post('/auth/login').send({ username, password });
+  const response = await signIn(gateway, username, password);
   if (response.status !== 200)
     throw new Error(`login of ${username} answered ${response.status}: ${response.text}`);
 

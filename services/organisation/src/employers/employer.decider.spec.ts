@@ -1,7 +1,6 @@
 import type { EmployerRegistered } from '@taizhang/contracts';
-import type { CommandMetadata } from '@taizhang/event-store';
 import { NotFoundError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import { creditCodeCheckCharacter } from './credit-code';
 import type {
@@ -14,12 +13,7 @@ import { EmployerRuleError } from './employer.error';
 
 const given = DeciderSpecification.for(employerDecider).given;
 // 2026-03-01 07:00 in UTC is 15:00 on 2026-03-01 in China.
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-01T07:00:00Z'),
-  actorId: 'officer-1',
-  actorRole: 'federation_officer',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-01T07:00:00Z' });
 // The example of GB 32100 itself, and a real enterprise's code.
 const CODE = '91350100M000100Y43';
 const OTHER_CODE = '9144030071526726XG';

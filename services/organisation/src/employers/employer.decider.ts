@@ -4,11 +4,11 @@ import type {
   EmployerKind,
   EmployerRegistered,
 } from '@taizhang/contracts';
+import { businessDate } from '@taizhang/domain';
 import type { Decider } from '@taizhang/event-store';
 import { NotFoundError, unknownCommand } from '@taizhang/event-store';
 
 import type { ParentRef } from '../org-units';
-import { businessDate } from '../shared/business-date';
 import type {
   CloseEmployer,
   EmployerCommand,

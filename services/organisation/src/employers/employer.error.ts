@@ -1,4 +1,4 @@
-import { IllegalStateError } from '@taizhang/event-store';
+import { IllegalStateError } from '@taizhang/domain';
 
 /** Stable codes of the employer registry's refusals (422 problems, and import row rejections). */
 export enum EmployerErrorCode {
@@ -25,10 +25,10 @@ export interface RuleBreach {
   details?: Record<string, unknown>;
 }
 
-/** A refusal of the employer decider: a 422 problem whose message is "English / 中文". */
+/** A refusal of the employer decider: a 422 problem in both languages. */
 export class EmployerRuleError extends IllegalStateError {
   constructor(readonly breach: RuleBreach) {
-    super(`${breach.en} / ${breach.zh}`, breach.code, {
+    super({ en: breach.en, zh: breach.zh }, breach.code, {
       ...(breach.field ? { field: breach.field } : {}),
       ...breach.details,
     });

@@ -11,11 +11,11 @@ import {
   versioned,
   VersionedRead,
 } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
 import { loadParentInScope } from '../org-units';
-import { startOfBusinessDate } from '../shared/business-date';
 import { CloseEmployerDto } from './dto/close-employer.dto';
 import { RegisterEmployerDto } from './dto/register-employer.dto';
 import { UpdateHeadcountsDto } from './dto/update-headcounts.dto';

@@ -4,11 +4,11 @@ import type { Caller } from '@taizhang/auth';
 import { WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { commandOnLoaded } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
 import { handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
 import { loadParentRef } from '../org-units';
-import { startOfBusinessDate } from '../shared/business-date';
 import { holdUnionOpen } from '../unions';
 import { parentIdOf } from './decide/member-rules.decider';
 import type {

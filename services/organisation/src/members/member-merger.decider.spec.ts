@@ -1,19 +1,14 @@
 import type { MemberJoined } from '@taizhang/contracts';
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { membershipRetained as retained } from '../../test/members/member-events';
 import type { MoveWithMerger } from './member.commands';
 import type { MemberEvent } from './member.decider';
 import { evolve, initialState, memberDecider } from './member.decider';
 
 const given = DeciderSpecification.for(memberDecider).given;
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-01T07:00:00Z'),
-  actorId: 'officer-1',
-  actorRole: 'federation_officer',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-01T07:00:00Z' });
 const joined: MemberJoined = {
   type: 'MemberJoined',
   data: {
@@ -47,17 +42,6 @@ const movedData = {
   migrantWorker: true,
   cause: 'merger',
 } as const;
-const retained = (heldBy: 'union' | 'federation'): MemberEvent => ({
-  type: 'MembershipRetained',
-  data: {
-    memberId: 'p1',
-    unionId: 'u1',
-    reason: 'retired',
-    heldBy,
-    heldByOrgUnitId: heldBy === 'union' ? 'u1' : 's1',
-    since: '2025-03-01',
-  },
-});
 
 describe('Member, when their union merges (合并)', () => {
   it('moves an active member with the merger, join date and what they count as kept', () =>

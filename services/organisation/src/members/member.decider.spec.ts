@@ -1,8 +1,8 @@
 import type { EncryptedValue, MemberJoined } from '@taizhang/contracts';
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { membershipRetained as retained } from '../../test/members/member-events';
 import type { Union } from '../unions/union.decider';
 import type {
   ErasePersonalData,
@@ -15,12 +15,7 @@ import type { MemberEvent } from './member.decider';
 import { evolve, initialState, memberDecider } from './member.decider';
 
 const given = DeciderSpecification.for(memberDecider).given;
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-01T07:00:00Z'),
-  actorId: 'cadre-1',
-  actorRole: 'union_cadre',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-01T07:00:00Z', actorRole: 'union_cadre' });
 const registered = (id: string, establishedOn: string, parentId = 's1'): Union => ({
   status: 'Registered',
   id,
@@ -119,17 +114,6 @@ const retain = (data: Partial<RetainMembership['data']> = {}): RetainMembership 
     ...data,
   },
   metadata,
-});
-const retained = (heldBy: 'union' | 'federation' = 'union'): MemberEvent => ({
-  type: 'MembershipRetained',
-  data: {
-    memberId: 'p1',
-    unionId: 'u1',
-    reason: 'retired',
-    heldBy,
-    heldByOrgUnitId: heldBy === 'union' ? 'u1' : 's1',
-    since: '2025-03-01',
-  },
 });
 const erase: ErasePersonalData = {
   type: 'ErasePersonalData',

@@ -5,9 +5,9 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 
-import { startOfBusinessDate } from '../shared/business-date';
 import { JoinUnionDto } from './dto/join-union.dto';
 import {
   ErasePersonalDataDto,

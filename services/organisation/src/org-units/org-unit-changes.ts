@@ -1,7 +1,7 @@
 import type { FederationKind, OrgUnitMoved, OrgUnitRenamed } from '@taizhang/contracts';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError } from '@taizhang/event-store';
 
-import { businessDate } from '../shared/business-date';
 import type { MoveData, ParentRef, RenameOrgUnit } from './org-unit.commands';
 
 /** The state a rename or a move needs of a federation unit. */
@@ -16,14 +16,6 @@ export interface ActiveOrgUnit {
   /** The effective date of the last move, if any: figures before it stay with the old parent. */
   movedOn?: string;
 }
-
-const notInFuture = (date: string, now: Date, what: string, whatZh: string): void => {
-  if (date > businessDate(now))
-    throw new IllegalStateError(
-      `The ${what} ${date} is in the future. / ${whatZh}不能晚于今天。`,
-      'DATE_IN_FUTURE',
-    );
-};
 
 export const renameOrgUnit = (command: RenameOrgUnit, unit: ActiveOrgUnit): OrgUnitRenamed => {
   const { name, effectiveOn } = command.data;

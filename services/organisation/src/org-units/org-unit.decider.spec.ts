@@ -1,18 +1,12 @@
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { CreateOrgUnit, MoveOrgUnit, ParentRef, RenameOrgUnit } from './org-unit.commands';
 import type { OrgUnitEvent } from './org-unit.decider';
 import { orgUnitDecider } from './org-unit.decider';
 
 const given = DeciderSpecification.for(orgUnitDecider).given;
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-01T00:00:00Z'),
-  actorId: 'admin-1',
-  actorRole: 'admin',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-01T00:00:00Z', actorRole: 'admin' });
 const create = (data: Partial<CreateOrgUnit['data']>): CreateOrgUnit => ({
   type: 'CreateOrgUnit',
   data: {

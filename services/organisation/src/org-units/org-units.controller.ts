@@ -14,10 +14,10 @@ import {
   VersionedRead,
 } from '@taizhang/bootstrap';
 import type { OrgUnitCreated, OrgUnitMoved } from '@taizhang/contracts';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
 import { handleCommand, IllegalStateError, PostgresEventStore } from '@taizhang/event-store';
 
-import { startOfBusinessDate } from '../shared/business-date';
 import { MoveOrgUnitDto, RenameOrgUnitDto } from './dto/change-org-unit.dto';
 import { CreateOrgUnitDto } from './dto/create-org-unit.dto';
 import { moveInOrgTree, placeInOrgTree } from './org-tree';

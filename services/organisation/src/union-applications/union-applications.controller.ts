@@ -5,11 +5,11 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { loadParentInScope } from '../org-units';
-import { startOfBusinessDate } from '../shared/business-date';
 import type { UnionCommand } from '../unions';
 import { readEmployersOnRecord } from '../unions';
 import { loadUnionInScope, runUnionCommandInScope } from '../unions';

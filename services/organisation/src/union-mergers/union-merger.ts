@@ -1,6 +1,7 @@
 import type { Caller } from '@taizhang/auth';
 import { WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type {
   CommandMetadata,
   CommandResult,
@@ -13,7 +14,6 @@ import type { MemberCommand } from '../members';
 import type { Member, MemberEvent } from '../members';
 import { memberDecider } from '../members';
 import { readUnionInScope } from '../members';
-import { startOfBusinessDate } from '../shared/business-date';
 import type { Union, UnionEvent } from '../unions';
 import type { ActiveUnion } from '../unions';
 import { checkReceivingUnion } from '../unions';

@@ -1,29 +1,14 @@
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { unionRegistered as registered } from '../../test/unions/union-events';
 import type { AppointCadre, RemoveCadre, UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
 import { evolve, initialState, unionDeciderUnder } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDeciderUnder(NATIONAL_RULES_IN_FORCE));
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-10T02:00:00Z'),
-  actorId: 'cadre-1',
-  actorRole: 'union_cadre',
-  correlationId: 'c-1',
-};
-const registered: UnionEvent = {
-  type: 'UnionRegistered',
-  data: {
-    unionId: 'u1',
-    name: '沈阳机床厂工会',
-    parentId: 's1',
-    establishedOn: '2001-05-01',
-    orgPath: 'm1/d1/s1/u1',
-  },
-};
+const metadata = commandMetadata({ now: '2026-03-10T02:00:00Z', actorRole: 'union_cadre' });
 const chair = {
   cadreId: 'k1',
   name: '麻军峰',

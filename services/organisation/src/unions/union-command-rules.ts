@@ -1,8 +1,8 @@
+import { businessDate } from '@taizhang/domain';
 import type { PostgresEventStore } from '@taizhang/event-store';
 import type { RulesInForce } from '@taizhang/rules';
 import { readRulesInForce } from '@taizhang/rules';
 
-import { businessDate } from '../shared/business-date';
 import type { UnionCommand } from './union.commands';
 import type { Union } from './union.state';
 

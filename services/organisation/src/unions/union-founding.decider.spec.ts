@@ -1,8 +1,7 @@
 import type { UnionApplicationSubmitted } from '@taizhang/contracts';
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { CommitteeSeat } from './committee-rules';
 import type { HoldFoundingCongress, SubmitUnionApplication, UnionCommand } from './union.commands';
@@ -11,12 +10,7 @@ import { unionDeciderUnder } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDeciderUnder(NATIONAL_RULES_IN_FORCE));
 // 2026-03-10 02:00 UTC is 10:00 the same day in China.
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-10T02:00:00Z'),
-  actorId: 'officer-1',
-  actorRole: 'federation_officer',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-10T02:00:00Z' });
 const street = { id: 's1', kind: 'street' as const, orgPath: 'm1/d1/s1' };
 const group = [
   { name: '张伟', role: '组长' },

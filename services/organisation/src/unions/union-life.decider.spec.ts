@@ -1,8 +1,7 @@
 import type { RuleSetAmended } from '@taizhang/contracts';
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
-import { NATIONAL_RULES_IN_FORCE, ruleSetsDecider,rulesInForce } from '@taizhang/rules';
-import { DeciderSpecification } from '@taizhang/testing';
+import { NATIONAL_RULES_IN_FORCE, ruleSetsDecider, rulesInForce } from '@taizhang/rules';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { CommitteeSeat } from './committee-rules';
 import type { HoldElection, UnionCommand } from './union.commands';
@@ -10,12 +9,7 @@ import type { UnionEvent } from './union.decider';
 import { evolve, initialState, unionDeciderUnder } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDeciderUnder(NATIONAL_RULES_IN_FORCE));
-const at = (iso: string): CommandMetadata => ({
-  now: new Date(iso),
-  actorId: 'officer-1',
-  actorRole: 'federation_officer',
-  correlationId: 'c-1',
-});
+const at = (now: string) => commandMetadata({ now });
 const today = at('2026-03-10T02:00:00Z');
 const committee: CommitteeSeat[] = [
   { name: '张伟', post: 'chair' },

@@ -1,29 +1,14 @@
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { unionDissolved, unionRegistered as registered } from '../../test/unions/union-events';
 import type { MergeUnion, UnionCommand } from './union.commands';
 import type { Union, UnionEvent } from './union.decider';
 import { unionDeciderUnder } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDeciderUnder(NATIONAL_RULES_IN_FORCE));
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-10T02:00:00Z'),
-  actorId: 'officer-1',
-  actorRole: 'federation_officer',
-  correlationId: 'c-1',
-};
-const registered: UnionEvent = {
-  type: 'UnionRegistered',
-  data: {
-    unionId: 'u1',
-    name: '沈阳机床厂工会',
-    parentId: 's1',
-    establishedOn: '2001-05-01',
-    orgPath: 'm1/d1/s1/u1',
-  },
-};
+const metadata = commandMetadata({ now: '2026-03-10T02:00:00Z' });
 const receiving: Union = {
   status: 'Registered',
   id: 'u2',
@@ -133,13 +118,7 @@ describe('Union merger (合并)', () => {
 
   it('cannot merge a union that was dissolved', () =>
     spec
-      .given([
-        registered,
-        {
-          type: 'UnionDissolved',
-          data: { unionId: 'u1', dissolvedOn: '2025-01-01', reason: '破产' },
-        },
-      ])
+      .given([registered, unionDissolved('2025-01-01')])
       .when(merge())
       .thenThrows(IllegalStateError, /dissolved/));
 });

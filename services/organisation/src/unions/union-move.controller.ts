@@ -5,12 +5,12 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { MoveOrgUnitDto } from '../org-units';
 import { loadParentInScope } from '../org-units';
-import { startOfBusinessDate } from '../shared/business-date';
 import { runUnionCommandInScope } from './union-scope';
 
 @ApiTags('unions 基层工会')

@@ -1,30 +1,15 @@
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { unionDissolved, unionRegistered as registered } from '../../test/unions/union-events';
 import type { ParentRef } from '../org-units/org-unit.commands';
 import type { UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
 import { unionDeciderUnder } from './union.decider';
 
 const spec = DeciderSpecification.for(unionDeciderUnder(NATIONAL_RULES_IN_FORCE));
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-10T02:00:00Z'),
-  actorId: 'admin-1',
-  actorRole: 'admin',
-  correlationId: 'c-1',
-};
-const registered: UnionEvent = {
-  type: 'UnionRegistered',
-  data: {
-    unionId: 'u1',
-    name: '沈阳机床厂工会',
-    parentId: 's1',
-    establishedOn: '2001-05-01',
-    orgPath: 'm1/d1/s1/u1',
-  },
-};
+const metadata = commandMetadata({ now: '2026-03-10T02:00:00Z', actorRole: 'admin' });
 const s2: ParentRef = { id: 's2', kind: 'street', orgPath: 'm1/d2/s2' };
 const move = (
   parent: ParentRef | null = s2,
@@ -123,13 +108,7 @@ describe('Union', () => {
   describe('when dissolved', () => {
     it('refuses to move', () =>
       spec
-        .given([
-          registered,
-          {
-            type: 'UnionDissolved',
-            data: { unionId: 'u1', dissolvedOn: '2026-01-05', reason: '破产' },
-          },
-        ])
+        .given([registered, unionDissolved('2026-01-05')])
         .when(move())
         .thenThrows(IllegalStateError, /dissolved/));
   });

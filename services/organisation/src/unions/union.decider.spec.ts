@@ -1,19 +1,13 @@
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { EmployerOnRecord, RegisterUnion } from './union.commands';
 import { unionDeciderUnder } from './union.decider';
 
 const given = DeciderSpecification.for(unionDeciderUnder(NATIONAL_RULES_IN_FORCE)).given;
 // 2026-03-01 07:00 in UTC is already 15:00 on 2026-03-01 in China.
-const metadata: CommandMetadata = {
-  now: new Date('2026-03-01T07:00:00Z'),
-  actorId: 'officer-1',
-  actorRole: 'federation_officer',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-03-01T07:00:00Z' });
 const street = { id: 's1', kind: 'street' as const, orgPath: 'm1/d1/s1' };
 const register = (data: Partial<RegisterUnion['data']> = {}): RegisterUnion => ({
   type: 'RegisterUnion',

@@ -1,6 +1,5 @@
-import type { CommandMetadata } from '@taizhang/event-store';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
-import { DeciderSpecification } from '@taizhang/testing';
+import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { Union } from '../unions/union.decider';
 import type { RateWorkersHome } from './workers-home.commands';
@@ -8,12 +7,7 @@ import type { WorkersHomeEvent } from './workers-home.decider';
 import { workersHomeDecider } from './workers-home.decider';
 
 const spec = DeciderSpecification.for(workersHomeDecider);
-const metadata: CommandMetadata = {
-  now: new Date('2026-05-01T02:00:00Z'),
-  actorId: 'officer-1',
-  actorRole: 'federation_officer',
-  correlationId: 'c-1',
-};
+const metadata = commandMetadata({ now: '2026-05-01T02:00:00Z' });
 const union: Union = {
   status: 'Registered',
   id: 'u1',

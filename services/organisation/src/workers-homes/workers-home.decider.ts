@@ -1,8 +1,8 @@
 import type { WorkersHomeRated } from '@taizhang/contracts';
+import { businessDate } from '@taizhang/domain';
 import type { Decider } from '@taizhang/event-store';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
-import { businessDate } from '../shared/business-date';
 import type { RateWorkersHome, WorkersHomeCommand } from './workers-home.commands';
 
 /** A union's Workers' Home (职工之家) and the titles it was given, year by year. */

@@ -5,11 +5,11 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { aggregateStream, handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
 import { loadParentInScope } from '../org-units';
-import { startOfBusinessDate } from '../shared/business-date';
 import { loadUnionInScope } from '../unions';
 import { RateWorkersHomeDto } from './dto/rate-workers-home.dto';
 import { workersHomeDecider } from './workers-home.decider';

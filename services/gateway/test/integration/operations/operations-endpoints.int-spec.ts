@@ -1,14 +1,10 @@
-import type { GatewayUnderTest } from '../gateway-test-kit';
+import { startedForSuite } from '@taizhang/testing';
+
 import { startGateway } from '../gateway-test-kit';
 
 describe('/docs and /metrics at the gateway', () => {
   describe('in production', () => {
-    let gateway: GatewayUnderTest;
-
-    beforeAll(async () => {
-      gateway = await startGateway({ NODE_ENV: 'production' });
-    });
-    afterAll(() => gateway?.close());
+    const gateway = startedForSuite(() => startGateway({ NODE_ENV: 'production' }));
 
     it('are not served: 404, as for any unknown path', async () => {
       for (const path of ['/docs', '/docs-json', '/docs-yaml', '/metrics']) {
@@ -21,12 +17,7 @@ describe('/docs and /metrics at the gateway', () => {
   });
 
   describe('outside production', () => {
-    let gateway: GatewayUnderTest;
-
-    beforeAll(async () => {
-      gateway = await startGateway({ NODE_ENV: 'development' });
-    });
-    afterAll(() => gateway?.close());
+    const gateway = startedForSuite(() => startGateway({ NODE_ENV: 'development' }));
 
     it('are open, for developers', async () => {
       await gateway.http().get('/docs-json').expect(200);

@@ -1,3 +1,5 @@
+import { startedForSuite } from '@taizhang/testing';
+
 import type { GatewayUnderTest, Tokens } from '../gateway-test-kit';
 import {
   ADMIN_PASSWORD,
@@ -6,17 +8,15 @@ import {
   login,
   PASSWORD,
   seedOrgTree,
+  signIn,
   startGateway,
 } from '../gateway-test-kit';
 
 describe('rate limits', () => {
   describe('per address', () => {
-    let gateway: GatewayUnderTest;
-
-    beforeAll(async () => {
-      gateway = await startGateway({ RATE_LIMIT_PER_ADDRESS: '5', RATE_LIMIT_WINDOW_SECONDS: '2' });
-    });
-    afterAll(() => gateway?.close());
+    const gateway = startedForSuite(() =>
+      startGateway({ RATE_LIMIT_PER_ADDRESS: '5', RATE_LIMIT_WINDOW_SECONDS: '2' }),
+    );
 
     it('answers 429 RATE_LIMITED with Retry-After once an address is over, until the window ends', async () => {
       const statuses: number[] = [];
@@ -29,14 +29,7 @@ describe('rate limits', () => {
       expect(over.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
       expect(Number(over.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       // Sign-in is limited like the rest.
-      expect(
-        (
-          await gateway
-            .http()
-            .post('/auth/login')
-            .send({ username: 'admin', password: ADMIN_PASSWORD })
-        ).status,
-      ).toBe(429);
+      expect((await signIn(gateway, 'admin', ADMIN_PASSWORD)).status).toBe(429);
       // Probes are not counted.
       expect((await gateway.http().get('/health/live')).status).toBe(200);
 
@@ -112,12 +105,7 @@ describe('rate limits', () => {
   });
 
   describe('sign-in per address', () => {
-    let gateway: GatewayUnderTest;
-
-    beforeAll(async () => {
-      gateway = await startGateway({ LOGIN_RATE_LIMIT_PER_ADDRESS: '2' });
-    });
-    afterAll(() => gateway?.close());
+    const gateway = startedForSuite(() => startGateway({ LOGIN_RATE_LIMIT_PER_ADDRESS: '2' }));
 
     it('answers 429 after a few attempts from one address, whatever the usernames', async () => {
       const attempt = (username: string) =>
@@ -128,30 +116,15 @@ describe('rate limits', () => {
       const over = await attempt('c');
       expect(over.status).toBe(429);
       expect(over.body).toMatchObject({ code: 'RATE_LIMITED' });
-      expect(
-        (
-          await gateway
-            .http()
-            .post('/auth/login')
-            .send({ username: 'admin', password: ADMIN_PASSWORD })
-        ).status,
-      ).toBe(429);
+      expect((await signIn(gateway, 'admin', ADMIN_PASSWORD)).status).toBe(429);
     });
   });
 
   describe('without Redis', () => {
-    let gateway: GatewayUnderTest;
-
-    beforeAll(async () => {
-      gateway = await startGateway({ REDIS_URL: 'redis://127.0.0.1:1' });
-    });
-    afterAll(() => gateway?.close());
+    const gateway = startedForSuite(() => startGateway({ REDIS_URL: 'redis://127.0.0.1:1' }));
 
     it('answers 503 instead of letting anyone through, while staying live', async () => {
-      const response = await gateway
-        .http()
-        .post('/auth/login')
-        .send({ username: 'admin', password: ADMIN_PASSWORD });
+      const response = await signIn(gateway, 'admin', ADMIN_PASSWORD);
 
       expect(response.status).toBe(503);
       expect(response.body).toMatchObject({ code: 'SESSION_STORE_UNAVAILABLE' });

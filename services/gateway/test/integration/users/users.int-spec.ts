@@ -6,6 +6,7 @@ import {
   login,
   PASSWORD,
   seedOrgTree,
+  signIn,
   startGateway,
 } from '../gateway-test-kit';
 
@@ -222,10 +223,7 @@ describe('user administration', () => {
       expect((await as(admin).patch(`/users/${id}`, { disabled: true })).body).toMatchObject({
         disabled: true,
       });
-      const refused = await gateway
-        .http()
-        .post('/auth/login')
-        .send({ username: 'leaving.cadre', password: PASSWORD });
+      const refused = await signIn(gateway, 'leaving.cadre', PASSWORD);
       // As a wrong password: the answer does not confirm the password (sessions/login.int-spec).
       expect(refused.status).toBe(401);
       expect(refused.body).toMatchObject({ code: 'INVALID_CREDENTIALS' });
@@ -247,14 +245,7 @@ describe('user administration', () => {
 
       await as(admin).patch(`/users/${id}`, { password: 'a-brand-new-password' });
 
-      expect(
-        (
-          await gateway
-            .http()
-            .post('/auth/login')
-            .send({ username: 'forgetful', password: PASSWORD })
-        ).status,
-      ).toBe(401);
+      expect((await signIn(gateway, 'forgetful', PASSWORD)).status).toBe(401);
       await expect(login(gateway, 'forgetful', 'a-brand-new-password')).resolves.toBeDefined();
     });
 

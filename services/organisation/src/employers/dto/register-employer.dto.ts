@@ -2,8 +2,8 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 import { EmployerKindSchema } from '@taizhang/contracts';
+import { isoDate, text } from '@taizhang/domain';
 
-import { isoDate, text } from '../../shared/text.schema';
 import { MAX_HEADCOUNT } from '../employer-rules';
 
 const count = (what: string) => z.number().int().min(0).max(MAX_HEADCOUNT).describe(what);

@@ -1,7 +1,8 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { isoDate } from '../../shared/text.schema';
+import { isoDate } from '@taizhang/domain';
+
 import { HeadcountsSchema } from './register-employer.dto';
 
 export const UpdateHeadcountsSchema = z

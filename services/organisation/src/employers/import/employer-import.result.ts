@@ -1,21 +1,18 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { ImportReasonSchema } from '../../shared/xlsx/import-reasons';
+import { importResultSchema, rejectedRowSchema } from '@taizhang/sheets';
 
-const RejectedRowSchema = z.object({
-  row: z.number().int().describe('the row number as Excel shows it'),
-  creditCode: z.string().nullable(),
-  reasons: z.array(ImportReasonSchema).min(1),
-});
+const RejectedRowSchema = rejectedRowSchema({ creditCode: z.string().nullable() });
 
-export const EmployerImportResultSchema = z.object({
-  rows: z.number().int().describe('data rows read (blank rows are skipped)'),
-  recorded: z.number().int().describe('employers registered by this import'),
-  alreadyRegistered: z
-    .array(z.object({ row: z.number().int(), employerId: z.string() }))
-    .describe('rows whose credit code was already in the registry: nothing recorded for them'),
-  rejected: z.array(RejectedRowSchema).describe('rows refused, each with every reason found'),
+export const EmployerImportResultSchema = importResultSchema({
+  recorded: 'employers registered by this import',
+  already: {
+    name: 'alreadyRegistered',
+    row: { employerId: z.string() },
+    description: 'rows whose credit code was already in the registry: nothing recorded for them',
+  },
+  rejected: RejectedRowSchema,
 });
 
 export type RejectedRow = z.infer<typeof RejectedRowSchema>;

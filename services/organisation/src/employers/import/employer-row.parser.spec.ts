@@ -1,4 +1,5 @@
-import type { CellValue } from '../../shared/xlsx/sheet-reader';
+import type { CellValue } from '@taizhang/sheets';
+
 import { parseEmployerRow } from './employer-row.parser';
 
 const cells = (overrides: Record<string, CellValue> = {}) => ({

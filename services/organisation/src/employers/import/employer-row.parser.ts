@@ -1,8 +1,8 @@
 import type { EmployerKind } from '@taizhang/contracts';
+import { text } from '@taizhang/domain';
+import type { CellValue } from '@taizhang/sheets';
+import { isBlank, RowReasonCode } from '@taizhang/sheets';
 
-import { text } from '../../shared/text.schema';
-import type { CellValue } from '../../shared/xlsx/sheet-reader';
-import { isBlank } from '../../shared/xlsx/sheet-reader';
 import type { Headcounts } from '../employer.commands';
 import type { RuleBreach } from '../employer.error';
 import { EmployerImportErrorCode } from './employer-import.error';
@@ -27,7 +27,7 @@ const HEADCOUNT_FIELDS = [
 ] as const;
 
 const missing = (field: EmployerColumn): RuleBreach => ({
-  code: EmployerImportErrorCode.MissingValue,
+  code: RowReasonCode.MissingValue,
   en: `${EMPLOYER_COLUMNS[field]} is empty${HEADCOUNT_FIELDS.includes(field as never) ? ' (write 0 for none)' : ''}.`,
   zh: `${EMPLOYER_COLUMNS[field]}未填写${HEADCOUNT_FIELDS.includes(field as never) ? '（没有请填0）' : ''}。`,
   field,
@@ -40,7 +40,7 @@ const identifier = (value: string | number): string =>
 const creditCodeOf = (value: string | number): string | RuleBreach =>
   typeof value === 'number'
     ? {
-        code: EmployerImportErrorCode.CellNotText,
+        code: RowReasonCode.CellNotText,
         en: 'The credit code is stored as a number, which loses its last digits; format the column as text and type the code again.',
         zh: '统一社会信用代码被存为数字，末几位已丢失；请将该列设为文本格式后重新填写。',
         field: 'creditCode',
@@ -62,7 +62,7 @@ const countOf = (field: (typeof HEADCOUNT_FIELDS)[number], value: string | numbe
   return Number.isSafeInteger(number) && number >= 0
     ? number
     : {
-        code: EmployerImportErrorCode.NotAWholeNumber,
+        code: RowReasonCode.NotAWholeNumber,
         en: `${EMPLOYER_COLUMNS[field]} must be a whole number of people, not "${value}".`,
         zh: `${EMPLOYER_COLUMNS[field]}须为整数人数，而不是“${value}”。`,
         field,
@@ -78,7 +78,7 @@ const nameOf = (value: string | number): string | RuleBreach => {
   return checked.success
     ? name
     : {
-        code: EmployerImportErrorCode.InvalidText,
+        code: RowReasonCode.InvalidText,
         en: `单位名称 ${checked.error.issues[0]?.message ?? 'is not valid'}.`,
         zh: '单位名称须为1至200个字符，且不含控制字符。',
         field: 'name',

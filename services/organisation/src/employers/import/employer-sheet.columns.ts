@@ -1,6 +1,5 @@
 import type { EmployerKind } from '@taizhang/contracts';
-
-import type { SheetLayout } from '../../shared/xlsx/sheet-reader';
+import type { SheetLayout } from '@taizhang/sheets';
 
 /** The columns of an employer sheet, by the Chinese headers a union keeps (in any order). */
 export const EMPLOYER_COLUMNS = {

@@ -1,9 +1,10 @@
 import type { MemberJoined } from '@taizhang/contracts';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
 import type { JoinUnion } from '../member.commands';
 import type { Member } from '../member.state';
-import { birthdayAt, notInFuture } from './member-rules.decider';
+import { birthdayAt } from './member-rules.decider';
 
 /** The minimum age of employment (劳动法 §15): nobody younger works, so nobody younger joins. */
 const MINIMUM_AGE = 16;

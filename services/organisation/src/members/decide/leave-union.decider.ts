@@ -1,9 +1,10 @@
 import type { MemberLeft } from '@taizhang/contracts';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { LeaveUnion } from '../member.commands';
 import type { Member } from '../member.state';
-import { enrolmentOf, notBeforeLastChange, notInFuture } from './member-rules.decider';
+import { enrolmentOf, notBeforeLastChange } from './member-rules.decider';
 
 /** 退会: an active or a retained membership ends, with the reason as recorded. */
 export const leaveUnion = (command: LeaveUnion, state: Member): MemberLeft => {

@@ -1,6 +1,5 @@
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
-import { businessDate } from '../../shared/business-date';
 import type { Union } from '../../unions';
 import type { Enrolment, Member } from '../member.state';
 
@@ -9,14 +8,6 @@ export const enrolmentOf = (state: Member): Exclude<Member, { status: 'None' }> 
   if (state.status === 'None') throw new NotFoundError('The member does not exist. / 会员不存在。');
 
   return state;
-};
-
-export const notInFuture = (date: string, now: Date, what: string, whatZh: string): void => {
-  if (date > businessDate(now))
-    throw new IllegalStateError(
-      `The ${what} ${date} is in the future. / ${whatZh}不能晚于今天。`,
-      'DATE_IN_FUTURE',
-    );
 };
 
 /** Nothing is recorded before the member joined, nor before the last change of the membership. */

@@ -1,9 +1,10 @@
 import type { MembershipRetained } from '@taizhang/contracts';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { RetainMembership } from '../member.commands';
 import type { Enrolment, Member } from '../member.state';
-import { enrolmentOf, notBeforeLastChange, notInFuture, parentIdOf } from './member-rules.decider';
+import { enrolmentOf, notBeforeLastChange, parentIdOf } from './member-rules.decider';
 
 const refuseUnlessActive = (member: Exclude<Member, { status: 'None' }>): void => {
   if (member.status === 'Left')

@@ -1,9 +1,10 @@
 import type { MemberTransferred } from '@taizhang/contracts';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { TransferMember } from '../member.commands';
 import type { Member } from '../member.state';
-import { enrolmentOf, notBeforeLastChange, notInFuture } from './member-rules.decider';
+import { enrolmentOf, notBeforeLastChange } from './member-rules.decider';
 
 /**
  * 会员关系转接 in one event: the member leaves one union and enters the other at the same

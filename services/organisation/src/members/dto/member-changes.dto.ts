@@ -2,8 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 import { RetentionReasonSchema } from '@taizhang/contracts';
-
-import { isoDate, text } from '../../shared/text.schema';
+import { isoDate, text } from '@taizhang/domain';
 
 export const TransferMemberSchema = z
   .object({

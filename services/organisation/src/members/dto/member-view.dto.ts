@@ -7,8 +7,7 @@ import {
   JoinChannelSchema,
   RetentionReasonSchema,
 } from '@taizhang/contracts';
-
-import { text } from '../../shared/text.schema';
+import { text } from '@taizhang/domain';
 
 export const MemberViewQuerySchema = z
   .object({

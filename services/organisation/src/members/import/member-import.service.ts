@@ -1,19 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { Caller } from '@taizhang/auth';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandMetadata, CommandOutcome } from '@taizhang/event-store';
 import { DomainError, handleCommands, PostgresEventStore } from '@taizhang/event-store';
+import type { RowOutcome } from '@taizhang/sheets';
+import { runImport } from '@taizhang/sheets';
 
-import { startOfBusinessDate } from '../../shared/business-date';
-import { InFlightWork } from '../../shared/in-flight-work';
-import { MAX_IMPORT_ROWS, tooManyRows } from '../../shared/xlsx/import-reasons';
-import { readSheet } from '../../shared/xlsx/sheet-reader';
 import type { Union } from '../../unions';
 import type { JoinRequest } from '../member-joins.service';
 import { MemberJoinsService } from '../member-joins.service';
 import type { MemberImportResult, RejectedMemberRow } from './member-import.result';
 import type { PreparedMemberRow } from './member-row.preparer';
-import { MemberRowPreparer, reasonOf } from './member-row.preparer';
+import { MemberRowPreparer, reasonOfJoin } from './member-row.preparer';
 import { MEMBER_SHEET } from './member-sheet.columns';
 
 // Rows decided and appended in one transaction, and transactions under way at once: reading the
@@ -21,7 +20,7 @@ import { MEMBER_SHEET } from './member-sheet.columns';
 const BATCH_ROWS = 500;
 const BATCHES_IN_FLIGHT = 2;
 
-type Outcome = { recorded: true } | { alreadyMember: string } | { rejected: RejectedMemberRow };
+type Outcome = RowOutcome<MemberImportResult['alreadyMembers'][number], RejectedMemberRow>;
 
 /**
  * 会员批量导入: every row of a member sheet is a join decided by the member decider, as a single
@@ -42,52 +41,28 @@ export class MemberImportService {
     metadataAt: (occurredAt: Date) => CommandMetadata,
   ): Promise<MemberImportResult> {
     const union = await this.joins.activeUnion(user, unionId);
-    const result: MemberImportResult = { rows: 0, recorded: 0, alreadyMembers: [], rejected: [] };
     const preparer = new MemberRowPreparer((number) => this.joins.vault.memberIdOf(number));
-    const work = new InFlightWork(BATCHES_IN_FLIGHT);
-    let batch: PreparedMemberRow[] = [];
-    const launch = async () => {
-      if (batch.length === 0) return;
-      const rows = batch;
-      batch = [];
-      await work.start(
-        this.record(union, rows, metadataAt).then((outcomes) =>
-          outcomes.forEach(([row, outcome]) => tally(result, row, outcome)),
-        ),
-      );
-    };
-    try {
-      for await (const sheetRow of readSheet(workbook, MEMBER_SHEET)) {
-        if (result.rows === MAX_IMPORT_ROWS) {
-          result.rejected.push({
-            row: sheetRow.row,
-            name: null,
-            reasons: [tooManyRows(sheetRow.row)],
-          });
-          break;
-        }
-        result.rows += 1;
+    const { already, ...tally } = await runImport(workbook, {
+      layout: MEMBER_SHEET,
+      batchRows: BATCH_ROWS,
+      inFlight: BATCHES_IN_FLIGHT,
+      prepare: (sheetRow) => {
         const prepared = preparer.prepare(sheetRow);
-        if ('rejected' in prepared) result.rejected.push(prepared.rejected);
-        else batch.push(prepared);
-        if (batch.length === BATCH_ROWS) await launch();
-      }
-      await launch();
-      await work.end();
-    } finally {
-      await work.settle();
-    }
-    result.alreadyMembers.sort((a, b) => a.row - b.row);
-    result.rejected.sort((a, b) => a.row - b.row);
 
-    return result;
+        return 'rejected' in prepared ? prepared : { prepared };
+      },
+      record: (rows) => this.record(union, rows, metadataAt),
+      pastLastRow: (row, reason) => ({ row, name: null, reasons: [reason] }),
+    });
+
+    return { ...tally, alreadyMembers: already };
   }
 
   private async record(
     union: Union,
     rows: PreparedMemberRow[],
     metadataAt: (occurredAt: Date) => CommandMetadata,
-  ): Promise<[number, Outcome][]> {
+  ): Promise<Outcome[]> {
     const requests = rows.map(({ body, person }) =>
       this.joins.joinRequest(union, body, person, metadataAt(startOfBusinessDate(body.joinedOn))),
     );
@@ -96,10 +71,7 @@ export class MemberImportService {
     });
 
     return Promise.all(
-      rows.map(async (prepared, i): Promise<[number, Outcome]> => [
-        prepared.row,
-        await this.outcomeOf(union, prepared, requests[i]!, outcomes[i]!),
-      ]),
+      rows.map((prepared, i) => this.outcomeOf(union, prepared, requests[i]!, outcomes[i]!)),
     );
   }
 
@@ -114,7 +86,7 @@ export class MemberImportService {
     if (!(error instanceof DomainError)) throw error;
     const unionId = union.status === 'None' ? null : union.id;
     if (error.code === 'MEMBER_ALREADY_ACTIVE' && error.details['unionId'] === unionId)
-      return { alreadyMember: request.id! };
+      return { already: { row: prepared.row, memberId: request.id! } };
     // A person who left and comes back keeps their key: the single join finds it.
     if (error.code === 'PERSONAL_DATA_KEY_CHANGED')
       return this.joins
@@ -126,14 +98,7 @@ export class MemberImportService {
         );
 
     return {
-      rejected: { row: prepared.row, name: prepared.body.name, reasons: [reasonOf(error)] },
+      rejected: { row: prepared.row, name: prepared.body.name, reasons: [reasonOfJoin(error)] },
     };
   }
 }
-
-const tally = (result: MemberImportResult, row: number, outcome: Outcome): void => {
-  if ('recorded' in outcome) result.recorded += 1;
-  else if ('alreadyMember' in outcome)
-    result.alreadyMembers.push({ row, memberId: outcome.alreadyMember });
-  else result.rejected.push(outcome.rejected);
-};

@@ -1,4 +1,5 @@
-import type { CellValue } from '../../shared/xlsx/sheet-reader';
+import type { CellValue } from '@taizhang/sheets';
+
 import { parseMemberRow } from './member-row.parser';
 import type { MemberColumn } from './member-sheet.columns';
 

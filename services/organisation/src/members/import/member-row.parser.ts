@@ -1,6 +1,6 @@
-import type { ImportReason } from '../../shared/xlsx/import-reasons';
-import type { CellValue } from '../../shared/xlsx/sheet-reader';
-import { isBlank } from '../../shared/xlsx/sheet-reader';
+import type { CellValue, ImportReason } from '@taizhang/sheets';
+import { isBlank, RowReasonCode } from '@taizhang/sheets';
+
 import type { JoinUnionDto } from '../dto/join-union.dto';
 import { JoinUnionSchema } from '../dto/join-union.dto';
 import type { MemberColumn } from './member-sheet.columns';
@@ -11,15 +11,6 @@ import {
   MEMBER_COLUMNS,
   YES_NO,
 } from './member-sheet.columns';
-
-/** Codes of a member row's own refusals (the rules of a join keep theirs). */
-export enum MemberImportErrorCode {
-  MissingValue = 'MISSING_VALUE',
-  CellNotText = 'CELL_NOT_TEXT',
-  InvalidValue = 'INVALID_VALUE',
-  InvalidDate = 'INVALID_DATE',
-  DuplicateInSheet = 'DUPLICATE_IN_SHEET',
-}
 
 export type ParsedMemberRow = { body: JoinUnionDto } | { reasons: ImportReason[] };
 
@@ -41,7 +32,7 @@ const labelled =
     labels[textOf(value)] ??
     reason(
       field,
-      MemberImportErrorCode.InvalidValue,
+      RowReasonCode.InvalidValue,
       `${header(field)} "${textOf(value)}" is not one of ${choices}.`,
       `${header(field)}“${textOf(value)}”不在可选范围内，应为：${choices}。`,
     );
@@ -73,7 +64,7 @@ const dateOf =
 
     return reason(
       field,
-      MemberImportErrorCode.InvalidDate,
+      RowReasonCode.InvalidDate,
       `${header(field)} "${value}" is not a date (write it as 2020-07-01).`,
       `${header(field)}“${value}”不是有效日期（应写作2020-07-01）。`,
     );
@@ -84,7 +75,7 @@ const idCardNumberOf = (value: string | number): string | ImportReason =>
   typeof value === 'number'
     ? reason(
         'idCardNumber',
-        MemberImportErrorCode.CellNotText,
+        RowReasonCode.CellNotText,
         'The ID card number is stored as a number, which loses its last digits; format the column as text and type the number again.',
         '身份证号码被存为数字，末几位已丢失；请将该列设为文本格式后重新填写。',
       )
@@ -127,7 +118,7 @@ export const parseMemberRow = (cells: Record<MemberColumn, CellValue>): ParsedMe
         reasons.push(
           reason(
             field,
-            MemberImportErrorCode.MissingValue,
+            RowReasonCode.MissingValue,
             `${header(field)} is empty.`,
             `${header(field)}未填写。`,
           ),
@@ -148,7 +139,7 @@ export const parseMemberRow = (cells: Record<MemberColumn, CellValue>): ParsedMe
 
       return reason(
         field,
-        MemberImportErrorCode.InvalidValue,
+        RowReasonCode.InvalidValue,
         `${header(field)} ${issue.message}.`,
         `${header(field)}的内容无效（${issue.message}）。`,
       );

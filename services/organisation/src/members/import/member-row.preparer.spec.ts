@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-import type { CellValue } from '../../shared/xlsx/sheet-reader';
+import type { CellValue } from '@taizhang/sheets';
+
 import { idCardCheckCharacter } from '../id-card-number';
 import { decryptValue } from '../personal-data/aes-gcm';
 import { memberIdOf } from '../personal-data/blind-index';

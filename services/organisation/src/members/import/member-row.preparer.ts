@@ -1,13 +1,13 @@
-import { DomainError } from '@taizhang/event-store';
+import { DomainError } from '@taizhang/domain';
+import type { ImportReason, SheetRow } from '@taizhang/sheets';
+import { reasonOf, RowReasonCode } from '@taizhang/sheets';
 
-import type { ImportReason } from '../../shared/xlsx/import-reasons';
-import type { SheetRow } from '../../shared/xlsx/sheet-reader';
 import type { JoinUnionDto } from '../dto/join-union.dto';
 import { newPersonKey } from '../personal-data/person-key';
 import type { JoiningPerson, PersonalData } from '../personal-data/personal-data';
 import { readPersonalData, sealPersonalData } from '../personal-data/personal-data';
 import type { RejectedMemberRow } from './member-import.result';
-import { MemberImportErrorCode, parseMemberRow } from './member-row.parser';
+import { parseMemberRow } from './member-row.parser';
 import type { MemberColumn } from './member-sheet.columns';
 import { MEMBER_COLUMNS } from './member-sheet.columns';
 
@@ -26,12 +26,11 @@ const COLUMN_OF_CODE: Record<string, MemberColumn> = {
   MEMBERSHIP_RETAINED: 'idCardNumber',
 };
 
-/** A refusal of a row's join as the import lists it ("English / 中文" split, column named). */
-export const reasonOf = (error: DomainError): ImportReason => {
-  const [en = error.message, zh = error.message] = error.message.split(' / ');
+/** A refusal of a row's join as the import lists it, naming the column it is about. */
+export const reasonOfJoin = (error: DomainError): ImportReason => {
   const column = COLUMN_OF_CODE[error.code];
 
-  return { code: error.code, column: column ? MEMBER_COLUMNS[column][0] : null, en, zh };
+  return reasonOf(error, column ? MEMBER_COLUMNS[column][0] : null);
 };
 
 /** A sheet row ready to be decided: the body of its join and the person, sealed under a new key. */
@@ -65,7 +64,7 @@ export class MemberRowPreparer {
     try {
       personal = readPersonalData(body);
     } catch (error) {
-      if (error instanceof DomainError) return rejected([reasonOf(error)]);
+      if (error instanceof DomainError) return rejected([reasonOfJoin(error)]);
       throw error;
     }
     const memberId = this.memberIdOf(personal.facts.normalised);
@@ -73,7 +72,7 @@ export class MemberRowPreparer {
     if (first !== undefined)
       return rejected([
         {
-          code: MemberImportErrorCode.DuplicateInSheet,
+          code: RowReasonCode.DuplicateInSheet,
           column: MEMBER_COLUMNS.idCardNumber[0],
           en: `The same ID card number as row ${first}.`,
           zh: `与第${first}行的身份证号码重复。`,

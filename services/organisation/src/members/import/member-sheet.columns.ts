@@ -1,6 +1,5 @@
 import type { EmploymentForm, JoinChannel } from '@taizhang/contracts';
-
-import type { SheetLayout } from '../../shared/xlsx/sheet-reader';
+import type { SheetLayout } from '@taizhang/sheets';
 
 /**
  * The columns of a member sheet (会员花名册), by the Chinese headers unions keep, in any order;

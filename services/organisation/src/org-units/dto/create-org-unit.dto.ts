@@ -2,8 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 import { FederationKindSchema } from '@taizhang/contracts';
-
-import { text } from '../../shared/text.schema';
+import { text } from '@taizhang/domain';
 
 export const CreateOrgUnitSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { isoDate } from '../../shared/text.schema';
+import { isoDate } from '@taizhang/domain';
 
 export const ApproveUnionApplicationSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { text } from '../../shared/text.schema';
+import { text } from '@taizhang/domain';
 
 export const RejectUnionApplicationSchema = z
   .object({

@@ -7,10 +7,10 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
-import { startOfBusinessDate } from '../../shared/business-date';
 import { AppointCadreDto, CadresViewDto, RemoveCadreDto } from '../dto/cadres.dto';
 import { loadEstablishedUnionInScope, runUnionCommandInScope } from '../union-scope';
 import { normalisePublicPhone } from './public-phone';

@@ -1,9 +1,10 @@
 import type { CadreAppointed, CadreRemoved } from '@taizhang/contracts';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
 import type { AppointCadre, RemoveCadre } from '../union.commands';
 import type { Union } from '../union.state';
-import { notInFuture, requireActive } from './union-dates';
+import { requireActive } from './union-dates';
 
 /** 三亮: a cadre of an active union takes up a post, from a date not before its founding. */
 export const appointCadre = (command: AppointCadre, state: Union): CadreAppointed => {

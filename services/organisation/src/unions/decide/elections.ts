@@ -3,15 +3,16 @@ import type {
   CommitteeElectionApproved,
   UnionTermExpired,
 } from '@taizhang/contracts';
+import { businessDate } from '@taizhang/domain';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 import { appliedRuleSet } from '@taizhang/rules';
 
-import { businessDate } from '../../shared/business-date';
 import { checkElection, termEndsOn } from '../committee-rules';
 import type { ApproveElection, HoldElection, RecordTermExpiry } from '../union.commands';
 import type { Union } from '../union.state';
-import { notInFuture, requireActive } from './union-dates';
+import { requireActive } from './union-dates';
 
 /**
  * 换届选举: the same rules as at founding, those in force on the day it was held; the result

@@ -4,11 +4,12 @@ import type {
   UnionApplicationSubmitted,
   UnionEstablished,
 } from '@taizhang/contracts';
+import { businessDate } from '@taizhang/domain';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 import { appliedRuleSet } from '@taizhang/rules';
 
-import { businessDate } from '../../shared/business-date';
 import { checkElection, termEndsOn } from '../committee-rules';
 import type {
   ApproveUnionApplication,
@@ -19,7 +20,6 @@ import type {
 import type { Union } from '../union.state';
 import { checkCoveredEmployers } from './covered-employers';
 import { checkParent } from './registration';
-import { notInFuture } from './union-dates';
 
 export const submitApplication = (
   command: SubmitUnionApplication,

@@ -1,9 +1,10 @@
 import type { UnionMerged } from '@taizhang/contracts';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { MergeUnion } from '../union.commands';
 import type { ActiveUnion, Union } from '../union.state';
-import { notInFuture, requireActive } from './union-dates';
+import { requireActive } from './union-dates';
 
 /**
  * The union that takes the members over: it exists, is neither dissolved nor merged itself, and

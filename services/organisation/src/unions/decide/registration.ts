@@ -1,11 +1,11 @@
 import type { UnionRegistered } from '@taizhang/contracts';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { ParentRef } from '../../org-units';
 import type { RegisterUnion } from '../union.commands';
 import type { Union } from '../union.state';
 import { checkCoveredEmployers } from './covered-employers';
-import { notInFuture } from './union-dates';
 
 // A grassroots union sits under a street or district federation (组织体系).
 export const checkParent = (parent: ParentRef | null): ParentRef => {

@@ -1,16 +1,6 @@
 import { IllegalStateError } from '@taizhang/event-store';
 
-import { businessDate } from '../../shared/business-date';
 import type { ActiveUnion, Union } from '../union.state';
-
-/** Refuses a business date after today in China. */
-export const notInFuture = (date: string, now: Date, what: string, whatZh: string): void => {
-  if (date > businessDate(now))
-    throw new IllegalStateError(
-      `The ${what} ${date} is in the future. / ${whatZh}不能晚于今天。`,
-      'DATE_IN_FUTURE',
-    );
-};
 
 /** The union as an active org unit; a dissolved or merged one records nothing more. */
 export const requireActive = (state: Union): ActiveUnion => {

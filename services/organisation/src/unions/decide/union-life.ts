@@ -1,9 +1,10 @@
 import type { UnionDissolved, UnionRenamed } from '@taizhang/contracts';
+import { notInFuture } from '@taizhang/domain';
 import { IllegalStateError } from '@taizhang/event-store';
 
 import type { DissolveUnion, RenameUnion } from '../union.commands';
 import type { Union } from '../union.state';
-import { notInFuture, requireActive } from './union-dates';
+import { requireActive } from './union-dates';
 
 export const renameUnion = (command: RenameUnion, state: Union): UnionRenamed => {
   const union = requireActive(state);

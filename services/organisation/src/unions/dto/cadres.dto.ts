@@ -1,7 +1,8 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { isoDate, text } from '../../shared/text.schema';
+import { isoDate, text } from '@taizhang/domain';
+
 import { normalisePublicPhone } from '../cadres/public-phone';
 
 export const AppointCadreSchema = z

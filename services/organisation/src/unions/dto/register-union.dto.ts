@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { isoDate, text } from '../../shared/text.schema';
+import { isoDate, text } from '@taizhang/domain';
 
 export const RegisterUnionSchema = z
   .object({

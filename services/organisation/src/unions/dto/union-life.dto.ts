@@ -1,7 +1,8 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { isoDate, text } from '../../shared/text.schema';
+import { isoDate, text } from '@taizhang/domain';
+
 import { HoldFoundingCongressSchema } from './hold-founding-congress.dto';
 
 /** A re-election (换届选举) follows the founding congress's rules. */

@@ -2,8 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 import { WorkersHomeTitleSchema } from '@taizhang/contracts';
-
-import { isoDate } from '../../shared/text.schema';
+import { isoDate } from '@taizhang/domain';
 
 export const RateWorkersHomeSchema = z
   .object({

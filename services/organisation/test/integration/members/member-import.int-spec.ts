@@ -248,6 +248,13 @@ describe('member import (会员批量导入) over HTTP', () => {
     const noUnion = await upload(randomUUID(), await workbook([]));
 
     expect([notABook.status, notABook.body['code']]).toEqual([422, 'INVALID_WORKBOOK']);
+    // Each language its own field, and both in the one-line detail.
+    expect(notABook.body).toMatchObject({
+      en: 'The file is not an Excel workbook (.xlsx) that can be read.',
+      zh: '文件不是可读取的Excel工作簿（.xlsx）。',
+      detail:
+        'The file is not an Excel workbook (.xlsx) that can be read. / 文件不是可读取的Excel工作簿（.xlsx）。',
+    });
     expect([noUnion.status, noUnion.body['code']]).toEqual([404, 'NOT_FOUND']);
     expect(await count('SELECT count(*) FROM events')).toBe(before);
   });

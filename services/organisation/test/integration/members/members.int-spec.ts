@@ -2,25 +2,19 @@ import { randomUUID } from 'node:crypto';
 
 import { Topics } from '@taizhang/contracts';
 import { verifyIntegrity } from '@taizhang/event-store';
-import type { RunningServices } from '@taizhang/testing';
-import { eventually, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
+import { eventually, regionSuite, testIdCardNumber } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: uniqueness of a person across the
 // region, no plain personal data at rest or on the topic, masking, recorded reveals, erasure.
 describe('members (organisation, integration)', () => {
-  let running: RunningServices;
+  const { running, region, url, created, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   // The admin builds the org tree; the city's officer records the members (libs/testing).
-  const region = regionClient({ as: (caller) => running.as(caller) });
-  const url = (path: string) => `${running.urls['organisation']!}${path}`;
   const pool = () => running.databases['organisation']!.pool;
   const unions: string[] = [];
 
-  const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
-
-    return answer.body['id'] as string;
-  };
   const person = (n: number, more: Record<string, unknown> = {}) => ({
     name: '王秀英',
     gender: 'female',
@@ -35,30 +29,14 @@ describe('members (organisation, integration)', () => {
     (await pool().query<{ text: string }>(sql)).rows.map((row) => row.text).join('\n');
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
-    const city = await created('/org-units', {
-      code: '2101',
-      name: '沈阳市总工会',
-      kind: 'municipal',
-    });
-    const district = await created('/org-units', {
-      code: '210102',
-      name: '和平区总工会',
-      kind: 'district',
-      parentId: city,
-    });
-    const street = await created('/org-units', {
-      code: '210102001',
-      name: '南市场街道工会联合会',
-      kind: 'street',
-      parentId: district,
-    });
+    const city = await unit('2101', '沈阳市总工会', 'municipal');
+    const district = await unit('210102', '和平区总工会', 'district', city);
+    const street = await unit('210102001', '南市场街道工会联合会', 'street', district);
     for (const name of ['机床厂工会', '商圈联合工会', '医院工会', '快递物流联合工会'])
       unions.push(
         await created('/unions', { name, parentId: street, establishedOn: '2000-01-01' }),
       );
   });
-  afterAll(() => running?.close());
 
   it('lets one ID card number join only once, however many unions it tries at the same time', async () => {
     const body = person(1);

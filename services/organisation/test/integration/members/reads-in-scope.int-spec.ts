@@ -1,6 +1,6 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices, TestCaller } from '@taizhang/testing';
-import { regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
+import type { TestCaller } from '@taizhang/testing';
+import { regionSuite, testIdCardNumber } from '@taizhang/testing';
 
 type Answer = { status: number; body: Record<string, unknown> };
 
@@ -8,23 +8,14 @@ type Answer = { status: number; body: Record<string, unknown> };
 // the units outside the caller's scope without their id (a member's earlier unions, the union
 // another merged into), while an officer or auditor above both still reads them.
 describe('reads show only the units in the caller’s scope (organisation, integration)', () => {
-  let running: RunningServices;
-  const region = regionClient({ as: (caller) => running.as(caller) });
-  const url = (path: string) => `${running.urls['organisation']!}${path}`;
+  const { running, region, url, created, ok, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   // Union A under street 1 of district 1, union B under street 2 of district 2, C beside A.
   const ids = { city: '', d1: '', d2: '', s1: '', s2: '', a: '', b: '', c: '' };
   const paths = { a: '', b: '', c: '', s1: '', d2: '' };
 
-  const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
-
-    return answer.body['id'] as string;
-  };
-  const ok = async (path: string, body: unknown) => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 200 });
-  };
   const pathOf = async (unionId: string) =>
     (await region.get(url(`/unions/${unionId}`))).body['orgPath'] as string;
   const parentPath = (path: string) => path.slice(0, path.lastIndexOf('/'));
@@ -50,14 +41,7 @@ describe('reads show only the units in the caller’s scope (organisation, integ
   };
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
-    ids.city = await created('/org-units', {
-      code: '2101',
-      name: '沈阳市总工会',
-      kind: 'municipal',
-    });
-    const unit = (code: string, name: string, kind: string, parentId: string) =>
-      created('/org-units', { code, name, kind, parentId });
+    ids.city = await unit('2101', '沈阳市总工会', 'municipal');
     ids.d1 = await unit('210103', '沈河区总工会', 'district', ids.city);
     ids.d2 = await unit('210102', '和平区总工会', 'district', ids.city);
     ids.s1 = await unit('210103001', '五里河街道工会联合会', 'street', ids.d1);
@@ -73,7 +57,6 @@ describe('reads show only the units in the caller’s scope (organisation, integ
     paths.s1 = parentPath(paths.a);
     paths.d2 = parentPath(parentPath(paths.b));
   });
-  afterAll(() => running?.close());
 
   it("shows B's cadre a member transferred from A across districts without A, its federation or the reasons there; the city's officer and auditor read all", async () => {
     const memberId = await created(`/unions/${ids.a}/members`, person(1, '2018-07-01'));

@@ -1,6 +1,6 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices, TestCaller } from '@taizhang/testing';
-import { regionClient, startServices, testCreditCode, testIdCardNumber } from '@taizhang/testing';
+import type { TestCaller } from '@taizhang/testing';
+import { regionSuite, testCreditCode, testIdCardNumber } from '@taizhang/testing';
 
 type Answer = { status: number; body: Record<string, unknown> };
 
@@ -8,23 +8,14 @@ type Answer = { status: number; body: Record<string, unknown> };
 // do, and names records outside the caller's scope (member ids, unions, dates) to nobody who
 // cannot see them; a caller above both still reads them.
 describe('refusals name only what the caller may see (organisation, integration)', () => {
-  let running: RunningServices;
-  const region = regionClient({ as: (caller) => running.as(caller) });
-  const url = (path: string) => `${running.urls['organisation']!}${path}`;
+  const { running, region, url, created, ok, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   // Two streets of one district: unions A and C under the first, B under the second.
   const ids = { district: '', s1: '', s2: '', a: '', b: '', c: '' };
   const paths = { s1: '', a: '', b: '' };
 
-  const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
-
-    return answer.body['id'] as string;
-  };
-  const ok = async (path: string, body: unknown) => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 200 });
-  };
   const pathOf = async (unionId: string) =>
     (await region.get(url(`/unions/${unionId}`))).body['orgPath'] as string;
   const person = (n: number, joinedOn = '2020-07-01') => ({
@@ -46,30 +37,10 @@ describe('refusals name only what the caller may see (organisation, integration)
   };
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
-    const city = await created('/org-units', {
-      code: '2101',
-      name: '沈阳市总工会',
-      kind: 'municipal',
-    });
-    ids.district = await created('/org-units', {
-      code: '210103',
-      name: '沈河区总工会',
-      kind: 'district',
-      parentId: city,
-    });
-    ids.s1 = await created('/org-units', {
-      code: '210103001',
-      name: '五里河街道工会联合会',
-      kind: 'street',
-      parentId: ids.district,
-    });
-    ids.s2 = await created('/org-units', {
-      code: '210103002',
-      name: '北市场街道工会联合会',
-      kind: 'street',
-      parentId: ids.district,
-    });
+    const city = await unit('2101', '沈阳市总工会', 'municipal');
+    ids.district = await unit('210103', '沈河区总工会', 'district', city);
+    ids.s1 = await unit('210103001', '五里河街道工会联合会', 'street', ids.district);
+    ids.s2 = await unit('210103002', '北市场街道工会联合会', 'street', ids.district);
     const union = (name: string, parentId: string) =>
       created('/unions', { name, parentId, establishedOn: '2000-01-01' });
     ids.a = await union('机床厂工会', ids.s1);
@@ -79,7 +50,6 @@ describe('refusals name only what the caller may see (organisation, integration)
     paths.b = await pathOf(ids.b);
     paths.s1 = paths.a.slice(0, paths.a.lastIndexOf('/'));
   });
-  afterAll(() => running?.close());
 
   it("tells a cadre of union A that a person of union B needs a transfer, naming neither B, the member nor a date; B's cadre and an officer above both read them", async () => {
     const memberId = await created(`/unions/${ids.b}/members`, person(1));

@@ -1,21 +1,12 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices } from '@taizhang/testing';
-import { regionClient, startServices } from '@taizhang/testing';
+import { regionSuite } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: 三亮 over HTTP, Chinese kept exactly.
 describe('union cadres (organisation, integration)', () => {
-  let running: RunningServices;
+  const { region, url, created, unit } = regionSuite(['organisation'], [Topics.organisation]);
   // The admin builds the org tree; an officer of the city does the rest (libs/testing).
-  const region = regionClient({ as: (caller) => running.as(caller) });
   let unionId: string;
   let street: string;
-  const url = (path: string) => `${running.urls['organisation']!}${path}`;
-  const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
-
-    return answer.body['id'] as string;
-  };
   const chair = {
     name: '麻军峰',
     post: '工会主席',
@@ -25,31 +16,15 @@ describe('union cadres (organisation, integration)', () => {
   };
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
-    const city = await created('/org-units', {
-      code: '2101',
-      name: '沈阳市总工会',
-      kind: 'municipal',
-    });
-    const district = await created('/org-units', {
-      code: '210104',
-      name: '大东区总工会',
-      kind: 'district',
-      parentId: city,
-    });
-    street = await created('/org-units', {
-      code: '210104001',
-      name: '大东街道工会联合会',
-      kind: 'street',
-      parentId: district,
-    });
+    const city = await unit('2101', '沈阳市总工会', 'municipal');
+    const district = await unit('210104', '大东区总工会', 'district', city);
+    street = await unit('210104001', '大东街道工会联合会', 'street', district);
     unionId = await created('/unions', {
       name: '华晨宝马汽车有限公司工会',
       parentId: street,
       establishedOn: '2003-05-01',
     });
   });
-  afterAll(() => running?.close());
 
   it('shows the serving cadres with name, post, phone and duties, until they are removed', async () => {
     const chairId = await created(`/unions/${unionId}/cadres`, chair);

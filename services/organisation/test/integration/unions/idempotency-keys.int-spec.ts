@@ -1,22 +1,16 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices } from '@taizhang/testing';
-import { regionClient, startServices, testCreditCode } from '@taizhang/testing';
+import { regionSuite, testCreditCode } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: an Idempotency-Key is bound to the
 // route and the target it was first used on, not to the body alone.
 describe('Idempotency-Keys (organisation, integration)', () => {
-  let running: RunningServices;
-  const region = regionClient({ as: (caller) => running.as(caller) });
+  const { running, region, url, created, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   let street: string;
-  const url = (path: string) => `${running.urls['organisation']!}${path}`;
   const pool = () => running.databases['organisation']!.pool;
 
-  const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
-
-    return answer.body['id'] as string;
-  };
   const union = (name: string) =>
     created('/unions', { name, parentId: street, establishedOn: '2001-01-01' });
   const application = async (n: number): Promise<string> => {
@@ -55,26 +49,10 @@ describe('Idempotency-Keys (organisation, integration)', () => {
   const keyed = (key: string) => ({ 'idempotency-key': key });
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
-    const city = await created('/org-units', {
-      code: '2101',
-      name: '沈阳市总工会',
-      kind: 'municipal',
-    });
-    const district = await created('/org-units', {
-      code: '210106',
-      name: '铁西区总工会',
-      kind: 'district',
-      parentId: city,
-    });
-    street = await created('/org-units', {
-      code: '210106002',
-      name: '重工街道工会联合会',
-      kind: 'street',
-      parentId: district,
-    });
+    const city = await unit('2101', '沈阳市总工会', 'municipal');
+    const district = await unit('210106', '铁西区总工会', 'district', city);
+    street = await unit('210106002', '重工街道工会联合会', 'street', district);
   });
-  afterAll(() => running?.close());
 
   it("refuses a key used on one union's rename for another union's, appending nothing; the same union replays", async () => {
     const [first, second] = [await union('机床厂工会'), await union('医院工会')];

@@ -4,13 +4,13 @@ import { Client } from 'pg';
 
 import { organisationRegistry } from '@taizhang/contracts';
 import { DeadlineClocks } from '@taizhang/deadlines';
+import { businessDate } from '@taizhang/domain';
 import type { CommandMetadata } from '@taizhang/event-store';
 import { PostgresEventStore, ProjectionLagError } from '@taizhang/event-store';
 import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
 
 import { organisationMigrations } from '../../../src/organisation.migrations';
-import { businessDate } from '../../../src/shared/business-date';
 import { unionTermClock } from '../../../src/unions/term-clock/union-term.clock';
 import type { UnionCommand } from '../../../src/unions/union.commands';
 import { runUnionCommand } from '../../../src/unions/union-streams';

@@ -1,30 +1,20 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices } from '@taizhang/testing';
-import { regionClient, startServices, testCreditCode } from '@taizhang/testing';
+import { regionSuite, testCreditCode } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: founding (组建) — an employer is
 // covered by at most one grassroots union at a time, released by a rejection or a dissolution,
 // handed to the receiving union by a merger; a founding recorded after the fact.
 describe('union founding and employer coverage (organisation, integration)', () => {
-  let running: RunningServices;
+  const { running, region, url, created, ok, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   // The admin builds the org tree; an officer of the city does the rest (libs/testing).
-  const region = regionClient({ as: (caller) => running.as(caller) });
   let street: string;
   let otherStreet: string;
   let employers = 0;
-  const url = (path: string) => `${running.urls['organisation']!}${path}`;
   const pool = () => running.databases['organisation']!.pool;
 
-  const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
-
-    return answer.body['id'] as string;
-  };
-  const ok = async (path: string, body: unknown = {}) => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 200 });
-  };
   const employer = async (streetId = street): Promise<string> => {
     employers += 1;
     const creditCode = testCreditCode(employers);
@@ -77,32 +67,11 @@ describe('union founding and employer coverage (organisation, integration)', () 
   };
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
-    const city = await created('/org-units', {
-      code: '2101',
-      name: '沈阳市总工会',
-      kind: 'municipal',
-    });
-    const district = await created('/org-units', {
-      code: '210106',
-      name: '铁西区总工会',
-      kind: 'district',
-      parentId: city,
-    });
-    street = await created('/org-units', {
-      code: '210106002',
-      name: '重工街道工会联合会',
-      kind: 'street',
-      parentId: district,
-    });
-    otherStreet = await created('/org-units', {
-      code: '210106003',
-      name: '艳粉街道工会联合会',
-      kind: 'street',
-      parentId: district,
-    });
+    const city = await unit('2101', '沈阳市总工会', 'municipal');
+    const district = await unit('210106', '铁西区总工会', 'district', city);
+    street = await unit('210106002', '重工街道工会联合会', 'street', district);
+    otherStreet = await unit('210106003', '艳粉街道工会联合会', 'street', district);
   });
-  afterAll(() => running?.close());
 
   it('refuses an employer already claimed by a pending application or covered by a union', async () => {
     const [pending, covered, free] = [await employer(), await employer(), await employer()];

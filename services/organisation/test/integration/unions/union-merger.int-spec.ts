@@ -1,25 +1,19 @@
 import { Topics } from '@taizhang/contracts';
-import type { RunningServices } from '@taizhang/testing';
-import { regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
+import { regionSuite, testIdCardNumber } from '@taizhang/testing';
 
 // Real PostgreSQL and Kafka, the service as its own process: a merger (合并) moves every member
 // in the same transaction, a join racing it is either moved or refused, and a merger that fails
 // half-way leaves nothing behind.
 describe('union merger (organisation, integration)', () => {
-  let running: RunningServices;
+  const { running, region, url, created, ok, unit } = regionSuite(
+    ['organisation'],
+    [Topics.organisation],
+  );
   // The admin builds the org tree; an officer of the city does the rest (libs/testing).
-  const region = regionClient({ as: (caller) => running.as(caller) });
   let street: string;
-  const url = (path: string) => `${running.urls['organisation']!}${path}`;
   const pool = () => running.databases['organisation']!.pool;
   let people = 0;
 
-  const created = async (path: string, body: unknown): Promise<string> => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
-
-    return answer.body['id'] as string;
-  };
   const union = (name: string, establishedOn = '2000-01-01') =>
     created('/unions', { name, parentId: street, establishedOn });
   const person = (joinedOn = '2020-07-01') => ({
@@ -31,34 +25,12 @@ describe('union merger (organisation, integration)', () => {
     joinedOn,
   });
   const member = async (memberId: string) => (await region.get(url(`/members/${memberId}`))).body;
-  const ok = async (path: string, body: unknown) => {
-    const answer = await region.post(url(path), body);
-    expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 200 });
-
-    return answer.body;
-  };
 
   beforeAll(async () => {
-    running = await startServices(['organisation'], [Topics.organisation]);
-    const city = await created('/org-units', {
-      code: '2101',
-      name: '沈阳市总工会',
-      kind: 'municipal',
-    });
-    const district = await created('/org-units', {
-      code: '210106',
-      name: '铁西区总工会',
-      kind: 'district',
-      parentId: city,
-    });
-    street = await created('/org-units', {
-      code: '210106001',
-      name: '兴华街道工会联合会',
-      kind: 'street',
-      parentId: district,
-    });
+    const city = await unit('2101', '沈阳市总工会', 'municipal');
+    const district = await unit('210106', '铁西区总工会', 'district', city);
+    street = await unit('210106001', '兴华街道工会联合会', 'street', district);
   });
-  afterAll(() => running?.close());
 
   it('moves every member the union holds, with their history, in the merger’s own transaction', async () => {
     const merging = await union('沈阳机床一厂工会');

@@ -5,12 +5,12 @@ import { createTestDatabase } from '@taizhang/testing';
 import { childrenAsOf } from '../../../src/as-of/figures-as-of.query';
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
-import { projectOrganisationEvent } from '../../../src/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 import {
   federationUnitMoved,
   organisationEnvelope,
   orgUnitCreated,
+  projectAll,
 } from '../../organisation-envelope';
 
 // Each event as the consumer receives it; `key` is the partition key (the unit it concerns).
@@ -220,14 +220,7 @@ const EMPLOYERS_EXPECTED: Record<string, unknown[]> = {
 
 describe('figures as of a date', () => {
   let db: TestDatabase;
-  const apply = async (events: EventEnvelope[]) => {
-    const client = await db.pool.connect();
-    try {
-      for (const e of events) await projectOrganisationEvent(e, client);
-    } finally {
-      client.release();
-    }
-  };
+  const apply = (events: EventEnvelope[]) => projectAll(db.pool, events);
   const figuresOn = async (asOf: string | null) => {
     const found: Record<string, [number, number, number]> = {};
     for (const id of ['m', 'd1', 'd2', 's1', 'a', 'c']) {

@@ -4,19 +4,11 @@ import { createTestDatabase } from '@taizhang/testing';
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
 import { projectOrganisationEvent } from '../../../src/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
-import { organisationEnvelope } from '../../organisation-envelope';
+import { organisationEnvelope, orgUnitCreated, projectAll } from '../../organisation-envelope';
 
 const envelope = organisationEnvelope;
 
-const unit = (id: string, kind: string, parentId: string | null, orgPath: string) =>
-  envelope('OrgUnitCreated', orgPath, {
-    orgUnitId: id,
-    code: id,
-    name: `${id}工会`,
-    kind,
-    parentId,
-    orgPath,
-  });
+const unit = orgUnitCreated;
 const employer = (id: string, streetPath: string, headcount: number, registeredOn: string) =>
   envelope('EmployerRegistered', `${streetPath}/${id}`, {
     employerId: id,
@@ -93,14 +85,7 @@ describe('employer facts', () => {
         reason: '企业注销',
       }),
     ];
-    const client = await db.pool.connect();
-    try {
-      for (const event of events) {
-        await projectOrganisationEvent(event, client);
-      }
-    } finally {
-      client.release();
-    }
+    await projectAll(db.pool, events);
   });
   afterAll(() => db.drop());
 

@@ -7,9 +7,8 @@ import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
-import { projectOrganisationEvent } from '../../../src/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
-import { organisationEnvelope } from '../../organisation-envelope';
+import { organisationEnvelope, projectAll } from '../../organisation-envelope';
 
 const PATHS: Record<string, string> = {
   m: 'm',
@@ -130,14 +129,7 @@ const lifeOf = (
 describe('member figures', () => {
   let db: TestDatabase;
 
-  const apply = async (events: EventEnvelope[]): Promise<void> => {
-    const client = await db.pool.connect();
-    try {
-      for (const event of events) await projectOrganisationEvent(event, client);
-    } finally {
-      client.release();
-    }
-  };
+  const apply = (events: EventEnvelope[]) => projectAll(db.pool, events);
   const figures = async (id: string) => {
     const summary = await orgUnitSummary(db.pool, id);
 

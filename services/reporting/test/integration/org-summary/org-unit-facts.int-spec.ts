@@ -4,22 +4,14 @@ import type { TestDatabase } from '@taizhang/testing';
 import { createTestDatabase } from '@taizhang/testing';
 
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
-import { projectOrganisationEvent } from '../../../src/organisation-event.projection';
 import { reportingMigrations } from '../../../src/reporting.migrations';
-import { organisationEnvelope } from '../../organisation-envelope';
+import { organisationEnvelope, orgUnitCreated, projectAll } from '../../organisation-envelope';
 
 const envelope = (type: string, orgUnitId: string, orgPath: string, data: unknown) =>
   organisationEnvelope(type, orgPath, data, { orgUnitId, streamId: `s-${orgUnitId}` });
 
 const unit = (id: string, kind: string, parentId: string | null, orgPath: string) =>
-  envelope('OrgUnitCreated', id, orgPath, {
-    orgUnitId: id,
-    code: id,
-    name: `${id}工会`,
-    kind,
-    parentId,
-    orgPath,
-  });
+  orgUnitCreated(id, kind, parentId, orgPath, { streamId: `s-${id}` });
 const union = (id: string, parentId: string, orgPath: string) =>
   envelope('UnionRegistered', id, orgPath, {
     unionId: id,
@@ -57,12 +49,7 @@ describe('org unit facts', () => {
       member('u2', 'm/d2/u2', 'female'),
       member('u3', 'm/d10/u3', 'male'),
     ];
-    const client = await db.pool.connect();
-    try {
-      for (const event of events) await projectOrganisationEvent(event, client);
-    } finally {
-      client.release();
-    }
+    await projectAll(db.pool, events);
   });
   afterAll(() => db.drop());
 

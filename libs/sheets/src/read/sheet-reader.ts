@@ -90,8 +90,10 @@ const headerColumns = <TColumn extends string>(
   if (missing.length > 0)
     throw new SheetError(
       SheetErrorCode.HeadersMissing,
-      `The header row (row ${row.number}) lacks the columns ${missing.join(', ')}.`,
-      `表头（第${row.number}行）缺少以下列：${missing.join('、')}。`,
+      {
+        en: `The header row (row ${row.number}) lacks the columns ${missing.join(', ')}.`,
+        zh: `表头（第${row.number}行）缺少以下列：${missing.join('、')}。`,
+      },
       { missing },
     );
 
@@ -103,8 +105,10 @@ const noHeaders = <TColumn extends string>(layout: SheetLayout<TColumn>): SheetE
 
   return new SheetError(
     SheetErrorCode.HeadersMissing,
-    `No header row with ${required.join(', ')} in the first ${HEADER_SEARCH_ROWS} rows of the first sheet.`,
-    `第一个工作表的前${HEADER_SEARCH_ROWS}行中没有表头（${required.join('、')}）。`,
+    {
+      en: `No header row with ${required.join(', ')} in the first ${HEADER_SEARCH_ROWS} rows of the first sheet.`,
+      zh: `第一个工作表的前${HEADER_SEARCH_ROWS}行中没有表头（${required.join('、')}）。`,
+    },
     { missing: required },
   );
 };

@@ -14,11 +14,10 @@ const STORED = 0;
 const DEFLATED = 8;
 
 const tooLarge = (): SheetError =>
-  new SheetError(
-    SheetErrorCode.WorkbookTooLarge,
-    `The workbook decompresses to more than ${MAX_DECOMPRESSED_BYTES / 2 ** 20} MiB; split it into several files.`,
-    `工作簿解压后超过${MAX_DECOMPRESSED_BYTES / 2 ** 20} MiB，请拆分为多个文件导入。`,
-  );
+  new SheetError(SheetErrorCode.WorkbookTooLarge, {
+    en: `The workbook decompresses to more than ${MAX_DECOMPRESSED_BYTES / 2 ** 20} MiB; split it into several files.`,
+    zh: `工作簿解压后超过${MAX_DECOMPRESSED_BYTES / 2 ** 20} MiB，请拆分为多个文件导入。`,
+  });
 
 // Inflates without keeping the output, stopping as soon as the budget is spent.
 const inflatedSize = (data: Buffer, budget: number): Promise<number> =>

@@ -1,0 +1,4 @@
+export * from './business-date';
+export * from './date-rules';
+export * from './domain-error';
+export * from './text.schema';
