@@ -15,7 +15,8 @@ import type {
   UnionTermExpired,
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
-import type { RulesInForce, UnderRules } from '@taizhang/rules';
+import { unknownCommand } from '@taizhang/event-store';
+import type { RulesInForce } from '@taizhang/rules';
 import { decidingUnder } from '@taizhang/rules';
 
 import { appointCadre, removeCadre } from './decide/cadres';
@@ -175,35 +176,40 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
   }
 };
 
-type CommandHandlers = {
-  [K in UnionCommand['type']]: (
-    command: UnderRules<Extract<UnionCommand, { type: K }>>,
-    state: Union,
-  ) => UnionEvent;
+export const decide = (command: UnionCommandUnderRules, state: Union): UnionEvent => {
+  switch (command.type) {
+    case 'RegisterUnion':
+      return registerUnion(command, state);
+    case 'SubmitUnionApplication':
+      return submitApplication(command, state);
+    case 'ApproveUnionApplication':
+      return approveApplication(command, state);
+    case 'RejectUnionApplication':
+      return rejectApplication(command, state);
+    case 'HoldFoundingCongress':
+      return holdFoundingCongress(command, state);
+    case 'HoldElection':
+      return holdElection(command, state);
+    case 'ApproveElection':
+      return approveElection(command, state);
+    case 'RecordTermExpiry':
+      return recordTermExpiry(command, state);
+    case 'RenameUnion':
+      return renameUnion(command, state);
+    case 'DissolveUnion':
+      return dissolveUnion(command, state);
+    case 'MergeUnion':
+      return mergeUnion(command, state);
+    case 'AppointCadre':
+      return appointCadre(command, state);
+    case 'RemoveCadre':
+      return removeCadre(command, state);
+    case 'MoveUnion':
+      return moveUnion(command, state);
+    default:
+      return unknownCommand(command);
+  }
 };
-
-const handlers: CommandHandlers = {
-  RegisterUnion: registerUnion,
-  SubmitUnionApplication: submitApplication,
-  ApproveUnionApplication: approveApplication,
-  RejectUnionApplication: rejectApplication,
-  HoldFoundingCongress: holdFoundingCongress,
-  HoldElection: holdElection,
-  ApproveElection: approveElection,
-  RecordTermExpiry: recordTermExpiry,
-  RenameUnion: renameUnion,
-  DissolveUnion: dissolveUnion,
-  MergeUnion: mergeUnion,
-  AppointCadre: appointCadre,
-  RemoveCadre: removeCadre,
-  MoveUnion: moveUnion,
-};
-
-export const decide = (command: UnionCommandUnderRules, state: Union): UnionEvent =>
-  (handlers[command.type] as (command: UnionCommandUnderRules, state: Union) => UnionEvent)(
-    command,
-    state,
-  );
 
 export const unionDecider: Decider<Union, UnionCommandUnderRules, UnionEvent> = {
   decide,
