@@ -15,7 +15,7 @@ type CommitteeRules = RuleValues['committee'];
 type Share = CommitteeRules['electionQuorum'];
 
 /** How many committee members a union of this size elects, by the rule set's table. */
-export const committeeSize = (
+const committeeSize = (
   rules: CommitteeRules,
   members: number,
 ): { min: number; max: number } => {
@@ -25,7 +25,7 @@ export const committeeSize = (
 };
 
 /** An election is valid only with at least the rule set's share of those entitled present. */
-export const quorumReached = (quorum: Share, entitledVoters: number, present: number): boolean =>
+const quorumReached = (quorum: Share, entitledVoters: number, present: number): boolean =>
   present * quorum.denominator >= entitledVoters * quorum.numerator;
 
 // Two thirds reads as people say it; another share as a fraction.

@@ -20,7 +20,7 @@ import { readUnionAtCurrentPath } from './union-current-path';
 export const unionStreamId = (unionId: string): string => `union-${unionId}`;
 
 /** The org unit a union's events concern: the union itself, at the path it has or gets. */
-export const unionOrgUnit =
+const unionOrgUnit =
   (unionId: string) =>
   (state: Union, events: readonly UnionEvent[]): OrgUnitRef => {
     const decided = events.find((event) => 'orgPath' in event.data);
