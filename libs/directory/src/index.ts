@@ -22,7 +22,7 @@ export {
   subtreeOf,
   whereIsUnit,
 } from './org-tree/org-tree.query';
-export type { Placement, SubtreeMoveHooks } from './org-tree/place-unit';
+export type { Placement, SubtreeMoveHooks, UnitOnRecord } from './org-tree/place-unit';
 export {
   LOCK_ORG_TREE,
   LOCK_ORG_TREE_SHARED,

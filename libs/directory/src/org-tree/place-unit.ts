@@ -106,21 +106,46 @@ const REBUILD_ALL_PATHS = `
   INSERT INTO org_paths (unit_id, valid_from, valid_to, org_path)
   SELECT unit_id, valid_from, valid_to, org_path FROM paths`;
 
+/** A unit as `org_units` keeps it: kind, name, the path its own events last gave it, ended? */
+export interface UnitOnRecord {
+  unitId: string;
+  kind: string;
+  name: string;
+  recordedPath: string;
+  ended: boolean;
+}
+
+const INSERT_PLACEMENTS = `
+  INSERT INTO org_placements (unit_id, valid_from, parent_id, kind)
+  SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[])
+  ON CONFLICT (unit_id, valid_from) DO NOTHING`;
+
+const INSERT_UNITS = `
+  INSERT INTO org_units (unit_id, kind, name, recorded_path, ended)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[])`;
+
 /**
- * Fills the tree from another table in a migration: the placements `placements` selects
- * (unit_id, valid_from, parent_id, kind), optionally the units `units` selects (unit_id, kind,
- * name, recorded_path, ended), then every path computed from the placements.
+ * Fills the tree in a migration from what a service read of its history: the placements
+ * (a `validFrom` of `-infinity` for since always), optionally the units, then every path
+ * computed from the placements.
  */
 export const fillOrgTree = async (
-  runner: { query(sql: string): Promise<unknown> },
-  select: { placements: string; units?: string },
+  runner: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  rows: { placements: readonly Placement[]; units?: readonly UnitOnRecord[] },
 ): Promise<void> => {
-  await runner.query(`
-    INSERT INTO org_placements (unit_id, valid_from, parent_id, kind) ${select.placements}
-    ON CONFLICT (unit_id, valid_from) DO NOTHING`);
-  if (select.units)
-    await runner.query(
-      `INSERT INTO org_units (unit_id, kind, name, recorded_path, ended) ${select.units}`,
-    );
+  const { placements, units = [] } = rows;
+  await runner.query(INSERT_PLACEMENTS, [
+    placements.map((placement) => placement.unitId),
+    placements.map((placement) => placement.validFrom),
+    placements.map((placement) => placement.parentId),
+    placements.map((placement) => placement.kind),
+  ]);
+  await runner.query(INSERT_UNITS, [
+    units.map((unit) => unit.unitId),
+    units.map((unit) => unit.kind),
+    units.map((unit) => unit.name),
+    units.map((unit) => unit.recordedPath),
+    units.map((unit) => unit.ended),
+  ]);
   await runner.query(REBUILD_ALL_PATHS);
 };

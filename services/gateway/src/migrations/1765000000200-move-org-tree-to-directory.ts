@@ -4,6 +4,15 @@ import { fillOrgTree } from '@taizhang/directory';
 
 import { CREATE_GATEWAY_ORG_UNITS } from './1760100000000-create-gateway-tables';
 
+interface ReplicaRow {
+  org_unit_id: string;
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  org_path: string;
+  dissolved: boolean;
+}
+
 /**
  * The gateway's org-tree replica moves into the directory's tables (`@taizhang/directory`, after
  * its `CreateOrgTreeInTime`): each unit placed under its current parent since always (the
@@ -14,9 +23,23 @@ export class MoveOrgTreeToDirectory1765000000200 implements MigrationInterface {
   name = 'MoveOrgTreeToDirectory1765000000200';
 
   async up(runner: QueryRunner): Promise<void> {
+    const units = (await runner.query(
+      'SELECT org_unit_id, parent_id, kind, name, org_path, dissolved FROM gateway_org_units',
+    )) as ReplicaRow[];
     await fillOrgTree(runner, {
-      placements: `SELECT org_unit_id, '-infinity'::date, parent_id, kind FROM gateway_org_units`,
-      units: 'SELECT org_unit_id, kind, name, org_path, dissolved FROM gateway_org_units',
+      placements: units.map((unit) => ({
+        unitId: unit.org_unit_id,
+        validFrom: '-infinity',
+        parentId: unit.parent_id,
+        kind: unit.kind,
+      })),
+      units: units.map((unit) => ({
+        unitId: unit.org_unit_id,
+        kind: unit.kind,
+        name: unit.name,
+        recordedPath: unit.org_path,
+        ended: unit.dissolved,
+      })),
     });
     await runner.query('DROP TABLE gateway_org_units');
   }

@@ -1,8 +1,30 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+import type { Placement } from '@taizhang/directory';
 import { fillOrgTree } from '@taizhang/directory';
+import { readEventsOfType } from '@taizhang/event-store';
 
 import { CreateOrgTree1732000005100 } from './1732000005100-create-org-tree';
+
+interface PlacedUnit {
+  orgUnitId: string;
+  parentId: string | null;
+  unitKind?: string;
+  effectiveOn?: string;
+}
+
+// Each federation unit where it was created, since always, then under each new parent from the
+// date of its move (a union's moves are its own stream's business).
+const federationPlacements = async (runner: QueryRunner): Promise<Placement[]> =>
+  (await readEventsOfType(runner, ['OrgUnitCreated', 'OrgUnitMoved']))
+    .map((event) => ({ type: event.type, data: event.data as PlacedUnit }))
+    .filter(({ type, data }) => type === 'OrgUnitCreated' || data.unitKind === 'federation')
+    .map(({ type, data }) => ({
+      unitId: data.orgUnitId,
+      validFrom: type === 'OrgUnitCreated' ? '-infinity' : data.effectiveOn!,
+      parentId: data.parentId ?? null,
+      kind: 'federation',
+    }));
 
 /**
  * The federation units move from `org_tree` (current paths only) into the org tree in time of
@@ -13,14 +35,7 @@ export class MoveOrgTreeToDirectory1765000000300 implements MigrationInterface {
   name = 'MoveOrgTreeToDirectory1765000000300';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await fillOrgTree(queryRunner, {
-      placements: `
-        SELECT data->>'orgUnitId', '-infinity'::date, data->>'parentId', 'federation'
-        FROM events WHERE type = 'OrgUnitCreated'
-        UNION ALL
-        SELECT data->>'orgUnitId', (data->>'effectiveOn')::date, data->>'parentId', 'federation'
-        FROM events WHERE type = 'OrgUnitMoved' AND data->>'unitKind' = 'federation'`,
-    });
+    await fillOrgTree(queryRunner, { placements: await federationPlacements(queryRunner) });
     await queryRunner.query('DROP TABLE org_tree');
   }
 
