@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@taizhang/contracts';
 import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase } from '@taizhang/testing';
+import { createTestDatabase, unionEstablishedData } from '@taizhang/testing';
 
 import { childrenAsOf } from '../../../src/as-of/figures-as-of.query';
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
@@ -53,18 +53,20 @@ const history = (): EventEnvelope[] => [
       orgPath: u,
     }),
   ),
-  event('UnionEstablished', 'c', 'union-c', 1, {
-    unionId: 'c',
-    name: 'c工会',
-    parentId: 's1',
-    orgPath: 'c',
-    establishedOn: '2023-06-01',
-    employerIds: ['e1'],
-    congress: { entitledVoters: 30, present: 25 },
-    committee: [{ name: '李明', post: 'chair' }],
-    termYears: 5,
-    termEndsOn: '2028-05-31',
-  }),
+  event(
+    'UnionEstablished',
+    'c',
+    'union-c',
+    1,
+    unionEstablishedData({
+      unionId: 'c',
+      parentId: 's1',
+      orgPath: 'c',
+      establishedOn: '2023-06-01',
+      employerIds: ['e1'],
+      termEndsOn: '2028-05-31',
+    }),
+  ),
   event('EmployerRegistered', 'e1', 'employer-e1', 1, {
     employerId: 'e1',
     creditCode: 'e1',

@@ -1,5 +1,5 @@
 import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase } from '@taizhang/testing';
+import { createTestDatabase, unionEstablishedData } from '@taizhang/testing';
 
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
 import { projectOrganisationEvent } from '../../../src/org-summary/organisation-event.projection';
@@ -40,18 +40,20 @@ const closed = (id: string, streetPath: string) =>
   });
 
 const union = (id: string, streetPath: string, employerIds: string[]) =>
-  envelope('UnionEstablished', `${streetPath}/${id}`, {
-    unionId: id,
-    name: `${id}工会`,
-    parentId: streetPath.split('/').pop(),
-    orgPath: `${streetPath}/${id}`,
-    establishedOn: '2026-01-20',
-    employerIds,
-    congress: { entitledVoters: 30, present: 25 },
-    committee: [{ name: '张伟', post: 'organiser' }],
-    termYears: 3,
-    termEndsOn: '2029-01-19',
-  });
+  envelope(
+    'UnionEstablished',
+    `${streetPath}/${id}`,
+    unionEstablishedData({
+      unionId: id,
+      parentId: streetPath.split('/').pop()!,
+      orgPath: `${streetPath}/${id}`,
+      establishedOn: '2026-01-20',
+      employerIds,
+      committee: [{ name: '张伟', post: 'organiser' }],
+      termYears: 3,
+      termEndsOn: '2029-01-19',
+    }),
+  );
 
 describe('employer facts', () => {
   let db: TestDatabase;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 
 import type { EventEnvelope } from '@taizhang/contracts';
 import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase } from '@taizhang/testing';
+import { createTestDatabase, memberJoinedData } from '@taizhang/testing';
 
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
 import { reportingMigrations } from '../../../src/reporting.migrations';
@@ -89,18 +89,13 @@ const lifeOf = (
   };
 
   return [
-    envelope('MemberJoined', 'a', stream, 1, {
-      memberId,
-      unionId: 'a',
-      name: '张三',
-      joinedOn: '2020-01-01',
-      idCardNumber: null,
-      phone: null,
-      birthDate: null,
-      employerId: null,
-      channel: 'individual',
-      ...profile,
-    }),
+    envelope(
+      'MemberJoined',
+      'a',
+      stream,
+      1,
+      memberJoinedData({ memberId, unionId: 'a', ...profile }),
+    ),
     envelope('MemberTransferred', 'b', stream, 2, {
       memberId,
       fromUnionId: 'a',
