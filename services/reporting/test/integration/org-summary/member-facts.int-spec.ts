@@ -3,12 +3,11 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 
 import type { EventEnvelope } from '@taizhang/contracts';
-import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase, memberJoinedData } from '@taizhang/testing';
+import { memberJoinedData } from '@taizhang/testing';
 
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
-import { reportingMigrations } from '../../../src/reporting.migrations';
 import { organisationEnvelope, projectAll } from '../../organisation-envelope';
+import { reportingDatabaseForSuite } from '../../reporting-database';
 
 const PATHS: Record<string, string> = {
   m: 'm',
@@ -122,7 +121,7 @@ const lifeOf = (
 };
 
 describe('member figures', () => {
-  let db: TestDatabase;
+  const db = reportingDatabaseForSuite();
 
   const apply = (events: EventEnvelope[]) => projectAll(db.pool, events);
   const figures = async (id: string) => {
@@ -142,11 +141,6 @@ describe('member figures', () => {
     );
     await apply(tree());
   };
-
-  beforeAll(async () => {
-    db = await createTestDatabase(reportingMigrations);
-  });
-  afterAll(() => db.drop());
 
   it('moves a member through join, transfer, retention and leaving, step by step', async () => {
     await reset();
