@@ -2,6 +2,8 @@ import { Topics } from '@taizhang/contracts';
 import type { TestCaller } from '@taizhang/testing';
 import { regionSuite, testCreditCode, testIdCardNumber } from '@taizhang/testing';
 
+import { PREPARATORY_GROUP } from '../../unions/preparatory-group';
+
 type Answer = { status: number; body: Record<string, unknown> };
 
 // Real PostgreSQL and Kafka, the service as its own process: a refusal tells the caller what to
@@ -148,11 +150,7 @@ describe('refusals name only what the caller may see (organisation, integration)
       proposedName: '五里河机械厂工会委员会',
       parentId: ids.s1,
       employerIds: [creditCode],
-      preparatoryGroup: [
-        { name: '张伟', role: '筹备组组长' },
-        { name: '李娜', role: '成员' },
-        { name: '王强', role: '成员' },
-      ],
+      preparatoryGroup: PREPARATORY_GROUP,
     };
     const applied = await as(street, '/union-applications', application);
     expect(applied.body).toMatchObject({
@@ -190,11 +188,7 @@ describe('refusals name only what the caller may see (organisation, integration)
       proposedName: '联合工会',
       parentId: ids.s1,
       employerIds: [creditCode],
-      preparatoryGroup: [
-        { name: '张伟', role: '筹备组组长' },
-        { name: '李娜', role: '成员' },
-        { name: '王强', role: '成员' },
-      ],
+      preparatoryGroup: PREPARATORY_GROUP,
     });
     expect(applied.body).toMatchObject({ status: 422, code: 'EMPLOYER_NOT_REGISTERED' });
   });

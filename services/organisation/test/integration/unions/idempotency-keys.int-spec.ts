@@ -1,6 +1,8 @@
 import { Topics } from '@taizhang/contracts';
 import { regionSuite, testCreditCode } from '@taizhang/testing';
 
+import { PREPARATORY_GROUP } from '../../unions/preparatory-group';
+
 // Real PostgreSQL and Kafka, the service as its own process: an Idempotency-Key is bound to the
 // route and the target it was first used on, not to the body alone.
 describe('Idempotency-Keys (organisation, integration)', () => {
@@ -31,11 +33,7 @@ describe('Idempotency-Keys (organisation, integration)', () => {
       proposedName: `重工${n}号机械厂工会委员会`,
       parentId: street,
       employerIds: [creditCode],
-      preparatoryGroup: [
-        { name: '张伟', role: '筹备组组长' },
-        { name: '李娜', role: '成员' },
-        { name: '王强', role: '成员' },
-      ],
+      preparatoryGroup: PREPARATORY_GROUP,
     });
   };
   const eventsOf = async (unionId: string): Promise<number> =>

@@ -1,6 +1,8 @@
 import { Topics } from '@taizhang/contracts';
 import { regionSuite, testCreditCode } from '@taizhang/testing';
 
+import { PREPARATORY_GROUP } from '../../unions/preparatory-group';
+
 // Real PostgreSQL and Kafka, the service as its own process: founding (组建) — an employer is
 // covered by at most one grassroots union at a time, released by a rejection or a dissolution,
 // handed to the receiving union by a merger; a founding recorded after the fact.
@@ -38,11 +40,7 @@ describe('union founding and employer coverage (organisation, integration)', () 
       parentId,
       employerIds,
       ...more,
-      preparatoryGroup: [
-        { name: '张伟', role: '筹备组组长' },
-        { name: '李娜', role: '成员' },
-        { name: '王强', role: '成员' },
-      ],
+      preparatoryGroup: PREPARATORY_GROUP,
     });
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   const found = async (employerIds: string[]): Promise<string> => {
