@@ -1,6 +1,7 @@
 import { Topics } from '@taizhang/contracts';
 import { regionSuite, testCreditCode } from '@taizhang/testing';
 
+import { employerRegistration } from '../../employers/employer-registration';
 import { PREPARATORY_GROUP } from '../../unions/preparatory-group';
 
 // Real PostgreSQL and Kafka, the service as its own process: founding (组建) — an employer is
@@ -20,17 +21,10 @@ describe('union founding and employer coverage (organisation, integration)', () 
   const employer = async (streetId = street): Promise<string> => {
     employers += 1;
     const creditCode = testCreditCode(employers);
-    await created('/employers', {
-      creditCode,
-      name: `铁西${employers}号机械厂`,
-      kind: 'enterprise',
-      streetId,
-      registeredOn: '2020-01-01',
-      headcount: 80,
-      femaleHeadcount: 30,
-      migrantHeadcount: 10,
-      newFormHeadcount: 0,
-    });
+    await created(
+      '/employers',
+      employerRegistration(creditCode, `铁西${employers}号机械厂`, streetId),
+    );
 
     return creditCode;
   };
