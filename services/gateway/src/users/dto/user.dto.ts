@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 import { RoleSchema } from '@taizhang/auth';
 
+import { AccountSchema } from '../../shared/account.schema';
+
 const UsernameSchema = z
   .string()
   .regex(
@@ -56,12 +58,8 @@ export const PageQuerySchema = z
 
 export class PageQueryDto extends createZodDto(PageQuerySchema) {}
 
-const UserSchema = z.object({
+const UserSchema = AccountSchema.extend({
   id: z.uuid(),
-  username: z.string(),
-  role: RoleSchema,
-  orgUnitId: z.string().nullable(),
-  orgPath: z.string().nullable(),
   disabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
