@@ -43,29 +43,3 @@ export interface Decider<TState, TCommand extends Command, TEvent extends Domain
 export const unknownCommand = (command: never): never => {
   throw new Error(`Unknown command ${String((command as { type?: unknown }).type)}`);
 };
-
-/** One handler for each command of a union, by its `type`: leaving one out is a compile error. */
-export type CommandHandlers<TCommand extends Command, TState, TEvent extends DomainEvent> = {
-  readonly [K in TCommand['type']]: (
-    command: Extract<TCommand, { type: K }>,
-    state: TState,
-  ) => TEvent | TEvent[];
-};
-
-/**
- * A decider's `decide` that hands each command to the handler of its `type`, in place of a
- * `switch` with {@link unknownCommand} as its default: a type no handler takes throws the same.
- */
-export const decideByType =
-  <TCommand extends Command, TState, TEvent extends DomainEvent>(
-    handlers: CommandHandlers<TCommand, TState, TEvent>,
-  ) =>
-  (command: TCommand, state: TState): TEvent | TEvent[] => {
-    if (!Object.hasOwn(handlers, command.type)) return unknownCommand(command as never);
-    const handle = handlers[command.type as TCommand['type']] as (
-      command: TCommand,
-      state: TState,
-    ) => TEvent | TEvent[];
-
-    return handle(command, state);
-  };

@@ -6,7 +6,7 @@ import type {
 } from '@taizhang/contracts';
 import { businessDate } from '@taizhang/domain';
 import type { Decider } from '@taizhang/event-store';
-import { decideByType, NotFoundError } from '@taizhang/event-store';
+import { NotFoundError, unknownCommand } from '@taizhang/event-store';
 
 import type { ParentRef } from '../org-units/org-unit.commands';
 import type {
@@ -198,11 +198,21 @@ export const closeEmployer = (command: CloseEmployer, state: Employer): Employer
   return { type: 'EmployerClosed', data: { employerId, closedOn, reason } };
 };
 
-export const decide = decideByType<EmployerCommand, Employer, EmployerEvent>({
-  RegisterEmployer: registerEmployer,
-  UpdateEmployerHeadcounts: updateEmployerHeadcounts,
-  CloseEmployer: closeEmployer,
-});
+export const decide = (
+  command: EmployerCommand,
+  state: Employer,
+): EmployerEvent | EmployerEvent[] => {
+  switch (command.type) {
+    case 'RegisterEmployer':
+      return registerEmployer(command, state);
+    case 'UpdateEmployerHeadcounts':
+      return updateEmployerHeadcounts(command, state);
+    case 'CloseEmployer':
+      return closeEmployer(command, state);
+    default:
+      return unknownCommand(command);
+  }
+};
 
 export const employerDecider: Decider<Employer, EmployerCommand, EmployerEvent> = {
   decide,

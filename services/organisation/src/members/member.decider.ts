@@ -6,7 +6,7 @@ import type {
   MemberTransferred,
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
-import { decideByType } from '@taizhang/event-store';
+import { unknownCommand } from '@taizhang/event-store';
 
 import { erasePersonalData } from './decide/erase-personal-data.decider';
 import { joinUnion } from './decide/join-union.decider';
@@ -140,14 +140,24 @@ export const evolve = (state: Member, event: MemberEvent): Member => {
   }
 };
 
-export const decide = decideByType<MemberCommand, Member, MemberEvent>({
-  JoinUnion: joinUnion,
-  TransferMember: transferMember,
-  LeaveUnion: leaveUnion,
-  RetainMembership: retainMembership,
-  ErasePersonalData: erasePersonalData,
-  MoveWithMerger: moveWithMerger,
-});
+export const decide = (command: MemberCommand, state: Member): MemberEvent | MemberEvent[] => {
+  switch (command.type) {
+    case 'JoinUnion':
+      return joinUnion(command, state);
+    case 'TransferMember':
+      return transferMember(command, state);
+    case 'LeaveUnion':
+      return leaveUnion(command, state);
+    case 'RetainMembership':
+      return retainMembership(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
+    case 'MoveWithMerger':
+      return moveWithMerger(command, state);
+    default:
+      return unknownCommand(command);
+  }
+};
 
 export const memberDecider: Decider<Member, MemberCommand, MemberEvent> = {
   decide,

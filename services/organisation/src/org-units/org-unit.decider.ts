@@ -5,7 +5,7 @@ import type {
   OrgUnitRenamed,
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
-import { decideByType, IllegalStateError, NotFoundError } from '@taizhang/event-store';
+import { IllegalStateError, NotFoundError, unknownCommand } from '@taizhang/event-store';
 
 import type { CreateOrgUnit, OrgUnitCommand } from './org-unit.commands';
 import type { ActiveOrgUnit } from './org-unit-changes';
@@ -91,16 +91,22 @@ const requireActive = (state: OrgUnit): Extract<OrgUnit, { status: 'Active' }> =
   return state;
 };
 
-export const decide = decideByType<OrgUnitCommand, OrgUnit, OrgUnitEvent>({
-  CreateOrgUnit: createOrgUnit,
-  RenameOrgUnit: (command, state) => renameOrgUnit(command, requireActive(state)),
-  MoveOrgUnit: (command, state) => {
-    const unit = requireActive(state);
-    const required = REQUIRED_PARENT[unit.kind];
+export const decide = (command: OrgUnitCommand, state: OrgUnit): OrgUnitEvent => {
+  switch (command.type) {
+    case 'CreateOrgUnit':
+      return createOrgUnit(command, state);
+    case 'RenameOrgUnit':
+      return renameOrgUnit(command, requireActive(state));
+    case 'MoveOrgUnit': {
+      const unit = requireActive(state);
+      const required = REQUIRED_PARENT[unit.kind];
 
-    return moveOrgUnit(command, unit, required === null ? [] : [required]);
-  },
-});
+      return moveOrgUnit(command, unit, required === null ? [] : [required]);
+    }
+    default:
+      return unknownCommand(command);
+  }
+};
 
 export const orgUnitDecider: Decider<OrgUnit, OrgUnitCommand, OrgUnitEvent> = {
   decide,
