@@ -3,6 +3,7 @@ export * from './config/config-validation.error';
 export * from './config/load-config';
 export * from './config/platform-config';
 export * from './database/lost-connections';
+export * from './database/sql-migration';
 export type { MigrationClass } from './database/typeorm-options';
 export * from './http/command-on-loaded';
 export * from './http/command-request.decorator';

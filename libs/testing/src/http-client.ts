@@ -1,14 +1,10 @@
-/** A small JSON client for the e2e suites and the benchmarks. */
-export const postJson = async (
+/** A POST of a body as it is (an Excel sheet, a broken JSON text), its answer read as JSON. */
+export const postBody = async (
   url: string,
-  body: unknown,
+  body: Buffer | string,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
+  const response = await fetch(url, { method: 'POST', headers, body });
 
   return {
     status: response.status,
@@ -16,6 +12,10 @@ export const postJson = async (
     headers: response.headers,
   };
 };
+
+/** A small JSON client for the e2e suites and the benchmarks. */
+export const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  postBody(url, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
 
 export const getJson = async (
   url: string,

@@ -22,3 +22,4 @@ export * from './own-postgres';
 export * from './own-redis';
 export * from './personal-data-keys';
 export * from './answer-before-body';
+export * from './organisation-payloads';

@@ -2,7 +2,7 @@ import { NotFoundError } from '@taizhang/event-store';
 
 import type { AuthenticatedUser } from '../authenticated-user';
 import type { ScopedTarget } from './load-in-scope';
-import { loadInScope } from './load-in-scope';
+import { atOwnPath, loadInScope, scopedLoader } from './load-in-scope';
 import { NotAboveTargetError, ReadOnlyRoleError } from './scope.errors';
 
 type Caller = Pick<AuthenticatedUser, 'role' | 'orgPath'>;
@@ -73,5 +73,34 @@ describe('loadInScope', () => {
     };
 
     expect(await refusal(loadInScope(officer, target))).toEqual(notFound());
+  });
+});
+
+describe('scopedLoader', () => {
+  const none: Thing = { status: 'None' };
+  const things = new Map<string, Thing>([['t', { status: 'Active', orgPath: 'c/d1/s1/u1/b1' }]]);
+  const loadThingInScope = scopedLoader({
+    load: (store: Map<string, Thing>, id: string) =>
+      Promise.resolve({ state: store.get(id) ?? none, version: 2 }),
+    exists: (found: Thing): found is Exclude<Thing, { status: 'None' }> => found.status !== 'None',
+    unitOf: atOwnPath,
+    notFound: (id) => new NotFoundError(`Thing ${id} does not exist. / 不存在。`),
+  });
+
+  it('loads the id from the store, at the path its state holds', async () => {
+    await expect(loadThingInScope(things, cadre, 't')).resolves.toEqual({
+      state: { status: 'Active', orgPath: 'c/d1/s1/u1/b1' },
+      version: 2,
+      unit: { id: 't', path: 'c/d1/s1/u1/b1' },
+    });
+  });
+
+  it("answers the kind's 404 for the id, and passes the scope options on", async () => {
+    expect(await refusal(loadThingInScope(things, cadre, 'x'))).toEqual(
+      new NotFoundError('Thing x does not exist. / 不存在。'),
+    );
+    expect(
+      await refusal(loadThingInScope(things, auditor, 't', { access: 'write' })),
+    ).toBeInstanceOf(ReadOnlyRoleError);
   });
 });

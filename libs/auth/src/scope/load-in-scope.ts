@@ -37,6 +37,47 @@ export const loadInScope = async <TState, TFound extends TState>(
   return { state, version, unit };
 };
 
+/** One kind of target found by its id in a store, for {@link scopedLoader}. */
+export interface TargetKind<TStore, TState, TFound extends TState> {
+  /** Reads the target's state and the version it was read at. */
+  load: (store: TStore, id: string) => Promise<{ state: TState; version: number }>;
+  /** Whether the state is a target at all (a stream never written is not). */
+  exists: (state: TState) => state is TFound;
+  /** The unit the target's records concern ({@link atOwnPath} when its state holds the path). */
+  unitOf: (state: NoInfer<TFound>, id: string, store: TStore) => OrgUnitRef | Promise<OrgUnitRef>;
+  /** The 404 for the id, absent or outside the scope. */
+  notFound: (id: string) => Error;
+}
+
+/** `unitOf` of a target whose own state holds its path in the org tree. */
+export const atOwnPath = (state: { orgPath: string }, id: string): OrgUnitRef => ({
+  id,
+  path: state.orgPath,
+});
+
+/**
+ * {@link loadInScope} for one kind of target: `(store, user, id, options?)`, so that each
+ * service states only how the kind is read, when it exists, where it sits and its 404.
+ */
+export const scopedLoader =
+  <TStore, TState, TFound extends TState>(kind: TargetKind<TStore, TState, TFound>) =>
+  (
+    store: TStore,
+    user: Pick<AuthenticatedUser, 'role' | 'orgPath'>,
+    id: string,
+    options: ScopeOptions = {},
+  ): Promise<{ state: TFound; version: number; unit: OrgUnitRef }> =>
+    loadInScope(
+      user,
+      {
+        load: () => kind.load(store, id),
+        exists: kind.exists,
+        unitOf: (state) => kind.unitOf(state, id, store),
+        notFound: () => kind.notFound(id),
+      },
+      options,
+    );
+
 /** A command on the target: an auditor gets 403. */
 export const WRITE_ACCESS: ScopeOptions = Object.freeze({ access: 'write' });
 

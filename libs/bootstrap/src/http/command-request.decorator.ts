@@ -3,7 +3,8 @@ import { createParamDecorator } from '@nestjs/common';
 
 import type { Request } from 'express';
 
-import type { AuthenticatedRequest } from '@taizhang/auth';
+import type { AuthenticatedRequest, AuthenticatedUser } from '@taizhang/auth';
+import { signedInUserOf } from '@taizhang/auth';
 import type { CommandMetadata } from '@taizhang/event-store';
 
 import { documentedHeader } from './documented-header';
@@ -42,6 +43,38 @@ const targetOf = (request: Request): string => {
   return `${request.method} ${pattern} ${JSON.stringify(request.params ?? {})}`;
 };
 
+const commandContextOf = (request: Request & AuthenticatedRequest): CommandRequestContext => {
+  const { user } = request;
+  const commandId = parseIdempotencyKey(request.headers['idempotency-key']);
+  const now = new Date();
+
+  return {
+    commandId,
+    expectedVersion: parseExpectedVersion(request.headers['if-match']),
+    metadata: (occurredAt) => ({
+      now,
+      actorId: user?.id ?? 'anonymous',
+      actorRole: user?.role ?? 'system',
+      correlationId: correlationIdOf(request),
+      commandId: commandId ?? null,
+      commandTarget: commandId ? targetOf(request) : null,
+      occurredAt,
+    }),
+  };
+};
+
+// Each command route documents the headers it reads.
+const COMMAND_HEADERS = [
+  documentedHeader(
+    'Idempotency-Key',
+    'Any unique string of 1–200 printable ASCII characters; repeating a request with the same key and body returns the first answer and changes nothing.',
+  ),
+  documentedHeader(
+    'If-Match',
+    'The version you last read (3, "3" or W/"3"); if the record has changed since, the answer is 409.',
+  ),
+];
+
 /**
  * The command context of a request: `Idempotency-Key` (400 `INVALID_IDEMPOTENCY_KEY` when
  * malformed), `If-Match` (400 `INVALID_IF_MATCH` when not a version) and the command metadata.
@@ -49,34 +82,26 @@ const targetOf = (request: Request): string => {
  * service without the guard records the anonymous system actor.
  */
 export const CommandRequest = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): CommandRequestContext => {
-    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
-    const { user } = request;
-    const commandId = parseIdempotencyKey(request.headers['idempotency-key']);
-    const now = new Date();
+  (_data: unknown, context: ExecutionContext): CommandRequestContext =>
+    commandContextOf(context.switchToHttp().getRequest<Request & AuthenticatedRequest>()),
+  COMMAND_HEADERS,
+);
 
-    return {
-      commandId,
-      expectedVersion: parseExpectedVersion(request.headers['if-match']),
-      metadata: (occurredAt) => ({
-        now,
-        actorId: user?.id ?? 'anonymous',
-        actorRole: user?.role ?? 'system',
-        correlationId: correlationIdOf(request),
-        commandId: commandId ?? null,
-        commandTarget: commandId ? targetOf(request) : null,
-        occurredAt,
-      }),
-    };
+/** The signed-in caller of a command route and the command its request sends. */
+export interface SignedInCommand {
+  user: AuthenticatedUser;
+  request: CommandRequestContext;
+}
+
+/**
+ * `@CurrentUser()` and `@CommandRequest()` in one: `{ user, request }`, 401 without a signed-in
+ * caller.
+ */
+export const SignedInCommand = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): SignedInCommand => {
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+
+    return { user: signedInUserOf(request), request: commandContextOf(request) };
   },
-  [
-    documentedHeader(
-      'Idempotency-Key',
-      'Any unique string of 1–200 printable ASCII characters; repeating a request with the same key and body returns the first answer and changes nothing.',
-    ),
-    documentedHeader(
-      'If-Match',
-      'The version you last read (3, "3" or W/"3"); if the record has changed since, the answer is 409.',
-    ),
-  ],
+  COMMAND_HEADERS,
 );

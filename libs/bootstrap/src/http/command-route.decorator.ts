@@ -1,10 +1,12 @@
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
-import { applyDecorators, HttpCode, Injectable, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, HttpCode, Injectable, Post, UseInterceptors } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 
+import type { Role } from '@taizhang/auth';
+import { Roles } from '@taizhang/auth';
 import type { CommandResult } from '@taizhang/event-store';
 
 import { CommandResponseDto, commandResponseOf, versionTag } from './command-response';
@@ -46,3 +48,13 @@ export const CommandRoute = (status: 200 | 201): MethodDecorator & ClassDecorato
     ApiResponse({ status, type: CommandResponseDto }),
     UseInterceptors(CommandResponseInterceptor),
   );
+
+/**
+ * `POST path` (the controller's own path when none) for `roles`, as a {@link CommandRoute}:
+ * the one decorator a command route of a signed-in service needs.
+ */
+export const CommandPost = (
+  status: 200 | 201,
+  roles: readonly Role[],
+  path?: string,
+): MethodDecorator => applyDecorators(Roles(...roles), Post(path), CommandRoute(status));

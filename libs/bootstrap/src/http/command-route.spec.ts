@@ -11,8 +11,8 @@ import type { CommandResult, StoredEvent } from '@taizhang/event-store';
 
 import { commandOnLoaded } from './command-on-loaded';
 import type { CommandRequestContext } from './command-request.decorator';
-import { CommandRequest } from './command-request.decorator';
-import { CommandRoute } from './command-route.decorator';
+import { CommandRequest, SignedInCommand } from './command-request.decorator';
+import { CommandPost, CommandRoute } from './command-route.decorator';
 import { versioned, VersionedRead } from './versioned-read';
 
 const EVENT_ID = '0b8c7f4e-2f4d-4f43-9d5e-6f0c1a2b3c4d';
@@ -35,10 +35,14 @@ class ThingsController {
     return result(command.commandId === 'seen-before');
   }
 
-  @Post('change')
-  @CommandRoute(200)
+  @CommandPost(200, ['union_cadre'], 'change')
   change(@CommandRequest() command: CommandRequestContext): Promise<CommandResult> {
     return Promise.resolve({ ...result(false), streamVersion: command.expectedVersion ?? 0 });
+  }
+
+  @CommandPost(200, ['union_cadre'], 'signed')
+  signed(@SignedInCommand() { user, request }: SignedInCommand): CommandResult {
+    return { ...result(false), streamId: `${user.id} ${request.metadata().actorRole}` };
   }
 
   @Get('one')
@@ -57,6 +61,18 @@ describe('command routes', () => {
 
   beforeAll(async () => {
     app = await NestFactory.create(ThingsModule, { logger: false });
+    // Stands in for @taizhang/auth's guard: a caller named in the test header is signed in.
+    app.use(
+      (
+        req: { headers: Record<string, unknown>; user?: unknown },
+        _res: unknown,
+        next: () => void,
+      ) => {
+        if (req.headers['x-test-user'])
+          req.user = { id: req.headers['x-test-user'], role: 'union_cadre' };
+        next();
+      },
+    );
     await app.init();
   });
 
@@ -101,6 +117,16 @@ describe('command routes', () => {
     expect(response.headers['etag']).toBe('"4"');
   });
 
+  it('give a signed-in command its caller and context, and answer 401 without a caller', async () => {
+    const response = await request(server())
+      .post('/things/signed')
+      .set('x-test-user', 'u-1')
+      .expect(200);
+
+    expect(response.body).toMatchObject({ streamId: 'u-1 union_cadre' });
+    await request(server()).post('/things/signed').expect(401);
+  });
+
   it('document the answer of each command route in OpenAPI', () => {
     const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
 
@@ -112,6 +138,13 @@ describe('command routes', () => {
     expect(
       document.paths['/things']!.post!.parameters?.map((p) => ('name' in p ? p.name : '')),
     ).toEqual(expect.arrayContaining(['Idempotency-Key', 'If-Match']));
+    expect(
+      document.paths['/things/signed']!.post!.parameters?.map((p) => ('name' in p ? p.name : '')),
+    ).toEqual(expect.arrayContaining(['Idempotency-Key', 'If-Match']));
+    expect(document.paths['/things/change']!.post).toMatchObject({
+      'x-taizhang-roles': ['union_cadre'],
+    });
+    expect(document.paths['/things/change']!.post!.security).toBeDefined();
   });
 });
 

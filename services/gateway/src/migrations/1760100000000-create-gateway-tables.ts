@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@taizhang/bootstrap';
 
 /** The org-tree replica until it moved into the directory (1765000000200). */
 export const CREATE_GATEWAY_ORG_UNITS = `
@@ -13,10 +13,10 @@ export const CREATE_GATEWAY_ORG_UNITS = `
   )`;
 
 /** The gateway's own tables: user accounts with their change history, and the org-tree replica. */
-export class CreateGatewayTables1760100000000 implements MigrationInterface {
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(CREATE_GATEWAY_ORG_UNITS);
-    await runner.query(`
+export const CreateGatewayTables1760100000000 = sqlMigration('CreateGatewayTables1760100000000', {
+  up: [
+    CREATE_GATEWAY_ORG_UNITS,
+    `
       CREATE TABLE gateway_users (
         id uuid PRIMARY KEY,
         username text NOT NULL,
@@ -30,10 +30,10 @@ export class CreateGatewayTables1760100000000 implements MigrationInterface {
         created_by text NOT NULL,
         updated_at timestamptz NOT NULL,
         updated_by text NOT NULL
-      )`);
-    await runner.query('CREATE UNIQUE INDEX gateway_users_username ON gateway_users (username)');
+      )`,
+    'CREATE UNIQUE INDEX gateway_users_username ON gateway_users (username)',
     // Who changed an account, when and how; never the password itself.
-    await runner.query(`
+    `
       CREATE TABLE gateway_user_changes (
         id bigserial PRIMARY KEY,
         user_id uuid NOT NULL REFERENCES gateway_users (id),
@@ -41,15 +41,12 @@ export class CreateGatewayTables1760100000000 implements MigrationInterface {
         changed_by text NOT NULL,
         change text NOT NULL,
         details jsonb NOT NULL DEFAULT '{}'
-      )`);
-    await runner.query(
-      'CREATE INDEX gateway_user_changes_user ON gateway_user_changes (user_id, id)',
-    );
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE gateway_user_changes');
-    await runner.query('DROP TABLE gateway_users');
-    await runner.query('DROP TABLE gateway_org_units');
-  }
-}
+      )`,
+    'CREATE INDEX gateway_user_changes_user ON gateway_user_changes (user_id, id)',
+  ],
+  down: [
+    'DROP TABLE gateway_user_changes',
+    'DROP TABLE gateway_users',
+    'DROP TABLE gateway_org_units',
+  ],
+});

@@ -8,7 +8,7 @@ import { CurrentUser, Public, ROLES, Roles } from '@taizhang/auth';
 
 import { addressOf } from '../rate-limits';
 import { LoginDto, LogoutDto, RefreshDto, SignedInUserDto, TokensDto } from './dto/session.dto';
-import { RefreshTokenInvalidError } from './session.errors';
+import { refreshTokenInvalid } from './session.errors';
 import { SessionsService } from './sessions.service';
 import { NoStoreInterceptor, SignInAttemptsInterceptor } from './sign-in.interceptors';
 
@@ -45,8 +45,7 @@ export class AuthController {
     @Body() body: LogoutDto,
     @CurrentUser({ optional: true }) user: AuthenticatedUser | undefined,
   ): Promise<void> {
-    if (!(await this.sessions.logout(body.refreshToken, user)))
-      throw new RefreshTokenInvalidError();
+    if (!(await this.sessions.logout(body.refreshToken, user))) throw refreshTokenInvalid();
   }
 
   @Get('me')

@@ -13,10 +13,10 @@ import { findCredentials, findUser } from '../users';
 import type { TokensDto } from './dto/session.dto';
 import { LoginAttempts } from './login-attempts';
 import {
-  AccountDisabledError,
+  accountDisabled,
   AccountLockedError,
-  InvalidCredentialsError,
-  RefreshTokenInvalidError,
+  invalidCredentials,
+  refreshTokenInvalid,
 } from './session.errors';
 import { TokenIssuer } from './token-issuer';
 
@@ -48,7 +48,7 @@ export class SessionsService {
       const lockedFor = this.attempts.lockedAfter(attempt);
       if (lockedFor > 0) throw new AccountLockedError(lockedFor);
       await sleep(this.attempts.delayAfter(failures));
-      throw new InvalidCredentialsError();
+      throw invalidCredentials();
     }
     await this.attempts.clear(name, address);
     const user = (await findUser(this.pool, credentials.id))!;
@@ -59,11 +59,11 @@ export class SessionsService {
   /** New tokens for a current refresh token; the old one stops working. */
   async refresh(refreshToken: string): Promise<TokensDto> {
     const session = await this.sessions.rotate(refreshToken);
-    if (!session) throw new RefreshTokenInvalidError();
+    if (!session) throw refreshTokenInvalid();
     const user = await findUser(this.pool, session.userId);
     if (!user || user.disabled) {
       await this.sessions.end(session.sessionId);
-      throw user ? new AccountDisabledError() : new RefreshTokenInvalidError();
+      throw user ? accountDisabled() : refreshTokenInvalid();
     }
 
     return this.issuer.issue(user, session);

@@ -1,5 +1,6 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 
+import { sqlMigration } from '@taizhang/bootstrap';
 import type { EventOfHistory } from '@taizhang/event-store';
 import { readEventsOfType } from '@taizhang/event-store';
 
@@ -25,37 +26,39 @@ const firstClaims = (history: readonly EventOfHistory[]): Map<string, string> =>
   return claims;
 };
 
+const fillFromFirstClaims = async (queryRunner: QueryRunner): Promise<void> => {
+  const claims = firstClaims(
+    await readEventsOfType(queryRunner, [
+      'UnionApplicationSubmitted',
+      'UnionApplicationRejected',
+      'UnionDissolved',
+    ]),
+  );
+  await queryRunner.query(
+    `INSERT INTO employer_coverage (employer_id, union_id)
+       SELECT * FROM unnest($1::text[], $2::text[])`,
+    [[...claims.keys()], [...claims.values()]],
+  );
+};
+
 /**
  * Which union covers, or has applied to cover, each employer (one grassroots union at a time),
  * kept in the transaction of the union's events; rebuilt here from those already stored (no
  * merger existed before this table, and before it nothing stopped two claims: the first stays).
  */
-export class CreateEmployerCoverage1732000004100 implements MigrationInterface {
-  name = 'CreateEmployerCoverage1732000004100';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const CreateEmployerCoverage1732000004100 = sqlMigration(
+  'CreateEmployerCoverage1732000004100',
+  {
+    up: [
+      `
       CREATE TABLE employer_coverage (
         employer_id text        PRIMARY KEY,
         union_id    text        NOT NULL,
         claimed_at  timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query('CREATE INDEX employer_coverage_union ON employer_coverage (union_id)');
-    const claims = firstClaims(
-      await readEventsOfType(queryRunner, [
-        'UnionApplicationSubmitted',
-        'UnionApplicationRejected',
-        'UnionDissolved',
-      ]),
-    );
-    await queryRunner.query(
-      `INSERT INTO employer_coverage (employer_id, union_id)
-       SELECT * FROM unnest($1::text[], $2::text[])`,
-      [[...claims.keys()], [...claims.values()]],
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE employer_coverage');
-  }
-}
+      )`,
+      'CREATE INDEX employer_coverage_union ON employer_coverage (union_id)',
+      fillFromFirstClaims,
+    ],
+    down: ['DROP TABLE employer_coverage'],
+  },
+);

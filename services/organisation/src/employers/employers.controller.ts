@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
@@ -6,8 +6,8 @@ import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import {
   commandOnLoaded,
-  CommandRequest,
-  CommandRoute,
+  CommandPost,
+  SignedInCommand,
   versioned,
   VersionedRead,
 } from '@taizhang/bootstrap';
@@ -31,13 +31,10 @@ export class EmployersController {
   constructor(private readonly store: PostgresEventStore) {}
 
   /** 单位台账登记: the employer's id is its credit code; a code already registered is a 422. */
-  @Roles('federation_officer')
-  @Post()
-  @CommandRoute(201)
+  @CommandPost(201, ['federation_officer'])
   async register(
     @Body() body: RegisterEmployerDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     const { streetId, registeredOn, ...rest } = body;
     const street = await loadParentInScope(this.store, user, streetId);
@@ -59,14 +56,11 @@ export class EmployersController {
   }
 
   /** Workforce figures as of a date (not earlier than the recorded ones). */
-  @Roles('federation_officer')
-  @Post(':id/headcounts')
-  @CommandRoute(201)
+  @CommandPost(201, ['federation_officer'], ':id/headcounts')
   updateHeadcounts(
     @Param('id') id: string,
     @Body() body: UpdateHeadcountsDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.change(user, id, request, {
       type: 'UpdateEmployerHeadcounts',
@@ -76,14 +70,11 @@ export class EmployersController {
   }
 
   /** 注销: a closed employer counts no more, and nothing more is recorded for it. */
-  @Roles('federation_officer')
-  @Post(':id/close')
-  @CommandRoute(201)
+  @CommandPost(201, ['federation_officer'], ':id/close')
   close(
     @Param('id') id: string,
     @Body() body: CloseEmployerDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.change(user, id, request, {
       type: 'CloseEmployer',

@@ -1,31 +1,14 @@
-import type { MemberJoined } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
-import { membershipRetained as retained } from '../../test/members/member-events';
+import { memberJoined, membershipRetained as retained } from '../../test/members/member-events';
 import type { MoveWithMerger } from './member.commands';
 import type { MemberEvent } from './member.decider';
 import { evolve, initialState, memberDecider } from './member.decider';
 
 const given = DeciderSpecification.for(memberDecider).given;
 const metadata = commandMetadata({ now: '2026-03-01T07:00:00Z' });
-const joined: MemberJoined = {
-  type: 'MemberJoined',
-  data: {
-    memberId: 'p1',
-    unionId: 'u1',
-    name: '王秀英',
-    gender: 'female',
-    joinedOn: '2020-07-01',
-    idCardNumber: null,
-    phone: null,
-    birthDate: null,
-    employerId: 'e1',
-    employmentForm: 'new_form',
-    migrantWorker: true,
-    channel: 'individual',
-  },
-};
+const joined = memberJoined({ employmentForm: 'new_form', migrantWorker: true });
 const merger = (mergedOn = '2026-01-01', fromUnionId = 'u1'): MoveWithMerger => ({
   type: 'MoveWithMerger',
   data: { fromUnionId, toUnionId: 'u2', mergedOn },

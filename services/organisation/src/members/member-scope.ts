@@ -1,5 +1,5 @@
-import type { Caller, ScopeOptions } from '@taizhang/auth';
-import { canReach, loadInScope } from '@taizhang/auth';
+import type { Caller } from '@taizhang/auth';
+import { canReach, scopedLoader } from '@taizhang/auth';
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { aggregateStream, NotFoundError } from '@taizhang/event-store';
 
@@ -17,22 +17,13 @@ export type Enrolled = Exclude<Member, { status: 'None' }>;
  * or the federation holding a retained membership) must lie in the caller's subtree; 404
  * otherwise, as for an id never seen.
  */
-export const loadMemberInScope = (
-  store: PostgresEventStore,
-  user: Caller,
-  memberId: string,
-  options: ScopeOptions = {},
-) =>
-  loadInScope(
-    user,
-    {
-      load: () => aggregateStream(store, memberStreamId(memberId), memberDecider),
-      exists: (state): state is Enrolled => state.status !== 'None',
-      unitOf: (state) => memberUnit(store, state),
-      notFound: () => new NotFoundError(`Member ${memberId} does not exist. / 会员不存在。`),
-    },
-    options,
-  );
+export const loadMemberInScope = scopedLoader({
+  load: (store: PostgresEventStore, memberId) =>
+    aggregateStream(store, memberStreamId(memberId), memberDecider),
+  exists: (state): state is Enrolled => state.status !== 'None',
+  unitOf: (state, _memberId, store) => memberUnit(store, state),
+  notFound: (memberId) => new NotFoundError(`Member ${memberId} does not exist. / 会员不存在。`),
+});
 
 /**
  * A union a command sends someone to (a transfer's receiving union), or `None` when it does not

@@ -2,7 +2,7 @@ import type { EncryptedValue, MemberJoined } from '@taizhang/contracts';
 import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
-import { membershipRetained as retained } from '../../test/members/member-events';
+import { memberJoined, membershipRetained as retained } from '../../test/members/member-events';
 import type { Union } from '../unions/union.decider';
 import type {
   ErasePersonalData,
@@ -58,24 +58,11 @@ const join = (data: Partial<JoinUnion['data']> = {}): JoinUnion => ({
   },
   metadata,
 });
-const joined = (data: Partial<MemberJoined['data']> = {}): MemberJoined => ({
-  type: 'MemberJoined',
-  data: {
-    memberId: 'p1',
-    unionId: 'u1',
-    name: '王秀英',
-    gender: 'female',
-    joinedOn: '2020-07-01',
-    idCardNumber: personalData().idCardNumber,
-    phone: personalData().phone,
-    birthDate: personalData().birthDate,
-    employerId: 'e1',
-    employmentForm: 'regular',
-    migrantWorker: false,
-    channel: 'individual',
-    ...data,
-  },
-});
+const joined = (data: Partial<MemberJoined['data']> = {}): MemberJoined => {
+  const { idCardNumber, phone, birthDate } = personalData();
+
+  return memberJoined({ idCardNumber, phone, birthDate, ...data });
+};
 const transfer = (data: Partial<TransferMember['data']> = {}): TransferMember => ({
   type: 'TransferMember',
   data: { toUnion: market, transferredOn: '2024-01-02', ...data },

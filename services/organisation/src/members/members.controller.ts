@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
-import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import { Roles } from '@taizhang/auth';
+import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 
@@ -30,14 +28,11 @@ export class MembersController {
   ) {}
 
   /** 入会: one person (by ID card number) has at most one membership in the whole region. */
-  @Roles('union_cadre', 'federation_officer')
-  @Post('unions/:unionId/members')
-  @CommandRoute(201)
+  @CommandPost(201, ['union_cadre', 'federation_officer'], 'unions/:unionId/members')
   join(
     @Param('unionId', ParseUUIDPipe) unionId: string,
     @Body() body: JoinUnionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.joins.join(
       user,
@@ -58,8 +53,7 @@ export class MembersController {
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: MemberViewQueryDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ) {
     const view = await this.query.view(user, id, MemberViewQuery.revealRequest(query), request);
 
@@ -67,53 +61,41 @@ export class MembersController {
   }
 
   /** 会员关系转接: the membership moves in one step; the join date and history stay. */
-  @Roles('union_cadre', 'federation_officer')
-  @Post('members/:id/transfer')
-  @CommandRoute(200)
+  @CommandPost(200, ['union_cadre', 'federation_officer'], 'members/:id/transfer')
   transfer(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TransferMemberDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.commands.transfer(user, id, body, request);
   }
 
   /** 退会. */
-  @Roles('union_cadre', 'federation_officer')
-  @Post('members/:id/leave')
-  @CommandRoute(200)
+  @CommandPost(200, ['union_cadre', 'federation_officer'], 'members/:id/leave')
   leave(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: LeaveUnionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.commands.leave(user, id, body, request);
   }
 
   /** 保留会籍: held by the union or by the federation above it. */
-  @Roles('union_cadre', 'federation_officer')
-  @Post('members/:id/retain')
-  @CommandRoute(200)
+  @CommandPost(200, ['union_cadre', 'federation_officer'], 'members/:id/retain')
   retain(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RetainMembershipDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.commands.retain(user, id, body, request);
   }
 
   /** Crypto-shredding of a person who left (for the platform administrator). */
-  @Roles('admin')
-  @Post('members/:id/erase')
-  @CommandRoute(200)
+  @CommandPost(200, ['admin'], 'members/:id/erase')
   erase(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ErasePersonalDataDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.commands.erase(user, id, body, request);
   }

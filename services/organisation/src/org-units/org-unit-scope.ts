@@ -1,5 +1,5 @@
-import type { Caller, ScopeOptions } from '@taizhang/auth';
-import { canReach, loadInScope } from '@taizhang/auth';
+import type { Caller } from '@taizhang/auth';
+import { atOwnPath, canReach, scopedLoader } from '@taizhang/auth';
 import type { PostgresEventStore } from '@taizhang/event-store';
 import { NotFoundError } from '@taizhang/event-store';
 
@@ -11,22 +11,14 @@ import { loadOrgUnit, loadParentRef } from './org-unit-streams';
  * A federation unit the caller may reach, by its current path: 404 when it does not exist
  * or lies outside the caller's subtree (the same answer, so ids cannot be probed).
  */
-export const loadOrgUnitInScope = (
-  store: PostgresEventStore,
-  user: Caller,
-  orgUnitId: string,
-  options: ScopeOptions = {},
-) =>
-  loadInScope(
-    user,
-    {
-      load: () => loadOrgUnit(store, orgUnitId),
-      exists: (state): state is Extract<OrgUnit, { status: 'Active' }> => state.status === 'Active',
-      unitOf: (state) => ({ id: orgUnitId, path: state.orgPath }),
-      notFound: () => new NotFoundError(`Org unit ${orgUnitId} does not exist. / 组织不存在。`),
-    },
-    options,
-  );
+export const loadOrgUnitInScope = scopedLoader({
+  load: loadOrgUnit,
+  exists: (state: OrgUnit): state is Extract<OrgUnit, { status: 'Active' }> =>
+    state.status === 'Active',
+  unitOf: atOwnPath,
+  notFound: (orgUnitId) =>
+    new NotFoundError(`Org unit ${orgUnitId} does not exist. / 组织不存在。`),
+});
 
 /**
  * The unit a creating command places something under (a union's parent, an employer's street,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
@@ -8,8 +8,8 @@ import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import {
   commandOnLoaded,
-  CommandRequest,
-  CommandRoute,
+  CommandPost,
+  SignedInCommand,
   versioned,
   VersionedRead,
 } from '@taizhang/bootstrap';
@@ -33,13 +33,10 @@ export class OrgUnitsController {
   constructor(private readonly store: PostgresEventStore) {}
 
   /** The org tree is the platform administrator's (DESIGN §1). */
-  @Roles('admin')
-  @Post()
-  @CommandRoute(201)
+  @CommandPost(201, ['admin'])
   async create(
     @Body() body: CreateOrgUnitDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     const orgUnitId = randomUUID();
     const parent = body.parentId ? await loadParentInScope(this.store, user, body.parentId) : null;
@@ -73,14 +70,11 @@ export class OrgUnitsController {
   }
 
   /** 更名: the unit's new name from a date. */
-  @Post(':id/rename')
-  @Roles('admin')
-  @CommandRoute(200)
+  @CommandPost(200, ['admin'], ':id/rename')
   rename(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RenameOrgUnitDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.change(user, id, request, () => ({
       type: 'RenameOrgUnit',
@@ -94,14 +88,11 @@ export class OrgUnitsController {
    * current tree follows in the same transaction, so the next command anywhere below uses the
    * new path.
    */
-  @Post(':id/move')
-  @Roles('admin')
-  @CommandRoute(200)
+  @CommandPost(200, ['admin'], ':id/move')
   move(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: MoveOrgUnitDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.change(
       user,

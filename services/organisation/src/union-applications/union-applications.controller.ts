@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
@@ -32,13 +32,10 @@ export class UnionApplicationsController {
   constructor(private readonly store: PostgresEventStore) {}
 
   /** Recorded by an officer of the federation the preparatory group applies to (or above it). */
-  @Roles('federation_officer')
-  @Post()
-  @CommandRoute(201)
+  @CommandPost(201, ['federation_officer'])
   async submit(
     @Body() body: SubmitUnionApplicationDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     const parent = await loadParentInScope(this.store, user, body.parentId);
     const employers = await readEmployersOnRecord(this.store, user, body.employerIds);
@@ -53,14 +50,11 @@ export class UnionApplicationsController {
   }
 
   /** Only a union above the new one approves its founding (工会法). */
-  @Roles('federation_officer')
-  @Post(':id/approve')
-  @CommandRoute(200)
+  @CommandPost(200, ['federation_officer'], ':id/approve')
   approve(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: ApproveUnionApplicationDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.decide(user, unionId, request, {
       type: 'ApproveUnionApplication',
@@ -71,14 +65,11 @@ export class UnionApplicationsController {
     });
   }
 
-  @Roles('federation_officer')
-  @Post(':id/reject')
-  @CommandRoute(200)
+  @CommandPost(200, ['federation_officer'], ':id/reject')
   reject(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: RejectUnionApplicationDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.decide(user, unionId, request, {
       type: 'RejectUnionApplication',
@@ -87,14 +78,11 @@ export class UnionApplicationsController {
     });
   }
 
-  @Roles('federation_officer')
-  @Post(':id/founding-congress')
-  @CommandRoute(201)
+  @CommandPost(201, ['federation_officer'], ':id/founding-congress')
   foundingCongress(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: HoldFoundingCongressDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.decide(user, unionId, request, {
       type: 'HoldFoundingCongress',

@@ -1,10 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
-import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand } from '@taizhang/bootstrap';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
@@ -24,14 +21,11 @@ export class UnionMergersController {
    * 合并: the union ends and its members move, each with their history, to `intoUnionId`. Like a
    * dissolution it needs a union above the merged one; the receiving union must be in scope too.
    */
-  @Roles('federation_officer')
-  @Post(':id/merge')
-  @CommandRoute(200)
+  @CommandPost(200, ['federation_officer'], ':id/merge')
   merge(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: MergeUnionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return mergeUnion(this.store, user, unionId, body, request);
   }

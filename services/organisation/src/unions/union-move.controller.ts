@@ -1,10 +1,8 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
-import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
+import { WRITE_ACCESS } from '@taizhang/auth';
+import { CommandPost, SignedInCommand } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
@@ -22,14 +20,11 @@ export class UnionMoveController {
    * 隶属关系调整: the union sits under another street or district federation from a date; its
    * members' later records carry the new path, figures before the date stay with the old parent.
    */
-  @Post(':id/move')
-  @Roles('admin')
-  @CommandRoute(200)
+  @CommandPost(200, ['admin'], ':id/move')
   async move(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: MoveOrgUnitDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     const parent = await loadParentInScope(this.store, user, body.parentId);
 

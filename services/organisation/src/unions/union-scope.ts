@@ -1,5 +1,5 @@
 import type { Caller, ScopeOptions } from '@taizhang/auth';
-import { loadInScope } from '@taizhang/auth';
+import { atOwnPath, scopedLoader } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { commandOnLoaded } from '@taizhang/bootstrap';
 import type { CommandResult, PostgresEventStore } from '@taizhang/event-store';
@@ -13,8 +13,17 @@ import { runUnionCommand } from './union-streams';
 type RecordedUnion = Exclude<Union, { status: 'None' }>;
 type EstablishedUnion = Extract<Union, { status: 'Registered' | 'Dissolved' | 'Merged' }>;
 
-const unionNotFound = (unionId: string) => () =>
+const unionNotFound = (unionId: string) =>
   new NotFoundError(`Union ${unionId} does not exist. / 工会不存在。`);
+
+/** A union (or founding application) by the path its own stream holds; `notFound` its 404. */
+const recordedUnionLoader = (notFound: (unionId: string) => Error) =>
+  scopedLoader({
+    load: readUnionAtCurrentPath,
+    exists: (state: Union): state is RecordedUnion => state.status !== 'None',
+    unitOf: atOwnPath,
+    notFound,
+  });
 
 /**
  * A union (or founding application) the caller may reach, by the path its own stream holds: 404
@@ -26,35 +35,21 @@ export const loadUnionInScope = (
   unionId: string,
   { notFound, ...options }: ScopeOptions & { notFound?: string } = {},
 ) =>
-  loadInScope(
+  recordedUnionLoader(notFound ? () => new NotFoundError(notFound) : unionNotFound)(
+    store,
     user,
-    {
-      load: () => readUnionAtCurrentPath(store, unionId),
-      exists: (state): state is RecordedUnion => state.status !== 'None',
-      unitOf: (state) => ({ id: unionId, path: state.orgPath }),
-      notFound: notFound ? () => new NotFoundError(notFound) : unionNotFound(unionId),
-    },
+    unionId,
     options,
   );
 
 /** A union that exists as an org unit now or did (a founding application is not one yet). */
-export const loadEstablishedUnionInScope = (
-  store: PostgresEventStore,
-  user: Caller,
-  unionId: string,
-  options: ScopeOptions = {},
-) =>
-  loadInScope(
-    user,
-    {
-      load: () => readUnionAtCurrentPath(store, unionId),
-      exists: (state): state is EstablishedUnion =>
-        state.status === 'Registered' || state.status === 'Dissolved' || state.status === 'Merged',
-      unitOf: (state) => ({ id: unionId, path: state.orgPath }),
-      notFound: unionNotFound(unionId),
-    },
-    options,
-  );
+export const loadEstablishedUnionInScope = scopedLoader({
+  load: readUnionAtCurrentPath,
+  exists: (state: Union): state is EstablishedUnion =>
+    state.status === 'Registered' || state.status === 'Dissolved' || state.status === 'Merged',
+  unitOf: atOwnPath,
+  notFound: unionNotFound,
+});
 
 /**
  * One command on a union (or founding application) loaded in the caller's scope, run at the

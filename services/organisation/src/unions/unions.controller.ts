@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS, WRITE_FROM_ABOVE } from '@taizhang/auth';
-import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
@@ -27,13 +26,10 @@ export class UnionsController {
   constructor(private readonly store: PostgresEventStore) {}
 
   /** 存量工会登记: records a union that existed before the platform (part of the org tree). */
-  @Roles('admin', 'federation_officer')
-  @Post()
-  @CommandRoute(201)
+  @CommandPost(201, ['admin', 'federation_officer'])
   async register(
     @Body() body: RegisterUnionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     const parent = await loadParentInScope(this.store, user, body.parentId);
     const employers = await readEmployersOnRecord(this.store, user, body.employerIds ?? []);
@@ -46,14 +42,11 @@ export class UnionsController {
   }
 
   /** 换届选举: the result waits for the higher union's approval. */
-  @Roles('union_cadre', 'federation_officer')
-  @Post(':id/elections')
-  @CommandRoute(201)
+  @CommandPost(201, ['union_cadre', 'federation_officer'], ':id/elections')
   holdElection(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: HoldElectionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return runUnionCommandInScope(this.store, user, unionId, request, WRITE_ACCESS, () => ({
       type: 'HoldElection',
@@ -63,13 +56,10 @@ export class UnionsController {
   }
 
   /** Only a union above this one approves its election (工会法). */
-  @Roles('federation_officer')
-  @Post(':id/elections/approve')
-  @CommandRoute(200)
+  @CommandPost(200, ['federation_officer'], ':id/elections/approve')
   approveElection(
     @Param('id', ParseUUIDPipe) unionId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return runUnionCommandInScope(this.store, user, unionId, request, WRITE_FROM_ABOVE, () => ({
       type: 'ApproveElection',
@@ -78,14 +68,11 @@ export class UnionsController {
     }));
   }
 
-  @Roles('union_cadre', 'federation_officer')
-  @Post(':id/rename')
-  @CommandRoute(200)
+  @CommandPost(200, ['union_cadre', 'federation_officer'], ':id/rename')
   rename(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: RenameUnionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return runUnionCommandInScope(this.store, user, unionId, request, WRITE_ACCESS, () => ({
       type: 'RenameUnion',
@@ -95,14 +82,11 @@ export class UnionsController {
   }
 
   /** Dissolution needs the union one level up (工会法): never the union itself. */
-  @Roles('federation_officer')
-  @Post(':id/dissolve')
-  @CommandRoute(200)
+  @CommandPost(200, ['federation_officer'], ':id/dissolve')
   dissolve(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: DissolveUnionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return runUnionCommandInScope(this.store, user, unionId, request, WRITE_FROM_ABOVE, () => ({
       type: 'DissolveUnion',

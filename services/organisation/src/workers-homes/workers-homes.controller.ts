@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_FROM_ABOVE } from '@taizhang/auth';
-import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest, CommandRoute } from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { aggregateStream, handleCommand, PostgresEventStore } from '@taizhang/event-store';
@@ -22,14 +21,11 @@ export class WorkersHomesController {
   constructor(private readonly store: PostgresEventStore) {}
 
   /** Rated by a federation above the union, which the caller must reach (or it is unknown). */
-  @Roles('federation_officer')
-  @Post()
-  @CommandRoute(201)
+  @CommandPost(201, ['federation_officer'])
   async rate(
     @Param('unionId', ParseUUIDPipe) unionId: string,
     @Body() body: RateWorkersHomeDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     const { state: union } = await loadUnionInScope(this.store, user, unionId, WRITE_FROM_ABOVE);
     const awardedBy = await loadParentInScope(this.store, user, body.awardedByOrgUnitId);

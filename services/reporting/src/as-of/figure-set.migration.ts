@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@taizhang/bootstrap';
 
 import type { FigureSet } from './figure-set';
 
@@ -29,14 +29,7 @@ export const createFigureSetTables = (set: FigureSet): string[] => [
  * `figureSetMigration(RIGHTS_FIGURES, 1732000007100)`.
  */
 export const figureSetMigration = (set: FigureSet, timestamp: number) =>
-  class CreateFigureSet implements MigrationInterface {
-    name = `CreateFigureSet_${set.name}_${timestamp}`;
-
-    async up(queryRunner: QueryRunner): Promise<void> {
-      for (const statement of createFigureSetTables(set)) await queryRunner.query(statement);
-    }
-
-    async down(queryRunner: QueryRunner): Promise<void> {
-      await queryRunner.query(`DROP TABLE ${set.subtreeTable}, ${set.unitTable}`);
-    }
-  };
+  sqlMigration(`CreateFigureSet_${set.name}_${timestamp}`, {
+    up: createFigureSetTables(set),
+    down: [`DROP TABLE ${set.subtreeTable}, ${set.unitTable}`],
+  });

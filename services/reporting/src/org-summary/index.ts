@@ -1,1 +1,1 @@
-export { findOrgPath } from './org-subtree';
+export { ofKnownUnit } from './org-subtree';

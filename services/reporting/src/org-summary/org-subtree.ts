@@ -8,3 +8,10 @@ export const findOrgPath = async (pool: Pool, orgUnitId: string): Promise<string
 
   return found.rows[0]?.org_path ?? null;
 };
+
+/** What `read` answers about a unit, or null (without reading) for a unit reporting never heard of. */
+export const ofKnownUnit = async <T>(
+  pool: Pool,
+  orgUnitId: string,
+  read: () => Promise<T>,
+): Promise<T | null> => ((await findOrgPath(pool, orgUnitId)) === null ? null : read());

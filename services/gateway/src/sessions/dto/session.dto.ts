@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { RoleSchema } from '@taizhang/auth';
+import { AccountSchema } from '../../shared/account.schema';
 
 export const LoginSchema = z
   .object({
@@ -26,13 +26,7 @@ export class LogoutDto extends createZodDto(
   ),
 ) {}
 
-const SignedInUserSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  role: RoleSchema,
-  orgUnitId: z.string().nullable(),
-  orgPath: z.string().nullable(),
-});
+const SignedInUserSchema = AccountSchema;
 
 export const TokensSchema = z.object({
   tokenType: z.literal('Bearer'),

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 import { RoleSchema } from '@taizhang/auth';
 
+import { AccountSchema } from '../../shared/account.schema';
+
 const UsernameSchema = z
   .string()
   .regex(
@@ -47,12 +49,8 @@ export const UpdateUserSchema = z
 
 export class UpdateUserDto extends createZodDto(UpdateUserSchema) {}
 
-const UserSchema = z.object({
+const UserSchema = AccountSchema.extend({
   id: z.uuid(),
-  username: z.string(),
-  role: RoleSchema,
-  orgUnitId: z.string().nullable(),
-  orgPath: z.string().nullable(),
   disabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.iso.datetime(),

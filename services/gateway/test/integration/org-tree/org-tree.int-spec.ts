@@ -8,6 +8,7 @@ import {
   createTestTopics,
   eventually,
   readTopicMessages,
+  unionEstablishedData,
 } from '@taizhang/testing';
 
 import type { GatewayUnderTest, Tokens } from '../gateway-test-kit';
@@ -65,18 +66,20 @@ describe('the org-tree replica', () => {
   });
 
   it('is built from taizhang.organisation.v1: federations and unions with their paths', async () => {
-    const established = orgEvent('UnionEstablished', 'u9', 'city/west/u9', {
-      unionId: 'u9',
-      name: '新建工会',
-      parentId: 'west',
-      orgPath: 'city/west/u9',
-      establishedOn: '2026-02-01',
-      employerIds: ['e1'],
-      congress: { entitledVoters: 30, present: 25 },
-      committee: [{ name: '李明', post: 'chair' }],
-      termYears: 5,
-      termEndsOn: '2031-02-01',
-    });
+    const established = orgEvent(
+      'UnionEstablished',
+      'u9',
+      'city/west/u9',
+      unionEstablishedData({
+        unionId: 'u9',
+        name: '新建工会',
+        parentId: 'west',
+        orgPath: 'city/west/u9',
+        establishedOn: '2026-02-01',
+        employerIds: ['e1'],
+        termEndsOn: '2031-02-01',
+      }),
+    );
     await publish(
       federationCreated('city', 'municipal', null, 'city'),
       federationCreated('west', 'district', 'city', 'city/west'),

@@ -1,10 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import type { AuthenticatedUser } from '@taizhang/auth';
-import { canReach, CurrentUser, Roles } from '@taizhang/auth';
-import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest, XlsxUpload } from '@taizhang/bootstrap';
+import { canReach, Roles } from '@taizhang/auth';
+import { SignedInCommand, XlsxUpload } from '@taizhang/bootstrap';
 
 import { EmployerImportResultDto } from './employer-import.result';
 import { EmployerImportService } from './employer-import.service';
@@ -27,8 +25,7 @@ export class EmployerImportController {
   @ApiOkResponse({ type: EmployerImportResultDto })
   import(
     @Body() workbook: Buffer,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<EmployerImportResultDto> {
     // Each row is its own command: the request's Idempotency-Key cannot stand for all of them,
     // and need not, since every row is idempotent by its credit code.

@@ -2,7 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 import { RetentionReasonSchema } from '@taizhang/contracts';
-import { isoDate, text } from '@taizhang/domain';
+import { datedChange, isoDate, text } from '@taizhang/domain';
 
 export const TransferMemberSchema = z
   .object({
@@ -13,12 +13,11 @@ export const TransferMemberSchema = z
 
 export class TransferMemberDto extends createZodDto(TransferMemberSchema) {}
 
-export const LeaveUnionSchema = z
-  .object({
-    reason: text(200).describe('why the member leaves, e.g. 本人申请退会'),
-    leftOn: isoDate().describe('the date the membership ends'),
-  })
-  .strict();
+export const LeaveUnionSchema = datedChange('leftOn', {
+  date: 'the date the membership ends',
+  reason: 'why the member leaves, e.g. 本人申请退会',
+  reasonMax: 200,
+});
 
 export class LeaveUnionDto extends createZodDto(LeaveUnionSchema) {}
 

@@ -1,10 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import type { AuthenticatedUser } from '@taizhang/auth';
-import { CurrentUser, Roles } from '@taizhang/auth';
-import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest, XlsxUpload } from '@taizhang/bootstrap';
+import { Roles } from '@taizhang/auth';
+import { SignedInCommand, XlsxUpload } from '@taizhang/bootstrap';
 
 import { MemberImportResultDto } from './member-import.result';
 import { MemberImportService } from './member-import.service';
@@ -28,8 +26,7 @@ export class MemberImportController {
   import(
     @Param('unionId', ParseUUIDPipe) unionId: string,
     @Body() workbook: Buffer,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<MemberImportResultDto> {
     // Each row is its own command: the request's Idempotency-Key cannot stand for all of them,
     // and need not, since every row is idempotent by its person's stream.

@@ -1,5 +1,6 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 
+import { sqlMigration } from '@taizhang/bootstrap';
 import type { Placement } from '@taizhang/directory';
 import { fillOrgTree } from '@taizhang/directory';
 import { readEventsOfType } from '@taizhang/event-store';
@@ -31,22 +32,23 @@ const federationPlacements = async (runner: QueryRunner): Promise<Placement[]> =
  * `@taizhang/directory` (after its `CreateOrgTreeInTime`): placed from their own events
  * (created since always, each move from its date), then the paths computed from the placements.
  */
-export class MoveOrgTreeToDirectory1765000000300 implements MigrationInterface {
-  name = 'MoveOrgTreeToDirectory1765000000300';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await fillOrgTree(queryRunner, { placements: await federationPlacements(queryRunner) });
-    await queryRunner.query('DROP TABLE org_tree');
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    // The tree as created, then where each unit is now.
-    await new CreateOrgTree1732000005100().up(queryRunner);
-    await queryRunner.query(`
+export const MoveOrgTreeToDirectory1765000000300 = sqlMigration(
+  'MoveOrgTreeToDirectory1765000000300',
+  {
+    up: [
+      async (queryRunner) =>
+        fillOrgTree(queryRunner, { placements: await federationPlacements(queryRunner) }),
+      'DROP TABLE org_tree',
+    ],
+    down: [
+      // The tree as created, then where each unit is now.
+      (queryRunner) => new CreateOrgTree1732000005100().up(queryRunner),
+      `
       UPDATE org_tree t SET org_path = p.org_path,
         parent_id = (SELECT parent_id FROM org_placements pl WHERE pl.unit_id = t.org_unit_id
                      ORDER BY valid_from DESC LIMIT 1)
-      FROM org_paths p WHERE p.unit_id = t.org_unit_id AND p.valid_to = 'infinity'`);
-    await queryRunner.query('TRUNCATE org_paths, org_placements');
-  }
-}
+      FROM org_paths p WHERE p.unit_id = t.org_unit_id AND p.valid_to = 'infinity'`,
+      'TRUNCATE org_paths, org_placements',
+    ],
+  },
+);

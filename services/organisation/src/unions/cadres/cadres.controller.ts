@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
-import type { CommandRequestContext } from '@taizhang/bootstrap';
-import { CommandRequest, CommandRoute, versioned, VersionedRead } from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
@@ -21,14 +20,11 @@ import { normalisePublicPhone } from './public-phone';
 export class CadresController {
   constructor(private readonly store: PostgresEventStore) {}
 
-  @Roles('union_cadre', 'federation_officer')
-  @Post()
-  @CommandRoute(201)
+  @CommandPost(201, ['union_cadre', 'federation_officer'])
   appoint(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Body() body: AppointCadreDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     const cadreId = randomUUID();
 
@@ -48,15 +44,12 @@ export class CadresController {
     );
   }
 
-  @Roles('union_cadre', 'federation_officer')
-  @Post(':cadreId/remove')
-  @CommandRoute(200)
+  @CommandPost(200, ['union_cadre', 'federation_officer'], ':cadreId/remove')
   remove(
     @Param('id', ParseUUIDPipe) unionId: string,
     @Param('cadreId', ParseUUIDPipe) cadreId: string,
     @Body() body: RemoveCadreDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CommandRequest() request: CommandRequestContext,
+    @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return runUnionCommandInScope(
       this.store,

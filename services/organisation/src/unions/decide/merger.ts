@@ -4,7 +4,7 @@ import { IllegalStateError } from '@taizhang/event-store';
 
 import type { MergeUnion } from '../union.commands';
 import type { ActiveUnion, Union } from '../union.state';
-import { requireActive } from './union-dates';
+import { notBeforeFounding, requireActive } from './union-dates';
 
 /**
  * The union that takes the members over: it exists, is neither dissolved nor merged itself, and
@@ -51,11 +51,7 @@ export const mergeUnion = (command: MergeUnion, state: Union): UnionMerged => {
       'SAME_UNION',
     );
   notInFuture(mergedOn, command.metadata.now, 'merger date', '合并日期');
-  if (mergedOn < union.establishedOn)
-    throw new IllegalStateError(
-      `A union cannot be merged before it was founded (${union.establishedOn}). / 合并日期早于成立日期。`,
-      'MERGED_BEFORE_FOUNDING',
-    );
+  notBeforeFounding(union, mergedOn, 'merged', '合并日期', 'MERGED_BEFORE_FOUNDING');
   const into = checkReceivingUnion(intoUnion, mergedOn);
 
   return {

@@ -1,10 +1,9 @@
 import type { OrgUnitMoved } from '@taizhang/contracts';
-import { IllegalStateError } from '@taizhang/event-store';
 
 import { moveOrgUnit } from '../../org-units';
 import type { MoveUnion } from '../union.commands';
 import type { Union } from '../union.state';
-import { requireActive } from './union-dates';
+import { notBeforeFounding, requireActive } from './union-dates';
 
 /**
  * 隶属关系调整: a union moves under another street or district federation from a date, not before
@@ -12,11 +11,7 @@ import { requireActive } from './union-dates';
  */
 export const moveUnion = (command: MoveUnion, state: Union): OrgUnitMoved => {
   const union = requireActive(state);
-  if (command.data.effectiveOn < union.establishedOn)
-    throw new IllegalStateError(
-      `A union cannot be moved before it was founded (${union.establishedOn}). / 调整日期早于成立日期。`,
-      'MOVED_BEFORE_FOUNDING',
-    );
+  notBeforeFounding(union, command.data.effectiveOn, 'moved', '调整日期', 'MOVED_BEFORE_FOUNDING');
 
   return moveOrgUnit(command, { ...union, kind: 'union' }, ['street', 'district']);
 };

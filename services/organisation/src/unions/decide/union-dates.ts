@@ -24,3 +24,18 @@ export const requireActive = (state: Union): ActiveUnion => {
     { status: state.status },
   );
 };
+
+/** A change to the union on `date` (its `verb`, `dateZh` in Chinese) is refused before its founding. */
+export const notBeforeFounding = (
+  union: ActiveUnion,
+  date: string,
+  verb: string,
+  dateZh: string,
+  code: string,
+): void => {
+  if (date < union.establishedOn)
+    throw new IllegalStateError(
+      `A union cannot be ${verb} before it was founded (${union.establishedOn}). / ${dateZh}早于成立日期。`,
+      code,
+    );
+};

@@ -4,7 +4,7 @@ import { IllegalStateError } from '@taizhang/event-store';
 
 import type { DissolveUnion, RenameUnion } from '../union.commands';
 import type { Union } from '../union.state';
-import { requireActive } from './union-dates';
+import { notBeforeFounding, requireActive } from './union-dates';
 
 export const renameUnion = (command: RenameUnion, state: Union): UnionRenamed => {
   const union = requireActive(state);
@@ -15,11 +15,7 @@ export const renameUnion = (command: RenameUnion, state: Union): UnionRenamed =>
       'SAME_NAME',
     );
   notInFuture(effectiveOn, command.metadata.now, 'renaming date', '更名日期');
-  if (effectiveOn < union.establishedOn)
-    throw new IllegalStateError(
-      `A union cannot be renamed before it was founded (${union.establishedOn}). / 更名日期早于成立日期。`,
-      'RENAMED_BEFORE_FOUNDING',
-    );
+  notBeforeFounding(union, effectiveOn, 'renamed', '更名日期', 'RENAMED_BEFORE_FOUNDING');
 
   return {
     type: 'UnionRenamed',
@@ -31,11 +27,7 @@ export const dissolveUnion = (command: DissolveUnion, state: Union): UnionDissol
   const union = requireActive(state);
   const { reason, dissolvedOn } = command.data;
   notInFuture(dissolvedOn, command.metadata.now, 'dissolution date', '撤销日期');
-  if (dissolvedOn < union.establishedOn)
-    throw new IllegalStateError(
-      `A union cannot be dissolved before it was founded (${union.establishedOn}). / 撤销日期早于成立日期。`,
-      'DISSOLVED_BEFORE_FOUNDING',
-    );
+  notBeforeFounding(union, dissolvedOn, 'dissolved', '撤销日期', 'DISSOLVED_BEFORE_FOUNDING');
 
   return { type: 'UnionDissolved', data: { unionId: union.id, dissolvedOn, reason } };
 };

@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { isoDate, text } from '@taizhang/domain';
+import { datedChange, isoDate, text } from '@taizhang/domain';
 
 import { normalisePublicPhone } from '../cadres/public-phone';
 
@@ -22,12 +22,10 @@ export const AppointCadreSchema = z
 
 export class AppointCadreDto extends createZodDto(AppointCadreSchema) {}
 
-export const RemoveCadreSchema = z
-  .object({
-    removedOn: isoDate().describe('the last day shown, the day the cadre left the post'),
-    reason: text(500).describe('why, e.g. 换届离任, 调离本单位'),
-  })
-  .strict();
+export const RemoveCadreSchema = datedChange('removedOn', {
+  date: 'the last day shown, the day the cadre left the post',
+  reason: 'why, e.g. 换届离任, 调离本单位',
+});
 
 export class RemoveCadreDto extends createZodDto(RemoveCadreSchema) {}
 

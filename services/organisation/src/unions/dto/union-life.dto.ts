@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-import { isoDate, text } from '@taizhang/domain';
+import { datedChange, isoDate, text } from '@taizhang/domain';
 
 import { HoldFoundingCongressSchema } from './hold-founding-congress.dto';
 
@@ -17,21 +17,16 @@ export const RenameUnionSchema = z
 
 export class RenameUnionDto extends createZodDto(RenameUnionSchema) {}
 
-export const DissolveUnionSchema = z
-  .object({
-    reason: text(500).describe('why the union is dissolved, e.g. 企业注销'),
-    dissolvedOn: isoDate().describe('the date of dissolution'),
-  })
-  .strict();
+export const DissolveUnionSchema = datedChange('dissolvedOn', {
+  date: 'the date of dissolution',
+  reason: 'why the union is dissolved, e.g. 企业注销',
+});
 
 export class DissolveUnionDto extends createZodDto(DissolveUnionSchema) {}
 
-export const MergeUnionSchema = z
-  .object({
-    intoUnionId: z.uuid().describe('the union that takes the members over'),
-    mergedOn: isoDate().describe('the date of the merger (合并)'),
-    reason: text(500).describe('why, e.g. 企业合并重组'),
-  })
-  .strict();
+export const MergeUnionSchema = datedChange('mergedOn', {
+  date: 'the date of the merger (合并)',
+  reason: 'why, e.g. 企业合并重组',
+}).extend({ intoUnionId: z.uuid().describe('the union that takes the members over') });
 
 export class MergeUnionDto extends createZodDto(MergeUnionSchema) {}

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { regionClient, startServices } from '@taizhang/testing';
+import { postBody, regionClient, startServices } from '@taizhang/testing';
 
 import {
   creditCodeCheckCharacter,
@@ -42,18 +42,11 @@ const workbook = async (rows: unknown[][], headers = HEADERS): Promise<Buffer> =
   return Buffer.from(await book.xlsx.writeBuffer());
 };
 
-const upload = async (body: Buffer | string, contentType = XLSX) => {
-  const response = await fetch(`${organisation()}/employers/import`, {
-    method: 'POST',
-    headers: {
-      'content-type': contentType,
-      ...(await services.auth.headers({ role: 'federation_officer', orgPath: region.city! })),
-    },
-    body,
+const upload = async (body: Buffer | string, contentType = XLSX) =>
+  postBody(`${organisation()}/employers/import`, body, {
+    'content-type': contentType,
+    ...(await services.auth.headers({ role: 'federation_officer', orgPath: region.city! })),
   });
-
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-};
 
 let services: RunningServices;
 // The admin builds the org tree; the city's officer keeps the registry (libs/testing).

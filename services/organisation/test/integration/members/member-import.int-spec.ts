@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { Topics } from '@taizhang/contracts';
 import { verifyIntegrity } from '@taizhang/event-store';
 import type { RunningServices } from '@taizhang/testing';
-import { regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
+import { postBody, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -74,18 +74,11 @@ describe('member import (会员批量导入) over HTTP', () => {
   const unions: string[] = [];
   const count = async (sql: string) =>
     Number((await pool().query<{ count: string }>(sql)).rows[0]!.count);
-  const upload = async (unionId: string, body: Buffer | string) => {
-    const response = await fetch(url(`/unions/${unionId}/members/import`), {
-      method: 'POST',
-      headers: {
-        'content-type': XLSX,
-        ...(await running.auth.headers({ role: 'federation_officer', orgPath: region.city! })),
-      },
-      body,
+  const upload = async (unionId: string, body: Buffer | string) =>
+    postBody(url(`/unions/${unionId}/members/import`), body, {
+      'content-type': XLSX,
+      ...(await running.auth.headers({ role: 'federation_officer', orgPath: region.city! })),
     });
-
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
   const created = async (path: string, body: unknown): Promise<string> => {
     const answer = await region.post(url(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });

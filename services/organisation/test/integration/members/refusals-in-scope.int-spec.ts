@@ -2,6 +2,9 @@ import { Topics } from '@taizhang/contracts';
 import type { TestCaller } from '@taizhang/testing';
 import { regionSuite, testCreditCode, testIdCardNumber } from '@taizhang/testing';
 
+import { employerRegistration } from '../../employers/employer-registration';
+import { PREPARATORY_GROUP } from '../../unions/preparatory-group';
+
 type Answer = { status: number; body: Record<string, unknown> };
 
 // Real PostgreSQL and Kafka, the service as its own process: a refusal tells the caller what to
@@ -127,17 +130,7 @@ describe('refusals name only what the caller may see (organisation, integration)
 
     // An employer of street 1 covered by a union registered under the district.
     const creditCode = testCreditCode(1);
-    await created('/employers', {
-      creditCode,
-      name: '五里河机械厂',
-      kind: 'enterprise',
-      streetId: ids.s1,
-      registeredOn: '2020-01-01',
-      headcount: 80,
-      femaleHeadcount: 30,
-      migrantHeadcount: 10,
-      newFormHeadcount: 0,
-    });
+    await created('/employers', employerRegistration(creditCode, '五里河机械厂', ids.s1));
     const covering = await created('/unions', {
       name: '沈河区机械行业联合工会',
       parentId: ids.district,
@@ -148,11 +141,7 @@ describe('refusals name only what the caller may see (organisation, integration)
       proposedName: '五里河机械厂工会委员会',
       parentId: ids.s1,
       employerIds: [creditCode],
-      preparatoryGroup: [
-        { name: '张伟', role: '筹备组组长' },
-        { name: '李娜', role: '成员' },
-        { name: '王强', role: '成员' },
-      ],
+      preparatoryGroup: PREPARATORY_GROUP,
     };
     const applied = await as(street, '/union-applications', application);
     expect(applied.body).toMatchObject({
@@ -169,17 +158,14 @@ describe('refusals name only what the caller may see (organisation, integration)
 
   it("answers an employer outside the caller's scope as unknown, whatever the registry says of it", async () => {
     const creditCode = testCreditCode(2);
-    await created('/employers', {
-      creditCode,
-      name: '北市场商贸公司',
-      kind: 'enterprise',
-      streetId: ids.s2,
-      registeredOn: '2020-01-01',
-      headcount: 40,
-      femaleHeadcount: 20,
-      migrantHeadcount: 0,
-      newFormHeadcount: 0,
-    });
+    await created(
+      '/employers',
+      employerRegistration(creditCode, '北市场商贸公司', ids.s2, {
+        headcount: 40,
+        femaleHeadcount: 20,
+        migrantHeadcount: 0,
+      }),
+    );
     const closed = await region.post(url(`/employers/${creditCode}/close`), {
       closedOn: '2024-12-31',
       reason: '注销',
@@ -190,11 +176,7 @@ describe('refusals name only what the caller may see (organisation, integration)
       proposedName: '联合工会',
       parentId: ids.s1,
       employerIds: [creditCode],
-      preparatoryGroup: [
-        { name: '张伟', role: '筹备组组长' },
-        { name: '李娜', role: '成员' },
-        { name: '王强', role: '成员' },
-      ],
+      preparatoryGroup: PREPARATORY_GROUP,
     });
     expect(applied.body).toMatchObject({ status: 422, code: 'EMPLOYER_NOT_REGISTERED' });
   });

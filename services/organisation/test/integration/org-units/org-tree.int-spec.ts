@@ -16,6 +16,8 @@ describe('moving and renaming org units (organisation, integration)', () => {
 
     return answer.body['id'] as string;
   };
+  const orgUnit = (code: string, name: string, kind: string, parentId?: string) =>
+    created('/org-units', { code, name, kind, parentId });
   const pathOfLastEvent = async (streamId: string): Promise<string> =>
     (
       await pool().query<{ org_path: string }>(
@@ -28,31 +30,11 @@ describe('moving and renaming org units (organisation, integration)', () => {
 
   beforeAll(async () => {
     running = await startServices(['organisation'], [Topics.organisation]);
-    city = await created('/org-units', { code: '2101', name: '沈阳市总工会', kind: 'municipal' });
-    d1 = await created('/org-units', {
-      code: '1',
-      name: '和平区总工会',
-      kind: 'district',
-      parentId: city,
-    });
-    d2 = await created('/org-units', {
-      code: '2',
-      name: '沈河区总工会',
-      kind: 'district',
-      parentId: city,
-    });
-    street = await created('/org-units', {
-      code: '11',
-      name: '南市场街道',
-      kind: 'street',
-      parentId: d1,
-    });
-    street2 = await created('/org-units', {
-      code: '21',
-      name: '五里河街道',
-      kind: 'street',
-      parentId: d2,
-    });
+    city = await orgUnit('2101', '沈阳市总工会', 'municipal');
+    d1 = await orgUnit('1', '和平区总工会', 'district', city);
+    d2 = await orgUnit('2', '沈河区总工会', 'district', city);
+    street = await orgUnit('11', '南市场街道', 'street', d1);
+    street2 = await orgUnit('21', '五里河街道', 'street', d2);
     union = await created('/unions', {
       name: '机床厂工会',
       parentId: street,

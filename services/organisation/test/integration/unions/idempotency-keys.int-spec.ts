@@ -1,6 +1,9 @@
 import { Topics } from '@taizhang/contracts';
 import { regionSuite, testCreditCode } from '@taizhang/testing';
 
+import { employerRegistration } from '../../employers/employer-registration';
+import { PREPARATORY_GROUP } from '../../unions/preparatory-group';
+
 // Real PostgreSQL and Kafka, the service as its own process: an Idempotency-Key is bound to the
 // route and the target it was first used on, not to the body alone.
 describe('Idempotency-Keys (organisation, integration)', () => {
@@ -15,27 +18,13 @@ describe('Idempotency-Keys (organisation, integration)', () => {
     created('/unions', { name, parentId: street, establishedOn: '2001-01-01' });
   const application = async (n: number): Promise<string> => {
     const creditCode = testCreditCode(n);
-    await created('/employers', {
-      creditCode,
-      name: `重工${n}号机械厂`,
-      kind: 'enterprise',
-      streetId: street,
-      registeredOn: '2020-01-01',
-      headcount: 80,
-      femaleHeadcount: 30,
-      migrantHeadcount: 10,
-      newFormHeadcount: 0,
-    });
+    await created('/employers', employerRegistration(creditCode, `重工${n}号机械厂`, street));
 
     return created('/union-applications', {
       proposedName: `重工${n}号机械厂工会委员会`,
       parentId: street,
       employerIds: [creditCode],
-      preparatoryGroup: [
-        { name: '张伟', role: '筹备组组长' },
-        { name: '李娜', role: '成员' },
-        { name: '王强', role: '成员' },
-      ],
+      preparatoryGroup: PREPARATORY_GROUP,
     });
   };
   const eventsOf = async (unionId: string): Promise<number> =>

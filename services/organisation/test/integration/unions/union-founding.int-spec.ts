@@ -1,6 +1,9 @@
 import { Topics } from '@taizhang/contracts';
 import { regionSuite, testCreditCode } from '@taizhang/testing';
 
+import { employerRegistration } from '../../employers/employer-registration';
+import { PREPARATORY_GROUP } from '../../unions/preparatory-group';
+
 // Real PostgreSQL and Kafka, the service as its own process: founding (组建) — an employer is
 // covered by at most one grassroots union at a time, released by a rejection or a dissolution,
 // handed to the receiving union by a merger; a founding recorded after the fact.
@@ -18,17 +21,10 @@ describe('union founding and employer coverage (organisation, integration)', () 
   const employer = async (streetId = street): Promise<string> => {
     employers += 1;
     const creditCode = testCreditCode(employers);
-    await created('/employers', {
-      creditCode,
-      name: `铁西${employers}号机械厂`,
-      kind: 'enterprise',
-      streetId,
-      registeredOn: '2020-01-01',
-      headcount: 80,
-      femaleHeadcount: 30,
-      migrantHeadcount: 10,
-      newFormHeadcount: 0,
-    });
+    await created(
+      '/employers',
+      employerRegistration(creditCode, `铁西${employers}号机械厂`, streetId),
+    );
 
     return creditCode;
   };
@@ -38,11 +34,7 @@ describe('union founding and employer coverage (organisation, integration)', () 
       parentId,
       employerIds,
       ...more,
-      preparatoryGroup: [
-        { name: '张伟', role: '筹备组组长' },
-        { name: '李娜', role: '成员' },
-        { name: '王强', role: '成员' },
-      ],
+      preparatoryGroup: PREPARATORY_GROUP,
     });
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   const found = async (employerIds: string[]): Promise<string> => {

@@ -1,9 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@taizhang/bootstrap';
 
 import { RECOMPUTE_ALL_EMPLOYERS } from '../employer-timeline.projection';
 import { EMPLOYER_FIGURES } from '../organisation-figures';
 
 const COLUMNS = (type: string) => EMPLOYER_FIGURES.map((f) => `${f} ${type} NOT NULL DEFAULT 0`);
+const DELTA_TABLES = ['unit_deltas', 'subtree_deltas'];
 
 /**
  * Employer figures pre-summed like the member figures (DESIGN §10): each employer's contribution
@@ -12,17 +13,15 @@ const COLUMNS = (type: string) => EMPLOYER_FIGURES.map((f) => `${f} ${type} NOT 
  * range; mergers (`union_merges`) hand a union's coverage to the receiving union. A covering index
  * makes a unit's range sum an index-only scan.
  */
-export class AddEmployerFigures1732000006200 implements MigrationInterface {
-  name = 'AddEmployerFigures1732000006200';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['unit_deltas', 'subtree_deltas'])
-      await queryRunner.query(
+export const AddEmployerFigures1732000006200 = sqlMigration('AddEmployerFigures1732000006200', {
+  up: [
+    ...DELTA_TABLES.map(
+      (table) =>
         `ALTER TABLE ${table} ${COLUMNS('integer')
           .map((column) => `ADD COLUMN ${column}`)
           .join(', ')}`,
-      );
-    await queryRunner.query(`
+    ),
+    `
       CREATE TABLE employer_steps (
         employer_id      text NOT NULL,
         day              date NOT NULL,
@@ -30,35 +29,33 @@ export class AddEmployerFigures1732000006200 implements MigrationInterface {
         headcounts_as_of date,
         ${COLUMNS('integer').join(',\n        ')},
         PRIMARY KEY (employer_id, day)
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE unit_headcount_dates (
         unit_id   text    NOT NULL,
         day       date    NOT NULL,
         as_of     date    NOT NULL,
         employers integer NOT NULL,
         PRIMARY KEY (unit_id, day, as_of)
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE subtree_headcount_dates (
         ancestor_id text    NOT NULL,
         day         date    NOT NULL,
         as_of       date    NOT NULL,
         employers   integer NOT NULL,
         PRIMARY KEY (ancestor_id, day, as_of)
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE union_merges (
         union_id      text PRIMARY KEY,
         into_union_id text NOT NULL,
         merged_on     date NOT NULL
-      )`);
-    await queryRunner.query('CREATE INDEX union_merges_into ON union_merges (into_union_id)');
-    await queryRunner.query(
-      'CREATE INDEX union_coverage_employer ON union_coverage (employer_id) INCLUDE (union_id)',
-    );
+      )`,
+    'CREATE INDEX union_merges_into ON union_merges (into_union_id)',
+    'CREATE INDEX union_coverage_employer ON union_coverage (employer_id) INCLUDE (union_id)',
     // Index-only range sums: every figure in the index (the heap is never read once vacuumed).
-    await queryRunner.query(`
+    `
       CREATE INDEX subtree_deltas_covering ON subtree_deltas (ancestor_id, day)
       INCLUDE (${[
         'members',
@@ -69,19 +66,16 @@ export class AddEmployerFigures1732000006200 implements MigrationInterface {
         'unions',
         'terms_expired',
         ...EMPLOYER_FIGURES,
-      ].join(', ')})`);
+      ].join(', ')})`,
     // Employers already known; the tree, unions and mergers come from the replay (README).
-    for (const statement of RECOMPUTE_ALL_EMPLOYERS) await queryRunner.query(statement);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX subtree_deltas_covering, union_coverage_employer');
-    await queryRunner.query(
-      'DROP TABLE union_merges, subtree_headcount_dates, unit_headcount_dates, employer_steps',
-    );
-    for (const table of ['unit_deltas', 'subtree_deltas'])
-      await queryRunner.query(
+    ...RECOMPUTE_ALL_EMPLOYERS,
+  ],
+  down: [
+    'DROP INDEX subtree_deltas_covering, union_coverage_employer',
+    'DROP TABLE union_merges, subtree_headcount_dates, unit_headcount_dates, employer_steps',
+    ...DELTA_TABLES.map(
+      (table) =>
         `ALTER TABLE ${table} ${EMPLOYER_FIGURES.map((f) => `DROP COLUMN ${f}`).join(', ')}`,
-      );
-  }
-}
+    ),
+  ],
+});

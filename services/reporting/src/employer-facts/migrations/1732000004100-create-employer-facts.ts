@@ -1,14 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@taizhang/bootstrap';
 
 /**
  * One row per employer of the registry (单位台账) with its latest figures; a unit's employers and
  * workforce are summed over its subtree by path prefix, like org_unit_facts.
  */
-export class CreateEmployerFacts1732000004100 implements MigrationInterface {
-  name = 'CreateEmployerFacts1732000004100';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const CreateEmployerFacts1732000004100 = sqlMigration('CreateEmployerFacts1732000004100', {
+  up: [
+    `
       CREATE TABLE employer_facts (
         employer_id        text    PRIMARY KEY,
         street_id          text    NOT NULL,
@@ -21,13 +19,8 @@ export class CreateEmployerFacts1732000004100 implements MigrationInterface {
         new_form_headcount integer NOT NULL,
         headcounts_as_of   date    NOT NULL,
         closed_on          date
-      )`);
-    await queryRunner.query(
-      'CREATE INDEX employer_facts_subtree ON employer_facts (org_path text_pattern_ops)',
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE employer_facts');
-  }
-}
+      )`,
+    'CREATE INDEX employer_facts_subtree ON employer_facts (org_path text_pattern_ops)',
+  ],
+  down: ['DROP TABLE employer_facts'],
+});

@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@taizhang/bootstrap';
 
 /** One row per org unit with its own figures; a unit's summary sums its subtree by path prefix. */
-export class CreateOrgUnitFacts1732000001000 implements MigrationInterface {
-  name = 'CreateOrgUnitFacts1732000001000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const CreateOrgUnitFacts1732000001000 = sqlMigration('CreateOrgUnitFacts1732000001000', {
+  up: [
+    `
       CREATE TABLE org_unit_facts (
         org_unit_id    text    PRIMARY KEY,
         parent_id      text,
@@ -15,13 +13,8 @@ export class CreateOrgUnitFacts1732000001000 implements MigrationInterface {
         unions         integer NOT NULL DEFAULT 0,
         members        integer NOT NULL DEFAULT 0,
         female_members integer NOT NULL DEFAULT 0
-      )`);
-    await queryRunner.query(
-      'CREATE INDEX org_unit_facts_subtree ON org_unit_facts (org_path text_pattern_ops)',
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE org_unit_facts');
-  }
-}
+      )`,
+    'CREATE INDEX org_unit_facts_subtree ON org_unit_facts (org_path text_pattern_ops)',
+  ],
+  down: ['DROP TABLE org_unit_facts'],
+});

@@ -1,17 +1,16 @@
 import type { EventEnvelope } from '@taizhang/contracts';
-import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase } from '@taizhang/testing';
+import { unionEstablishedData } from '@taizhang/testing';
 
 import { childrenAsOf } from '../../../src/as-of/figures-as-of.query';
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
-import { reportingMigrations } from '../../../src/reporting.migrations';
 import {
   federationUnitMoved,
   organisationEnvelope,
   orgUnitCreated,
   projectAll,
 } from '../../organisation-envelope';
+import { reportingDatabaseForSuite } from '../../reporting-database';
 
 // Each event as the consumer receives it; `key` is the partition key (the unit it concerns).
 const event = (type: string, key: string, streamId: string, version: number, data: object) =>
@@ -53,18 +52,20 @@ const history = (): EventEnvelope[] => [
       orgPath: u,
     }),
   ),
-  event('UnionEstablished', 'c', 'union-c', 1, {
-    unionId: 'c',
-    name: 'c工会',
-    parentId: 's1',
-    orgPath: 'c',
-    establishedOn: '2023-06-01',
-    employerIds: ['e1'],
-    congress: { entitledVoters: 30, present: 25 },
-    committee: [{ name: '李明', post: 'chair' }],
-    termYears: 5,
-    termEndsOn: '2028-05-31',
-  }),
+  event(
+    'UnionEstablished',
+    'c',
+    'union-c',
+    1,
+    unionEstablishedData({
+      unionId: 'c',
+      parentId: 's1',
+      orgPath: 'c',
+      establishedOn: '2023-06-01',
+      employerIds: ['e1'],
+      termEndsOn: '2028-05-31',
+    }),
+  ),
   event('EmployerRegistered', 'e1', 'employer-e1', 1, {
     employerId: 'e1',
     creditCode: 'e1',
@@ -219,7 +220,7 @@ const EMPLOYERS_EXPECTED: Record<string, unknown[]> = {
 };
 
 describe('figures as of a date', () => {
-  let db: TestDatabase;
+  const db = reportingDatabaseForSuite();
   const apply = (events: EventEnvelope[]) => projectAll(db.pool, events);
   const figuresOn = async (asOf: string | null) => {
     const found: Record<string, [number, number, number]> = {};
@@ -235,11 +236,6 @@ describe('figures as of a date', () => {
       expect({ asOf, ...(await figuresOn(asOf)) }).toMatchObject({ asOf, ...units });
     expect(await figuresOn(null)).toMatchObject(EXPECTED['2025-06-30']!);
   };
-
-  beforeAll(async () => {
-    db = await createTestDatabase(reportingMigrations);
-  });
-  afterAll(() => db.drop());
 
   it('rolls each past date up under the parents units had then: moves, merges, terms, leaving', async () => {
     await apply(history());

@@ -1,10 +1,9 @@
-import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase } from '@taizhang/testing';
+import { unionEstablishedData } from '@taizhang/testing';
 
 import { employerFiguresOfUnit } from '../../../src/employer-facts/employer-facts.query';
 import { projectOrganisationEvent } from '../../../src/organisation-event.projection';
-import { reportingMigrations } from '../../../src/reporting.migrations';
-import { organisationEnvelope, orgUnitCreated, projectAll } from '../../organisation-envelope';
+import { organisationEnvelope, orgUnitCreated } from '../../organisation-envelope';
+import { reportingDatabaseForSuite } from '../../reporting-database';
 
 const envelope = organisationEnvelope;
 
@@ -40,54 +39,49 @@ const closed = (id: string, streetPath: string) =>
   });
 
 const union = (id: string, streetPath: string, employerIds: string[]) =>
-  envelope('UnionEstablished', `${streetPath}/${id}`, {
-    unionId: id,
-    name: `${id}工会`,
-    parentId: streetPath.split('/').pop(),
-    orgPath: `${streetPath}/${id}`,
-    establishedOn: '2026-01-20',
-    employerIds,
-    congress: { entitledVoters: 30, present: 25 },
-    committee: [{ name: '张伟', post: 'organiser' }],
-    termYears: 3,
-    termEndsOn: '2029-01-19',
-  });
+  envelope(
+    'UnionEstablished',
+    `${streetPath}/${id}`,
+    unionEstablishedData({
+      unionId: id,
+      parentId: streetPath.split('/').pop()!,
+      orgPath: `${streetPath}/${id}`,
+      establishedOn: '2026-01-20',
+      employerIds,
+      committee: [{ name: '张伟', post: 'organiser' }],
+      termYears: 3,
+      termEndsOn: '2029-01-19',
+    }),
+  );
 
 describe('employer facts', () => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(reportingMigrations);
-    const events = [
-      unit('m', 'municipal', null, 'm'),
-      unit('d1', 'district', 'm', 'm/d1'),
-      // A sibling whose id starts like d1's must not be counted under d1.
-      unit('d10', 'district', 'm', 'm/d10'),
-      unit('s1', 'street', 'd1', 'm/d1/s1'),
-      unit('s2', 'street', 'd1', 'm/d1/s2'),
-      unit('s3', 'street', 'd10', 'm/d10/s3'),
-      employer('e1', 'm/d1/s1', 100, '2025-12-01'),
-      employer('e2', 'm/d1/s1', 20, '2025-12-15'),
-      employer('e3', 'm/d1/s2', 7, '2025-11-30'),
-      employer('e4', 'm/d10/s3', 1000, '2025-12-31'),
-      headcounts('e1', 'm/d1/s1', 110, '2026-01-10'),
-      // An older figure arriving late does not replace a newer one.
-      headcounts('e1', 'm/d1/s1', 90, '2026-01-05'),
-      employer('e5', 'm/d1/s2', 50, '2025-12-01'),
-      closed('e5', 'm/d1/s2'),
-      // A union covering e1 (its events may come before the employer's: coverage is joined on read).
-      union('u1', 'm/d1/s1', ['e1']),
-      // A union covering e3 that was dissolved: e3 is no longer covered.
-      union('u2', 'm/d1/s2', ['e3']),
-      envelope('UnionDissolved', 'm/d1/s2/u2', {
-        unionId: 'u2',
-        dissolvedOn: '2026-02-01',
-        reason: '企业注销',
-      }),
-    ];
-    await projectAll(db.pool, events);
-  });
-  afterAll(() => db.drop());
+  const db = reportingDatabaseForSuite(() => [
+    unit('m', 'municipal', null, 'm'),
+    unit('d1', 'district', 'm', 'm/d1'),
+    // A sibling whose id starts like d1's must not be counted under d1.
+    unit('d10', 'district', 'm', 'm/d10'),
+    unit('s1', 'street', 'd1', 'm/d1/s1'),
+    unit('s2', 'street', 'd1', 'm/d1/s2'),
+    unit('s3', 'street', 'd10', 'm/d10/s3'),
+    employer('e1', 'm/d1/s1', 100, '2025-12-01'),
+    employer('e2', 'm/d1/s1', 20, '2025-12-15'),
+    employer('e3', 'm/d1/s2', 7, '2025-11-30'),
+    employer('e4', 'm/d10/s3', 1000, '2025-12-31'),
+    headcounts('e1', 'm/d1/s1', 110, '2026-01-10'),
+    // An older figure arriving late does not replace a newer one.
+    headcounts('e1', 'm/d1/s1', 90, '2026-01-05'),
+    employer('e5', 'm/d1/s2', 50, '2025-12-01'),
+    closed('e5', 'm/d1/s2'),
+    // A union covering e1 (its events may come before the employer's: coverage is joined on read).
+    union('u1', 'm/d1/s1', ['e1']),
+    // A union covering e3 that was dissolved: e3 is no longer covered.
+    union('u2', 'm/d1/s2', ['e3']),
+    envelope('UnionDissolved', 'm/d1/s2/u2', {
+      unionId: 'u2',
+      dissolvedOn: '2026-02-01',
+      reason: '企业注销',
+    }),
+  ]);
 
   const registry = (oldest: string | null, newest: string | null) => ({
     source: 'employer-registry',

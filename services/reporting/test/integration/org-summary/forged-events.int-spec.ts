@@ -7,6 +7,7 @@ import type { RunningServices } from '@taizhang/testing';
 import {
   createTestEventKeys,
   eventually,
+  memberJoinedData,
   readTopicMessages,
   startServices,
 } from '@taizhang/testing';
@@ -29,25 +30,10 @@ const union = organisationEnvelope('UnionRegistered', 'fc/fu', {
   orgPath: 'fc/fu',
 });
 const joined = (memberId: string): EventEnvelope =>
-  organisationEnvelope(
-    'MemberJoined',
-    'fc/fu',
-    {
-      memberId,
-      unionId: 'fu',
-      name: '张三',
-      gender: 'female',
-      joinedOn: '2020-01-01',
-      idCardNumber: null,
-      phone: null,
-      birthDate: null,
-      employerId: null,
-      channel: 'individual',
-      employmentForm: 'regular',
-      migrantWorker: false,
-    },
-    { streamId: `member-${memberId}`, streamType: 'member' },
-  );
+  organisationEnvelope('MemberJoined', 'fc/fu', memberJoinedData({ memberId, unionId: 'fu' }), {
+    streamId: `member-${memberId}`,
+    streamType: 'member',
+  });
 
 describe('reporting and events organisation did not sign', () => {
   let running: RunningServices;

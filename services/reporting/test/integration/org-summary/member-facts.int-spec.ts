@@ -3,12 +3,11 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 
 import type { EventEnvelope } from '@taizhang/contracts';
-import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase } from '@taizhang/testing';
+import { memberJoinedData } from '@taizhang/testing';
 
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
-import { reportingMigrations } from '../../../src/reporting.migrations';
 import { organisationEnvelope, projectAll } from '../../organisation-envelope';
+import { reportingDatabaseForSuite } from '../../reporting-database';
 
 const PATHS: Record<string, string> = {
   m: 'm',
@@ -89,18 +88,13 @@ const lifeOf = (
   };
 
   return [
-    envelope('MemberJoined', 'a', stream, 1, {
-      memberId,
-      unionId: 'a',
-      name: '张三',
-      joinedOn: '2020-01-01',
-      idCardNumber: null,
-      phone: null,
-      birthDate: null,
-      employerId: null,
-      channel: 'individual',
-      ...profile,
-    }),
+    envelope(
+      'MemberJoined',
+      'a',
+      stream,
+      1,
+      memberJoinedData({ memberId, unionId: 'a', ...profile }),
+    ),
     envelope('MemberTransferred', 'b', stream, 2, {
       memberId,
       fromUnionId: 'a',
@@ -127,7 +121,7 @@ const lifeOf = (
 };
 
 describe('member figures', () => {
-  let db: TestDatabase;
+  const db = reportingDatabaseForSuite();
 
   const apply = (events: EventEnvelope[]) => projectAll(db.pool, events);
   const figures = async (id: string) => {
@@ -147,11 +141,6 @@ describe('member figures', () => {
     );
     await apply(tree());
   };
-
-  beforeAll(async () => {
-    db = await createTestDatabase(reportingMigrations);
-  });
-  afterAll(() => db.drop());
 
   it('moves a member through join, transfer, retention and leaving, step by step', async () => {
     await reset();

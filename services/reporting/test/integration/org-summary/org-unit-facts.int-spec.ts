@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase } from '@taizhang/testing';
-
 import { orgUnitSummary } from '../../../src/org-summary/org-unit-summary.query';
-import { reportingMigrations } from '../../../src/reporting.migrations';
-import { organisationEnvelope, orgUnitCreated, projectAll } from '../../organisation-envelope';
+import { organisationEnvelope, orgUnitCreated } from '../../organisation-envelope';
+import { reportingDatabaseForSuite } from '../../reporting-database';
 
 const envelope = (type: string, orgUnitId: string, orgPath: string, data: unknown) =>
   organisationEnvelope(type, orgPath, data, { orgUnitId, streamId: `s-${orgUnitId}` });
@@ -30,28 +27,21 @@ const member = (unionId: string, orgPath: string, gender: 'female' | 'male') =>
   });
 
 describe('org unit facts', () => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(reportingMigrations);
-    const events = [
-      unit('m', 'municipal', null, 'm'),
-      unit('d1', 'district', 'm', 'm/d1'),
-      unit('d2', 'district', 'm', 'm/d2'),
-      // A sibling whose id starts like d1's must not be counted under d1.
-      unit('d10', 'district', 'm', 'm/d10'),
-      unit('s1', 'street', 'd1', 'm/d1/s1'),
-      union('u1', 's1', 'm/d1/s1/u1'),
-      union('u2', 'd2', 'm/d2/u2'),
-      union('u3', 'd10', 'm/d10/u3'),
-      member('u1', 'm/d1/s1/u1', 'female'),
-      member('u1', 'm/d1/s1/u1', 'male'),
-      member('u2', 'm/d2/u2', 'female'),
-      member('u3', 'm/d10/u3', 'male'),
-    ];
-    await projectAll(db.pool, events);
-  });
-  afterAll(() => db.drop());
+  const db = reportingDatabaseForSuite(() => [
+    unit('m', 'municipal', null, 'm'),
+    unit('d1', 'district', 'm', 'm/d1'),
+    unit('d2', 'district', 'm', 'm/d2'),
+    // A sibling whose id starts like d1's must not be counted under d1.
+    unit('d10', 'district', 'm', 'm/d10'),
+    unit('s1', 'street', 'd1', 'm/d1/s1'),
+    union('u1', 's1', 'm/d1/s1/u1'),
+    union('u2', 'd2', 'm/d2/u2'),
+    union('u3', 'd10', 'm/d10/u3'),
+    member('u1', 'm/d1/s1/u1', 'female'),
+    member('u1', 'm/d1/s1/u1', 'male'),
+    member('u2', 'm/d2/u2', 'female'),
+    member('u3', 'm/d10/u3', 'male'),
+  ]);
 
   it('sums the whole subtree of each unit', async () => {
     expect(await orgUnitSummary(db.pool, 'm')).toMatchObject({
