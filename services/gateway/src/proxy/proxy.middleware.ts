@@ -53,6 +53,13 @@ export class ProxyMiddleware implements NestMiddleware<ForwardedRequest, ServerR
     request: ForwardedRequest & AuthenticatedRequest,
     response: ServerResponse,
   ): Promise<void> {
+    const service = serviceNameOf(request.originalUrl ?? request.url ?? '');
+    const known = Object.hasOwn(this.config.routes, service);
+    // The route label of the request metrics: one series per known service (a controller's
+    // route would give one), never one per name a caller makes up.
+    (request as { route?: { path: string } }).route = {
+      path: known ? `/api/${service}/*path` : '/api/*path',
+    };
     await this.guard.canActivate(
       new ExecutionContextHost(
         [request, response],
@@ -61,8 +68,7 @@ export class ProxyMiddleware implements NestMiddleware<ForwardedRequest, ServerR
       ),
     );
     await this.limiter.consume('user', request.user!.id, this.config.rateLimits.perUser, response);
-    const service = serviceNameOf(request.originalUrl ?? request.url ?? '');
-    if (!Object.hasOwn(this.config.routes, service))
+    if (!known)
       throw new NotFoundError(`There is no service called ${service}. / 没有该服务。`, { service });
     request.forwardTo = this.config.routes[service];
     // What fails before the request leaves (routing, path rewriting) comes back through `next`.

@@ -120,6 +120,19 @@ describe('forwarding /api/<service>/… through the gateway', () => {
       });
     });
 
+    it('times forwarded requests under one route label per service, never per path or made-up name', async () => {
+      await api('get', '/api/rights/disputes/8', admin).expect(202);
+      await api('get', '/api/no-such-service-4f1c/x', admin).expect(404);
+
+      const metrics = (await gateway.http().get('/metrics')).text;
+      const routes = [
+        ...metrics.matchAll(/taizhang_http_request_duration_seconds_count\{[^}]*route="([^"]*)"/g),
+      ].map((match) => match[1]);
+      expect(routes).toContain('/api/rights/*path');
+      expect(routes).toContain('/api/*path');
+      expect(routes.filter((route) => /disputes|no-such-service/.test(route!))).toEqual([]);
+    });
+
     it('sends falsy JSON bodies too, and no body when there is none', async () => {
       for (const body of ['null', 'false', '0', '""', '[]']) {
         const response = await api('post', '/api/rights/x', admin)
