@@ -1,7 +1,6 @@
 import type { RuleValues } from '@taizhang/contracts';
 import { IllegalStateError } from '@taizhang/event-store';
-import type { RuleSets, RulesInForce } from '@taizhang/rules';
-import { rulesInForce } from '@taizhang/rules';
+import type { RulesInForce } from '@taizhang/rules';
 
 /** The posts of an elected union committee (委员会), or the one organiser (组织员) of a small union. */
 export type CommitteePost = 'chair' | 'vice_chair' | 'member' | 'organiser';
@@ -109,16 +108,6 @@ export const checkElection = (
       { termYears, allowed: terms },
     );
 };
-
-/**
- * The committee terms in force for the unit at `orgPath` on business date `date` (grassroots
- * choices and a federation's term), for the term clock.
- */
-export const termLengthInForce = (
-  ruleSets: RuleSets,
-  orgPath: string | null,
-  date: string,
-): CommitteeRules['termYears'] => rulesInForce(ruleSets, orgPath, date).values.committee.termYears;
 
 /** The last day of a term that starts on `startsOn` (YYYY-MM-DD) and lasts `years`. */
 export const termEndsOn = (startsOn: string, years: number): string => {
