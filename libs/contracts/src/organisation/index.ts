@@ -9,6 +9,7 @@ import {
   CommitteeElectionApprovedV1,
   UnionTermExpiredV1,
 } from './committee-elected.v1';
+import { ElectionRejectedV1 } from './election-rejected.v1';
 import { EmployerClosedV1 } from './employer-closed.v1';
 import { EmployerHeadcountsUpdatedV1 } from './employer-headcounts-updated.v1';
 import { EmployerRegisteredV1 } from './employer-registered.v1';
@@ -46,6 +47,7 @@ export * from './member-personal-data.v1';
 export * from './member-transferred.v1';
 export * from './membership-retained.v1';
 export * from './committee-elected.v1';
+export * from './election-rejected.v1';
 export * from './org-unit-changed.v1';
 export * from './org-unit-created.v1';
 export * from './union-application-decided.v1';
@@ -75,6 +77,7 @@ export const organisationEvents = [
   MemberPersonalDataRevealedV1,
   CommitteeElectedV1,
   CommitteeElectionApprovedV1,
+  ElectionRejectedV1,
   UnionTermExpiredV1,
   UnionRenamedV1,
   UnionDissolvedV1,
@@ -108,6 +111,7 @@ export type EmployerHeadcountsUpdated = EventOf<typeof EmployerHeadcountsUpdated
 export type EmployerClosed = EventOf<typeof EmployerClosedV1>;
 export type CommitteeElected = EventOf<typeof CommitteeElectedV1>;
 export type CommitteeElectionApproved = EventOf<typeof CommitteeElectionApprovedV1>;
+export type ElectionRejected = EventOf<typeof ElectionRejectedV1>;
 export type UnionTermExpired = EventOf<typeof UnionTermExpiredV1>;
 export type UnionRenamed = EventOf<typeof UnionRenamedV1>;
 export type UnionDissolved = EventOf<typeof UnionDissolvedV1>;
@@ -136,6 +140,7 @@ export type OrganisationEvent =
   | EmployerClosed
   | CommitteeElected
   | CommitteeElectionApproved
+  | ElectionRejected
   | UnionTermExpired
   | UnionRenamed
   | UnionDissolved

@@ -51,6 +51,25 @@ const simple = (type: 'ApproveElection' | 'RecordTermExpiry', metadata = today):
   data: {},
   metadata,
 });
+const approve = (approvedOn?: string): UnionCommand => ({
+  type: 'ApproveElection',
+  data: approvedOn ? { approvedOn } : {},
+  metadata: today,
+});
+const reject = (rejectedOn = '2026-03-05', reason = '候选人未经民主推荐'): UnionCommand => ({
+  type: 'RejectElection',
+  data: { rejectedOn, reason },
+  metadata: today,
+});
+const rejected: UnionEvent = {
+  type: 'ElectionRejected',
+  data: {
+    unionId: 'u1',
+    heldOn: '2026-03-01',
+    rejectedOn: '2026-03-05',
+    reason: '候选人未经民主推荐',
+  },
+};
 const dissolved: UnionEvent = {
   type: 'UnionDissolved',
   data: { unionId: 'u1', dissolvedOn: '2026-03-05', reason: '企业破产' },
@@ -92,6 +111,78 @@ describe('Union life', () => {
         .when(election())
         .thenThrows(IllegalStateError, /waits for approval/);
     });
+
+    it('dates an approval entered after the fact on the day it was given', () =>
+      spec
+        .given([established, elected])
+        .when(approve('2026-03-03'))
+        .then({
+          type: 'CommitteeElectionApproved',
+          data: { unionId: 'u1', approvedOn: '2026-03-03', termEndsOn: '2031-02-28' },
+        }));
+
+    it('refuses an answer dated in the future or before the election', () => {
+      spec
+        .given([established, elected])
+        .when(approve('2026-03-11'))
+        .thenThrows(IllegalStateError, /future/);
+      spec
+        .given([established, elected])
+        .when(approve('2026-02-28'))
+        .thenThrows(IllegalStateError, /cannot precede the election/);
+      spec
+        .given([established, elected])
+        .when(reject('2026-03-11'))
+        .thenThrows(IllegalStateError, /future/);
+      spec
+        .given([established, elected])
+        .when(reject('2026-02-28'))
+        .thenThrows(IllegalStateError, /cannot precede the election/);
+    });
+
+    it('records a rejection with its reason, Chinese as given', () =>
+      spec.given([established, elected]).when(reject()).then(rejected));
+
+    it('has nothing to reject without a pending election, nor after one was rejected', () => {
+      spec
+        .given([established])
+        .when(reject())
+        .thenThrows(IllegalStateError, /No election/);
+      spec
+        .given([established, elected, rejected])
+        .when(reject())
+        .thenThrows(IllegalStateError, /No election/);
+      spec
+        .given([established, elected, rejected])
+        .when(approve())
+        .thenThrows(IllegalStateError, /No election/);
+    });
+
+    it('takes a new election after a rejection, and approves that one', () => {
+      spec
+        .given([established, elected, rejected])
+        .when(election('2026-03-08'))
+        .then({
+          ...elected,
+          data: {
+            ...elected.data,
+            heldOn: '2026-03-08',
+            ruleSet: { region: 'national', version: 1 },
+          },
+        });
+      spec
+        .given([
+          established,
+          elected,
+          rejected,
+          { ...elected, data: { ...elected.data, heldOn: '2026-03-08' } },
+        ])
+        .when(approve())
+        .then({
+          type: 'CommitteeElectionApproved',
+          data: { unionId: 'u1', approvedOn: '2026-03-10', termEndsOn: '2031-03-07' },
+        });
+    });
   });
 
   describe('the term clock (换届预警)', () => {
@@ -128,6 +219,15 @@ describe('Union life', () => {
         .when(simple('RecordTermExpiry'))
         .thenThrows(IllegalStateError, /not run out/);
     });
+
+    it('still records the expiry of a term whose re-election was rejected', () =>
+      spec
+        .given([established, elected, rejected])
+        .when(simple('RecordTermExpiry'))
+        .then({
+          type: 'UnionTermExpired',
+          data: { unionId: 'u1', termEndedOn: '2026-03-08' },
+        }));
   });
 
   describe('renaming and dissolution', () => {

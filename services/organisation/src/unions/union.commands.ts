@@ -64,7 +64,11 @@ export type HoldFoundingCongress = Command<
 /** 换届选举: a members' congress re-elects the committee; the higher union approves the result. */
 export type HoldElection = Command<'HoldElection', HoldFoundingCongress['data']>;
 
-export type ApproveElection = Command<'ApproveElection', Record<string, never>>;
+/** Without a date, the approval is dated today (a re-election entered after the fact carries it). */
+export type ApproveElection = Command<'ApproveElection', { approvedOn?: string }>;
+
+/** The higher union refuses the re-election: the old term runs on. */
+export type RejectElection = Command<'RejectElection', { rejectedOn: string; reason: string }>;
 
 /** Raised by the term clock on the day after a term ran out without an approved re-election. */
 export type RecordTermExpiry = Command<'RecordTermExpiry', Record<string, never>>;
@@ -107,6 +111,7 @@ export type UnionCommand =
   | HoldFoundingCongress
   | HoldElection
   | ApproveElection
+  | RejectElection
   | RecordTermExpiry
   | RenameUnion
   | DissolveUnion

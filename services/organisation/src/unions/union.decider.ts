@@ -3,6 +3,7 @@ import type {
   CadreRemoved,
   CommitteeElected,
   CommitteeElectionApproved,
+  ElectionRejected,
   OrgUnitMoved,
   UnionApplicationApproved,
   UnionApplicationRejected,
@@ -20,7 +21,12 @@ import type { RulesInForce } from '@taizhang/rules';
 import { decidingUnder } from '@taizhang/rules';
 
 import { appointCadre, removeCadre } from './decide/cadres';
-import { approveElection, holdElection, recordTermExpiry } from './decide/elections';
+import {
+  approveElection,
+  holdElection,
+  recordTermExpiry,
+  rejectElection,
+} from './decide/elections';
 import {
   approveApplication,
   holdFoundingCongress,
@@ -44,6 +50,7 @@ export type UnionEvent =
   | UnionEstablished
   | CommitteeElected
   | CommitteeElectionApproved
+  | ElectionRejected
   | UnionTermExpired
   | UnionRenamed
   | UnionDissolved
@@ -124,6 +131,8 @@ const evolveActive = (state: Union, event: UnionEvent): Union => {
         termEndsOn: event.data.termEndsOn,
         termExpired: false,
       };
+    case 'ElectionRejected':
+      return { ...state, pendingElection: undefined };
     case 'UnionTermExpired':
       return { ...state, termExpired: true };
     case 'UnionRenamed':
@@ -192,6 +201,8 @@ export const decide = (command: UnionCommandUnderRules, state: Union): UnionEven
       return holdElection(command, state);
     case 'ApproveElection':
       return approveElection(command, state);
+    case 'RejectElection':
+      return rejectElection(command, state);
     case 'RecordTermExpiry':
       return recordTermExpiry(command, state);
     case 'RenameUnion':

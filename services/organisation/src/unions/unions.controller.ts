@@ -11,8 +11,10 @@ import { PostgresEventStore } from '@taizhang/event-store';
 import { loadParentInScope } from '../org-units';
 import { RegisterUnionDto } from './dto/register-union.dto';
 import {
+  ApproveElectionDto,
   DissolveUnionDto,
   HoldElectionDto,
+  RejectElectionDto,
   RenameUnionDto,
 } from './dto/union-life.dto';
 import { readEmployersOnRecord } from './employers-on-record';
@@ -55,16 +57,33 @@ export class UnionsController {
     }));
   }
 
-  /** Only a union above this one approves its election (工会法). */
+  /** Only a union above this one approves its election (工会法), dated the day it did. */
   @CommandPost(200, ['federation_officer'], ':id/elections/approve')
   approveElection(
     @Param('id', ParseUUIDPipe) unionId: string,
+    @Body() body: ApproveElectionDto,
     @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return runUnionCommandInScope(this.store, user, unionId, request, WRITE_FROM_ABOVE, () => ({
       type: 'ApproveElection',
-      data: {},
-      metadata: request.metadata(),
+      data: body,
+      metadata: request.metadata(
+        body.approvedOn ? startOfBusinessDate(body.approvedOn) : undefined,
+      ),
+    }));
+  }
+
+  /** …or refuses it with a reason: the old term runs on, and a new election may be held. */
+  @CommandPost(200, ['federation_officer'], ':id/elections/reject')
+  rejectElection(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @Body() body: RejectElectionDto,
+    @SignedInCommand() { user, request }: SignedInCommand,
+  ): Promise<CommandResult> {
+    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_FROM_ABOVE, () => ({
+      type: 'RejectElection',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.rejectedOn)),
     }));
   }
 

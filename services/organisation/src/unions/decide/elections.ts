@@ -1,6 +1,7 @@
 import type {
   CommitteeElected,
   CommitteeElectionApproved,
+  ElectionRejected,
   UnionTermExpired,
 } from '@taizhang/contracts';
 import { businessDate } from '@taizhang/domain';
@@ -10,8 +11,13 @@ import type { UnderRules } from '@taizhang/rules';
 import { appliedRuleSet } from '@taizhang/rules';
 
 import { checkElection, termEndsOn } from '../committee-rules';
-import type { ApproveElection, HoldElection, RecordTermExpiry } from '../union.commands';
-import type { Union } from '../union.state';
+import type {
+  ApproveElection,
+  HoldElection,
+  RecordTermExpiry,
+  RejectElection,
+} from '../union.commands';
+import type { ActiveUnion, Union } from '../union.state';
 import { requireActive } from './union-dates';
 
 /**
@@ -47,26 +53,61 @@ export const holdElection = (command: UnderRules<HoldElection>, state: Union): C
   };
 };
 
-export const approveElection = (
-  command: ApproveElection,
+const requirePendingElection = (
   state: Union,
-): CommitteeElectionApproved => {
+): { union: ActiveUnion; heldOn: string; termYears: 3 | 5 } => {
   const union = requireActive(state);
   if (!union.pendingElection)
     throw new IllegalStateError(
       'No election waits for approval. / 没有待审批的换届选举。',
       'NO_ELECTION_PENDING',
     );
-  const { heldOn, termYears } = union.pendingElection;
+
+  return { union, ...union.pendingElection };
+};
+
+/** The higher union's answer is dated on its own day: never ahead of today or of the congress. */
+const answeredOn = (
+  on: string,
+  heldOn: string,
+  now: Date,
+  what: { en: string; zh: string },
+): string => {
+  notInFuture(on, now, `${what.en} date`, `${what.zh}日期`);
+  if (on < heldOn)
+    throw new IllegalStateError(
+      `The ${what.en} (${on}) cannot precede the election (${heldOn}). / ${what.zh}日期早于选举日期。`,
+      'ANSWER_BEFORE_ELECTION',
+    );
+
+  return on;
+};
+
+/** The new term runs from the congress, whenever the approval came (or was entered). */
+export const approveElection = (
+  command: ApproveElection,
+  state: Union,
+): CommitteeElectionApproved => {
+  const { union, heldOn, termYears } = requirePendingElection(state);
+  const { now } = command.metadata;
+  const approvedOn = answeredOn(command.data.approvedOn ?? businessDate(now), heldOn, now, {
+    en: 'approval',
+    zh: '批准',
+  });
 
   return {
     type: 'CommitteeElectionApproved',
-    data: {
-      unionId: union.id,
-      approvedOn: businessDate(command.metadata.now),
-      termEndsOn: termEndsOn(heldOn, termYears),
-    },
+    data: { unionId: union.id, approvedOn, termEndsOn: termEndsOn(heldOn, termYears) },
   };
+};
+
+/** 不予批准: the old committee's term (and its deadline) runs on; a new election may follow. */
+export const rejectElection = (command: RejectElection, state: Union): ElectionRejected => {
+  const { union, heldOn } = requirePendingElection(state);
+  const { rejectedOn, reason } = command.data;
+  answeredOn(rejectedOn, heldOn, command.metadata.now, { en: 'rejection', zh: '不予批准' });
+
+  return { type: 'ElectionRejected', data: { unionId: union.id, heldOn, rejectedOn, reason } };
 };
 
 /** The term clock's warning: only once, and only for a term that really ran out. */

@@ -8,6 +8,25 @@ import { HoldFoundingCongressSchema } from './hold-founding-congress.dto';
 /** A re-election (换届选举) follows the founding congress's rules. */
 export class HoldElectionDto extends createZodDto(HoldFoundingCongressSchema) {}
 
+export const ApproveElectionSchema = z
+  .object({
+    approvedOn: isoDate()
+      .optional()
+      .describe(
+        'the day the higher union approved, for an approval entered after the fact (today by default)',
+      ),
+  })
+  .strict();
+
+export class ApproveElectionDto extends createZodDto(ApproveElectionSchema) {}
+
+export const RejectElectionSchema = datedChange('rejectedOn', {
+  date: 'the day the higher union refused the election',
+  reason: 'why, e.g. 候选人未经民主推荐',
+});
+
+export class RejectElectionDto extends createZodDto(RejectElectionSchema) {}
+
 export const RenameUnionSchema = z
   .object({
     name: text(200).describe('the new full name'),

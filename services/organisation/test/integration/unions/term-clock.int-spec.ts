@@ -159,4 +159,38 @@ describe('the term clock (换届预警)', () => {
     expect(await recordExpiredTerms(new Date('2021-05-02T10:00:00Z'))).toBe(1);
     expect(await expiries(lapsed)).toBe(1);
   });
+
+  it('keeps the old term’s deadline after a rejected re-election, and restarts it on an approval', async () => {
+    const elect = (unionId: string, heldOn: string) =>
+      run(unionId, {
+        type: 'HoldElection',
+        data: { heldOn, entitledVoters: 30, present: 25, committee, termYears: 3 },
+        metadata: at(heldOn),
+      });
+    const reject = (unionId: string, rejectedOn: string) =>
+      run(unionId, {
+        type: 'RejectElection',
+        data: { rejectedOn, reason: '候选人未经民主推荐' },
+        metadata: at(rejectedOn),
+      });
+    const refused = await found('2024-02-01');
+    await elect(refused, '2027-01-20');
+    await reject(refused, '2027-01-25');
+    const reElected = await found('2024-02-01');
+    await elect(reElected, '2027-01-20');
+    await reject(reElected, '2027-01-22');
+    await elect(reElected, '2027-01-28');
+    // Entered after the term ran out, dated the day the higher union approved.
+    await run(reElected, {
+      type: 'ApproveElection',
+      data: { approvedOn: '2027-01-29' },
+      metadata: at('2027-02-05'),
+    });
+
+    // Both terms ended on 2027-01-31; only the refused union's is warned of (the earlier tests'
+    // unions fall due by then too).
+    await recordExpiredTerms(new Date('2027-02-01T10:00:00Z'));
+    expect(await expiries(refused)).toBe(1);
+    expect(await expiries(reElected)).toBe(0);
+  });
 });
