@@ -151,6 +151,13 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       roles: ['federation_officer'],
       request: (side) => ({ path: `/unions/${ids().union[side]}/elections/approve`, body: {} }),
     },
+    'organisation POST /unions/{id}/elections/reject': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/elections/reject`,
+        body: { rejectedOn: '2026-01-05', reason: '候选人未经民主推荐' },
+      }),
+    },
     'organisation POST /unions/{id}/rename': {
       roles: keepers,
       request: (side) => ({

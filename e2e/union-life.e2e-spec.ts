@@ -58,7 +58,7 @@ describe('the life of a union', () => {
   });
   afterAll(() => running?.close());
 
-  it('warns of a term that ran out, and clears the warning after an approved re-election', async () => {
+  it('warns of a term that ran out, keeps it after a rejected re-election, and clears it after an approved one', async () => {
     const union = await created('/unions', {
       name: '沈北化工厂工会',
       parentId: street,
@@ -83,14 +83,20 @@ describe('the life of a union', () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
       new Date(),
     );
-    await created(`/unions/${union}/elections`, {
-      heldOn: today,
-      entitledVoters: 40,
-      present: 28,
-      committee,
-      termYears: 5,
+    const reElection = { heldOn: today, entitledVoters: 40, present: 28, committee, termYears: 5 };
+    // A rejected re-election leaves the old term expired; the union may elect again.
+    await created(`/unions/${union}/elections`, reElection);
+    await ok(`/unions/${union}/elections/reject`, {
+      rejectedOn: today,
+      reason: '候选人未经民主推荐',
     });
-    await ok(`/unions/${union}/elections/approve`, {});
+    expect((await region.get(organisation(`/unions/${union}`))).body).toMatchObject({
+      termEndsOn: '2022-05-31',
+      termExpired: true,
+    });
+    expect((await summary()).body['termsExpired']).toBe(1);
+    await created(`/unions/${union}/elections`, reElection);
+    await ok(`/unions/${union}/elections/approve`, { approvedOn: today });
     expect(
       (await eventually(summary, (s) => s.body['termsExpired'] === 0)).body['termsExpired'],
     ).toBe(0);
