@@ -309,4 +309,54 @@ describe('figures as of a date', () => {
         }
     }
   }, 180_000);
+
+  it('counts a term expired until an approval on its own date: a late approval leaves no false stretch, a rejection ends nothing', async () => {
+    await db.pool.query(
+      `TRUNCATE org_unit_facts, employer_facts, union_coverage, org_placements, org_paths,
+         member_timeline, unit_deltas, subtree_deltas, union_life, employer_headcounts,
+         employer_steps, unit_headcount_dates, subtree_headcount_dates, union_merges`,
+    );
+    const union = (u: string) =>
+      event('UnionRegistered', u, `union-${u}`, 1, {
+        unionId: u,
+        name: `${u}工会`,
+        parentId: 's1',
+        establishedOn: '2020-01-01',
+        orgPath: u,
+      });
+    const expired = (u: string) =>
+      event('UnionTermExpired', u, `union-${u}`, 2, { unionId: u, termEndedOn: '2024-05-31' });
+    const rejected = (u: string, version: number, rejectedOn: string) =>
+      event('ElectionRejected', u, `union-${u}`, version, {
+        unionId: u,
+        heldOn: '2024-05-10',
+        rejectedOn,
+        reason: '候选人未经民主推荐',
+      });
+    await apply([
+      unit('m', 'municipal', null),
+      unit('d1', 'district', 'm'),
+      unit('s1', 'street', 'd1'),
+      // x re-elected on 2024-05-15, approved on 2024-05-20, entered after the clock warned.
+      union('x'),
+      expired('x'),
+      rejected('x', 3, '2024-05-12'),
+      event('CommitteeElectionApproved', 'x', 'union-x', 4, {
+        unionId: 'x',
+        approvedOn: '2024-05-20',
+        termEndsOn: '2029-05-14',
+      }),
+      // y's re-election was rejected: its term stays expired.
+      union('y'),
+      expired('y'),
+      rejected('y', 3, '2024-07-01'),
+    ]);
+    const termsExpired = async (asOf: string | null) =>
+      (await orgUnitSummary(db.pool, 'm', asOf))!.termsExpired;
+
+    expect(await termsExpired('2024-05-31')).toBe(0);
+    expect(await termsExpired('2024-06-15')).toBe(1);
+    expect(await termsExpired('2024-12-31')).toBe(1);
+    expect(await termsExpired(null)).toBe(1);
+  });
 });
