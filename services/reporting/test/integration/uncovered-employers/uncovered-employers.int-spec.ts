@@ -6,6 +6,7 @@ import { createIdempotentProducer } from '@taizhang/messaging';
 import type { RunningServices } from '@taizhang/testing';
 import { eventually, startServices, testCreditCode, unionEstablishedData } from '@taizhang/testing';
 
+import { UNCOVERED_EXPORT_MAX_ROWS } from '../../../src/uncovered-employers/uncovered-employers.controller';
 import { organisationEnvelope, orgUnitCreated } from '../../organisation-envelope';
 
 // One employer per number: its id and credit code from the number, its street's path given.
@@ -190,5 +191,33 @@ describe('uncovered employers 未建会单位', () => {
       ).body,
     ).toMatchObject({ total: 1, employers: [expect.objectContaining({ employerId: 'e6' })] });
     expect((await list('page=0')).status).toBe(400);
+  });
+  // Last: it fills street s2 with more employers than a sheet carries (registered after the dates
+  // the other tests ask for), straight into the read model, as projecting them would take minutes.
+  it('refuses a sheet of more rows than the cap with a 413 problem; the pages still answer', async () => {
+    const pool = running.databases['reporting']!.pool;
+    const many = UNCOVERED_EXPORT_MAX_ROWS + 1;
+    await pool.query(
+      `INSERT INTO employer_facts (employer_id, street_id, org_path, kind, registered_on, headcount,
+         female_headcount, migrant_headcount, new_form_headcount, headcounts_as_of, name)
+       SELECT 'bulk' || n, 's2', 'c/d1/s2/bulk' || n, 'enterprise', '2026-02-01', 1, 0, 0, 0,
+              '2026-02-01', '批量' || n
+       FROM generate_series(1, $1::int) AS n`,
+      [many],
+    );
+    await pool.query(
+      `INSERT INTO employer_steps (employer_id, day, unit_id, headcounts_as_of, employers, workforce)
+       SELECT 'bulk' || n, '2026-02-01', 's2', '2026-02-01', 1, 1 FROM generate_series(1, $1::int) AS n`,
+      [many],
+    );
+    const url = `${running.urls['reporting']!}/reports/org-units/d1/uncovered-employers`;
+
+    const sheet = await officer().get(`${url}.xlsx?asOf=2026-02-01`);
+    expect(sheet.status).toBe(413);
+    expect(sheet.body).toMatchObject({ code: 'EXPORT_TOO_LARGE' });
+    expect((await officer().get(`${url}?asOf=2026-02-01&pageSize=1`)).body).toMatchObject({
+      total: many + 3,
+      employers: [expect.objectContaining({ employerId: 'e2' })],
+    });
   });
 });
