@@ -7,7 +7,7 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 
 import { createZodDto } from 'nestjs-zod';
@@ -123,8 +123,10 @@ export class UncoveredEmployersController {
 
   /** The whole list (not a page) as a sheet with Chinese headers; over the cap, 413. */
   @Get(':id/uncovered-employers.xlsx')
-  @ApiProduces(XLSX_MEDIA_TYPE)
-  @ApiOkResponse({ description: '未建会单位 as an .xlsx workbook, biggest headcount first' })
+  @ApiOkResponse({
+    description: '未建会单位 as an .xlsx workbook, biggest headcount first',
+    content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
   @Header('content-type', XLSX_MEDIA_TYPE)
   async sheet(
     @Param('id') id: string,

@@ -192,6 +192,24 @@ describe('uncovered employers 未建会单位', () => {
     ).toMatchObject({ total: 1, employers: [expect.objectContaining({ employerId: 'e6' })] });
     expect((await list('page=0')).status).toBe(400);
   });
+  it('documents both routes in OpenAPI, the list with its response schema', async () => {
+    const document = (await (await fetch(`${running.urls['reporting']!}/docs-json`)).json()) as {
+      paths: Record<
+        string,
+        { get: { responses: Record<string, { content: Record<string, unknown> }> } }
+      >;
+    };
+    const list =
+      document.paths['/reports/org-units/{id}/uncovered-employers']!.get.responses['200']!;
+    const sheet =
+      document.paths['/reports/org-units/{id}/uncovered-employers.xlsx']!.get.responses['200']!;
+
+    expect(JSON.stringify(list.content)).toContain('UncoveredEmployersDto');
+    expect(Object.keys(sheet.content)).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+  });
+
   // Last: it fills street s2 with more employers than a sheet carries (registered after the dates
   // the other tests ask for), straight into the read model, as projecting them would take minutes.
   it('refuses a sheet of more rows than the cap with a 413 problem; the pages still answer', async () => {
