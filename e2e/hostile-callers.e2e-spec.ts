@@ -57,6 +57,8 @@ describe('hostile callers, through the gateway', () => {
           `/api/reporting/reports/org-units/${unit}/children`,
           `/api/reporting/reports/org-units/${unit}/summary?asOf=2026-01-05`,
           `/api/reporting/reports/org-units/${unit}/children?asOf=2026-01-05`,
+          `/api/reporting/reports/org-units/${unit}/uncovered-employers`,
+          `/api/reporting/reports/org-units/${unit}/uncovered-employers.xlsx`,
         ]),
       ];
     };
@@ -239,6 +241,25 @@ describe('hostile callers, through the gateway', () => {
         expect((drill.body['children'] as { orgUnitId: string }[]).map((c) => c.orgUnitId)).toEqual(
           [region.ids.street[side]],
         );
+        // The list of employers without a union: its own, never the neighbour's; and as a sheet.
+        const uncovered = await region.call(
+          'GET',
+          `/api/reporting/reports/org-units/${region.ids.district[side]}/uncovered-employers`,
+          region.tokens.federation_officer[side],
+        );
+        const listed = (uncovered.body['employers'] as { employerId: string }[]).map(
+          (e) => e.employerId,
+        );
+        expect(listed).toContain(region.ids.employer[side]);
+        expect(listed).not.toContain(region.ids.employer[side === 0 ? 1 : 0]);
+        const sheet = await fetch(
+          `${region.gatewayUrl}/api/reporting/reports/org-units/${region.ids.district[side]}/uncovered-employers.xlsx`,
+          { headers: { authorization: `Bearer ${region.tokens.federation_officer[side]}` } },
+        );
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await sheet.arrayBuffer());
+        expect(workbook.worksheets[0]!.getRow(2).values).toContain('单位名称');
+        expect(workbook.worksheets[0]!.rowCount).toBe(2 + listed.length);
       }
     });
   });

@@ -4,8 +4,8 @@ import type { EventEnvelope, OrganisationEvent } from '@taizhang/contracts';
 
 const INSERT_EMPLOYER = `
   INSERT INTO employer_facts (employer_id, street_id, org_path, kind, registered_on, headcount,
-    female_headcount, migrant_headcount, new_form_headcount, headcounts_as_of)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $5)
+    female_headcount, migrant_headcount, new_form_headcount, headcounts_as_of, name, credit_code)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $5, $10, $11)
   ON CONFLICT (employer_id) DO NOTHING`;
 
 // Figures only move forward in time; the organisation decider already refuses older ones.
@@ -36,6 +36,8 @@ export const projectEmployerFacts = async (event: EventEnvelope, tx: PoolClient)
         data.femaleHeadcount,
         data.migrantHeadcount,
         data.newFormHeadcount,
+        data.name,
+        data.creditCode,
       ]);
       break;
     case 'EmployerHeadcountsUpdated':

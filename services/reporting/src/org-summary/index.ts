@@ -1,1 +1,1 @@
-export { ofKnownUnit } from './org-subtree';
+export { ofKnownUnit, requireOrgPathInScope } from './org-subtree';

@@ -8,15 +8,10 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
-import { assertInScope, CurrentUser, Roles } from '@taizhang/auth';
-import { NotFoundError } from '@taizhang/event-store';
+import { CurrentUser, Roles } from '@taizhang/auth';
 
-import {
-  childrenAsOf,
-  employerFiguresAsOf,
-  subtreeFiguresAsOf,
-} from '../as-of';
-import { findOrgPath } from './org-subtree';
+import { childrenAsOf, employerFiguresAsOf, subtreeFiguresAsOf } from '../as-of';
+import { requireOrgPathInScope } from './org-subtree';
 import { summaryRates } from './rates';
 
 const AsOfQuerySchema = z
@@ -137,7 +132,7 @@ export class OrgSummaryController {
     @Query() query: AsOfQueryDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrgUnitSummaryDto> {
-    await this.requirePathInScope(user, id);
+    await requireOrgPathInScope(this.pool, user, id);
 
     return this.figures(id, query.asOf ?? null);
   }
@@ -151,7 +146,7 @@ export class OrgSummaryController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrgUnitChildrenDto> {
     // The children the unit had on the date lie under it, so in the caller's subtree.
-    await this.requirePathInScope(user, id);
+    await requireOrgPathInScope(this.pool, user, id);
     const asOf = query.asOf ?? null;
     const { rows } = await this.pool.query<{
       org_unit_id: string;
@@ -167,17 +162,6 @@ export class OrgSummaryController {
     );
 
     return { orgUnitId: id, children };
-  }
-
-  /** The unit's current path as reporting stores it, in the caller's subtree; else 404 either way. */
-  private async requirePathInScope(user: AuthenticatedUser, id: string): Promise<string> {
-    const path = await findOrgPath(this.pool, id);
-    assertInScope(user, path, {
-      notFound: () =>
-        new NotFoundError(`No org unit ${id} is known to reporting. / 未找到该组织。`),
-    });
-
-    return path;
   }
 
   private async figures(id: string, asOf: string | null): Promise<OrgUnitSummaryDto> {

@@ -1,0 +1,1 @@
+export { UncoveredEmployersController } from './uncovered-employers.controller';
