@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { Client } from 'pg';
-
 import {
   eventStoreMigrations,
   PostgresEventStore,
   ProjectionLagError,
 } from '@taizhang/event-store';
 import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase } from '@taizhang/testing';
+import { createTestDatabase, openTransaction } from '@taizhang/testing';
 
 import type { DisputeClockHooks } from '../test/dispute.fixture';
 import {
@@ -166,10 +164,7 @@ describe('deadline clocks', () => {
 
   it('never decides on a lagging projection: it fails the run, and the next one catches up', async () => {
     // A transaction of the store's database that holds a transaction id and stays open.
-    const older = new Client({ connectionString: db.url });
-    await older.connect();
-    await older.query('BEGIN');
-    await older.query('SELECT pg_current_xact_id()');
+    const older = await openTransaction(db.url);
     const dispute = await register('2026-09-01');
     const clocks = twoClocks();
     const impatient = clocksOf([answerClock(), reviewClock()], { catchUpTimeoutMs: 100 });
@@ -183,7 +178,6 @@ describe('deadline clocks', () => {
         expect.any(ProjectionLagError),
       ]);
     } finally {
-      await older.query('COMMIT');
       await older.end();
     }
     expect(await ran(clocks, 'dispute-answer')).toBe(1);

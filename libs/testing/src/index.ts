@@ -23,3 +23,5 @@ export * from './own-redis';
 export * from './personal-data-keys';
 export * from './answer-before-body';
 export * from './organisation-payloads';
+export * from './open-transaction';
+export * from './zip-parts';

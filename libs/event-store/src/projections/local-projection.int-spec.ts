@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { Client } from 'pg';
-
 import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
+import { createTestDatabase, openTransaction, testInfrastructure } from '@taizhang/testing';
 
 import { counterDecider, increment, orgUnit, registry } from '../../test/counter.fixture';
 import { handleCommand } from '../core/handle-command';
@@ -74,20 +72,6 @@ describe('catchUpProjection', () => {
     expect(await total(c)).toBe(5);
   });
 
-  /** A session holding a transaction open with a transaction id, as another suite's would. */
-  const openTransaction = async (url: string): Promise<Client> => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    await client.query('BEGIN');
-    await client.query('SELECT pg_current_xact_id()');
-
-    return client;
-  };
-  const end = async (client: Client) => {
-    await client.query('COMMIT');
-    await client.end();
-  };
-
   it('is not held back by a transaction open in another database of the server', async () => {
     const elsewhere = await openTransaction(testInfrastructure().postgresAdminUrl);
     try {
@@ -96,7 +80,7 @@ describe('catchUpProjection', () => {
       await catchUpProjection(store, totals);
       expect(await total(d)).toBe(7);
     } finally {
-      await end(elsewhere);
+      await elsewhere.end();
     }
   });
 
@@ -111,7 +95,7 @@ describe('catchUpProjection', () => {
         catchUpProjectionToNow(store, totals, { timeoutMs: 100 }),
       ).rejects.toBeInstanceOf(ProjectionLagError);
     } finally {
-      await end(older);
+      await older.end();
     }
 
     expect(await catchUpProjectionToNow(store, totals)).toBe(1);

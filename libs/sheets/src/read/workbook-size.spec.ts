@@ -1,6 +1,8 @@
-import { constants, deflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 
 import ExcelJS from 'exceljs';
+
+import { withUnlistedPart, zerosDeflated } from '@taizhang/testing';
 
 import { readSheet } from './sheet-reader';
 import { checkWorkbookSize, MAX_DECOMPRESSED_BYTES } from './workbook-size';
@@ -57,37 +59,6 @@ const realWorkbook = async (): Promise<Buffer> => {
  * A raw deflate stream of `mebibytes` MiB of zeros, built without deflating them all: a fully
  * flushed MiB stands alone, so copies of it follow one another, closed by an empty final block.
  */
-const zerosDeflated = (mebibytes: number): Buffer => {
-  const mebibyte = deflateRawSync(Buffer.alloc(2 ** 20), { finishFlush: constants.Z_FULL_FLUSH });
-
-  return Buffer.concat([...Array<Buffer>(mebibytes).fill(mebibyte), Buffer.from([0x03, 0x00])]);
-};
-
-/**
- * The zip with one more part that its table of contents does not list: a local header and its
- * data just before the central directory, whose offset in the end record moves along.
- */
-const withUnlistedPart = (zip: Buffer, name: string, deflated: Buffer): Buffer => {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const centralDirectory = zip.readUInt32LE(eocd + 16);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(deflated.length, 18);
-  local.writeUInt32LE(1_000, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const part = Buffer.concat([local, nameBytes, deflated]);
-  const result = Buffer.concat([
-    zip.subarray(0, centralDirectory),
-    part,
-    zip.subarray(centralDirectory),
-  ]);
-  result.writeUInt32LE(centralDirectory + part.length, eocd + part.length + 16);
-
-  return result;
-};
-
 const readAll = async (workbook: Buffer): Promise<void> => {
   for await (const row of readSheet(workbook, {
     headers: { name: '姓名' },

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { constants, deflateRawSync } from 'node:zlib';
 
 import ExcelJS from 'exceljs';
 
 import { Topics } from '@taizhang/contracts';
 import { verifyIntegrity } from '@taizhang/event-store';
 import type { RunningServices } from '@taizhang/testing';
-import { postBody, regionClient, startServices, testIdCardNumber } from '@taizhang/testing';
+import {
+  postBody,
+  regionClient,
+  startServices,
+  testIdCardNumber,
+  withUnlistedPart,
+  zerosDeflated,
+} from '@taizhang/testing';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -35,31 +41,11 @@ const workbook = async (rows: unknown[][]): Promise<Buffer> => {
 
 /**
  * The workbook with one more part that its table of contents does not list, just before that
- * table: a `xl/sharedStrings.xml` inflating to 1 GiB of zeros (copies of one fully flushed
- * deflated MiB, closed by an empty final block), which exceljs's streaming reader would read.
+ * table: a `xl/sharedStrings.xml` inflating to 1 GiB of zeros, which exceljs's streaming reader
+ * would read.
  */
-const withUnlistedBomb = (zip: Buffer): Buffer => {
-  const mebibyte = deflateRawSync(Buffer.alloc(2 ** 20), { finishFlush: constants.Z_FULL_FLUSH });
-  const deflated = Buffer.concat([...Array<Buffer>(1024).fill(mebibyte), Buffer.from([3, 0])]);
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const centralDirectory = zip.readUInt32LE(eocd + 16);
-  const name = Buffer.from('xl/sharedStrings.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(deflated.length, 18);
-  local.writeUInt32LE(1_000, 22);
-  local.writeUInt16LE(name.length, 26);
-  const part = Buffer.concat([local, name, deflated]);
-  const result = Buffer.concat([
-    zip.subarray(0, centralDirectory),
-    part,
-    zip.subarray(centralDirectory),
-  ]);
-  result.writeUInt32LE(centralDirectory + part.length, eocd + part.length + 16);
-
-  return result;
-};
+const withUnlistedBomb = (zip: Buffer): Buffer =>
+  withUnlistedPart(zip, 'xl/sharedStrings.xml', zerosDeflated(1024));
 
 // A valid number whose check digit is then broken.
 const withWrongCheckDigit = (number: string): string =>

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { Client } from 'pg';
-
 import { organisationRegistry } from '@taizhang/contracts';
 import { DeadlineClocks } from '@taizhang/deadlines';
 import { businessDate } from '@taizhang/domain';
 import type { CommandMetadata } from '@taizhang/event-store';
 import { PostgresEventStore, ProjectionLagError } from '@taizhang/event-store';
 import type { TestDatabase } from '@taizhang/testing';
-import { createTestDatabase, testInfrastructure } from '@taizhang/testing';
+import { createTestDatabase, openTransaction, testInfrastructure } from '@taizhang/testing';
 
 import { organisationMigrations } from '../../../src/organisation.migrations';
 import { unionTermClock } from '../../../src/unions/term-clock/union-term.clock';
@@ -118,20 +116,6 @@ describe('the term clock (换届预警)', () => {
     expect(await expiries(running)).toBe(0);
   });
 
-  /** A session holding a transaction open with a transaction id, as another suite's would. */
-  const openTransaction = async (url: string): Promise<Client> => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    await client.query('BEGIN');
-    await client.query('SELECT pg_current_xact_id()');
-
-    return client;
-  };
-  const end = async (client: Client) => {
-    await client.query('COMMIT');
-    await client.end();
-  };
-
   it('warns on time while another database on the server holds a transaction open', async () => {
     const elsewhere = await openTransaction(testInfrastructure().postgresAdminUrl);
     try {
@@ -140,7 +124,7 @@ describe('the term clock (换届预警)', () => {
       expect(await recordExpiredTerms(new Date('2022-03-02T10:00:00Z'))).toBe(1);
       expect(await expiries(lapsed)).toBe(1);
     } finally {
-      await end(elsewhere);
+      await elsewhere.end();
     }
   });
 
@@ -153,7 +137,7 @@ describe('the term clock (换届预警)', () => {
         recordExpiredTerms(new Date('2021-05-02T10:00:00Z'), { catchUpTimeoutMs: 100 }),
       ).rejects.toBeInstanceOf(ProjectionLagError);
     } finally {
-      await end(older);
+      await older.end();
     }
 
     expect(await recordExpiredTerms(new Date('2021-05-02T10:00:00Z'))).toBe(1);
