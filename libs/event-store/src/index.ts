@@ -22,3 +22,4 @@ export * from './checkpoints/take-checkpoint';
 export * from './postgres/stream-heads';
 export * from './postgres/stream-index';
 export * from './postgres/history-for-migrations';
+export * from './postgres/pool-of';

@@ -3,6 +3,8 @@ import { Client } from 'pg';
 import type { MigrationInterface } from 'typeorm';
 import { DataSource } from 'typeorm';
 
+import { poolOf } from '@taizhang/event-store';
+
 import { testInfrastructure, uniqueSuffix } from './test-infrastructure';
 
 type MigrationClass = new () => MigrationInterface;
@@ -47,7 +49,7 @@ export const createTestDatabase = async (
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const pool = poolOf(dataSource);
 
   return {
     name,

@@ -6,6 +6,8 @@ import Redis from 'ioredis';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
+import { poolOf } from '@taizhang/event-store';
+
 import { GatewayConfig } from './config/gateway.config';
 import { loadSigningKeys } from './keys/signing-keys';
 import { RateLimiter } from './rate-limits/rate-limiter';
@@ -39,8 +41,7 @@ const providers = [
   {
     provide: PG_POOL,
     inject: [getDataSourceToken()],
-    useFactory: (dataSource: DataSource): Pool =>
-      (dataSource.driver as unknown as { master: Pool }).master,
+    useFactory: (dataSource: DataSource): Pool => poolOf(dataSource),
   },
   {
     provide: REDIS,

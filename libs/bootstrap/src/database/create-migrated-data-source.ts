@@ -1,6 +1,7 @@
-import type { Pool } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { DataSource } from 'typeorm';
+
+import { poolOf } from '@taizhang/event-store';
 
 import { handleLostConnections } from './lost-connections';
 
@@ -32,7 +33,7 @@ export const createMigratedDataSource = async (
 ): Promise<DataSource> => {
   if (options === undefined) throw new Error('TypeORM options are missing');
   const dataSource = await new DataSource(options).initialize();
-  handleLostConnections((dataSource.driver as unknown as { master: Pool }).master);
+  handleLostConnections(poolOf(dataSource));
   try {
     await runMigrationsLocked(dataSource);
   } catch (error) {

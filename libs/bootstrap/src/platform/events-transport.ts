@@ -2,11 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 
-import type { Pool } from 'pg';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 
 import type { EventRegistry } from '@taizhang/contracts';
+import { poolOf } from '@taizhang/event-store';
 import {
   createKafka,
   EventConsumerTransport,
@@ -67,7 +67,7 @@ export const eventsTransport = (
       named.map(({ topic, signedBy }) => [topic, eventPublicKeyFromEnv(signedBy, env)]),
     ),
     // The app's pool: its lost sessions are handled (`handleLostConnections`) like the app's own.
-    pool: (app.get<DataSource>(getDataSourceToken()).driver as unknown as { master: Pool }).master,
+    pool: poolOf(app.get<DataSource>(getDataSourceToken())),
     metrics: app.get(Registry),
     logger,
     topicFor: (pattern) => config.kafka.topic(pattern),

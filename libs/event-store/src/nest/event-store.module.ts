@@ -9,7 +9,6 @@ import type { ModuleMetadata } from '@nestjs/common';
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 
-import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
 import type { EventRegistry } from '@taizhang/contracts';
@@ -17,6 +16,7 @@ import { createIdempotentProducer, createKafka, nestConsumerLogger } from '@taiz
 
 import { CheckpointScheduler } from '../checkpoints/checkpoint-scheduler';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { poolOf } from '../postgres/pool-of';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { ProcessedCommandsRetention } from '../retention/processed-commands-retention';
 
@@ -86,7 +86,7 @@ export class EventStoreModule {
           useFactory: (config: EventStoreModuleOptions, dataSource: DataSource) =>
             new PostgresEventStore({
               service: config.service,
-              pool: (dataSource.driver as unknown as { master: Pool }).master,
+              pool: poolOf(dataSource),
               registry: config.registry,
             }),
         },

@@ -1,5 +1,6 @@
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+
+import { poolOf } from '@taizhang/event-store';
 
 import { reportingMigrations } from '../reporting.migrations';
 import type { RegionShape } from './large-region.seed';
@@ -16,7 +17,7 @@ const main = async () => {
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const pool = poolOf(dataSource);
   const shape: RegionShape = process.env['REGION_SHAPE']
     ? (JSON.parse(process.env['REGION_SHAPE']) as RegionShape)
     : LARGE_REGION;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
+import { poolOf } from '@taizhang/event-store';
 
 import { childrenAsOf, employerFiguresAsOf, subtreeFiguresAsOf } from '../as-of';
 import { requireOrgPathInScope } from './org-subtree';
@@ -121,7 +122,7 @@ export class OrgSummaryController {
   private readonly pool: Pool;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+    this.pool = poolOf(dataSource);
   }
 
   /** The figures of a unit summed over everything under it: a city sees every district. */

@@ -19,6 +19,7 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import { XLSX_MEDIA_TYPE } from '@taizhang/bootstrap';
 import { businessDate } from '@taizhang/domain';
+import { poolOf } from '@taizhang/event-store';
 import { writeSheet } from '@taizhang/sheets';
 
 import { requireOrgPathInScope } from '../org-summary';
@@ -97,7 +98,7 @@ export class UncoveredEmployersController {
   private readonly pool: Pool;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+    this.pool = poolOf(dataSource);
   }
 
   @Get(':id/uncovered-employers')
