@@ -16,6 +16,7 @@ import { MembersModule } from './members/members.module';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { organisationMigrations } from './organisation.migrations';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
+import { UnionDissolutionsController } from './union-dissolutions/union-dissolutions.controller';
 import { UnionMergersController } from './union-mergers/union-mergers.controller';
 import { CadresController } from './unions/cadres/cadres.controller';
 import { OrganisationUnitPaths } from './unions/org-unit-paths';
@@ -82,6 +83,7 @@ export const organisationModule = (
     UnionMoveController,
     UnionApplicationsController,
     UnionMergersController,
+    UnionDissolutionsController,
     WorkersHomesController,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.

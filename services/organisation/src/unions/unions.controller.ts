@@ -12,7 +12,6 @@ import { loadParentInScope } from '../org-units';
 import { RegisterUnionDto } from './dto/register-union.dto';
 import {
   ApproveElectionDto,
-  DissolveUnionDto,
   HoldElectionDto,
   RejectElectionDto,
   RenameUnionDto,
@@ -97,20 +96,6 @@ export class UnionsController {
       type: 'RenameUnion',
       data: body,
       metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
-    }));
-  }
-
-  /** Dissolution needs the union one level up (工会法): never the union itself. */
-  @CommandPost(200, ['federation_officer'], ':id/dissolve')
-  dissolve(
-    @Param('id', ParseUUIDPipe) unionId: string,
-    @Body() body: DissolveUnionDto,
-    @SignedInCommand() { user, request }: SignedInCommand,
-  ): Promise<CommandResult> {
-    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_FROM_ABOVE, () => ({
-      type: 'DissolveUnion',
-      data: body,
-      metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
     }));
   }
 
