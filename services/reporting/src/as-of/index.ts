@@ -1,4 +1,9 @@
-export { childrenAsOf, employerFiguresAsOf, subtreeFiguresAsOf } from './figures-as-of.query';
+export {
+  childrenAsOf,
+  employerFiguresAsOf,
+  ownFiguresAsOf,
+  subtreeFiguresAsOf,
+} from './figures-as-of.query';
 export type { EmployerFigures, OrgUnitSummary } from './figures-as-of.query';
 export { projectMemberTimeline, timelineStep } from './member-timeline.projection';
 export type { TimelineStep } from './member-timeline.projection';
