@@ -100,7 +100,12 @@ export const checkElection = (
   if (committee.some((seat) => seat.post === 'organiser'))
     checkOrganiser(committeeRules, entitledVoters, committee);
   else checkCommittee(committeeRules, entitledVoters, committee);
-  const terms = committeeRules.termYears.grassroots;
+  checkTermYears(rules, termYears);
+};
+
+/** A grassroots committee's term is one the rule set allows (工会法: 3 or 5 years). */
+export const checkTermYears = (rules: RulesInForce, termYears: number): void => {
+  const terms = rules.values.committee.termYears.grassroots;
   if (!terms.includes(termYears))
     throw new IllegalStateError(
       `A committee is elected for ${terms.join(' or ')} years, not ${termYears}. / 委员会任期应为${terms.join('或')}年。`,

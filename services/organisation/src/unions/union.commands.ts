@@ -18,6 +18,8 @@ export type RegisterUnion = Command<
     parent: ParentRef | null;
     employerIds?: string[];
     employers?: EmployerOnRecord[];
+    /** The committee serving now: when it was elected and for how many years. */
+    currentTerm?: { electedOn: string; termYears: 3 | 5 };
   }
 >;
 

@@ -156,9 +156,17 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
   switch (event.type) {
     case 'UnionRegistered': {
       // The employers it covers are kept by employer_coverage, not by the union's state.
-      const { employerIds: _employerIds, ...registered } = event.data;
+      const { unionId, name, parentId, orgPath, establishedOn, currentTerm } = event.data;
 
-      return { status: 'Registered', id: event.data.unionId, ...registered };
+      return {
+        status: 'Registered',
+        id: unionId,
+        name,
+        parentId,
+        orgPath,
+        establishedOn,
+        ...(currentTerm ? { termEndsOn: currentTerm.termEndsOn } : {}),
+      };
     }
     case 'UnionEstablished': {
       const { unionId, name, parentId, orgPath, establishedOn, termEndsOn } = event.data;

@@ -38,7 +38,10 @@ export class UnionsController {
     return runNewUnionCommand(this.store, request, body, parent, (unionId) => ({
       type: 'RegisterUnion',
       data: { unionId, ...body, parent, employers },
-      metadata: request.metadata(startOfBusinessDate(body.establishedOn)),
+      // Dated the serving committee's election when named: the rules of that day judge its term.
+      metadata: request.metadata(
+        startOfBusinessDate(body.currentTerm?.electedOn ?? body.establishedOn),
+      ),
     }));
   }
 

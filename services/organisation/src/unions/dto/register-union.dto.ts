@@ -15,6 +15,18 @@ export const RegisterUnionSchema = z
       .describe(
         'credit codes of the employers it covers (registered, open, under the parent federation, covered by no other union)',
       ),
+    currentTerm: z
+      .object({
+        electedOn: isoDate().describe('the day the serving committee was elected 本届选举日期'),
+        termYears: z
+          .union([z.literal(3), z.literal(5)])
+          .describe('its term in years 任期 (as the rules of that day allow)'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'the committee serving now, so that 换届预警 covers the union; without it the union has no term until its next approved election',
+      ),
   })
   .strict();
 
