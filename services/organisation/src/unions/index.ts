@@ -1,6 +1,7 @@
 export { checkReceivingUnion } from './decide/merger';
 export { requireActive } from './decide/union-dates';
 export { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
+export { unionTypeField } from './dto/union-type.dto';
 export { MergeUnionDto } from './dto/union-life.dto';
 export { readEmployersOnRecord } from './employers-on-record';
 export { readUnionAtCurrentPath, withCurrentPath } from './union-current-path';

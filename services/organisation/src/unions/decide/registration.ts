@@ -40,6 +40,7 @@ export const registerUnion = (command: RegisterUnion, state: Union): UnionRegist
       establishedOn,
       orgPath: `${parent.orgPath}/${unionId}`,
       ...(employerIds.length > 0 ? { employerIds } : {}),
+      ...(command.data.unionType ? { unionType: command.data.unionType } : {}),
     },
   };
 };

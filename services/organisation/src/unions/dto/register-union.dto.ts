@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 import { isoDate, text } from '@taizhang/domain';
 
+import { unionTypeField } from './union-type.dto';
+
 export const RegisterUnionSchema = z
   .object({
     name: text(200).describe('the union’s full name, e.g. 沈阳机床集团有限公司工会委员会'),
@@ -14,6 +16,11 @@ export const RegisterUnionSchema = z
       .optional()
       .describe(
         'credit codes of the employers it covers (registered, open, under the parent federation, covered by no other union)',
+      ),
+    unionType: unionTypeField()
+      .optional()
+      .describe(
+        '工会类型 (see ChangeUnionTypeDto); left out: not recorded, shown as such in figures',
       ),
   })
   .strict();
