@@ -165,6 +165,14 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         body: { name: '更名后的工会', effectiveOn: '2026-01-05' },
       }),
     },
+    // The first caller changes the type, the next are refused by the domain (SAME_UNION_TYPE).
+    'organisation POST /unions/{id}/type': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/type`,
+        body: { unionType: 'other', effectiveOn: '2026-01-05' },
+      }),
+    },
     'organisation POST /union-applications': {
       roles: ['federation_officer'],
       request: (side) => ({
@@ -327,6 +335,11 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
     'reporting GET /reports/org-units/{id}/children': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/children` }),
+      queries: ['?asOf=2026-01-05'],
+    },
+    'reporting GET /reports/org-units/{id}/by-union-type': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/by-union-type` }),
       queries: ['?asOf=2026-01-05'],
     },
     'reporting GET /reports/org-units/{id}/uncovered-employers': {

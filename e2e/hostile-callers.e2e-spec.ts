@@ -422,6 +422,11 @@ describe('hostile callers, through the gateway', () => {
           valid: { name: '改名', effectiveOn: '2026-01-05' },
         },
         {
+          path: `/unions/${ids.union[0]}/type`,
+          admin: false,
+          valid: { unionType: 'joint', effectiveOn: '2026-01-05' },
+        },
+        {
           path: `/org-units/${ids.street[0]}/rename`,
           control: true,
           admin: true,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AuthModule } from '@taizhang/auth';
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 
+import { OrgStructureController } from './org-structure/org-structure.controller';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
@@ -33,5 +34,10 @@ export const reportingModule = (
     // Figures only for the caller's subtree: every route needs a token from the gateway.
     AuthModule.forRoot({ env }),
   ],
-  controllers: [OrgSummaryController, UncoveredEmployersController, ...reportingConsumers],
+  controllers: [
+    OrgSummaryController,
+    UncoveredEmployersController,
+    OrgStructureController,
+    ...reportingConsumers,
+  ],
 });

@@ -33,6 +33,7 @@ import { UnionEstablishedV1 } from './union-established.v1';
 import { UnionMergedV1 } from './union-merged.v1';
 import { UnionRegisteredV1 } from './union-registered.v1';
 import { UnionDissolvedV1, UnionRenamedV1 } from './union-renamed.v1';
+import { UnionTypeChangedV1 } from './union-type.v1';
 import { WorkersHomeRatedV1 } from './workers-home-rated.v1';
 
 export * from './cadre-appointed.v1';
@@ -56,6 +57,7 @@ export * from './union-established.v1';
 export * from './union-merged.v1';
 export * from './union-registered.v1';
 export * from './union-renamed.v1';
+export * from './union-type.v1';
 export * from './workers-home-rated.v1';
 
 /** Every event `organisation` publishes on `taizhang.organisation.v1`, at its latest version. */
@@ -87,6 +89,7 @@ export const organisationEvents = [
   UnionMergedV1,
   CadreAppointedV1,
   CadreRemovedV1,
+  UnionTypeChangedV1,
   // The rules module's amendments, recorded in organisation's own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -121,6 +124,7 @@ export type OrgUnitMoved = EventOf<typeof OrgUnitMovedV1>;
 export type UnionMerged = EventOf<typeof UnionMergedV1>;
 export type CadreAppointed = EventOf<typeof CadreAppointedV1>;
 export type CadreRemoved = EventOf<typeof CadreRemovedV1>;
+export type UnionTypeChanged = EventOf<typeof UnionTypeChangedV1>;
 export type OrganisationEvent =
   | RuleSetAmended
   | OrgUnitCreated
@@ -149,7 +153,8 @@ export type OrganisationEvent =
   | OrgUnitMoved
   | UnionMerged
   | CadreAppointed
-  | CadreRemoved;
+  | CadreRemoved
+  | UnionTypeChanged;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

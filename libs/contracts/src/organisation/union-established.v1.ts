@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { defineEvent } from '../event-definition';
 import { AppliedRuleSetSchema } from '../rules/rule-values';
+import { UnionTypeSchema } from './union-type.v1';
 
 export const CommitteePostSchema = z.enum(['chair', 'vice_chair', 'member', 'organiser']);
 
@@ -28,5 +29,7 @@ export const UnionEstablishedV1 = defineEvent(
     termEndsOn: z.iso.date(),
     /** The rule set the election was judged by; absent in events recorded before: national, 1. */
     ruleSet: AppliedRuleSetSchema.optional(),
+    /** 工会类型, as the application gave it; absent when it did not say. */
+    unionType: UnionTypeSchema.optional(),
   }),
 );

@@ -1,3 +1,4 @@
+import type { UnionType } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 
@@ -20,6 +21,7 @@ export type RegisterUnion = Command<
     employers?: EmployerOnRecord[];
     /** The committee serving now: when it was elected and for how many years. */
     currentTerm?: { electedOn: string; termYears: 3 | 5 };
+    unionType?: UnionType;
   }
 >;
 
@@ -43,6 +45,7 @@ export type SubmitUnionApplication = Command<
     /** The day the group applied, for an application entered after the fact; today by default. */
     submittedOn?: string;
     preparatoryGroup: { name: string; role: string }[];
+    unionType?: UnionType;
   }
 >;
 
@@ -102,6 +105,12 @@ export type RemoveCadre = Command<
   'RemoveCadre',
   { cadreId: string; removedOn: string; reason: string }
 >;
+/** 工会类型变更: the union is of another type from a date. */
+export type ChangeUnionType = Command<
+  'ChangeUnionType',
+  { unionType: UnionType; effectiveOn: string }
+>;
+
 /** 隶属关系调整: the union sits under another street or district federation from a date. */
 export type MoveUnion = Command<'MoveUnion', MoveData>;
 
@@ -120,7 +129,8 @@ export type UnionCommand =
   | MergeUnion
   | AppointCadre
   | RemoveCadre
-  | MoveUnion;
+  | MoveUnion
+  | ChangeUnionType;
 
 /**
  * A command as the decider gets it: with the rules in force on its business date for the union's

@@ -14,6 +14,7 @@ import type {
   UnionRegistered,
   UnionRenamed,
   UnionTermExpired,
+  UnionTypeChanged,
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
 import { unknownCommand } from '@taizhang/event-store';
@@ -37,6 +38,7 @@ import { mergeUnion } from './decide/merger';
 import { moveUnion } from './decide/move';
 import { registerUnion } from './decide/registration';
 import { dissolveUnion, renameUnion } from './decide/union-life';
+import { changeUnionType } from './decide/union-type';
 import type { UnionCommand, UnionCommandUnderRules } from './union.commands';
 import type { ActiveUnion, Union } from './union.state';
 
@@ -57,14 +59,16 @@ export type UnionEvent =
   | UnionMerged
   | CadreAppointed
   | CadreRemoved
-  | OrgUnitMoved;
+  | OrgUnitMoved
+  | UnionTypeChanged;
 
 export const initialState = (): Union => ({ status: 'None' });
 
 const evolveFounding = (state: Union, event: UnionEvent): Union => {
   switch (event.type) {
     case 'UnionApplicationSubmitted': {
-      const { unionId, proposedName, parentId, orgPath, employerIds, submittedOn } = event.data;
+      const { unionId, proposedName, parentId, orgPath, employerIds, submittedOn, unionType } =
+        event.data;
 
       return {
         status: 'Applied',
@@ -74,6 +78,7 @@ const evolveFounding = (state: Union, event: UnionEvent): Union => {
         orgPath,
         employerIds,
         submittedOn,
+        ...(unionType ? { unionType } : {}),
       };
     }
     case 'UnionApplicationApproved':
@@ -169,7 +174,7 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
       };
     }
     case 'UnionEstablished': {
-      const { unionId, name, parentId, orgPath, establishedOn, termEndsOn } = event.data;
+      const { unionId, name, parentId, orgPath, establishedOn, termEndsOn, unionType } = event.data;
 
       return {
         status: 'Registered',
@@ -179,6 +184,7 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
         orgPath,
         establishedOn,
         termEndsOn,
+        ...(unionType ? { unionType } : {}),
       };
     }
     case 'UnionApplicationSubmitted':
@@ -188,6 +194,10 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
     case 'CadreAppointed':
     case 'CadreRemoved':
       return evolveCadres(state, event);
+    case 'UnionTypeChanged':
+      return state.status === 'Registered'
+        ? { ...state, unionType: event.data.unionType, typeChangedOn: event.data.effectiveOn }
+        : state;
     default:
       return evolveActive(state, event);
   }
@@ -225,6 +235,8 @@ export const decide = (command: UnionCommandUnderRules, state: Union): UnionEven
       return removeCadre(command, state);
     case 'MoveUnion':
       return moveUnion(command, state);
+    case 'ChangeUnionType':
+      return changeUnionType(command, state);
     default:
       return unknownCommand(command);
   }

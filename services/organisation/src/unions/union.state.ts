@@ -1,3 +1,5 @@
+import type { UnionType } from '@taizhang/contracts';
+
 /** The founding application, as long as the union is not yet established. */
 export interface UnionApplication {
   id: string;
@@ -6,6 +8,8 @@ export interface UnionApplication {
   orgPath: string;
   employerIds: string[];
   submittedOn: string;
+  /** 工会类型 of the union to be founded; undefined when the application did not say. */
+  unionType?: UnionType;
 }
 
 /** A cadre shown publicly (三亮) while serving. */
@@ -36,6 +40,10 @@ export interface ActiveUnion {
   pendingElection?: { heldOn: string; termYears: 3 | 5 };
   /** The cadres serving now, in the order appointed. */
   cadres?: ServingCadre[];
+  /** 工会类型; undefined when never recorded (registered before types were kept). */
+  unionType?: UnionType;
+  /** The effective date of the last change of type: a later change is not dated before it. */
+  typeChangedOn?: string;
 }
 
 /**

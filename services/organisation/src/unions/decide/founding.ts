@@ -43,6 +43,7 @@ export const submitApplication = (
       employerIds,
       preparatoryGroup,
       submittedOn,
+      ...(command.data.unionType ? { unionType: command.data.unionType } : {}),
     },
   };
 };
@@ -126,6 +127,7 @@ export const holdFoundingCongress = (
       termYears,
       termEndsOn: termEndsOn(heldOn, termYears),
       ruleSet: appliedRuleSet(command.rules),
+      ...(state.unionType ? { unionType: state.unionType } : {}),
     },
   };
 };
