@@ -117,6 +117,15 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       }),
       inside: { status: 422, code: 'REMOVED_BEFORE_APPOINTMENT' },
     },
+    // Dated before the appointment: refused by the domain, so the cadre's details stay as they are.
+    'organisation POST /unions/{id}/cadres/{cadreId}/details': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/cadres/${ids().cadre[side]}/details`,
+        body: { phone: '024-23456789', effectiveOn: '2023-06-01' },
+      }),
+      inside: { status: 422, code: 'DETAILS_BEFORE_APPOINTMENT' },
+    },
     'organisation GET /unions/{id}/cadres': {
       roles: readers,
       request: (side) => ({ path: `/unions/${ids().union[side]}/cadres` }),

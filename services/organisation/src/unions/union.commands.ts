@@ -2,7 +2,7 @@ import type { Command } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 
 import type { MoveData, ParentRef } from '../org-units';
-import type { CommitteeSeat } from './committee-rules';
+import type { CommitteeSeat, OfficeHolder } from './committee-rules';
 import type { Union } from './union.state';
 
 /**
@@ -57,6 +57,8 @@ export type HoldFoundingCongress = Command<
     entitledVoters: number;
     present: number;
     committee: CommitteeSeat[];
+    /** The women's and audit committees' offices filled by the same congress. */
+    offices?: OfficeHolder[];
     termYears: 3 | 5;
   }
 >;
@@ -100,6 +102,12 @@ export type RemoveCadre = Command<
   'RemoveCadre',
   { cadreId: string; removedOn: string; reason: string }
 >;
+
+/** 亮职责、亮承诺: a serving cadre's public phone, duties and pledge, given or changed from a date. */
+export type UpdateCadreDetails = Command<
+  'UpdateCadreDetails',
+  { cadreId: string; phone?: string; duties?: string; pledge?: string; effectiveOn: string }
+>;
 /** 隶属关系调整: the union sits under another street or district federation from a date. */
 export type MoveUnion = Command<'MoveUnion', MoveData>;
 
@@ -118,6 +126,7 @@ export type UnionCommand =
   | MergeUnion
   | AppointCadre
   | RemoveCadre
+  | UpdateCadreDetails
   | MoveUnion;
 
 /**

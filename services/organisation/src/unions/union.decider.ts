@@ -1,8 +1,10 @@
 import type {
   CadreAppointed,
+  CadreDetailsUpdated,
   CadreRemoved,
   CommitteeElected,
   CommitteeElectionApproved,
+  CommitteeTookOffice,
   ElectionRejected,
   OrgUnitMoved,
   UnionApplicationApproved,
@@ -20,7 +22,13 @@ import { unknownCommand } from '@taizhang/event-store';
 import type { RulesInForce } from '@taizhang/rules';
 import { decidingUnder } from '@taizhang/rules';
 
-import { appointCadre, removeCadre } from './decide/cadres';
+import {
+  appointCadre,
+  removeCadre,
+  seatFoundingCommittee,
+  seatReelectedCommittee,
+  updateCadreDetails,
+} from './decide/cadres';
 import {
   approveElection,
   holdElection,
@@ -57,6 +65,8 @@ export type UnionEvent =
   | UnionMerged
   | CadreAppointed
   | CadreRemoved
+  | CommitteeTookOffice
+  | CadreDetailsUpdated
   | OrgUnitMoved;
 
 export const initialState = (): Union => ({ status: 'None' });
@@ -89,15 +99,43 @@ const evolveFounding = (state: Union, event: UnionEvent): Union => {
   }
 };
 
-// 三亮: the cadres serving now, in the order appointed.
-const evolveCadres = (state: Union, event: CadreAppointed | CadreRemoved): Union => {
+// 三亮: the cadres serving now, in the order appointed (an elected committee in its order).
+const evolveCadres = (
+  state: Union,
+  event: CadreAppointed | CadreRemoved | CommitteeTookOffice | CadreDetailsUpdated,
+): Union => {
   if (state.status !== 'Registered') return state;
   const cadres = state.cadres ?? [];
-  if (event.type === 'CadreRemoved')
-    return { ...state, cadres: cadres.filter((cadre) => cadre.cadreId !== event.data.cadreId) };
-  const { unionId: _unionId, ...cadre } = event.data;
+  switch (event.type) {
+    case 'CadreRemoved':
+      return { ...state, cadres: cadres.filter((cadre) => cadre.cadreId !== event.data.cadreId) };
+    case 'CommitteeTookOffice': {
+      const { electedOn, outgoingCadreIds } = event.data;
+      const staying = cadres.filter((cadre) => !outgoingCadreIds.includes(cadre.cadreId));
+      const elected = event.data.cadres.map((cadre) => ({ ...cadre, appointedOn: electedOn }));
 
-  return { ...state, cadres: [...cadres, cadre] };
+      return {
+        ...state,
+        cadres: [...staying, ...elected],
+        committeesSeated: (state.committeesSeated ?? 0) + 1,
+      };
+    }
+    case 'CadreDetailsUpdated': {
+      const { unionId: _unionId, cadreId, effectiveOn: _effectiveOn, ...details } = event.data;
+
+      return {
+        ...state,
+        cadres: cadres.map((cadre) =>
+          cadre.cadreId === cadreId ? { ...cadre, ...details } : cadre,
+        ),
+      };
+    }
+    default: {
+      const { unionId: _unionId, ...cadre } = event.data;
+
+      return { ...state, cadres: [...cadres, cadre] };
+    }
+  }
 };
 
 // Dissolution and merger end the union: it keeps only what is needed to say so.
@@ -119,11 +157,11 @@ const evolveEnd = (state: ActiveUnion, event: UnionDissolved | UnionMerged): Uni
 const evolveActive = (state: Union, event: UnionEvent): Union => {
   if (state.status !== 'Registered') return state;
   switch (event.type) {
-    case 'CommitteeElected':
-      return {
-        ...state,
-        pendingElection: { heldOn: event.data.heldOn, termYears: event.data.termYears },
-      };
+    case 'CommitteeElected': {
+      const { heldOn, termYears, committee, offices } = event.data;
+
+      return { ...state, pendingElection: { heldOn, termYears, committee, offices } };
+    }
     case 'CommitteeElectionApproved':
       return {
         ...state,
@@ -179,13 +217,18 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
       return evolveFounding(state, event);
     case 'CadreAppointed':
     case 'CadreRemoved':
+    case 'CommitteeTookOffice':
+    case 'CadreDetailsUpdated':
       return evolveCadres(state, event);
     default:
       return evolveActive(state, event);
   }
 };
 
-export const decide = (command: UnionCommandUnderRules, state: Union): UnionEvent => {
+export const decide = (
+  command: UnionCommandUnderRules,
+  state: Union,
+): UnionEvent | UnionEvent[] => {
   switch (command.type) {
     case 'RegisterUnion':
       return registerUnion(command, state);
@@ -196,11 +239,11 @@ export const decide = (command: UnionCommandUnderRules, state: Union): UnionEven
     case 'RejectUnionApplication':
       return rejectApplication(command, state);
     case 'HoldFoundingCongress':
-      return holdFoundingCongress(command, state);
+      return seatFoundingCommittee(holdFoundingCongress(command, state));
     case 'HoldElection':
       return holdElection(command, state);
     case 'ApproveElection':
-      return approveElection(command, state);
+      return seatReelectedCommittee(approveElection(command, state), state);
     case 'RejectElection':
       return rejectElection(command, state);
     case 'RecordTermExpiry':
@@ -215,6 +258,8 @@ export const decide = (command: UnionCommandUnderRules, state: Union): UnionEven
       return appointCadre(command, state);
     case 'RemoveCadre':
       return removeCadre(command, state);
+    case 'UpdateCadreDetails':
+      return updateCadreDetails(command, state);
     case 'MoveUnion':
       return moveUnion(command, state);
     default:
