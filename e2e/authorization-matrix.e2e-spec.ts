@@ -343,6 +343,11 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/uncovered-employers` }),
       queries: ['?asOf=2026-01-05&page=1&pageSize=10'],
     },
+    'reporting GET /reports/org-units/{id}/workers-homes': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/workers-homes` }),
+      queries: ['?year=2025&asOf=2026-01-05'],
+    },
     'reporting GET /reports/org-units/{id}/uncovered-employers.xlsx': {
       roles: readers,
       request: (side) => ({
