@@ -117,6 +117,15 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       }),
       inside: { status: 422, code: 'REMOVED_BEFORE_APPOINTMENT' },
     },
+    // Dated before the appointment: refused by the domain, so the cadre's details stay as they are.
+    'organisation POST /unions/{id}/cadres/{cadreId}/details': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/cadres/${ids().cadre[side]}/details`,
+        body: { phone: '024-23456789', effectiveOn: '2023-06-01' },
+      }),
+      inside: { status: 422, code: 'DETAILS_BEFORE_APPOINTMENT' },
+    },
     'organisation GET /unions/{id}/cadres': {
       roles: readers,
       request: (side) => ({ path: `/unions/${ids().union[side]}/cadres` }),
@@ -346,6 +355,11 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/uncovered-employers` }),
       queries: ['?asOf=2026-01-05&page=1&pageSize=10'],
+    },
+    'reporting GET /reports/org-units/{id}/workers-homes': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/workers-homes` }),
+      queries: ['?year=2025&asOf=2026-01-05'],
     },
     'reporting GET /reports/org-units/{id}/uncovered-employers.xlsx': {
       roles: readers,

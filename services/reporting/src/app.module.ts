@@ -11,6 +11,7 @@ import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
 import { UncoveredEmployersController } from './uncovered-employers';
+import { WorkersHomesController } from './workers-homes';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3005),
@@ -38,6 +39,7 @@ export const reportingModule = (
     OrgSummaryController,
     UncoveredEmployersController,
     OrgStructureController,
+    WorkersHomesController,
     ...reportingConsumers,
   ],
 });

@@ -10,6 +10,7 @@ import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/173200
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
 import { CreateUnionCoverage1732000004200 } from './union-coverage/migrations/1732000004200-create-union-coverage';
+import { CreateWorkersHomeRatings1767300000001 } from './workers-homes';
 
 /** Every migration of reporting's database, in order: the app runs them at start, tests too. */
 export const reportingMigrations = [
@@ -25,4 +26,5 @@ export const reportingMigrations = [
   // org_placements and org_paths are 1732000006100's (kept in place); adds org_units.
   CreateOrgTreeInTime1765000000000,
   CreateUnionTypeFigures1767200000100,
+  CreateWorkersHomeRatings1767300000001,
 ];

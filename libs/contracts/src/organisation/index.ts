@@ -9,6 +9,7 @@ import {
   CommitteeElectionApprovedV1,
   UnionTermExpiredV1,
 } from './committee-elected.v1';
+import { CadreDetailsUpdatedV1, CommitteeTookOfficeV1 } from './committee-took-office.v1';
 import { ElectionRejectedV1 } from './election-rejected.v1';
 import { EmployerClosedV1 } from './employer-closed.v1';
 import { EmployerHeadcountsUpdatedV1 } from './employer-headcounts-updated.v1';
@@ -48,6 +49,7 @@ export * from './member-personal-data.v1';
 export * from './member-transferred.v1';
 export * from './membership-retained.v1';
 export * from './committee-elected.v1';
+export * from './committee-took-office.v1';
 export * from './election-rejected.v1';
 export * from './org-unit-changed.v1';
 export * from './org-unit-created.v1';
@@ -90,6 +92,8 @@ export const organisationEvents = [
   CadreAppointedV1,
   CadreRemovedV1,
   UnionTypeChangedV1,
+  CommitteeTookOfficeV1,
+  CadreDetailsUpdatedV1,
   // The rules module's amendments, recorded in organisation's own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -125,6 +129,8 @@ export type UnionMerged = EventOf<typeof UnionMergedV1>;
 export type CadreAppointed = EventOf<typeof CadreAppointedV1>;
 export type CadreRemoved = EventOf<typeof CadreRemovedV1>;
 export type UnionTypeChanged = EventOf<typeof UnionTypeChangedV1>;
+export type CommitteeTookOffice = EventOf<typeof CommitteeTookOfficeV1>;
+export type CadreDetailsUpdated = EventOf<typeof CadreDetailsUpdatedV1>;
 export type OrganisationEvent =
   | RuleSetAmended
   | OrgUnitCreated
@@ -154,7 +160,9 @@ export type OrganisationEvent =
   | UnionMerged
   | CadreAppointed
   | CadreRemoved
-  | UnionTypeChanged;
+  | UnionTypeChanged
+  | CommitteeTookOffice
+  | CadreDetailsUpdated;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

@@ -3,7 +3,7 @@ import type { Command } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 
 import type { MoveData, ParentRef } from '../org-units';
-import type { CommitteeSeat } from './committee-rules';
+import type { CommitteeSeat, OfficeHolder } from './committee-rules';
 import type { Union } from './union.state';
 
 /**
@@ -62,6 +62,8 @@ export type HoldFoundingCongress = Command<
     entitledVoters: number;
     present: number;
     committee: CommitteeSeat[];
+    /** The women's and audit committees' offices filled by the same congress. */
+    offices?: OfficeHolder[];
     termYears: 3 | 5;
   }
 >;
@@ -111,6 +113,12 @@ export type ChangeUnionType = Command<
   { unionType: UnionType; effectiveOn: string }
 >;
 
+
+/** 亮职责、亮承诺: a serving cadre's public phone, duties and pledge, given or changed from a date. */
+export type UpdateCadreDetails = Command<
+  'UpdateCadreDetails',
+  { cadreId: string; phone?: string; duties?: string; pledge?: string; effectiveOn: string }
+>;
 /** 隶属关系调整: the union sits under another street or district federation from a date. */
 export type MoveUnion = Command<'MoveUnion', MoveData>;
 
@@ -130,7 +138,8 @@ export type UnionCommand =
   | AppointCadre
   | RemoveCadre
   | MoveUnion
-  | ChangeUnionType;
+  | ChangeUnionType
+  | UpdateCadreDetails;
 
 /**
  * A command as the decider gets it: with the rules in force on its business date for the union's
