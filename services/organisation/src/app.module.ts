@@ -12,6 +12,7 @@ import { RulesModule } from '@taizhang/rules';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
+import { ListsModule } from './lists/lists.module';
 import { MembersModule } from './members/members.module';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { organisationMigrations } from './organisation.migrations';
@@ -73,6 +74,8 @@ export const organisationModule = (
     }),
     MembersModule,
     EmployersModule,
+    // Lists and search (会员花名册, pending approvals, 换届预警, 保留会籍) with their sheets.
+    ListsModule,
     // GET /rules, POST /rules/amendments: the rule sets the union deciders are judged by.
     RulesModule,
   ],
