@@ -7,6 +7,7 @@ import { checkpointTopic, organisationRegistry, Topics } from '@taizhang/contrac
 import { DeadlineClocksModule } from '@taizhang/deadlines';
 import { businessDate } from '@taizhang/domain';
 import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
+import { ImportJobsModule } from '@taizhang/import-jobs';
 import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
 
@@ -70,6 +71,8 @@ export const organisationModule = (
         businessDate,
       }),
     }),
+    // Sheet uploads run as jobs: GET /imports/:id, its events and refused rows, and the worker.
+    ImportJobsModule.forRoot(),
     MembersModule,
     EmployersModule,
     // GET /rules, POST /rules/amendments: the rule sets the union deciders are judged by.

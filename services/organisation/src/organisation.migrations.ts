@@ -1,6 +1,7 @@
 import { deadlinesMigrations } from '@taizhang/deadlines';
 import { CreateOrgTreeInTime1765000000000 } from '@taizhang/directory';
 import { eventStoreMigrations } from '@taizhang/event-store';
+import { importJobsMigrations } from '@taizhang/import-jobs';
 
 import { CreateEmployerCoverage1732000004100 } from './employer-coverage/create-employer-coverage.migration';
 import { CreatePersonKeys1732000002100 } from './members/migrations/1732000002100-create-person-keys';
@@ -20,4 +21,5 @@ export const organisationMigrations = [
   MoveOrgTreeToDirectory1765000000300,
   ...deadlinesMigrations,
   RetireUnionTerms1766000001100,
+  ...importJobsMigrations,
 ];
