@@ -7,6 +7,7 @@ import { checkpointTopic, organisationRegistry, Topics } from '@taizhang/contrac
 import { DeadlineClocksModule } from '@taizhang/deadlines';
 import { businessDate } from '@taizhang/domain';
 import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
+import { ImportJobsModule } from '@taizhang/import-jobs';
 import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
 
@@ -72,6 +73,8 @@ export const organisationModule = (
         businessDate,
       }),
     }),
+    // Sheet uploads run as jobs: GET /imports/:id, its events and refused rows, and the worker.
+    ImportJobsModule.forRoot(),
     MembersModule,
     EmployersModule,
     // Lists and search (会员花名册, pending approvals, 换届预警, 保留会籍) with their sheets.

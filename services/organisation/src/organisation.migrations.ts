@@ -1,6 +1,7 @@
 import { deadlinesMigrations } from '@taizhang/deadlines';
 import { CreateOrgTreeInTime1765000000000 } from '@taizhang/directory';
 import { eventStoreMigrations } from '@taizhang/event-store';
+import { importJobsMigrations } from '@taizhang/import-jobs';
 
 import { CreateEmployerCoverage1732000004100 } from './employer-coverage/create-employer-coverage.migration';
 import { listsMigrations } from './lists/migrations';
@@ -22,4 +23,5 @@ export const organisationMigrations = [
   ...deadlinesMigrations,
   RetireUnionTerms1766000001100,
   ...listsMigrations,
+  ...importJobsMigrations,
 ];
