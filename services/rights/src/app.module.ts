@@ -10,7 +10,9 @@ import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
 import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
 
+import { answerClock, ContractsController } from './collective-contracts';
 import { RightsConfig, rightsEnvSchema } from './config/rights.config';
+import { CongressesController } from './congresses';
 import { OrganisationConsumer, RightsUnitPaths } from './directory';
 import { arbitrationClock, DisputesController } from './disputes';
 import { rightsMigrations } from './rights.migrations';
@@ -56,7 +58,7 @@ export const rightsModule = (
     DeadlineClocksModule.forRootAsync({
       inject: [RightsConfig],
       useFactory: (config: RightsConfig) => ({
-        clocks: [arbitrationClock],
+        clocks: [arbitrationClock, answerClock],
         intervalMs: config.clocks.intervalMs,
         businessDate,
       }),
@@ -64,7 +66,12 @@ export const rightsModule = (
     // GET /rules, POST /rules/amendments: the rule sets the rights deciders are judged by.
     RulesModule,
   ],
-  controllers: [DisputesController, OrganisationConsumer],
+  controllers: [
+    DisputesController,
+    CongressesController,
+    ContractsController,
+    OrganisationConsumer,
+  ],
   // Refusals name records outside the caller's scope only to callers who may see them.
   providers: [{ provide: OrgUnitPaths, useClass: RightsUnitPaths }],
 });

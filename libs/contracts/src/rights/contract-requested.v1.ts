@@ -7,6 +7,7 @@ import { AppliedRuleSetSchema } from '../rules/rule-values';
  * 集体合同的种类: comprehensive 综合, wage 工资专项, women 女职工权益保护专项, safety 劳动安全卫生专项.
  */
 export const ContractKindSchema = z.enum(['comprehensive', 'wage', 'women', 'safety']);
+export type ContractKind = z.infer<typeof ContractKindSchema>;
 
 /**
  * A union requested collective negotiation (要约) with one employer, or with several for a

@@ -40,7 +40,12 @@ describe('disputes (劳动争议调解)', () => {
         .send(payload as object),
     );
   const get = async (caller: TestCaller, path: string): Promise<Answer> =>
-    answer(await get(caller, path));
+    answer(
+      await rights
+        .http()
+        .get(path)
+        .set(await rights.headers(caller)),
+    );
 
   beforeAll(() => rights.publish(region.events), 90_000);
 
