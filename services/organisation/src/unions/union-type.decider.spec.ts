@@ -95,12 +95,14 @@ describe('Union type (工会类型)', () => {
           },
           metadata: today,
         })
-        .then(
+        .then([
           expect.objectContaining({
             type: 'UnionEstablished',
             data: expect.objectContaining({ unionType: 'market' }) as UnionEvent['data'],
           }) as UnionEvent,
-        );
+          // The elected committee takes office with it (三亮), as at every founding.
+          expect.objectContaining({ type: 'CommitteeTookOffice' }) as UnionEvent,
+        ]);
     });
   });
 

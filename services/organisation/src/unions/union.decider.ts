@@ -199,7 +199,8 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
   switch (event.type) {
     case 'UnionRegistered': {
       // The employers it covers are kept by employer_coverage, not by the union's state.
-      const { unionId, name, parentId, orgPath, establishedOn, currentTerm } = event.data;
+      const { unionId, name, parentId, orgPath, establishedOn, currentTerm, unionType } =
+        event.data;
 
       return {
         status: 'Registered',
@@ -209,6 +210,7 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
         orgPath,
         establishedOn,
         ...(currentTerm ? { termEndsOn: currentTerm.termEndsOn } : {}),
+        ...(unionType ? { unionType } : {}),
       };
     }
     case 'UnionEstablished': {
