@@ -1,4 +1,5 @@
 import type { UnionType } from '@taizhang/contracts';
+
 import type { CommitteeSeat, OfficeHolder } from './committee-rules';
 
 /** The founding application, as long as the union is not yet established. */
