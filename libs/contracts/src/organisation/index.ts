@@ -2,6 +2,7 @@ import type { EventOf } from '../event-definition';
 import { EventRegistry } from '../event-registry';
 import type { RuleSetAmended } from '../rules';
 import { RuleSetAmendedV1 } from '../rules/rule-set-amended.v1';
+import { ApprovalOverdueV1 } from './approval-overdue.v1';
 import { CadreAppointedV1 } from './cadre-appointed.v1';
 import { CadreRemovedV1 } from './cadre-removed.v1';
 import {
@@ -35,6 +36,7 @@ import { UnionRegisteredV1 } from './union-registered.v1';
 import { UnionDissolvedV1, UnionRenamedV1 } from './union-renamed.v1';
 import { WorkersHomeRatedV1 } from './workers-home-rated.v1';
 
+export * from './approval-overdue.v1';
 export * from './cadre-appointed.v1';
 export * from './cadre-removed.v1';
 export * from './employer-closed.v1';
@@ -87,6 +89,7 @@ export const organisationEvents = [
   UnionMergedV1,
   CadreAppointedV1,
   CadreRemovedV1,
+  ApprovalOverdueV1,
   // The rules module's amendments, recorded in organisation's own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -121,6 +124,7 @@ export type OrgUnitMoved = EventOf<typeof OrgUnitMovedV1>;
 export type UnionMerged = EventOf<typeof UnionMergedV1>;
 export type CadreAppointed = EventOf<typeof CadreAppointedV1>;
 export type CadreRemoved = EventOf<typeof CadreRemovedV1>;
+export type ApprovalOverdue = EventOf<typeof ApprovalOverdueV1>;
 export type OrganisationEvent =
   | RuleSetAmended
   | OrgUnitCreated
@@ -149,7 +153,8 @@ export type OrganisationEvent =
   | OrgUnitMoved
   | UnionMerged
   | CadreAppointed
-  | CadreRemoved;
+  | CadreRemoved
+  | ApprovalOverdue;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { defineEvent } from '../event-definition';
+import { AppliedRuleSetSchema } from '../rules/rule-values';
 
 /** A preparatory group (筹备组) applied to the union one level up to found a union (组建申请). */
 export const UnionApplicationSubmittedV1 = defineEvent(
@@ -19,5 +20,12 @@ export const UnionApplicationSubmittedV1 = defineEvent(
       .min(3)
       .max(5),
     submittedOn: z.iso.date(),
+    /**
+     * The last day for the higher union's answer (submittedOn + the rule's reply days); absent in
+     * events recorded before: national rules, 15 days.
+     */
+    answerDueOn: z.iso.date().optional(),
+    /** The rule set that set `answerDueOn`. */
+    ruleSet: AppliedRuleSetSchema.optional(),
   }),
 );

@@ -1,3 +1,4 @@
+import type { AppliedRuleSet } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 
@@ -75,6 +76,21 @@ export type RejectElection = Command<'RejectElection', { rejectedOn: string; rea
 /** Raised by the term clock on the day after a term ran out without an approved re-election. */
 export type RecordTermExpiry = Command<'RecordTermExpiry', Record<string, never>>;
 
+/**
+ * Raised by the answer clock on the day the higher union's time to answer an application or an
+ * election ran out (`waitingSince` names which one), with the limit the wait began under.
+ */
+export type RecordApprovalOverdue = Command<
+  'RecordApprovalOverdue',
+  {
+    subject: 'application' | 'election';
+    waitingSince: string;
+    dueOn: string;
+    replyDays: number;
+    ruleSet: AppliedRuleSet;
+  }
+>;
+
 export type RenameUnion = Command<'RenameUnion', { name: string; effectiveOn: string }>;
 
 export type DissolveUnion = Command<'DissolveUnion', { reason: string; dissolvedOn: string }>;
@@ -115,6 +131,7 @@ export type UnionCommand =
   | ApproveElection
   | RejectElection
   | RecordTermExpiry
+  | RecordApprovalOverdue
   | RenameUnion
   | DissolveUnion
   | MergeUnion

@@ -1,4 +1,5 @@
 import type {
+  ApprovalOverdue,
   CadreAppointed,
   CadreRemoved,
   CommitteeElected,
@@ -20,6 +21,7 @@ import { unknownCommand } from '@taizhang/event-store';
 import type { RulesInForce } from '@taizhang/rules';
 import { decidingUnder } from '@taizhang/rules';
 
+import { recordApprovalOverdue } from './decide/approval-overdue';
 import { appointCadre, removeCadre } from './decide/cadres';
 import {
   approveElection,
@@ -57,7 +59,8 @@ export type UnionEvent =
   | UnionMerged
   | CadreAppointed
   | CadreRemoved
-  | OrgUnitMoved;
+  | OrgUnitMoved
+  | ApprovalOverdue;
 
 export const initialState = (): Union => ({ status: 'None' });
 
@@ -84,6 +87,8 @@ const evolveFounding = (state: Union, event: UnionEvent): Union => {
       return state.status === 'Applied'
         ? { ...state, status: 'Rejected', reason: event.data.reason }
         : state;
+    case 'ApprovalOverdue':
+      return state.status === 'Applied' ? { ...state, answerOverdue: true } : state;
     default:
       return state;
   }
@@ -135,6 +140,10 @@ const evolveActive = (state: Union, event: UnionEvent): Union => {
       return { ...state, pendingElection: undefined };
     case 'UnionTermExpired':
       return { ...state, termExpired: true };
+    case 'ApprovalOverdue':
+      return state.pendingElection
+        ? { ...state, pendingElection: { ...state.pendingElection, answerOverdue: true } }
+        : state;
     case 'UnionRenamed':
       return { ...state, name: event.data.name };
     case 'OrgUnitMoved':
@@ -185,6 +194,8 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
     case 'UnionApplicationApproved':
     case 'UnionApplicationRejected':
       return evolveFounding(state, event);
+    case 'ApprovalOverdue':
+      return state.status === 'Applied' ? evolveFounding(state, event) : evolveActive(state, event);
     case 'CadreAppointed':
     case 'CadreRemoved':
       return evolveCadres(state, event);
@@ -213,6 +224,8 @@ export const decide = (command: UnionCommandUnderRules, state: Union): UnionEven
       return rejectElection(command, state);
     case 'RecordTermExpiry':
       return recordTermExpiry(command, state);
+    case 'RecordApprovalOverdue':
+      return recordApprovalOverdue(command, state);
     case 'RenameUnion':
       return renameUnion(command, state);
     case 'DissolveUnion':

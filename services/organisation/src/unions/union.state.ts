@@ -6,6 +6,8 @@ export interface UnionApplication {
   orgPath: string;
   employerIds: string[];
   submittedOn: string;
+  /** The higher union did not answer within the rule's time (recorded once by the answer clock). */
+  answerOverdue?: boolean;
 }
 
 /** A cadre shown publicly (三亮) while serving. */
@@ -33,7 +35,7 @@ export interface ActiveUnion {
   /** The effective date of the union's last move to another parent (隶属关系调整). */
   movedOn?: string;
   /** A re-election waiting for the higher union's approval. */
-  pendingElection?: { heldOn: string; termYears: 3 | 5 };
+  pendingElection?: { heldOn: string; termYears: 3 | 5; answerOverdue?: boolean };
   /** The cadres serving now, in the order appointed. */
   cadres?: ServingCadre[];
 }
