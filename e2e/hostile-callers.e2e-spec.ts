@@ -427,6 +427,16 @@ describe('hostile callers, through the gateway', () => {
           valid: { unionType: 'joint', effectiveOn: '2026-01-05' },
         },
         {
+          path: `/unions/${ids.union[0]}/branches`,
+          admin: false,
+          valid: { kind: 'branch_union', name: '车间工会', establishedOn: '2026-01-05' },
+        },
+        {
+          path: `/members/${ids.member[0]}/branch`,
+          admin: false,
+          valid: { branchId: null, placedOn: '2026-01-05' },
+        },
+        {
           path: `/org-units/${ids.street[0]}/rename`,
           control: true,
           admin: true,

@@ -11,6 +11,7 @@ import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
+import { BranchUnitsController } from './branch-units/branch-units.controller';
 import { EmployersModule } from './employers/employers.module';
 import { MembersModule } from './members/members.module';
 import { OrgUnitsController } from './org-units/org-units.controller';
@@ -79,6 +80,7 @@ export const organisationModule = (
     OrgUnitsController,
     UnionsController,
     CadresController,
+    BranchUnitsController,
     UnionMoveController,
     UnionApplicationsController,
     UnionMergersController,

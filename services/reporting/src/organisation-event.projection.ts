@@ -7,6 +7,12 @@ import { projectAsOfFigures } from './as-of/as-of.projection';
 import { memberStepOf } from './as-of/member-step';
 import type { TimelineStep } from './as-of/member-timeline.projection';
 import { projectMemberTimeline, timelineStep } from './as-of/member-timeline.projection';
+import type { BranchStep } from './as-of/member-branches.projection';
+import {
+  branchStepOf,
+  projectBranchFacts,
+  projectBranchSteps,
+} from './as-of/member-branches.projection';
 import { projectUnionTypes } from './as-of/union-types.projection';
 import { projectEmployerFacts } from './employer-facts/employer-facts.projection';
 import { projectOrgUnitFacts } from './org-summary/org-unit-facts.projection';
@@ -30,7 +36,12 @@ export const projectOrganisationEvent = async (
   tx: PoolClient,
   { batchMemberSteps = false }: ProjectionOptions = {},
 ): Promise<void> => {
+  const branchStep = branchStepOf(event);
   if (batchMemberSteps) {
+    if (branchStep)
+      deferredBatch<BranchStep>(tx, 'reporting.branch-steps', (steps) =>
+        projectBranchSteps(steps, tx),
+      ).push(branchStep);
     const step = memberStepOf(event);
     if (step) {
       deferredBatch<TimelineStep>(tx, 'reporting.member-steps', (steps) =>
@@ -39,8 +50,11 @@ export const projectOrganisationEvent = async (
 
       return;
     }
+    // A placement in a branch is a step of the placements only.
+    if (branchStep) return;
     await writeDeferredBatches(tx);
-  }
+  } else if (branchStep) await projectBranchSteps([branchStep], tx);
+  await projectBranchFacts(event, tx);
   await projectOrgUnitFacts(event, tx);
   await projectEmployerFacts(event, tx);
   await projectUnionCoverage(event, tx);

@@ -2,6 +2,7 @@ import type { EventOf } from '../event-definition';
 import { EventRegistry } from '../event-registry';
 import type { RuleSetAmended } from '../rules';
 import { RuleSetAmendedV1 } from '../rules/rule-set-amended.v1';
+import { BranchUnitCreatedV1, MemberPlacedInBranchV1 } from './branch-unit.v1';
 import { CadreAppointedV1 } from './cadre-appointed.v1';
 import { CadreRemovedV1 } from './cadre-removed.v1';
 import {
@@ -36,6 +37,7 @@ import { UnionDissolvedV1, UnionRenamedV1 } from './union-renamed.v1';
 import { UnionTypeChangedV1 } from './union-type.v1';
 import { WorkersHomeRatedV1 } from './workers-home-rated.v1';
 
+export * from './branch-unit.v1';
 export * from './cadre-appointed.v1';
 export * from './cadre-removed.v1';
 export * from './employer-closed.v1';
@@ -90,6 +92,8 @@ export const organisationEvents = [
   CadreAppointedV1,
   CadreRemovedV1,
   UnionTypeChangedV1,
+  BranchUnitCreatedV1,
+  MemberPlacedInBranchV1,
   // The rules module's amendments, recorded in organisation's own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -125,6 +129,8 @@ export type UnionMerged = EventOf<typeof UnionMergedV1>;
 export type CadreAppointed = EventOf<typeof CadreAppointedV1>;
 export type CadreRemoved = EventOf<typeof CadreRemovedV1>;
 export type UnionTypeChanged = EventOf<typeof UnionTypeChangedV1>;
+export type BranchUnitCreated = EventOf<typeof BranchUnitCreatedV1>;
+export type MemberPlacedInBranch = EventOf<typeof MemberPlacedInBranchV1>;
 export type OrganisationEvent =
   | RuleSetAmended
   | OrgUnitCreated
@@ -154,7 +160,9 @@ export type OrganisationEvent =
   | UnionMerged
   | CadreAppointed
   | CadreRemoved
-  | UnionTypeChanged;
+  | UnionTypeChanged
+  | BranchUnitCreated
+  | MemberPlacedInBranch;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

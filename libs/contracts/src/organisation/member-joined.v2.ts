@@ -35,6 +35,8 @@ export const MemberJoinedV2 = defineEvent(
     employmentForm: EmploymentFormSchema.nullable(),
     migrantWorker: z.boolean().nullable(),
     channel: JoinChannelSchema.nullable(),
+    /** The branch union or union group (分工会/工会小组) the member was placed in at the join. */
+    branchId: z.string().min(1).optional(),
   }),
 );
 

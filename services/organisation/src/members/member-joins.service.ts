@@ -15,6 +15,7 @@ import {
   StreamReadBatcher,
 } from '@taizhang/event-store';
 
+import { readBranchUnits } from '../branch-units';
 import type { OrgTreeReader } from '../org-units';
 import { batchedOrgTreeOf } from '../org-units';
 import type { Union, UnionEvent } from '../unions';
@@ -24,7 +25,7 @@ import { withCurrentPath } from '../unions';
 import { holdUnionsOpen } from '../unions';
 import { unionStreamId } from '../unions';
 import type { JoinUnionDto } from './dto/join-union.dto';
-import type { MemberCommand } from './member.commands';
+import type { BranchAsked, MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';
 import { memberDecider } from './member.decider';
 import { memberStreamId } from './member-streams';
@@ -79,8 +80,16 @@ export class MemberJoinsService {
   ): Promise<CommandResult> {
     const personal = readPersonalData(body);
     const union = await this.activeUnion(user, unionId);
+    const branch = body.branchId ? await this.branchOf(unionId, body.branchId) : null;
 
-    return this.joinPrepared(union, body, personal, metadata, expectedVersion);
+    return this.joinPrepared(union, body, personal, metadata, expectedVersion, branch);
+  }
+
+  /** Whether the union has the branch unit a join names (the decider refuses it if not). */
+  private async branchOf(unionId: string, branchId: string): Promise<BranchAsked> {
+    const { branches } = await readBranchUnits(this.store, unionId);
+
+    return { branchId, found: branches.some((branch) => branch.branchId === branchId) };
   }
 
   /**
@@ -123,6 +132,7 @@ export class MemberJoinsService {
     personal: PersonalData,
     metadata: CommandMetadata,
     expectedVersion?: number,
+    branch: BranchAsked | null = null,
   ): Promise<CommandResult> {
     const memberId = this.vault.memberIdOf(personal.facts.normalised);
 
@@ -134,6 +144,7 @@ export class MemberJoinsService {
           { memberId, facts: personal.facts, key, personalData: sealPersonalData(key, personal) },
           metadata,
           expectedVersion,
+          branch,
         ),
       ),
     );
@@ -146,6 +157,7 @@ export class MemberJoinsService {
     { memberId, facts, key, personalData }: JoiningPerson,
     metadata: CommandMetadata,
     expectedVersion?: number,
+    branch: BranchAsked | null = null,
   ): JoinRequest {
     const unionId = union.status === 'None' ? '' : union.id;
 
@@ -168,6 +180,7 @@ export class MemberJoinsService {
           migrantWorker: body.migrantWorker,
           channel: body.channel,
           personalData,
+          branch,
         },
         metadata,
       },

@@ -37,7 +37,24 @@ export type JoinUnion = Command<
     migrantWorker: boolean;
     channel: JoinChannel;
     personalData: SealedPersonalData;
+    /** A branch unit asked for at the join, and whether the union has it (read just before). */
+    branch?: BranchAsked | null;
   }
+>;
+
+/** A branch unit named by a command: whether the member's union has it (read just before). */
+export interface BranchAsked {
+  branchId: string;
+  found: boolean;
+}
+
+/**
+ * 分工会/工会小组: the member is placed in a branch unit of their union from a date, or taken
+ * out of any (`branch` null).
+ */
+export type PlaceMemberInBranch = Command<
+  'PlaceMemberInBranch',
+  { branch: BranchAsked | null; placedOn: string }
 >;
 
 /** 会员关系转接: into `toUnion`, as its own stream says. */
@@ -67,4 +84,10 @@ export type MoveWithMerger = Command<
 >;
 
 export type MemberCommand =
-  JoinUnion | TransferMember | LeaveUnion | RetainMembership | ErasePersonalData | MoveWithMerger;
+  | JoinUnion
+  | TransferMember
+  | LeaveUnion
+  | RetainMembership
+  | ErasePersonalData
+  | MoveWithMerger
+  | PlaceMemberInBranch;

@@ -2,6 +2,7 @@ import type {
   MemberJoined,
   MemberLeft,
   MemberPersonalDataErased,
+  MemberPlacedInBranch,
   MembershipRetained,
   MemberTransferred,
 } from '@taizhang/contracts';
@@ -12,6 +13,7 @@ import { erasePersonalData } from './decide/erase-personal-data.decider';
 import { joinUnion } from './decide/join-union.decider';
 import { leaveUnion } from './decide/leave-union.decider';
 import { moveWithMerger } from './decide/move-with-merger.decider';
+import { placeInBranch } from './decide/place-in-branch.decider';
 import { retainMembership } from './decide/retain-membership.decider';
 import { transferMember } from './decide/transfer-member.decider';
 import type { MemberCommand } from './member.commands';
@@ -20,7 +22,12 @@ import type { Enrolment, Member, Retention } from './member.state';
 export type { Member } from './member.state';
 
 export type MemberEvent =
-  MemberJoined | MemberTransferred | MembershipRetained | MemberLeft | MemberPersonalDataErased;
+  | MemberJoined
+  | MemberTransferred
+  | MembershipRetained
+  | MemberLeft
+  | MemberPersonalDataErased
+  | MemberPlacedInBranch;
 
 export const initialState = (): Member => ({ status: 'None' });
 
@@ -60,12 +67,19 @@ const joined = (state: Member, { data }: MemberJoined): Member => ({
     ...(enrolmentOf(state)?.history ?? []),
     { step: 'joined', on: data.joinedOn, unionId: data.unionId },
   ],
+  branchId: data.branchId ?? null,
 });
+
+// A branch is of one union: any other change of the membership leaves the member in none.
+const outOfBranch = (enrolment: Enrolment): Enrolment => ({ ...enrolment, branchId: null });
 
 export const evolve = (state: Member, event: MemberEvent): Member => {
   if (event.type === 'MemberJoined') return joined(state, event);
-  const enrolment = enrolmentOf(state);
-  if (!enrolment) return state;
+  const current = enrolmentOf(state);
+  if (!current) return state;
+  if (event.type === 'MemberPlacedInBranch')
+    return { ...state, branchId: event.data.branchId, since: event.data.placedOn } as Member;
+  const enrolment = outOfBranch(current);
   switch (event.type) {
     case 'MemberTransferred': {
       const moved = {
@@ -154,6 +168,8 @@ export const decide = (command: MemberCommand, state: Member): MemberEvent | Mem
       return erasePersonalData(command, state);
     case 'MoveWithMerger':
       return moveWithMerger(command, state);
+    case 'PlaceMemberInBranch':
+      return placeInBranch(command, state);
     default:
       return unknownCommand(command);
   }

@@ -52,6 +52,8 @@ export interface Enrolment {
   channel: JoinChannel | null;
   personalData: PersonalDataState;
   history: MembershipStep[];
+  /** The branch union or union group (分工会/工会小组) of the union the member is placed in. */
+  branchId?: string | null;
 }
 
 /**

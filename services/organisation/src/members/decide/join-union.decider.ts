@@ -4,7 +4,7 @@ import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
 import type { JoinUnion } from '../member.commands';
 import type { Member } from '../member.state';
-import { birthdayAt } from './member-rules.decider';
+import { birthdayAt, branchNotFound } from './member-rules.decider';
 
 /** The minimum age of employment (劳动法 §15): nobody younger works, so nobody younger joins. */
 const MINIMUM_AGE = 16;
@@ -101,6 +101,7 @@ export const joinUnion = (command: JoinUnion, state: Member): MemberJoined => {
       'AT_SOURCE_NOT_MIGRANT',
     );
   checkKey(command, state);
+  if (data.branch && !data.branch.found) throw branchNotFound();
 
   return {
     type: 'MemberJoined',
@@ -117,6 +118,7 @@ export const joinUnion = (command: JoinUnion, state: Member): MemberJoined => {
       employmentForm: data.employmentForm,
       migrantWorker: data.migrantWorker,
       channel: data.channel,
+      ...(data.branch ? { branchId: data.branch.branchId } : {}),
     },
   };
 };
