@@ -10,8 +10,8 @@ import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
 import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
 
-import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { BranchUnitsController } from './branch-units/branch-units.controller';
+import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
 import { MembersModule } from './members/members.module';
 import { OrgUnitsController } from './org-units/org-units.controller';

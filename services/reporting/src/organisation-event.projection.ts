@@ -4,15 +4,15 @@ import type { EventEnvelope } from '@taizhang/contracts';
 import { deferredBatch, writeDeferredBatches } from '@taizhang/messaging';
 
 import { projectAsOfFigures } from './as-of/as-of.projection';
-import { memberStepOf } from './as-of/member-step';
-import type { TimelineStep } from './as-of/member-timeline.projection';
-import { projectMemberTimeline, timelineStep } from './as-of/member-timeline.projection';
 import type { BranchStep } from './as-of/member-branches.projection';
 import {
   branchStepOf,
   projectBranchFacts,
   projectBranchSteps,
 } from './as-of/member-branches.projection';
+import { memberStepOf } from './as-of/member-step';
+import type { TimelineStep } from './as-of/member-timeline.projection';
+import { projectMemberTimeline, timelineStep } from './as-of/member-timeline.projection';
 import { projectUnionTypes } from './as-of/union-types.projection';
 import { projectEmployerFacts } from './employer-facts/employer-facts.projection';
 import { projectOrgUnitFacts } from './org-summary/org-unit-facts.projection';

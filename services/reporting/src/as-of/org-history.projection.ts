@@ -2,10 +2,10 @@ import type { PoolClient } from 'pg';
 
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
+import { BRANCH_FIGURES } from './branch-figures';
 import { figuresMoveWithSubtree } from './deltas.sql';
 import { HEADCOUNT_DATES, ORGANISATION_FIGURES } from './organisation-figures';
 import { UNION_TYPE_FIGURES } from './union-type-figures';
-import { BRANCH_FIGURES } from './branch-figures';
 
 const carry = figuresMoveWithSubtree([
   ORGANISATION_FIGURES,
