@@ -39,6 +39,11 @@ export type JoinUnion = Command<
     personalData: SealedPersonalData;
     /** A branch unit asked for at the join, and whether the union has it (read just before). */
     branch?: BranchAsked | null;
+    /**
+     * The federation unit joined instead of a union (a street, community or village holding
+     * members before their workplace has a union), as its own stream says; `union` is then None.
+     */
+    holder?: ParentRef | null;
   }
 >;
 
@@ -83,6 +88,15 @@ export type MoveWithMerger = Command<
   { fromUnionId: string; toUnionId: string; mergedOn: string }
 >;
 
+/**
+ * Sent, inside a founding congress's transaction, for each member held by the new union's
+ * federation or a unit below it: a member of one of the union's employers moves into it.
+ */
+export type MoveWithFounding = Command<
+  'MoveWithFounding',
+  { holderIds: string[]; employerIds: string[]; toUnionId: string; foundedOn: string }
+>;
+
 export type MemberCommand =
   | JoinUnion
   | TransferMember
@@ -90,4 +104,5 @@ export type MemberCommand =
   | RetainMembership
   | ErasePersonalData
   | MoveWithMerger
-  | PlaceMemberInBranch;
+  | PlaceMemberInBranch
+  | MoveWithFounding;

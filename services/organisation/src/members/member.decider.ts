@@ -12,6 +12,7 @@ import { unknownCommand } from '@taizhang/event-store';
 import { erasePersonalData } from './decide/erase-personal-data.decider';
 import { joinUnion } from './decide/join-union.decider';
 import { leaveUnion } from './decide/leave-union.decider';
+import { moveWithFounding } from './decide/move-with-founding.decider';
 import { moveWithMerger } from './decide/move-with-merger.decider';
 import { placeInBranch } from './decide/place-in-branch.decider';
 import { retainMembership } from './decide/retain-membership.decider';
@@ -68,6 +69,7 @@ const joined = (state: Member, { data }: MemberJoined): Member => ({
     { step: 'joined', on: data.joinedOn, unionId: data.unionId },
   ],
   branchId: data.branchId ?? null,
+  ...(data.heldByFederation ? { heldByFederation: true } : {}),
 });
 
 // A branch is of one union: any other change of the membership leaves the member in none.
@@ -84,6 +86,7 @@ export const evolve = (state: Member, event: MemberEvent): Member => {
     case 'MemberTransferred': {
       const moved = {
         ...enrolment,
+        heldByFederation: undefined,
         unionId: event.data.toUnionId,
         since: event.data.transferredOn,
         history: [
@@ -170,6 +173,8 @@ export const decide = (command: MemberCommand, state: Member): MemberEvent | Mem
       return moveWithMerger(command, state);
     case 'PlaceMemberInBranch':
       return placeInBranch(command, state);
+    case 'MoveWithFounding':
+      return moveWithFounding(command, state);
     default:
       return unknownCommand(command);
   }

@@ -54,6 +54,11 @@ export interface Enrolment {
   history: MembershipStep[];
   /** The branch union or union group (分工会/工会小组) of the union the member is placed in. */
   branchId?: string | null;
+  /**
+   * true: `unionId` is a street, community or village federation holding the membership until a
+   * union is founded at the member's workplace (seed 003); a transfer ends it.
+   */
+  heldByFederation?: boolean;
 }
 
 /**
