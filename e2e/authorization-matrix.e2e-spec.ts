@@ -249,6 +249,14 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         body: joinBody((joins += 1)),
       }),
     },
+    // 先由上级工会发展会员 (seed 003): a street holds the member until a union exists.
+    'organisation POST /org-units/{id}/members': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/org-units/${ids().street[side]}/members`,
+        body: joinBody((joins += 1)),
+      }),
+    },
     'organisation GET /members/{id}': {
       roles: readers,
       request: (side) => ({ path: `/members/${ids().member[side]}` }),

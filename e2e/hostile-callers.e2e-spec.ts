@@ -515,6 +515,7 @@ describe('hostile callers, through the gateway', () => {
           valid: congress,
         },
         { path: `/unions/${ids.union[0]}/members`, admin: false, valid: joinBody(700) },
+        { path: `/org-units/${ids.street[0]}/members`, admin: false, valid: joinBody(701) },
         {
           path: `/members/${ids.member[0]}/transfer`,
           admin: false,
