@@ -182,6 +182,26 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         body: { unionType: 'other', effectiveOn: '2026-01-05' },
       }),
     },
+    // The first caller sets it up, the next are refused by the domain (BRANCH_NAME_TAKEN).
+    'organisation POST /unions/{id}/branches': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/branches`,
+        body: { kind: 'union_group', name: '授权矩阵工会小组', establishedOn: '2026-01-05' },
+      }),
+    },
+    'organisation GET /unions/{id}/branches': {
+      roles: readers,
+      request: (side) => ({ path: `/unions/${ids().union[side]}/branches` }),
+    },
+    // Out of no branch: refused by the domain (SAME_BRANCH) once the member is found in scope.
+    'organisation POST /members/{id}/branch': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/members/${ids().member[side]}/branch`,
+        body: { branchId: null, placedOn: '2026-01-05' },
+      }),
+    },
     'organisation POST /union-applications': {
       roles: ['federation_officer'],
       request: (side) => ({
@@ -235,6 +255,14 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       roles: keepers,
       request: (side) => ({
         path: `/unions/${ids().union[side]}/members`,
+        body: joinBody((joins += 1)),
+      }),
+    },
+    // 先由上级工会发展会员 (seed 003): a street holds the member until a union exists.
+    'organisation POST /org-units/{id}/members': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/org-units/${ids().street[side]}/members`,
         body: joinBody((joins += 1)),
       }),
     },
@@ -349,6 +377,11 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
     'reporting GET /reports/org-units/{id}/by-union-type': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/by-union-type` }),
+      queries: ['?asOf=2026-01-05'],
+    },
+    'reporting GET /reports/org-units/{id}/by-branch': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/by-branch` }),
       queries: ['?asOf=2026-01-05'],
     },
     'reporting GET /reports/org-units/{id}/uncovered-employers': {

@@ -435,6 +435,16 @@ describe('hostile callers, through the gateway', () => {
           valid: { unionType: 'joint', effectiveOn: '2026-01-05' },
         },
         {
+          path: `/unions/${ids.union[0]}/branches`,
+          admin: false,
+          valid: { kind: 'branch_union', name: '车间工会', establishedOn: '2026-01-05' },
+        },
+        {
+          path: `/members/${ids.member[0]}/branch`,
+          admin: false,
+          valid: { branchId: null, placedOn: '2026-01-05' },
+        },
+        {
           path: `/org-units/${ids.street[0]}/rename`,
           control: true,
           admin: true,
@@ -520,6 +530,7 @@ describe('hostile callers, through the gateway', () => {
           valid: congress,
         },
         { path: `/unions/${ids.union[0]}/members`, admin: false, valid: joinBody(700) },
+        { path: `/org-units/${ids.street[0]}/members`, admin: false, valid: joinBody(701) },
         {
           path: `/members/${ids.member[0]}/transfer`,
           admin: false,

@@ -5,7 +5,7 @@ import { startServices } from './running-services';
 import { startedForSuite } from './started-for-suite';
 
 /** The org-tree kinds a suite builds its region of. */
-export type OrgUnitKind = 'municipal' | 'district' | 'street';
+export type OrgUnitKind = 'municipal' | 'district' | 'street' | 'community' | 'village';
 
 /** {@link regionCalls}: the calls a suite makes through its region client, each checked. */
 export interface RegionCalls {

@@ -27,10 +27,11 @@ export const regionClient = (running: Pick<RunningServices, 'as'>): RegionClient
     },
     post: async (url, body, headers) => {
       const { pathname } = new URL(url);
-      // The org tree (federation units, and moving a union in it) is the admin's.
+      // The org tree (federation units, and moving a union in it) is the admin's; the members a
+      // federation unit holds are its officers' work.
       const isOrgTree =
         pathname === '/org-units' ||
-        pathname.startsWith('/org-units/') ||
+        (pathname.startsWith('/org-units/') && !pathname.endsWith('/members')) ||
         /^\/unions\/[^/]+\/move$/.test(pathname);
       const answer = await (isOrgTree ? admin() : officer()).post(url, body, headers);
       const parentId = (body as { parentId?: unknown } | null)?.parentId;

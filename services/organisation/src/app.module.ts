@@ -11,6 +11,7 @@ import { ImportJobsModule } from '@taizhang/import-jobs';
 import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
 
+import { BranchUnitsController } from './branch-units/branch-units.controller';
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
 import { ListsModule } from './lists/lists.module';
@@ -87,6 +88,7 @@ export const organisationModule = (
     OrgUnitsController,
     UnionsController,
     CadresController,
+    BranchUnitsController,
     UnionMoveController,
     UnionApplicationsController,
     UnionMergersController,

@@ -5,6 +5,12 @@ import { deferredBatch, writeDeferredBatches } from '@taizhang/messaging';
 
 import { projectAnswersOverdue } from './as-of/answers-overdue.projection';
 import { projectAsOfFigures } from './as-of/as-of.projection';
+import type { BranchStep } from './as-of/member-branches.projection';
+import {
+  branchStepOf,
+  projectBranchFacts,
+  projectBranchSteps,
+} from './as-of/member-branches.projection';
 import { memberStepOf } from './as-of/member-step';
 import type { TimelineStep } from './as-of/member-timeline.projection';
 import { projectMemberTimeline, timelineStep } from './as-of/member-timeline.projection';
@@ -31,7 +37,12 @@ export const projectOrganisationEvent = async (
   tx: PoolClient,
   { batchMemberSteps = false }: ProjectionOptions = {},
 ): Promise<void> => {
+  const branchStep = branchStepOf(event);
   if (batchMemberSteps) {
+    if (branchStep)
+      deferredBatch<BranchStep>(tx, 'reporting.branch-steps', (steps) =>
+        projectBranchSteps(steps, tx),
+      ).push(branchStep);
     const step = memberStepOf(event);
     if (step) {
       deferredBatch<TimelineStep>(tx, 'reporting.member-steps', (steps) =>
@@ -40,8 +51,11 @@ export const projectOrganisationEvent = async (
 
       return;
     }
+    // A placement in a branch is a step of the placements only.
+    if (branchStep) return;
     await writeDeferredBatches(tx);
-  }
+  } else if (branchStep) await projectBranchSteps([branchStep], tx);
+  await projectBranchFacts(event, tx);
   await projectOrgUnitFacts(event, tx);
   await projectEmployerFacts(event, tx);
   await projectUnionCoverage(event, tx);

@@ -5,6 +5,7 @@ import { CreateAsOfFigures1732000006100 } from './as-of/migrations/1732000006100
 import { AddEmployerFigures1732000006200 } from './as-of/migrations/1732000006200-add-employer-figures';
 import { CreateAnswersOverdue1767100000000 } from './as-of/migrations/1767100000000-create-answers-overdue';
 import { CreateUnionTypeFigures1767200000100 } from './as-of/migrations/1767200000100-create-union-type-figures';
+import { CreateBranchFigures1767200000200 } from './as-of/migrations/1767200000200-create-branch-figures';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
@@ -28,5 +29,6 @@ export const reportingMigrations = [
   CreateOrgTreeInTime1765000000000,
   CreateAnswersOverdue1767100000000,
   CreateUnionTypeFigures1767200000100,
+  CreateBranchFigures1767200000200,
   CreateWorkersHomeRatings1767300000001,
 ];

@@ -3,6 +3,7 @@ import { EventRegistry } from '../event-registry';
 import type { RuleSetAmended } from '../rules';
 import { RuleSetAmendedV1 } from '../rules/rule-set-amended.v1';
 import { ApprovalOverdueV1 } from './approval-overdue.v1';
+import { BranchUnitCreatedV1, MemberPlacedInBranchV1 } from './branch-unit.v1';
 import { CadreAppointedV1 } from './cadre-appointed.v1';
 import { CadreRemovedV1 } from './cadre-removed.v1';
 import {
@@ -39,6 +40,7 @@ import { UnionTypeChangedV1 } from './union-type.v1';
 import { WorkersHomeRatedV1 } from './workers-home-rated.v1';
 
 export * from './approval-overdue.v1';
+export * from './branch-unit.v1';
 export * from './cadre-appointed.v1';
 export * from './cadre-removed.v1';
 export * from './employer-closed.v1';
@@ -97,6 +99,8 @@ export const organisationEvents = [
   CommitteeTookOfficeV1,
   CadreDetailsUpdatedV1,
   ApprovalOverdueV1,
+  BranchUnitCreatedV1,
+  MemberPlacedInBranchV1,
   // The rules module's amendments, recorded in organisation's own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -135,6 +139,8 @@ export type UnionTypeChanged = EventOf<typeof UnionTypeChangedV1>;
 export type CommitteeTookOffice = EventOf<typeof CommitteeTookOfficeV1>;
 export type CadreDetailsUpdated = EventOf<typeof CadreDetailsUpdatedV1>;
 export type ApprovalOverdue = EventOf<typeof ApprovalOverdueV1>;
+export type BranchUnitCreated = EventOf<typeof BranchUnitCreatedV1>;
+export type MemberPlacedInBranch = EventOf<typeof MemberPlacedInBranchV1>;
 export type OrganisationEvent =
   | RuleSetAmended
   | OrgUnitCreated
@@ -167,7 +173,9 @@ export type OrganisationEvent =
   | UnionTypeChanged
   | CommitteeTookOffice
   | CadreDetailsUpdated
-  | ApprovalOverdue;
+  | ApprovalOverdue
+  | BranchUnitCreated
+  | MemberPlacedInBranch;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

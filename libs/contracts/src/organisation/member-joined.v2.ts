@@ -35,6 +35,13 @@ export const MemberJoinedV2 = defineEvent(
     employmentForm: EmploymentFormSchema.nullable(),
     migrantWorker: z.boolean().nullable(),
     channel: JoinChannelSchema.nullable(),
+    /** The branch union or union group (分工会/工会小组) the member was placed in at the join. */
+    branchId: z.string().min(1).optional(),
+    /**
+     * true: the member joined a street, community or village federation (`unionId` is that org
+     * unit), which holds the membership until a union is founded at their workplace (seed 003).
+     */
+    heldByFederation: z.literal(true).optional(),
   }),
 );
 

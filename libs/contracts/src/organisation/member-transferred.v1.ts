@@ -24,8 +24,11 @@ export const MemberTransferredV1 = defineEvent(
     gender: GenderSchema,
     employmentForm: EmploymentFormSchema.nullable(),
     migrantWorker: z.boolean().nullable(),
-    /** Absent for a transfer asked for the member; `merger` when their union merged (合并). */
-    cause: z.enum(['merger']).optional(),
+    /**
+     * Absent for a transfer asked for the member; `merger` when their union merged (合并);
+     * `founding` when a union was founded at the workplace of a member a federation held.
+     */
+    cause: z.enum(['merger', 'founding']).optional(),
     /**
      * Present when a retained membership (保留会籍) held by the union moves with a merger: the
      * member stays retained, now held by the receiving union, and is not an active member there.

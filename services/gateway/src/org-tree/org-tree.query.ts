@@ -4,7 +4,7 @@ import type { OrgUnitNow } from '@taizhang/directory';
 import { listOrgUnits as listUnitsNow, whereIsUnit } from '@taizhang/directory';
 
 /** The kinds of org unit the gateway knows: the federation levels and grassroots unions. */
-export type OrgUnitKind = 'municipal' | 'district' | 'street' | 'union';
+export type OrgUnitKind = 'municipal' | 'district' | 'street' | 'community' | 'village' | 'union';
 
 /** One org unit as the gateway's replica knows it (an ended union is `dissolved` to admins). */
 export interface OrgUnitRow {

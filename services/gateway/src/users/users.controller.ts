@@ -17,13 +17,7 @@ import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandRequest } from '@taizhang/bootstrap';
 
 import { PageQueryDto } from '../shared/page-query.dto';
-import {
-  CreateUserDto,
-  UpdateUserDto,
-  UserChangesDto,
-  UserDto,
-  UserListDto,
-} from './dto/user.dto';
+import { CreateUserDto, UpdateUserDto, UserChangesDto, UserDto, UserListDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 import type { UserRow } from './users.sql';
 

@@ -8,12 +8,14 @@ import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult, HandleCommandOptions, OrgUnitRef } from '@taizhang/event-store';
 import { handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
+import { readBranchUnits } from '../branch-units';
 import { loadParentRef } from '../org-units';
 import { holdUnionOpen } from '../unions';
 import { parentIdOf } from './decide/member-rules.decider';
 import type {
   ErasePersonalDataDto,
   LeaveUnionDto,
+  PlaceInBranchDto,
   RetainMembershipDto,
   TransferMemberDto,
 } from './dto/member-changes.dto';
@@ -108,6 +110,33 @@ export class MemberCommandsService {
           body.heldBy === 'federation' && federation
             ? { id: federation.id, path: federation.orgPath }
             : { id: state.unionId, path: 'orgPath' in union ? union.orgPath : state.unionId },
+      };
+    });
+  }
+
+  /** 分工会/工会小组: the branch unit must be one of the member's union now. */
+  placeInBranch(
+    user: Caller,
+    memberId: string,
+    body: PlaceInBranchDto,
+    request: CommandRequestContext,
+  ): Promise<CommandResult> {
+    return this.change(user, memberId, request, async ({ state, unit }) => {
+      const { branches } = await readBranchUnits(this.store, state.unionId);
+      const branchId = body.branchId;
+
+      return {
+        command: {
+          type: 'PlaceMemberInBranch',
+          data: {
+            branch: branchId
+              ? { branchId, found: branches.some((branch) => branch.branchId === branchId) }
+              : null,
+            placedOn: body.placedOn,
+          },
+          metadata: request.metadata(startOfBusinessDate(body.placedOn)),
+        },
+        orgUnit: unit,
       };
     });
   }

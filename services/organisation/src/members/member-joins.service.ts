@@ -15,7 +15,8 @@ import {
   StreamReadBatcher,
 } from '@taizhang/event-store';
 
-import type { OrgTreeReader } from '../org-units';
+import { readBranchUnits } from '../branch-units';
+import type { OrgTreeReader, ParentRef } from '../org-units';
 import { batchedOrgTreeOf } from '../org-units';
 import type { Union, UnionEvent } from '../unions';
 import { requireActive } from '../unions';
@@ -24,7 +25,7 @@ import { withCurrentPath } from '../unions';
 import { holdUnionsOpen } from '../unions';
 import { unionStreamId } from '../unions';
 import type { JoinUnionDto } from './dto/join-union.dto';
-import type { MemberCommand } from './member.commands';
+import type { BranchAsked, MemberCommand } from './member.commands';
 import type { Member, MemberEvent } from './member.decider';
 import { memberDecider } from './member.decider';
 import { memberStreamId } from './member-streams';
@@ -38,8 +39,16 @@ import { PersonalDataVault } from './personal-data/personal-data-vault';
 export interface JoinContext {
   memberId: string;
   unionId: string;
+  /** Joined a federation unit holding members, not a union: no union head to hold open. */
+  held?: boolean;
   key: PersonKey;
   now: Date;
+}
+
+/** Where a join places the member besides the union: a branch unit, or a holding federation. */
+export interface Placement {
+  branch?: BranchAsked | null;
+  holder?: ParentRef | null;
 }
 
 /** A join as a command on the person's stream, ready for handleCommand or a batch. */
@@ -79,8 +88,36 @@ export class MemberJoinsService {
   ): Promise<CommandResult> {
     const personal = readPersonalData(body);
     const union = await this.activeUnion(user, unionId);
+    const branch = body.branchId ? await this.branchOf(unionId, body.branchId) : null;
 
-    return this.joinPrepared(union, body, personal, metadata, expectedVersion);
+    return this.joinPrepared(union, body, personal, metadata, expectedVersion, { branch });
+  }
+
+  /**
+   * 发展会员 by a street, community or village federation before the member's workplace has a
+   * union (seed 003): the unit, in the caller's scope (else 404), holds the membership.
+   */
+  joinHeld(
+    holder: ParentRef,
+    body: JoinUnionDto,
+    metadata: CommandMetadata,
+    expectedVersion?: number,
+  ): Promise<CommandResult> {
+    const personal = readPersonalData(body);
+    // A federation unit has no branch units: one named is refused by the decider.
+    const branch = body.branchId ? { branchId: body.branchId, found: false } : null;
+
+    return this.joinPrepared({ status: 'None' }, body, personal, metadata, expectedVersion, {
+      branch,
+      holder,
+    });
+  }
+
+  /** Whether the union has the branch unit a join names (the decider refuses it if not). */
+  private async branchOf(unionId: string, branchId: string): Promise<BranchAsked> {
+    const { branches } = await readBranchUnits(this.store, unionId);
+
+    return { branchId, found: branches.some((branch) => branch.branchId === branchId) };
   }
 
   /**
@@ -123,6 +160,7 @@ export class MemberJoinsService {
     personal: PersonalData,
     metadata: CommandMetadata,
     expectedVersion?: number,
+    placement: Placement = {},
   ): Promise<CommandResult> {
     const memberId = this.vault.memberIdOf(personal.facts.normalised);
 
@@ -134,6 +172,7 @@ export class MemberJoinsService {
           { memberId, facts: personal.facts, key, personalData: sealPersonalData(key, personal) },
           metadata,
           expectedVersion,
+          placement,
         ),
       ),
     );
@@ -146,8 +185,14 @@ export class MemberJoinsService {
     { memberId, facts, key, personalData }: JoiningPerson,
     metadata: CommandMetadata,
     expectedVersion?: number,
+    { branch = null, holder = null }: Placement = {},
   ): JoinRequest {
-    const unionId = union.status === 'None' ? '' : union.id;
+    const unionId = holder ? holder.id : union.status === 'None' ? '' : union.id;
+    const orgUnit = holder
+      ? { id: holder.id, path: holder.orgPath }
+      : 'orgPath' in union
+        ? { id: unionId, path: union.orgPath }
+        : { id: unionId, path: unionId };
 
     return {
       streamId: memberStreamId(memberId),
@@ -168,19 +213,20 @@ export class MemberJoinsService {
           migrantWorker: body.migrantWorker,
           channel: body.channel,
           personalData,
+          branch,
+          holder,
         },
         metadata,
       },
       expectedVersion,
-      orgUnit:
-        'orgPath' in union ? { id: unionId, path: union.orgPath } : { id: unionId, path: unionId },
+      orgUnit,
       id: memberId,
       // The body holds personal data: the fingerprint keeps only its keyed hash (and is needed
       // only with an Idempotency-Key).
       fingerprint: metadata.commandId
         ? ['JoinUnion', unionId, this.vault.fingerprintOf(canonicalJson(body))]
         : null,
-      context: { memberId, unionId, key, now: metadata.now },
+      context: { memberId, unionId, key, now: metadata.now, ...(holder ? { held: true } : {}) },
     };
   }
 
@@ -195,7 +241,7 @@ export class MemberJoinsService {
   ): Promise<void> {
     await holdUnionsOpen(
       tx.client,
-      appended.map(({ context }) => context.unionId),
+      appended.filter(({ context }) => !context.held).map(({ context }) => context.unionId),
     );
     const fresh = appended.filter(({ context }) => context.key.fresh).map((a) => a.context);
     if (fresh.length > 0) await this.vault.saveKeys(tx.client, fresh);

@@ -23,6 +23,12 @@ export const memberUnit = async (
   store: PostgresEventStore,
   member: Exclude<Member, { status: 'None' }>,
 ): Promise<OrgUnitRef> => {
+  // Held by a street, community or village before a union exists: that unit's own path.
+  if (member.heldByFederation) {
+    const holder = await loadParentRef(store, member.unionId);
+
+    return { id: member.unionId, path: holder?.orgPath ?? member.unionId };
+  }
   if (member.status === 'Retained' && member.retention.heldBy === 'federation') {
     const federation = await loadParentRef(store, member.retention.heldByOrgUnitId);
 

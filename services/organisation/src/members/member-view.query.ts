@@ -139,6 +139,7 @@ export class MemberViewQuery {
       employmentForm: state.employmentForm,
       migrantWorker: state.migrantWorker,
       channel: state.channel,
+      branchId: state.branchId ?? null,
       retention: retention && { ...retention, heldByOrgUnitId: unit(retention.heldByOrgUnitId) },
       left: state.status === 'Left' ? { on: state.leftOn, reason: state.leftReason } : null,
       history: state.history.map((step) => stepInView(step, unit)),

@@ -37,7 +37,29 @@ export type JoinUnion = Command<
     migrantWorker: boolean;
     channel: JoinChannel;
     personalData: SealedPersonalData;
+    /** A branch unit asked for at the join, and whether the union has it (read just before). */
+    branch?: BranchAsked | null;
+    /**
+     * The federation unit joined instead of a union (a street, community or village holding
+     * members before their workplace has a union), as its own stream says; `union` is then None.
+     */
+    holder?: ParentRef | null;
   }
+>;
+
+/** A branch unit named by a command: whether the member's union has it (read just before). */
+export interface BranchAsked {
+  branchId: string;
+  found: boolean;
+}
+
+/**
+ * 分工会/工会小组: the member is placed in a branch unit of their union from a date, or taken
+ * out of any (`branch` null).
+ */
+export type PlaceMemberInBranch = Command<
+  'PlaceMemberInBranch',
+  { branch: BranchAsked | null; placedOn: string }
 >;
 
 /** 会员关系转接: into `toUnion`, as its own stream says. */
@@ -75,6 +97,15 @@ export type RetainWithDissolution = Command<
   { unionId: string; federationId: string; dissolvedOn: string }
 >;
 
+/**
+ * Sent, inside a founding congress's transaction, for each member held by the new union's
+ * federation or a unit below it: a member of one of the union's employers moves into it.
+ */
+export type MoveWithFounding = Command<
+  'MoveWithFounding',
+  { holderIds: string[]; employerIds: string[]; toUnionId: string; foundedOn: string }
+>;
+
 export type MemberCommand =
   | JoinUnion
   | TransferMember
@@ -82,4 +113,6 @@ export type MemberCommand =
   | RetainMembership
   | ErasePersonalData
   | MoveWithMerger
-  | RetainWithDissolution;
+  | RetainWithDissolution
+  | PlaceMemberInBranch
+  | MoveWithFounding;

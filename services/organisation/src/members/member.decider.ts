@@ -2,6 +2,7 @@ import type {
   MemberJoined,
   MemberLeft,
   MemberPersonalDataErased,
+  MemberPlacedInBranch,
   MembershipRetained,
   MemberTransferred,
 } from '@taizhang/contracts';
@@ -11,7 +12,9 @@ import { unknownCommand } from '@taizhang/event-store';
 import { erasePersonalData } from './decide/erase-personal-data.decider';
 import { joinUnion } from './decide/join-union.decider';
 import { leaveUnion } from './decide/leave-union.decider';
+import { moveWithFounding } from './decide/move-with-founding.decider';
 import { moveWithMerger } from './decide/move-with-merger.decider';
+import { placeInBranch } from './decide/place-in-branch.decider';
 import { retainMembership } from './decide/retain-membership.decider';
 import { retainWithDissolution } from './decide/retain-with-dissolution.decider';
 import { transferMember } from './decide/transfer-member.decider';
@@ -21,7 +24,12 @@ import type { Enrolment, Member, Retention } from './member.state';
 export type { Member } from './member.state';
 
 export type MemberEvent =
-  MemberJoined | MemberTransferred | MembershipRetained | MemberLeft | MemberPersonalDataErased;
+  | MemberJoined
+  | MemberTransferred
+  | MembershipRetained
+  | MemberLeft
+  | MemberPersonalDataErased
+  | MemberPlacedInBranch;
 
 export const initialState = (): Member => ({ status: 'None' });
 
@@ -61,16 +69,25 @@ const joined = (state: Member, { data }: MemberJoined): Member => ({
     ...(enrolmentOf(state)?.history ?? []),
     { step: 'joined', on: data.joinedOn, unionId: data.unionId },
   ],
+  branchId: data.branchId ?? null,
+  ...(data.heldByFederation ? { heldByFederation: true } : {}),
 });
+
+// A branch is of one union: any other change of the membership leaves the member in none.
+const outOfBranch = (enrolment: Enrolment): Enrolment => ({ ...enrolment, branchId: null });
 
 export const evolve = (state: Member, event: MemberEvent): Member => {
   if (event.type === 'MemberJoined') return joined(state, event);
-  const enrolment = enrolmentOf(state);
-  if (!enrolment) return state;
+  const current = enrolmentOf(state);
+  if (!current) return state;
+  if (event.type === 'MemberPlacedInBranch')
+    return { ...state, branchId: event.data.branchId, since: event.data.placedOn } as Member;
+  const enrolment = outOfBranch(current);
   switch (event.type) {
     case 'MemberTransferred': {
       const moved = {
         ...enrolment,
+        heldByFederation: undefined,
         unionId: event.data.toUnionId,
         since: event.data.transferredOn,
         history: [
@@ -157,6 +174,10 @@ export const decide = (command: MemberCommand, state: Member): MemberEvent | Mem
       return moveWithMerger(command, state);
     case 'RetainWithDissolution':
       return retainWithDissolution(command, state);
+    case 'PlaceMemberInBranch':
+      return placeInBranch(command, state);
+    case 'MoveWithFounding':
+      return moveWithFounding(command, state);
     default:
       return unknownCommand(command);
   }

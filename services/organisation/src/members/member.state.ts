@@ -52,6 +52,13 @@ export interface Enrolment {
   channel: JoinChannel | null;
   personalData: PersonalDataState;
   history: MembershipStep[];
+  /** The branch union or union group (分工会/工会小组) of the union the member is placed in. */
+  branchId?: string | null;
+  /**
+   * true: `unionId` is a street, community or village federation holding the membership until a
+   * union is founded at the member's workplace (seed 003); a transfer ends it.
+   */
+  heldByFederation?: boolean;
 }
 
 /**

@@ -10,6 +10,7 @@ import { JoinUnionDto } from './dto/join-union.dto';
 import {
   ErasePersonalDataDto,
   LeaveUnionDto,
+  PlaceInBranchDto,
   RetainMembershipDto,
   TransferMemberDto,
 } from './dto/member-changes.dto';
@@ -88,6 +89,16 @@ export class MembersController {
     @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
     return this.commands.retain(user, id, body, request);
+  }
+
+  /** 分工会/工会小组: the member is placed in a branch unit of their union from a date. */
+  @CommandPost(200, ['union_cadre', 'federation_officer'], 'members/:id/branch')
+  placeInBranch(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: PlaceInBranchDto,
+    @SignedInCommand() { user, request }: SignedInCommand,
+  ): Promise<CommandResult> {
+    return this.commands.placeInBranch(user, id, body, request);
   }
 
   /** Crypto-shredding of a person who left (for the platform administrator). */

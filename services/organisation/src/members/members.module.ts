@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { HeldMembersController } from './held-members.controller';
 import { MemberImportController } from './import/member-import.controller';
 import { MemberImportService } from './import/member-import.service';
 import { MemberCommandsService } from './member-commands.service';
@@ -10,7 +11,7 @@ import { PersonalDataVault } from './personal-data/personal-data-vault';
 
 /** 会员: joins (one by one or from a sheet), transfers, retained memberships, leaving, and the person's encrypted data. */
 @Module({
-  controllers: [MemberImportController, MembersController],
+  controllers: [MemberImportController, MembersController, HeldMembersController],
   providers: [
     PersonalDataVault,
     MemberCommandsService,

@@ -11,7 +11,7 @@ import type { CreateOrgUnit, OrgUnitCommand } from './org-unit.commands';
 import type { ActiveOrgUnit } from './org-unit-changes';
 import { moveOrgUnit, renameOrgUnit } from './org-unit-changes';
 
-/** A federation unit of the org tree (组织体系): 市总工会, 区县总工会 or 街道工会联合会. */
+/** A federation unit of the org tree (组织体系): 市总工会, 区县总工会, 街道工会联合会, 社区/村工会. */
 export type OrgUnit =
   { status: 'None' } | ({ status: 'Active'; code: string; kind: FederationKind } & ActiveOrgUnit);
 
@@ -22,12 +22,16 @@ const REQUIRED_PARENT: Record<FederationKind, FederationKind | null> = {
   municipal: null,
   district: 'municipal',
   street: 'district',
+  community: 'street',
+  village: 'street',
 };
 
 const KIND_ZH: Record<FederationKind, string> = {
   municipal: '市总工会',
   district: '区县总工会',
   street: '街道(乡镇)工会',
+  community: '社区工会',
+  village: '村工会',
 };
 
 export const initialState = (): OrgUnit => ({ status: 'None' });

@@ -5,19 +5,23 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
+import type { UnionEstablished } from '@taizhang/contracts';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { moveHeldMembers } from '../members-before-union';
 import { loadParentInScope } from '../org-units';
 import type { UnionCommand } from '../unions';
 import { readEmployersOnRecord } from '../unions';
 import { loadUnionInScope, runUnionCommandInScope } from '../unions';
-import { runNewUnionCommand } from '../unions';
+import { runNewUnionCommand, runUnionCommand } from '../unions';
 import { HoldFoundingCongressDto } from '../unions';
 import { ApproveUnionApplicationDto } from './dto/approve-union-application.dto';
 import { RejectUnionApplicationDto } from './dto/reject-union-application.dto';
 import { SubmitUnionApplicationDto } from './dto/submit-union-application.dto';
+
+type UnionCommandOptions = NonNullable<Parameters<typeof runUnionCommand>[3]>;
 
 /**
  * 组建: a preparatory group applies to the union one level up, which approves or rejects; the
@@ -84,11 +88,20 @@ export class UnionApplicationsController {
     @Body() body: HoldFoundingCongressDto,
     @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.decide(user, unionId, request, {
-      type: 'HoldFoundingCongress',
-      data: body,
-      metadata: request.metadata(startOfBusinessDate(body.heldOn)),
-    });
+    const metadata = request.metadata(startOfBusinessDate(body.heldOn));
+
+    // Members a federation held for the union's employers move in with the founding (seed 003).
+    return this.decide(
+      user,
+      unionId,
+      request,
+      { type: 'HoldFoundingCongress', data: body, metadata },
+      async (tx, appended) => {
+        for (const event of appended)
+          if (event.type === 'UnionEstablished')
+            await moveHeldMembers(tx, (event as unknown as UnionEstablished).data, metadata);
+      },
+    );
   }
 
   @Roles('federation_officer', 'auditor')
@@ -108,6 +121,7 @@ export class UnionApplicationsController {
     unionId: string,
     request: CommandRequestContext,
     command: UnionCommand,
+    withinTransaction?: UnionCommandOptions['withinTransaction'],
   ): Promise<CommandResult> {
     return runUnionCommandInScope(
       this.store,
@@ -116,6 +130,7 @@ export class UnionApplicationsController {
       request,
       { ...WRITE_FROM_ABOVE, notFound: applicationNotFound(unionId) },
       () => command,
+      { withinTransaction },
     );
   }
 }

@@ -12,3 +12,4 @@ export type { TimelineStep } from './member-timeline.projection';
 export { figuresByKeyAsOf } from './figures-by-key.query';
 export { UNION_TYPE_FIGURES, UNION_TYPE_KEYS } from './union-type-figures';
 export type { UnionTypeKey } from './union-type-figures';
+export { BRANCH_FIGURES } from './branch-figures';

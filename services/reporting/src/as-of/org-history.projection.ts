@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
 import { ANSWER_FIGURES } from './answer-figures';
+import { BRANCH_FIGURES } from './branch-figures';
 import { figuresMoveWithSubtree } from './deltas.sql';
 import { HEADCOUNT_DATES, ORGANISATION_FIGURES } from './organisation-figures';
 import { UNION_TYPE_FIGURES } from './union-type-figures';
@@ -12,6 +13,7 @@ const carry = figuresMoveWithSubtree([
   HEADCOUNT_DATES,
   UNION_TYPE_FIGURES,
   ANSWER_FIGURES,
+  BRANCH_FIGURES,
 ]);
 
 const HAS_DELTAS = `

@@ -11,7 +11,13 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import { poolOf } from '@taizhang/event-store';
 
-import { figuresByKeyAsOf, UNION_TYPE_FIGURES, UNION_TYPE_KEYS } from '../as-of';
+import {
+  BRANCH_FIGURES,
+  figuresByKeyAsOf,
+  subtreeFiguresAsOf,
+  UNION_TYPE_FIGURES,
+  UNION_TYPE_KEYS,
+} from '../as-of';
 import { requireOrgPathInScope } from '../org-summary';
 
 const AsOfQuerySchema = z
@@ -49,6 +55,38 @@ const ByUnionTypeSchema = z.object({
 
 class ByUnionTypeDto extends createZodDto(ByUnionTypeSchema) {}
 
+const ByBranchSchema = z.object({
+  orgUnitId: z.string(),
+  asOf: z.iso.date().nullable().describe('the date asked for; null: now'),
+  members: z.number().int().describe('members of the unit’s subtree 会员数, as in the summary'),
+  unplaced: z
+    .number()
+    .int()
+    .describe('members placed in no branch union or union group: members less the branches’'),
+  branches: z
+    .array(
+      z.object({
+        branchId: z.string(),
+        unionId: z.string().describe('the union the branch unit belongs to'),
+        kind: z.enum(['branch_union', 'union_group']).describe('分工会 (车间工会) or 工会小组'),
+        name: z.string(),
+        members: z.number().int().describe('members placed in it on that date'),
+      }),
+    )
+    .describe(
+      'the branch units set up by the date (for a union), and any with members in the subtree',
+    ),
+});
+
+class ByBranchDto extends createZodDto(ByBranchSchema) {}
+
+// The unit's own branch units set up by the date, and those with figures in its subtree.
+const BRANCHES = `
+  SELECT branch_id, union_id, kind, name FROM branch_facts
+  WHERE branch_id = ANY($3::text[])
+     OR (union_id = $1 AND ($2::date IS NULL OR established_on <= $2::date))
+  ORDER BY union_id, established_on, name, branch_id`;
+
 /**
  * How a unit's subtree is organised: unions and members by union type (基层工会按类型).
  * Same roles and scope as the summary; aggregates only.
@@ -82,6 +120,45 @@ export class OrgStructureController {
         unions: figures.get(unionType)?.unions ?? 0,
         members: figures.get(unionType)?.members ?? 0,
       })),
+    };
+  }
+
+  /** A union's figures per branch union and union group (分工会/工会小组), as of a date. */
+  @Get(':id/by-branch')
+  @ApiOkResponse({ type: ByBranchDto })
+  async byBranch(
+    @Param('id') id: string,
+    @Query() query: AsOfQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ByBranchDto> {
+    await requireOrgPathInScope(this.pool, user, id);
+    const asOf = query.asOf ?? null;
+    const [figures, summary] = await Promise.all([
+      figuresByKeyAsOf(this.pool, BRANCH_FIGURES, id, asOf),
+      subtreeFiguresAsOf(this.pool, id, asOf),
+    ]);
+    const withMembers = [...figures].filter(([, f]) => f.members !== 0).map(([key]) => key);
+    const { rows } = await this.pool.query<{
+      branch_id: string;
+      union_id: string;
+      kind: 'branch_union' | 'union_group';
+      name: string;
+    }>(BRANCHES, [id, asOf, withMembers]);
+    const branches = rows.map((row) => ({
+      branchId: row.branch_id,
+      unionId: row.union_id,
+      kind: row.kind,
+      name: row.name,
+      members: figures.get(row.branch_id)?.members ?? 0,
+    }));
+    const placed = [...figures.values()].reduce((sum, f) => sum + f.members, 0);
+
+    return {
+      orgUnitId: id,
+      asOf,
+      members: summary.members,
+      unplaced: summary.members - placed,
+      branches,
     };
   }
 }

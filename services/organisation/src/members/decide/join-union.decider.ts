@@ -4,7 +4,7 @@ import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 
 import type { JoinUnion } from '../member.commands';
 import type { Member } from '../member.state';
-import { birthdayAt } from './member-rules.decider';
+import { birthdayAt, branchNotFound } from './member-rules.decider';
 
 /** The minimum age of employment (劳动法 §15): nobody younger works, so nobody younger joins. */
 const MINIMUM_AGE = 16;
@@ -71,14 +71,34 @@ const checkIdCard = ({ data }: JoinUnion): void => {
     );
 };
 
+// Seed 003: a street, community or village federation develops members (发展会员) where no
+// union exists yet; a district or the city does not hold members itself.
+const HOLDERS: ReadonlySet<string> = new Set(['street', 'community', 'village']);
+
+/** The unit joined: the union, or the federation unit holding members before a union exists. */
+const joinedUnit = ({ data }: JoinUnion): { id: string; establishedOn: string | null } => {
+  if (data.holder) {
+    if (!HOLDERS.has(data.holder.kind))
+      throw new IllegalStateError(
+        'Only a street, community or village federation holds members itself. / 只有街道(乡镇)、社区或村工会可以直接发展会员。',
+        'CANNOT_HOLD_MEMBERS',
+        { kind: data.holder.kind },
+      );
+
+    return { id: data.holder.id, establishedOn: null };
+  }
+  if (data.union.status !== 'Registered')
+    throw new NotFoundError('The union does not exist. / 工会不存在。');
+
+  return data.union;
+};
+
 export const joinUnion = (command: JoinUnion, state: Member): MemberJoined => {
   const { data } = command;
-  const { union } = data;
-  if (union.status !== 'Registered')
-    throw new NotFoundError('The union does not exist. / 工会不存在。');
+  const union = joinedUnit(command);
   refuseExistingMembership(state, union.id);
   notInFuture(data.joinedOn, command.metadata.now, 'join date', '入会日期');
-  if (data.joinedOn < union.establishedOn)
+  if (union.establishedOn !== null && data.joinedOn < union.establishedOn)
     throw new IllegalStateError(
       `The join date ${data.joinedOn} is before the union was founded (${union.establishedOn}). / 入会日期早于工会成立日期。`,
       'JOINED_BEFORE_FOUNDING',
@@ -101,6 +121,7 @@ export const joinUnion = (command: JoinUnion, state: Member): MemberJoined => {
       'AT_SOURCE_NOT_MIGRANT',
     );
   checkKey(command, state);
+  if (data.branch && !data.branch.found) throw branchNotFound();
 
   return {
     type: 'MemberJoined',
@@ -117,6 +138,8 @@ export const joinUnion = (command: JoinUnion, state: Member): MemberJoined => {
       employmentForm: data.employmentForm,
       migrantWorker: data.migrantWorker,
       channel: data.channel,
+      ...(data.branch ? { branchId: data.branch.branchId } : {}),
+      ...(data.holder ? { heldByFederation: true as const } : {}),
     },
   };
 };

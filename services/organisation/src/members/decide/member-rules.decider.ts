@@ -44,3 +44,10 @@ export const parentIdOf = (union: Union): string | null => {
 
   return path.length > 1 ? path[path.length - 2]! : null;
 };
+
+/** A branch unit the member's union does not have (or one of another union). */
+export const branchNotFound = (): IllegalStateError =>
+  new IllegalStateError(
+    'The union has no such branch union or union group. / 本工会没有该分工会或工会小组。',
+    'BRANCH_NOT_FOUND',
+  );

@@ -36,6 +36,12 @@ export const JoinUnionSchema = z
       '入会方式: individual, collective (集体登记), at_source (源头入会, migrant workers only)',
     ),
     joinedOn: isoDate().describe('the date the member joined'),
+    branchId: z
+      .uuid()
+      .optional()
+      .describe(
+        'the branch union 分工会 or union group 工会小组 of this union to place the member in',
+      ),
   })
   .strict();
 

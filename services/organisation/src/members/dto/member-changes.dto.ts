@@ -43,3 +43,15 @@ export const ErasePersonalDataSchema = z
   .strict();
 
 export class ErasePersonalDataDto extends createZodDto(ErasePersonalDataSchema) {}
+
+export const PlaceInBranchSchema = z
+  .object({
+    branchId: z
+      .uuid()
+      .nullable()
+      .describe('a branch union 分工会 or union group 工会小组 of the member’s union; null: none'),
+    placedOn: isoDate().describe('from when the member is in it'),
+  })
+  .strict();
+
+export class PlaceInBranchDto extends createZodDto(PlaceInBranchSchema) {}

@@ -46,6 +46,12 @@ export const MemberViewSchema = z.object({
   employmentForm: EmploymentFormSchema.nullable(),
   migrantWorker: z.boolean().nullable(),
   channel: JoinChannelSchema.nullable(),
+  branchId: z
+    .string()
+    .nullable()
+    .describe(
+      'the branch union 分工会 or union group 工会小组 of the union the member is in; null: none',
+    ),
   retention: z
     .object({
       reason: RetentionReasonSchema,

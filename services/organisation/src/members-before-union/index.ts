@@ -1,0 +1,1 @@
+export { moveHeldMembers } from './move-held-members';
