@@ -10,6 +10,7 @@ import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
 import { UncoveredEmployersController } from './uncovered-employers';
+import { UnitListsController } from './unit-lists';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3005),
@@ -33,5 +34,10 @@ export const reportingModule = (
     // Figures only for the caller's subtree: every route needs a token from the gateway.
     AuthModule.forRoot({ env }),
   ],
-  controllers: [OrgSummaryController, UncoveredEmployersController, ...reportingConsumers],
+  controllers: [
+    OrgSummaryController,
+    UncoveredEmployersController,
+    UnitListsController,
+    ...reportingConsumers,
+  ],
 });
