@@ -384,6 +384,66 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/by-branch` }),
       queries: ['?asOf=2026-01-05'],
     },
+    // Lists (issue 11, item 10): a cadre reaches its union, an officer and an auditor their district.
+    'organisation GET /unions/{id}/members': {
+      roles: readers,
+      request: (side) => ({ path: `/unions/${ids().union[side]}/members` }),
+      queries: ['?status=active&page=1&pageSize=10', `?name=${encodeURIComponent('张')}`],
+    },
+    'organisation GET /unions/{id}/members.xlsx': {
+      roles: readers,
+      request: (side) => ({ path: `/unions/${ids().union[side]}/members.xlsx` }),
+      queries: ['?status=left'],
+    },
+    'organisation GET /org-units/{id}/retained-memberships': {
+      roles: readers,
+      request: (side) => ({ path: `/org-units/${ids().union[side]}/retained-memberships` }),
+      queries: ['?page=2&pageSize=1'],
+    },
+    'organisation GET /org-units/{id}/retained-memberships.xlsx': {
+      roles: readers,
+      request: (side) => ({ path: `/org-units/${ids().union[side]}/retained-memberships.xlsx` }),
+    },
+    // What waits for the union above: for those above a union, never its own cadre.
+    'organisation GET /org-units/{id}/pending-approvals': {
+      roles: ['federation_officer', 'auditor'],
+      request: (side) => ({ path: `/org-units/${ids().street[side]}/pending-approvals` }),
+      queries: ['?kind=application&page=1&pageSize=10'],
+    },
+    'organisation GET /org-units/{id}/pending-approvals.xlsx': {
+      roles: ['federation_officer', 'auditor'],
+      request: (side) => ({ path: `/org-units/${ids().street[side]}/pending-approvals.xlsx` }),
+    },
+    'organisation GET /org-units/{id}/term-warnings': {
+      roles: readers,
+      request: (side) => ({ path: `/org-units/${ids().union[side]}/term-warnings` }),
+      queries: ['?within=90&state=ended'],
+    },
+    'organisation GET /org-units/{id}/term-warnings.xlsx': {
+      roles: readers,
+      request: (side) => ({ path: `/org-units/${ids().union[side]}/term-warnings.xlsx` }),
+      queries: ['?within=180'],
+    },
+    'reporting GET /reports/org-units/{id}/unions': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/unions` }),
+      queries: ['?asOf=2026-01-05&status=active&page=1&pageSize=10'],
+    },
+    'reporting GET /reports/org-units/{id}/unions.xlsx': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/unions.xlsx` }),
+      queries: ['?asOf=2026-01-05'],
+    },
+    'reporting GET /reports/org-units/{id}/employers': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/employers` }),
+      queries: ['?asOf=2026-01-05&status=open&covered=false&page=1&pageSize=10'],
+    },
+    'reporting GET /reports/org-units/{id}/employers.xlsx': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/employers.xlsx` }),
+      queries: ['?covered=true'],
+    },
     'reporting GET /reports/org-units/{id}/uncovered-employers': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/uncovered-employers` }),

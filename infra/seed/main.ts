@@ -19,6 +19,7 @@ const STEPS: [string, string[]][] = [
   ['infra/seed/demo-users.ts', ['unions']],
   ['infra/seed/demo-members.ts', []],
   ['infra/seed/demo-structure.ts', []],
+  ['infra/seed/demo-lists.ts', []],
 ];
 
 const main = (): number => {

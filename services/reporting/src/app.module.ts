@@ -12,6 +12,7 @@ import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
 import { UncoveredEmployersController } from './uncovered-employers';
 import { WorkersHomesController } from './workers-homes';
+import { UnitListsController } from './unit-lists';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3005),
@@ -40,6 +41,7 @@ export const reportingModule = (
     UncoveredEmployersController,
     OrgStructureController,
     WorkersHomesController,
+    UnitListsController,
     ...reportingConsumers,
   ],
 });

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { catchUpProjection, PostgresEventStore } from '@taizhang/event-store';
 
@@ -11,8 +12,20 @@ import { unionRegisterProjection } from './union-register/union-register.project
  * this database still open holds back only the events after it.
  */
 @Injectable()
-export class ListsReadModels {
+export class ListsReadModels implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ListsReadModels.name);
+
   constructor(@Inject(PostgresEventStore) readonly store: PostgresEventStore) {}
+
+  /**
+   * Catches up in the background at start, so that the first list read after a deploy (or after
+   * the tables were created on a large store) does not replay history inside a request.
+   */
+  onApplicationBootstrap(): void {
+    void Promise.all([this.members(), this.unions()]).catch((error: unknown) =>
+      this.logger.warn({ error }, 'The lists could not catch up at start; reads will.'),
+    );
+  }
 
   async members(): Promise<void> {
     await catchUpProjection(this.store, memberRosterProjection);

@@ -4,10 +4,12 @@ import { PersonalDataVault } from '../members';
 import { ListsReadModels } from './lists-read-models';
 import { MemberRosterController } from './member-roster/member-roster.controller';
 import { MemberRosterQuery } from './member-roster/member-roster.query';
+import { UnionListsController } from './union-register/union-lists.controller';
+import { UnionRegisterQuery } from './union-register/union-register.query';
 
 /** Finding records again (issue 11, item 10): the lists kept from organisation's own events. */
 @Module({
-  controllers: [MemberRosterController],
-  providers: [ListsReadModels, PersonalDataVault, MemberRosterQuery],
+  controllers: [MemberRosterController, UnionListsController],
+  providers: [ListsReadModels, PersonalDataVault, MemberRosterQuery, UnionRegisterQuery],
 })
 export class ListsModule {}

@@ -3,13 +3,7 @@ import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
-import {
-  EXPORT_MAX_ROWS,
-  pageWindow,
-  refuseLargeExport,
-  sheetAttachment,
-  SheetGet,
-} from '@taizhang/bootstrap';
+import { EXPORT_MAX_ROWS, pageWindow, sheetAttachment, SheetGet } from '@taizhang/bootstrap';
 import { businessDate } from '@taizhang/domain';
 import { writeSheet } from '@taizhang/sheets';
 
@@ -28,7 +22,7 @@ import type { RosterFilter, RosterStatus } from './member-roster.query';
 import { MemberRosterQuery } from './member-roster.query';
 import { RETAINED_COLUMNS, ROSTER_COLUMNS } from './member-roster.sheets';
 
-const WHOLE_SHEET = { limit: EXPORT_MAX_ROWS + 1, offset: 0 };
+const WHOLE_SHEET = { limit: EXPORT_MAX_ROWS + 1, offset: 0, refuseAbove: EXPORT_MAX_ROWS };
 
 const ID_CARD_LOOKUP = ApiHeader({
   name: ID_CARD_HEADER,
@@ -81,13 +75,12 @@ export class MemberRosterController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<StreamableFile> {
     const union = await requireUnitInScope(this.readModels.store, user, id, ['union']);
-    const { total, members } = await this.query.roster(
+    const { members } = await this.query.roster(
       user,
       union.id,
       this.filterOf(query, idCardNumber),
       WHOLE_SHEET,
     );
-    refuseLargeExport(total);
     const today = businessDate(new Date());
     const workbook = await writeSheet({
       sheetName: '会员花名册',
@@ -122,8 +115,7 @@ export class MemberRosterController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<StreamableFile> {
     const unit = await requireUnitInScope(this.readModels.store, user, id);
-    const { total, members } = await this.query.retained(user, unit, WHOLE_SHEET);
-    refuseLargeExport(total);
+    const { members } = await this.query.retained(user, unit, WHOLE_SHEET);
     const today = businessDate(new Date());
     const workbook = await writeSheet({
       sheetName: '保留会籍',

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { Caller } from '@taizhang/auth';
+import { refuseLargeExport } from '@taizhang/bootstrap';
 import type {
   EmploymentForm,
   EncryptedValue,
@@ -86,6 +87,13 @@ const RETAINED = `
 
 const ORDER = 'joined_on, member_id';
 
+/** A page, or a whole sheet refused when more than `refuseAbove` rows match. */
+export interface Window {
+  limit: number;
+  offset: number;
+  refuseAbove?: number;
+}
+
 /** 会员花名册 and 保留会籍 lists, from the member roster, masked for the caller. */
 @Injectable()
 export class MemberRosterQuery {
@@ -103,7 +111,7 @@ export class MemberRosterQuery {
     user: Caller,
     unionId: string,
     filter: RosterFilter,
-    window: { limit: number; offset: number },
+    window: Window,
   ): Promise<{ total: number; members: RosterEntry[] }> {
     await this.readModels.members();
     const { total, rows } = await pagedRows<RosterRow>(
@@ -113,6 +121,8 @@ export class MemberRosterQuery {
       [unionId, filter.statuses, filter.name, filter.memberId],
       window,
     );
+    // A sheet over the cap is refused before a single row is decrypted.
+    if (window.refuseAbove !== undefined) refuseLargeExport(total, window.refuseAbove);
 
     return { total, members: await this.present(user, rows) };
   }
@@ -120,7 +130,7 @@ export class MemberRosterQuery {
   async retained(
     user: Caller,
     unit: { id: string; path: string },
-    window: { limit: number; offset: number },
+    window: Window,
   ): Promise<{ total: number; members: RosterEntry[] }> {
     await this.readModels.members();
     await this.readModels.unions();
@@ -131,6 +141,7 @@ export class MemberRosterQuery {
       [unit.path, unit.id],
       window,
     );
+    if (window.refuseAbove !== undefined) refuseLargeExport(total, window.refuseAbove);
 
     return { total, members: await this.present(user, rows) };
   }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 
+import { EXPORT_MAX_ROWS } from '@taizhang/bootstrap';
 import { Topics } from '@taizhang/contracts';
 import type { TestCaller } from '@taizhang/testing';
 import { regionSuite, testIdCardNumber } from '@taizhang/testing';
@@ -281,6 +282,36 @@ describe('member roster and retained memberships (organisation, integration)', (
       ['孙*美', '退休', '本工会', '2024-03-01'],
       ['赵六', '失业', '上级工会', '2024-02-01'],
     ]);
+  });
+
+  // Written straight into the read model: recording 50,001 joins would take minutes.
+  it('refuses a sheet of more rows than the cap with a 413 problem; the pages still answer', async () => {
+    const big = await created('/unions', {
+      name: '大型国企工会',
+      parentId: ids.s1,
+      establishedOn: '2000-01-01',
+    });
+    const many = EXPORT_MAX_ROWS + 1;
+    await running.databases['organisation']!.pool.query(
+      `INSERT INTO member_roster (member_id, union_id, holder_id, status, name, joined_on, since, state)
+       SELECT 'bulk-' || n, $1::text, $1::text, 'active', '会员' || n, '2020-01-01', '2020-01-01',
+              jsonb_build_object('status', 'Active', 'memberId', 'bulk-' || n, 'name', '会员' || n,
+                'gender', 'male', 'joinedOn', '2020-01-01', 'since', '2020-01-01', 'unionId', $1::text,
+                'employerId', null, 'employmentForm', null, 'migrantWorker', null, 'channel', null,
+                'history', '[]'::jsonb,
+                'personalData', jsonb_build_object('keyId', null, 'erased', false,
+                  'idCardNumber', null, 'phone', null, 'birthDate', null))
+       FROM generate_series(1, $2::int) AS n`,
+      [big, many],
+    );
+    const cadre = cadreOf(`${paths.s1}/${big}`);
+
+    const sheetAnswer = await get(cadre, `/unions/${big}/members.xlsx`);
+    expect(sheetAnswer).toMatchObject({ status: 413, body: { code: 'EXPORT_TOO_LARGE' } });
+    expect((await get(cadre, `/unions/${big}/members?pageSize=1`)).body).toMatchObject({
+      total: many,
+      members: [{ name: '会员1' }],
+    });
   });
 
   it('documents the lists in OpenAPI with their response schemas, the sheets as .xlsx', async () => {

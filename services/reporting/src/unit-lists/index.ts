@@ -1,0 +1,1 @@
+export { UnitListsController } from './unit-lists.controller';
