@@ -127,8 +127,9 @@ export const isStreamedRoute = (url: string): boolean =>
 // `/api/<service>`.
 const locationFromGateway = (proxyResponse: IncomingMessage, request: ForwardedRequest): void => {
   const { location } = proxyResponse.headers;
-  if (location?.startsWith('/') && !location.startsWith('//'))
-    proxyResponse.headers.location = `/api/${encodeURIComponent(serviceNameOf(request.originalUrl ?? request.url ?? ''))}${location}`;
+  const service = serviceNameOf(request.originalUrl ?? '');
+  if (service && location?.startsWith('/') && !location.startsWith('//'))
+    proxyResponse.headers.location = `/api/${encodeURIComponent(service)}${location}`;
 };
 
 // Proxies in front of the gateway (nginx) keep an event stream unbuffered too.
