@@ -5,9 +5,7 @@ import { readRowsAsUploaded, writeSheet } from '@taizhang/sheets';
 export const REASON_HEADER = '未导入原因 Reason';
 
 const reasonText = (reasons: readonly ImportReason[]): string =>
-  reasons
-    .map(({ column, zh, en }) => `${column ? `【${column}】` : ''}${zh} ${en}`)
-    .join('\n');
+  reasons.map(({ column, zh, en }) => `${column ? `【${column}】` : ''}${zh} ${en}`).join('\n');
 
 interface GivenBack {
   values: CellValue[];

@@ -2,7 +2,12 @@ import ExcelJS from 'exceljs';
 
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { eventually, startServices, TEST_ADMIN_PASSWORD, testIdCardNumber } from '@taizhang/testing';
+import {
+  eventually,
+  startServices,
+  TEST_ADMIN_PASSWORD,
+  testIdCardNumber,
+} from '@taizhang/testing';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PASSWORD = 'a-long-enough-password';

@@ -33,7 +33,13 @@ export const sheetText = async (workbook: Buffer): Promise<string[][]> => {
   await book.xlsx.load(workbook as unknown as ArrayBuffer);
   const rows: string[][] = [];
   book.worksheets[0]!.eachRow((row) =>
-    rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? ''))),
+    rows.push(
+      (row.values as ExcelJS.CellValue[])
+        .slice(1)
+        .map((value) =>
+          typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value ?? ''),
+        ),
+    ),
   );
 
   return rows;

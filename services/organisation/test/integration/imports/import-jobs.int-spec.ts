@@ -44,7 +44,11 @@ describe('import jobs (导入任务) over HTTP', () => {
 
   beforeAll(async () => {
     running = await startServices(['organisation'], [Topics.organisation]);
-    const city = await created('/org-units', { code: '2101', name: '沈阳市总工会', kind: 'municipal' });
+    const city = await created('/org-units', {
+      code: '2101',
+      name: '沈阳市总工会',
+      kind: 'municipal',
+    });
     const district = await created('/org-units', {
       code: '210102',
       name: '和平区总工会',
@@ -137,7 +141,7 @@ describe('import jobs (导入任务) over HTTP', () => {
     expect(redone).toMatchObject({ rows: 3, recorded: 0, already: 1, rejected: 2 });
   });
 
-  it("is seen by the union and the units above it, and by nobody else (404 as for no job)", async () => {
+  it('is seen by the union and the units above it, and by nobody else (404 as for no job)', async () => {
     const location = await upload(await memberSheet([memberRow(7)]));
     await eventually(
       () => job(location),
