@@ -1,5 +1,6 @@
 import type { Role } from '@taizhang/auth';
 import { ROLES } from '@taizhang/auth';
+import { eventually } from '@taizhang/testing';
 
 import type { Answer, GatewayRegion, Side } from './support/gateway-region';
 import {
@@ -50,6 +51,8 @@ let joins = 100;
 const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 /** A member sheet with one valid row: joins the union inside, never one outside. */
 let workbook: Buffer;
+/** An import job in each side's union (uploaded by the city's officer), done. */
+const jobs: string[] = [];
 
 const matrix = (region: () => GatewayRegion): Record<string, Row> => {
   const ids = () => region().ids;
@@ -137,8 +140,22 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         body: workbook,
         contentType: XLSX,
       }),
-      // Recorded for the first caller, already a member for the next: 200 either way.
-      inside: { status: 200 },
+      // Queued for every caller (the job records the row once, then finds it there): 202.
+      inside: { status: 202 },
+    },
+    // An import job is seen by its union and the units above it.
+    'organisation GET /imports/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/imports/${jobs[side]!}` }),
+    },
+    // The job is done: its event stream answers its last event and ends.
+    'organisation GET /imports/{id}/events': {
+      roles: readers,
+      request: (side) => ({ path: `/imports/${jobs[side]!}/events` }),
+    },
+    'organisation GET /imports/{id}/rejected.xlsx': {
+      roles: readers,
+      request: (side) => ({ path: `/imports/${jobs[side]!}/rejected.xlsx` }),
     },
     'organisation POST /unions': {
       roles: ['admin', 'federation_officer'],
@@ -485,6 +502,22 @@ describe('the authorisation matrix, from the OpenAPI documents, through the gate
   beforeAll(async () => {
     region = await startGatewayRegion();
     workbook = await memberWorkbook([memberRow(900)]);
+    for (const side of [0, 1] as const) {
+      const accepted = await region.call(
+        'POST',
+        `/api/organisation/unions/${region.ids.union[side]}/members/import`,
+        region.cityOfficer,
+        await memberWorkbook([memberRow(950 + side)]),
+        { 'content-type': XLSX },
+      );
+      if (accepted.status !== 202) throw new Error(`no import job: ${accepted.status}`);
+      jobs.push(accepted.body['id'] as string);
+      await eventually(
+        () => region.call('GET', `/api/organisation/imports/${jobs[side]!}`, region.cityOfficer),
+        ({ body }) => body['state'] === 'done',
+        60_000,
+      );
+    }
     for (const service of SERVICES) {
       const response = await fetch(`${region.running.urls[service]!}/docs-json`);
       const doc = (await response.json()) as {

@@ -115,7 +115,21 @@ describe('employer registry → reporting', () => {
       },
       body: Buffer.from(await book.xlsx.writeBuffer()),
     });
-    expect(await imported.json()).toMatchObject({ rows: 3, recorded: 2 });
+    expect(imported.status).toBe(202);
+    const job = await eventually(
+      async () =>
+        (await (
+          await fetch(`${organisation()}${imported.headers.get('location')!}`, {
+            headers: await running.auth.headers({
+              role: 'federation_officer',
+              orgPath: region.city!,
+            }),
+          })
+        ).json()) as Record<string, unknown>,
+      ({ state }) => state === 'done',
+      60_000,
+    );
+    expect(job).toMatchObject({ rows: 3, recorded: 2 });
     registry.set(creditCode(5), { street: 's2', headcount: 60, open: true });
     registry.set(creditCode(6), { street: 's3', headcount: 15, open: true });
 

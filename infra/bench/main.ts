@@ -103,7 +103,8 @@ validation and logging, no database work), the floor of any request on this mach
 ## 3. Member import from a sheet
 
 A ${imports.rows}-row member sheet (${round(imports.workbookBytes / 2 ** 20, 1)} MiB, every column filled) through
-\`POST /unions/:id/members/import\` until its answer, against reading every cell of the same
+\`POST /unions/:id/members/import\` (answered 202 at once) until its job is done (its event stream
+ends), against reading every cell of the same
 workbook with exceljs's streaming reader alone.
 
 | rows | import rows / s | parsing alone rows / s | ratio |

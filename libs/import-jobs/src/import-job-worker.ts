@@ -8,10 +8,10 @@ import { DomainError } from '@taizhang/domain';
 import { poolOf } from '@taizhang/event-store';
 
 import { ImportJobErrorCode, STATES_BEFORE } from './import-job.state';
+import { ImportJobKinds } from './import-job-kinds';
 import type { ImportJobsOptions } from './import-jobs.options';
 import { IMPORT_JOBS_OPTIONS, importJobsDefaults } from './import-jobs.options';
 import { CLAIM_JOB, FAIL_JOB, TRY_LOCK_JOB, UNFINISHED_JOBS, UNLOCK_JOB } from './import-jobs.sql';
-import { ImportJobKinds } from './import-job-kinds';
 import type { ClaimedJob } from './run-import-job';
 import { runImportJob } from './run-import-job';
 
@@ -125,7 +125,10 @@ export class ImportJobWorker implements OnApplicationBootstrap, OnModuleDestroy 
       // Stopped with the service: the next worker resumes it.
       if (signal.aborted) return;
       if (error instanceof DomainError) return this.fail(job.id, error);
-      this.logger.warn({ err: error, jobId: job.id, runs: job.runs }, 'An import job was interrupted');
+      this.logger.warn(
+        { err: error, jobId: job.id, runs: job.runs },
+        'An import job was interrupted',
+      );
       if (job.runs >= this.options.maxRuns) await this.fail(job.id, OUTAGE);
     }
   }

@@ -5,7 +5,6 @@ import { ImportResultSchema } from '@taizhang/sheets';
 
 import type { ImportJobState } from './import-job.state';
 
-
 const COUNT = z.number().int().min(0);
 
 /** The states of `ImportJobState`, for the schema. */
@@ -17,7 +16,9 @@ export const ImportJobProgressSchema = z.object({
   kind: z.string().describe('what the sheet holds, e.g. members, employers'),
   state: z
     .enum(STATES)
-    .describe('queued 排队, running 执行中 (also while it waits to be resumed), done 已完成, failed 失败'),
+    .describe(
+      'queued 排队, running 执行中 (also while it waits to be resumed), done 已完成, failed 失败',
+    ),
   rows: COUNT.describe('data rows read so far'),
   recorded: COUNT.describe('rows recorded by this job so far'),
   already: COUNT.describe('rows whose record was there before'),

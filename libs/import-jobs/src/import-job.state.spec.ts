@@ -32,7 +32,10 @@ describe('an import job', () => {
       'refuses to %s again (a finished job never runs twice)',
       (transition) =>
         expect(() => after(state, transition)).toThrow(
-          expect.objectContaining({ code: 'IMPORT_JOB_OVER', zh: expect.any(String) }) as Error,
+          expect.objectContaining({
+            code: 'IMPORT_JOB_OVER',
+            details: { state, transition },
+          }) as Error,
         ),
     );
 

@@ -1,5 +1,14 @@
 import type { MessageEvent } from '@nestjs/common';
-import { Controller, Get, Header, Param, ParseUUIDPipe, Sse, StreamableFile } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseUUIDPipe,
+  Sse,
+  StreamableFile,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import type { Observable } from 'rxjs';
@@ -9,12 +18,14 @@ import { CurrentUser, Roles } from '@taizhang/auth';
 import { XLSX_MEDIA_TYPE } from '@taizhang/bootstrap';
 
 import { ImportJobDto } from './import-job.schema';
+import { ImportJobInScope } from './import-job-in-scope.guard';
 import { ImportJobs } from './import-jobs.service';
 
 /** Import jobs are read by the uploader's unit and those above it; an auditor reads too. */
 @ApiTags('imports 导入任务')
 @Controller('imports')
 @Roles('union_cadre', 'federation_officer', 'auditor')
+@UseGuards(ImportJobInScope)
 export class ImportJobsController {
   constructor(private readonly jobs: ImportJobs) {}
 

@@ -129,7 +129,9 @@ export class ImportJobs {
   async find(user: AuthenticatedUser, id: string): Promise<ImportJob> {
     const progress = await this.progress(user, id);
     const result =
-      progress.state === 'done' ? resultOf(progress.rows, await readStoredRows(this.pool, id)) : null;
+      progress.state === 'done'
+        ? resultOf(progress.rows, await readStoredRows(this.pool, id))
+        : null;
 
     return { ...progress, result };
   }
@@ -152,7 +154,7 @@ export class ImportJobs {
       let stopped = false;
       const watch = async () => {
         let last = '';
-        for (let progress = first; !stopped; ) {
+        for (let progress = first; !stopped;) {
           const text = JSON.stringify(progress);
           const over = !isUnfinished(progress.state);
           if (text !== last || over)

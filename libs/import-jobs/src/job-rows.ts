@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 
-import type { ImportResult, ImportReason } from '@taizhang/sheets';
+import type { ImportReason, ImportResult } from '@taizhang/sheets';
 
 import type { ImportRowOutcome } from './import-job-kind';
 import { READ_ROWS, STORE_ROWS } from './import-jobs.sql';
@@ -16,7 +16,12 @@ export interface StoredRow {
 
 export const storedRowOf = (outcome: ImportRowOutcome): StoredRow => {
   if ('recorded' in outcome)
-    return { ...NONE, row: outcome.recorded.row, outcome: 'recorded', record_id: outcome.recorded.id };
+    return {
+      ...NONE,
+      row: outcome.recorded.row,
+      outcome: 'recorded',
+      record_id: outcome.recorded.id,
+    };
   if ('already' in outcome)
     return { ...NONE, row: outcome.already.row, outcome: 'already', record_id: outcome.already.id };
   const { row, label, reasons } = outcome.rejected;

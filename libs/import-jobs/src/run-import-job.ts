@@ -5,8 +5,8 @@ import type { CommandMetadata } from '@taizhang/event-store';
 import type { RejectedRow } from '@taizhang/sheets';
 import { runImport } from '@taizhang/sheets';
 
-import type { AnyImportJobKind, ImportJobContext, ImportRowOutcome } from './import-job-kind';
 import { STATES_BEFORE } from './import-job.state';
+import type { AnyImportJobKind, ImportJobContext, ImportRowOutcome } from './import-job-kind';
 import { FINISH_JOB } from './import-jobs.sql';
 import { JobRowWriter, readStoredRows } from './job-rows';
 
@@ -65,9 +65,7 @@ export const runImportJob = async (
       signal,
       prepare: (sheetRow) => {
         rows.read();
-        const prepared = recorder.prepare(sheetRow) as
-          | { rejected: RejectedRow }
-          | { prepared: { row: number } };
+        const prepared = recorder.prepare(sheetRow);
 
         return 'rejected' in prepared ? rejected(prepared) : prepared;
       },
@@ -80,7 +78,8 @@ export const runImportJob = async (
 
         return outcomes;
       },
-      pastLastRow: (row, reason) => rejected({ rejected: { row, label: null, reasons: [reason] } }).rejected,
+      pastLastRow: (row, reason) =>
+        rejected({ rejected: { row, label: null, reasons: [reason] } }).rejected,
     });
   } finally {
     await rows.flush();

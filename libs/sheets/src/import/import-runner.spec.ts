@@ -96,6 +96,33 @@ describe('running an import', () => {
     expect(settled).toBe(batches.length);
   });
 
+  it('stops reading when its signal is aborted, lets the work under way settle, and throws the reason', async () => {
+    const batches: number[][] = [];
+    const workbook = await workbookOf([
+      ['a1', '甲'],
+      ['a2', '乙'],
+      ['a3', '丙'],
+      ['a4', '丁'],
+      ['a5', '戊'],
+      ['a6', '己'],
+    ]);
+    const stop = new AbortController();
+    const plan = importOf(batches);
+    const record = plan.record;
+    let settled = 0;
+    plan.record = (batch) => {
+      stop.abort(new Error('the service is stopping'));
+
+      return record(batch).finally(() => (settled += 1));
+    };
+
+    await expect(runImport(workbook, { ...plan, signal: stop.signal })).rejects.toThrow(
+      'the service is stopping',
+    );
+    expect(batches).toEqual([[2, 3]]);
+    expect(settled).toBe(1);
+  });
+
   it('refuses a workbook without the required header as a whole', async () => {
     const workbook = await writeSheet({
       sheetName: '导入',

@@ -168,3 +168,25 @@ export async function* readSheet<TColumn extends string>(
   }
   if (!columns) throw noHeaders(layout);
 }
+
+/**
+ * The first sheet from its header row on (found as `readSheet` finds it), every column as
+ * uploaded, those the layout does not know too (序号, 备注): to give rows back as they came, the
+ * refused rows of an import say. The header row comes first.
+ */
+export async function* readRowsAsUploaded<TColumn extends string>(
+  workbook: Buffer,
+  layout: SheetLayout<TColumn>,
+): AsyncGenerator<{ row: number; values: CellValue[] }> {
+  let header = false;
+  for await (const row of rowsOfFirstSheet(workbook)) {
+    if (!header && !headerColumns(row, layout)) {
+      if (row.number >= HEADER_SEARCH_ROWS) throw noHeaders(layout);
+      continue;
+    }
+    header = true;
+    // Holes (cells never written) read as null.
+    yield { row: row.number, values: Array.from((row.values as RawValue[]).slice(1), cellValue) };
+  }
+  if (!header) throw noHeaders(layout);
+}

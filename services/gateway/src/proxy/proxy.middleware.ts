@@ -14,7 +14,7 @@ import { NotFoundError } from '@taizhang/event-store';
 import { GatewayConfig } from '../config/gateway.config';
 import { RateLimiter } from '../rate-limits';
 import type { ForwardedRequest } from './service-proxy';
-import { createServiceProxy, serviceNameOf } from './service-proxy';
+import { createServiceProxy, isStreamedRoute, serviceNameOf } from './service-proxy';
 
 /**
  * What the platform's guard checks of a forwarded request: every signed-in role may pass (an
@@ -33,6 +33,8 @@ class ForwardedRoute {
 @Injectable()
 export class ProxyMiddleware implements NestMiddleware<ForwardedRequest, ServerResponse> {
   private readonly proxy: RequestHandler<ForwardedRequest, ServerResponse>;
+  // Server-sent events last as long as what they follow: no timeout (PROXY_TIMEOUT_MS) for them.
+  private readonly streamingProxy: RequestHandler<ForwardedRequest, ServerResponse>;
   private readonly guard: AuthGuard;
 
   constructor(
@@ -42,6 +44,7 @@ export class ProxyMiddleware implements NestMiddleware<ForwardedRequest, ServerR
     @Inject(AUTH_OPTIONS) authOptions: ResolvedAuthOptions,
   ) {
     this.proxy = createServiceProxy(config.proxy.timeoutMs);
+    this.streamingProxy = createServiceProxy(null);
     this.guard = new AuthGuard(reflector, authOptions);
     // Services come from the <SERVICE>_URL variables: say which, since a missing one is a 404.
     new Logger(ProxyMiddleware.name).log(
@@ -73,7 +76,9 @@ export class ProxyMiddleware implements NestMiddleware<ForwardedRequest, ServerR
     request.forwardTo = this.config.routes[service];
     // What fails before the request leaves (routing, path rewriting) comes back through `next`.
     let failure: Error | undefined;
-    await this.proxy(request, response, (error?: unknown) => {
+    const url = request.originalUrl ?? request.url ?? '';
+    const proxy = isStreamedRoute(url) ? this.streamingProxy : this.proxy;
+    await proxy(request, response, (error?: unknown) => {
       if (error !== undefined)
         failure =
           error instanceof Error ? error : new Error('Forwarding failed.', { cause: error });

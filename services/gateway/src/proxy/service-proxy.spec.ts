@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { ForwardedRequest } from './service-proxy';
-import { createServiceProxy } from './service-proxy';
+import { createServiceProxy, isStreamedRoute } from './service-proxy';
 
 describe('createServiceProxy', () => {
   const servers: Server[] = [];
@@ -56,5 +56,42 @@ describe('createServiceProxy', () => {
     expect(response.status).toBe(502);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await response.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it.each([
+    ['/api/organisation/imports/1/events', true],
+    ['/api/organisation/imports/1/events?x=1', true],
+    ['/api/organisation/imports/1', false],
+    ['/api/organisation/imports/1/rejected.xlsx', false],
+    ['/api/organisation/unions/1/members/import', false],
+  ])('streams %s without a timeout: %s', (url, streamed) =>
+    expect(isStreamedRoute(url)).toBe(streamed),
+  );
+
+  it("answers a service's Location under the service's prefix of the gateway", async () => {
+    const service = await listen(
+      createServer((_request, response) => {
+        response.writeHead(202, { location: '/imports/1' });
+        response.end('{}');
+      }),
+    );
+    const proxy = createServiceProxy(null);
+    const gateway = await listen(
+      createServer((request: ForwardedRequest, response) => {
+        // As Express keeps it, whatever the proxy rewrites.
+        request.originalUrl = request.url;
+        request.forwardTo = service;
+        void proxy(request, response);
+      }),
+    );
+
+    const response = await fetch(`${gateway}/api/organisation/unions/1/members/import`, {
+      method: 'POST',
+    });
+
+    expect([response.status, response.headers.get('location')]).toEqual([
+      202,
+      '/api/organisation/imports/1',
+    ]);
   });
 });

@@ -115,18 +115,43 @@ const contained =
     }
   };
 
+// Routes whose answer is a stream that lasts as long as what it follows (server-sent events):
+// never timed out, never buffered on the way.
+const STREAMED_ROUTES = [/^\/imports\/[^/?#]+\/events(?:[?#]|$)/];
+
+/** Whether a request (`/api/<service>/…`) asks for one of the streamed routes. */
+export const isStreamedRoute = (url: string): boolean =>
+  STREAMED_ROUTES.some((route) => route.test(servicePath(url)));
+
+// A service answers `Location: /imports/1` as seen from itself; the client sees it under
+// `/api/<service>`.
+const locationFromGateway = (proxyResponse: IncomingMessage, request: ForwardedRequest): void => {
+  const { location } = proxyResponse.headers;
+  const service = serviceNameOf(request.originalUrl ?? '');
+  if (service && location?.startsWith('/') && !location.startsWith('//'))
+    proxyResponse.headers.location = `/api/${encodeURIComponent(service)}${location}`;
+};
+
+// Proxies in front of the gateway (nginx) keep an event stream unbuffered too.
+const streamUnbuffered = (proxyResponse: IncomingMessage): void => {
+  if (proxyResponse.headers['content-type']?.startsWith('text/event-stream'))
+    proxyResponse.headers['x-accel-buffering'] = 'no';
+};
+
 /**
  * Forwards a request to `request.forwardTo`, headers (Authorization too) and body unchanged. No
  * failure of the proxy's event handlers escapes: the request is answered 502, or logged.
+ * `timeoutMs` bounds the wait for the service's answer; `null` waits as long as the answer
+ * lasts (the streamed routes).
  */
-export const createServiceProxy = (timeoutMs: number): RequestHandler =>
+export const createServiceProxy = (timeoutMs: number | null): RequestHandler =>
   createProxyMiddleware<ForwardedRequest, ServerResponse>({
     router: (request) => request.forwardTo,
     // Mounted under /api, a middleware sees the path without it: the whole one is rewritten.
     pathRewrite: (path, request) => servicePath(request.originalUrl ?? path),
     changeOrigin: true,
     xfwd: true,
-    proxyTimeout: timeoutMs,
+    ...(timeoutMs === null ? {} : { proxyTimeout: timeoutMs }),
     // Our own error answer instead of the default plain-text one: the debug plugin keeps socket
     // errors from crashing the process, the events plugin wires `on` below.
     ejectPlugins: true,
@@ -135,6 +160,14 @@ export const createServiceProxy = (timeoutMs: number): RequestHandler =>
       // Destroyed with the error, the outgoing request reports it to `error` below: a 502.
       proxyReq: contained(writeBody, (error, proxyRequest) =>
         proxyRequest.destroy(error instanceof Error ? error : new Error(String(error))),
+      ),
+      proxyRes: contained(
+        (proxyResponse: IncomingMessage, request: ForwardedRequest) => {
+          locationFromGateway(proxyResponse, request);
+          streamUnbuffered(proxyResponse);
+        },
+        (error, _proxyResponse, request) =>
+          logger.error({ err: error, requestId: request.id }, 'The proxy could not pass an answer'),
       ),
       error: contained(answerUnreachable, (error, _cause, request, response) => {
         logger.error({ err: error, requestId: request.id }, 'The proxy could not answer an error');

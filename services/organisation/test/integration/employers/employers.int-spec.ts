@@ -52,7 +52,10 @@ const upload = async (body: Buffer | string, contentType = XLSX) =>
 const imported = async (body: Buffer) => {
   const accepted = await upload(body);
   expect(accepted.status).toBe(202);
-  const headers = await services.auth.headers({ role: 'federation_officer', orgPath: region.city! });
+  const headers = await services.auth.headers({
+    role: 'federation_officer',
+    orgPath: region.city!,
+  });
   const job = await eventually(
     async () =>
       (await (
