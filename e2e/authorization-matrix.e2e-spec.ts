@@ -340,6 +340,30 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         },
       }),
     },
+    // Dates no figures were recorded for: refused by the domain, so the figures stay as they are.
+    'organisation POST /employers/{id}/headcounts/corrections': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/employers/${ids().employer[side]}/headcounts/corrections`,
+        body: {
+          asOf: '2019-01-01',
+          headcount: 120,
+          femaleHeadcount: 50,
+          migrantHeadcount: 0,
+          newFormHeadcount: 0,
+          reason: '录入错误',
+        },
+      }),
+      inside: { status: 422, code: 'NO_HEADCOUNTS_RECORDED_FOR_DATE' },
+    },
+    'organisation POST /employers/{id}/details': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/employers/${ids().employer[side]}/details`,
+        body: { effectiveOn: '2026-01-05', legalRepresentative: `法人${side}` },
+      }),
+      inside: { status: 200 },
+    },
     'organisation POST /employers/{id}/close': {
       roles: ['federation_officer'],
       request: (side) => ({

@@ -165,6 +165,21 @@ describe('hostile callers, through the gateway', () => {
             newFormHeadcount: 0,
           },
         ],
+        [
+          org(`/employers/${ids.employer[v]}/headcounts/corrections`),
+          {
+            asOf: '2025-06-30',
+            headcount: 1,
+            femaleHeadcount: 0,
+            migrantHeadcount: 0,
+            newFormHeadcount: 0,
+            reason: '录入错误',
+          },
+        ],
+        [
+          org(`/employers/${ids.employer[v]}/details`),
+          { effectiveOn: '2026-01-05', legalRepresentative: '冒名' },
+        ],
         [org(`/employers/${ids.employer[v]}/close`), { closedOn: '2026-01-05', reason: '注销' }],
         // Creating under the other side's units.
         [
@@ -558,6 +573,23 @@ describe('hostile callers, through the gateway', () => {
             migrantHeadcount: 0,
             newFormHeadcount: 0,
           },
+        },
+        {
+          path: `/employers/${ids.employer[0]}/headcounts/corrections`,
+          admin: false,
+          valid: {
+            asOf: '2019-01-01',
+            headcount: 120,
+            femaleHeadcount: 50,
+            migrantHeadcount: 0,
+            newFormHeadcount: 0,
+            reason: '录入错误',
+          },
+        },
+        {
+          path: `/employers/${ids.employer[0]}/details`,
+          admin: false,
+          valid: { effectiveOn: '2026-01-05', address: '沈阳市和平区南京北街1号' },
         },
         {
           path: `/employers/${ids.employer[0]}/close`,

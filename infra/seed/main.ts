@@ -20,6 +20,7 @@ const STEPS: [string, string[]][] = [
   ['infra/seed/demo-members.ts', []],
   ['infra/seed/demo-structure.ts', []],
   ['infra/seed/demo-lists.ts', []],
+  ['infra/seed/demo-records.ts', []],
 ];
 
 const main = (): number => {

@@ -27,6 +27,26 @@ export const EmployerHeadcountsSchema = z.object({
 });
 
 /**
+ * What a founding application says of the employer (seed 003: 地址、注册资本、领导人的配备), as in its
+ * business licence: public registry data, each optional. Capital in fen (分), an integer.
+ */
+export const EmployerDetailsSchema = z.object({
+  address: z.string().min(1).optional().describe('registered address 地址'),
+  legalRepresentative: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('legal representative 法定代表人, as on the business licence'),
+  registeredCapital: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .describe('registered capital 注册资本 in fen (分)'),
+});
+
+/**
  * An employer entered the registry (单位台账) in a street; its headcounts are as of
  * `registeredOn`. The employer id is its credit code, which is assigned for life and never reused.
  */
@@ -43,5 +63,7 @@ export const EmployerRegisteredV1 = defineEvent(
     orgPath: z.string().min(1),
     registeredOn: z.iso.date(),
     ...EmployerHeadcountsSchema.shape,
+    /** Absent in events recorded before, and when not given. */
+    ...EmployerDetailsSchema.shape,
   }),
 );

@@ -15,6 +15,10 @@ import { CadreDetailsUpdatedV1, CommitteeTookOfficeV1 } from './committee-took-o
 import { ElectionRejectedV1 } from './election-rejected.v1';
 import { EmployerClosedV1 } from './employer-closed.v1';
 import { EmployerHeadcountsUpdatedV1 } from './employer-headcounts-updated.v1';
+import {
+  EmployerDetailsChangedV1,
+  EmployerHeadcountsCorrectedV1,
+} from './employer-records-changed.v1';
 import { EmployerRegisteredV1 } from './employer-registered.v1';
 import { MemberJoinedV1 } from './member-joined.v1';
 import { memberJoinedV1ToV2, MemberJoinedV2 } from './member-joined.v2';
@@ -45,6 +49,7 @@ export * from './cadre-appointed.v1';
 export * from './cadre-removed.v1';
 export * from './employer-closed.v1';
 export * from './employer-headcounts-updated.v1';
+export * from './employer-records-changed.v1';
 export * from './employer-registered.v1';
 export * from './member-joined.v1';
 export * from './member-joined.v2';
@@ -101,6 +106,8 @@ export const organisationEvents = [
   ApprovalOverdueV1,
   BranchUnitCreatedV1,
   MemberPlacedInBranchV1,
+  EmployerDetailsChangedV1,
+  EmployerHeadcountsCorrectedV1,
   // The rules module's amendments, recorded in organisation's own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -141,6 +148,8 @@ export type CadreDetailsUpdated = EventOf<typeof CadreDetailsUpdatedV1>;
 export type ApprovalOverdue = EventOf<typeof ApprovalOverdueV1>;
 export type BranchUnitCreated = EventOf<typeof BranchUnitCreatedV1>;
 export type MemberPlacedInBranch = EventOf<typeof MemberPlacedInBranchV1>;
+export type EmployerDetailsChanged = EventOf<typeof EmployerDetailsChangedV1>;
+export type EmployerHeadcountsCorrected = EventOf<typeof EmployerHeadcountsCorrectedV1>;
 export type OrganisationEvent =
   | RuleSetAmended
   | OrgUnitCreated
@@ -175,7 +184,9 @@ export type OrganisationEvent =
   | CadreDetailsUpdated
   | ApprovalOverdue
   | BranchUnitCreated
-  | MemberPlacedInBranch;
+  | MemberPlacedInBranch
+  | EmployerDetailsChanged
+  | EmployerHeadcountsCorrected;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

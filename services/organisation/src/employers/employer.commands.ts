@@ -11,18 +11,26 @@ export interface Headcounts {
   newFormHeadcount: number;
 }
 
+/** What a founding application needs of the employer (seed 003), each optional; capital in fen. */
+export interface EmployerDetails {
+  address?: string;
+  legalRepresentative?: string;
+  registeredCapital?: number;
+}
+
 /** 单位台账登记: an employer enters the registry of the street it sits in. */
 export type RegisterEmployer = Command<
   'RegisterEmployer',
-  Headcounts & {
-    creditCode: string;
-    name: string;
-    kind: EmployerKind;
-    /** The street as its own stream says (null when there is no such unit). */
-    street: ParentRef | null;
-    /** The date of the entry, its headcounts as of then; today in China when not given. */
-    registeredOn?: string;
-  }
+  Headcounts &
+    EmployerDetails & {
+      creditCode: string;
+      name: string;
+      kind: EmployerKind;
+      /** The street as its own stream says (null when there is no such unit). */
+      street: ParentRef | null;
+      /** The date of the entry, its headcounts as of then; today in China when not given. */
+      registeredOn?: string;
+    }
 >;
 
 export type UpdateEmployerHeadcounts = Command<
@@ -35,4 +43,21 @@ export type CloseEmployer = Command<
   { employerId: string; closedOn: string; reason: string }
 >;
 
-export type EmployerCommand = RegisterEmployer | UpdateEmployerHeadcounts | CloseEmployer;
+/** A change of address, legal representative or registered capital from a date (only those given). */
+export type ChangeEmployerDetails = Command<
+  'ChangeEmployerDetails',
+  EmployerDetails & { employerId: string; effectiveOn: string }
+>;
+
+/** The figures recorded for a past date were wrong: these replace them for that date. */
+export type CorrectEmployerHeadcounts = Command<
+  'CorrectEmployerHeadcounts',
+  Headcounts & { employerId: string; asOf: string; reason: string }
+>;
+
+export type EmployerCommand =
+  | RegisterEmployer
+  | UpdateEmployerHeadcounts
+  | CloseEmployer
+  | ChangeEmployerDetails
+  | CorrectEmployerHeadcounts;

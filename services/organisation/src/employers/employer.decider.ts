@@ -1,62 +1,86 @@
 import type {
   EmployerClosed,
+  EmployerDetailsChanged,
+  EmployerHeadcountsCorrected,
   EmployerHeadcountsUpdated,
-  EmployerKind,
   EmployerRegistered,
 } from '@taizhang/contracts';
 import { businessDate } from '@taizhang/domain';
 import type { Decider } from '@taizhang/event-store';
-import { NotFoundError, unknownCommand } from '@taizhang/event-store';
+import { unknownCommand } from '@taizhang/event-store';
 
 import type { ParentRef } from '../org-units';
+import { openEmployer, refuse, refuseIf } from './decide/employer-guards';
+import {
+  changeEmployerDetails,
+  correctEmployerHeadcounts,
+  detailsOf,
+  headcountsOf,
+  sameHeadcounts,
+} from './decide/employer-records';
 import type {
   CloseEmployer,
   EmployerCommand,
-  Headcounts,
   RegisterEmployer,
   UpdateEmployerHeadcounts,
 } from './employer.commands';
-import type { RuleBreach } from './employer.error';
-import { EmployerErrorCode, EmployerRuleError } from './employer.error';
+import { EmployerErrorCode } from './employer.error';
+import type { DatedHeadcounts, Employer } from './employer.state';
 import { checkCreditCode, checkHeadcounts, checkNotInFuture } from './employer-rules';
 
-interface EmployerRecord extends Headcounts {
-  employerId: string;
-  creditCode: string;
-  name: string;
-  kind: EmployerKind;
-  streetId: string;
-  orgPath: string;
-  registeredOn: string;
-  /** The date of the figures in force (the latest dated ones). */
-  headcountsAsOf: string;
-}
+export type { Employer } from './employer.state';
 
-/** An employer in the registry (单位台账); its id is its unified social credit code. */
-export type Employer =
-  | { status: 'None' }
-  | ({ status: 'Open' } & EmployerRecord)
-  | ({ status: 'Closed'; closedOn: string; closeReason: string } & EmployerRecord);
-
-export type EmployerEvent = EmployerRegistered | EmployerHeadcountsUpdated | EmployerClosed;
+export type EmployerEvent =
+  | EmployerRegistered
+  | EmployerHeadcountsUpdated
+  | EmployerClosed
+  | EmployerDetailsChanged
+  | EmployerHeadcountsCorrected;
 
 export const initialState = (): Employer => ({ status: 'None' });
 
-const headcountsOf = ({
-  headcount,
-  femaleHeadcount,
-  migrantHeadcount,
-  newFormHeadcount,
-}: Headcounts): Headcounts => ({ headcount, femaleHeadcount, migrantHeadcount, newFormHeadcount });
+// The figures in force for each recorded date: a later record of a date replaces the earlier.
+const recordFigures = (state: Employer, figures: DatedHeadcounts): DatedHeadcounts[] => {
+  const recorded = state.status === 'None' ? [] : (state.recordedHeadcounts ?? []);
+
+  return [...recorded.filter((dated) => dated.asOf !== figures.asOf), figures].sort((a, b) =>
+    a.asOf.localeCompare(b.asOf),
+  );
+};
+
+// A correction of the date in force also corrects the current figures.
+const evolveRecords = (
+  state: Employer,
+  event: EmployerHeadcountsUpdated | EmployerHeadcountsCorrected | EmployerDetailsChanged,
+): Employer => {
+  if (state.status === 'None') return state;
+  if (event.type === 'EmployerDetailsChanged') return { ...state, ...detailsOf(event.data) };
+  const { asOf } = event.data;
+  const figures = headcountsOf(event.data);
+  const recordedHeadcounts = recordFigures(state, { asOf, ...figures });
+  if (event.type === 'EmployerHeadcountsCorrected' && asOf !== state.headcountsAsOf)
+    return { ...state, recordedHeadcounts };
+
+  return { ...state, ...figures, headcountsAsOf: asOf, recordedHeadcounts };
+};
 
 export const evolve = (state: Employer, event: EmployerEvent): Employer => {
   switch (event.type) {
-    case 'EmployerRegistered':
-      return { status: 'Open', ...event.data, headcountsAsOf: event.data.registeredOn };
+    case 'EmployerRegistered': {
+      const { registeredOn } = event.data;
+      const figures = { asOf: registeredOn, ...headcountsOf(event.data) };
+
+      return {
+        status: 'Open',
+        ...event.data,
+        headcountsAsOf: registeredOn,
+        recordedHeadcounts: [figures],
+      };
+    }
     case 'EmployerHeadcountsUpdated':
-      return state.status === 'None'
-        ? state
-        : { ...state, ...headcountsOf(event.data), headcountsAsOf: event.data.asOf };
+    case 'EmployerHeadcountsCorrected':
+    case 'EmployerDetailsChanged':
+      return evolveRecords(state, event);
     case 'EmployerClosed':
       return state.status === 'Open'
         ? {
@@ -69,14 +93,6 @@ export const evolve = (state: Employer, event: EmployerEvent): Employer => {
     default:
       return state;
   }
-};
-
-function refuse(breach: RuleBreach): never {
-  throw new EmployerRuleError(breach);
-}
-
-const refuseIf = (breach: RuleBreach | null): void => {
-  if (breach) refuse(breach);
 };
 
 const requireStreet = (street: RegisterEmployer['data']['street']): ParentRef => {
@@ -130,30 +146,10 @@ export const registerEmployer = (
       orgPath: `${orgPath}/${creditCode}`,
       registeredOn,
       ...headcountsOf(command.data),
+      ...detailsOf(command.data),
     },
   };
 };
-
-// Commands on an existing employer: it must exist (404) and be open.
-const openEmployer = (
-  state: Employer,
-  employerId: string,
-): Extract<Employer, { status: 'Open' }> => {
-  if (state.status === 'None')
-    throw new NotFoundError(`Employer ${employerId} does not exist. / 单位不存在。`);
-  if (state.status === 'Closed')
-    refuse({
-      code: EmployerErrorCode.Closed,
-      en: `The employer closed on ${state.closedOn}; nothing more can be recorded for it.`,
-      zh: `该单位已于${state.closedOn}注销，不能再登记变更。`,
-      details: { closedOn: state.closedOn },
-    });
-
-  return state;
-};
-
-const sameHeadcounts = (a: Headcounts, b: Headcounts): boolean =>
-  (Object.keys(headcountsOf(a)) as (keyof Headcounts)[]).every((field) => a[field] === b[field]);
 
 export const updateEmployerHeadcounts = (
   command: UpdateEmployerHeadcounts,
@@ -209,6 +205,10 @@ export const decide = (
       return updateEmployerHeadcounts(command, state);
     case 'CloseEmployer':
       return closeEmployer(command, state);
+    case 'ChangeEmployerDetails':
+      return changeEmployerDetails(command, state);
+    case 'CorrectEmployerHeadcounts':
+      return correctEmployerHeadcounts(command, state);
     default:
       return unknownCommand(command);
   }

@@ -13,6 +13,9 @@ export enum EmployerErrorCode {
   DateInFuture = 'DATE_IN_FUTURE',
   HeadcountsOutdated = 'HEADCOUNTS_OLDER_THAN_RECORDED',
   ClosedBeforeLastFigures = 'CLOSED_BEFORE_LAST_FIGURES',
+  NothingToChange = 'NOTHING_TO_CHANGE',
+  ChangedBeforeRegistration = 'CHANGED_BEFORE_REGISTRATION',
+  HeadcountsNotRecorded = 'NO_HEADCOUNTS_RECORDED_FOR_DATE',
 }
 
 /** One broken rule, in plain words in both languages (the import answers each rejected row so). */

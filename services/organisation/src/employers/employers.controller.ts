@@ -17,6 +17,7 @@ import { handleCommand, PostgresEventStore } from '@taizhang/event-store';
 
 import { loadParentInScope } from '../org-units';
 import { CloseEmployerDto } from './dto/close-employer.dto';
+import { ChangeEmployerDetailsDto, CorrectHeadcountsDto } from './dto/employer-records.dto';
 import { RegisterEmployerDto } from './dto/register-employer.dto';
 import { UpdateHeadcountsDto } from './dto/update-headcounts.dto';
 import type { EmployerCommand } from './employer.commands';
@@ -66,6 +67,34 @@ export class EmployersController {
       type: 'UpdateEmployerHeadcounts',
       data: { employerId: id, ...body },
       metadata: request.metadata(startOfBusinessDate(body.asOf)),
+    });
+  }
+
+  /** A correction of the figures recorded for a past date; the earlier figures stay in history. */
+  @CommandPost(201, ['federation_officer'], ':id/headcounts/corrections')
+  correctHeadcounts(
+    @Param('id') id: string,
+    @Body() body: CorrectHeadcountsDto,
+    @SignedInCommand() { user, request }: SignedInCommand,
+  ): Promise<CommandResult> {
+    return this.change(user, id, request, {
+      type: 'CorrectEmployerHeadcounts',
+      data: { employerId: id, ...body },
+      metadata: request.metadata(startOfBusinessDate(body.asOf)),
+    });
+  }
+
+  /** 地址、法定代表人、注册资本 changed from a date (only those given). */
+  @CommandPost(200, ['federation_officer'], ':id/details')
+  changeDetails(
+    @Param('id') id: string,
+    @Body() body: ChangeEmployerDetailsDto,
+    @SignedInCommand() { user, request }: SignedInCommand,
+  ): Promise<CommandResult> {
+    return this.change(user, id, request, {
+      type: 'ChangeEmployerDetails',
+      data: { employerId: id, ...body },
+      metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
     });
   }
 

@@ -53,6 +53,8 @@ export const projectAsOfFigures = async (event: EventEnvelope, tx: PoolClient): 
       return renewTerm(tx, data.unionId, data.approvedOn);
     case 'EmployerRegistered':
     case 'EmployerHeadcountsUpdated':
+    // A correction replaces the figures of its date (the corrected ones stay in organisation's history).
+    case 'EmployerHeadcountsCorrected':
       await tx.query(HEADCOUNTS, [
         data.employerId,
         type === 'EmployerRegistered' ? data.registeredOn : data.asOf,

@@ -15,6 +15,12 @@ const UPDATE_HEADCOUNTS = `
       headcounts_as_of = $2
   WHERE employer_id = $1 AND headcounts_as_of <= $2`;
 
+// A correction changes the latest figures only when it is about their date.
+const CORRECT_HEADCOUNTS = `
+  UPDATE employer_facts
+  SET headcount = $3, female_headcount = $4, migrant_headcount = $5, new_form_headcount = $6
+  WHERE employer_id = $1 AND headcounts_as_of = $2`;
+
 const CLOSE_EMPLOYER = `UPDATE employer_facts SET closed_on = $2 WHERE employer_id = $1`;
 
 /**
@@ -41,14 +47,18 @@ export const projectEmployerFacts = async (event: EventEnvelope, tx: PoolClient)
       ]);
       break;
     case 'EmployerHeadcountsUpdated':
-      await tx.query(UPDATE_HEADCOUNTS, [
-        data.employerId,
-        data.asOf,
-        data.headcount,
-        data.femaleHeadcount,
-        data.migrantHeadcount,
-        data.newFormHeadcount,
-      ]);
+    case 'EmployerHeadcountsCorrected':
+      await tx.query(
+        type === 'EmployerHeadcountsUpdated' ? UPDATE_HEADCOUNTS : CORRECT_HEADCOUNTS,
+        [
+          data.employerId,
+          data.asOf,
+          data.headcount,
+          data.femaleHeadcount,
+          data.migrantHeadcount,
+          data.newFormHeadcount,
+        ],
+      );
       break;
     case 'EmployerClosed':
       await tx.query(CLOSE_EMPLOYER, [data.employerId, data.closedOn]);

@@ -18,6 +18,21 @@ export const HeadcountsSchema = z.object({
   ),
 });
 
+/** 地址、法定代表人、注册资本: what a founding application says of the employer, each optional. */
+export const EmployerDetailsSchema = z.object({
+  address: text(300).optional().describe('registered address 地址'),
+  legalRepresentative: text(100)
+    .optional()
+    .describe('legal representative 法定代表人, as on the business licence'),
+  registeredCapital: z
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .describe('registered capital 注册资本 in fen (分), an integer: 5,000,000 yuan is 500000000'),
+});
+
 export const RegisterEmployerSchema = z
   .object({
     // The check characters are the decider's: a 422 INVALID_CREDIT_CODE says what is wrong.
@@ -33,6 +48,7 @@ export const RegisterEmployerSchema = z
       .optional()
       .describe('the date of the entry, its headcounts as of then (today in China by default)'),
     ...HeadcountsSchema.shape,
+    ...EmployerDetailsSchema.shape,
   })
   .strict();
 

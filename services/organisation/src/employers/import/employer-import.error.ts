@@ -3,4 +3,5 @@ export enum EmployerImportErrorCode {
   UnknownKind = 'UNKNOWN_EMPLOYER_KIND',
   StreetCodeUnknown = 'STREET_CODE_UNKNOWN',
   StreetCodeAmbiguous = 'STREET_CODE_AMBIGUOUS',
+  InvalidCapital = 'INVALID_REGISTERED_CAPITAL',
 }

@@ -11,6 +11,9 @@ const cells = (overrides: Record<string, CellValue> = {}) => ({
   femaleHeadcount: '50',
   migrantHeadcount: 0,
   newFormHeadcount: ' 4 ',
+  address: null,
+  legalRepresentative: null,
+  registeredCapital: null,
   ...overrides,
 });
 const codesOf = (parsed: ReturnType<typeof parseEmployerRow>) =>
@@ -71,6 +74,37 @@ describe('an employer sheet row', () => {
           zh: '新就业形态劳动者人数未填写（没有请填0）。',
         }),
       ],
+    });
+  });
+
+  describe('with the optional columns of a founding application (地址、法定代表人、注册资本)', () => {
+    it('reads them when filled, the capital in yuan kept in fen, and leaves blank ones out', () => {
+      expect(
+        parseEmployerRow(
+          cells({
+            address: ' 沈阳市铁西区开发大路17甲1号 ',
+            legalRepresentative: '王玉琦',
+            registeredCapital: '1,550,000,000.50',
+          }),
+        ),
+      ).toMatchObject({
+        row: {
+          address: '沈阳市铁西区开发大路17甲1号',
+          legalRepresentative: '王玉琦',
+          registeredCapital: 155_000_000_050,
+        },
+      });
+      expect(parseEmployerRow(cells({ registeredCapital: 5000000 }))).toMatchObject({
+        row: { registeredCapital: 500_000_000 },
+      });
+      expect(parseEmployerRow(cells({ address: '  ' }))).not.toHaveProperty('row.address');
+    });
+
+    it('refuses a capital that is not an amount in yuan with at most two decimals', () => {
+      for (const registeredCapital of ['五百万', '12.345', '-5', 0.001])
+        expect(codesOf(parseEmployerRow(cells({ registeredCapital })))).toEqual([
+          'INVALID_REGISTERED_CAPITAL',
+        ]);
     });
   });
 });

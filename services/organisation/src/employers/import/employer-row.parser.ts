@@ -3,14 +3,14 @@ import { text } from '@taizhang/domain';
 import type { CellValue } from '@taizhang/sheets';
 import { isBlank, RowReasonCode } from '@taizhang/sheets';
 
-import type { Headcounts } from '../employer.commands';
+import type { EmployerDetails, Headcounts } from '../employer.commands';
 import type { RuleBreach } from '../employer.error';
 import { EmployerImportErrorCode } from './employer-import.error';
 import type { EmployerColumn } from './employer-sheet.columns';
-import { EMPLOYER_COLUMNS, KIND_OF_LABEL } from './employer-sheet.columns';
+import { EMPLOYER_COLUMNS, HEADER_OF_COLUMN, KIND_OF_LABEL } from './employer-sheet.columns';
 
 /** A row's cells as typed values; the street is still the cell's text (an id or a code). */
-export interface EmployerRow extends Headcounts {
+export interface EmployerRow extends Headcounts, EmployerDetails {
   creditCode: string;
   name: string;
   kind: EmployerKind;
@@ -28,8 +28,8 @@ const HEADCOUNT_FIELDS = [
 
 const missing = (field: EmployerColumn): RuleBreach => ({
   code: RowReasonCode.MissingValue,
-  en: `${EMPLOYER_COLUMNS[field]} is empty${HEADCOUNT_FIELDS.includes(field as never) ? ' (write 0 for none)' : ''}.`,
-  zh: `${EMPLOYER_COLUMNS[field]}未填写${HEADCOUNT_FIELDS.includes(field as never) ? '（没有请填0）' : ''}。`,
+  en: `${HEADER_OF_COLUMN[field]} is empty${HEADCOUNT_FIELDS.includes(field as never) ? ' (write 0 for none)' : ''}.`,
+  zh: `${HEADER_OF_COLUMN[field]}未填写${HEADCOUNT_FIELDS.includes(field as never) ? '（没有请填0）' : ''}。`,
   field,
 });
 
@@ -85,6 +85,41 @@ const nameOf = (value: string | number): string | RuleBreach => {
       };
 };
 
+const textOf =
+  (field: 'address' | 'legalRepresentative', max: number) =>
+  (value: string | number): string | RuleBreach => {
+    const written = typeof value === 'number' ? String(value) : value.trim();
+
+    return text(max).safeParse(written).success
+      ? written
+      : {
+          code: RowReasonCode.InvalidText,
+          en: `${HEADER_OF_COLUMN[field]} must be 1 to ${max} characters without control characters.`,
+          zh: `${HEADER_OF_COLUMN[field]}须为1至${max}个字符，且不含控制字符。`,
+          field,
+        };
+  };
+
+// 注册资本 in yuan as a sheet has it (5000000, "5,000,000.00"), kept in fen: at most two decimals.
+const capitalOf = (value: string | number): number | RuleBreach => {
+  const yuan =
+    typeof value === 'number'
+      ? value
+      : /^\d{1,3}(,\d{3})*(\.\d{1,2})?$|^\d+(\.\d{1,2})?$/.test(value.trim())
+        ? Number(value.trim().replaceAll(',', ''))
+        : NaN;
+  const fen = Math.round(yuan * 100);
+
+  return Number.isSafeInteger(fen) && fen >= 0 && Math.abs(yuan * 100 - fen) < 1e-6
+    ? fen
+    : {
+        code: EmployerImportErrorCode.InvalidCapital,
+        en: `${HEADER_OF_COLUMN.registeredCapital} must be an amount in yuan with at most two decimals, not "${value}".`,
+        zh: `${HEADER_OF_COLUMN.registeredCapital}须为以元为单位、最多两位小数的金额，而不是“${value}”。`,
+        field: 'registeredCapital',
+      };
+};
+
 const isBreach = (value: unknown): value is RuleBreach =>
   typeof value === 'object' && value !== null && 'code' in value;
 
@@ -110,6 +145,16 @@ export const parseEmployerRow = (cells: Record<EmployerColumn, CellValue>): Pars
 
     return converted;
   };
+  const optional = <T>(
+    field: 'address' | 'legalRepresentative' | 'registeredCapital',
+    convert: (value: string | number) => T | RuleBreach,
+  ): Partial<Record<typeof field, T>> => {
+    const value = cells[field] as CellValue | undefined;
+    if (value === undefined || isBlank(value)) return {};
+    const converted = take(field, convert);
+
+    return converted === undefined ? {} : { [field]: converted };
+  };
   // The name is kept exactly as typed, like all text.
   const row = {
     creditCode: take('creditCode', creditCodeOf),
@@ -119,6 +164,10 @@ export const parseEmployerRow = (cells: Record<EmployerColumn, CellValue>): Pars
     ...Object.fromEntries(
       HEADCOUNT_FIELDS.map((field) => [field, take(field, (value) => countOf(field, value))]),
     ),
+    // The details are optional columns: a blank (or absent) cell leaves the detail out.
+    ...optional('address', textOf('address', 300)),
+    ...optional('legalRepresentative', textOf('legalRepresentative', 100)),
+    ...optional('registeredCapital', capitalOf),
   };
 
   return breaches.length > 0 ? { breaches } : { row: row as EmployerRow };

@@ -13,20 +13,36 @@ export const EMPLOYER_COLUMNS = {
   newFormHeadcount: '新就业形态劳动者人数',
 } as const;
 
-export type EmployerColumn = keyof typeof EMPLOYER_COLUMNS;
+/** Optional columns (what a founding application needs, seed 003), by the names they go by. */
+export const EMPLOYER_DETAIL_COLUMNS = {
+  address: ['地址', '单位地址', '注册地址'],
+  legalRepresentative: ['法定代表人', '法人代表'],
+  registeredCapital: ['注册资本（元）', '注册资本(元)', '注册资本'],
+} as const;
 
-/** Every column is required; the credit code's header tells the header row apart from a title. */
+type RequiredColumn = keyof typeof EMPLOYER_COLUMNS;
+export type EmployerColumn = RequiredColumn | keyof typeof EMPLOYER_DETAIL_COLUMNS;
+
+/** The registry's columns are required, the details optional; the credit code's header tells the header row apart from a title. */
 export const EMPLOYER_SHEET: SheetLayout<EmployerColumn> = {
-  headers: EMPLOYER_COLUMNS,
+  headers: { ...EMPLOYER_COLUMNS, ...EMPLOYER_DETAIL_COLUMNS },
   required: [
     'creditCode',
-    ...(Object.keys(EMPLOYER_COLUMNS) as EmployerColumn[]).filter((c) => c !== 'creditCode'),
+    ...(Object.keys(EMPLOYER_COLUMNS) as RequiredColumn[]).filter((c) => c !== 'creditCode'),
   ],
+};
+
+/** The header each column is named by in a row's rejection. */
+export const HEADER_OF_COLUMN: Record<EmployerColumn, string> = {
+  ...EMPLOYER_COLUMNS,
+  address: EMPLOYER_DETAIL_COLUMNS.address[0],
+  legalRepresentative: EMPLOYER_DETAIL_COLUMNS.legalRepresentative[0],
+  registeredCapital: EMPLOYER_DETAIL_COLUMNS.registeredCapital[0],
 };
 
 /** The column of each command field, to name it in a row's rejection. */
 export const COLUMN_OF_FIELD: Record<string, string> = {
-  ...EMPLOYER_COLUMNS,
+  ...HEADER_OF_COLUMN,
   streetId: EMPLOYER_COLUMNS.street,
 };
 

@@ -164,4 +164,13 @@ describe('Workers’ Home ratings by title and year (reporting, integration)', (
     expect((await read('d1', 'year=twenty')).status).toBe(400);
     expect((await read('d1', 'asOf=2025-13-01')).status).toBe(400);
   });
+
+  it('documents its answer in OpenAPI', async () => {
+    const document = (await (await fetch(`${running.urls['reporting']!}/docs-json`)).json()) as {
+      paths: Record<string, { get: { responses: Record<string, { content: unknown }> } }>;
+    };
+    const answer = document.paths['/reports/org-units/{id}/workers-homes']!.get.responses['200']!;
+
+    expect(JSON.stringify(answer.content)).toContain('WorkersHomesDto');
+  });
 });
