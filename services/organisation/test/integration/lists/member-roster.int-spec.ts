@@ -156,6 +156,23 @@ describe('member roster and retained memberships (organisation, integration)', (
     expect(elsewhere.body).toMatchObject({ total: 0, members: [] });
   });
 
+  it('shows an erased person without personal data, the erasure read from the same events', async () => {
+    const erased = await running
+      .as({ role: 'admin' })
+      .post(url(`/members/${members['wang']!}/erase`), { reason: '本人申请删除个人信息' });
+    expect(erased.status).toBe(200);
+
+    const answer = await get(cadreOf(paths.a), `/unions/${ids.a}/members?status=left`);
+    expect(entries(answer.body)).toEqual([
+      expect.objectContaining({
+        memberId: members['wang'],
+        erased: true,
+        idCardNumber: null,
+        phone: null,
+      }),
+    ]);
+  });
+
   it('answers 400 for hostile query strings and a number that cannot be one', async () => {
     const a = `/unions/${ids.a}/members`;
     for (const query of [
