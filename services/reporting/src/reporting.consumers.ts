@@ -1,6 +1,7 @@
 import { Topics } from '@taizhang/contracts';
 
 import { projectOrganisationEvent } from './organisation-event.projection';
+import { RightsFiguresConsumer } from './rights-figures';
 import { topicConsumer } from './topic-consumer';
 
 /**
@@ -14,4 +15,5 @@ export const reportingConsumers = [
   topicConsumer(Topics.organisation, (event, tx) =>
     projectOrganisationEvent(event, tx, { batchMemberSteps: true }),
   ),
+  RightsFiguresConsumer,
 ];

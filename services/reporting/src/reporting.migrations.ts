@@ -8,6 +8,7 @@ import { AddEmployerNames1732000006300 } from './employer-facts/migrations/17320
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
+import { rightsFiguresMigrations } from './rights-figures';
 import { CreateUnionCoverage1732000004200 } from './union-coverage/migrations/1732000004200-create-union-coverage';
 
 /** Every migration of reporting's database, in order: the app runs them at start, tests too. */
@@ -23,4 +24,5 @@ export const reportingMigrations = [
   AddEmployerNames1732000006300,
   // org_placements and org_paths are 1732000006100's (kept in place); adds org_units.
   CreateOrgTreeInTime1765000000000,
+  ...rightsFiguresMigrations,
 ];

@@ -2,3 +2,11 @@ export { childrenAsOf, employerFiguresAsOf, subtreeFiguresAsOf } from './figures
 export type { EmployerFigures, OrgUnitSummary } from './figures-as-of.query';
 export { projectMemberTimeline, timelineStep } from './member-timeline.projection';
 export type { TimelineStep } from './member-timeline.projection';
+// For a service's figure set in a folder of its own (README, "Figure sets and topics").
+export { addFigureDeltas } from './deltas.sql';
+export type { FigureDelta, FigureSet } from './figure-set';
+export { figureSet } from './figure-set';
+export { figureSetMigration } from './figure-set.migration';
+export type { EventProjection } from './figure-set.projection';
+export { figureSetProjection } from './figure-set.projection';
+export { figuresAsOf } from './figures-as-of.query';

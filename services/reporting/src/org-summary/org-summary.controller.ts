@@ -12,6 +12,7 @@ import { CurrentUser, Roles } from '@taizhang/auth';
 import { poolOf } from '@taizhang/event-store';
 
 import { childrenAsOf, employerFiguresAsOf, subtreeFiguresAsOf } from '../as-of';
+import { rightsFiguresAsOf, RightsFiguresSchema } from '../rights-figures';
 import { requireOrgPathInScope } from './org-subtree';
 import { summaryRates } from './rates';
 
@@ -87,6 +88,8 @@ const OrgUnitSummarySchema = z.object({
     .describe(
       'unions whose committee term ran out without re-election 换届预警 (dissolved ones excluded)',
     ),
+  // 维权: the rights figure set (services/reporting/src/rights-figures).
+  ...RightsFiguresSchema.shape,
 });
 
 class OrgUnitSummaryDto extends createZodDto(OrgUnitSummarySchema) {}
@@ -166,11 +169,12 @@ export class OrgSummaryController {
   }
 
   private async figures(id: string, asOf: string | null): Promise<OrgUnitSummaryDto> {
-    const [summary, employers] = await Promise.all([
+    const [summary, employers, rights] = await Promise.all([
       subtreeFiguresAsOf(this.pool, id, asOf),
       employerFiguresAsOf(this.pool, id, asOf),
+      rightsFiguresAsOf(this.pool, id, asOf),
     ]);
 
-    return { ...summary, ...employers, ...summaryRates({ ...summary, ...employers }) };
+    return { ...summary, ...employers, ...summaryRates({ ...summary, ...employers }), ...rights };
   }
 }
