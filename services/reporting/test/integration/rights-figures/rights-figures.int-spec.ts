@@ -9,7 +9,12 @@ import { createTestDatabase } from '@taizhang/testing';
 import { reportingConsumers } from '../../../src/reporting.consumers';
 import { reportingMigrations } from '../../../src/reporting.migrations';
 import { rightsFiguresAsOf } from '../../../src/rights-figures';
-import { organisationEnvelope, orgUnitCreated, projectAll } from '../../organisation-envelope';
+import {
+  federationUnitMoved,
+  organisationEnvelope,
+  orgUnitCreated,
+  projectAll,
+} from '../../organisation-envelope';
 
 const union = (id: string, parentId: string, orgPath: string) =>
   organisationEnvelope('UnionRegistered', orgPath, {
@@ -20,7 +25,7 @@ const union = (id: string, parentId: string, orgPath: string) =>
     orgPath,
   });
 const rule = { region: 'national', version: 1 };
-const PATHS: Record<string, string> = { a: 'm/d1/a', b: 'm/d2/b' };
+const PATHS: Record<string, string> = { a: 'm/d1/a', b: 'm/d2/b', c: 'm/d3/s9/c' };
 /** An event of rights' topic for union `unionId` (a or b). */
 const rights = (type: string, unionId: string, data: object): EventEnvelope =>
   organisationEnvelope(type, PATHS[unionId]!, { unionId, ...data }, { service: 'rights' });
@@ -137,5 +142,38 @@ describe('rights figures (reporting)', () => {
     await deliver(congress('a', 'k4', '2026-02-01'), congress('a', 'k5', '2026-09-01'));
     expect((await figures('d1', '2026-03-01')).unionsWithCongressThisYear).toBe(1);
     expect((await figures('m', '2026-12-31')).unionsWithCongressThisYear).toBe(2);
+  });
+
+  it('moves with a street moved to another district: before the move under the old, after under the new', async () => {
+    await projectAll(db.pool, [
+      orgUnitCreated('d3', 'district', 'm', 'm/d3'),
+      orgUnitCreated('d4', 'district', 'm', 'm/d4'),
+      orgUnitCreated('s9', 'street', 'd3', 'm/d3/s9'),
+      union('c', 's9', 'm/d3/s9/c'),
+    ]);
+    await deliver(
+      registered('c', 'x9', '2026-02-01'),
+      rights('DisputeAgreed', 'c', {
+        disputeId: 'x9',
+        agreedOn: '2026-02-10',
+        amountRecoveredFen: 7,
+      }),
+    );
+    await projectAll(db.pool, [federationUnitMoved('m/d3/s9', 'm/d4/s9', '2026-06-01')]);
+
+    expect(await figures('d3', '2026-05-31')).toMatchObject({
+      disputesReceived: 1,
+      amountRecoveredFen: 7,
+    });
+    expect(await figures('d4', '2026-05-31')).toMatchObject({ disputesReceived: 0 });
+    expect(await figures('d3', '2026-06-01')).toMatchObject({
+      disputesReceived: 0,
+      amountRecoveredFen: 0,
+    });
+    expect(await figures('d4', '2026-06-01')).toMatchObject({
+      disputesReceived: 1,
+      disputesAgreed: 1,
+    });
+    expect(await figures('d4', null)).toMatchObject({ disputesReceived: 1 });
   });
 });
