@@ -6,6 +6,9 @@ import type { Answer, GatewayRegion, Side } from './support/gateway-region';
 import {
   applicationBody,
   cadreBody,
+  congressBody,
+  contractBody,
+  disputeBody,
   employerBody,
   joinBody,
   memberRow,
@@ -502,10 +505,95 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       }),
       queries: ['?asOf=2026-01-05'],
     },
+    // 维权 (rights): every record belongs to a union and is reached through its path.
+    'rights GET /rules': {
+      roles: everyone,
+      request: () => ({ path: '/rules' }),
+      outside: { status: 200 },
+      queries: ['?on=2026-01-05'],
+    },
+    'rights POST /rules/amendments': {
+      roles: ['admin'],
+      request: () => ({
+        path: '/rules/amendments',
+        body: {
+          region: 'matrix-region',
+          version: 2,
+          effectiveFrom: '2030-01-01',
+          changes: { disputes: { mediationDays: 15 } },
+          reason: '授权矩阵',
+        },
+      }),
+    },
+    'rights POST /disputes': {
+      roles: keepers,
+      request: (side) => ({
+        path: '/disputes',
+        body: disputeBody(ids().union[side], ids().member[side]),
+      }),
+    },
+    'rights GET /disputes/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/disputes/${ids().dispute[side]}` }),
+    },
+    'rights POST /disputes/{id}/agreement': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/disputes/${ids().dispute[side]}/agreement`,
+        body: { agreedOn: '2026-01-06', amountRecoveredFen: 100 },
+      }),
+    },
+    'rights POST /disputes/{id}/failure': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/disputes/${ids().dispute[side]}/failure`,
+        body: { failedOn: '2026-01-06', reason: '用人单位拒绝调解' },
+      }),
+    },
+    'rights POST /disputes/{id}/withdrawal': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/disputes/${ids().dispute[side]}/withdrawal`,
+        body: { withdrawnOn: '2026-01-06', reason: '撤回' },
+      }),
+    },
+    'rights POST /congresses': {
+      roles: keepers,
+      request: (side) => ({ path: '/congresses', body: congressBody(ids().union[side]) }),
+    },
+    'rights GET /congresses/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/congresses/${ids().congress[side]}` }),
+    },
+    'rights POST /congresses/{id}/resolutions': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/congresses/${ids().congress[side]}/resolutions`,
+        body: { title: '职工代表提案处理', votesFor: 31 },
+      }),
+    },
+    'rights POST /contracts': {
+      roles: keepers,
+      request: (side) => ({
+        path: '/contracts',
+        body: contractBody(ids().union[side], ids().employer[side]),
+      }),
+    },
+    'rights GET /contracts/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/contracts/${ids().contract[side]}` }),
+    },
+    'rights POST /contracts/{id}/answer': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/contracts/${ids().contract[side]}/answer`,
+        body: { answeredOn: '2026-01-06' },
+      }),
+    },
   };
 };
 
-const SERVICES = ['organisation', 'reporting'] as const;
+const SERVICES = ['organisation', 'rights', 'reporting'] as const;
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 
 /** An access token whose payload was changed after signing: made an admin, as an attacker would. */

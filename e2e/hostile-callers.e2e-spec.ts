@@ -7,6 +7,9 @@ import type { GatewayRegion, Side } from './support/gateway-region';
 import {
   applicationBody,
   cadreBody,
+  congressBody,
+  contractBody,
+  disputeBody,
   employerBody,
   joinBody,
   MEMBER_HEADERS,
@@ -28,6 +31,7 @@ const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOStrin
 describe('hostile callers, through the gateway', () => {
   let region: GatewayRegion;
   const org = (path: string) => `/api/organisation${path}`;
+  const rights = (path: string) => `/api/rights${path}`;
   /** A member sheet with one valid row per side: a missing scope check would record it. */
   const workbooks: Buffer[] = [];
 
@@ -52,6 +56,9 @@ describe('hostile callers, through the gateway', () => {
         org(`/union-applications/${ids.application[v]}`),
         org(`/org-units/${ids.street[v]}`),
         org(`/org-units/${ids.district[v]}`),
+        rights(`/disputes/${ids.dispute[v]}`),
+        rights(`/congresses/${ids.congress[v]}`),
+        rights(`/contracts/${ids.contract[v]}`),
         ...[ids.union[v], ids.street[v], ids.district[v], ids.city].flatMap((unit) => [
           `/api/reporting/reports/org-units/${unit}/summary`,
           `/api/reporting/reports/org-units/${unit}/children`,
@@ -193,6 +200,23 @@ describe('hostile callers, through the gateway', () => {
         // Under one's own street, naming the other side's employer.
         [org('/union-applications'), applicationBody(ids.street[a], [ids.employer[v]])],
         [org('/employers'), employerBody(600 + a, ids.street[v])],
+        // 维权: recording for the other side's union, concluding or answering its records, and
+        // naming the other side's member in one's own dispute.
+        [rights('/disputes'), disputeBody(ids.union[v], ids.member[v])],
+        [rights('/disputes'), disputeBody(ids.union[a], ids.member[v])],
+        [
+          rights(`/disputes/${ids.dispute[v]}/agreement`),
+          { agreedOn: '2026-01-06', amountRecoveredFen: 1 },
+        ],
+        [rights(`/disputes/${ids.dispute[v]}/failure`), { failedOn: '2026-01-06', reason: '越权' }],
+        [
+          rights(`/disputes/${ids.dispute[v]}/withdrawal`),
+          { withdrawnOn: '2026-01-06', reason: '越权' },
+        ],
+        [rights('/congresses'), congressBody(ids.union[v])],
+        [rights(`/congresses/${ids.congress[v]}/resolutions`), { title: '越权', votesFor: 40 }],
+        [rights('/contracts'), contractBody(ids.union[v], ids.employer[v])],
+        [rights(`/contracts/${ids.contract[v]}/answer`), { answeredOn: '2026-01-06' }],
       ];
     };
     // What the other side holds, as its own officer reads it: must not change.
@@ -207,6 +231,9 @@ describe('hostile callers, through the gateway', () => {
         employer: await read(org(`/employers/${ids.employer[v]}`)),
         application: await read(org(`/union-applications/${ids.application[v]}`)),
         cadres: await read(org(`/unions/${ids.union[v]}/cadres`)),
+        dispute: await read(rights(`/disputes/${ids.dispute[v]}`)),
+        congress: await read(rights(`/congresses/${ids.congress[v]}`)),
+        contract: await read(rights(`/contracts/${ids.contract[v]}`)),
       };
     };
 
@@ -214,7 +241,11 @@ describe('hostile callers, through the gateway', () => {
       "lets no user of side %i read or change anything of the other side's",
       async (a) => {
         const v: Side = a === 0 ? 1 : 0;
-        const before = { events: await region.eventCount(), victim: await snapshot(v) };
+        const before = {
+          events: await region.eventCount(),
+          rightsEvents: await region.rightsEventCount(),
+          victim: await snapshot(v),
+        };
         const refused: string[] = [];
         for (const role of ['union_cadre', 'federation_officer', 'auditor'] as const) {
           const token = region.tokens[role][a];
@@ -234,6 +265,8 @@ describe('hostile callers, through the gateway', () => {
               'TARGET_UNION_NOT_FOUND',
               'EMPLOYER_NOT_REGISTERED',
               'EMPLOYER_OUTSIDE_PARENT',
+              // The other side's member is no member of one's own union (never named).
+              'CLAIMANT_NOT_MEMBER',
             ];
             const ok =
               [403, 404].includes(answer.status) ||
@@ -244,6 +277,7 @@ describe('hostile callers, through the gateway', () => {
 
         expect(refused).toEqual([]);
         expect(await region.eventCount()).toBe(before.events);
+        expect(await region.rightsEventCount()).toBe(before.rightsEvents);
         expect(await snapshot(v)).toEqual(before.victim);
       },
     );
@@ -623,6 +657,64 @@ describe('hostile callers, through the gateway', () => {
           { numRuns: 200, ...replay },
         );
         expect({ route: route.path, events: await region.eventCount() }).toEqual({
+          route: route.path,
+          events: before,
+        });
+      }
+      expect(serverErrors).toEqual([]);
+      expect(controls).toEqual([]);
+    }, 900_000);
+
+    it('answers at least 200 hostile bodies per rights command route with a 4xx, appending nothing', async () => {
+      const ids = region.ids;
+      const routes: { path: string; valid: Record<string, unknown>; optional?: string[] }[] = [
+        { path: '/disputes', valid: disputeBody(ids.union[0], ids.member[0]) },
+        {
+          path: `/disputes/${ids.dispute[0]}/agreement`,
+          valid: { agreedOn: '2026-01-06', amountRecoveredFen: 100 },
+        },
+        {
+          path: `/disputes/${ids.dispute[0]}/failure`,
+          valid: { failedOn: '2026-01-06', reason: '用人单位拒绝调解' },
+        },
+        {
+          path: `/disputes/${ids.dispute[0]}/withdrawal`,
+          valid: { withdrawnOn: '2026-01-06', reason: '撤回' },
+        },
+        { path: '/congresses', valid: congressBody(ids.union[0]) },
+        {
+          path: `/congresses/${ids.congress[0]}/resolutions`,
+          valid: { title: '工资集体协商方案', votesFor: 31 },
+        },
+        { path: '/contracts', valid: contractBody(ids.union[0], ids.employer[0]) },
+        { path: `/contracts/${ids.contract[0]}/answer`, valid: { answeredOn: '2026-01-06' } },
+      ];
+      const serverErrors: string[] = [];
+      const controls: string[] = [];
+      for (const route of routes) {
+        const before = await region.rightsEventCount();
+        // Were the valid body refused anyway, refusing the hostile ones would prove nothing.
+        const control = await region.call(
+          'POST',
+          rights(route.path),
+          region.cityOfficer,
+          route.valid,
+          {
+            'if-match': '999',
+          },
+        );
+        if (control.status !== 409)
+          controls.push(`${route.path} → ${control.status} ${JSON.stringify(control.body)}`);
+        await fc.assert(
+          fc.asyncProperty(hostile(route.valid, route.optional), async (body) => {
+            const answer = await region.call('POST', rights(route.path), region.cityOfficer, body);
+            if (answer.status >= 500) serverErrors.push(`${route.path} → ${answer.status}`);
+
+            return answer.status >= 400 && answer.status < 500;
+          }),
+          { numRuns: 200, ...replay },
+        );
+        expect({ route: route.path, events: await region.rightsEventCount() }).toEqual({
           route: route.path,
           events: before,
         });

@@ -43,6 +43,16 @@ describe('organisation → reporting', () => {
       newestHeadcountsAsOf: null,
     },
   };
+  // Nothing recorded in rights: its figures are zero (no rate without a concluded dispute).
+  const noRights = {
+    disputesReceived: 0,
+    disputesAgreed: 0,
+    disputesFailed: 0,
+    disputesOverdue: 0,
+    mediationSuccessRate: null,
+    amountRecoveredFen: 0,
+    unionsWithCongressThisYear: 0,
+  };
   const summary = (id: string) => region.get(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>
     Number(
@@ -114,6 +124,7 @@ describe('organisation → reporting', () => {
       femaleMembers: 3,
       ...noOtherFigures,
       ...noEmployers,
+      ...noRights,
     });
     expect((await summary(ids['heping']!)).body).toEqual({
       orgUnitId: ids['heping'],
@@ -122,6 +133,7 @@ describe('organisation → reporting', () => {
       femaleMembers: 2,
       ...noOtherFigures,
       ...noEmployers,
+      ...noRights,
     });
     expect((await summary(ids['shenhe']!)).body).toEqual({
       orgUnitId: ids['shenhe'],
@@ -130,6 +142,7 @@ describe('organisation → reporting', () => {
       femaleMembers: 1,
       ...noOtherFigures,
       ...noEmployers,
+      ...noRights,
     });
     expect((await summary(ids['factory']!)).body).toEqual({
       orgUnitId: ids['factory'],
@@ -138,6 +151,7 @@ describe('organisation → reporting', () => {
       femaleMembers: 2,
       ...noOtherFigures,
       ...noEmployers,
+      ...noRights,
     });
   });
 

@@ -43,12 +43,18 @@ export interface GatewayRegion {
     member: [string, string];
     /** A cadre serving in each union (三亮), appointed on 2024-01-01. */
     cadre: [string, string];
+    /** Rights' records of each union: an open dispute of its member, a congress, a request. */
+    dispute: [string, string];
+    congress: [string, string];
+    contract: [string, string];
   };
   /** Access tokens: `admin`, `cityOfficer`, and each role per side. */
   admin: string;
   cityOfficer: string;
   tokens: Record<SignedInRole, [string, string]>;
   eventCount(): Promise<number>;
+  /** The events in rights' store. */
+  rightsEventCount(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -108,6 +114,31 @@ export const cadreBody = (name = '刘芳') => ({
   appointedOn: '2024-01-01',
 });
 
+/** An unpaid-overtime dispute (加班) of one member of the union, accepted on 2026-01-05. */
+export const disputeBody = (unionId: string, memberId: string) => ({
+  unionId,
+  category: 'overtime',
+  claimants: [{ memberId, name: '会员' }],
+  amountClaimedFen: 350_000,
+  acceptedOn: '2026-01-05',
+});
+
+/** A session of the workers' congress with 40 of 60 delegates present (two thirds). */
+export const congressBody = (unionId: string) => ({
+  unionId,
+  heldOn: '2026-01-05',
+  delegatesEntitled: 60,
+  delegatesPresent: 40,
+});
+
+/** A request to negotiate a wage contract (工资集体协商要约) with one employer. */
+export const contractBody = (unionId: string, employerId: string) => ({
+  unionId,
+  kind: 'wage',
+  employerIds: [employerId],
+  requestedOn: '2026-01-05',
+});
+
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MEMBER_HEADERS = ['姓名', '性别', '身份证号码', '用工形式', '是否农民工', '入会日期'];
 
@@ -137,8 +168,8 @@ export const memberRow = (n: number): unknown[] => [
 
 export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const running = await startServices(
-    ['organisation', 'reporting', 'gateway'],
-    [Topics.organisation],
+    ['organisation', 'rights', 'reporting', 'gateway'],
+    [Topics.organisation, Topics.rights],
     {
       // The matrix and the fuzzing send thousands of requests from one address.
       RATE_LIMIT_PER_ADDRESS: '1000000',
@@ -280,6 +311,26 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
     );
     if (known.body['members'] !== 1) throw new Error('reporting did not learn the two unions');
   }
+  // Rights learns the unions and members from organisation's topic: it records once it knows them.
+  const rightsRecord = async (path: string, body: object): Promise<string> => {
+    const answer = await eventually(
+      () => call('POST', `/api/rights${path}`, cityOfficer, body),
+      (a) => a.status === 201,
+      60_000,
+    );
+    if (answer.status !== 201)
+      throw new Error(`rights ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+
+    return answer.body['id'] as string;
+  };
+  const dispute: string[] = [];
+  const congress: string[] = [];
+  const contract: string[] = [];
+  for (const side of [0, 1] as const) {
+    dispute.push(await rightsRecord('/disputes', disputeBody(union[side]!, member[side]!)));
+    congress.push(await rightsRecord('/congresses', congressBody(union[side]!)));
+    contract.push(await rightsRecord('/contracts', contractBody(union[side]!, employer[side]!)));
+  }
   const pair = (values: string[]) => [values[0]!, values[1]!] as [string, string];
 
   return {
@@ -295,6 +346,9 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       employer: pair(employer),
       member: pair(member),
       cadre: pair(cadre),
+      dispute: pair(dispute),
+      congress: pair(congress),
+      contract: pair(contract),
     },
     admin,
     cityOfficer,
@@ -303,6 +357,14 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       Number(
         (
           await running.databases['organisation']!.pool.query<{ count: string }>(
+            'SELECT count(*) FROM events',
+          )
+        ).rows[0]!.count,
+      ),
+    rightsEventCount: async () =>
+      Number(
+        (
+          await running.databases['rights']!.pool.query<{ count: string }>(
             'SELECT count(*) FROM events',
           )
         ).rows[0]!.count,

@@ -54,7 +54,8 @@ const latencies = async (
  */
 export const benchSummary = async (samples: number): Promise<SummaryBench> => {
   const db = await createTestDatabase([]);
-  const topics = await createTestTopics([Topics.organisation]);
+  // Reporting reads rights' topic too.
+  const topics = await createTestTopics([Topics.organisation, Topics.rights]);
   try {
     const region = await seedLargeRegion(db.url);
     // Figures need a signed-in caller: an officer of the municipal federation, one token for the
@@ -69,6 +70,7 @@ export const benchSummary = async (samples: number): Promise<SummaryBench> => {
     const reporting = await startServiceProcess('reporting', {
       AUTH_PUBLIC_KEY: auth.publicKeyPem,
       ...createTestEventKeys('organisation').verifyingEnv,
+      ...createTestEventKeys('rights').verifyingEnv,
       DATABASE_URL: db.url,
       KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
       REDIS_URL: testInfrastructure().redisUrl,

@@ -21,6 +21,7 @@ const STEPS: [string, string[]][] = [
   ['infra/seed/demo-structure.ts', []],
   ['infra/seed/demo-lists.ts', []],
   ['infra/seed/demo-records.ts', []],
+  ['infra/seed/demo-rights.ts', []],
 ];
 
 const main = (): number => {

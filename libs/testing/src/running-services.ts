@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { checkpointTopic, publisherOfTopic } from '@taizhang/contracts';
+import { checkpointTopic, publisherOfTopic, Topics } from '@taizhang/contracts';
 
 import type { CallerClient } from './http-client';
 import { callerClient } from './http-client';
@@ -19,6 +19,12 @@ import type { TestInfrastructure } from './test-infrastructure';
 import { testInfrastructure, uniqueSuffix } from './test-infrastructure';
 import type { TestTopics } from './test-topics';
 import { createTestTopics } from './test-topics';
+
+/** The topics each service consumes besides those a suite names (its events.transport.ts). */
+const TOPICS_READ: Record<string, readonly string[]> = {
+  reporting: [Topics.organisation, Topics.rights],
+  rights: [Topics.organisation, Topics.rights],
+};
 
 /** The first admin's password of a gateway started by {@link startServices}. */
 export const TEST_ADMIN_PASSWORD = 'admin-password-of-the-test-run';
@@ -51,12 +57,16 @@ export interface RunningServices {
  */
 export const startServices = async (
   services: readonly string[],
-  topicNames: readonly string[],
+  asked: readonly string[],
   /** Extra environment for every service (a faster clock, say). */
   env: Record<string, string> = {},
   /** Other PostgreSQL and Kafka than the shared ones (a suite's own, to restart them). */
   infrastructure: TestInfrastructure = testInfrastructure(),
 ): Promise<RunningServices> => {
+  // Every topic a started service reads must exist (no topic is created on first use), so
+  // reporting's figures from rights come with reporting even when no suite writes them.
+  const read = services.flatMap((service) => TOPICS_READ[service] ?? []);
+  const topicNames = [...new Set([...asked, ...read])];
   // With each publisher's checkpoint topic, under the same suffix.
   const topics = await createTestTopics(
     [...topicNames, ...topicNames.map((topic) => checkpointTopic(publisherOfTopic(topic)))],

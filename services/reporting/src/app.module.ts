@@ -11,8 +11,8 @@ import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
 import { UncoveredEmployersController } from './uncovered-employers';
-import { WorkersHomesController } from './workers-homes';
 import { UnitListsController } from './unit-lists';
+import { WorkersHomesController } from './workers-homes';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3005),

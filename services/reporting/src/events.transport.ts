@@ -1,14 +1,15 @@
 import type { EventsTransportOptions } from '@taizhang/bootstrap';
-import { organisationRegistry, Topics } from '@taizhang/contracts';
+import { organisationRegistry, rightsRegistry, Topics } from '@taizhang/contracts';
 
 /**
  * What reporting reads from Kafka (`eventsTransport(app, reportingEvents)`): federation figures
- * count only what organisation signed. Every instance shares the group.
+ * count only what organisation and rights signed. Every instance shares the group.
  */
 export const reportingEvents: EventsTransportOptions = {
   group: 'reporting.read-models',
   topics: [
     { topic: Topics.organisation, registry: organisationRegistry, signedBy: 'organisation' },
+    { topic: Topics.rights, registry: rightsRegistry, signedBy: 'rights' },
   ],
   // Every event adds to the same rows at the top of the tree (the city's and its district's
   // figures for the day): partitions applied side by side only queue on those row locks. One at

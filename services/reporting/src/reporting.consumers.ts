@@ -1,6 +1,7 @@
 import { Topics } from '@taizhang/contracts';
 
 import { projectOrganisationEvent } from './organisation-event.projection';
+import { RightsFiguresConsumer } from './rights-figures';
 import { topicConsumer } from './topic-consumer';
 import { projectWorkersHomeRatings } from './workers-homes';
 
@@ -17,4 +18,5 @@ export const reportingConsumers = [
     (event, tx) => projectOrganisationEvent(event, tx, { batchMemberSteps: true }),
     projectWorkersHomeRatings,
   ),
+  RightsFiguresConsumer,
 ];

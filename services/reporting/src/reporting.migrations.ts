@@ -11,6 +11,7 @@ import { AddEmployerNames1732000006300 } from './employer-facts/migrations/17320
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
+import { rightsFiguresMigrations } from './rights-figures';
 import { CreateUnionCoverage1732000004200 } from './union-coverage/migrations/1732000004200-create-union-coverage';
 import { CreateWorkersHomeRatings1767300000001 } from './workers-homes';
 
@@ -31,4 +32,5 @@ export const reportingMigrations = [
   CreateUnionTypeFigures1767200000100,
   CreateBranchFigures1767200000200,
   CreateWorkersHomeRatings1767300000001,
+  ...rightsFiguresMigrations,
 ];

@@ -13,3 +13,10 @@ export { figuresByKeyAsOf } from './figures-by-key.query';
 export { UNION_TYPE_FIGURES, UNION_TYPE_KEYS } from './union-type-figures';
 export type { UnionTypeKey } from './union-type-figures';
 export { BRANCH_FIGURES } from './branch-figures';
+// For a service's figure set in a folder of its own (README, "Figure sets and topics").
+export { addFigureDeltas } from './deltas.sql';
+export type { FigureDelta, FigureSet } from './figure-set';
+export { figureSet } from './figure-set';
+export { figureSetMigration } from './figure-set.migration';
+export type { EventProjection } from './figure-set.projection';
+export { figureSetProjection } from './figure-set.projection';

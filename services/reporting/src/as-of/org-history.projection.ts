@@ -2,24 +2,28 @@ import type { PoolClient } from 'pg';
 
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
+import { RIGHTS_FIGURES } from '../rights-figures';
 import { ANSWER_FIGURES } from './answer-figures';
 import { BRANCH_FIGURES } from './branch-figures';
 import { figuresMoveWithSubtree } from './deltas.sql';
 import { HEADCOUNT_DATES, ORGANISATION_FIGURES } from './organisation-figures';
 import { UNION_TYPE_FIGURES } from './union-type-figures';
 
-const carry = figuresMoveWithSubtree([
+// Every figure set kept along the tree: organisation's, and each service's (维权).
+const SETS = [
   ORGANISATION_FIGURES,
   HEADCOUNT_DATES,
   UNION_TYPE_FIGURES,
   ANSWER_FIGURES,
   BRANCH_FIGURES,
-]);
+  RIGHTS_FIGURES,
+];
+const carry = figuresMoveWithSubtree(SETS);
 
-const HAS_DELTAS = `
-  SELECT 1 FROM ${ORGANISATION_FIGURES.unitTable} WHERE unit_id = ANY($1::text[])
-  UNION ALL SELECT 1 FROM ${ANSWER_FIGURES.unitTable} WHERE unit_id = ANY($1::text[])
-  LIMIT 1`;
+// Each table by its primary key (unit_id first): the first unit with figures in any set answers.
+const HAS_DELTAS = `${SETS.map(
+  (set) => `(SELECT 1 FROM ${set.unitTable} WHERE unit_id = ANY($1::text[]) LIMIT 1)`,
+).join(' UNION ALL ')} LIMIT 1`;
 
 // A unit new to the tree usually has no figures yet: then there is nothing to carry.
 const hasFigures = async (tx: PoolClient, subtree: string[]) =>

@@ -19,6 +19,7 @@ import {
   ownFiguresAsOf,
   subtreeFiguresAsOf,
 } from '../as-of';
+import { rightsFiguresAsOf, RightsFiguresSchema } from '../rights-figures';
 import { requireOrgPathInScope } from './org-subtree';
 import { summaryRates } from './rates';
 
@@ -100,6 +101,8 @@ const OrgUnitSummarySchema = z.object({
     .describe(
       'answers the federations of the subtree owe past the regional limit 逾期未批复: founding applications and re-elections still waiting (15 days by default)',
     ),
+  // 维权: the rights figure set (services/reporting/src/rights-figures).
+  ...RightsFiguresSchema.shape,
 });
 
 class OrgUnitSummaryDto extends createZodDto(OrgUnitSummarySchema) {}
@@ -214,10 +217,11 @@ export class OrgSummaryController {
   }
 
   private async figures(id: string, asOf: string | null): Promise<OrgUnitSummaryDto> {
-    const [summary, employers, answers] = await Promise.all([
+    const [summary, employers, answers, rights] = await Promise.all([
       subtreeFiguresAsOf(this.pool, id, asOf),
       employerFiguresAsOf(this.pool, id, asOf),
       figuresAsOf(this.pool, ANSWER_FIGURES, id, asOf),
+      rightsFiguresAsOf(this.pool, id, asOf),
     ]);
 
     return {
@@ -225,6 +229,7 @@ export class OrgSummaryController {
       ...employers,
       ...summaryRates({ ...summary, ...employers }),
       answersOverdue: answers.answers_overdue,
+      ...rights,
     };
   }
 }

@@ -2,7 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 import { ContractKindSchema } from '@taizhang/contracts';
-import { isoDate } from '@taizhang/domain';
+import { isoDate, text } from '@taizhang/domain';
 
 export const RequestNegotiationSchema = z
   .object({
@@ -11,10 +11,12 @@ export const RequestNegotiationSchema = z
       '综合 comprehensive, 工资专项 wage, 女职工权益保护专项 women, 劳动安全卫生专项 safety',
     ),
     employerIds: z
-      .array(z.uuid())
+      .array(text(100))
       .min(1)
       .max(500)
-      .describe('one employer, or several for a regional or industry contract (区域性、行业性)'),
+      .describe(
+        'the employers as the registry names them (统一社会信用代码): one, or several for a regional or industry contract (区域性、行业性)',
+      ),
     requestedOn: isoDate().describe('the day of the written request 要约'),
   })
   .strict();

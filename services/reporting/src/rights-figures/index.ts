@@ -1,0 +1,26 @@
+import { Topics } from '@taizhang/contracts';
+
+import { figureSetMigration, figureSetProjection } from '../as-of';
+import { topicConsumer } from '../topic-consumer';
+import {
+  CreateRightsCongressYears1767700000002,
+  projectCongressYears,
+} from './congress-years.projection';
+import { RIGHTS_FIGURES, rightsFigureDeltas } from './rights-figures';
+
+export { RIGHTS_FIGURES } from './rights-figures';
+export type { RightsFigures } from './rights-figures.query';
+export { rightsFiguresAsOf, RightsFiguresSchema } from './rights-figures.query';
+
+/** The migrations of rights' figure set: its own tables, no other set's altered. */
+export const rightsFiguresMigrations = [
+  figureSetMigration(RIGHTS_FIGURES, 1767700000001),
+  CreateRightsCongressYears1767700000002,
+];
+
+/** The consumer of `taizhang.rights.v1`: the set's deltas, and the congress years. */
+export const RightsFiguresConsumer = topicConsumer(
+  Topics.rights,
+  figureSetProjection(RIGHTS_FIGURES, rightsFigureDeltas),
+  projectCongressYears,
+);

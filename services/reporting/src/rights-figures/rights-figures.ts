@@ -1,0 +1,47 @@
+import type { EventEnvelope, RightsEvent } from '@taizhang/contracts';
+
+import type { FigureDelta } from '../as-of';
+import { figureSet } from '../as-of';
+
+/**
+ * Rights' figures 维权指标 (DESIGN §6), from `taizhang.rights.v1`: disputes received, agreed,
+ * failed (referred to arbitration) and overdue (past the mediation days without agreement), the
+ * amount recovered in fen, and the unions with a workers' congress in the year.
+ */
+export const RIGHTS_FIGURES = figureSet('rights', [
+  'disputes_received',
+  'disputes_agreed',
+  'disputes_failed',
+  'disputes_overdue',
+  'amount_recovered_fen',
+  'unions_with_congress',
+]);
+export type RightsFigure = (typeof RIGHTS_FIGURES.figures)[number];
+
+/** The first day of the year after `day`'s: a union's congress counts within its own year. */
+export const nextNewYear = (day: string): string => `${Number(day.slice(0, 4)) + 1}-01-01`;
+
+/** What an event of rights' topic changes, on its business date, for its union (pure). */
+export const rightsFigureDeltas = (event: EventEnvelope): FigureDelta<RightsFigure>[] => {
+  const unitId = event.orgUnitId;
+  const one = (day: string, figures: FigureDelta<RightsFigure>['figures']) => [
+    { unitId, day, figures },
+  ];
+  // The transport has validated the event against rights' registry.
+  const typed = { type: event.type, data: event.data } as RightsEvent;
+  switch (typed.type) {
+    case 'DisputeRegistered':
+      return one(typed.data.acceptedOn, { disputes_received: 1 });
+    case 'DisputeAgreed':
+      return one(typed.data.agreedOn, {
+        disputes_agreed: 1,
+        amount_recovered_fen: typed.data.amountRecoveredFen,
+      });
+    case 'DisputeFailed':
+      return one(typed.data.failedOn, { disputes_failed: 1 });
+    case 'DisputeArbitrationEligible':
+      return one(typed.data.eligibleOn, { disputes_overdue: 1 });
+    default:
+      return [];
+  }
+};
