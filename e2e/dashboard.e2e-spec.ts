@@ -41,10 +41,10 @@ describe('the dashboard in a browser', () => {
     page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   const ids = () => region.ids;
   const officerToken = () => region.tokens.federation_officer[0];
-  const summaryFromApi = async (unitId: string) => {
+  const summaryFromApi = async (unitId: string, query = '') => {
     const answer = await region.call(
       'GET',
-      `/api/reporting/reports/org-units/${unitId}/summary`,
+      `/api/reporting/reports/org-units/${unitId}/summary${query}`,
       officerToken(),
     );
     expect(answer.status).toBe(200);
@@ -64,8 +64,8 @@ describe('the dashboard in a browser', () => {
       ),
     );
   };
-  const expectFiguresOf = async (unitId: string) => {
-    const api = await summaryFromApi(unitId);
+  const expectFiguresOf = async (unitId: string, query = '') => {
+    const api = await summaryFromApi(unitId, query);
     const shown = await shownFigures();
     for (const figure of KPI_FIGURES)
       expect({ figure, shown: shown[figure] }).toEqual({ figure, shown: String(api[figure]) });
@@ -95,8 +95,15 @@ describe('the dashboard in a browser', () => {
     await shot('2-home-district');
   });
 
-  it('shows the figures the API gives for the district', async () => {
+  it('shows the figures the API gives for the district, each with its definition on hover', async () => {
     await expectFiguresOf(ids().district[0]);
+    await page.hover('.kpi[data-figure="membershipRateOfAll"]');
+    const tip = page.locator('#tip-membershipRateOfAll');
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.textContent()).toContain('入会率 = 会员数 ÷ 单位台账全部职工数');
+    expect(await tip.textContent()).toContain('来源');
+    await shot('2b-hover-definition');
+    await page.mouse.move(0, 0);
     const members = (await summaryFromApi(ids().district[0]))['members'] as number;
     expect(await page.textContent('.kpi[data-figure="members"] .kpi-value')).toBe(
       new Intl.NumberFormat('zh-CN').format(members),
@@ -125,6 +132,20 @@ describe('the dashboard in a browser', () => {
     await expectFiguresOf(ids().street[0]);
     await page.goto(
       `${region.gatewayUrl}/units/${ids().district[0]}/${ids().street[0]}/${ids().union[0]}`,
+    );
+    await expectFiguresOf(ids().union[0]);
+  });
+
+  it('shows the figures as of a chosen date, in the URL, and back to now', async () => {
+    // Before the member joined (2020-07-01) and the employers were registered (2025-06-30).
+    await page.fill('input[name="asOf"]', '2019-12-31');
+    await page.waitForURL(/asOf=2019-12-31$/);
+    await page.waitForSelector('.kpi[data-figure="members"] .kpi-value[data-value="0"]');
+    await expectFiguresOf(ids().union[0], '?asOf=2019-12-31');
+    await shot('4b-union-as-of');
+    await page.click('button:has-text("当前")');
+    await page.waitForURL(
+      new RegExp(`/units/${ids().district[0]}/${ids().street[0]}/${ids().union[0]}$`),
     );
     await expectFiguresOf(ids().union[0]);
   });
@@ -172,11 +193,28 @@ describe('the dashboard in a browser', () => {
     expect(timings.figuresShown).toBeGreaterThan(0);
   });
 
-  it('signs out, back to the sign-in form', async () => {
+  it('reads on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${region.gatewayUrl}/units/${ids().district[0]}`);
+    await shownFigures();
+    // The cards sit two to a row, none wider than the screen.
+    const widths = await page.$$eval('.kpi', (cards) => cards.map((card) => card.clientWidth));
+    expect(Math.max(...widths)).toBeLessThan(390 / 2);
+    await shot('7-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('signs out; a view’s URL then asks to sign in and leads back to it', async () => {
     await page.click('button:has-text("退出")');
     await page.waitForURL(/\/sign-in/);
     await page.waitForSelector('input[name="username"]');
-    await page.goto(`${region.gatewayUrl}/units/${ids().district[0]}`);
+    const street = `/units/${ids().district[0]}/${ids().street[0]}`;
+    await page.goto(`${region.gatewayUrl}${street}`);
     await page.waitForURL(/\/sign-in\?next=/);
+    await page.fill('input[name="username"]', 'officer0');
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(new RegExp(`${street}$`));
+    await expectFiguresOf(ids().street[0]);
   });
 });

@@ -70,7 +70,7 @@ export const App = () => {
       {ids ? (
         <UnitView key={ids[0]} ids={ids} user={session.user} />
       ) : (
-        !home && <main className="message">{t('notFound')}</main>
+        !home && <main className="message">{t('noUnit')}</main>
       )}
     </>
   );

@@ -5,23 +5,27 @@ import type { Answer } from './reports';
 
 export type Loading<T> = Answer<T> | { status: 'loading' };
 
-/** The answer of a read, again whenever `deps` change; a read no longer wanted is aborted. */
+const LOADING = { status: 'loading' } as const;
+
+/**
+ * The answer of a read, again whenever `deps` change; a read no longer wanted is aborted. An
+ * answer for other deps is never shown: from the render that changes them, it is 'loading'.
+ */
 export const useAnswer = <T>(
   read: (signal: AbortSignal) => Promise<Answer<T>>,
   deps: DependencyList,
 ): Loading<T> => {
-  const [answer, setAnswer] = useState<Loading<T>>({ status: 'loading' });
+  const key = JSON.stringify(deps);
+  const [held, setHeld] = useState<{ key: string; answer: Loading<T> }>({ key, answer: LOADING });
   useEffect(() => {
     const controller = new AbortController();
-    setAnswer({ status: 'loading' });
-    read(controller.signal).then(
-      (next) => controller.signal.aborted || setAnswer(next),
-      (error: Error) =>
-        controller.signal.aborted || setAnswer({ status: 'failed', message: error.message }),
+    const settle = (answer: Loading<T>) => controller.signal.aborted || setHeld({ key, answer });
+    read(controller.signal).then(settle, (error: Error) =>
+      settle({ status: 'failed', message: error.message }),
     );
 
     return () => controller.abort();
-  }, deps);
+  }, [key]);
 
-  return answer;
+  return held.key === key ? held.answer : LOADING;
 };

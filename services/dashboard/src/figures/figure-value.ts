@@ -35,7 +35,7 @@ export const figureSource = (
         (part) => FIGURES[part].fromRegistry,
       ));
   const when = asOf ? i18n.t('asOfDay', { date: i18n.date(asOf) }) : i18n.t('asOfNow');
-  const lines = [`${i18n.t('source')}: ${i18n.t('sourceSummary')}, ${when}`];
+  const lines = [i18n.t('sourceLine', { what: i18n.t('sourceSummary'), when })];
   if (usesRegistry)
     lines.push(
       registry.oldestHeadcountsAsOf && registry.newestHeadcountsAsOf
