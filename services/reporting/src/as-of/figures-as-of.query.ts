@@ -49,6 +49,11 @@ const SUM_FIGURES = (set: FigureSet, figures: readonly string[], more = '') => `
   SELECT ${figures.map((f) => `coalesce(sum(${f}), 0)::bigint::text AS ${f}`).join(', ')}${more}
   FROM ${set.subtreeTable} WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)`;
 
+/** The same sum over what the unit itself gained and lost (not its subtree): $1 the unit. */
+const SUM_OWN_FIGURES = (set: FigureSet, figures: readonly string[]) => `
+  SELECT ${figures.map((f) => `coalesce(sum(${f}), 0)::bigint::text AS ${f}`).join(', ')}
+  FROM ${set.unitTable} WHERE unit_id = $1 AND ($2::date IS NULL OR day <= $2::date)`;
+
 const numbers = <F extends string>(figures: readonly F[], row: Record<F, string>) =>
   Object.fromEntries(figures.map((f) => [f, Number(row[f])])) as Record<F, number>;
 
@@ -68,6 +73,24 @@ export const figuresAsOf = async <F extends string>(
   return numbers(figures, rows[0]!);
 };
 
+/**
+ * What a unit holds itself on a date (null: now), outside every child: the memberships a
+ * federation holds (保留会籍, a dissolved union's members among them) and a street's employers.
+ * With it the children of a unit add up to the unit, on any date.
+ */
+export const ownFiguresAsOf = async (
+  pool: Pool,
+  orgUnitId: string,
+  asOf: string | null,
+): Promise<Record<(typeof OWN_FIGURES)[number], number>> => {
+  const { rows } = await pool.query<Record<(typeof OWN_FIGURES)[number], string>>(
+    SUM_OWN_FIGURES(ORGANISATION_FIGURES, OWN_FIGURES),
+    [orgUnitId, asOf],
+  );
+
+  return numbers(OWN_FIGURES, rows[0]!);
+};
+
 const SUMMARY_FIGURES = [...MEMBER_FIGURES, 'unions', 'terms_expired'] as const;
 const REGISTRY_FIGURES = [
   'employers',
@@ -75,6 +98,8 @@ const REGISTRY_FIGURES = [
   'covered_employers',
   'unionised_workforce',
 ] as const;
+
+const OWN_FIGURES = [...SUMMARY_FIGURES, ...REGISTRY_FIGURES] as const;
 
 // The employers of the streets in the subtree on that date, pre-summed like the members: open
 // ones with the headcounts recorded last on or before it, covered by a union that existed then;

@@ -4,8 +4,9 @@ import type { SubtreeMoveHooks } from '@taizhang/directory';
 
 import { figuresMoveWithSubtree } from './deltas.sql';
 import { HEADCOUNT_DATES, ORGANISATION_FIGURES } from './organisation-figures';
+import { UNION_TYPE_FIGURES } from './union-type-figures';
 
-const carry = figuresMoveWithSubtree([ORGANISATION_FIGURES, HEADCOUNT_DATES]);
+const carry = figuresMoveWithSubtree([ORGANISATION_FIGURES, HEADCOUNT_DATES, UNION_TYPE_FIGURES]);
 
 const HAS_DELTAS = `SELECT 1 FROM ${ORGANISATION_FIGURES.unitTable} WHERE unit_id = ANY($1::text[]) LIMIT 1`;
 

@@ -11,7 +11,12 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import { poolOf } from '@taizhang/event-store';
 
-import { childrenAsOf, employerFiguresAsOf, subtreeFiguresAsOf } from '../as-of';
+import {
+  childrenAsOf,
+  employerFiguresAsOf,
+  ownFiguresAsOf,
+  subtreeFiguresAsOf,
+} from '../as-of';
 import { requireOrgPathInScope } from './org-subtree';
 import { summaryRates } from './rates';
 
@@ -103,6 +108,21 @@ const OrgUnitChildrenSchema = z.object({
     .describe(
       'one summary per direct child, for drill-down from city to district to street to union',
     ),
+  heldDirectly: OrgUnitSummarySchema.pick({
+    unions: true,
+    members: true,
+    femaleMembers: true,
+    migrantMembers: true,
+    newFormMembers: true,
+    retainedMemberships: true,
+    termsExpired: true,
+    employers: true,
+    workforce: true,
+    coveredEmployers: true,
+    workforceOfUnionisedEmployers: true,
+  }).describe(
+    'what the unit holds itself, in no child (本级): memberships a federation holds (保留会籍, a dissolved union’s members among them), a street’s employers. Children plus this add up to the unit’s summary on any date',
+  ),
 });
 
 class OrgUnitChildrenDto extends createZodDto(OrgUnitChildrenSchema) {}
@@ -162,7 +182,22 @@ export class OrgSummaryController {
       })),
     );
 
-    return { orgUnitId: id, children };
+    const own = await ownFiguresAsOf(this.pool, id, asOf);
+    const heldDirectly = {
+      unions: own.unions,
+      members: own.members,
+      femaleMembers: own.female_members,
+      migrantMembers: own.migrant_members,
+      newFormMembers: own.new_form_members,
+      retainedMemberships: own.retained_memberships,
+      termsExpired: own.terms_expired,
+      employers: own.employers,
+      workforce: own.workforce,
+      coveredEmployers: own.covered_employers,
+      workforceOfUnionisedEmployers: own.unionised_workforce,
+    };
+
+    return { orgUnitId: id, children, heldDirectly };
   }
 
   private async figures(id: string, asOf: string | null): Promise<OrgUnitSummaryDto> {
