@@ -146,12 +146,23 @@ const buildDashboard = async (root, outDir) => {
   if (!fs.existsSync(configFile)) return undefined;
   const require = createRequire(path.join(root, 'package.json'));
   const vite = await import(pathToFileURL(require.resolve('vite')).href);
-  await vite.build({
-    configFile,
-    root: path.join(root, DASHBOARD),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vite sets NODE_ENV=production in the process that builds: npm start and npm test go on to
+  // start services, the seed and the test runners, which must not inherit it.
+  const nodeEnv = process.env.NODE_ENV;
+  // React's production build, whatever NODE_ENV the caller runs with.
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({
+      configFile,
+      root: path.join(root, DASHBOARD),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 
   return outDir;
 };
