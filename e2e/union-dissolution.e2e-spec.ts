@@ -14,6 +14,7 @@ const FIGURES = [
   'employers',
   'workforce',
   'coveredEmployers',
+  'answersOverdue',
 ] as const;
 
 /**

@@ -20,6 +20,7 @@ import { organisationMigrations } from './organisation.migrations';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
 import { UnionDissolutionsController } from './union-dissolutions/union-dissolutions.controller';
 import { UnionMergersController } from './union-mergers/union-mergers.controller';
+import { approvalAnswerClock } from './unions/answer-clock/approval-answer.clock';
 import { CadresController } from './unions/cadres/cadres.controller';
 import { OrganisationUnitPaths } from './unions/org-unit-paths';
 import { unionTermClock } from './unions/term-clock/union-term.clock';
@@ -64,11 +65,11 @@ export const organisationModule = (
         },
       }),
     }),
-    // The term clock (换届预警) at start and every TERM_CLOCK_INTERVAL_MS.
+    // The term clock (换届预警) and the answer clock (批复时限) at start and every TERM_CLOCK_INTERVAL_MS.
     DeadlineClocksModule.forRootAsync({
       inject: [OrganisationConfig],
       useFactory: (config: OrganisationConfig) => ({
-        clocks: [unionTermClock],
+        clocks: [unionTermClock, approvalAnswerClock],
         intervalMs: config.termClock.intervalMs,
         businessDate,
       }),

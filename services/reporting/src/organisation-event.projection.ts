@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import type { EventEnvelope } from '@taizhang/contracts';
 import { deferredBatch, writeDeferredBatches } from '@taizhang/messaging';
 
+import { projectAnswersOverdue } from './as-of/answers-overdue.projection';
 import { projectAsOfFigures } from './as-of/as-of.projection';
 import { memberStepOf } from './as-of/member-step';
 import type { TimelineStep } from './as-of/member-timeline.projection';
@@ -46,4 +47,5 @@ export const projectOrganisationEvent = async (
   await projectUnionCoverage(event, tx);
   await projectAsOfFigures(event, tx);
   await projectUnionTypes(event, tx);
+  await projectAnswersOverdue(event, tx);
 };

@@ -3,6 +3,7 @@ import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateAsOfFigures1732000006100 } from './as-of/migrations/1732000006100-create-as-of-figures';
 import { AddEmployerFigures1732000006200 } from './as-of/migrations/1732000006200-add-employer-figures';
+import { CreateAnswersOverdue1767100000000 } from './as-of/migrations/1767100000000-create-answers-overdue';
 import { CreateUnionTypeFigures1767200000100 } from './as-of/migrations/1767200000100-create-union-type-figures';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
@@ -25,6 +26,7 @@ export const reportingMigrations = [
   AddEmployerNames1732000006300,
   // org_placements and org_paths are 1732000006100's (kept in place); adds org_units.
   CreateOrgTreeInTime1765000000000,
+  CreateAnswersOverdue1767100000000,
   CreateUnionTypeFigures1767200000100,
   CreateWorkersHomeRatings1767300000001,
 ];

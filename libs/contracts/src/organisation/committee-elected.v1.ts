@@ -20,6 +20,11 @@ export const CommitteeElectedV1 = defineEvent(
     termYears: z.union([z.literal(3), z.literal(5)]),
     /** The rule set the election was judged by; absent in events recorded before: national, 1. */
     ruleSet: AppliedRuleSetSchema.optional(),
+    /**
+     * The last day for the higher union's answer (heldOn + the rule's reply days); absent in
+     * events recorded before: national rules, 15 days.
+     */
+    answerDueOn: z.iso.date().optional(),
   }),
 );
 

@@ -2,6 +2,7 @@ import type { EventOf } from '../event-definition';
 import { EventRegistry } from '../event-registry';
 import type { RuleSetAmended } from '../rules';
 import { RuleSetAmendedV1 } from '../rules/rule-set-amended.v1';
+import { ApprovalOverdueV1 } from './approval-overdue.v1';
 import { CadreAppointedV1 } from './cadre-appointed.v1';
 import { CadreRemovedV1 } from './cadre-removed.v1';
 import {
@@ -37,6 +38,7 @@ import { UnionDissolvedV1, UnionRenamedV1 } from './union-renamed.v1';
 import { UnionTypeChangedV1 } from './union-type.v1';
 import { WorkersHomeRatedV1 } from './workers-home-rated.v1';
 
+export * from './approval-overdue.v1';
 export * from './cadre-appointed.v1';
 export * from './cadre-removed.v1';
 export * from './employer-closed.v1';
@@ -94,6 +96,7 @@ export const organisationEvents = [
   UnionTypeChangedV1,
   CommitteeTookOfficeV1,
   CadreDetailsUpdatedV1,
+  ApprovalOverdueV1,
   // The rules module's amendments, recorded in organisation's own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -131,6 +134,7 @@ export type CadreRemoved = EventOf<typeof CadreRemovedV1>;
 export type UnionTypeChanged = EventOf<typeof UnionTypeChangedV1>;
 export type CommitteeTookOffice = EventOf<typeof CommitteeTookOfficeV1>;
 export type CadreDetailsUpdated = EventOf<typeof CadreDetailsUpdatedV1>;
+export type ApprovalOverdue = EventOf<typeof ApprovalOverdueV1>;
 export type OrganisationEvent =
   | RuleSetAmended
   | OrgUnitCreated
@@ -162,7 +166,8 @@ export type OrganisationEvent =
   | CadreRemoved
   | UnionTypeChanged
   | CommitteeTookOffice
-  | CadreDetailsUpdated;
+  | CadreDetailsUpdated
+  | ApprovalOverdue;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

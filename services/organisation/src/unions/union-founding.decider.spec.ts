@@ -59,6 +59,8 @@ const submitted: UnionApplicationSubmitted = {
     employerIds: ['e1'],
     preparatoryGroup: group,
     submittedOn: '2026-03-10',
+    answerDueOn: '2026-03-25',
+    ruleSet: { region: 'national', version: 1 },
   },
 };
 const approved: UnionEvent = {
@@ -83,7 +85,7 @@ describe('Union founding', () => {
         .when(submit({ submittedOn: '2019-04-01' }))
         .then({
           type: 'UnionApplicationSubmitted',
-          data: { ...submitted.data, submittedOn: '2019-04-01' },
+          data: { ...submitted.data, submittedOn: '2019-04-01', answerDueOn: '2019-04-16' },
         });
       spec
         .given([])

@@ -1,4 +1,5 @@
 import type { RuleSetAmended } from '@taizhang/contracts';
+import { addDays } from '@taizhang/deadlines';
 import { IllegalStateError } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE, ruleSetsDecider, rulesInForce } from '@taizhang/rules';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
@@ -84,7 +85,11 @@ describe('Union life', () => {
         .when(election())
         .then({
           ...elected,
-          data: { ...elected.data, ruleSet: { region: 'national', version: 1 } },
+          data: {
+            ...elected.data,
+            ruleSet: { region: 'national', version: 1 },
+            answerDueOn: '2026-03-16',
+          },
         }));
 
     it('refuses a re-election without two thirds present', () =>
@@ -175,6 +180,7 @@ describe('Union life', () => {
             ...elected.data,
             heldOn: '2026-03-08',
             ruleSet: { region: 'national', version: 1 },
+            answerDueOn: '2026-03-23',
           },
         });
       spec
@@ -326,6 +332,7 @@ describe('Union life under the rules in force (DESIGN §9)', () => {
       committee: seats,
       termYears: 5,
       ruleSet: { region: 'm1', version },
+      answerDueOn: addDays(heldOn, 15),
     },
   });
 

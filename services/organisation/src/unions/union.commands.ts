@@ -1,4 +1,4 @@
-import type { UnionType } from '@taizhang/contracts';
+import type { AppliedRuleSet, UnionType } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 
@@ -80,6 +80,21 @@ export type RejectElection = Command<'RejectElection', { rejectedOn: string; rea
 /** Raised by the term clock on the day after a term ran out without an approved re-election. */
 export type RecordTermExpiry = Command<'RecordTermExpiry', Record<string, never>>;
 
+/**
+ * Raised by the answer clock on the day the higher union's time to answer an application or an
+ * election ran out (`waitingSince` names which one), with the limit the wait began under.
+ */
+export type RecordApprovalOverdue = Command<
+  'RecordApprovalOverdue',
+  {
+    subject: 'application' | 'election';
+    waitingSince: string;
+    dueOn: string;
+    replyDays: number;
+    ruleSet: AppliedRuleSet;
+  }
+>;
+
 export type RenameUnion = Command<'RenameUnion', { name: string; effectiveOn: string }>;
 
 export type DissolveUnion = Command<'DissolveUnion', { reason: string; dissolvedOn: string }>;
@@ -113,7 +128,6 @@ export type ChangeUnionType = Command<
   { unionType: UnionType; effectiveOn: string }
 >;
 
-
 /** 亮职责、亮承诺: a serving cadre's public phone, duties and pledge, given or changed from a date. */
 export type UpdateCadreDetails = Command<
   'UpdateCadreDetails',
@@ -132,6 +146,7 @@ export type UnionCommand =
   | ApproveElection
   | RejectElection
   | RecordTermExpiry
+  | RecordApprovalOverdue
   | RenameUnion
   | DissolveUnion
   | MergeUnion

@@ -1,4 +1,5 @@
 import type {
+  ApprovalOverdue,
   CadreAppointed,
   CadreDetailsUpdated,
   CadreRemoved,
@@ -23,6 +24,7 @@ import { unknownCommand } from '@taizhang/event-store';
 import type { RulesInForce } from '@taizhang/rules';
 import { decidingUnder } from '@taizhang/rules';
 
+import { recordApprovalOverdue } from './decide/approval-overdue';
 import {
   appointCadre,
   removeCadre,
@@ -70,7 +72,8 @@ export type UnionEvent =
   | OrgUnitMoved
   | UnionTypeChanged
   | CommitteeTookOffice
-  | CadreDetailsUpdated;
+  | CadreDetailsUpdated
+  | ApprovalOverdue;
 
 export const initialState = (): Union => ({ status: 'None' });
 
@@ -99,6 +102,8 @@ const evolveFounding = (state: Union, event: UnionEvent): Union => {
       return state.status === 'Applied'
         ? { ...state, status: 'Rejected', reason: event.data.reason }
         : state;
+    case 'ApprovalOverdue':
+      return state.status === 'Applied' ? { ...state, answerOverdue: true } : state;
     default:
       return state;
   }
@@ -178,6 +183,10 @@ const evolveActive = (state: Union, event: UnionEvent): Union => {
       return { ...state, pendingElection: undefined };
     case 'UnionTermExpired':
       return { ...state, termExpired: true };
+    case 'ApprovalOverdue':
+      return state.pendingElection
+        ? { ...state, pendingElection: { ...state.pendingElection, answerOverdue: true } }
+        : state;
     case 'UnionRenamed':
       return { ...state, name: event.data.name };
     case 'OrgUnitMoved':
@@ -231,6 +240,8 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
     case 'UnionApplicationApproved':
     case 'UnionApplicationRejected':
       return evolveFounding(state, event);
+    case 'ApprovalOverdue':
+      return state.status === 'Applied' ? evolveFounding(state, event) : evolveActive(state, event);
     case 'CadreAppointed':
     case 'CadreRemoved':
     case 'CommitteeTookOffice':
@@ -268,6 +279,8 @@ export const decide = (
       return rejectElection(command, state);
     case 'RecordTermExpiry':
       return recordTermExpiry(command, state);
+    case 'RecordApprovalOverdue':
+      return recordApprovalOverdue(command, state);
     case 'RenameUnion':
       return renameUnion(command, state);
     case 'DissolveUnion':

@@ -12,6 +12,8 @@ export interface UnionApplication {
   submittedOn: string;
   /** 工会类型 of the union to be founded; undefined when the application did not say. */
   unionType?: UnionType;
+  /** The higher union did not answer within the rule's time (recorded once by the answer clock). */
+  answerOverdue?: boolean;
 }
 
 /** A cadre shown publicly (三亮) while serving. */
@@ -48,6 +50,8 @@ export interface ActiveUnion {
     termYears: 3 | 5;
     committee?: CommitteeSeat[];
     offices?: OfficeHolder[];
+    /** The higher union did not answer within the rule's time (recorded once by the answer clock). */
+    answerOverdue?: boolean;
   };
   /** How many elected committees took office on the platform (names their cadres' ids). */
   committeesSeated?: number;

@@ -57,18 +57,20 @@ const SUM_OWN_FIGURES = (set: FigureSet, figures: readonly string[]) => `
 const numbers = <F extends string>(figures: readonly F[], row: Record<F, string>) =>
   Object.fromEntries(figures.map((f) => [f, Number(row[f])])) as Record<F, number>;
 
-/** A figure set's figures (or some of them) of a unit's subtree on a date (null: now). */
+/**
+ * A figure set's figures (or some of them) of a unit's subtree on a date (null: now), or of the
+ * unit alone (`of: 'unit'`, what it holds itself).
+ */
 export const figuresAsOf = async <F extends string>(
   pool: Pool,
   set: FigureSet<F>,
   orgUnitId: string,
   asOf: string | null,
   figures: readonly F[] = set.figures,
+  of: 'subtree' | 'unit' = 'subtree',
 ): Promise<Record<F, number>> => {
-  const { rows } = await pool.query<Record<F, string>>(SUM_FIGURES(set, figures), [
-    orgUnitId,
-    asOf,
-  ]);
+  const sum = of === 'unit' ? SUM_OWN_FIGURES(set, figures) : SUM_FIGURES(set, figures);
+  const { rows } = await pool.query<Record<F, string>>(sum, [orgUnitId, asOf]);
 
   return numbers(figures, rows[0]!);
 };
@@ -78,18 +80,12 @@ export const figuresAsOf = async <F extends string>(
  * federation holds (保留会籍, a dissolved union's members among them) and a street's employers.
  * With it the children of a unit add up to the unit, on any date.
  */
-export const ownFiguresAsOf = async (
+export const ownFiguresAsOf = (
   pool: Pool,
   orgUnitId: string,
   asOf: string | null,
-): Promise<Record<(typeof OWN_FIGURES)[number], number>> => {
-  const { rows } = await pool.query<Record<(typeof OWN_FIGURES)[number], string>>(
-    SUM_OWN_FIGURES(ORGANISATION_FIGURES, OWN_FIGURES),
-    [orgUnitId, asOf],
-  );
-
-  return numbers(OWN_FIGURES, rows[0]!);
-};
+): Promise<Record<(typeof OWN_FIGURES)[number], number>> =>
+  figuresAsOf(pool, ORGANISATION_FIGURES, orgUnitId, asOf, OWN_FIGURES, 'unit');
 
 const SUMMARY_FIGURES = [...MEMBER_FIGURES, 'unions', 'terms_expired'] as const;
 const REGISTRY_FIGURES = [

@@ -1,6 +1,8 @@
+export { ANSWER_FIGURES } from './answer-figures';
 export {
   childrenAsOf,
   employerFiguresAsOf,
+  figuresAsOf,
   ownFiguresAsOf,
   subtreeFiguresAsOf,
 } from './figures-as-of.query';

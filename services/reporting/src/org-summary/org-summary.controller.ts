@@ -12,8 +12,10 @@ import { CurrentUser, Roles } from '@taizhang/auth';
 import { poolOf } from '@taizhang/event-store';
 
 import {
+  ANSWER_FIGURES,
   childrenAsOf,
   employerFiguresAsOf,
+  figuresAsOf,
   ownFiguresAsOf,
   subtreeFiguresAsOf,
 } from '../as-of';
@@ -92,6 +94,12 @@ const OrgUnitSummarySchema = z.object({
     .describe(
       'unions whose committee term ran out without re-election 换届预警 (dissolved ones excluded)',
     ),
+  answersOverdue: z
+    .number()
+    .int()
+    .describe(
+      'answers the federations of the subtree owe past the regional limit 逾期未批复: founding applications and re-elections still waiting (15 days by default)',
+    ),
 });
 
 class OrgUnitSummaryDto extends createZodDto(OrgUnitSummarySchema) {}
@@ -120,6 +128,7 @@ const OrgUnitChildrenSchema = z.object({
     workforce: true,
     coveredEmployers: true,
     workforceOfUnionisedEmployers: true,
+    answersOverdue: true,
   }).describe(
     'what the unit holds itself, in no child (本级): memberships a federation holds (保留会籍, a dissolved union’s members among them), a street’s employers. Children plus this add up to the unit’s summary on any date',
   ),
@@ -182,7 +191,10 @@ export class OrgSummaryController {
       })),
     );
 
-    const own = await ownFiguresAsOf(this.pool, id, asOf);
+    const [own, ownAnswers] = await Promise.all([
+      ownFiguresAsOf(this.pool, id, asOf),
+      figuresAsOf(this.pool, ANSWER_FIGURES, id, asOf, undefined, 'unit'),
+    ]);
     const heldDirectly = {
       unions: own.unions,
       members: own.members,
@@ -195,17 +207,24 @@ export class OrgSummaryController {
       workforce: own.workforce,
       coveredEmployers: own.covered_employers,
       workforceOfUnionisedEmployers: own.unionised_workforce,
+      answersOverdue: ownAnswers.answers_overdue,
     };
 
     return { orgUnitId: id, children, heldDirectly };
   }
 
   private async figures(id: string, asOf: string | null): Promise<OrgUnitSummaryDto> {
-    const [summary, employers] = await Promise.all([
+    const [summary, employers, answers] = await Promise.all([
       subtreeFiguresAsOf(this.pool, id, asOf),
       employerFiguresAsOf(this.pool, id, asOf),
+      figuresAsOf(this.pool, ANSWER_FIGURES, id, asOf),
     ]);
 
-    return { ...summary, ...employers, ...summaryRates({ ...summary, ...employers }) };
+    return {
+      ...summary,
+      ...employers,
+      ...summaryRates({ ...summary, ...employers }),
+      answersOverdue: answers.answers_overdue,
+    };
   }
 }

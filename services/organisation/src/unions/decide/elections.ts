@@ -18,6 +18,7 @@ import type {
   RejectElection,
 } from '../union.commands';
 import type { ActiveUnion, Union } from '../union.state';
+import { answerDueOn } from './approval-overdue';
 import { requireActive } from './union-dates';
 
 /**
@@ -51,6 +52,7 @@ export const holdElection = (command: UnderRules<HoldElection>, state: Union): C
       ...(offices?.length ? { offices } : {}),
       termYears,
       ruleSet: appliedRuleSet(command.rules),
+      answerDueOn: answerDueOn(command.rules, heldOn),
     },
   };
 };

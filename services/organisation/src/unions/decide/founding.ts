@@ -18,11 +18,12 @@ import type {
   SubmitUnionApplication,
 } from '../union.commands';
 import type { Union } from '../union.state';
+import { answerDueOn } from './approval-overdue';
 import { checkCoveredEmployers } from './covered-employers';
 import { checkParent } from './registration';
 
 export const submitApplication = (
-  command: SubmitUnionApplication,
+  command: UnderRules<SubmitUnionApplication>,
   state: Union,
 ): UnionApplicationSubmitted => {
   const { unionId, proposedName, employerIds, preparatoryGroup } = command.data;
@@ -44,6 +45,8 @@ export const submitApplication = (
       preparatoryGroup,
       submittedOn,
       ...(command.data.unionType ? { unionType: command.data.unionType } : {}),
+      answerDueOn: answerDueOn(command.rules, submittedOn),
+      ruleSet: appliedRuleSet(command.rules),
     },
   };
 };
