@@ -29,14 +29,27 @@ export const services = (root: string = REPO_ROOT): ServiceDefinition[] =>
     main: `services/${service.name}/src/main.ts`,
   })).filter((service) => fs.existsSync(path.join(root, service.main)));
 
-/** The service folders under `services/`, whether or not they can run yet. */
+// A web app under services/ (the dashboard, tagged type:web) is files the gateway serves, not a
+// process of its own.
+const isWebApp = (dir: string): boolean => {
+  const project = path.join(dir, 'project.json');
+
+  return (
+    fs.existsSync(project) &&
+    ((JSON.parse(fs.readFileSync(project, 'utf8')) as { tags?: string[] }).tags ?? []).includes(
+      'type:web',
+    )
+  );
+};
+
+/** The service folders under `services/`, whether or not they can run yet (web apps aside). */
 export const serviceFolders = (root: string = REPO_ROOT): string[] => {
   const dir = path.join(root, 'services');
 
   return fs.existsSync(dir)
     ? fs
         .readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
+        .filter((entry) => entry.isDirectory() && !isWebApp(path.join(dir, entry.name)))
         .map((entry) => entry.name)
         .sort()
     : [];

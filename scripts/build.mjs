@@ -11,6 +11,9 @@
 // new lib under libs/ with its alias there is picked up with nothing to edit here. Source maps go
 // beside the files (.js.map) and are not loaded: NODE_OPTIONS=--enable-source-maps when wanted.
 //
+// The dashboard (services/dashboard, a React app, not a Node service) is built by Vite into
+// dist/services/dashboard, where the gateway serves it at /; its files are in the fingerprint too.
+//
 // Stale or not: a fingerprint of the inputs (path, size and mtime of every source file, the
 // tsconfig files, .swcrc, package-lock.json and this script) kept in dist/.fingerprint; a file
 // added, changed, renamed or deleted changes it. A build writes a folder of its own and swaps it in
@@ -33,6 +36,10 @@ const SETTINGS = [
   'scripts/build.mjs',
 ];
 const SPEC = /\.(spec|int-spec|e2e-spec)\.ts$/;
+const DASHBOARD = path.join('services', 'dashboard');
+const DASHBOARD_SETTINGS = ['index.html', 'vite.config.ts', 'tsconfig.json'].map((file) =>
+  path.join(DASHBOARD, file),
+);
 
 /** Where `npm start` and the tests find a service's built entry point. */
 export const builtMain = (service, root = REPO_ROOT) =>
@@ -46,7 +53,17 @@ const walk = (dir) =>
     return entry.isFile() ? [file] : [];
   });
 
-/** The files built into dist/, relative to the root: libs/<lib>/src/** and services/<name>/src/**. */
+/** The dashboard's own files, relative to the root (its sources, public files and settings). */
+export const dashboardFiles = (root = REPO_ROOT) =>
+  ['src', 'public']
+    .map((dir) => path.join(root, DASHBOARD, dir))
+    .filter((dir) => fs.existsSync(dir))
+    .flatMap(walk)
+    .map((file) => path.relative(root, file))
+    .concat(DASHBOARD_SETTINGS.filter((file) => fs.existsSync(path.join(root, file))))
+    .sort();
+
+/** The files swc builds into dist/, relative to the root: libs/<lib>/src/** and services/<name>/src/**. */
 export const sourceFiles = (root = REPO_ROOT) =>
   SOURCE_PARENTS.flatMap((parent) => {
     const dir = path.join(root, parent);
@@ -61,13 +78,13 @@ export const sourceFiles = (root = REPO_ROOT) =>
       : [];
   })
     .map((file) => path.relative(root, file))
-    .filter((file) => !SPEC.test(file))
+    .filter((file) => !SPEC.test(file) && !file.startsWith(`${DASHBOARD}${path.sep}`))
     .sort();
 
 /** What the output depends on, as one hash: each input's path, size and modification time. */
 export const fingerprint = (root = REPO_ROOT) => {
   const hash = createHash('sha256');
-  for (const file of [...sourceFiles(root), ...SETTINGS]) {
+  for (const file of [...sourceFiles(root), ...dashboardFiles(root), ...SETTINGS]) {
     const stat = fs.statSync(path.join(root, file), { throwIfNoEntry: false });
     hash.update(`${file}\t${stat ? `${stat.size}\t${stat.mtimeMs}` : 'absent'}\n`);
   }
@@ -123,6 +140,33 @@ const swapIn = (built, target) => {
   }
 };
 
+/** Builds the dashboard with Vite into `outDir`; resolves to the size of its first view. */
+const buildDashboard = async (root, outDir) => {
+  const configFile = path.join(root, DASHBOARD, 'vite.config.ts');
+  if (!fs.existsSync(configFile)) return undefined;
+  const require = createRequire(path.join(root, 'package.json'));
+  const vite = await import(pathToFileURL(require.resolve('vite')).href);
+  // Vite sets NODE_ENV=production in the process that builds: npm start and npm test go on to
+  // start services, the seed and the test runners, which must not inherit it.
+  const nodeEnv = process.env.NODE_ENV;
+  // React's production build, whatever NODE_ENV the caller runs with.
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({
+      configFile,
+      root: path.join(root, DASHBOARD),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+
+  return outDir;
+};
+
 /** Builds dist/ from scratch; resolves to the number of files written. */
 export const build = async (root = REPO_ROOT) => {
   const require = createRequire(path.join(root, 'package.json'));
@@ -157,6 +201,7 @@ export const build = async (root = REPO_ROOT) => {
         await fs.promises.writeFile(`${target}.map`, map);
       }),
     );
+    await buildDashboard(root, path.join(out, DASHBOARD));
     fs.writeFileSync(path.join(out, FINGERPRINT_FILE), `${stamp}\n`);
     swapIn(out, path.join(root, DIST));
   } finally {

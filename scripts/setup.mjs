@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes a clean clone ready to run: installs the npm packages when node_modules is missing or
-// package-lock.json changed since the last install, then brings up the infrastructure
-// (infra/setup.ts). Builtins only, because it runs before node_modules exists.
+// package-lock.json changed since the last install, Debian's Chromium when /usr/bin/chromium is
+// missing (the dashboard's end-to-end test drives it; never a downloaded browser), then brings up
+// the infrastructure (infra/setup.ts). Builtins only, because it runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -55,6 +56,34 @@ export const installPackages = () => {
   fs.writeFileSync(marker, `${lockHash()}\n`);
 };
 
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const aptGet = (...args) =>
+  spawnSync('apt-get', args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  }).status === 0;
+
+/**
+ * Installs Debian's Chromium when it is missing (apt-get, as root, with the package lists
+ * refreshed once if the first try finds nothing). Answers whether the browser is there; without
+ * it only the dashboard's end-to-end test cannot run, so setup goes on.
+ */
+export const installChromium = () => {
+  if (fs.existsSync(CHROMIUM)) return true;
+  console.log(`setup: ${CHROMIUM} is missing; installing Debian's chromium (apt-get)`);
+  // With a Chinese font, so that the test's screenshots show the labels.
+  const install = () =>
+    aptGet('install', '-y', '--no-install-recommends', 'chromium', 'fonts-wqy-zenhei');
+  if (!install()) aptGet('update') && install();
+  if (fs.existsSync(CHROMIUM)) return true;
+  console.error(
+    `setup: could not install chromium (output above); the dashboard's end-to-end test needs ${CHROMIUM}`,
+  );
+
+  return false;
+};
+
 /** Starts or reuses Kafka, creates the topics and databases, and checks Redis. */
 export const setupInfrastructure = async () => {
   const code = await runTs('infra/setup.ts');
@@ -63,6 +92,7 @@ export const setupInfrastructure = async () => {
 
 export const setup = async () => {
   installPackages();
+  installChromium();
   await setupInfrastructure();
 };
 

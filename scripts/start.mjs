@@ -279,6 +279,23 @@ const seedDemoRegion = async (all, admin) => {
   }
 };
 
+/** Where the dashboard is (the gateway serves it at /) and, in demo mode, who can sign in there. */
+const printDashboard = (all, demo) => {
+  const gateway = all.find((service) => service.name === 'gateway');
+  if (!gateway) return;
+  console.log(`\nDashboard 工会统计看板: http://${host}:${gateway.port}/`);
+  if (!demo.on) return;
+  const { demoUsers, DEFAULT_DEMO_PASSWORD } = requireTs('infra/seed/demo-users.data.ts');
+  const password = process.env.TAIZHANG_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+  console.log(
+    `  sign in with password "${password}" as, for example (every demo user is listed above):`,
+  );
+  for (const user of demoUsers()
+    .filter((user) => user.role !== 'union_cadre')
+    .slice(0, 6))
+    console.log(`  ${user.username.padEnd(26)} ${user.role.padEnd(19)} ${user.unit.name}`);
+};
+
 const printAdmin = (all, admin) => {
   if (all.some((service) => service.name === 'gateway')) console.log(`\n${admin.message}`);
 };
@@ -316,6 +333,7 @@ for (const service of all) {
 console.log(
   `  ${'supervisor'.padEnd(13)} restarts a service that stops   log ${relative(supervisorLog)}`,
 );
+printDashboard(all, demo);
 console.log(`\n${demo.reason}`);
 console.log(
   '\nStop everything (the supervisor, the services and the Kafka broker) with: npm run stop',

@@ -17,8 +17,14 @@ const withoutWrkSection = (text: string): string => {
 /** The wrk section now in the file ('' if none), which `npm run bench` keeps when it rewrites the rest. */
 export const keptWrkSection = (): string => existing().slice(withoutWrkSection(existing()).length);
 
+// What follows the wrk section, written by hand (§ 9, the dashboard in Chromium), is kept.
+const FOLLOWING_HEADING = '\n## 9. ';
+
 /** Puts `body` (without its heading) into the file as the wrk section, in place of the last one. */
 export const writeWrkSection = (body: string): void => {
   const rest = withoutWrkSection(existing()).trimEnd();
-  fs.writeFileSync(BENCHMARKS_FILE, `${rest}\n\n${WRK_HEADING}\n\n${body.trim()}\n`);
+  const section = keptWrkSection();
+  const at = section.indexOf(FOLLOWING_HEADING);
+  const following = at < 0 ? '' : `\n${section.slice(at).trim()}\n`;
+  fs.writeFileSync(BENCHMARKS_FILE, `${rest}\n\n${WRK_HEADING}\n\n${body.trim()}\n${following}`);
 };

@@ -137,6 +137,30 @@ void NestFactory.createApplicationContext(GreeterModule, { logger: false }).then
     expect(stale()).toBe(false);
   }, 60_000);
 
+  it('builds the dashboard with Vite into dist/services/dashboard, rebuilt when its sources change', () => {
+    write('services/dashboard/vite.config.ts', 'export default {};\n');
+    write(
+      'services/dashboard/index.html',
+      '<!doctype html><div id="root"></div><script type="module" src="/src/main.ts"></script>\n',
+    );
+    write('services/dashboard/src/main.ts', "document.title = process.env.NODE_ENV ?? 'unset';\n");
+    build();
+    const page = fs.readFileSync(path.join(root, 'dist/services/dashboard/index.html'), 'utf8');
+    const bundle = /src="\/(assets\/[\w.-]+\.js)"/.exec(page)?.[1];
+    expect(bundle).toBeDefined();
+    // A production bundle, and nothing of the app left for swc.
+    expect(fs.readFileSync(path.join(root, 'dist/services/dashboard', bundle!), 'utf8')).toContain(
+      '"production"',
+    );
+    expect(built('services/dashboard/src/main.js')).toBe(false);
+    expect(stale()).toBe(false);
+    touch('services/dashboard/src/main.ts');
+    expect(stale()).toBe(true);
+    touch('services/dashboard/index.html');
+    build();
+    expect(stale()).toBe(false);
+  }, 120_000);
+
   it('builds an entry point for every service of this checkout, where npm start runs it', () => {
     const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/build.mjs')], {
       encoding: 'utf8',

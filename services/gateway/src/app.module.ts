@@ -9,6 +9,7 @@ import { messagingMigrations } from '@taizhang/messaging';
 
 import { GatewayConfig } from './config/gateway.config';
 import { gatewayEnvSchema } from './config/gateway-env.schema';
+import { DashboardMiddleware } from './dashboard/dashboard.middleware';
 import { GatewayCoreModule } from './gateway-core.module';
 import { JwksController } from './keys/jwks.controller';
 import type { SigningKeys } from './keys/signing-keys';
@@ -38,6 +39,8 @@ export class AppModule implements NestModule {
       .forRoutes({ path: '*path', method: RequestMethod.ALL });
     // After the limit per address: the one origin for every service, `/api/<service>/…`.
     consumer.apply(ProxyMiddleware).forRoutes({ path: 'api/*path', method: RequestMethod.ALL });
+    // The dashboard's page and files at `/` (services/dashboard); other paths go on.
+    consumer.apply(DashboardMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.GET });
   }
 }
 

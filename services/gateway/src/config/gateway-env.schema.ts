@@ -59,6 +59,10 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
     'sign-in attempts per window from one address',
   ),
   PROXY_TIMEOUT_MS: count(100, 600_000, 30_000, 'how long to wait for a service'),
+  DASHBOARD_DIR: z
+    .string()
+    .optional()
+    .describe('the built dashboard served at / (default: dist/services/dashboard)'),
   // Where each of FORWARDED_SERVICES answers; one not given has no route (404), so no caller
   // waits on a port where nothing listens.
   ORGANISATION_URL: httpUrl.optional(),

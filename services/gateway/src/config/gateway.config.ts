@@ -35,6 +35,8 @@ export class GatewayConfig extends PlatformConfig {
   readonly proxy: { readonly timeoutMs: number };
   /** Where `/api/<service>/…` goes, by service name: one per `<SERVICE>_URL` given. */
   readonly routes: Readonly<Record<string, string>>;
+  /** The built dashboard's folder, if given (else the gateway looks beside its own build). */
+  readonly dashboardDir: string | undefined;
 
   constructor(env: GatewayEnv) {
     super(env);
@@ -63,5 +65,6 @@ export class GatewayConfig extends PlatformConfig {
     };
     this.proxy = { timeoutMs: env.PROXY_TIMEOUT_MS };
     this.routes = serviceRoutes(env);
+    this.dashboardDir = env.DASHBOARD_DIR;
   }
 }

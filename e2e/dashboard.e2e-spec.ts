@@ -1,0 +1,220 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+import type { GatewayRegion } from './support/gateway-region';
+import { PASSWORD, startGatewayRegion } from './support/gateway-region';
+
+// Debian's Chromium (scripts/setup.mjs installs it), never a downloaded browser.
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+// Each step's screenshot, kept as an artifact (git-ignored).
+const SHOTS = path.join(__dirname, 'screenshots', 'dashboard');
+const KPI_FIGURES = [
+  'unions',
+  'employers',
+  'unionisationRate',
+  'workforce',
+  'members',
+  'membershipRateOfUnionised',
+  'membershipRateOfAll',
+  'retainedMemberships',
+  'termsExpired',
+];
+
+/**
+ * The dashboard as a district officer uses it, in Chromium through the gateway, against the real
+ * organisation, reporting and gateway started from dist/ (the gateway serving the built app).
+ */
+describe('the dashboard in a browser', () => {
+  let region: GatewayRegion;
+  let browser: Browser;
+  let page: Page;
+  const shot = (name: string) =>
+    page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const ids = () => region.ids;
+  const officerToken = () => region.tokens.federation_officer[0];
+  const summaryFromApi = async (unitId: string, query = '') => {
+    const answer = await region.call(
+      'GET',
+      `/api/reporting/reports/org-units/${unitId}/summary${query}`,
+      officerToken(),
+    );
+    expect(answer.status).toBe(200);
+
+    return answer.body;
+  };
+  /** The figures the page shows, as the values it was given (data-value) and as written. */
+  const shownFigures = async () => {
+    await page.waitForSelector('.kpi[data-figure="members"] .kpi-value');
+
+    return page.$$eval('.kpi', (cards) =>
+      Object.fromEntries(
+        cards.map((card) => [
+          card.getAttribute('data-figure'),
+          card.querySelector('.kpi-value')?.getAttribute('data-value'),
+        ]),
+      ),
+    );
+  };
+  const expectFiguresOf = async (unitId: string, query = '') => {
+    const api = await summaryFromApi(unitId, query);
+    const shown = await shownFigures();
+    for (const figure of KPI_FIGURES)
+      expect({ figure, shown: shown[figure] }).toEqual({ figure, shown: String(api[figure]) });
+  };
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    region = await startGatewayRegion();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await region?.close();
+  }, 120_000);
+
+  it('signs a district officer in, in Chinese, onto the district’s home view', async () => {
+    await page.goto(`${region.gatewayUrl}/`);
+    await page.waitForURL(/\/sign-in$/);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.fill('input[name="username"]', 'officer0');
+    await page.fill('input[name="password"]', PASSWORD);
+    await shot('1-sign-in');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(new RegExp(`/units/${ids().district[0]}$`));
+    await page.waitForSelector('.kpi-label:text-is("建会率")');
+    await shot('2-home-district');
+  });
+
+  it('shows the figures the API gives for the district, each with its definition on hover', async () => {
+    await expectFiguresOf(ids().district[0]);
+    await page.hover('.kpi[data-figure="membershipRateOfAll"]');
+    const tip = page.locator('#tip-membershipRateOfAll');
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.textContent()).toContain('入会率 = 会员数 ÷ 单位台账全部职工数');
+    expect(await tip.textContent()).toContain('来源');
+    await shot('2b-hover-definition');
+    await page.mouse.move(0, 0);
+    const members = (await summaryFromApi(ids().district[0]))['members'] as number;
+    expect(await page.textContent('.kpi[data-figure="members"] .kpi-value')).toBe(
+      new Intl.NumberFormat('zh-CN').format(members),
+    );
+  });
+
+  it('drills down to a street and a union, each its own URL, with a breadcrumb', async () => {
+    await page.click(`tr[data-unit="${ids().street[0]}"] a`);
+    await page.waitForURL(new RegExp(`/units/${ids().district[0]}/${ids().street[0]}$`));
+    await expectFiguresOf(ids().street[0]);
+    await page.waitForSelector('.breadcrumb >> text=和平区总工会第一街道工会联合会');
+    await shot('3-street');
+    await page.click(`tr[data-unit="${ids().union[0]}"] a`);
+    await page.waitForURL(
+      new RegExp(`/units/${ids().district[0]}/${ids().street[0]}/${ids().union[0]}$`),
+    );
+    await expectFiguresOf(ids().union[0]);
+    await page.waitForSelector('.breadcrumb >> text=和平区总工会机床厂工会');
+    expect(await page.textContent('.breadcrumb')).toContain('和平区总工会');
+    await shot('4-union');
+  });
+
+  it('goes back up with the browser’s back button, and a view’s URL opens it again', async () => {
+    await page.goBack();
+    await page.waitForURL(new RegExp(`/units/${ids().district[0]}/${ids().street[0]}$`));
+    await expectFiguresOf(ids().street[0]);
+    await page.goto(
+      `${region.gatewayUrl}/units/${ids().district[0]}/${ids().street[0]}/${ids().union[0]}`,
+    );
+    await expectFiguresOf(ids().union[0]);
+  });
+
+  it('shows the figures as of a chosen date, in the URL, and back to now', async () => {
+    // Before the member joined (2020-07-01) and the employers were registered (2025-06-30).
+    await page.fill('input[name="asOf"]', '2019-12-31');
+    await page.waitForURL(/asOf=2019-12-31$/);
+    await page.waitForSelector('.kpi[data-figure="members"] .kpi-value[data-value="0"]');
+    await expectFiguresOf(ids().union[0], '?asOf=2019-12-31');
+    await shot('4b-union-as-of');
+    await page.click('button:has-text("当前")');
+    await page.waitForURL(
+      new RegExp(`/units/${ids().district[0]}/${ids().street[0]}/${ids().union[0]}$`),
+    );
+    await expectFiguresOf(ids().union[0]);
+  });
+
+  it('never shows the neighbour district, not even by its URL', async () => {
+    await page.goto(`${region.gatewayUrl}/units/${ids().district[0]}`);
+    await shownFigures();
+    expect(await page.textContent('body')).not.toContain('沈河区');
+    expect(await page.$(`tr[data-unit="${ids().district[1]}"]`)).toBeNull();
+    await page.goto(`${region.gatewayUrl}/units/${ids().district[1]}`);
+    await page.waitForSelector('text=未找到该组织，或不在您的管辖范围内。');
+    expect(await page.textContent('body')).not.toContain('沈河区');
+    await shot('5-neighbour-not-found');
+  });
+
+  it('switches every label to English and back', async () => {
+    await page.goto(`${region.gatewayUrl}/units/${ids().district[0]}`);
+    await shownFigures();
+    await page.click('button:has-text("English")');
+    await page.waitForSelector('.kpi-label:text-is("Unionisation rate")');
+    expect(await page.textContent('body')).not.toContain('建会率');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await shot('6-english');
+    await page.click('button:has-text("中文")');
+    await page.waitForSelector('.kpi-label:text-is("建会率")');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  });
+
+  it('measures the home view’s paint (recorded in docs/benchmarks.md, not asserted)', async () => {
+    await page.goto(`${region.gatewayUrl}/units/${ids().district[0]}`);
+    await shownFigures();
+    const timings = await page.evaluate(() => ({
+      firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      figuresShown: performance.getEntriesByName('taizhang:figures-shown')[0]?.startTime,
+      javaScriptBytes: performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('.js'))
+        .reduce(
+          (sum, entry) => sum + ((entry as { encodedBodySize?: number }).encodedBodySize ?? 0),
+          0,
+        ),
+    }));
+    console.log(`dashboard home view: ${JSON.stringify(timings)}`);
+    expect(timings.firstContentfulPaint).toBeGreaterThan(0);
+    expect(timings.figuresShown).toBeGreaterThan(0);
+  });
+
+  it('reads on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${region.gatewayUrl}/units/${ids().district[0]}`);
+    await shownFigures();
+    // The cards sit two to a row, none wider than the screen.
+    const widths = await page.$$eval('.kpi', (cards) => cards.map((card) => card.clientWidth));
+    expect(Math.max(...widths)).toBeLessThan(390 / 2);
+    await shot('7-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('signs out; a view’s URL then asks to sign in and leads back to it', async () => {
+    await page.click('button:has-text("退出")');
+    await page.waitForURL(/\/sign-in/);
+    await page.waitForSelector('input[name="username"]');
+    const street = `/units/${ids().district[0]}/${ids().street[0]}`;
+    await page.goto(`${region.gatewayUrl}${street}`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.fill('input[name="username"]', 'officer0');
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(new RegExp(`${street}$`));
+    await expectFiguresOf(ids().street[0]);
+  });
+});

@@ -1,0 +1,27 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import type { Answer } from './reports';
+import { useAnswer } from './use-answer';
+
+const Probe = ({ id, reads }: { id: string; reads: Record<string, Promise<Answer<string>>> }) => {
+  const answer = useAnswer(() => reads[id]!, [id]);
+
+  return <p>{answer.status === 'ok' ? answer.body : answer.status}</p>;
+};
+
+describe('useAnswer', () => {
+  it('never shows the answer of the previous deps while the next one loads', async () => {
+    let answerB: (answer: Answer<string>) => void = () => undefined;
+    const reads = {
+      a: Promise.resolve<Answer<string>>({ status: 'ok', body: 'figures of a' }),
+      b: new Promise<Answer<string>>((resolve) => (answerB = resolve)),
+    };
+    const { rerender } = render(<Probe id="a" reads={reads} />);
+    expect(await screen.findByText('figures of a')).toBeTruthy();
+    rerender(<Probe id="b" reads={reads} />);
+    expect(screen.getByText('loading')).toBeTruthy();
+    answerB({ status: 'ok', body: 'figures of b' });
+    expect(await screen.findByText('figures of b')).toBeTruthy();
+  });
+});
