@@ -7,11 +7,13 @@ import { checkpointTopic, organisationRegistry, Topics } from '@taizhang/contrac
 import { DeadlineClocksModule } from '@taizhang/deadlines';
 import { businessDate } from '@taizhang/domain';
 import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
+import { ImportJobsModule } from '@taizhang/import-jobs';
 import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
+import { ListsModule } from './lists/lists.module';
 import { MembersModule } from './members/members.module';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { organisationMigrations } from './organisation.migrations';
@@ -72,8 +74,12 @@ export const organisationModule = (
         businessDate,
       }),
     }),
+    // Sheet uploads run as jobs: GET /imports/:id, its events and refused rows, and the worker.
+    ImportJobsModule.forRoot(),
     MembersModule,
     EmployersModule,
+    // Lists and search (会员花名册, pending approvals, 换届预警, 保留会籍) with their sheets.
+    ListsModule,
     // GET /rules, POST /rules/amendments: the rule sets the union deciders are judged by.
     RulesModule,
   ],

@@ -6,10 +6,12 @@ import { z } from 'zod';
 import { AuthModule } from '@taizhang/auth';
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 
+import { OrgStructureController } from './org-structure/org-structure.controller';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
 import { UncoveredEmployersController } from './uncovered-employers';
+import { WorkersHomesController } from './workers-homes';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3005),
@@ -33,5 +35,11 @@ export const reportingModule = (
     // Figures only for the caller's subtree: every route needs a token from the gateway.
     AuthModule.forRoot({ env }),
   ],
-  controllers: [OrgSummaryController, UncoveredEmployersController, ...reportingConsumers],
+  controllers: [
+    OrgSummaryController,
+    UncoveredEmployersController,
+    OrgStructureController,
+    WorkersHomesController,
+    ...reportingConsumers,
+  ],
 });

@@ -8,6 +8,7 @@ import { projectAsOfFigures } from './as-of/as-of.projection';
 import { memberStepOf } from './as-of/member-step';
 import type { TimelineStep } from './as-of/member-timeline.projection';
 import { projectMemberTimeline, timelineStep } from './as-of/member-timeline.projection';
+import { projectUnionTypes } from './as-of/union-types.projection';
 import { projectEmployerFacts } from './employer-facts/employer-facts.projection';
 import { projectOrgUnitFacts } from './org-summary/org-unit-facts.projection';
 import { projectUnionCoverage } from './union-coverage/union-coverage.projection';
@@ -46,4 +47,5 @@ export const projectOrganisationEvent = async (
   await projectUnionCoverage(event, tx);
   await projectAsOfFigures(event, tx);
   await projectAnswersOverdue(event, tx);
+  await projectUnionTypes(event, tx);
 };

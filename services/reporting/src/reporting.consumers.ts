@@ -2,6 +2,7 @@ import { Topics } from '@taizhang/contracts';
 
 import { projectOrganisationEvent } from './organisation-event.projection';
 import { topicConsumer } from './topic-consumer';
+import { projectWorkersHomeRatings } from './workers-homes';
 
 /**
  * One consumer per source topic, each with the read models and figure sets its events feed.
@@ -11,7 +12,9 @@ import { topicConsumer } from './topic-consumer';
  */
 export const reportingConsumers = [
   // Members' steps of a run are written together before the commit (organisation-event.projection).
-  topicConsumer(Topics.organisation, (event, tx) =>
-    projectOrganisationEvent(event, tx, { batchMemberSteps: true }),
+  topicConsumer(
+    Topics.organisation,
+    (event, tx) => projectOrganisationEvent(event, tx, { batchMemberSteps: true }),
+    projectWorkersHomeRatings,
   ),
 ];

@@ -10,6 +10,7 @@ import {
   CommitteeElectionApprovedV1,
   UnionTermExpiredV1,
 } from './committee-elected.v1';
+import { CadreDetailsUpdatedV1, CommitteeTookOfficeV1 } from './committee-took-office.v1';
 import { ElectionRejectedV1 } from './election-rejected.v1';
 import { EmployerClosedV1 } from './employer-closed.v1';
 import { EmployerHeadcountsUpdatedV1 } from './employer-headcounts-updated.v1';
@@ -34,6 +35,7 @@ import { UnionEstablishedV1 } from './union-established.v1';
 import { UnionMergedV1 } from './union-merged.v1';
 import { UnionRegisteredV1 } from './union-registered.v1';
 import { UnionDissolvedV1, UnionRenamedV1 } from './union-renamed.v1';
+import { UnionTypeChangedV1 } from './union-type.v1';
 import { WorkersHomeRatedV1 } from './workers-home-rated.v1';
 
 export * from './approval-overdue.v1';
@@ -49,6 +51,7 @@ export * from './member-personal-data.v1';
 export * from './member-transferred.v1';
 export * from './membership-retained.v1';
 export * from './committee-elected.v1';
+export * from './committee-took-office.v1';
 export * from './election-rejected.v1';
 export * from './org-unit-changed.v1';
 export * from './org-unit-created.v1';
@@ -58,6 +61,7 @@ export * from './union-established.v1';
 export * from './union-merged.v1';
 export * from './union-registered.v1';
 export * from './union-renamed.v1';
+export * from './union-type.v1';
 export * from './workers-home-rated.v1';
 
 /** Every event `organisation` publishes on `taizhang.organisation.v1`, at its latest version. */
@@ -90,6 +94,9 @@ export const organisationEvents = [
   CadreAppointedV1,
   CadreRemovedV1,
   ApprovalOverdueV1,
+  UnionTypeChangedV1,
+  CommitteeTookOfficeV1,
+  CadreDetailsUpdatedV1,
   // The rules module's amendments, recorded in organisation's own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -125,6 +132,9 @@ export type UnionMerged = EventOf<typeof UnionMergedV1>;
 export type CadreAppointed = EventOf<typeof CadreAppointedV1>;
 export type CadreRemoved = EventOf<typeof CadreRemovedV1>;
 export type ApprovalOverdue = EventOf<typeof ApprovalOverdueV1>;
+export type UnionTypeChanged = EventOf<typeof UnionTypeChangedV1>;
+export type CommitteeTookOffice = EventOf<typeof CommitteeTookOfficeV1>;
+export type CadreDetailsUpdated = EventOf<typeof CadreDetailsUpdatedV1>;
 export type OrganisationEvent =
   | RuleSetAmended
   | OrgUnitCreated
@@ -154,7 +164,10 @@ export type OrganisationEvent =
   | UnionMerged
   | CadreAppointed
   | CadreRemoved
-  | ApprovalOverdue;
+  | ApprovalOverdue
+  | UnionTypeChanged
+  | CommitteeTookOffice
+  | CadreDetailsUpdated;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { defineEvent } from '../event-definition';
 import { AppliedRuleSetSchema } from '../rules/rule-values';
+import { UnionTypeSchema } from './union-type.v1';
 
 /** A preparatory group (筹备组) applied to the union one level up to found a union (组建申请). */
 export const UnionApplicationSubmittedV1 = defineEvent(
@@ -27,5 +28,7 @@ export const UnionApplicationSubmittedV1 = defineEvent(
     answerDueOn: z.iso.date().optional(),
     /** The rule set that set `answerDueOn`. */
     ruleSet: AppliedRuleSetSchema.optional(),
+    /** 工会类型 of the union to be founded; absent when the application did not say. */
+    unionType: UnionTypeSchema.optional(),
   }),
 );

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { defineEvent } from '../event-definition';
 import { AppliedRuleSetSchema } from '../rules/rule-values';
+import { UnionTypeSchema } from './union-type.v1';
 
 /** An existing grassroots union (基层工会) was registered on the platform (存量工会登记). */
 export const UnionRegisteredV1 = defineEvent(
@@ -28,5 +29,7 @@ export const UnionRegisteredV1 = defineEvent(
       .optional(),
     /** The rule set the term was judged by; only with `currentTerm`. */
     ruleSet: AppliedRuleSetSchema.optional(),
+    /** 工会类型; absent when the registration did not say (not recorded, never a guess). */
+    unionType: UnionTypeSchema.optional(),
   }),
 );

@@ -10,14 +10,23 @@ export interface CommitteeSeat {
   post: CommitteePost;
 }
 
+/** Offices a congress fills besides the committee (女职工委员会, 经费审查委员会). */
+export type CongressOffice =
+  | 'women_committee_chair'
+  | 'women_committee_member'
+  | 'audit_committee_chair'
+  | 'audit_committee_member';
+
+export interface OfficeHolder {
+  name: string;
+  office: CongressOffice;
+}
+
 type CommitteeRules = RuleValues['committee'];
 type Share = CommitteeRules['electionQuorum'];
 
 /** How many committee members a union of this size elects, by the rule set's table. */
-const committeeSize = (
-  rules: CommitteeRules,
-  members: number,
-): { min: number; max: number } => {
+const committeeSize = (rules: CommitteeRules, members: number): { min: number; max: number } => {
   const { min, max } = rules.sizeTable.find((band) => band.upTo === null || members <= band.upTo)!;
 
   return { min, max };
@@ -112,6 +121,17 @@ export const checkTermYears = (rules: RulesInForce, termYears: number): void => 
       'TERM_NOT_ALLOWED',
       { termYears, allowed: terms },
     );
+};
+
+/** Each of the women's and audit committees has at most one chair (主任). */
+export const checkOffices = (offices: readonly OfficeHolder[] = []): void => {
+  for (const chair of ['women_committee_chair', 'audit_committee_chair'] as const)
+    if (offices.filter((holder) => holder.office === chair).length > 1)
+      throw new IllegalStateError(
+        `Only one person holds the office ${chair}. / 女职工委员会、经费审查委员会各设主任一人。`,
+        'ONE_OFFICE_CHAIR',
+        { office: chair },
+      );
 };
 
 /** The last day of a term that starts on `startsOn` (YYYY-MM-DD) and lasts `years`. */

@@ -141,12 +141,19 @@ describe('Union, when the higher union does not answer in time (逾期未批复)
       .thenThrows(IllegalStateError, /no longer waits/);
   });
 
-  it('leaves an overdue election still to be approved', () =>
-    spec
-      .given([established, elected, raised('election')])
-      .when({ type: 'ApproveElection', data: {}, metadata: on('2026-03-20T02:00:00Z') })
-      .then({
-        type: 'CommitteeElectionApproved',
-        data: { unionId: 'u1', approvedOn: '2026-03-20', termEndsOn: '2031-02-28' },
-      }));
+  it('leaves an overdue election still to be approved', () => {
+    const decider = unionDeciderUnder(NATIONAL_RULES_IN_FORCE);
+    const state = [established, elected, raised('election')].reduce(
+      (union, event) => decider.evolve(union, event),
+      decider.initialState(),
+    );
+    const decided = decider.decide(
+      { type: 'ApproveElection', data: {}, metadata: on('2026-03-20T02:00:00Z') },
+      state,
+    );
+    expect([decided].flat()[0]).toEqual({
+      type: 'CommitteeElectionApproved',
+      data: { unionId: 'u1', approvedOn: '2026-03-20', termEndsOn: '2031-02-28' },
+    });
+  });
 });

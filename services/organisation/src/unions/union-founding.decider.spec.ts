@@ -3,6 +3,7 @@ import { IllegalStateError } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { committeeTookOffice } from '../../test/unions/union-events';
 import type { CommitteeSeat } from './committee-rules';
 import type { HoldFoundingCongress, SubmitUnionApplication, UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
@@ -209,22 +210,25 @@ describe('Union founding', () => {
       spec
         .given([submitted, approved])
         .when(congress())
-        .then({
-          type: 'UnionEstablished',
-          data: {
-            unionId: 'u1',
-            name: '沈阳新松机器人工会',
-            parentId: 's1',
-            orgPath: 'm1/d1/s1/u1',
-            establishedOn: '2026-03-09',
-            employerIds: ['e1'],
-            congress: { entitledVoters: 60, present: 45 },
-            committee,
-            termYears: 5,
-            termEndsOn: '2031-03-08',
-            ruleSet: { region: 'national', version: 1 },
+        .then([
+          {
+            type: 'UnionEstablished',
+            data: {
+              unionId: 'u1',
+              name: '沈阳新松机器人工会',
+              parentId: 's1',
+              orgPath: 'm1/d1/s1/u1',
+              establishedOn: '2026-03-09',
+              employerIds: ['e1'],
+              congress: { entitledVoters: 60, present: 45 },
+              committee,
+              termYears: 5,
+              termEndsOn: '2031-03-08',
+              ruleSet: { region: 'national', version: 1 },
+            },
           },
-        }));
+          committeeTookOffice('2026-03-09', committee),
+        ]));
 
     it('refuses an election without two thirds present', () =>
       spec

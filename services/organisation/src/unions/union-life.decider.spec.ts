@@ -4,6 +4,7 @@ import { IllegalStateError } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE, ruleSetsDecider, rulesInForce } from '@taizhang/rules';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { committeeTookOffice } from '../../test/unions/union-events';
 import type { CommitteeSeat } from './committee-rules';
 import type { HoldElection, UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
@@ -101,10 +102,13 @@ describe('Union life', () => {
       spec
         .given([established, elected])
         .when(simple('ApproveElection'))
-        .then({
-          type: 'CommitteeElectionApproved',
-          data: { unionId: 'u1', approvedOn: '2026-03-10', termEndsOn: '2031-02-28' },
-        }));
+        .then([
+          {
+            type: 'CommitteeElectionApproved',
+            data: { unionId: 'u1', approvedOn: '2026-03-10', termEndsOn: '2031-02-28' },
+          },
+          committeeTookOffice('2026-03-01', committee),
+        ]));
 
     it('has nothing to approve without a pending election, and holds no second one meanwhile', () => {
       spec
@@ -121,10 +125,13 @@ describe('Union life', () => {
       spec
         .given([established, elected])
         .when(approve('2026-03-03'))
-        .then({
-          type: 'CommitteeElectionApproved',
-          data: { unionId: 'u1', approvedOn: '2026-03-03', termEndsOn: '2031-02-28' },
-        }));
+        .then([
+          {
+            type: 'CommitteeElectionApproved',
+            data: { unionId: 'u1', approvedOn: '2026-03-03', termEndsOn: '2031-02-28' },
+          },
+          committeeTookOffice('2026-03-01', committee),
+        ]));
 
     it('refuses an answer dated in the future or before the election', () => {
       spec
@@ -184,10 +191,13 @@ describe('Union life', () => {
           { ...elected, data: { ...elected.data, heldOn: '2026-03-08' } },
         ])
         .when(approve())
-        .then({
-          type: 'CommitteeElectionApproved',
-          data: { unionId: 'u1', approvedOn: '2026-03-10', termEndsOn: '2031-03-07' },
-        });
+        .then([
+          {
+            type: 'CommitteeElectionApproved',
+            data: { unionId: 'u1', approvedOn: '2026-03-10', termEndsOn: '2031-03-07' },
+          },
+          committeeTookOffice('2026-03-08', committee),
+        ]);
     });
   });
 

@@ -1,9 +1,9 @@
-import type { AppliedRuleSet } from '@taizhang/contracts';
+import type { AppliedRuleSet, UnionType } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 
 import type { MoveData, ParentRef } from '../org-units';
-import type { CommitteeSeat } from './committee-rules';
+import type { CommitteeSeat, OfficeHolder } from './committee-rules';
 import type { Union } from './union.state';
 
 /**
@@ -21,6 +21,7 @@ export type RegisterUnion = Command<
     employers?: EmployerOnRecord[];
     /** The committee serving now: when it was elected and for how many years. */
     currentTerm?: { electedOn: string; termYears: 3 | 5 };
+    unionType?: UnionType;
   }
 >;
 
@@ -44,6 +45,7 @@ export type SubmitUnionApplication = Command<
     /** The day the group applied, for an application entered after the fact; today by default. */
     submittedOn?: string;
     preparatoryGroup: { name: string; role: string }[];
+    unionType?: UnionType;
   }
 >;
 
@@ -60,6 +62,8 @@ export type HoldFoundingCongress = Command<
     entitledVoters: number;
     present: number;
     committee: CommitteeSeat[];
+    /** The women's and audit committees' offices filled by the same congress. */
+    offices?: OfficeHolder[];
     termYears: 3 | 5;
   }
 >;
@@ -118,6 +122,18 @@ export type RemoveCadre = Command<
   'RemoveCadre',
   { cadreId: string; removedOn: string; reason: string }
 >;
+/** 工会类型变更: the union is of another type from a date. */
+export type ChangeUnionType = Command<
+  'ChangeUnionType',
+  { unionType: UnionType; effectiveOn: string }
+>;
+
+
+/** 亮职责、亮承诺: a serving cadre's public phone, duties and pledge, given or changed from a date. */
+export type UpdateCadreDetails = Command<
+  'UpdateCadreDetails',
+  { cadreId: string; phone?: string; duties?: string; pledge?: string; effectiveOn: string }
+>;
 /** 隶属关系调整: the union sits under another street or district federation from a date. */
 export type MoveUnion = Command<'MoveUnion', MoveData>;
 
@@ -137,7 +153,9 @@ export type UnionCommand =
   | MergeUnion
   | AppointCadre
   | RemoveCadre
-  | MoveUnion;
+  | MoveUnion
+  | ChangeUnionType
+  | UpdateCadreDetails;
 
 /**
  * A command as the decider gets it: with the rules in force on its business date for the union's

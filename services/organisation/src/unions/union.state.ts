@@ -1,3 +1,7 @@
+import type { UnionType } from '@taizhang/contracts';
+
+import type { CommitteeSeat, OfficeHolder } from './committee-rules';
+
 /** The founding application, as long as the union is not yet established. */
 export interface UnionApplication {
   id: string;
@@ -8,6 +12,8 @@ export interface UnionApplication {
   submittedOn: string;
   /** The higher union did not answer within the rule's time (recorded once by the answer clock). */
   answerOverdue?: boolean;
+  /** 工会类型 of the union to be founded; undefined when the application did not say. */
+  unionType?: UnionType;
 }
 
 /** A cadre shown publicly (三亮) while serving. */
@@ -15,8 +21,12 @@ export interface ServingCadre {
   cadreId: string;
   name: string;
   post: string;
-  phone: string;
-  duties: string;
+  /** The elected post's code, for a cadre who came with an elected committee. */
+  postCode?: string;
+  /** A cadre from an elected committee has no phone or duties until they are given. */
+  phone?: string;
+  duties?: string;
+  pledge?: string;
   appointedOn: string;
 }
 
@@ -34,10 +44,23 @@ export interface ActiveUnion {
   termExpired?: boolean;
   /** The effective date of the union's last move to another parent (隶属关系调整). */
   movedOn?: string;
-  /** A re-election waiting for the higher union's approval. */
-  pendingElection?: { heldOn: string; termYears: 3 | 5; answerOverdue?: boolean };
+  /** A re-election waiting for the higher union's approval, with whom it elected. */
+  pendingElection?: {
+    heldOn: string;
+    termYears: 3 | 5;
+    /** The higher union did not answer within the rule's time (the answer clock's event). */
+    answerOverdue?: boolean;
+    committee?: CommitteeSeat[];
+    offices?: OfficeHolder[];
+  };
+  /** How many elected committees took office on the platform (names their cadres' ids). */
+  committeesSeated?: number;
   /** The cadres serving now, in the order appointed. */
   cadres?: ServingCadre[];
+  /** 工会类型; undefined when never recorded (registered before types were kept). */
+  unionType?: UnionType;
+  /** The effective date of the last change of type: a later change is not dated before it. */
+  typeChangedOn?: string;
 }
 
 /**

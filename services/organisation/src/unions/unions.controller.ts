@@ -16,6 +16,7 @@ import {
   RejectElectionDto,
   RenameUnionDto,
 } from './dto/union-life.dto';
+import { ChangeUnionTypeDto } from './dto/union-type.dto';
 import { readEmployersOnRecord } from './employers-on-record';
 import { loadEstablishedUnionInScope, runUnionCommandInScope } from './union-scope';
 import { runNewUnionCommand } from './union-streams';
@@ -97,6 +98,20 @@ export class UnionsController {
   ): Promise<CommandResult> {
     return runUnionCommandInScope(this.store, user, unionId, request, WRITE_ACCESS, () => ({
       type: 'RenameUnion',
+      data: body,
+      metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
+    }));
+  }
+
+  /** 工会类型变更: figures by type count the union under its new type from the date. */
+  @CommandPost(200, ['union_cadre', 'federation_officer'], ':id/type')
+  changeType(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @Body() body: ChangeUnionTypeDto,
+    @SignedInCommand() { user, request }: SignedInCommand,
+  ): Promise<CommandResult> {
+    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_ACCESS, () => ({
+      type: 'ChangeUnionType',
       data: body,
       metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
     }));

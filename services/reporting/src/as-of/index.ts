@@ -9,3 +9,6 @@ export {
 export type { EmployerFigures, OrgUnitSummary } from './figures-as-of.query';
 export { projectMemberTimeline, timelineStep } from './member-timeline.projection';
 export type { TimelineStep } from './member-timeline.projection';
+export { figuresByKeyAsOf } from './figures-by-key.query';
+export { UNION_TYPE_FIGURES, UNION_TYPE_KEYS } from './union-type-figures';
+export type { UnionTypeKey } from './union-type-figures';

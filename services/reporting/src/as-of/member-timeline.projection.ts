@@ -7,6 +7,7 @@ import type { MemberStepEvent } from './member-step';
 import { contributionAfter } from './member-step';
 import { EMPLOYER_FIGURES, MEMBER_FIGURES } from './organisation-figures';
 import { preparedStatement } from './prepared-statement';
+import { recomputeUnionTypesOfMembers } from './union-types.projection';
 const LIST = MEMBER_FIGURES.join(', ');
 
 /** One step of a member's timeline: from `day`, what they add to which unit (none once left). */
@@ -115,4 +116,5 @@ export const projectMemberTimeline = async (
       ...MEMBER_FIGURES.map((f) => steps.map((step) => step.figures[f])),
     ]),
   );
+  await recomputeUnionTypesOfMembers(tx, memberIds);
 };

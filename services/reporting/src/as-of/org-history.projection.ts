@@ -5,8 +5,14 @@ import type { SubtreeMoveHooks } from '@taizhang/directory';
 import { ANSWER_FIGURES } from './answer-figures';
 import { figuresMoveWithSubtree } from './deltas.sql';
 import { HEADCOUNT_DATES, ORGANISATION_FIGURES } from './organisation-figures';
+import { UNION_TYPE_FIGURES } from './union-type-figures';
 
-const carry = figuresMoveWithSubtree([ORGANISATION_FIGURES, HEADCOUNT_DATES, ANSWER_FIGURES]);
+const carry = figuresMoveWithSubtree([
+  ORGANISATION_FIGURES,
+  HEADCOUNT_DATES,
+  UNION_TYPE_FIGURES,
+  ANSWER_FIGURES,
+]);
 
 const HAS_DELTAS = `
   SELECT 1 FROM ${ORGANISATION_FIGURES.unitTable} WHERE unit_id = ANY($1::text[])

@@ -10,7 +10,7 @@ import { IllegalStateError } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 import { appliedRuleSet } from '@taizhang/rules';
 
-import { checkElection, termEndsOn } from '../committee-rules';
+import { checkElection, checkOffices, termEndsOn } from '../committee-rules';
 import type {
   ApproveUnionApplication,
   HoldFoundingCongress,
@@ -46,6 +46,7 @@ export const submitApplication = (
       submittedOn,
       answerDueOn: answerDueOn(command.rules, submittedOn),
       ruleSet: appliedRuleSet(command.rules),
+      ...(command.data.unionType ? { unionType: command.data.unionType } : {}),
     },
   };
 };
@@ -98,7 +99,7 @@ export const holdFoundingCongress = (
   command: UnderRules<HoldFoundingCongress>,
   state: Union,
 ): UnionEstablished => {
-  const { heldOn, entitledVoters, present, committee, termYears } = command.data;
+  const { heldOn, entitledVoters, present, committee, offices, termYears } = command.data;
   if (state.status !== 'Approved')
     throw new IllegalStateError(
       state.status === 'Applied'
@@ -114,6 +115,7 @@ export const holdFoundingCongress = (
       'CONGRESS_BEFORE_APPROVAL',
     );
   checkElection(command.rules, { entitledVoters, present, termYears }, committee);
+  checkOffices(offices);
 
   return {
     type: 'UnionEstablished',
@@ -126,9 +128,11 @@ export const holdFoundingCongress = (
       employerIds: state.employerIds,
       congress: { entitledVoters, present },
       committee,
+      ...(offices?.length ? { offices } : {}),
       termYears,
       termEndsOn: termEndsOn(heldOn, termYears),
       ruleSet: appliedRuleSet(command.rules),
+      ...(state.unionType ? { unionType: state.unionType } : {}),
     },
   };
 };

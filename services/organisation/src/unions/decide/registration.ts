@@ -70,6 +70,7 @@ export const registerUnion = (
       orgPath: `${parent.orgPath}/${unionId}`,
       ...(employerIds.length > 0 ? { employerIds } : {}),
       ...currentTermOf(command),
+      ...(command.data.unionType ? { unionType: command.data.unionType } : {}),
     },
   };
 };
