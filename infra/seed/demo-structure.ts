@@ -48,12 +48,14 @@ const person = (
   ...more,
 });
 
+// Each user signs in once (the gateway limits sign-ins).
+const signedIn = new Map<string, Awaited<ReturnType<typeof signIn>>>();
 const signInAs = async (username: string) => {
-  const signedIn = await signIn(username, DEMO_PASSWORD);
-  if (!signedIn)
-    throw new Error(`The demo user ${username} cannot sign in with the demo password.`);
+  if (!signedIn.has(username)) signedIn.set(username, await signIn(username, DEMO_PASSWORD));
+  const user = signedIn.get(username);
+  if (!user) throw new Error(`The demo user ${username} cannot sign in with the demo password.`);
 
-  return signedIn;
+  return user;
 };
 
 const streetOf = (key: string): DemoStreet => {

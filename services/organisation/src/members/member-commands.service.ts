@@ -31,7 +31,7 @@ import { PersonalDataVault } from './personal-data/personal-data-vault';
 /** A change of a membership: the command, the unit its events concern, what commits with it. */
 type MemberChange = Pick<
   HandleCommandOptions<Member, MemberCommand, MemberEvent>,
-  'command' | 'orgUnit' | 'withinTransaction'
+  'command' | 'orgUnit' | 'withinTransaction' | 'fingerprint'
 >;
 
 /** Turns changes of a membership into commands on the person's stream (joins: MemberJoinsService). */
@@ -67,6 +67,9 @@ export class MemberCommandsService {
           id: body.toUnionId,
           path: 'orgPath' in toUnion ? toUnion.orgPath : body.toUnionId,
         },
+        // The request, not the union's state read for it: a replay after the union changed
+        // (renamed, retyped) is still the same request.
+        fingerprint: ['TransferMember', body],
         withinTransaction: (tx) =>
           holdUnionOpen(tx.client, body.toUnionId, toUnionVersion, 'receiving union'),
       };
@@ -106,6 +109,7 @@ export class MemberCommandsService {
           data: { ...body, union, federation },
           metadata: request.metadata(startOfBusinessDate(body.since)),
         },
+        fingerprint: ['RetainMembership', body],
         orgUnit:
           body.heldBy === 'federation' && federation
             ? { id: federation.id, path: federation.orgPath }
@@ -137,6 +141,7 @@ export class MemberCommandsService {
           metadata: request.metadata(startOfBusinessDate(body.placedOn)),
         },
         orgUnit: unit,
+        fingerprint: ['PlaceMemberInBranch', body],
       };
     });
   }
