@@ -33,8 +33,8 @@ interface JobRow {
 
 /**
  * A job survives its service: stopped after some rows, the next start of the service resumes
- * it, and every row is recorded exactly once (organisation's app in this process, twice, on one
- * database).
+ * it, and every row is recorded exactly once; of two instances started, one runs it (runs: 2).
+ * Organisation's app in this process, three times, on one database.
  */
 describe('an import job across a restart of the service', () => {
   const auth = createTestAuth();
@@ -42,6 +42,7 @@ describe('an import job across a restart of the service', () => {
   let topics: TestTopics;
   let first: TestService;
   let second: NestExpressApplication | undefined;
+  let third: NestExpressApplication | undefined;
   let firstClosed = false;
   const pool = () => first.db.pool;
   const jobRow = async (id: string) =>
@@ -66,6 +67,7 @@ describe('an import job across a restart of the service', () => {
   afterAll(async () => {
     if (!firstClosed) await first?.app.close();
     await second?.close();
+    await third?.close();
     await first?.db.drop();
     await topics?.delete();
     rmSync(dataDir, { recursive: true, force: true });
@@ -123,8 +125,10 @@ describe('an import job across a restart of the service', () => {
       forgotten.rowCount,
     ]);
 
+    // Two instances start: one of them takes the job (its lock), the other leaves it.
     second = await createServiceApp(organisationModule(first.env));
-    await second.init();
+    third = await createServiceApp(organisationModule(first.env));
+    await Promise.all([second.init(), third.init()]);
     await eventually(
       () => jobRow(id),
       ({ state }) => state === 'done',
