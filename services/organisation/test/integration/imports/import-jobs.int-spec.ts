@@ -141,6 +141,37 @@ describe('import jobs (导入任务) over HTTP', () => {
     expect(redone).toMatchObject({ rows: 3, recorded: 0, already: 1, rejected: 2 });
   });
 
+  it('fails with the reason when what it needs is gone by the time it runs, and its stream says so', async () => {
+    // A job queued for a union that no longer takes members (here: one that never existed).
+    const id = '00000000-0000-4000-8000-00000000f001';
+    await running.databases['organisation']!.pool.query(
+      `INSERT INTO import_jobs (id, kind, org_path, params, caller, metadata, workbook, state)
+       VALUES ($1, 'members', $2, $3, $4, $5, $6, 'queued')`,
+      [
+        id,
+        paths.union,
+        JSON.stringify({ unionId: '00000000-0000-4000-8000-00000000f002' }),
+        JSON.stringify({ id: 'officer', role: 'federation_officer', orgPath: paths.district }),
+        JSON.stringify({
+          now: new Date().toISOString(),
+          actorId: 'officer',
+          actorRole: 'federation_officer',
+          correlationId: 'c-1',
+        }),
+        await memberSheet([memberRow(8)]),
+      ],
+    );
+
+    const { response } = await read(`/imports/${id}/events`);
+
+    const events = serverSentEvents(await response.text());
+    expect(events.at(-1)).toMatchObject({
+      type: 'failed',
+      data: { state: 'failed', recorded: 0, error: { code: 'NOT_FOUND' } },
+    });
+    expect(await job(`/imports/${id}`)).toMatchObject({ state: 'failed', result: null });
+  });
+
   it('is seen by the union and the units above it, and by nobody else (404 as for no job)', async () => {
     const location = await upload(await memberSheet([memberRow(7)]));
     await eventually(
