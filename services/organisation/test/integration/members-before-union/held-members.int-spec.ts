@@ -87,15 +87,18 @@ describe('members held before their workplace has a union (organisation, integra
       termYears: 3,
     });
 
-    for (const moved of [first, second])
+    for (const [moved, holder] of [
+      [first, ids.community],
+      [second, ids.street],
+    ] as const)
       expect(await member(moved)).toMatchObject({
         status: 'active',
         unionId: applied,
         joinedOn: '2024-03-01',
         since: today,
         history: [
-          expect.objectContaining({ step: 'joined' }),
-          expect.objectContaining({ step: 'transferred', fromUnionId: expect.any(String) }),
+          { step: 'joined', unionId: holder },
+          { step: 'transferred', unionId: applied, fromUnionId: holder },
         ],
       });
     expect(await member(elsewhere)).toMatchObject({ status: 'active', unionId: ids.community });
