@@ -13,6 +13,7 @@ import {
   joinBody,
   memberRow,
   memberWorkbook,
+  proposalBody,
   startGatewayRegion,
   XLSX,
 } from './support/gateway-region';
@@ -570,6 +571,35 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: (side) => ({
         path: `/congresses/${ids().congress[side]}/resolutions`,
         body: { title: '职工代表提案处理', votesFor: 31 },
+      }),
+    },
+    'rights POST /proposals': {
+      roles: keepers,
+      request: (side) => ({ path: '/proposals', body: proposalBody(ids().congress[side]) }),
+    },
+    'rights GET /proposals/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/proposals/${ids().proposal[side]}` }),
+    },
+    'rights POST /proposals/{id}/decision': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/proposals/${ids().proposal[side]}/decision`,
+        body: { outcome: 'accepted', decidedOn: '2026-01-06' },
+      }),
+    },
+    'rights POST /proposals/{id}/answer': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/proposals/${ids().proposal[side]}/answer`,
+        body: { answeredOn: '2026-01-07', answer: '已增设就餐窗口' },
+      }),
+    },
+    'rights POST /proposals/{id}/implementation': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/proposals/${ids().proposal[side]}/implementation`,
+        body: { implementedOn: '2026-01-08' },
       }),
     },
     'rights POST /contracts': {

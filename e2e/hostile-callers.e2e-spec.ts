@@ -15,6 +15,7 @@ import {
   MEMBER_HEADERS,
   memberRow,
   memberWorkbook,
+  proposalBody,
   startGatewayRegion,
   XLSX,
   zipOf,
@@ -59,6 +60,7 @@ describe('hostile callers, through the gateway', () => {
         rights(`/disputes/${ids.dispute[v]}`),
         rights(`/congresses/${ids.congress[v]}`),
         rights(`/contracts/${ids.contract[v]}`),
+        rights(`/proposals/${ids.proposal[v]}`),
         ...[ids.union[v], ids.street[v], ids.district[v], ids.city].flatMap((unit) => [
           `/api/reporting/reports/org-units/${unit}/summary`,
           `/api/reporting/reports/org-units/${unit}/children`,
@@ -217,6 +219,16 @@ describe('hostile callers, through the gateway', () => {
         [rights(`/congresses/${ids.congress[v]}/resolutions`), { title: '越权', votesFor: 40 }],
         [rights('/contracts'), contractBody(ids.union[v], ids.employer[v])],
         [rights(`/contracts/${ids.contract[v]}/answer`), { answeredOn: '2026-01-06' }],
+        [rights('/proposals'), proposalBody(ids.congress[v])],
+        [
+          rights(`/proposals/${ids.proposal[v]}/decision`),
+          { outcome: 'accepted', decidedOn: '2026-01-06' },
+        ],
+        [
+          rights(`/proposals/${ids.proposal[v]}/answer`),
+          { answeredOn: '2026-01-06', answer: '越权' },
+        ],
+        [rights(`/proposals/${ids.proposal[v]}/implementation`), { implementedOn: '2026-01-06' }],
       ];
     };
     // What the other side holds, as its own officer reads it: must not change.
@@ -234,6 +246,7 @@ describe('hostile callers, through the gateway', () => {
         dispute: await read(rights(`/disputes/${ids.dispute[v]}`)),
         congress: await read(rights(`/congresses/${ids.congress[v]}`)),
         contract: await read(rights(`/contracts/${ids.contract[v]}`)),
+        proposal: await read(rights(`/proposals/${ids.proposal[v]}`)),
       };
     };
 
@@ -690,6 +703,20 @@ describe('hostile callers, through the gateway', () => {
         },
         { path: '/contracts', valid: contractBody(ids.union[0], ids.employer[0]) },
         { path: `/contracts/${ids.contract[0]}/answer`, valid: { answeredOn: '2026-01-06' } },
+        { path: '/proposals', valid: proposalBody(ids.congress[0]) },
+        {
+          path: `/proposals/${ids.proposal[0]}/decision`,
+          valid: { outcome: 'not_accepted', decidedOn: '2026-01-06', reason: '不属于提案范围' },
+          optional: ['reason'],
+        },
+        {
+          path: `/proposals/${ids.proposal[0]}/answer`,
+          valid: { answeredOn: '2026-01-07', answer: '已增设就餐窗口' },
+        },
+        {
+          path: `/proposals/${ids.proposal[0]}/implementation`,
+          valid: { implementedOn: '2026-01-08' },
+        },
       ];
       const serverErrors: string[] = [];
       const controls: string[] = [];

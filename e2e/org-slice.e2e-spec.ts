@@ -52,6 +52,8 @@ describe('organisation → reporting', () => {
     mediationSuccessRate: null,
     amountRecoveredFen: 0,
     unionsWithCongressThisYear: 0,
+    proposalsReceived: 0,
+    proposalsAnswered: 0,
   };
   const summary = (id: string) => region.get(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>

@@ -47,6 +47,8 @@ export interface GatewayRegion {
     dispute: [string, string];
     congress: [string, string];
     contract: [string, string];
+    /** A proposal (提案) to each union's congress, submitted and not yet decided. */
+    proposal: [string, string];
   };
   /** Access tokens: `admin`, `cityOfficer`, and each role per side. */
   admin: string;
@@ -137,6 +139,14 @@ export const contractBody = (unionId: string, employerId: string) => ({
   kind: 'wage',
   employerIds: [employerId],
   requestedOn: '2026-01-05',
+});
+
+/** A proposal (提案) of delegates to a congress session. */
+export const proposalBody = (congressId: string) => ({
+  congressId,
+  title: '改善职工食堂就餐条件',
+  submittedBy: '王芳等5名代表',
+  submittedOn: '2026-01-05',
 });
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -326,10 +336,12 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const dispute: string[] = [];
   const congress: string[] = [];
   const contract: string[] = [];
+  const proposal: string[] = [];
   for (const side of [0, 1] as const) {
     dispute.push(await rightsRecord('/disputes', disputeBody(union[side]!, member[side]!)));
     congress.push(await rightsRecord('/congresses', congressBody(union[side]!)));
     contract.push(await rightsRecord('/contracts', contractBody(union[side]!, employer[side]!)));
+    proposal.push(await rightsRecord('/proposals', proposalBody(congress[side]!)));
   }
   const pair = (values: string[]) => [values[0]!, values[1]!] as [string, string];
 
@@ -349,6 +361,7 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       dispute: pair(dispute),
       congress: pair(congress),
       contract: pair(contract),
+      proposal: pair(proposal),
     },
     admin,
     cityOfficer,

@@ -15,6 +15,7 @@ import { RightsConfig, rightsEnvSchema } from './config/rights.config';
 import { CongressesController } from './congresses';
 import { OrganisationConsumer, RightsUnitPaths } from './directory';
 import { arbitrationClock, DisputesController } from './disputes';
+import { ProposalsController } from './proposals';
 import { rightsMigrations } from './rights.migrations';
 
 export { rightsEnvSchema };
@@ -69,6 +70,7 @@ export const rightsModule = (
   controllers: [
     DisputesController,
     CongressesController,
+    ProposalsController,
     ContractsController,
     OrganisationConsumer,
   ],

@@ -16,10 +16,17 @@ import {
   DisputeWithdrawnV1,
   HardshipScreeningRequestedV1,
 } from './dispute-registered.v1';
+import {
+  ProposalAnsweredV1,
+  ProposalDecidedV1,
+  ProposalImplementedV1,
+  ProposalSubmittedV1,
+} from './proposal-submitted.v1';
 
 export * from './congress-held.v1';
 export * from './contract-requested.v1';
 export * from './dispute-registered.v1';
+export * from './proposal-submitted.v1';
 
 /** Every event `rights` publishes on `taizhang.rights.v1`, at its latest version. */
 export const rightsEvents = [
@@ -31,6 +38,10 @@ export const rightsEvents = [
   HardshipScreeningRequestedV1,
   CongressHeldV1,
   CongressResolutionVotedV1,
+  ProposalSubmittedV1,
+  ProposalDecidedV1,
+  ProposalAnsweredV1,
+  ProposalImplementedV1,
   ContractNegotiationRequestedV1,
   ContractRequestAnsweredV1,
   ContractRequestOverdueV1,
@@ -46,6 +57,12 @@ export type DisputeArbitrationEligible = EventOf<typeof DisputeArbitrationEligib
 export type HardshipScreeningRequested = EventOf<typeof HardshipScreeningRequestedV1>;
 export type CongressHeld = EventOf<typeof CongressHeldV1>;
 export type CongressResolutionVoted = EventOf<typeof CongressResolutionVotedV1>;
+export type ProposalSubmitted = EventOf<typeof ProposalSubmittedV1>;
+export type ProposalDecided = EventOf<typeof ProposalDecidedV1>;
+export type ProposalAnswered = EventOf<typeof ProposalAnsweredV1>;
+export type ProposalImplemented = EventOf<typeof ProposalImplementedV1>;
+export type ProposalEvent =
+  ProposalSubmitted | ProposalDecided | ProposalAnswered | ProposalImplemented;
 export type ContractNegotiationRequested = EventOf<typeof ContractNegotiationRequestedV1>;
 export type ContractRequestAnswered = EventOf<typeof ContractRequestAnsweredV1>;
 export type ContractRequestOverdue = EventOf<typeof ContractRequestOverdueV1>;
@@ -59,7 +76,8 @@ export type DisputeEvent =
 export type CongressEvent = CongressHeld | CongressResolutionVoted;
 export type ContractEvent =
   ContractNegotiationRequested | ContractRequestAnswered | ContractRequestOverdue;
-export type RightsEvent = DisputeEvent | CongressEvent | ContractEvent | RuleSetAmended;
+export type RightsEvent =
+  DisputeEvent | CongressEvent | ProposalEvent | ContractEvent | RuleSetAmended;
 
 /** Validates everything on `taizhang.rights.v1`. */
 export const rightsRegistry = new EventRegistry([...rightsEvents], []);

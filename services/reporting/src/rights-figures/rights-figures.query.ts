@@ -32,6 +32,8 @@ export const RightsFiguresSchema = z.object({
     .number()
     .int()
     .describe('unions with a workers’ congress session in the year of the date 本年召开职代会'),
+  proposalsReceived: z.number().int().describe('proposals submitted to congresses 提案数'),
+  proposalsAnswered: z.number().int().describe('proposals answered 已答复提案数'),
 });
 export type RightsFigures = z.infer<typeof RightsFiguresSchema>;
 
@@ -55,5 +57,7 @@ export const rightsFiguresAsOf = async (
     mediationSuccessRate: rate(sums.disputes_agreed, sums.disputes_agreed + sums.disputes_failed),
     amountRecoveredFen: sums.amount_recovered_fen,
     unionsWithCongressThisYear: sums.unions_with_congress,
+    proposalsReceived: sums.proposals_received,
+    proposalsAnswered: sums.proposals_answered,
   };
 };

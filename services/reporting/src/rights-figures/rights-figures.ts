@@ -6,7 +6,8 @@ import { figureSet } from '../as-of';
 /**
  * Rights' figures 维权指标 (DESIGN §6), from `taizhang.rights.v1`: disputes received, agreed,
  * failed (referred to arbitration) and overdue (past the mediation days without agreement), the
- * amount recovered in fen, and the unions with a workers' congress in the year.
+ * amount recovered in fen, the unions with a workers' congress in the year, and the proposals
+ * (提案) received and answered.
  */
 export const RIGHTS_FIGURES = figureSet('rights', [
   'disputes_received',
@@ -15,6 +16,8 @@ export const RIGHTS_FIGURES = figureSet('rights', [
   'disputes_overdue',
   'amount_recovered_fen',
   'unions_with_congress',
+  'proposals_received',
+  'proposals_answered',
 ]);
 export type RightsFigure = (typeof RIGHTS_FIGURES.figures)[number];
 
@@ -41,6 +44,10 @@ export const rightsFigureDeltas = (event: EventEnvelope): FigureDelta<RightsFigu
       return one(typed.data.failedOn, { disputes_failed: 1 });
     case 'DisputeArbitrationEligible':
       return one(typed.data.eligibleOn, { disputes_overdue: 1 });
+    case 'ProposalSubmitted':
+      return one(typed.data.submittedOn, { proposals_received: 1 });
+    case 'ProposalAnswered':
+      return one(typed.data.answeredOn, { proposals_answered: 1 });
     default:
       return [];
   }

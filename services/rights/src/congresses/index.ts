@@ -1,1 +1,2 @@
 export { CongressesController } from './congresses.controller';
+export { loadCongressInScope } from './congress-streams';

@@ -105,6 +105,18 @@ describe('rights figures (reporting)', () => {
       congress('a', 'k1', '2025-11-20'),
       congress('a', 'k2', '2026-05-01'),
       congress('b', 'k3', '2026-06-01'),
+      rights('ProposalSubmitted', 'a', {
+        proposalId: 'p1',
+        congressId: 'k2',
+        title: '改善职工食堂',
+        submittedBy: '代表',
+        submittedOn: '2026-04-20',
+      }),
+      rights('ProposalAnswered', 'a', {
+        proposalId: 'p1',
+        answeredOn: '2026-06-10',
+        answer: '已改善',
+      }),
     );
   });
   afterAll(() => db.drop());
@@ -124,6 +136,12 @@ describe('rights figures (reporting)', () => {
       disputesFailed: 1,
       disputesOverdue: 1,
       mediationSuccessRate: 0.5,
+      proposalsReceived: 1,
+      proposalsAnswered: 1,
+    });
+    expect(await figures('d1', '2026-05-01')).toMatchObject({
+      proposalsReceived: 1,
+      proposalsAnswered: 0,
     });
     expect(await figures('d2', '2026-12-31')).toMatchObject({
       disputesReceived: 1,

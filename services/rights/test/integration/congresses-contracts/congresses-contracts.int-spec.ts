@@ -141,4 +141,67 @@ describe('workers’ congresses and requests to negotiate', () => {
     expect((await get(cadre, `/contracts/${late}`)).body['status']).toBe('Overdue');
     expect((await get(cadre, `/contracts/${answered}`)).body['status']).toBe('Answered');
   });
+
+  it('takes a proposal to a session through to its implementation, in scope only', async () => {
+    const congress = (await post(cadre, '/congresses', session())).body['id'] as string;
+    const created = await post(cadre, '/proposals', {
+      congressId: congress,
+      title: '改善职工食堂',
+      submittedBy: '王芳等5名代表',
+      submittedOn: '2026-03-10',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body['id'] as string;
+    expect(
+      (
+        await post(neighbour, `/proposals/${id}/decision`, {
+          outcome: 'accepted',
+          decidedOn: '2026-03-18',
+        })
+      ).status,
+    ).toBe(404);
+    const noReason = await post(officer, `/proposals/${id}/decision`, {
+      outcome: 'not_accepted',
+      decidedOn: '2026-03-18',
+    });
+    expect([noReason.status, noReason.body['code']]).toEqual([422, 'REASON_REQUIRED']);
+    expect(
+      (
+        await post(officer, `/proposals/${id}/decision`, {
+          outcome: 'accepted',
+          decidedOn: '2026-03-18',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(cadre, `/proposals/${id}/answer`, {
+          answeredOn: '2026-04-01',
+          answer: '食堂已增设窗口',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await post(cadre, `/proposals/${id}/implementation`, { implementedOn: '2026-05-01' }))
+        .status,
+    ).toBe(200);
+    expect((await get(auditor, `/proposals/${id}`)).body).toMatchObject({
+      status: 'Implemented',
+      congressId: congress,
+      unionId: ids.u1,
+      answer: '食堂已增设窗口',
+      version: 4,
+    });
+    expect((await get(neighbour, `/proposals/${id}`)).status).toBe(404);
+    expect(
+      (
+        await post(neighbour, '/proposals', {
+          congressId: congress,
+          title: '越权',
+          submittedBy: '外人',
+          submittedOn: '2026-03-10',
+        })
+      ).status,
+    ).toBe(404);
+  });
 });

@@ -1,0 +1,1 @@
+export { ProposalsController } from './proposals.controller';
