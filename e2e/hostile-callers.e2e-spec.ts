@@ -487,6 +487,18 @@ describe('hostile callers, through the gateway', () => {
           admin: false,
           valid: { name: '工会', parentId: ids.street[0], establishedOn: '2001-01-01' },
         },
+        // 存量工会登记 naming the serving committee (its term for 换届预警).
+        {
+          path: '/unions',
+          admin: false,
+          valid: {
+            name: '工会',
+            parentId: ids.street[0],
+            establishedOn: '2001-01-01',
+            currentTerm: { electedOn: '2024-03-01', termYears: 5 },
+          },
+          optional: ['currentTerm'],
+        },
         { path: `/unions/${ids.union[0]}/elections`, admin: false, valid: congress },
         {
           path: `/unions/${ids.union[0]}/rename`,
