@@ -3,6 +3,7 @@ import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateAsOfFigures1732000006100 } from './as-of/migrations/1732000006100-create-as-of-figures';
 import { AddEmployerFigures1732000006200 } from './as-of/migrations/1732000006200-add-employer-figures';
+import { AddKnownAt1767600000001 } from './as-of/migrations/1767600000001-add-known-at';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
@@ -23,4 +24,5 @@ export const reportingMigrations = [
   AddEmployerNames1732000006300,
   // org_placements and org_paths are 1732000006100's (kept in place); adds org_units.
   CreateOrgTreeInTime1765000000000,
+  AddKnownAt1767600000001,
 ];

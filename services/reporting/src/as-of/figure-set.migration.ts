@@ -1,16 +1,58 @@
 import { sqlMigration } from '@taizhang/bootstrap';
 
 import type { FigureSet } from './figure-set';
+import { knownTable } from './figure-set';
 
 const keyColumns = (set: FigureSet) => set.keys.map((k) => `${k.column} ${k.type} NOT NULL`);
+const keyNames = (set: FigureSet) => set.keys.map((k) => k.column);
 const figureColumns = (set: FigureSet) => set.figures.map((f) => `${f} integer NOT NULL DEFAULT 0`);
 const primaryKey = (first: string, set: FigureSet) =>
-  `PRIMARY KEY (${[first, 'day', ...set.keys.map((k) => k.column)].join(', ')})`;
+  `PRIMARY KEY (${[first, 'day', ...keyNames(set)].join(', ')})`;
 
 /**
- * The statements that create a figure set's two tables: what each unit gains or loses on a day,
- * and the same summed along its ancestors, with every figure in the index so that a unit's range
- * sum reads the index alone.
+ * The log of one of the set's tables by recording time: (unit or ancestor, recorded_at, day,
+ * keys…, figures…), keyed with the instant first so that "recorded after T" is one range of the
+ * key, the figures in the index (index-only).
+ */
+const createKnownTable = (set: FigureSet, table: string, first: string) =>
+  `CREATE TABLE ${knownTable(table)} (
+    ${[
+      `${first} text NOT NULL`,
+      'recorded_at timestamptz NOT NULL',
+      'day date NOT NULL',
+      ...keyColumns(set),
+      ...figureColumns(set),
+      `PRIMARY KEY (${[first, 'recorded_at', 'day', ...keyNames(set)].join(', ')}) INCLUDE (${set.figures.join(', ')})`,
+    ].join(',\n    ')}
+  )`;
+
+/** The two logs by recording time of a set's tables (`knownTable`), empty. */
+export const createKnownTables = (set: FigureSet): string[] => [
+  createKnownTable(set, set.unitTable, 'unit_id'),
+  createKnownTable(set, set.subtreeTable, 'ancestor_id'),
+];
+
+/**
+ * The logs of a set created before they existed, filled from its tables as "known since always"
+ * (`-infinity`): its figures as known at any instant are then those of the day of the migration
+ * until the read model is rebuilt from the topic.
+ */
+export const addKnownTables = (set: FigureSet): string[] => {
+  const columns = (first: string) => [first, 'day', ...keyNames(set), ...set.figures].join(', ');
+
+  return [
+    ...createKnownTables(set),
+    `INSERT INTO ${knownTable(set.unitTable)} (recorded_at, ${columns('unit_id')})
+     SELECT '-infinity', ${columns('unit_id')} FROM ${set.unitTable}`,
+    `INSERT INTO ${knownTable(set.subtreeTable)} (recorded_at, ${columns('ancestor_id')})
+     SELECT '-infinity', ${columns('ancestor_id')} FROM ${set.subtreeTable}`,
+  ];
+};
+
+/**
+ * The statements that create a figure set's tables: what each unit gains or loses on a day, and
+ * the same summed along its ancestors, with every figure in the index so that a unit's range sum
+ * reads the index alone; and both again by recording time, for figures as known at an instant.
  */
 export const createFigureSetTables = (set: FigureSet): string[] => [
   `CREATE TABLE ${set.unitTable} (
@@ -21,6 +63,7 @@ export const createFigureSetTables = (set: FigureSet): string[] => [
   )`,
   `CREATE INDEX ${set.subtreeTable}_covering ON ${set.subtreeTable} (ancestor_id, day)
    INCLUDE (${set.figures.join(', ')})`,
+  ...createKnownTables(set),
 ];
 
 /**
@@ -31,5 +74,7 @@ export const createFigureSetTables = (set: FigureSet): string[] => [
 export const figureSetMigration = (set: FigureSet, timestamp: number) =>
   sqlMigration(`CreateFigureSet_${set.name}_${timestamp}`, {
     up: createFigureSetTables(set),
-    down: [`DROP TABLE ${set.subtreeTable}, ${set.unitTable}`],
+    down: [
+      `DROP TABLE ${[set.subtreeTable, set.unitTable].flatMap((t) => [knownTable(t), t]).join(', ')}`,
+    ],
   });
