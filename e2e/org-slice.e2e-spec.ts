@@ -32,11 +32,17 @@ describe('organisation → reporting', () => {
   const noEmployers = {
     employers: 0,
     workforce: 0,
+    femaleWorkforce: 0,
+    migrantWorkforce: 0,
+    newFormWorkforce: 0,
     coveredEmployers: 0,
     workforceOfUnionisedEmployers: 0,
     unionisationRate: null,
     membershipRateOfUnionised: null,
     membershipRateOfAll: null,
+    femaleMembershipRate: null,
+    migrantMembershipRate: null,
+    newFormMembershipRate: null,
     employerRegistry: {
       source: 'employer-registry',
       oldestHeadcountsAsOf: null,

@@ -23,6 +23,12 @@ export interface EmployerFigures {
   employers: number;
   /** Workers of the open employers (职工数): the denominator of 入会率 over all workforce. */
   workforce: number;
+  /** Of them women (女职工数): the denominator of 女职工入会率. */
+  femaleWorkforce: number;
+  /** Of them migrant workers (农民工数): the denominator of 农民工入会率. */
+  migrantWorkforce: number;
+  /** Of them in new forms of employment (新就业形态劳动者数): the denominator of its 入会率. */
+  newFormWorkforce: number;
   /** Open employers covered by an established union (已建会单位数): the numerator of 建会率. */
   coveredEmployers: number;
   /** Workers of the covered employers: the denominator of 入会率 over unionised employers. */
@@ -97,6 +103,9 @@ const SUMMARY_FIGURES = [...MEMBER_FIGURES, 'unions', 'terms_expired'] as const;
 const REGISTRY_FIGURES = [
   'employers',
   'workforce',
+  'female_workforce',
+  'migrant_workforce',
+  'new_form_workforce',
   'covered_employers',
   'unionised_workforce',
 ] as const;
@@ -185,6 +194,9 @@ export const employerFiguresAsOf = async (
   return {
     employers: sums.employers,
     workforce: sums.workforce,
+    femaleWorkforce: sums.female_workforce,
+    migrantWorkforce: sums.migrant_workforce,
+    newFormWorkforce: sums.new_form_workforce,
     coveredEmployers: sums.covered_employers,
     workforceOfUnionisedEmployers: sums.unionised_workforce,
     employerRegistry: {

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 
 import { employerFiguresAsOf, subtreeFiguresAsOf } from '../as-of';
-import { summaryRates } from './rates';
+import { summaryRates, workforcePartRates } from './rates';
 
 /** The figures of a unit's subtree (DESIGN §6), as every report of reporting answers them. */
 export const FiguresSchema = z.object({
@@ -26,6 +26,40 @@ export const FiguresSchema = z.object({
     .number()
     .int()
     .describe('workers of the covered employers 已建会单位职工数'),
+  femaleWorkforce: z
+    .number()
+    .int()
+    .describe(
+      'women among the workers of the open employers 女职工数: the denominator of 女职工入会率',
+    ),
+  migrantWorkforce: z
+    .number()
+    .int()
+    .describe('migrant workers of the open employers 农民工数: the denominator of 农民工入会率'),
+  newFormWorkforce: z
+    .number()
+    .int()
+    .describe(
+      'workers in new forms of employment 新就业形态劳动者数 (couriers, riders, drivers) of the open employers: the denominator of 新就业形态劳动者入会率',
+    ),
+  femaleMembershipRate: z
+    .number()
+    .nullable()
+    .describe(
+      '女职工入会率 = femaleMembers / femaleWorkforce (every employer in the registry); null when that is 0',
+    ),
+  migrantMembershipRate: z
+    .number()
+    .nullable()
+    .describe(
+      '农民工入会率 = migrantMembers / migrantWorkforce (every employer in the registry); null when that is 0. Members recorded before the migrant flag was kept are not in migrantMembers',
+    ),
+  newFormMembershipRate: z
+    .number()
+    .nullable()
+    .describe(
+      '新就业形态劳动者入会率 = newFormMembers / newFormWorkforce (every employer in the registry); null when that is 0',
+    ),
   unionisationRate: z
     .number()
     .nullable()
@@ -80,5 +114,7 @@ export const figuresAt = async (
     employerFiguresAsOf(pool, orgUnitId, asOf, knownAt),
   ]);
 
-  return { ...summary, ...employers, ...summaryRates({ ...summary, ...employers }) };
+  const figures = { ...summary, ...employers };
+
+  return { ...figures, ...summaryRates(figures), ...workforcePartRates(figures) };
 };

@@ -83,6 +83,9 @@ describe('GET /reports/org-units/:id/summary and /children ?knownAt= (as known a
       unions: 1,
       employers: 0,
       workforce: 50,
+      femaleWorkforce: 30,
+      migrantWorkforce: 0,
+      newFormWorkforce: 0,
       coveredEmployers: 1,
       workforceOfUnionisedEmployers: 150,
       members: 1,
@@ -96,6 +99,34 @@ describe('GET /reports/org-units/:id/summary and /children ?knownAt= (as known a
     expect(now.body).toMatchObject({ unions: 2, members: 3, workforce: 150, coveredEmployers: 1 });
     expect(now.body).not.toHaveProperty('lateChanges');
     expect(now.body).not.toHaveProperty('knownAt');
+  });
+
+  it('answers the workforce’s parts and their 入会率, each over the same part of the registry’s workforce, as known then and now', async () => {
+    const parts = (body: Record<string, unknown>) => ({
+      female: [body['femaleMembers'], body['femaleWorkforce'], body['femaleMembershipRate']],
+      migrant: [body['migrantMembers'], body['migrantWorkforce'], body['migrantMembershipRate']],
+      newForm: [body['newFormMembers'], body['newFormWorkforce'], body['newFormMembershipRate']],
+    });
+    // p4 (female, migrant, new-form by her transfer) of e1's 40 women, 10 migrants, 5 new-form.
+    expect(
+      parts((await get('s1/summary?asOf=2025-12-31&knownAt=2026-01-15T00:00:00Z')).body),
+    ).toEqual({ female: [1, 40, 0.025], migrant: [1, 10, 0.1], newForm: [1, 5, 0.2] });
+    // p2 (a join of v1: female, neither part) and e1's headcount of 2025-12-01 (70 women).
+    expect(parts((await get('s1/summary?asOf=2025-12-31')).body)).toEqual({
+      female: [2, 70, 0.0286],
+      migrant: [1, 10, 0.1],
+      newForm: [1, 5, 0.2],
+    });
+    // A union has no employers of its own: no denominator, no rate.
+    const children = (await get('s1/children?asOf=2025-12-31')).body['children'] as Record<
+      string,
+      unknown
+    >[];
+    expect(parts(children[0]!)).toEqual({
+      female: [2, 0, null],
+      migrant: [1, 0, null],
+      newForm: [1, 0, null],
+    });
   });
 
   it('drills down as known then: a union entered later is not listed, a street moved later stays', async () => {
