@@ -9,6 +9,7 @@ import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
+import { SeriesController } from './series';
 import { UncoveredEmployersController } from './uncovered-employers';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
@@ -33,5 +34,10 @@ export const reportingModule = (
     // Figures only for the caller's subtree: every route needs a token from the gateway.
     AuthModule.forRoot({ env }),
   ],
-  controllers: [OrgSummaryController, UncoveredEmployersController, ...reportingConsumers],
+  controllers: [
+    OrgSummaryController,
+    SeriesController,
+    UncoveredEmployersController,
+    ...reportingConsumers,
+  ],
 });

@@ -1,0 +1,1 @@
+export { SeriesController } from './series.controller';
