@@ -336,6 +336,12 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       }),
       queries: ['&interval=month&knownAt=2026-01-10T00:00:00Z'],
     },
+    'reporting GET /reports/org-units/{id}/lateness': {
+      roles: readers,
+      request: (side) => ({
+        path: `/reports/org-units/${ids().union[side]}/lateness?from=2025-10&to=2026-01`,
+      }),
+    },
     'reporting GET /reports/org-units/{id}/uncovered-employers': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/uncovered-employers` }),

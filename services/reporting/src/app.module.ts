@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AuthModule } from '@taizhang/auth';
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 
+import { LatenessController } from './lateness';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
@@ -37,6 +38,7 @@ export const reportingModule = (
   controllers: [
     OrgSummaryController,
     SeriesController,
+    LatenessController,
     UncoveredEmployersController,
     ...reportingConsumers,
   ],

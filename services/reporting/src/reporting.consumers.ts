@@ -1,5 +1,6 @@
 import { Topics } from '@taizhang/contracts';
 
+import { projectLateness } from './lateness';
 import { projectOrganisationEvent } from './organisation-event.projection';
 import { topicConsumer } from './topic-consumer';
 
@@ -11,7 +12,9 @@ import { topicConsumer } from './topic-consumer';
  */
 export const reportingConsumers = [
   // Members' steps of a run are written together before the commit (organisation-event.projection).
-  topicConsumer(Topics.organisation, (event, tx) =>
-    projectOrganisationEvent(event, tx, { batchMemberSteps: true }),
+  topicConsumer(
+    Topics.organisation,
+    (event, tx) => projectOrganisationEvent(event, tx, { batchMemberSteps: true }),
+    projectLateness,
   ),
 ];

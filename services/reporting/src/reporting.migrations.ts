@@ -6,6 +6,7 @@ import { AddEmployerFigures1732000006200 } from './as-of/migrations/173200000620
 import { AddKnownAt1767600000001 } from './as-of/migrations/1767600000001-add-known-at';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
+import { CreateLateness1767600000002 } from './lateness/migrations/1767600000002-create-lateness';
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
@@ -25,4 +26,5 @@ export const reportingMigrations = [
   // org_placements and org_paths are 1732000006100's (kept in place); adds org_units.
   CreateOrgTreeInTime1765000000000,
   AddKnownAt1767600000001,
+  CreateLateness1767600000002,
 ];

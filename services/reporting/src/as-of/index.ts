@@ -2,3 +2,7 @@ export { childrenAsOf, employerFiguresAsOf, subtreeFiguresAsOf } from './figures
 export type { EmployerFigures, OrgUnitSummary } from './figures-as-of.query';
 export { projectMemberTimeline, timelineStep } from './member-timeline.projection';
 export type { TimelineStep } from './member-timeline.projection';
+export { applyUnitDeltas, LOCK_TREE_SHARED, stampRecordedAt } from './deltas.sql';
+export { LATENESS } from './organisation-figures';
+export { preparedStatement } from './prepared-statement';
+export { figureSetMigration } from './figure-set.migration';

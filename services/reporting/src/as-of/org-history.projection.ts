@@ -3,9 +3,9 @@ import type { PoolClient } from 'pg';
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
 import { figuresMoveWithSubtree } from './deltas.sql';
-import { HEADCOUNT_DATES, ORGANISATION_FIGURES } from './organisation-figures';
+import { HEADCOUNT_DATES, LATENESS, ORGANISATION_FIGURES } from './organisation-figures';
 
-const carry = figuresMoveWithSubtree([ORGANISATION_FIGURES, HEADCOUNT_DATES]);
+const carry = figuresMoveWithSubtree([ORGANISATION_FIGURES, HEADCOUNT_DATES, LATENESS]);
 
 const HAS_DELTAS = `SELECT 1 FROM ${ORGANISATION_FIGURES.unitTable} WHERE unit_id = ANY($1::text[]) LIMIT 1`;
 

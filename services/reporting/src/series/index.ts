@@ -1,1 +1,2 @@
+export { MAX_SERIES_POINTS, MONTH, monthlyPeriods } from './months';
 export { SeriesController } from './series.controller';
