@@ -18,6 +18,7 @@ const STEPS: [string, string[]][] = [
   ['infra/seed/demo-unions.ts', []],
   ['infra/seed/demo-users.ts', ['unions']],
   ['infra/seed/demo-members.ts', []],
+  ['infra/seed/demo-late-entry.ts', []],
 ];
 
 const main = (): number => {
