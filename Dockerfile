@@ -34,7 +34,7 @@ ENV SERVICE_NAME=${SERVICE_NAME}
 # Generated data (each service's keys) is written by the node user; docker-compose.yml mounts
 # other services' key volumes read-only under /srv/keys, created here so that a volume first
 # mounted there is the node user's too.
-RUN mkdir -p /app/.data/keys /srv/keys/gateway /srv/keys/organisation /srv/keys/reporting \
+RUN mkdir -p /app/.data/keys /srv/keys/gateway /srv/keys/organisation /srv/keys/rights /srv/keys/reporting \
     && chown -R node:node /app/.data /srv/keys
 USER node
 CMD ["sh", "-c", "exec node dist/services/${SERVICE_NAME}/src/main.js"]

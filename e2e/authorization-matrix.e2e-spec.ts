@@ -117,6 +117,15 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       }),
       inside: { status: 422, code: 'REMOVED_BEFORE_APPOINTMENT' },
     },
+    // Dated before the appointment: refused by the domain, so the cadre's details stay as they are.
+    'organisation POST /unions/{id}/cadres/{cadreId}/details': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/cadres/${ids().cadre[side]}/details`,
+        body: { phone: '024-23456789', effectiveOn: '2023-06-01' },
+      }),
+      inside: { status: 422, code: 'DETAILS_BEFORE_APPOINTMENT' },
+    },
     'organisation GET /unions/{id}/cadres': {
       roles: readers,
       request: (side) => ({ path: `/unions/${ids().union[side]}/cadres` }),
@@ -163,6 +172,14 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: (side) => ({
         path: `/unions/${ids().union[side]}/rename`,
         body: { name: '更名后的工会', effectiveOn: '2026-01-05' },
+      }),
+    },
+    // The first caller changes the type, the next are refused by the domain (SAME_UNION_TYPE).
+    'organisation POST /unions/{id}/type': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/type`,
+        body: { unionType: 'other', effectiveOn: '2026-01-05' },
       }),
     },
     'organisation POST /union-applications': {
@@ -342,10 +359,20 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         path: `/reports/org-units/${ids().union[side]}/lateness?from=2025-10&to=2026-01`,
       }),
     },
+    'reporting GET /reports/org-units/{id}/by-union-type': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/by-union-type` }),
+      queries: ['?asOf=2026-01-05'],
+    },
     'reporting GET /reports/org-units/{id}/uncovered-employers': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/uncovered-employers` }),
       queries: ['?asOf=2026-01-05&page=1&pageSize=10'],
+    },
+    'reporting GET /reports/org-units/{id}/workers-homes': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/workers-homes` }),
+      queries: ['?year=2025&asOf=2026-01-05'],
     },
     'reporting GET /reports/org-units/{id}/uncovered-employers.xlsx': {
       roles: readers,

@@ -130,6 +130,14 @@ describe('hostile callers, through the gateway', () => {
           org(`/unions/${ids.union[a]}/cadres/${ids.cadre[v]}/remove`),
           { removedOn: '2026-01-05', reason: '调离' },
         ],
+        [
+          org(`/unions/${ids.union[v]}/cadres/${ids.cadre[v]}/details`),
+          { phone: '024-23456789', effectiveOn: '2026-01-05' },
+        ],
+        [
+          org(`/unions/${ids.union[a]}/cadres/${ids.cadre[v]}/details`),
+          { phone: '024-23456789', effectiveOn: '2026-01-05' },
+        ],
         [org(`/unions/${ids.union[v]}/members/import`), workbooks[a], { 'content-type': XLSX }],
         [org(`/union-applications/${ids.application[v]}/reject`), { reason: '不予批准' }],
         [org(`/union-applications/${ids.application[v]}/founding-congress`), congress],
@@ -422,6 +430,11 @@ describe('hostile callers, through the gateway', () => {
           valid: { name: '改名', effectiveOn: '2026-01-05' },
         },
         {
+          path: `/unions/${ids.union[0]}/type`,
+          admin: false,
+          valid: { unionType: 'joint', effectiveOn: '2026-01-05' },
+        },
+        {
           path: `/org-units/${ids.street[0]}/rename`,
           control: true,
           admin: true,
@@ -456,6 +469,13 @@ describe('hostile callers, through the gateway', () => {
           control: true,
           admin: false,
           valid: { removedOn: '2026-01-05', reason: '调离本单位' },
+        },
+        {
+          path: `/unions/${ids.union[0]}/cadres/${ids.cadre[0]}/details`,
+          control: true,
+          admin: false,
+          valid: { phone: '024-23456789', duties: '主持工会全面工作', effectiveOn: '2026-01-05' },
+          optional: ['phone', 'duties'],
         },
         {
           path: `/unions/${ids.union[0]}/dissolve`,

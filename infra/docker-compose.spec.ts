@@ -35,7 +35,8 @@ const requiredInside = (name: string) => `\\$\\{${name}:\\?[^}]+\\}`;
 const CONSUMES: Record<string, string[]> = {
   gateway: ['organisation'],
   organisation: [],
-  reporting: ['organisation'],
+  rights: ['organisation'],
+  reporting: ['organisation', 'rights'],
 };
 /** Who signs with which private key; every other service gets only the public half. */
 const SIGNS: Record<string, { variable: string; privateKey: string; publicKey: string }[]> = {
@@ -47,6 +48,13 @@ const SIGNS: Record<string, { variable: string; privateKey: string; publicKey: s
       variable: 'EVENT_SIGNING_KEY',
       privateKey: 'ORGANISATION_EVENT_SIGNING_KEY',
       publicKey: 'ORGANISATION_EVENT_PUBLIC_KEY',
+    },
+  ],
+  rights: [
+    {
+      variable: 'EVENT_SIGNING_KEY',
+      privateKey: 'RIGHTS_EVENT_SIGNING_KEY',
+      publicKey: 'RIGHTS_EVENT_PUBLIC_KEY',
     },
   ],
   reporting: [],

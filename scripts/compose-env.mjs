@@ -18,6 +18,7 @@ const password = () => randomBytes(24).toString('base64url');
 export const KEY_PAIRS = {
   AUTH_PRIVATE_KEY: 'AUTH_PUBLIC_KEY',
   ORGANISATION_EVENT_SIGNING_KEY: 'ORGANISATION_EVENT_PUBLIC_KEY',
+  RIGHTS_EVENT_SIGNING_KEY: 'RIGHTS_EVENT_PUBLIC_KEY',
 };
 
 // One line in .env, single-quoted so compose takes it as it is; the services read "\n" as a newline.

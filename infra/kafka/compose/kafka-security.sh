@@ -20,6 +20,7 @@ allow() {
 
 principal admin "$KAFKA_ADMIN_PASSWORD"
 principal organisation "$KAFKA_ORGANISATION_PASSWORD"
+principal rights "$KAFKA_RIGHTS_PASSWORD"
 principal reporting "$KAFKA_REPORTING_PASSWORD"
 principal gateway "$KAFKA_GATEWAY_PASSWORD"
 
@@ -29,12 +30,20 @@ allow organisation --operation Write --operation Describe --topic taizhang.organ
 allow organisation --operation Write --operation Describe --topic taizhang.organisation.checkpoints.v1
 allow organisation --operation IdempotentWrite --cluster
 
-# reporting and the gateway read organisation's events in consumer groups named after them, and
-# send what they cannot process to its dead-letter topic.
-for consumer in reporting gateway; do
+# rights' relay likewise, on its own topic.
+allow rights --operation Write --operation Describe --topic taizhang.rights.v1
+allow rights --operation Write --operation Describe --topic taizhang.rights.checkpoints.v1
+allow rights --operation IdempotentWrite --cluster
+
+# reporting, the gateway and rights read organisation's events in consumer groups named after
+# them, and send what they cannot process to its dead-letter topic.
+for consumer in reporting gateway rights; do
   allow "$consumer" --operation Read --operation Describe --topic taizhang.organisation.v1
   allow "$consumer" --operation Write --operation Describe --topic taizhang.organisation.v1.dlq
   allow "$consumer" --operation IdempotentWrite --cluster
   allow "$consumer" --operation Read --resource-pattern-type prefixed --group "$consumer."
 done
+# reporting reads rights' events (its figures) likewise.
+allow reporting --operation Read --operation Describe --topic taizhang.rights.v1
+allow reporting --operation Write --operation Describe --topic taizhang.rights.v1.dlq
 echo 'kafka: principals and ACLs in place'

@@ -4,7 +4,7 @@
 # infra/docker-compose.spec.ts checks this list against infra/services.ts.
 set -euo pipefail
 
-for service in gateway organisation reporting; do
+for service in gateway organisation rights reporting; do
   variable="$(echo "$service" | tr 'a-z-' 'A-Z_')_DB_PASSWORD"
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
     -v role="$service" -v password="${!variable}" -v database="taizhang_${service//-/_}" <<'SQL'

@@ -13,6 +13,7 @@ export * from './http/expected-version';
 export * from './http/idempotency-key';
 export { MAX_JSON_BODY_BYTES, XLSX_MEDIA_TYPE } from './http/json-body.middleware';
 export { MAX_JSON_DEPTH } from './http/json-nesting';
+export * from './http/list-pages';
 export * from './http/versioned-read';
 export * from './http/xlsx-body.interceptor';
 export { REQUEST_ID_HEADER } from './logging/logger-params';

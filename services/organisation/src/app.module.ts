@@ -7,16 +7,20 @@ import { checkpointTopic, organisationRegistry, Topics } from '@taizhang/contrac
 import { DeadlineClocksModule } from '@taizhang/deadlines';
 import { businessDate } from '@taizhang/domain';
 import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
+import { ImportJobsModule } from '@taizhang/import-jobs';
 import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
 
 import { OrganisationConfig, organisationEnvSchema } from './config/organisation.config';
 import { EmployersModule } from './employers/employers.module';
+import { ListsModule } from './lists/lists.module';
 import { MembersModule } from './members/members.module';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { organisationMigrations } from './organisation.migrations';
 import { UnionApplicationsController } from './union-applications/union-applications.controller';
+import { UnionDissolutionsController } from './union-dissolutions/union-dissolutions.controller';
 import { UnionMergersController } from './union-mergers/union-mergers.controller';
+import { approvalAnswerClock } from './unions/answer-clock/approval-answer.clock';
 import { CadresController } from './unions/cadres/cadres.controller';
 import { OrganisationUnitPaths } from './unions/org-unit-paths';
 import { unionTermClock } from './unions/term-clock/union-term.clock';
@@ -61,17 +65,21 @@ export const organisationModule = (
         },
       }),
     }),
-    // The term clock (换届预警) at start and every TERM_CLOCK_INTERVAL_MS.
+    // The term clock (换届预警) and the answer clock (批复时限) at start and every TERM_CLOCK_INTERVAL_MS.
     DeadlineClocksModule.forRootAsync({
       inject: [OrganisationConfig],
       useFactory: (config: OrganisationConfig) => ({
-        clocks: [unionTermClock],
+        clocks: [unionTermClock, approvalAnswerClock],
         intervalMs: config.termClock.intervalMs,
         businessDate,
       }),
     }),
+    // Sheet uploads run as jobs: GET /imports/:id, its events and refused rows, and the worker.
+    ImportJobsModule.forRoot(),
     MembersModule,
     EmployersModule,
+    // Lists and search (会员花名册, pending approvals, 换届预警, 保留会籍) with their sheets.
+    ListsModule,
     // GET /rules, POST /rules/amendments: the rule sets the union deciders are judged by.
     RulesModule,
   ],
@@ -82,6 +90,7 @@ export const organisationModule = (
     UnionMoveController,
     UnionApplicationsController,
     UnionMergersController,
+    UnionDissolutionsController,
     WorkersHomesController,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.

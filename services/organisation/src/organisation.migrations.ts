@@ -1,8 +1,10 @@
 import { deadlinesMigrations } from '@taizhang/deadlines';
 import { CreateOrgTreeInTime1765000000000 } from '@taizhang/directory';
 import { eventStoreMigrations } from '@taizhang/event-store';
+import { importJobsMigrations } from '@taizhang/import-jobs';
 
 import { CreateEmployerCoverage1732000004100 } from './employer-coverage/create-employer-coverage.migration';
+import { listsMigrations } from './lists/migrations';
 import { CreatePersonKeys1732000002100 } from './members/migrations/1732000002100-create-person-keys';
 import { CreateOrgTree1732000005100 } from './org-units/migrations/1732000005100-create-org-tree';
 import { MoveOrgTreeToDirectory1765000000300 } from './org-units/migrations/1765000000300-move-org-tree-to-directory';
@@ -20,4 +22,6 @@ export const organisationMigrations = [
   MoveOrgTreeToDirectory1765000000300,
   ...deadlinesMigrations,
   RetireUnionTerms1766000001100,
+  ...listsMigrations,
+  ...importJobsMigrations,
 ];

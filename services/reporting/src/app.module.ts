@@ -7,11 +7,13 @@ import { AuthModule } from '@taizhang/auth';
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 
 import { LatenessController } from './lateness';
+import { OrgStructureController } from './org-structure/org-structure.controller';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
 import { SeriesController } from './series';
 import { UncoveredEmployersController } from './uncovered-employers';
+import { WorkersHomesController } from './workers-homes';
 
 export const reportingEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().default(3005),
@@ -40,6 +42,8 @@ export const reportingModule = (
     SeriesController,
     LatenessController,
     UncoveredEmployersController,
+    OrgStructureController,
+    WorkersHomesController,
     ...reportingConsumers,
   ],
 });

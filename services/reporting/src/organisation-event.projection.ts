@@ -3,10 +3,12 @@ import type { PoolClient } from 'pg';
 import type { EventEnvelope } from '@taizhang/contracts';
 import { deferredBatch, writeDeferredBatches } from '@taizhang/messaging';
 
+import { projectAnswersOverdue } from './as-of/answers-overdue.projection';
 import { projectAsOfFigures } from './as-of/as-of.projection';
 import { memberStepOf } from './as-of/member-step';
 import type { TimelineStep } from './as-of/member-timeline.projection';
 import { projectMemberTimeline, timelineStep } from './as-of/member-timeline.projection';
+import { projectUnionTypes } from './as-of/union-types.projection';
 import { projectEmployerFacts } from './employer-facts/employer-facts.projection';
 import { projectOrgUnitFacts } from './org-summary/org-unit-facts.projection';
 import { projectUnionCoverage } from './union-coverage/union-coverage.projection';
@@ -44,4 +46,6 @@ export const projectOrganisationEvent = async (
   await projectEmployerFacts(event, tx);
   await projectUnionCoverage(event, tx);
   await projectAsOfFigures(event, tx);
+  await projectUnionTypes(event, tx);
+  await projectAnswersOverdue(event, tx);
 };

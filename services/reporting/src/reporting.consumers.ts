@@ -3,6 +3,7 @@ import { Topics } from '@taizhang/contracts';
 import { projectLateness } from './lateness';
 import { projectOrganisationEvent } from './organisation-event.projection';
 import { topicConsumer } from './topic-consumer';
+import { projectWorkersHomeRatings } from './workers-homes';
 
 /**
  * One consumer per source topic, each with the read models and figure sets its events feed.
@@ -16,5 +17,6 @@ export const reportingConsumers = [
     Topics.organisation,
     (event, tx) => projectOrganisationEvent(event, tx, { batchMemberSteps: true }),
     projectLateness,
+    projectWorkersHomeRatings,
   ),
 ];

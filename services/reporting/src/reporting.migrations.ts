@@ -3,6 +3,8 @@ import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateAsOfFigures1732000006100 } from './as-of/migrations/1732000006100-create-as-of-figures';
 import { AddEmployerFigures1732000006200 } from './as-of/migrations/1732000006200-add-employer-figures';
+import { CreateAnswersOverdue1767100000000 } from './as-of/migrations/1767100000000-create-answers-overdue';
+import { CreateUnionTypeFigures1767200000100 } from './as-of/migrations/1767200000100-create-union-type-figures';
 import { AddKnownAt1767600000001 } from './as-of/migrations/1767600000001-add-known-at';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
@@ -11,6 +13,7 @@ import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/173200
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
 import { CreateUnionCoverage1732000004200 } from './union-coverage/migrations/1732000004200-create-union-coverage';
+import { CreateWorkersHomeRatings1767300000001 } from './workers-homes';
 
 /** Every migration of reporting's database, in order: the app runs them at start, tests too. */
 export const reportingMigrations = [
@@ -25,6 +28,9 @@ export const reportingMigrations = [
   AddEmployerNames1732000006300,
   // org_placements and org_paths are 1732000006100's (kept in place); adds org_units.
   CreateOrgTreeInTime1765000000000,
+  CreateAnswersOverdue1767100000000,
+  CreateUnionTypeFigures1767200000100,
+  CreateWorkersHomeRatings1767300000001,
   AddKnownAt1767600000001,
   CreateLateness1767600000002,
 ];

@@ -44,6 +44,8 @@ export const loggerParams = (config: PlatformConfig): Params => ({
         'req.headers.authorization',
         'req.headers["proxy-authorization"]',
         'req.headers.cookie',
+        // An ID card number looked up in a list (organisation's member roster).
+        'req.headers["x-id-card-number"]',
         'res.headers["set-cookie"]',
       ],
       censor: '[redacted]',

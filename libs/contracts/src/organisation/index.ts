@@ -2,6 +2,7 @@ import type { EventOf } from '../event-definition';
 import { EventRegistry } from '../event-registry';
 import type { RuleSetAmended } from '../rules';
 import { RuleSetAmendedV1 } from '../rules/rule-set-amended.v1';
+import { ApprovalOverdueV1 } from './approval-overdue.v1';
 import { CadreAppointedV1 } from './cadre-appointed.v1';
 import { CadreRemovedV1 } from './cadre-removed.v1';
 import {
@@ -9,6 +10,7 @@ import {
   CommitteeElectionApprovedV1,
   UnionTermExpiredV1,
 } from './committee-elected.v1';
+import { CadreDetailsUpdatedV1, CommitteeTookOfficeV1 } from './committee-took-office.v1';
 import { ElectionRejectedV1 } from './election-rejected.v1';
 import { EmployerClosedV1 } from './employer-closed.v1';
 import { EmployerHeadcountsUpdatedV1 } from './employer-headcounts-updated.v1';
@@ -33,8 +35,10 @@ import { UnionEstablishedV1 } from './union-established.v1';
 import { UnionMergedV1 } from './union-merged.v1';
 import { UnionRegisteredV1 } from './union-registered.v1';
 import { UnionDissolvedV1, UnionRenamedV1 } from './union-renamed.v1';
+import { UnionTypeChangedV1 } from './union-type.v1';
 import { WorkersHomeRatedV1 } from './workers-home-rated.v1';
 
+export * from './approval-overdue.v1';
 export * from './cadre-appointed.v1';
 export * from './cadre-removed.v1';
 export * from './employer-closed.v1';
@@ -47,6 +51,7 @@ export * from './member-personal-data.v1';
 export * from './member-transferred.v1';
 export * from './membership-retained.v1';
 export * from './committee-elected.v1';
+export * from './committee-took-office.v1';
 export * from './election-rejected.v1';
 export * from './org-unit-changed.v1';
 export * from './org-unit-created.v1';
@@ -56,6 +61,7 @@ export * from './union-established.v1';
 export * from './union-merged.v1';
 export * from './union-registered.v1';
 export * from './union-renamed.v1';
+export * from './union-type.v1';
 export * from './workers-home-rated.v1';
 
 /** Every event `organisation` publishes on `taizhang.organisation.v1`, at its latest version. */
@@ -87,6 +93,10 @@ export const organisationEvents = [
   UnionMergedV1,
   CadreAppointedV1,
   CadreRemovedV1,
+  UnionTypeChangedV1,
+  CommitteeTookOfficeV1,
+  CadreDetailsUpdatedV1,
+  ApprovalOverdueV1,
   // The rules module's amendments, recorded in organisation's own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -121,6 +131,10 @@ export type OrgUnitMoved = EventOf<typeof OrgUnitMovedV1>;
 export type UnionMerged = EventOf<typeof UnionMergedV1>;
 export type CadreAppointed = EventOf<typeof CadreAppointedV1>;
 export type CadreRemoved = EventOf<typeof CadreRemovedV1>;
+export type UnionTypeChanged = EventOf<typeof UnionTypeChangedV1>;
+export type CommitteeTookOffice = EventOf<typeof CommitteeTookOfficeV1>;
+export type CadreDetailsUpdated = EventOf<typeof CadreDetailsUpdatedV1>;
+export type ApprovalOverdue = EventOf<typeof ApprovalOverdueV1>;
 export type OrganisationEvent =
   | RuleSetAmended
   | OrgUnitCreated
@@ -149,7 +163,11 @@ export type OrganisationEvent =
   | OrgUnitMoved
   | UnionMerged
   | CadreAppointed
-  | CadreRemoved;
+  | CadreRemoved
+  | UnionTypeChanged
+  | CommitteeTookOffice
+  | CadreDetailsUpdated
+  | ApprovalOverdue;
 
 /** Validates and upcasts everything on `taizhang.organisation.v1`. */
 export const organisationRegistry = new EventRegistry(

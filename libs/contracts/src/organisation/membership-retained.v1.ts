@@ -2,8 +2,16 @@ import { z } from 'zod';
 
 import { defineEvent } from '../event-definition';
 
-/** Why a membership is retained (保留会籍): retired, unemployed, or the employer closed. */
-export const RetentionReasonSchema = z.enum(['retired', 'unemployed', 'employer_closed']);
+/**
+ * Why a membership is retained (保留会籍): retired, unemployed, the employer closed, or the union
+ * was dissolved (工会撤销: the federation above holds what it held, recorded with the dissolution).
+ */
+export const RetentionReasonSchema = z.enum([
+  'retired',
+  'unemployed',
+  'employer_closed',
+  'union_dissolved',
+]);
 export type RetentionReason = z.infer<typeof RetentionReasonSchema>;
 
 /**

@@ -39,32 +39,37 @@ export const tooManyRows = (row: number): ImportReason => ({
 
 const ROW = z.number().int().describe('the row number as Excel shows it');
 
-/** A refused row: its number, what the import names it by (`identity`), every reason found. */
-export const rejectedRowSchema = <TIdentity extends z.ZodRawShape>(identity: TIdentity) =>
-  z.object({ row: ROW, ...identity, reasons: z.array(ImportReasonSchema).min(1) });
+/** A row that names a record: the one it created, or the one that was there already. */
+export const IdentifiedRowSchema = z.object({
+  row: ROW,
+  id: z.string().describe('the id of the record (a member id, a credit code, …)'),
+});
+
+/** A refused row: its number, what the sheet names it by (`label`), every reason found. */
+export const RejectedRowSchema = z.object({
+  row: ROW,
+  label: z
+    .string()
+    .nullable()
+    .describe('what the row is known by, e.g. 姓名 or 统一社会信用代码 (never an ID card number)'),
+  reasons: z.array(ImportReasonSchema).min(1),
+});
+
+export type IdentifiedRow = z.infer<typeof IdentifiedRowSchema>;
+export type RejectedRow = z.infer<typeof RejectedRowSchema>;
 
 /**
- * The answer to an import: `{ rows, recorded, <already>: [{ row, … }], rejected: [{ row, …,
- * reasons: [{ code, column, zh, en }] }] }`, where `<already>` (e.g. alreadyMembers) lists the
- * rows that were recorded before, by the id they have.
+ * The answer to an import, the same for every kind of sheet: `{ rows, recorded, created: [{ row,
+ * id }], already: [{ row, id }], rejected: [{ row, label, reasons: [{ code, column, zh, en }] }] }`.
  */
-export const importResultSchema = <
-  TAlready extends string,
-  TAlreadyRow extends z.ZodRawShape,
-  TRejectedRow extends z.ZodTypeAny,
->(parts: {
-  recorded: string;
-  already: { name: TAlready; row: TAlreadyRow; description: string };
-  rejected: TRejectedRow;
-}) =>
-  z
-    .object({
-      rows: z.number().int().describe('data rows read (blank rows are skipped)'),
-      recorded: z.number().int().describe(parts.recorded),
-    })
-    .extend({
-      [parts.already.name]: z
-        .array(z.object({ row: z.number().int(), ...parts.already.row }))
-        .describe(parts.already.description),
-    } as { [K in TAlready]: z.ZodArray<z.ZodObject<{ row: z.ZodNumber } & TAlreadyRow>> })
-    .extend({ rejected: z.array(parts.rejected).describe('rows refused, each with its reasons') });
+export const ImportResultSchema = z.object({
+  rows: z.number().int().describe('data rows read (blank rows are skipped)'),
+  recorded: z.number().int().describe('rows recorded by this import'),
+  created: z.array(IdentifiedRowSchema).describe('the rows recorded, each with the id it created'),
+  already: z
+    .array(IdentifiedRowSchema)
+    .describe('rows whose record was there before (nothing recorded), with its id'),
+  rejected: z.array(RejectedRowSchema).describe('rows refused, each with its reasons'),
+});
+
+export type ImportResult = z.infer<typeof ImportResultSchema>;

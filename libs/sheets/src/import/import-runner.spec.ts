@@ -43,7 +43,7 @@ const importOf = (batches: number[][], { failOn }: { failOn?: string } = {}) => 
         ? { already: { row, id: code } }
         : code.startsWith('bad')
           ? refused(row, 'RULE_BROKEN')
-          : { recorded: true },
+          : { recorded: { row, id: code } },
     );
   },
   pastLastRow: (row: number, reason: Rejected['reasons'][number]) => ({ row, reasons: [reason] }),
@@ -67,6 +67,10 @@ describe('running an import', () => {
     expect(tally).toEqual({
       rows: 6,
       recorded: 2,
+      created: [
+        { row: 2, id: 'a1' },
+        { row: 7, id: 'a6' },
+      ],
       already: [
         { row: 3, id: 'old-2' },
         { row: 6, id: 'old-5' },

@@ -4,15 +4,19 @@ import type { ImportReason } from './import-result';
 import { MAX_IMPORT_ROWS, tooManyRows } from './import-result';
 import { InFlightWork } from './in-flight-work';
 
-/** What became of one row: recorded now, recorded before (`already`), or refused. */
-export type RowOutcome<TAlready, TRejected> =
-  { recorded: true } | { already: TAlready } | { rejected: TRejected };
+/**
+ * What became of one row: recorded now, recorded before (`already`), each with the id of what it
+ * names, or refused.
+ */
+export type RowOutcome<TIdentified, TRejected> =
+  { recorded: TIdentified } | { already: TIdentified } | { rejected: TRejected };
 
-/** The tally of an import; `already` and `rejected` in row order. */
-export interface ImportTally<TAlready, TRejected> {
+/** The tally of an import; `created`, `already` and `rejected` in row order. */
+export interface ImportTally<TIdentified, TRejected> {
   rows: number;
   recorded: number;
-  already: TAlready[];
+  created: TIdentified[];
+  already: TIdentified[];
   rejected: TRejected[];
 }
 
@@ -20,7 +24,7 @@ export interface ImportTally<TAlready, TRejected> {
 export interface SheetImport<
   TColumn extends string,
   TPrepared,
-  TAlready extends { row: number },
+  TIdentified extends { row: number },
   TRejected extends { row: number },
 > {
   layout: SheetLayout<TColumn>;
@@ -30,13 +34,15 @@ export interface SheetImport<
    */
   prepare(row: SheetRow<TColumn>): { rejected: TRejected } | { prepared: TPrepared };
   /** Records a batch of prepared rows; one outcome per row, in the batch's order. */
-  record(batch: TPrepared[]): Promise<RowOutcome<TAlready, TRejected>[]>;
+  record(batch: TPrepared[]): Promise<RowOutcome<TIdentified, TRejected>[]>;
   /** Prepared rows per `record` call: one transaction each, say (default 1). */
   batchRows?: number;
   /** `record` calls under way at once while the sheet is still read. */
   inFlight: number;
   /** The refusal of the first row past MAX_IMPORT_ROWS, where reading stops. */
   pastLastRow(row: number, reason: ImportReason): TRejected;
+  /** Stops reading when aborted: the work under way settles, then the reason is thrown. */
+  signal?: AbortSignal;
 }
 
 const byRow = (a: { row: number }, b: { row: number }) => a.row - b.row;
@@ -45,27 +51,30 @@ const byRow = (a: { row: number }, b: { row: number }) => a.row - b.row;
  * Reads the first sheet of an .xlsx (size-guarded, streamed) and records its rows: at most
  * MAX_IMPORT_ROWS, `batchRows` at a time, `inFlight` batches under way while reading goes on.
  * A failure of any recording (not a refusal: an outage) is thrown, but only once all of it has
- * settled, so nothing runs on behind the answer.
+ * settled, so nothing runs on behind the answer; so is an abort of `signal`.
  */
 export const runImport = async <
   TColumn extends string,
   TPrepared,
-  TAlready extends { row: number },
+  TIdentified extends { row: number },
   TRejected extends { row: number },
 >(
   workbook: Buffer,
-  sheetImport: SheetImport<TColumn, TPrepared, TAlready, TRejected>,
-): Promise<ImportTally<TAlready, TRejected>> => {
+  sheetImport: SheetImport<TColumn, TPrepared, TIdentified, TRejected>,
+): Promise<ImportTally<TIdentified, TRejected>> => {
   const { layout, batchRows = 1 } = sheetImport;
-  const tally: ImportTally<TAlready, TRejected> = {
+  const tally: ImportTally<TIdentified, TRejected> = {
     rows: 0,
     recorded: 0,
+    created: [],
     already: [],
     rejected: [],
   };
-  const count = (outcome: RowOutcome<TAlready, TRejected>): void => {
-    if ('recorded' in outcome) tally.recorded += 1;
-    else if ('already' in outcome) tally.already.push(outcome.already);
+  const count = (outcome: RowOutcome<TIdentified, TRejected>): void => {
+    if ('recorded' in outcome) {
+      tally.recorded += 1;
+      tally.created.push(outcome.recorded);
+    } else if ('already' in outcome) tally.already.push(outcome.already);
     else tally.rejected.push(outcome.rejected);
   };
   const work = new InFlightWork(sheetImport.inFlight);
@@ -78,6 +87,7 @@ export const runImport = async <
   };
   try {
     for await (const sheetRow of readSheet(workbook, layout)) {
+      if (sheetImport.signal?.aborted) break;
       if (tally.rows === MAX_IMPORT_ROWS) {
         tally.rejected.push(sheetImport.pastLastRow(sheetRow.row, tooManyRows(sheetRow.row)));
         break;
@@ -93,6 +103,8 @@ export const runImport = async <
   } finally {
     await work.settle();
   }
+  sheetImport.signal?.throwIfAborted();
+  tally.created.sort(byRow);
   tally.already.sort(byRow);
   tally.rejected.sort(byRow);
 

@@ -66,5 +66,20 @@ export type MoveWithMerger = Command<
   { fromUnionId: string; toUnionId: string; mergedOn: string }
 >;
 
+/**
+ * Sent for every member of a union that is dissolved (撤销), inside the dissolution's
+ * transaction: the federation one level up (`federationId`) holds what the union held.
+ */
+export type RetainWithDissolution = Command<
+  'RetainWithDissolution',
+  { unionId: string; federationId: string; dissolvedOn: string }
+>;
+
 export type MemberCommand =
-  JoinUnion | TransferMember | LeaveUnion | RetainMembership | ErasePersonalData | MoveWithMerger;
+  | JoinUnion
+  | TransferMember
+  | LeaveUnion
+  | RetainMembership
+  | ErasePersonalData
+  | MoveWithMerger
+  | RetainWithDissolution;

@@ -13,6 +13,7 @@ import { joinUnion } from './decide/join-union.decider';
 import { leaveUnion } from './decide/leave-union.decider';
 import { moveWithMerger } from './decide/move-with-merger.decider';
 import { retainMembership } from './decide/retain-membership.decider';
+import { retainWithDissolution } from './decide/retain-with-dissolution.decider';
 import { transferMember } from './decide/transfer-member.decider';
 import type { MemberCommand } from './member.commands';
 import type { Enrolment, Member, Retention } from './member.state';
@@ -154,6 +155,8 @@ export const decide = (command: MemberCommand, state: Member): MemberEvent | Mem
       return erasePersonalData(command, state);
     case 'MoveWithMerger':
       return moveWithMerger(command, state);
+    case 'RetainWithDissolution':
+      return retainWithDissolution(command, state);
     default:
       return unknownCommand(command);
   }

@@ -3,17 +3,13 @@ import { WRITE_FROM_ABOVE } from '@taizhang/auth';
 import type { CommandRequestContext } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type {
-  CommandMetadata,
   CommandResult,
   EventStoreTransaction,
   PostgresEventStore,
 } from '@taizhang/event-store';
-import { ConcurrencyError, streamsWithEventsAt } from '@taizhang/event-store';
+import { ConcurrencyError } from '@taizhang/event-store';
 
-import type { MemberCommand } from '../members';
-import type { Member, MemberEvent } from '../members';
-import { memberDecider } from '../members';
-import { readUnionInScope } from '../members';
+import { decideForMembersOf, readUnionInScope } from '../members';
 import type { Union, UnionEvent } from '../unions';
 import type { ActiveUnion } from '../unions';
 import { checkReceivingUnion } from '../unions';
@@ -61,7 +57,17 @@ export const mergeUnion = async (
         fingerprint: ['MergeUnion', unionId, body],
         withinTransaction: async (tx) => {
           const into = await lockReceivingUnion(tx, body);
-          await moveMembers(tx, unionId, into, body.mergedOn, metadata);
+          await decideForMembersOf(
+            tx,
+            unionId,
+            {
+              type: 'MoveWithMerger',
+              data: { fromUnionId: unionId, toUnionId: into.id, mergedOn: body.mergedOn },
+              metadata,
+            },
+            { id: into.id, path: into.orgPath },
+            metadata,
+          );
         },
       },
     );
@@ -81,33 +87,4 @@ const lockReceivingUnion = async (
   const { events } = await tx.lockAndReadStream(unionStreamId(body.intoUnionId));
 
   return checkReceivingUnion(fold<Union, UnionEvent>(unionDecider, events), body.mergedOn);
-};
-
-const moveMembers = async (
-  tx: EventStoreTransaction,
-  unionId: string,
-  into: ActiveUnion,
-  mergedOn: string,
-  metadata: CommandMetadata,
-): Promise<void> => {
-  // Every person whose stream has an event recorded at the union (joined, transferred in,
-  // retained or left there): a superset of its members, each then decided on their own stream.
-  const people = await streamsWithEventsAt(tx.client, unionId, 'member');
-  const command: MemberCommand = {
-    type: 'MoveWithMerger',
-    data: { fromUnionId: unionId, toUnionId: into.id, mergedOn },
-    metadata,
-  };
-  // In stream order, so that two mergers never wait for each other in a circle.
-  for (const streamId of people) {
-    const { head, events } = await tx.lockAndReadStream(streamId);
-    const decided = memberDecider.decide(command, fold<Member, MemberEvent>(memberDecider, events));
-    const moved = Array.isArray(decided) ? decided : [decided];
-    if (moved.length === 0) continue;
-    await tx.append(streamId, head, moved, {
-      streamType: 'member',
-      orgUnit: { id: into.id, path: into.orgPath },
-      metadata,
-    });
-  }
 };

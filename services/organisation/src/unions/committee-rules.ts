@@ -10,14 +10,23 @@ export interface CommitteeSeat {
   post: CommitteePost;
 }
 
+/** Offices a congress fills besides the committee (女职工委员会, 经费审查委员会). */
+export type CongressOffice =
+  | 'women_committee_chair'
+  | 'women_committee_member'
+  | 'audit_committee_chair'
+  | 'audit_committee_member';
+
+export interface OfficeHolder {
+  name: string;
+  office: CongressOffice;
+}
+
 type CommitteeRules = RuleValues['committee'];
 type Share = CommitteeRules['electionQuorum'];
 
 /** How many committee members a union of this size elects, by the rule set's table. */
-const committeeSize = (
-  rules: CommitteeRules,
-  members: number,
-): { min: number; max: number } => {
+const committeeSize = (rules: CommitteeRules, members: number): { min: number; max: number } => {
   const { min, max } = rules.sizeTable.find((band) => band.upTo === null || members <= band.upTo)!;
 
   return { min, max };
@@ -100,13 +109,29 @@ export const checkElection = (
   if (committee.some((seat) => seat.post === 'organiser'))
     checkOrganiser(committeeRules, entitledVoters, committee);
   else checkCommittee(committeeRules, entitledVoters, committee);
-  const terms = committeeRules.termYears.grassroots;
+  checkTermYears(rules, termYears);
+};
+
+/** A grassroots committee's term is one the rule set allows (工会法: 3 or 5 years). */
+export const checkTermYears = (rules: RulesInForce, termYears: number): void => {
+  const terms = rules.values.committee.termYears.grassroots;
   if (!terms.includes(termYears))
     throw new IllegalStateError(
       `A committee is elected for ${terms.join(' or ')} years, not ${termYears}. / 委员会任期应为${terms.join('或')}年。`,
       'TERM_NOT_ALLOWED',
       { termYears, allowed: terms },
     );
+};
+
+/** Each of the women's and audit committees has at most one chair (主任). */
+export const checkOffices = (offices: readonly OfficeHolder[] = []): void => {
+  for (const chair of ['women_committee_chair', 'audit_committee_chair'] as const)
+    if (offices.filter((holder) => holder.office === chair).length > 1)
+      throw new IllegalStateError(
+        `Only one person holds the office ${chair}. / 女职工委员会、经费审查委员会各设主任一人。`,
+        'ONE_OFFICE_CHAIR',
+        { office: chair },
+      );
 };
 
 /** The last day of a term that starts on `startsOn` (YYYY-MM-DD) and lasts `years`. */

@@ -1,7 +1,8 @@
 export { checkReceivingUnion } from './decide/merger';
 export { requireActive } from './decide/union-dates';
 export { HoldFoundingCongressDto } from './dto/hold-founding-congress.dto';
-export { MergeUnionDto } from './dto/union-life.dto';
+export { DissolveUnionDto, MergeUnionDto } from './dto/union-life.dto';
+export { unionTypeField } from './dto/union-type.dto';
 export { readEmployersOnRecord } from './employers-on-record';
 export { readUnionAtCurrentPath, withCurrentPath } from './union-current-path';
 export { holdUnionOpen, holdUnionsOpen } from './union-open.guard';

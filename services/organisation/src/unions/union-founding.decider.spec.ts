@@ -3,6 +3,7 @@ import { IllegalStateError } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { committeeTookOffice } from '../../test/unions/union-events';
 import type { CommitteeSeat } from './committee-rules';
 import type { HoldFoundingCongress, SubmitUnionApplication, UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
@@ -58,6 +59,8 @@ const submitted: UnionApplicationSubmitted = {
     employerIds: ['e1'],
     preparatoryGroup: group,
     submittedOn: '2026-03-10',
+    answerDueOn: '2026-03-25',
+    ruleSet: { region: 'national', version: 1 },
   },
 };
 const approved: UnionEvent = {
@@ -82,7 +85,7 @@ describe('Union founding', () => {
         .when(submit({ submittedOn: '2019-04-01' }))
         .then({
           type: 'UnionApplicationSubmitted',
-          data: { ...submitted.data, submittedOn: '2019-04-01' },
+          data: { ...submitted.data, submittedOn: '2019-04-01', answerDueOn: '2019-04-16' },
         });
       spec
         .given([])
@@ -207,22 +210,25 @@ describe('Union founding', () => {
       spec
         .given([submitted, approved])
         .when(congress())
-        .then({
-          type: 'UnionEstablished',
-          data: {
-            unionId: 'u1',
-            name: '沈阳新松机器人工会',
-            parentId: 's1',
-            orgPath: 'm1/d1/s1/u1',
-            establishedOn: '2026-03-09',
-            employerIds: ['e1'],
-            congress: { entitledVoters: 60, present: 45 },
-            committee,
-            termYears: 5,
-            termEndsOn: '2031-03-08',
-            ruleSet: { region: 'national', version: 1 },
+        .then([
+          {
+            type: 'UnionEstablished',
+            data: {
+              unionId: 'u1',
+              name: '沈阳新松机器人工会',
+              parentId: 's1',
+              orgPath: 'm1/d1/s1/u1',
+              establishedOn: '2026-03-09',
+              employerIds: ['e1'],
+              congress: { entitledVoters: 60, present: 45 },
+              committee,
+              termYears: 5,
+              termEndsOn: '2031-03-08',
+              ruleSet: { region: 'national', version: 1 },
+            },
           },
-        }));
+          committeeTookOffice('2026-03-09', committee),
+        ]));
 
     it('refuses an election without two thirds present', () =>
       spec

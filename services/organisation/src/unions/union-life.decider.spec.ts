@@ -1,8 +1,10 @@
 import type { RuleSetAmended } from '@taizhang/contracts';
+import { addDays } from '@taizhang/deadlines';
 import { IllegalStateError } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE, ruleSetsDecider, rulesInForce } from '@taizhang/rules';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import { committeeTookOffice } from '../../test/unions/union-events';
 import type { CommitteeSeat } from './committee-rules';
 import type { HoldElection, UnionCommand } from './union.commands';
 import type { UnionEvent } from './union.decider';
@@ -83,7 +85,11 @@ describe('Union life', () => {
         .when(election())
         .then({
           ...elected,
-          data: { ...elected.data, ruleSet: { region: 'national', version: 1 } },
+          data: {
+            ...elected.data,
+            ruleSet: { region: 'national', version: 1 },
+            answerDueOn: '2026-03-16',
+          },
         }));
 
     it('refuses a re-election without two thirds present', () =>
@@ -96,10 +102,13 @@ describe('Union life', () => {
       spec
         .given([established, elected])
         .when(simple('ApproveElection'))
-        .then({
-          type: 'CommitteeElectionApproved',
-          data: { unionId: 'u1', approvedOn: '2026-03-10', termEndsOn: '2031-02-28' },
-        }));
+        .then([
+          {
+            type: 'CommitteeElectionApproved',
+            data: { unionId: 'u1', approvedOn: '2026-03-10', termEndsOn: '2031-02-28' },
+          },
+          committeeTookOffice('2026-03-01', committee),
+        ]));
 
     it('has nothing to approve without a pending election, and holds no second one meanwhile', () => {
       spec
@@ -116,10 +125,13 @@ describe('Union life', () => {
       spec
         .given([established, elected])
         .when(approve('2026-03-03'))
-        .then({
-          type: 'CommitteeElectionApproved',
-          data: { unionId: 'u1', approvedOn: '2026-03-03', termEndsOn: '2031-02-28' },
-        }));
+        .then([
+          {
+            type: 'CommitteeElectionApproved',
+            data: { unionId: 'u1', approvedOn: '2026-03-03', termEndsOn: '2031-02-28' },
+          },
+          committeeTookOffice('2026-03-01', committee),
+        ]));
 
     it('refuses an answer dated in the future or before the election', () => {
       spec
@@ -168,6 +180,7 @@ describe('Union life', () => {
             ...elected.data,
             heldOn: '2026-03-08',
             ruleSet: { region: 'national', version: 1 },
+            answerDueOn: '2026-03-23',
           },
         });
       spec
@@ -178,10 +191,13 @@ describe('Union life', () => {
           { ...elected, data: { ...elected.data, heldOn: '2026-03-08' } },
         ])
         .when(approve())
-        .then({
-          type: 'CommitteeElectionApproved',
-          data: { unionId: 'u1', approvedOn: '2026-03-10', termEndsOn: '2031-03-07' },
-        });
+        .then([
+          {
+            type: 'CommitteeElectionApproved',
+            data: { unionId: 'u1', approvedOn: '2026-03-10', termEndsOn: '2031-03-07' },
+          },
+          committeeTookOffice('2026-03-08', committee),
+        ]);
     });
   });
 
@@ -316,6 +332,7 @@ describe('Union life under the rules in force (DESIGN §9)', () => {
       committee: seats,
       termYears: 5,
       ruleSet: { region: 'm1', version },
+      answerDueOn: addDays(heldOn, 15),
     },
   });
 

@@ -1,8 +1,9 @@
+import type { AppliedRuleSet, UnionType } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 
 import type { MoveData, ParentRef } from '../org-units';
-import type { CommitteeSeat } from './committee-rules';
+import type { CommitteeSeat, OfficeHolder } from './committee-rules';
 import type { Union } from './union.state';
 
 /**
@@ -18,6 +19,9 @@ export type RegisterUnion = Command<
     parent: ParentRef | null;
     employerIds?: string[];
     employers?: EmployerOnRecord[];
+    /** The committee serving now: when it was elected and for how many years. */
+    currentTerm?: { electedOn: string; termYears: 3 | 5 };
+    unionType?: UnionType;
   }
 >;
 
@@ -41,6 +45,7 @@ export type SubmitUnionApplication = Command<
     /** The day the group applied, for an application entered after the fact; today by default. */
     submittedOn?: string;
     preparatoryGroup: { name: string; role: string }[];
+    unionType?: UnionType;
   }
 >;
 
@@ -57,6 +62,8 @@ export type HoldFoundingCongress = Command<
     entitledVoters: number;
     present: number;
     committee: CommitteeSeat[];
+    /** The women's and audit committees' offices filled by the same congress. */
+    offices?: OfficeHolder[];
     termYears: 3 | 5;
   }
 >;
@@ -72,6 +79,21 @@ export type RejectElection = Command<'RejectElection', { rejectedOn: string; rea
 
 /** Raised by the term clock on the day after a term ran out without an approved re-election. */
 export type RecordTermExpiry = Command<'RecordTermExpiry', Record<string, never>>;
+
+/**
+ * Raised by the answer clock on the day the higher union's time to answer an application or an
+ * election ran out (`waitingSince` names which one), with the limit the wait began under.
+ */
+export type RecordApprovalOverdue = Command<
+  'RecordApprovalOverdue',
+  {
+    subject: 'application' | 'election';
+    waitingSince: string;
+    dueOn: string;
+    replyDays: number;
+    ruleSet: AppliedRuleSet;
+  }
+>;
 
 export type RenameUnion = Command<'RenameUnion', { name: string; effectiveOn: string }>;
 
@@ -100,6 +122,17 @@ export type RemoveCadre = Command<
   'RemoveCadre',
   { cadreId: string; removedOn: string; reason: string }
 >;
+/** 工会类型变更: the union is of another type from a date. */
+export type ChangeUnionType = Command<
+  'ChangeUnionType',
+  { unionType: UnionType; effectiveOn: string }
+>;
+
+/** 亮职责、亮承诺: a serving cadre's public phone, duties and pledge, given or changed from a date. */
+export type UpdateCadreDetails = Command<
+  'UpdateCadreDetails',
+  { cadreId: string; phone?: string; duties?: string; pledge?: string; effectiveOn: string }
+>;
 /** 隶属关系调整: the union sits under another street or district federation from a date. */
 export type MoveUnion = Command<'MoveUnion', MoveData>;
 
@@ -113,12 +146,15 @@ export type UnionCommand =
   | ApproveElection
   | RejectElection
   | RecordTermExpiry
+  | RecordApprovalOverdue
   | RenameUnion
   | DissolveUnion
   | MergeUnion
   | AppointCadre
   | RemoveCadre
-  | MoveUnion;
+  | MoveUnion
+  | ChangeUnionType
+  | UpdateCadreDetails;
 
 /**
  * A command as the decider gets it: with the rules in force on its business date for the union's

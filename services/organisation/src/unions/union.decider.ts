@@ -1,8 +1,11 @@
 import type {
+  ApprovalOverdue,
   CadreAppointed,
+  CadreDetailsUpdated,
   CadreRemoved,
   CommitteeElected,
   CommitteeElectionApproved,
+  CommitteeTookOffice,
   ElectionRejected,
   OrgUnitMoved,
   UnionApplicationApproved,
@@ -14,13 +17,21 @@ import type {
   UnionRegistered,
   UnionRenamed,
   UnionTermExpired,
+  UnionTypeChanged,
 } from '@taizhang/contracts';
 import type { Decider } from '@taizhang/event-store';
 import { unknownCommand } from '@taizhang/event-store';
 import type { RulesInForce } from '@taizhang/rules';
 import { decidingUnder } from '@taizhang/rules';
 
-import { appointCadre, removeCadre } from './decide/cadres';
+import { recordApprovalOverdue } from './decide/approval-overdue';
+import {
+  appointCadre,
+  removeCadre,
+  seatFoundingCommittee,
+  seatReelectedCommittee,
+  updateCadreDetails,
+} from './decide/cadres';
 import {
   approveElection,
   holdElection,
@@ -37,6 +48,7 @@ import { mergeUnion } from './decide/merger';
 import { moveUnion } from './decide/move';
 import { registerUnion } from './decide/registration';
 import { dissolveUnion, renameUnion } from './decide/union-life';
+import { changeUnionType } from './decide/union-type';
 import type { UnionCommand, UnionCommandUnderRules } from './union.commands';
 import type { ActiveUnion, Union } from './union.state';
 
@@ -57,14 +69,19 @@ export type UnionEvent =
   | UnionMerged
   | CadreAppointed
   | CadreRemoved
-  | OrgUnitMoved;
+  | OrgUnitMoved
+  | UnionTypeChanged
+  | CommitteeTookOffice
+  | CadreDetailsUpdated
+  | ApprovalOverdue;
 
 export const initialState = (): Union => ({ status: 'None' });
 
 const evolveFounding = (state: Union, event: UnionEvent): Union => {
   switch (event.type) {
     case 'UnionApplicationSubmitted': {
-      const { unionId, proposedName, parentId, orgPath, employerIds, submittedOn } = event.data;
+      const { unionId, proposedName, parentId, orgPath, employerIds, submittedOn, unionType } =
+        event.data;
 
       return {
         status: 'Applied',
@@ -74,6 +91,7 @@ const evolveFounding = (state: Union, event: UnionEvent): Union => {
         orgPath,
         employerIds,
         submittedOn,
+        ...(unionType ? { unionType } : {}),
       };
     }
     case 'UnionApplicationApproved':
@@ -84,20 +102,50 @@ const evolveFounding = (state: Union, event: UnionEvent): Union => {
       return state.status === 'Applied'
         ? { ...state, status: 'Rejected', reason: event.data.reason }
         : state;
+    case 'ApprovalOverdue':
+      return state.status === 'Applied' ? { ...state, answerOverdue: true } : state;
     default:
       return state;
   }
 };
 
-// 三亮: the cadres serving now, in the order appointed.
-const evolveCadres = (state: Union, event: CadreAppointed | CadreRemoved): Union => {
+// 三亮: the cadres serving now, in the order appointed (an elected committee in its order).
+const evolveCadres = (
+  state: Union,
+  event: CadreAppointed | CadreRemoved | CommitteeTookOffice | CadreDetailsUpdated,
+): Union => {
   if (state.status !== 'Registered') return state;
   const cadres = state.cadres ?? [];
-  if (event.type === 'CadreRemoved')
-    return { ...state, cadres: cadres.filter((cadre) => cadre.cadreId !== event.data.cadreId) };
-  const { unionId: _unionId, ...cadre } = event.data;
+  switch (event.type) {
+    case 'CadreRemoved':
+      return { ...state, cadres: cadres.filter((cadre) => cadre.cadreId !== event.data.cadreId) };
+    case 'CommitteeTookOffice': {
+      const { electedOn, outgoingCadreIds } = event.data;
+      const staying = cadres.filter((cadre) => !outgoingCadreIds.includes(cadre.cadreId));
+      const elected = event.data.cadres.map((cadre) => ({ ...cadre, appointedOn: electedOn }));
 
-  return { ...state, cadres: [...cadres, cadre] };
+      return {
+        ...state,
+        cadres: [...staying, ...elected],
+        committeesSeated: (state.committeesSeated ?? 0) + 1,
+      };
+    }
+    case 'CadreDetailsUpdated': {
+      const { unionId: _unionId, cadreId, effectiveOn: _effectiveOn, ...details } = event.data;
+
+      return {
+        ...state,
+        cadres: cadres.map((cadre) =>
+          cadre.cadreId === cadreId ? { ...cadre, ...details } : cadre,
+        ),
+      };
+    }
+    default: {
+      const { unionId: _unionId, ...cadre } = event.data;
+
+      return { ...state, cadres: [...cadres, cadre] };
+    }
+  }
 };
 
 // Dissolution and merger end the union: it keeps only what is needed to say so.
@@ -119,11 +167,11 @@ const evolveEnd = (state: ActiveUnion, event: UnionDissolved | UnionMerged): Uni
 const evolveActive = (state: Union, event: UnionEvent): Union => {
   if (state.status !== 'Registered') return state;
   switch (event.type) {
-    case 'CommitteeElected':
-      return {
-        ...state,
-        pendingElection: { heldOn: event.data.heldOn, termYears: event.data.termYears },
-      };
+    case 'CommitteeElected': {
+      const { heldOn, termYears, committee, offices } = event.data;
+
+      return { ...state, pendingElection: { heldOn, termYears, committee, offices } };
+    }
     case 'CommitteeElectionApproved':
       return {
         ...state,
@@ -135,6 +183,10 @@ const evolveActive = (state: Union, event: UnionEvent): Union => {
       return { ...state, pendingElection: undefined };
     case 'UnionTermExpired':
       return { ...state, termExpired: true };
+    case 'ApprovalOverdue':
+      return state.pendingElection
+        ? { ...state, pendingElection: { ...state.pendingElection, answerOverdue: true } }
+        : state;
     case 'UnionRenamed':
       return { ...state, name: event.data.name };
     case 'OrgUnitMoved':
@@ -156,12 +208,22 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
   switch (event.type) {
     case 'UnionRegistered': {
       // The employers it covers are kept by employer_coverage, not by the union's state.
-      const { employerIds: _employerIds, ...registered } = event.data;
+      const { unionId, name, parentId, orgPath, establishedOn, currentTerm, unionType } =
+        event.data;
 
-      return { status: 'Registered', id: event.data.unionId, ...registered };
+      return {
+        status: 'Registered',
+        id: unionId,
+        name,
+        parentId,
+        orgPath,
+        establishedOn,
+        ...(currentTerm ? { termEndsOn: currentTerm.termEndsOn } : {}),
+        ...(unionType ? { unionType } : {}),
+      };
     }
     case 'UnionEstablished': {
-      const { unionId, name, parentId, orgPath, establishedOn, termEndsOn } = event.data;
+      const { unionId, name, parentId, orgPath, establishedOn, termEndsOn, unionType } = event.data;
 
       return {
         status: 'Registered',
@@ -171,21 +233,33 @@ export const evolve = (state: Union, event: UnionEvent): Union => {
         orgPath,
         establishedOn,
         termEndsOn,
+        ...(unionType ? { unionType } : {}),
       };
     }
     case 'UnionApplicationSubmitted':
     case 'UnionApplicationApproved':
     case 'UnionApplicationRejected':
       return evolveFounding(state, event);
+    case 'ApprovalOverdue':
+      return state.status === 'Applied' ? evolveFounding(state, event) : evolveActive(state, event);
     case 'CadreAppointed':
     case 'CadreRemoved':
+    case 'CommitteeTookOffice':
+    case 'CadreDetailsUpdated':
       return evolveCadres(state, event);
+    case 'UnionTypeChanged':
+      return state.status === 'Registered'
+        ? { ...state, unionType: event.data.unionType, typeChangedOn: event.data.effectiveOn }
+        : state;
     default:
       return evolveActive(state, event);
   }
 };
 
-export const decide = (command: UnionCommandUnderRules, state: Union): UnionEvent => {
+export const decide = (
+  command: UnionCommandUnderRules,
+  state: Union,
+): UnionEvent | UnionEvent[] => {
   switch (command.type) {
     case 'RegisterUnion':
       return registerUnion(command, state);
@@ -196,15 +270,17 @@ export const decide = (command: UnionCommandUnderRules, state: Union): UnionEven
     case 'RejectUnionApplication':
       return rejectApplication(command, state);
     case 'HoldFoundingCongress':
-      return holdFoundingCongress(command, state);
+      return seatFoundingCommittee(holdFoundingCongress(command, state));
     case 'HoldElection':
       return holdElection(command, state);
     case 'ApproveElection':
-      return approveElection(command, state);
+      return seatReelectedCommittee(approveElection(command, state), state);
     case 'RejectElection':
       return rejectElection(command, state);
     case 'RecordTermExpiry':
       return recordTermExpiry(command, state);
+    case 'RecordApprovalOverdue':
+      return recordApprovalOverdue(command, state);
     case 'RenameUnion':
       return renameUnion(command, state);
     case 'DissolveUnion':
@@ -215,8 +291,12 @@ export const decide = (command: UnionCommandUnderRules, state: Union): UnionEven
       return appointCadre(command, state);
     case 'RemoveCadre':
       return removeCadre(command, state);
+    case 'UpdateCadreDetails':
+      return updateCadreDetails(command, state);
     case 'MoveUnion':
       return moveUnion(command, state);
+    case 'ChangeUnionType':
+      return changeUnionType(command, state);
     default:
       return unknownCommand(command);
   }

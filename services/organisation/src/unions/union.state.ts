@@ -1,3 +1,7 @@
+import type { UnionType } from '@taizhang/contracts';
+
+import type { CommitteeSeat, OfficeHolder } from './committee-rules';
+
 /** The founding application, as long as the union is not yet established. */
 export interface UnionApplication {
   id: string;
@@ -6,6 +10,10 @@ export interface UnionApplication {
   orgPath: string;
   employerIds: string[];
   submittedOn: string;
+  /** 工会类型 of the union to be founded; undefined when the application did not say. */
+  unionType?: UnionType;
+  /** The higher union did not answer within the rule's time (recorded once by the answer clock). */
+  answerOverdue?: boolean;
 }
 
 /** A cadre shown publicly (三亮) while serving. */
@@ -13,8 +21,12 @@ export interface ServingCadre {
   cadreId: string;
   name: string;
   post: string;
-  phone: string;
-  duties: string;
+  /** The elected post's code, for a cadre who came with an elected committee. */
+  postCode?: string;
+  /** A cadre from an elected committee has no phone or duties until they are given. */
+  phone?: string;
+  duties?: string;
+  pledge?: string;
   appointedOn: string;
 }
 
@@ -32,10 +44,23 @@ export interface ActiveUnion {
   termExpired?: boolean;
   /** The effective date of the union's last move to another parent (隶属关系调整). */
   movedOn?: string;
-  /** A re-election waiting for the higher union's approval. */
-  pendingElection?: { heldOn: string; termYears: 3 | 5 };
+  /** A re-election waiting for the higher union's approval, with whom it elected. */
+  pendingElection?: {
+    heldOn: string;
+    termYears: 3 | 5;
+    committee?: CommitteeSeat[];
+    offices?: OfficeHolder[];
+    /** The higher union did not answer within the rule's time (recorded once by the answer clock). */
+    answerOverdue?: boolean;
+  };
+  /** How many elected committees took office on the platform (names their cadres' ids). */
+  committeesSeated?: number;
   /** The cadres serving now, in the order appointed. */
   cadres?: ServingCadre[];
+  /** 工会类型; undefined when never recorded (registered before types were kept). */
+  unionType?: UnionType;
+  /** The effective date of the last change of type: a later change is not dated before it. */
+  typeChangedOn?: string;
 }
 
 /**

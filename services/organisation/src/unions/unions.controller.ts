@@ -12,11 +12,11 @@ import { loadParentInScope } from '../org-units';
 import { RegisterUnionDto } from './dto/register-union.dto';
 import {
   ApproveElectionDto,
-  DissolveUnionDto,
   HoldElectionDto,
   RejectElectionDto,
   RenameUnionDto,
 } from './dto/union-life.dto';
+import { ChangeUnionTypeDto } from './dto/union-type.dto';
 import { readEmployersOnRecord } from './employers-on-record';
 import { loadEstablishedUnionInScope, runUnionCommandInScope } from './union-scope';
 import { runNewUnionCommand } from './union-streams';
@@ -39,7 +39,10 @@ export class UnionsController {
     return runNewUnionCommand(this.store, request, body, parent, (unionId) => ({
       type: 'RegisterUnion',
       data: { unionId, ...body, parent, employers },
-      metadata: request.metadata(startOfBusinessDate(body.establishedOn)),
+      // Dated the serving committee's election when named: the rules of that day judge its term.
+      metadata: request.metadata(
+        startOfBusinessDate(body.currentTerm?.electedOn ?? body.establishedOn),
+      ),
     }));
   }
 
@@ -100,17 +103,17 @@ export class UnionsController {
     }));
   }
 
-  /** Dissolution needs the union one level up (工会法): never the union itself. */
-  @CommandPost(200, ['federation_officer'], ':id/dissolve')
-  dissolve(
+  /** 工会类型变更: figures by type count the union under its new type from the date. */
+  @CommandPost(200, ['union_cadre', 'federation_officer'], ':id/type')
+  changeType(
     @Param('id', ParseUUIDPipe) unionId: string,
-    @Body() body: DissolveUnionDto,
+    @Body() body: ChangeUnionTypeDto,
     @SignedInCommand() { user, request }: SignedInCommand,
   ): Promise<CommandResult> {
-    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_FROM_ABOVE, () => ({
-      type: 'DissolveUnion',
+    return runUnionCommandInScope(this.store, user, unionId, request, WRITE_ACCESS, () => ({
+      type: 'ChangeUnionType',
       data: body,
-      metadata: request.metadata(startOfBusinessDate(body.dissolvedOn)),
+      metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
     }));
   }
 

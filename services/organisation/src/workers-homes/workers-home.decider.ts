@@ -9,7 +9,9 @@ import type { RateWorkersHome, WorkersHomeCommand } from './workers-home.command
 export interface WorkersHome {
   ratings: {
     year: number;
-    title: 'workers_home' | 'model_workers_home';
+    title: WorkersHomeRated['data']['title'];
+    /** A 职工小家's branch unit. */
+    branchId?: string;
     awardedByOrgUnitId: string;
   }[];
 }
@@ -21,9 +23,10 @@ export const initialState = (): WorkersHome => ({ ratings: [] });
 export const evolve = (state: WorkersHome, event: WorkersHomeEvent): WorkersHome => {
   switch (event.type) {
     case 'WorkersHomeRated': {
-      const { year, title, awardedByOrgUnitId } = event.data;
+      const { year, title, branchId, awardedByOrgUnitId } = event.data;
+      const rating = { year, title, awardedByOrgUnitId, ...(branchId ? { branchId } : {}) };
 
-      return { ratings: [...state.ratings, { year, title, awardedByOrgUnitId }] };
+      return { ratings: [...state.ratings, rating] };
     }
     default:
       return state;
@@ -51,7 +54,11 @@ export const rateWorkersHome = (command: RateWorkersHome, state: WorkersHome): W
       'A rating cannot be dated in the future. / 命名日期不能晚于今天。',
       'DATE_IN_FUTURE',
     );
-  if (state.ratings.some((rating) => rating.year === year && rating.title === title))
+  if (
+    state.ratings.some(
+      (rating) => rating.year === year && rating.title === title && rating.branchId === undefined,
+    )
+  )
     throw new IllegalStateError(
       `The union already holds this title for ${year}. / 该工会${year}年度已获此命名。`,
       'ALREADY_RATED',

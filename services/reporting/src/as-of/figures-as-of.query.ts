@@ -56,32 +56,52 @@ const SUM_FIGURES = (set: FigureSet, figures: readonly string[], more = '') => `
   SELECT ${figures.map((f) => `coalesce(sum(${f}), 0)::bigint::text AS ${f}`).join(', ')}${more}
   FROM ${set.subtreeTable} WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)`;
 
+/** The same sum over what the unit itself gained and lost (not its subtree): $1 the unit. */
+const SUM_OWN_FIGURES = (set: FigureSet, figures: readonly string[]) => `
+  SELECT ${figures.map((f) => `coalesce(sum(${f}), 0)::bigint::text AS ${f}`).join(', ')}
+  FROM ${set.unitTable} WHERE unit_id = $1 AND ($2::date IS NULL OR day <= $2::date)`;
+
 /**
- * The rows of a set's subtree table for the unit ($1) up to the date ($2), less those recorded
- * after the instant $3 (from the set's log: "now minus what came later", so the cost grows with
- * what was recorded since $3, not with history).
+ * The rows of a set's table for the unit ($1) up to the date ($2), less those recorded after the
+ * instant $3 (from the table's log: "now minus what came later", so the cost grows with what was
+ * recorded since $3, not with history). `first` is the table's first key column.
  */
-const ROWS_KNOWN = (set: FigureSet, columns: readonly string[], figures: readonly string[]) => `(
+const ROWS_KNOWN = (
+  table: string,
+  first: 'ancestor_id' | 'unit_id',
+  columns: readonly string[],
+  figures: readonly string[],
+) => `(
   SELECT ${[...columns, ...figures].join(', ')}
-  FROM ${set.subtreeTable} WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)
+  FROM ${table} WHERE ${first} = $1 AND ($2::date IS NULL OR day <= $2::date)
   UNION ALL
   SELECT ${[...columns, ...figures.map((f) => `-${f}`)].join(', ')}
-  FROM ${knownTable(set.subtreeTable)}
-  WHERE ancestor_id = $1 AND recorded_at > $3::timestamptz AND ($2::date IS NULL OR day <= $2::date)
+  FROM ${knownTable(table)}
+  WHERE ${first} = $1 AND recorded_at > $3::timestamptz AND ($2::date IS NULL OR day <= $2::date)
 ) AS known_rows`;
 
-/** As `SUM_FIGURES`, as known at the instant $3 (DESIGN §7). */
-const SUM_FIGURES_KNOWN = (set: FigureSet, figures: readonly string[], more = '') => `
+/** As `SUM_FIGURES` (or `SUM_OWN_FIGURES`), as known at the instant $3 (DESIGN §7). */
+const SUM_FIGURES_KNOWN = (
+  set: FigureSet,
+  figures: readonly string[],
+  more = '',
+  of: 'subtree' | 'unit' = 'subtree',
+) => `
   SELECT ${figures.map((f) => `coalesce(sum(${f}), 0)::bigint::text AS ${f}`).join(', ')}${more}
-  FROM ${ROWS_KNOWN(set, [], figures)}`;
+  FROM ${
+    of === 'unit'
+      ? ROWS_KNOWN(set.unitTable, 'unit_id', [], figures)
+      : ROWS_KNOWN(set.subtreeTable, 'ancestor_id', [], figures)
+  }`;
 
 const numbers = <F extends string>(figures: readonly F[], row: Record<F, string>) =>
   Object.fromEntries(figures.map((f) => [f, Number(row[f])])) as Record<F, number>;
 
 /**
- * A figure set's figures (or some of them) of a unit's subtree on a date (null: now), as known
- * at an instant (`knownAt`, null: now): what was recorded after it is left out. Every set has
- * this: its log by recording time is written with its tables.
+ * A figure set's figures (or some of them) of a unit's subtree on a date (null: now), or of the
+ * unit alone (`of: 'unit'`, what it holds itself), as known at an instant (`knownAt`, null: now):
+ * what was recorded after it is left out. Every set has this: its log by recording time is
+ * written with its tables.
  */
 export const figuresAsOf = async <F extends string>(
   pool: Pool,
@@ -89,15 +109,35 @@ export const figuresAsOf = async <F extends string>(
   orgUnitId: string,
   asOf: string | null,
   figures: readonly F[] = set.figures,
+  of: 'subtree' | 'unit' = 'subtree',
   knownAt: string | null = null,
 ): Promise<Record<F, number>> => {
+  const sum =
+    knownAt !== null
+      ? SUM_FIGURES_KNOWN(set, figures, '', of)
+      : of === 'unit'
+        ? SUM_OWN_FIGURES(set, figures)
+        : SUM_FIGURES(set, figures);
   const { rows } = await pool.query<Record<F, string>>(
-    knownAt === null ? SUM_FIGURES(set, figures) : SUM_FIGURES_KNOWN(set, figures),
+    sum,
     knownAt === null ? [orgUnitId, asOf] : [orgUnitId, asOf, knownAt],
   );
 
   return numbers(figures, rows[0]!);
 };
+
+/**
+ * What a unit holds itself on a date (null: now), outside every child: the memberships a
+ * federation holds (保留会籍, a dissolved union's members among them) and a street's employers.
+ * With it the children of a unit add up to the unit, on any date.
+ */
+export const ownFiguresAsOf = (
+  pool: Pool,
+  orgUnitId: string,
+  asOf: string | null,
+  knownAt: string | null = null,
+): Promise<Record<(typeof OWN_FIGURES)[number], number>> =>
+  figuresAsOf(pool, ORGANISATION_FIGURES, orgUnitId, asOf, OWN_FIGURES, 'unit', knownAt);
 
 const SUMMARY_FIGURES = [...MEMBER_FIGURES, 'unions', 'terms_expired'] as const;
 const REGISTRY_FIGURES = [
@@ -109,6 +149,8 @@ const REGISTRY_FIGURES = [
   'covered_employers',
   'unionised_workforce',
 ] as const;
+
+const OWN_FIGURES = [...SUMMARY_FIGURES, ...REGISTRY_FIGURES] as const;
 
 // The employers of the streets in the subtree on that date, pre-summed like the members: open
 // ones with the headcounts recorded last on or before it, covered by a union that existed then;
@@ -126,7 +168,7 @@ const SUM_EMPLOYERS = `${DATES(
     WHERE ancestor_id = $1 AND ($2::date IS NULL OR day <= $2::date)`,
 )}
   ${SUM_FIGURES(ORGANISATION_FIGURES, REGISTRY_FIGURES, DATE_RANGE)}`;
-const SUM_EMPLOYERS_KNOWN = `${DATES(ROWS_KNOWN(HEADCOUNT_DATES, ['as_of'], ['employers']))}
+const SUM_EMPLOYERS_KNOWN = `${DATES(ROWS_KNOWN(HEADCOUNT_DATES.subtreeTable, 'ancestor_id', ['as_of'], ['employers']))}
   ${SUM_FIGURES_KNOWN(ORGANISATION_FIGURES, REGISTRY_FIGURES, DATE_RANGE)}`;
 
 // Direct children on that date: a union only while it existed (founded, not yet ended). As known
@@ -157,6 +199,7 @@ export const subtreeFiguresAsOf = async (
     orgUnitId,
     asOf,
     SUMMARY_FIGURES,
+    'subtree',
     knownAt,
   );
 

@@ -7,6 +7,7 @@ import type { MemberStepEvent } from './member-step';
 import { contributionAfter } from './member-step';
 import { EMPLOYER_FIGURES, MEMBER_FIGURES, ORGANISATION_FIGURES } from './organisation-figures';
 import { preparedStatement } from './prepared-statement';
+import { recomputeUnionTypesOfMembers } from './union-types.projection';
 const LIST = MEMBER_FIGURES.join(', ');
 
 /** One step of a member's timeline: from `day`, what they add to which unit (none once left). */
@@ -134,4 +135,5 @@ export const projectMemberTimeline = async (
       steps.map((step) => step.recordedAt),
     ]),
   );
+  await recomputeUnionTypesOfMembers(tx, memberIds);
 };

@@ -2,12 +2,23 @@ import type { PoolClient } from 'pg';
 
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
+import { ANSWER_FIGURES } from './answer-figures';
 import { figuresMoveWithSubtree } from './deltas.sql';
 import { HEADCOUNT_DATES, LATENESS, ORGANISATION_FIGURES } from './organisation-figures';
+import { UNION_TYPE_FIGURES } from './union-type-figures';
 
-const carry = figuresMoveWithSubtree([ORGANISATION_FIGURES, HEADCOUNT_DATES, LATENESS]);
+const carry = figuresMoveWithSubtree([
+  ORGANISATION_FIGURES,
+  HEADCOUNT_DATES,
+  UNION_TYPE_FIGURES,
+  ANSWER_FIGURES,
+  LATENESS,
+]);
 
-const HAS_DELTAS = `SELECT 1 FROM ${ORGANISATION_FIGURES.unitTable} WHERE unit_id = ANY($1::text[]) LIMIT 1`;
+const HAS_DELTAS = `
+  SELECT 1 FROM ${ORGANISATION_FIGURES.unitTable} WHERE unit_id = ANY($1::text[])
+  UNION ALL SELECT 1 FROM ${ANSWER_FIGURES.unitTable} WHERE unit_id = ANY($1::text[])
+  LIMIT 1`;
 
 // A unit new to the tree usually has no figures yet: then there is nothing to carry.
 const hasFigures = async (tx: PoolClient, subtree: string[]) =>

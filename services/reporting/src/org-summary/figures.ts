@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
 
-import { employerFiguresAsOf, subtreeFiguresAsOf } from '../as-of';
+import { ANSWER_FIGURES, employerFiguresAsOf, figuresAsOf, subtreeFiguresAsOf } from '../as-of';
 import { summaryRates, workforcePartRates } from './rates';
 
 /** The figures of a unit's subtree (DESIGN §6), as every report of reporting answers them. */
@@ -92,6 +92,12 @@ export const FiguresSchema = z.object({
     .number()
     .int()
     .describe('retained memberships 保留会籍人数, held by a union or federation; not in members'),
+  answersOverdue: z
+    .number()
+    .int()
+    .describe(
+      'answers the federations of the subtree owe past the regional limit 逾期未批复: founding applications and re-elections still waiting (15 days by default)',
+    ),
   termsExpired: z
     .number()
     .int()
@@ -109,12 +115,12 @@ export const figuresAt = async (
   asOf: string | null,
   knownAt: string | null = null,
 ): Promise<Figures> => {
-  const [summary, employers] = await Promise.all([
+  const [summary, employers, answers] = await Promise.all([
     subtreeFiguresAsOf(pool, orgUnitId, asOf, knownAt),
     employerFiguresAsOf(pool, orgUnitId, asOf, knownAt),
+    figuresAsOf(pool, ANSWER_FIGURES, orgUnitId, asOf, undefined, 'subtree', knownAt),
   ]);
-
-  const figures = { ...summary, ...employers };
+  const figures = { ...summary, ...employers, answersOverdue: answers.answers_overdue };
 
   return { ...figures, ...summaryRates(figures), ...workforcePartRates(figures) };
 };

@@ -33,6 +33,7 @@ export const LATE_CHANGE_FIGURES = [
   'newFormMembers',
   'retainedMemberships',
   'termsExpired',
+  'answersOverdue',
 ] as const;
 
 export type LateChanges = Record<(typeof LATE_CHANGE_FIGURES)[number], number>;

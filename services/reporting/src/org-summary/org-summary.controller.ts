@@ -11,7 +11,7 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import { poolOf } from '@taizhang/event-store';
 
-import { childrenAsOf } from '../as-of';
+import { ANSWER_FIGURES, childrenAsOf, figuresAsOf, ownFiguresAsOf } from '../as-of';
 import type { Figures } from './figures';
 import { figuresAt, FiguresSchema } from './figures';
 import type { LateChanges } from './known-at';
@@ -48,6 +48,25 @@ const OrgUnitChildrenSchema = z.object({
     .describe(
       'one summary per direct child, for drill-down from city to district to street to union',
     ),
+  heldDirectly: OrgUnitSummarySchema.pick({
+    unions: true,
+    members: true,
+    femaleMembers: true,
+    migrantMembers: true,
+    newFormMembers: true,
+    retainedMemberships: true,
+    termsExpired: true,
+    employers: true,
+    workforce: true,
+    femaleWorkforce: true,
+    migrantWorkforce: true,
+    newFormWorkforce: true,
+    coveredEmployers: true,
+    workforceOfUnionisedEmployers: true,
+    answersOverdue: true,
+  }).describe(
+    'what the unit holds itself, in no child (本级): memberships a federation holds (保留会籍, a dissolved union’s members among them), a street’s employers. Children plus this add up to the unit’s summary on any date',
+  ),
 });
 
 class OrgUnitChildrenDto extends createZodDto(OrgUnitChildrenSchema) {}
@@ -108,12 +127,35 @@ export class OrgSummaryController {
       })),
     );
 
+    const [own, ownAnswers] = await Promise.all([
+      ownFiguresAsOf(this.pool, id, asOf, knownAt),
+      figuresAsOf(this.pool, ANSWER_FIGURES, id, asOf, undefined, 'unit', knownAt),
+    ]);
+    const heldDirectly = {
+      unions: own.unions,
+      members: own.members,
+      femaleMembers: own.female_members,
+      migrantMembers: own.migrant_members,
+      newFormMembers: own.new_form_members,
+      retainedMemberships: own.retained_memberships,
+      termsExpired: own.terms_expired,
+      employers: own.employers,
+      workforce: own.workforce,
+      femaleWorkforce: own.female_workforce,
+      migrantWorkforce: own.migrant_workforce,
+      newFormWorkforce: own.new_form_workforce,
+      coveredEmployers: own.covered_employers,
+      workforceOfUnionisedEmployers: own.unionised_workforce,
+      answersOverdue: ownAnswers.answers_overdue,
+    };
+
     return {
       orgUnitId: id,
       // As known at an instant, a union is listed while its figures then count it.
       children: children.filter(
         (child) => knownAt === null || child.kind !== 'union' || child.unions > 0,
       ),
+      heldDirectly,
     };
   }
 

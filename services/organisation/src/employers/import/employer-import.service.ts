@@ -1,17 +1,20 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 
+import { canReach } from '@taizhang/auth';
 import { DomainError } from '@taizhang/domain';
 import type { CommandMetadata } from '@taizhang/event-store';
 import { handleCommand, PostgresEventStore } from '@taizhang/event-store';
-import type { ImportReason, RowOutcome as ImportRowOutcome, SheetRow } from '@taizhang/sheets';
-import { reasonOf, RowReasonCode, runImport } from '@taizhang/sheets';
+import type { ImportJobContext, ImportJobKind, ImportRowOutcome } from '@taizhang/import-jobs';
+import { ImportJobKinds } from '@taizhang/import-jobs';
+import type { ImportReason, RejectedRow, SheetRow } from '@taizhang/sheets';
+import { reasonOf, RowReasonCode } from '@taizhang/sheets';
 
 import type { RegisterEmployer } from '../employer.commands';
 import { employerDecider } from '../employer.decider';
 import type { RuleBreach } from '../employer.error';
 import { EmployerErrorCode, EmployerRuleError } from '../employer.error';
 import { employerStreamId, registeredOrgUnit } from '../employer-streams';
-import type { EmployerImportResult, RejectedRow } from './employer-import.result';
 import type { EmployerRow } from './employer-row.parser';
 import { parseEmployerRow } from './employer-row.parser';
 import type { EmployerColumn } from './employer-sheet.columns';
@@ -21,8 +24,8 @@ import { StreetDirectory } from './street-directory';
 // Rows recorded at once: each is its own short transaction on its own stream.
 const CONCURRENT_ROWS = 8;
 
-type AlreadyRegistered = EmployerImportResult['alreadyRegistered'][number];
-type RowOutcome = ImportRowOutcome<AlreadyRegistered, RejectedRow>;
+/** The import kind of employer sheets, as `GET /imports/:id` names it. */
+export const EMPLOYER_IMPORT = 'employers';
 
 /** A row whose cells are valid and whose credit code is the first of its kind in the sheet. */
 interface PreparedRow {
@@ -43,38 +46,45 @@ const reasonOfError = (error: DomainError): ImportReason =>
   error instanceof EmployerRuleError ? reasonOfBreach(error.breach) : reasonOf(error, null);
 
 /**
- * 单位台账批量登记: registers every valid row of an employer sheet, one stream per credit code,
- * so that importing the same file again records nothing new (each row meets its own stream).
+ * 单位台账批量登记, run as an import job: registers every valid row of an employer sheet, one
+ * stream per credit code, so that importing the same file again records nothing new (each row
+ * meets its own stream; the ids of the rows: credit codes).
  */
 @Injectable()
-export class EmployerImportService {
-  constructor(private readonly store: PostgresEventStore) {}
+export class EmployerImportService
+  implements ImportJobKind<EmployerColumn, PreparedRow>, OnModuleInit
+{
+  readonly name = EMPLOYER_IMPORT;
+  readonly layout = EMPLOYER_SHEET;
+  readonly inFlight = CONCURRENT_ROWS;
 
-  /** `canReach`: the caller's scope; a street outside it is read as unknown (no probing). */
-  async import(
-    workbook: Buffer,
-    metadata: CommandMetadata,
-    canReach: (orgPath: string) => boolean,
-  ): Promise<EmployerImportResult> {
-    const streets = new StreetDirectory(this.store, canReach);
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly kinds: ImportJobKinds,
+  ) {}
+
+  onModuleInit(): void {
+    this.kinds.register(this);
+  }
+
+  // The uploader's scope bounds the streets: one outside it is read as unknown (no probing).
+  start(job: ImportJobContext) {
+    const streets = new StreetDirectory(this.store, (path) => canReach(job.caller, path));
     const firstRowOfCode = new Map<string, number>();
-    const { already, ...tally } = await runImport(workbook, {
-      layout: EMPLOYER_SHEET,
-      inFlight: CONCURRENT_ROWS,
-      prepare: (sheetRow) => prepareRow(sheetRow, firstRowOfCode),
-      record: ([prepared]) =>
-        this.importRow(prepared!, streets, metadata).then((outcome) => [outcome]),
-      pastLastRow: (row, reason) => ({ row, creditCode: null, reasons: [reason] }),
-    });
 
-    return { ...tally, alreadyRegistered: already };
+    return Promise.resolve({
+      prepare: (sheetRow: SheetRow<EmployerColumn>) => prepareRow(sheetRow, firstRowOfCode),
+      record: async ([prepared]: PreparedRow[]) => [
+        await this.importRow(prepared!, streets, job.metadataOf(prepared!.row)),
+      ],
+    });
   }
 
   private async importRow(
     { row, fields, streetCell }: PreparedRow,
     streets: StreetDirectory,
     metadata: CommandMetadata,
-  ): Promise<RowOutcome> {
+  ): Promise<ImportRowOutcome> {
     const lookup = await streets.resolve(streetCell);
     if ('breach' in lookup) return rejected(row, fields.creditCode, [lookup.breach]);
     const command: RegisterEmployer = {
@@ -86,11 +96,12 @@ export class EmployerImportService {
     return this.register(command, row);
   }
 
-  private async register(command: RegisterEmployer, row: number): Promise<RowOutcome> {
+  private async register(command: RegisterEmployer, row: number): Promise<ImportRowOutcome> {
     const { creditCode } = command.data;
     try {
       // A dry run on an empty stream: a row that breaks a rule costs no transaction.
       employerDecider.decide(command, employerDecider.initialState());
+      // Recorded now, or by an earlier run of this job (its Idempotency-Key answers again).
       await handleCommand(this.store, {
         streamId: employerStreamId(creditCode),
         streamType: 'employer',
@@ -100,13 +111,13 @@ export class EmployerImportService {
         id: creditCode,
       });
 
-      return { recorded: true };
+      return { recorded: { row, id: creditCode } };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === (EmployerErrorCode.AlreadyRegistered as string))
-        return { already: { row, employerId: creditCode } };
+        return { already: { row, id: creditCode } };
 
-      return { rejected: { row, creditCode, reasons: [reasonOfError(error)] } };
+      return { rejected: { row, label: creditCode, reasons: [reasonOfError(error)] } };
     }
   }
 }
@@ -116,7 +127,7 @@ const rejected = (
   creditCode: string | null,
   breaches: RuleBreach[],
 ): { rejected: RejectedRow } => ({
-  rejected: { row, creditCode, reasons: breaches.map(reasonOfBreach) },
+  rejected: { row, label: creditCode, reasons: breaches.map(reasonOfBreach) },
 });
 
 // Decided in sheet order, before any await: the first row with a code is the one recorded.

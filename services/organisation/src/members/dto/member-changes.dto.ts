@@ -23,7 +23,8 @@ export class LeaveUnionDto extends createZodDto(LeaveUnionSchema) {}
 
 export const RetainMembershipSchema = z
   .object({
-    reason: RetentionReasonSchema.describe(
+    // union_dissolved is recorded by the dissolution itself, never asked for.
+    reason: RetentionReasonSchema.exclude(['union_dissolved']).describe(
       'retired (退休), unemployed (失业), employer_closed (单位关闭)',
     ),
     heldBy: z

@@ -1,18 +1,19 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { Caller } from '@taizhang/auth';
 import { startOfBusinessDate } from '@taizhang/domain';
-import type { CommandMetadata, CommandOutcome } from '@taizhang/event-store';
+import type { CommandOutcome } from '@taizhang/event-store';
 import { DomainError, handleCommands, PostgresEventStore } from '@taizhang/event-store';
-import type { RowOutcome } from '@taizhang/sheets';
-import { runImport } from '@taizhang/sheets';
+import type { ImportJobContext, ImportJobKind, ImportRowOutcome } from '@taizhang/import-jobs';
+import { ImportJobKinds } from '@taizhang/import-jobs';
 
 import type { Union } from '../../unions';
 import type { JoinRequest } from '../member-joins.service';
 import { MemberJoinsService } from '../member-joins.service';
-import type { MemberImportResult, RejectedMemberRow } from './member-import.result';
 import type { PreparedMemberRow } from './member-row.preparer';
 import { MemberRowPreparer, reasonOfJoin } from './member-row.preparer';
+import type { MemberColumn } from './member-sheet.columns';
 import { MEMBER_SHEET } from './member-sheet.columns';
 
 // Rows decided and appended in one transaction, and transactions under way at once: reading the
@@ -20,51 +21,66 @@ import { MEMBER_SHEET } from './member-sheet.columns';
 const BATCH_ROWS = 500;
 const BATCHES_IN_FLIGHT = 2;
 
-type Outcome = RowOutcome<MemberImportResult['alreadyMembers'][number], RejectedMemberRow>;
+/** The import kind of member sheets, as `GET /imports/:id` names it. */
+export const MEMBER_IMPORT = 'members';
 
 /**
- * 会员批量导入: every row of a member sheet is a join decided by the member decider, as a single
- * join is; valid rows are recorded BATCH_ROWS at a time, one transaction per batch. Importing the
- * same file again records nothing new: each row meets its own person's stream.
+ * 会员批量导入, run as an import job: every row of a member sheet is a join decided by the member
+ * decider, as a single join is; valid rows are recorded BATCH_ROWS at a time, one transaction
+ * per batch. Importing the same file again records nothing new: each row meets its own
+ * person's stream (the ids of the rows: member ids).
  */
 @Injectable()
-export class MemberImportService {
+export class MemberImportService
+  implements ImportJobKind<MemberColumn, PreparedMemberRow>, OnModuleInit
+{
+  readonly name = MEMBER_IMPORT;
+  readonly layout = MEMBER_SHEET;
+  readonly batchRows = BATCH_ROWS;
+  readonly inFlight = BATCHES_IN_FLIGHT;
+
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(MemberJoinsService) private readonly joins: MemberJoinsService,
+    @Inject(ImportJobKinds) private readonly kinds: ImportJobKinds,
   ) {}
 
-  async import(
-    user: Caller,
-    unionId: string,
-    workbook: Buffer,
-    metadataAt: (occurredAt: Date) => CommandMetadata,
-  ): Promise<MemberImportResult> {
-    const union = await this.joins.activeUnion(user, unionId);
+  onModuleInit(): void {
+    this.kinds.register(this);
+  }
+
+  /** The union a sheet's rows join: 404 outside the caller's scope, 422 when it takes none. */
+  activeUnion(user: Caller, unionId: string): Promise<Union> {
+    return this.joins.activeUnion(user, unionId);
+  }
+
+  async start(job: ImportJobContext) {
+    // Read again at every run: a union dissolved since the upload fails the job.
+    const union = await this.activeUnion(job.caller, job.params['unionId']!);
     const preparer = new MemberRowPreparer((number) => this.joins.vault.memberIdOf(number));
-    const { already, ...tally } = await runImport(workbook, {
-      layout: MEMBER_SHEET,
-      batchRows: BATCH_ROWS,
-      inFlight: BATCHES_IN_FLIGHT,
-      prepare: (sheetRow) => {
+
+    return {
+      prepare: (sheetRow: Parameters<MemberRowPreparer['prepare']>[0]) => {
         const prepared = preparer.prepare(sheetRow);
 
         return 'rejected' in prepared ? prepared : { prepared };
       },
-      record: (rows) => this.record(union, rows, metadataAt),
-      pastLastRow: (row, reason) => ({ row, name: null, reasons: [reason] }),
-    });
-
-    return { ...tally, alreadyMembers: already };
+      record: (rows: PreparedMemberRow[]) => this.record(union, rows, job),
+    };
   }
 
   private async record(
     union: Union,
     rows: PreparedMemberRow[],
-    metadataAt: (occurredAt: Date) => CommandMetadata,
-  ): Promise<Outcome[]> {
-    const requests = rows.map(({ body, person }) =>
-      this.joins.joinRequest(union, body, person, metadataAt(startOfBusinessDate(body.joinedOn))),
+    job: ImportJobContext,
+  ): Promise<ImportRowOutcome[]> {
+    const requests = rows.map(({ row, body, person }) =>
+      this.joins.joinRequest(
+        union,
+        body,
+        person,
+        job.metadataOf(row, startOfBusinessDate(body.joinedOn)),
+      ),
     );
     const outcomes = await handleCommands(this.store, requests, {
       withinTransaction: (tx, appended) => this.joins.commitWithJoins(tx, appended),
@@ -80,25 +96,25 @@ export class MemberImportService {
     prepared: PreparedMemberRow,
     request: JoinRequest,
     outcome: CommandOutcome,
-  ): Promise<Outcome> {
-    if (outcome.status === 'fulfilled') return { recorded: true };
+  ): Promise<ImportRowOutcome> {
+    const { row } = prepared;
+    // Recorded now, or by an earlier run of this job (its Idempotency-Key answers again).
+    if (outcome.status === 'fulfilled') return { recorded: { row, id: request.id! } };
     const error: unknown = outcome.reason;
     if (!(error instanceof DomainError)) throw error;
     const unionId = union.status === 'None' ? null : union.id;
     if (error.code === 'MEMBER_ALREADY_ACTIVE' && error.details['unionId'] === unionId)
-      return { already: { row: prepared.row, memberId: request.id! } };
+      return { already: { row, id: request.id! } };
     // A person who left and comes back keeps their key: the single join finds it.
     if (error.code === 'PERSONAL_DATA_KEY_CHANGED')
       return this.joins
         .joinPrepared(union, prepared.body, prepared.personal, request.command.metadata)
         .then(
-          (): Outcome => ({ recorded: true }),
+          (): ImportRowOutcome => ({ recorded: { row, id: request.id! } }),
           (retried: unknown) =>
             this.outcomeOf(union, prepared, request, { status: 'rejected', reason: retried }),
         );
 
-    return {
-      rejected: { row: prepared.row, name: prepared.body.name, reasons: [reasonOfJoin(error)] },
-    };
+    return { rejected: { row, label: prepared.body.name, reasons: [reasonOfJoin(error)] } };
   }
 }

@@ -1,12 +1,11 @@
 import { DomainError } from '@taizhang/domain';
-import type { ImportReason, SheetRow } from '@taizhang/sheets';
+import type { ImportReason, RejectedRow, SheetRow } from '@taizhang/sheets';
 import { reasonOf, RowReasonCode } from '@taizhang/sheets';
 
 import type { JoinUnionDto } from '../dto/join-union.dto';
 import { newPersonKey } from '../personal-data/person-key';
 import type { JoiningPerson, PersonalData } from '../personal-data/personal-data';
 import { readPersonalData, sealPersonalData } from '../personal-data/personal-data';
-import type { RejectedMemberRow } from './member-import.result';
 import { parseMemberRow } from './member-row.parser';
 import type { MemberColumn } from './member-sheet.columns';
 import { MEMBER_COLUMNS } from './member-sheet.columns';
@@ -42,7 +41,8 @@ export interface PreparedMemberRow {
   person: JoiningPerson;
 }
 
-export type MemberRowOutcome = PreparedMemberRow | { rejected: RejectedMemberRow };
+/** A refused row is labelled by its 姓名 (the ID card number is never repeated). */
+export type MemberRowOutcome = PreparedMemberRow | { rejected: RejectedRow };
 
 /**
  * Everything a member row can be refused for before the database is asked, in sheet order (the
@@ -56,7 +56,7 @@ export class MemberRowPreparer {
 
   prepare({ row, cells }: SheetRow<MemberColumn>): MemberRowOutcome {
     const name = typeof cells.name === 'string' ? cells.name : null;
-    const rejected = (reasons: ImportReason[]) => ({ rejected: { row, name, reasons } });
+    const rejected = (reasons: ImportReason[]) => ({ rejected: { row, label: name, reasons } });
     const parsed = parseMemberRow(cells);
     if ('reasons' in parsed) return rejected(parsed.reasons);
     const { body } = parsed;

@@ -10,7 +10,12 @@ import { OrganisationConfig } from '../../config/organisation.config';
 import { decryptValue, unwrapKey, wrapKey } from './aes-gcm';
 import { blindIndex, memberIdOf as deriveMemberId } from './blind-index';
 import type { PersonKey } from './person-key';
-import { INSERT_PERSON_KEYS, READ_PERSON_KEY, SHRED_PERSON_KEY } from './person-keys.sql';
+import {
+  INSERT_PERSON_KEYS,
+  READ_PERSON_KEY,
+  READ_PERSON_KEYS,
+  SHRED_PERSON_KEY,
+} from './person-keys.sql';
 
 export type KeyLookup = { status: 'found'; key: PersonKey } | { status: 'erased' | 'missing' };
 
@@ -58,6 +63,29 @@ export class PersonalDataVault {
       status: 'found',
       key: { keyId, key: unwrapKey(masterKey, keyId, row.wrapped_key), fresh: false },
     };
+  }
+
+  /** The keys of many persons in one read (a list's page or sheet): erased and unknown ones left out. */
+  async findKeys(keyIds: readonly string[]): Promise<Map<string, PersonKey>> {
+    const { rows } = await this.store.pool.query<{
+      key_id: string;
+      master_key_id: string;
+      wrapped_key: Buffer | null;
+    }>(READ_PERSON_KEYS, [[...new Set(keyIds)]]);
+    const ring = this.masterKeys.ring();
+
+    return new Map(
+      rows.flatMap(({ key_id: keyId, master_key_id: masterKeyId, wrapped_key: wrapped }) =>
+        wrapped
+          ? [
+              [
+                keyId,
+                { keyId, key: unwrapKey(ring.key(masterKeyId), keyId, wrapped), fresh: false },
+              ] as const,
+            ]
+          : [],
+      ),
+    );
   }
 
   /** Stores fresh keys inside the transaction that records the first events encrypted under them. */

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 import { isoDate, text } from '@taizhang/domain';
 
+import { unionTypeField } from '../../unions';
+
 export const SubmitUnionApplicationSchema = z
   .object({
     proposedName: text(200).describe(
@@ -28,6 +30,9 @@ export const SubmitUnionApplicationSchema = z
       .describe(
         'the day the group applied, for a founding recorded after the fact (today by default)',
       ),
+    unionType: unionTypeField()
+      .optional()
+      .describe('工会类型 of the union to be founded; left out: not recorded'),
   })
   .strict();
 

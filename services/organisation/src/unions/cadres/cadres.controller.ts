@@ -10,7 +10,12 @@ import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
-import { AppointCadreDto, CadresViewDto, RemoveCadreDto } from '../dto/cadres.dto';
+import {
+  AppointCadreDto,
+  CadresViewDto,
+  RemoveCadreDto,
+  UpdateCadreDetailsDto,
+} from '../dto/cadres.dto';
 import { loadEstablishedUnionInScope, runUnionCommandInScope } from '../union-scope';
 import { normalisePublicPhone } from './public-phone';
 
@@ -66,6 +71,36 @@ export class CadresController {
     );
   }
 
+  /** 亮职责、亮承诺: a serving cadre's phone, duties or pledge (an elected cadre has none at first). */
+  @CommandPost(200, ['union_cadre', 'federation_officer'], ':cadreId/details')
+  updateDetails(
+    @Param('id', ParseUUIDPipe) unionId: string,
+    @Param('cadreId', ParseUUIDPipe) cadreId: string,
+    @Body() body: UpdateCadreDetailsDto,
+    @SignedInCommand() { user, request }: SignedInCommand,
+  ): Promise<CommandResult> {
+    const { phone, ...details } = body;
+
+    return runUnionCommandInScope(
+      this.store,
+      user,
+      unionId,
+      request,
+      WRITE_ACCESS,
+      () => ({
+        type: 'UpdateCadreDetails',
+        // The DTO has checked that the phone reads as one.
+        data: {
+          ...details,
+          ...(phone === undefined ? {} : { phone: normalisePublicPhone(phone)! }),
+          cadreId,
+        },
+        metadata: request.metadata(startOfBusinessDate(body.effectiveOn)),
+      }),
+      { id: cadreId },
+    );
+  }
+
   /** The cadres serving now, in the order appointed (none once the union has ended). */
   @Roles('union_cadre', 'federation_officer', 'auditor')
   @Get()
@@ -77,7 +112,16 @@ export class CadresController {
     return versioned<CadresViewDto>(version, {
       unionId,
       unionName: state.name,
-      cadres: state.status === 'Registered' ? (state.cadres ?? []) : [],
+      cadres:
+        state.status === 'Registered'
+          ? (state.cadres ?? []).map((cadre) => ({
+              ...cadre,
+              postCode: cadre.postCode ?? null,
+              phone: cadre.phone ?? null,
+              duties: cadre.duties ?? null,
+              pledge: cadre.pledge ?? null,
+            }))
+          : [],
     });
   }
 }

@@ -10,7 +10,7 @@ import { IllegalStateError } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 import { appliedRuleSet } from '@taizhang/rules';
 
-import { checkElection, termEndsOn } from '../committee-rules';
+import { checkElection, checkOffices, termEndsOn } from '../committee-rules';
 import type {
   ApproveElection,
   HoldElection,
@@ -18,6 +18,7 @@ import type {
   RejectElection,
 } from '../union.commands';
 import type { ActiveUnion, Union } from '../union.state';
+import { answerDueOn } from './approval-overdue';
 import { requireActive } from './union-dates';
 
 /**
@@ -26,7 +27,7 @@ import { requireActive } from './union-dates';
  */
 export const holdElection = (command: UnderRules<HoldElection>, state: Union): CommitteeElected => {
   const union = requireActive(state);
-  const { heldOn, entitledVoters, present, committee, termYears } = command.data;
+  const { heldOn, entitledVoters, present, committee, offices, termYears } = command.data;
   if (union.pendingElection)
     throw new IllegalStateError(
       `The election of ${union.pendingElection.heldOn} still waits for approval. / 上次换届选举结果尚待审批。`,
@@ -39,6 +40,7 @@ export const holdElection = (command: UnderRules<HoldElection>, state: Union): C
       'ELECTION_BEFORE_FOUNDING',
     );
   checkElection(command.rules, { entitledVoters, present, termYears }, committee);
+  checkOffices(offices);
 
   return {
     type: 'CommitteeElected',
@@ -47,8 +49,10 @@ export const holdElection = (command: UnderRules<HoldElection>, state: Union): C
       heldOn,
       congress: { entitledVoters, present },
       committee,
+      ...(offices?.length ? { offices } : {}),
       termYears,
       ruleSet: appliedRuleSet(command.rules),
+      answerDueOn: answerDueOn(command.rules, heldOn),
     },
   };
 };

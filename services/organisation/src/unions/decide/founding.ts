@@ -10,7 +10,7 @@ import { IllegalStateError } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 import { appliedRuleSet } from '@taizhang/rules';
 
-import { checkElection, termEndsOn } from '../committee-rules';
+import { checkElection, checkOffices, termEndsOn } from '../committee-rules';
 import type {
   ApproveUnionApplication,
   HoldFoundingCongress,
@@ -18,11 +18,12 @@ import type {
   SubmitUnionApplication,
 } from '../union.commands';
 import type { Union } from '../union.state';
+import { answerDueOn } from './approval-overdue';
 import { checkCoveredEmployers } from './covered-employers';
 import { checkParent } from './registration';
 
 export const submitApplication = (
-  command: SubmitUnionApplication,
+  command: UnderRules<SubmitUnionApplication>,
   state: Union,
 ): UnionApplicationSubmitted => {
   const { unionId, proposedName, employerIds, preparatoryGroup } = command.data;
@@ -43,6 +44,9 @@ export const submitApplication = (
       employerIds,
       preparatoryGroup,
       submittedOn,
+      ...(command.data.unionType ? { unionType: command.data.unionType } : {}),
+      answerDueOn: answerDueOn(command.rules, submittedOn),
+      ruleSet: appliedRuleSet(command.rules),
     },
   };
 };
@@ -95,7 +99,7 @@ export const holdFoundingCongress = (
   command: UnderRules<HoldFoundingCongress>,
   state: Union,
 ): UnionEstablished => {
-  const { heldOn, entitledVoters, present, committee, termYears } = command.data;
+  const { heldOn, entitledVoters, present, committee, offices, termYears } = command.data;
   if (state.status !== 'Approved')
     throw new IllegalStateError(
       state.status === 'Applied'
@@ -111,6 +115,7 @@ export const holdFoundingCongress = (
       'CONGRESS_BEFORE_APPROVAL',
     );
   checkElection(command.rules, { entitledVoters, present, termYears }, committee);
+  checkOffices(offices);
 
   return {
     type: 'UnionEstablished',
@@ -123,9 +128,11 @@ export const holdFoundingCongress = (
       employerIds: state.employerIds,
       congress: { entitledVoters, present },
       committee,
+      ...(offices?.length ? { offices } : {}),
       termYears,
       termEndsOn: termEndsOn(heldOn, termYears),
       ruleSet: appliedRuleSet(command.rules),
+      ...(state.unionType ? { unionType: state.unionType } : {}),
     },
   };
 };

@@ -29,6 +29,24 @@ export const RemoveCadreSchema = datedChange('removedOn', {
 
 export class RemoveCadreDto extends createZodDto(RemoveCadreSchema) {}
 
+const publicPhone = text(30)
+  .refine(
+    (value) => normalisePublicPhone(value) !== null,
+    'must be a mobile number or a landline with its area code',
+  )
+  .describe('the contact phone shown publicly (a mobile, or a landline with its area code)');
+
+export const UpdateCadreDetailsSchema = z
+  .object({
+    phone: publicPhone.optional(),
+    duties: text(500).optional().describe('the duties shown with the post (亮职责)'),
+    pledge: text(500).optional().describe('the cadre’s public pledge (亮承诺)'),
+    effectiveOn: isoDate().describe('from when the details hold'),
+  })
+  .strict();
+
+export class UpdateCadreDetailsDto extends createZodDto(UpdateCadreDetailsSchema) {}
+
 export const CadresViewSchema = z.object({
   unionId: z.string(),
   unionName: z.string(),
@@ -36,10 +54,19 @@ export const CadresViewSchema = z.object({
     z.object({
       cadreId: z.uuid(),
       name: z.string(),
-      post: z.string(),
-      phone: z.string(),
-      duties: z.string(),
-      appointedOn: z.iso.date(),
+      post: z.string().describe('as shown, e.g. 工会主席, 女职工委员会主任'),
+      postCode: z
+        .string()
+        .nullable()
+        .describe(
+          'the elected post (chair, vice_chair, member, organiser, women_committee_chair …); null when appointed',
+        ),
+      phone: z.string().nullable().describe('null until given'),
+      duties: z.string().nullable().describe('null until given'),
+      pledge: z.string().nullable().describe('亮承诺; null until given'),
+      appointedOn: z.iso
+        .date()
+        .describe('from when the cadre serves (an elected one: the congress’s day)'),
     }),
   ),
 });

@@ -24,6 +24,25 @@ export const HoldFoundingCongressSchema = z
       .describe(
         'the elected committee (one chair), or one organiser 组织员 in a union under 25 members',
       ),
+    offices: z
+      .array(
+        z
+          .object({
+            name: text(100),
+            office: z.enum([
+              'women_committee_chair',
+              'women_committee_member',
+              'audit_committee_chair',
+              'audit_committee_member',
+            ]),
+          })
+          .strict(),
+      )
+      .max(35)
+      .optional()
+      .describe(
+        'offices filled by the same congress besides the committee: 女职工委员会 and 经费审查委员会 (one chair each)',
+      ),
     termYears: z.union([z.literal(3), z.literal(5)]).describe('the committee term in years 任期'),
   })
   .strict();

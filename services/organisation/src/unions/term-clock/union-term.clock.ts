@@ -13,13 +13,18 @@ const termExpiryDueOn = (termEndsOn: string): string => addDays(termEndsOn, 1);
 /**
  * The term clock (换届预警, DESIGN §9): records `UnionTermExpired` once for a union whose term ran
  * out without an approved re-election. An approved election starts the new term's deadline; the
- * warning itself, a dissolution or a merger settles it. A union registered as it was has no term
- * until its next approved election.
+ * warning itself, a dissolution or a merger settles it. A union registered as it was has a term
+ * when its registration named the serving committee, else none until its next approved election.
  */
 export const unionTermClock = deadlineClock<OrganisationEvent>({
   name: 'union-term',
   actorId: 'term-clock',
   starts: {
+    // A union registered as it was has a term when the registration named its committee.
+    UnionRegistered: ({ data }) =>
+      data.currentTerm
+        ? { key: data.unionId, dueOn: termExpiryDueOn(data.currentTerm.termEndsOn) }
+        : null,
     UnionEstablished: ({ data }) => ({
       key: data.unionId,
       dueOn: termExpiryDueOn(data.termEndsOn),

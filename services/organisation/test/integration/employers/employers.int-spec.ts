@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 
 import { Topics } from '@taizhang/contracts';
 import type { RunningServices } from '@taizhang/testing';
-import { postBody, regionClient, startServices } from '@taizhang/testing';
+import { eventually, postBody, regionClient, startServices } from '@taizhang/testing';
 
 import {
   creditCodeCheckCharacter,
@@ -47,6 +47,23 @@ const upload = async (body: Buffer | string, contentType = XLSX) =>
     'content-type': contentType,
     ...(await services.auth.headers({ role: 'federation_officer', orgPath: region.city! })),
   });
+
+// Answered 202 at once; the answer is the job's, read once it is done.
+const imported = async (body: Buffer) => {
+  const accepted = await upload(body);
+  expect(accepted.status).toBe(202);
+  const headers = await services.auth.headers({ role: 'federation_officer', orgPath: region.city! });
+  const job = await eventually(
+    async () =>
+      (await (
+        await fetch(`${organisation()}${accepted.headers.get('location')!}`, { headers })
+      ).json()) as { state: string; result: Record<string, unknown> },
+    ({ state }) => state === 'done',
+    60_000,
+  );
+
+  return { status: job.state, body: job.result };
+};
 
 let services: RunningServices;
 // The admin builds the org tree; the city's officer keeps the registry (libs/testing).
@@ -307,14 +324,19 @@ describe('employer registry (单位台账) over HTTP', () => {
 
     it('records the good rows and lists each rejected row with reasons in Chinese and English', async () => {
       const before = await eventCount();
-      const answer = await upload(sheet);
+      const answer = await imported(sheet);
 
-      expect(answer.status).toBe(200);
+      expect(answer.status).toBe('done');
       expect(answer.body).toMatchObject({
         rows: 12,
         recorded: 3,
-        alreadyRegistered: [{ row: 11, employerId: creditCode(1) }],
+        already: [{ row: 11, id: creditCode(1) }],
       });
+      expect((answer.body['created'] as { id: string }[]).map(({ id }) => id)).toEqual([
+        creditCode(101),
+        creditCode(102),
+        creditCode(109),
+      ]);
       const rejected = answer.body['rejected'] as {
         row: number;
         reasons: { code: string; column: string | null; zh: string; en: string }[];
@@ -352,11 +374,11 @@ describe('employer registry (单位台账) over HTTP', () => {
 
     it('records nothing new when the same sheet comes again', async () => {
       const before = await eventCount();
-      const again = await upload(sheet);
+      const again = await imported(sheet);
 
-      expect(again.status).toBe(200);
+      expect(again.status).toBe('done');
       expect(again.body).toMatchObject({ rows: 12, recorded: 0 });
-      expect((again.body['alreadyRegistered'] as { row: number }[]).map((r) => r.row)).toEqual([
+      expect((again.body['already'] as { row: number }[]).map((r) => r.row)).toEqual([
         3, 4, 11, 13,
       ]);
       expect((again.body['rejected'] as { row: number }[]).map((r) => r.row)).toEqual([

@@ -6,6 +6,7 @@ import { Topics } from '@taizhang/contracts';
 import { verifyIntegrity } from '@taizhang/event-store';
 import type { RunningServices } from '@taizhang/testing';
 import {
+  eventually,
   postBody,
   regionClient,
   startServices,
@@ -60,11 +61,31 @@ describe('member import (会员批量导入) over HTTP', () => {
   const unions: string[] = [];
   const count = async (sql: string) =>
     Number((await pool().query<{ count: string }>(sql)).rows[0]!.count);
+  const officer = () => running.auth.headers({ role: 'federation_officer', orgPath: region.city! });
   const upload = async (unionId: string, body: Buffer | string) =>
     postBody(url(`/unions/${unionId}/members/import`), body, {
       'content-type': XLSX,
-      ...(await running.auth.headers({ role: 'federation_officer', orgPath: region.city! })),
+      ...(await officer()),
     });
+  const jobAt = async (location: string) =>
+    (await fetch(url(location), { headers: await officer() })).json() as Promise<
+      Record<string, unknown> & { state: string; result: Record<string, unknown> }
+    >;
+  // The upload is answered 202 at once; the answer is the job's, once it is done.
+  const imported = async (unionId: string, body: Buffer) => {
+    const accepted = await upload(unionId, body);
+    expect([accepted.status, accepted.body['state']]).toEqual([202, 'queued']);
+    const location = accepted.headers.get('location')!;
+    expect(location).toBe(`/imports/${accepted.body['id'] as string}`);
+    const job = await eventually(
+      () => jobAt(location),
+      (read) => read.state === 'done',
+      60_000,
+    );
+    expect(job.state).toBe('done');
+
+    return { status: accepted.status, body: job.result, job };
+  };
   const created = async (path: string, body: unknown): Promise<string> => {
     const answer = await region.post(url(path), body);
     expect({ path, status: answer.status, body: answer.body }).toMatchObject({ status: 201 });
@@ -168,17 +189,20 @@ describe('member import (会员批量导入) over HTTP', () => {
     ]);
     const eventsBefore = await count('SELECT count(*) FROM events');
 
-    const first = await upload(unions[0]!, sheet);
+    const first = await imported(unions[0]!, sheet);
 
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ rows: 609, recorded: 602, alreadyMembers: [] });
+    expect(first.body).toMatchObject({ rows: 609, recorded: 602, already: [] });
+    expect(first.job).toMatchObject({ rows: 609, recorded: 602, already: 0, rejected: 7 });
+    const joined = first.body['created'] as { row: number; id: string }[];
+    expect(joined.length).toBe(602);
+    expect(joined[0]).toEqual({ row: 3, id: expect.any(String) as string });
     const rejected = first.body['rejected'] as {
       row: number;
-      name: string;
+      label: string;
       reasons: { code: string; column: string | null; zh: string; en: string }[];
     }[];
     expect(
-      rejected.map((r) => [r.row, r.name, r.reasons.map((x) => `${x.code}:${x.column}`)]),
+      rejected.map((r) => [r.row, r.label, r.reasons.map((x) => `${x.code}:${x.column}`)]),
     ).toEqual([
       [5, '张伟', ['INVALID_ID_CARD_NUMBER:身份证号码']],
       [6, '刘洋', ['GENDER_MISMATCH:性别']],
@@ -208,14 +232,11 @@ describe('member import (会员批量导入) over HTTP', () => {
     });
     expect(await verifyIntegrity(pool())).toMatchObject({ intact: true });
 
-    const again = await upload(unions[0]!, sheet);
+    const again = await imported(unions[0]!, sheet);
 
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ rows: 609, recorded: 0 });
-    expect((again.body['alreadyMembers'] as unknown[]).length).toBe(602);
-    expect(again.body['alreadyMembers']).toEqual(
-      expect.arrayContaining([{ row: 3, memberId: expect.any(String) as string }]),
-    );
+    expect(again.body).toMatchObject({ rows: 609, recorded: 0, created: [] });
+    // The ids of the first answer, now as members already there.
+    expect(again.body['already']).toEqual(joined);
     expect(again.body['rejected']).toEqual(first.body['rejected']);
     expect((await count('SELECT count(*) FROM events')) - eventsBefore).toBe(602);
   });

@@ -41,7 +41,7 @@ describe('union cadres (organisation, integration)', () => {
       unionId,
       unionName: '华晨宝马汽车有限公司工会',
       cadres: [
-        { ...chair, cadreId: chairId, phone: '13804001122' },
+        { ...chair, cadreId: chairId, phone: '13804001122', postCode: null, pledge: null },
         {
           cadreId: treasurerId,
           name: '吕波',
@@ -49,6 +49,8 @@ describe('union cadres (organisation, integration)', () => {
           phone: '024-23456789',
           duties: '审查工会经费收支',
           appointedOn: '2024-01-05',
+          postCode: null,
+          pledge: null,
         },
       ],
     });

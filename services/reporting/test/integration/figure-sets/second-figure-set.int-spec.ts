@@ -241,7 +241,15 @@ describe('a second figure set, fed by its own topic', () => {
       activitiesRegistry,
     );
     const knownAt = (instant: string | null) =>
-      figuresAsOf(db.pool, ACTIVITY_FIGURES, 'm', '2021-12-31', ACTIVITY_FIGURES.figures, instant);
+      figuresAsOf(
+        db.pool,
+        ACTIVITY_FIGURES,
+        'm',
+        '2021-12-31',
+        ACTIVITY_FIGURES.figures,
+        'subtree',
+        instant,
+      );
 
     expect(await knownAt('2026-01-31T23:59:59.999Z')).toEqual({
       activities_held: 2,

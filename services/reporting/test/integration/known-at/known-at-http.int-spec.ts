@@ -95,6 +95,7 @@ describe('GET /reports/org-units/:id/summary and /children ?knownAt= (as known a
       newFormMembers: 0,
       retainedMemberships: 0,
       termsExpired: 0,
+      answersOverdue: 0,
     });
     expect(now.body).toMatchObject({ unions: 2, members: 3, workforce: 150, coveredEmployers: 1 });
     expect(now.body).not.toHaveProperty('lateChanges');

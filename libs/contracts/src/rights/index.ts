@@ -1,0 +1,65 @@
+import type { EventOf } from '../event-definition';
+import { EventRegistry } from '../event-registry';
+import type { RuleSetAmended } from '../rules';
+import { RuleSetAmendedV1 } from '../rules/rule-set-amended.v1';
+import { CongressHeldV1, CongressResolutionVotedV1 } from './congress-held.v1';
+import {
+  ContractNegotiationRequestedV1,
+  ContractRequestAnsweredV1,
+  ContractRequestOverdueV1,
+} from './contract-requested.v1';
+import {
+  DisputeAgreedV1,
+  DisputeArbitrationEligibleV1,
+  DisputeFailedV1,
+  DisputeRegisteredV1,
+  DisputeWithdrawnV1,
+  HardshipScreeningRequestedV1,
+} from './dispute-registered.v1';
+
+export * from './congress-held.v1';
+export * from './contract-requested.v1';
+export * from './dispute-registered.v1';
+
+/** Every event `rights` publishes on `taizhang.rights.v1`, at its latest version. */
+export const rightsEvents = [
+  DisputeRegisteredV1,
+  DisputeAgreedV1,
+  DisputeFailedV1,
+  DisputeWithdrawnV1,
+  DisputeArbitrationEligibleV1,
+  HardshipScreeningRequestedV1,
+  CongressHeldV1,
+  CongressResolutionVotedV1,
+  ContractNegotiationRequestedV1,
+  ContractRequestAnsweredV1,
+  ContractRequestOverdueV1,
+  // The rules module's amendments, recorded in rights' own store (DESIGN §9).
+  RuleSetAmendedV1,
+] as const;
+
+export type DisputeRegistered = EventOf<typeof DisputeRegisteredV1>;
+export type DisputeAgreed = EventOf<typeof DisputeAgreedV1>;
+export type DisputeFailed = EventOf<typeof DisputeFailedV1>;
+export type DisputeWithdrawn = EventOf<typeof DisputeWithdrawnV1>;
+export type DisputeArbitrationEligible = EventOf<typeof DisputeArbitrationEligibleV1>;
+export type HardshipScreeningRequested = EventOf<typeof HardshipScreeningRequestedV1>;
+export type CongressHeld = EventOf<typeof CongressHeldV1>;
+export type CongressResolutionVoted = EventOf<typeof CongressResolutionVotedV1>;
+export type ContractNegotiationRequested = EventOf<typeof ContractNegotiationRequestedV1>;
+export type ContractRequestAnswered = EventOf<typeof ContractRequestAnsweredV1>;
+export type ContractRequestOverdue = EventOf<typeof ContractRequestOverdueV1>;
+export type DisputeEvent =
+  | DisputeRegistered
+  | DisputeAgreed
+  | DisputeFailed
+  | DisputeWithdrawn
+  | DisputeArbitrationEligible
+  | HardshipScreeningRequested;
+export type CongressEvent = CongressHeld | CongressResolutionVoted;
+export type ContractEvent =
+  ContractNegotiationRequested | ContractRequestAnswered | ContractRequestOverdue;
+export type RightsEvent = DisputeEvent | CongressEvent | ContractEvent | RuleSetAmended;
+
+/** Validates everything on `taizhang.rights.v1`. */
+export const rightsRegistry = new EventRegistry([...rightsEvents], []);

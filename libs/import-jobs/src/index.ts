@@ -1,0 +1,11 @@
+export * from './import-job.schema';
+export * from './import-job.state';
+export type * from './import-job-kind';
+export * from './import-job-kinds';
+export * from './import-jobs.migration';
+export * from './import-jobs.module';
+export * from './import-jobs.options';
+export * from './import-jobs.service';
+export * from './import-upload.decorator';
+export { rowCommandId } from './run-import-job';
+export { REASON_HEADER } from './rejected-sheet';

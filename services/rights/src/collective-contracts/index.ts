@@ -1,0 +1,2 @@
+export { answerClock } from './answer.clock';
+export { ContractsController } from './contracts.controller';

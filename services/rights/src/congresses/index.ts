@@ -1,0 +1,1 @@
+export { CongressesController } from './congresses.controller';

@@ -1,0 +1,2 @@
+export { OrganisationConsumer } from './organisation.consumer';
+export { RightsUnitPaths } from './rights-unit-paths';

@@ -1,0 +1,2 @@
+export { arbitrationClock } from './arbitration.clock';
+export { DisputesController } from './disputes.controller';

@@ -1,0 +1,13 @@
+import { deadlinesMigrations } from '@taizhang/deadlines';
+import { directoryMigrations } from '@taizhang/directory';
+import { eventStoreMigrations } from '@taizhang/event-store';
+import { messagingMigrations } from '@taizhang/messaging';
+
+/** Every migration of rights' database, in order: the app runs them at start, tests too. */
+export const rightsMigrations = [
+  ...eventStoreMigrations,
+  // The consumer of organisation's topic records what it processed.
+  ...messagingMigrations,
+  ...directoryMigrations,
+  ...deadlinesMigrations,
+];
