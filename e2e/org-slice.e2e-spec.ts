@@ -28,6 +28,7 @@ describe('organisation → reporting', () => {
     newFormMembers: 0,
     retainedMemberships: 0,
     termsExpired: 0,
+    answersOverdue: 0,
   };
   const noEmployers = {
     employers: 0,
