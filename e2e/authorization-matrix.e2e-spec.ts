@@ -412,12 +412,25 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
     'reporting GET /reports/org-units/{id}/summary': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/summary` }),
-      queries: ['?asOf=2026-01-05'],
+      queries: ['?asOf=2026-01-05', '?asOf=2026-01-05&knownAt=2026-01-10T00:00:00Z'],
     },
     'reporting GET /reports/org-units/{id}/children': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/children` }),
-      queries: ['?asOf=2026-01-05'],
+      queries: ['?asOf=2026-01-05', '?asOf=2026-01-05&knownAt=2026-01-10T00:00:00Z'],
+    },
+    'reporting GET /reports/org-units/{id}/series': {
+      roles: readers,
+      request: (side) => ({
+        path: `/reports/org-units/${ids().union[side]}/series?from=2025-10&to=2026-01`,
+      }),
+      queries: ['&interval=month&knownAt=2026-01-10T00:00:00Z'],
+    },
+    'reporting GET /reports/org-units/{id}/lateness': {
+      roles: readers,
+      request: (side) => ({
+        path: `/reports/org-units/${ids().union[side]}/lateness?from=2025-10&to=2026-01`,
+      }),
     },
     'reporting GET /reports/org-units/{id}/by-union-type': {
       roles: readers,

@@ -28,15 +28,22 @@ describe('organisation → reporting', () => {
     newFormMembers: 0,
     retainedMemberships: 0,
     termsExpired: 0,
+    answersOverdue: 0,
   };
   const noEmployers = {
     employers: 0,
     workforce: 0,
+    femaleWorkforce: 0,
+    migrantWorkforce: 0,
+    newFormWorkforce: 0,
     coveredEmployers: 0,
     workforceOfUnionisedEmployers: 0,
     unionisationRate: null,
     membershipRateOfUnionised: null,
     membershipRateOfAll: null,
+    femaleMembershipRate: null,
+    migrantMembershipRate: null,
+    newFormMembershipRate: null,
     employerRegistry: {
       source: 'employer-registry',
       oldestHeadcountsAsOf: null,

@@ -147,6 +147,7 @@ own process; \`GET /health\` and one union's summary are the baselines.
 | one union's summary (baseline) | ${ms(summary.unionSummary.p50)} | ${ms(summary.unionSummary.p95)} | ${ms(summary.unionSummary.p99)} |
 | municipal summary, now | ${ms(summary.municipalNow.p50)} | ${ms(summary.municipalNow.p95)} | ${ms(summary.municipalNow.p99)} |
 | municipal summary, \`?asOf=${summary.asOf}\` | ${ms(summary.municipalAsOf.p50)} | ${ms(summary.municipalAsOf.p95)} | ${ms(summary.municipalAsOf.p99)} |
+| municipal summary, \`?asOf=${summary.asOf}&knownAt=${summary.knownAt}\` | ${ms(summary.municipalKnownAt.p50)} | ${ms(summary.municipalKnownAt.p95)} | ${ms(summary.municipalKnownAt.p99)} |
 | ratio municipal now / union | ${round(summary.municipalNow.p50 / summary.unionSummary.p50, 2)} | ${round(summary.municipalNow.p95 / summary.unionSummary.p95, 2)} | ${round(summary.municipalNow.p99 / summary.unionSummary.p99, 2)} |
 
 ## 7. Integrity verification (\`npm run audit -- verify\`)

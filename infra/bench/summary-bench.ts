@@ -25,7 +25,9 @@ export interface SummaryBench {
   unionSummary: Latencies;
   municipalNow: Latencies;
   municipalAsOf: Latencies;
+  municipalKnownAt: Latencies;
   asOf: string;
+  knownAt: string;
 }
 
 const latencies = async (
@@ -77,18 +79,26 @@ export const benchSummary = async (samples: number): Promise<SummaryBench> => {
       KAFKA_TOPIC_SUFFIX: topics.names[Topics.organisation]!.slice(Topics.organisation.length),
     });
     try {
-      const report = (id: string, asOf?: string) =>
-        `${reporting.url}/reports/org-units/${id}/summary${asOf ? `?asOf=${asOf}` : ''}`;
+      const report = (id: string, asOf?: string, knownAt?: string) =>
+        `${reporting.url}/reports/org-units/${id}/summary${asOf ? `?asOf=${asOf}` : ''}${knownAt ? `&knownAt=${knownAt}` : ''}`;
       const asOf = '2024-12-31';
+      // A report of the year's end as submitted mid-January (DESIGN §7).
+      const knownAt = '2025-01-15T00:00:00Z';
 
       return {
         region,
         samples,
         asOf,
+        knownAt,
         health: await latencies(samples, `${reporting.url}/health`),
         unionSummary: await latencies(samples, report(region.aUnionId), officer),
         municipalNow: await latencies(samples, report(region.municipalId), officer),
         municipalAsOf: await latencies(samples, report(region.municipalId, asOf), officer),
+        municipalKnownAt: await latencies(
+          samples,
+          report(region.municipalId, asOf, knownAt),
+          officer,
+        ),
       };
     } finally {
       await reporting.stop();

@@ -46,4 +46,7 @@ export const NATIONAL_RULES: RuleValues = RuleValuesSchema.parse({
     exitAfterMonths: 6, // local rules: 脱困 after 6 months above the line
     recheckEveryMonths: 12, // every file once a year
   },
+  dataQuality: {
+    lateEntryDays: 30, // regional practice: a record entered over a month after the fact is late
+  },
 });

@@ -6,10 +6,12 @@ import { z } from 'zod';
 import { AuthModule } from '@taizhang/auth';
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 
+import { LatenessController } from './lateness';
 import { OrgStructureController } from './org-structure/org-structure.controller';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
+import { SeriesController } from './series';
 import { UncoveredEmployersController } from './uncovered-employers';
 import { UnitListsController } from './unit-lists';
 import { WorkersHomesController } from './workers-homes';
@@ -38,6 +40,8 @@ export const reportingModule = (
   ],
   controllers: [
     OrgSummaryController,
+    SeriesController,
+    LatenessController,
     UncoveredEmployersController,
     OrgStructureController,
     WorkersHomesController,

@@ -1,5 +1,6 @@
 import { Topics } from '@taizhang/contracts';
 
+import { projectLateness } from './lateness';
 import { projectOrganisationEvent } from './organisation-event.projection';
 import { RightsFiguresConsumer } from './rights-figures';
 import { topicConsumer } from './topic-consumer';
@@ -16,6 +17,7 @@ export const reportingConsumers = [
   topicConsumer(
     Topics.organisation,
     (event, tx) => projectOrganisationEvent(event, tx, { batchMemberSteps: true }),
+    projectLateness,
     projectWorkersHomeRatings,
   ),
   RightsFiguresConsumer,

@@ -6,8 +6,13 @@ import { AddEmployerFigures1732000006200 } from './as-of/migrations/173200000620
 import { CreateAnswersOverdue1767100000000 } from './as-of/migrations/1767100000000-create-answers-overdue';
 import { CreateUnionTypeFigures1767200000100 } from './as-of/migrations/1767200000100-create-union-type-figures';
 import { CreateBranchFigures1767200000200 } from './as-of/migrations/1767200000200-create-branch-figures';
+import { AddKnownAt1767600000001 } from './as-of/migrations/1767600000001-add-known-at';
+import { AddAnswersKnown1767800000002 } from './as-of/migrations/1767800000002-add-answers-known';
+import { AddUnionTypesKnown1767800000003 } from './as-of/migrations/1767800000003-add-union-types-known';
+import { AddBranchesKnown1767800000004 } from './as-of/migrations/1767800000004-add-branches-known';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
+import { CreateLateness1767600000002 } from './lateness/migrations/1767600000002-create-lateness';
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
@@ -32,5 +37,12 @@ export const reportingMigrations = [
   CreateUnionTypeFigures1767200000100,
   CreateBranchFigures1767200000200,
   CreateWorkersHomeRatings1767300000001,
+  AddKnownAt1767600000001,
+  CreateLateness1767600000002,
+  // Rights' set, and its log by recording time (AddRightsKnown1767800000001).
   ...rightsFiguresMigrations,
+  // The sets created before their logs existed get them (as AddKnownAt1767600000001 did).
+  AddAnswersKnown1767800000002,
+  AddUnionTypesKnown1767800000003,
+  AddBranchesKnown1767800000004,
 ];

@@ -4,6 +4,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope } from '@taizhang/contracts';
 import { EventContext, EventHandlerErrorFilter } from '@taizhang/messaging';
 
+import { stampRecordedAt } from './as-of/deltas.sql';
 import type { EventProjection } from './as-of/figure-set.projection';
 
 /**
@@ -19,6 +20,8 @@ export const topicConsumer = (topic: string, ...projections: EventProjection[]) 
     @EventPattern(topic)
     async onEvent(@Payload() event: EventEnvelope, @Ctx() context: EventContext): Promise<void> {
       const tx = context.getTransaction();
+      // Whatever the projections write is logged as recorded when the event was (DESIGN §7).
+      await stampRecordedAt(tx, event.recordedAt);
       for (const project of projections) await project(event, tx);
     }
   }

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 
 import type { EventEnvelope } from '@taizhang/contracts';
 
+import { stampRecordedAt } from '../src/as-of/deltas.sql';
 import { projectOrganisationEvent } from '../src/organisation-event.projection';
 
 /**
@@ -76,11 +77,24 @@ export const federationUnitMoved = (
   );
 };
 
-/** Applies the events in order on one connection of `pool`, as reporting's consumer would. */
+/**
+ * Applies the events in order on one connection of `pool`, as reporting's consumer would: each in
+ * its own transaction, its deltas recorded at its `recordedAt`.
+ */
 export const projectAll = async (pool: Pool, events: readonly EventEnvelope[]): Promise<void> => {
   const client = await pool.connect();
   try {
-    for (const event of events) await projectOrganisationEvent(event, client);
+    for (const event of events) {
+      await client.query('BEGIN');
+      try {
+        await stampRecordedAt(client, event.recordedAt);
+        await projectOrganisationEvent(event, client);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
   } finally {
     client.release();
   }

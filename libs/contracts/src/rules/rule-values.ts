@@ -109,12 +109,20 @@ export const HardshipRulesSchema = z
   })
   .strict();
 
+export const DataQualityRulesSchema = z
+  .object({
+    /** A record entered more than this many days after its business date is late (DESIGN §6). */
+    lateEntryDays: days(),
+  })
+  .strict();
+
 const groups = {
   committee: CommitteeRulesSchema,
   collectiveContract: CollectiveContractRulesSchema,
   workersCongress: WorkersCongressRulesSchema,
   disputes: DisputeRulesSchema,
   hardship: HardshipRulesSchema,
+  dataQuality: DataQualityRulesSchema,
 };
 
 /** A whole rule set: every value of every group, consistent with each other. */
@@ -143,6 +151,7 @@ export const RuleChangesSchema = z
     workersCongress: WorkersCongressRulesSchema.partial().optional(),
     disputes: DisputeRulesSchema.partial().optional(),
     hardship: HardshipRulesSchema.partial().optional(),
+    dataQuality: DataQualityRulesSchema.partial().optional(),
   })
   .strict()
   .refine(

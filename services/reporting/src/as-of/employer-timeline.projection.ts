@@ -4,7 +4,9 @@ import {
   ADD_TO_SUBTREE_HEADCOUNT_DATES,
   ADD_TO_UNITS,
   applyUnitDeltas,
+  knownWrites,
   LOCK_TREE_SHARED,
+  RECORDED_AT,
   subtreeHeadcountDatesOf,
 } from './deltas.sql';
 import { EMPLOYER_FIGURES, HEADCOUNT_DATES, ORGANISATION_FIGURES } from './organisation-figures';
@@ -76,8 +78,9 @@ const NEW_STEPS = (chosen: string) => `
 const sumOf = (f: string) => `sum(sign * ${f})`;
 
 // The difference between the steps known (taken off) and the steps now (added): step i counts
-// from its day until the next step's day. Only days that change something are written.
-const APPLY = (chosen: string) =>
+// from its day until the next step's day. Only days that change something are written. The
+// difference is recorded at the instant of the event that caused the recomputation.
+const APPLY = (chosen: string, logged = true) =>
   applyUnitDeltas(
     `${NEW_STEPS(chosen)},
   steps AS (
@@ -111,7 +114,10 @@ const APPLY = (chosen: string) =>
   ),
   subtree_dates_up AS (
     ${ADD_TO_SUBTREE_HEADCOUNT_DATES(subtreeHeadcountDatesOf('date_deltas', '1'))}
-  )`,
+  )${logged ? knownWrites('date_deltas', HEADCOUNT_DATES, RECORDED_AT, 'dates') : ''}`,
+    ORGANISATION_FIGURES,
+    RECORDED_AT,
+    logged,
   );
 
 // Then the steps now replace those known.
@@ -148,8 +154,11 @@ const OF_UNION = `
 
 const ALL = 'SELECT employer_id FROM employer_facts';
 
-/** Every employer at once: the seed, and the migration that introduced these figures. */
-export const RECOMPUTE_ALL_EMPLOYERS = [APPLY(ALL), REPLACE_STEPS(ALL)];
+/**
+ * Every employer at once: the seed, and the migration that introduced these figures (which ran
+ * before the logs by recording time existed: `logged` false).
+ */
+export const recomputeAllEmployers = (logged = true) => [APPLY(ALL, logged), REPLACE_STEPS(ALL)];
 
 const APPLY_BY_ID = preparedStatement(APPLY(BY_ID));
 const REPLACE_STEPS_BY_ID = preparedStatement(REPLACE_STEPS(BY_ID));

@@ -11,7 +11,8 @@ export type EventProjection = (event: EventEnvelope, tx: PoolClient) => Promise<
 /**
  * The projection of a figure set whose events say directly what changes where: `deltasOf` is
  * pure (an event → the units, business dates and ± of its figures, none for an event it does not
- * count), and the deltas are added to the set's unit and subtree tables along the tree in time.
+ * count), and the deltas are added to the set's unit and subtree tables along the tree in time,
+ * and to their logs as recorded at the event's `recordedAt` (figures as known at an instant).
  * A redelivered event changes nothing: the consumer records each event as processed in the same
  * transaction and drops it when it comes again.
  */
@@ -21,4 +22,4 @@ export const figureSetProjection =
     deltasOf: (event: EventEnvelope) => readonly FigureDelta<F>[],
   ): EventProjection =>
   (event, tx) =>
-    addFigureDeltas(tx, set, deltasOf(event));
+    addFigureDeltas(tx, set, deltasOf(event), event.recordedAt);

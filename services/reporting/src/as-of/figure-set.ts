@@ -14,6 +14,13 @@ export interface FigureSet<F extends string = string> {
   keys: readonly { column: string; type: string }[];
 }
 
+/**
+ * The log of a set's table by recording time (DESIGN §7 "as known at"): the same rows with the
+ * instant each was recorded (`recorded_at`, the event's `recordedAt`), so that figures as known at
+ * T leave out what was recorded after T. Named after the table, so every set has one.
+ */
+export const knownTable = (table: string): string => `${table}_known`;
+
 /** One change of figures: what a unit gains (+) or loses (−) from a business date on. */
 export interface FigureDelta<F extends string = string> {
   unitId: string;
@@ -37,7 +44,12 @@ export const figureSet = <F extends string>(
     subtreeTable: tables.subtreeTable ?? `${name}_subtree_deltas`,
     keys: tables.keys ?? [],
   };
-  const names = [set.unitTable, set.subtreeTable, ...figures, ...set.keys.map((k) => k.column)];
+  const names = [
+    knownTable(set.unitTable),
+    knownTable(set.subtreeTable),
+    ...figures,
+    ...set.keys.map((k) => k.column),
+  ];
   const bad = names.filter((n) => !IDENTIFIER.test(n));
   if (bad.length > 0 || figures.length === 0)
     throw new Error(`Figure set ${name}: figures and tables need plain names (${bad.join(', ')})`);

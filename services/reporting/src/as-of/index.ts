@@ -9,6 +9,9 @@ export {
 export type { EmployerFigures, OrgUnitSummary } from './figures-as-of.query';
 export { projectMemberTimeline, timelineStep } from './member-timeline.projection';
 export type { TimelineStep } from './member-timeline.projection';
+export { applyUnitDeltas, LOCK_TREE_SHARED, stampRecordedAt } from './deltas.sql';
+export { LATENESS } from './organisation-figures';
+export { preparedStatement } from './prepared-statement';
 export { figuresByKeyAsOf } from './figures-by-key.query';
 export { UNION_TYPE_FIGURES, UNION_TYPE_KEYS } from './union-type-figures';
 export type { UnionTypeKey } from './union-type-figures';
@@ -17,6 +20,6 @@ export { BRANCH_FIGURES } from './branch-figures';
 export { addFigureDeltas } from './deltas.sql';
 export type { FigureDelta, FigureSet } from './figure-set';
 export { figureSet } from './figure-set';
-export { figureSetMigration } from './figure-set.migration';
+export { addKnownAtMigration, figureSetMigration } from './figure-set.migration';
 export type { EventProjection } from './figure-set.projection';
 export { figureSetProjection } from './figure-set.projection';

@@ -13,6 +13,8 @@ export interface BranchStep {
   day: string;
   unitId: string | null;
   branchId: string | null;
+  /** When the step's event was recorded (its envelope's `recordedAt`). */
+  recordedAt: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export const branchStepOf = (envelope: EventEnvelope): BranchStep | null => {
     day,
     unitId,
     branchId,
+    recordedAt: envelope.recordedAt,
   });
   switch (type) {
     case 'MemberJoined':
@@ -52,13 +55,15 @@ const LOCK_MEMBERS = preparedStatement(`
 
 // As the members' timelines (member-timeline.projection.ts): the new steps merged in, and the
 // difference of the placements before and after is what each union's branch gains or loses.
+// By recording time as the members' timelines: a placement from its day is known from its step's
+// recording, its end (the next step's day) from the next step's recording.
 const APPLY_STEPS = preparedStatement(
   applyUnitDeltas(
     `
   incoming AS (
     SELECT DISTINCT ON (member_id, version) *
-    FROM unnest($1::text[], $2::int[], $3::date[], $4::text[], $5::text[])
-      AS x(member_id, version, day, unit_id, branch_id)
+    FROM unnest($1::text[], $2::int[], $3::date[], $4::text[], $5::text[], $6::timestamptz[])
+      AS x(member_id, version, day, unit_id, branch_id, recorded_at)
   ),
   fresh AS (
     SELECT i.* FROM incoming i
@@ -66,9 +71,12 @@ const APPLY_STEPS = preparedStatement(
       SELECT 1 FROM member_branch_timeline t
       WHERE t.member_id = i.member_id AND t.version = i.version)
   ),
-  inserted AS (INSERT INTO member_branch_timeline SELECT * FROM fresh),
+  inserted AS (
+    INSERT INTO member_branch_timeline (member_id, version, day, unit_id, branch_id, recorded_at)
+    SELECT * FROM fresh
+  ),
   known AS (
-    SELECT member_id, version, day, unit_id, branch_id FROM member_branch_timeline
+    SELECT member_id, version, day, unit_id, branch_id, recorded_at FROM member_branch_timeline
     WHERE member_id IN (SELECT member_id FROM fresh)
   ),
   states AS (
@@ -77,20 +85,22 @@ const APPLY_STEPS = preparedStatement(
     UNION ALL SELECT 1, * FROM fresh
   ),
   steps AS (
-    SELECT *, lead(day) OVER (PARTITION BY sign, member_id ORDER BY version) AS until FROM states
+    SELECT *, lead(day) OVER w AS until, lead(recorded_at) OVER w AS until_recorded
+    FROM states WINDOW w AS (PARTITION BY sign, member_id ORDER BY version)
   ),
   changes AS (
-    SELECT unit_id, branch_id, day, sign FROM steps WHERE branch_id IS NOT NULL
+    SELECT unit_id, branch_id, day, recorded_at, sign FROM steps WHERE branch_id IS NOT NULL
     UNION ALL
-    SELECT unit_id, branch_id, until, -sign FROM steps
+    SELECT unit_id, branch_id, until, until_recorded, -sign FROM steps
     WHERE branch_id IS NOT NULL AND until IS NOT NULL
   ),
   deltas AS (
-    SELECT unit_id, day, branch_id, sum(sign)::int AS members
-    FROM changes GROUP BY unit_id, day, branch_id HAVING sum(sign) <> 0
+    SELECT unit_id, day, branch_id, recorded_at, sum(sign)::int AS members
+    FROM changes GROUP BY unit_id, day, branch_id, recorded_at HAVING sum(sign) <> 0
   )`,
     '',
     BRANCH_FIGURES,
+    'd.recorded_at',
   ),
 );
 
@@ -110,6 +120,7 @@ export const projectBranchSteps = async (
       steps.map((step) => step.day),
       steps.map((step) => step.unitId),
       steps.map((step) => step.branchId),
+      steps.map((step) => step.recordedAt),
     ]),
   );
 };

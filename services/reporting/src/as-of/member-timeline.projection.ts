@@ -5,7 +5,7 @@ import type { EventEnvelope } from '@taizhang/contracts';
 import { applyUnitDeltas, LOCK_TREE_SHARED } from './deltas.sql';
 import type { MemberStepEvent } from './member-step';
 import { contributionAfter } from './member-step';
-import { EMPLOYER_FIGURES, MEMBER_FIGURES } from './organisation-figures';
+import { EMPLOYER_FIGURES, MEMBER_FIGURES, ORGANISATION_FIGURES } from './organisation-figures';
 import { preparedStatement } from './prepared-statement';
 import { recomputeUnionTypesOfMembers } from './union-types.projection';
 const LIST = MEMBER_FIGURES.join(', ');
@@ -17,6 +17,8 @@ export interface TimelineStep {
   day: string;
   unitId: string | null;
   figures: Record<(typeof MEMBER_FIGURES)[number], number>;
+  /** When the step's event was recorded (its envelope's `recordedAt`). */
+  recordedAt: string;
 }
 
 /** The business date from which an event changes where the member counts. */
@@ -42,6 +44,7 @@ export const timelineStep = (envelope: EventEnvelope, event: MemberStepEvent): T
     day: dayOf(event),
     unitId: after.unit?.id ?? null,
     figures: after.figures,
+    recordedAt: envelope.recordedAt,
   };
 };
 
@@ -56,22 +59,30 @@ const LOCK_MEMBERS = preparedStatement(`
 // The new steps are merged into it, and the difference between the contribution before and
 // after is what the units gain or lose on each day. Steps already known change nothing; a step
 // older than those known slots in between, so arrival order does not matter.
+// By recording time: a step's own contribution from its day is known from its recording, and
+// the end of it (the next step's day) from the next step's recording; a member's steps are
+// recorded in version order, so as known at T the timeline is the steps recorded by then.
 const APPLY_STEPS = preparedStatement(
-  applyUnitDeltas(`
+  applyUnitDeltas(
+    `
   incoming AS (
     SELECT DISTINCT ON (member_id, version) *
     FROM unnest($1::text[], $2::int[], $3::date[], $4::text[], $5::int[], $6::int[], $7::int[],
-                $8::int[], $9::int[])
-      AS x(member_id, version, day, unit_id, ${LIST})
+                $8::int[], $9::int[], $10::timestamptz[])
+      AS x(member_id, version, day, unit_id, ${LIST}, recorded_at)
   ),
   fresh AS (
     SELECT i.* FROM incoming i
     WHERE NOT EXISTS (
       SELECT 1 FROM member_timeline t WHERE t.member_id = i.member_id AND t.version = i.version)
   ),
-  inserted AS (INSERT INTO member_timeline SELECT * FROM fresh),
+  inserted AS (
+    INSERT INTO member_timeline (member_id, version, day, unit_id, ${LIST}, recorded_at)
+    SELECT * FROM fresh
+  ),
   known AS (
-    SELECT member_id, version, day, unit_id, ${MEMBER_FIGURES.map((f) => `${f}::int`).join(', ')}
+    SELECT member_id, version, day, unit_id, ${MEMBER_FIGURES.map((f) => `${f}::int`).join(', ')},
+           recorded_at
     FROM member_timeline WHERE member_id IN (SELECT member_id FROM fresh)
   ),
   states AS (
@@ -80,18 +91,25 @@ const APPLY_STEPS = preparedStatement(
     UNION ALL SELECT 1, * FROM fresh
   ),
   steps AS (
-    SELECT *, lead(day) OVER (PARTITION BY sign, member_id ORDER BY version) AS until FROM states
+    SELECT *, lead(day) OVER w AS until, lead(recorded_at) OVER w AS until_recorded
+    FROM states WINDOW w AS (PARTITION BY sign, member_id ORDER BY version)
   ),
   changes AS (
-    SELECT unit_id, day, sign, ${LIST} FROM steps WHERE unit_id IS NOT NULL
+    SELECT unit_id, day, recorded_at, sign, ${LIST} FROM steps WHERE unit_id IS NOT NULL
     UNION ALL
-    SELECT unit_id, until, -sign, ${LIST} FROM steps WHERE unit_id IS NOT NULL AND until IS NOT NULL
+    SELECT unit_id, until, until_recorded, -sign, ${LIST} FROM steps
+    WHERE unit_id IS NOT NULL AND until IS NOT NULL
   ),
   deltas AS (
-    SELECT unit_id, day, ${MEMBER_FIGURES.map((f) => `sum(sign * ${f})::int AS ${f}`).join(', ')},
+    SELECT unit_id, day, recorded_at,
+           ${MEMBER_FIGURES.map((f) => `sum(sign * ${f})::int AS ${f}`).join(', ')},
            0 AS unions, 0 AS terms_expired, ${EMPLOYER_FIGURES.map((f) => `0 AS ${f}`).join(', ')}
-    FROM changes GROUP BY unit_id, day
-  )`),
+    FROM changes GROUP BY unit_id, day, recorded_at
+  )`,
+    '',
+    ORGANISATION_FIGURES,
+    'd.recorded_at',
+  ),
 );
 
 /**
@@ -114,6 +132,7 @@ export const projectMemberTimeline = async (
       steps.map((step) => step.day),
       steps.map((step) => step.unitId),
       ...MEMBER_FIGURES.map((f) => steps.map((step) => step.figures[f])),
+      steps.map((step) => step.recordedAt),
     ]),
   );
   await recomputeUnionTypesOfMembers(tx, memberIds);

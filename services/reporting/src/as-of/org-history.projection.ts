@@ -6,7 +6,7 @@ import { RIGHTS_FIGURES } from '../rights-figures';
 import { ANSWER_FIGURES } from './answer-figures';
 import { BRANCH_FIGURES } from './branch-figures';
 import { figuresMoveWithSubtree } from './deltas.sql';
-import { HEADCOUNT_DATES, ORGANISATION_FIGURES } from './organisation-figures';
+import { HEADCOUNT_DATES, LATENESS, ORGANISATION_FIGURES } from './organisation-figures';
 import { UNION_TYPE_FIGURES } from './union-type-figures';
 
 // Every figure set kept along the tree: organisation's, and each service's (维权).
@@ -17,6 +17,7 @@ const SETS = [
   ANSWER_FIGURES,
   BRANCH_FIGURES,
   RIGHTS_FIGURES,
+  LATENESS,
 ];
 const carry = figuresMoveWithSubtree(SETS);
 

@@ -41,3 +41,14 @@ export const HEADCOUNT_DATES = figureSet('headcount_dates', ['employers'], {
   subtreeTable: 'subtree_headcount_dates',
   keys: [{ column: 'as_of', type: 'date' }],
 });
+
+/**
+ * How late records are entered (DESIGN §6 data quality) 录入及时性: records by recording month and
+ * lag bucket, per unit and summed along its ancestors like every figure set. A record counts in
+ * the month it was entered: +1 on the month's first day and −1 on the next month's, so a month's
+ * records under a unit are the range sum up to its first day, rolled up under the parents units
+ * had on that day.
+ */
+export const LATENESS = figureSet('lateness', ['records'], {
+  keys: [{ column: 'lag_days', type: 'integer' }],
+});

@@ -38,6 +38,7 @@ const envelope = (
   orgPath: string,
   version: number,
   data: object,
+  recordedAt = '2026-01-01T00:00:00.000Z',
 ): EventEnvelope => ({
   eventId: randomUUID(),
   type,
@@ -48,7 +49,7 @@ const envelope = (
   streamVersion: version,
   position: '0',
   occurredAt: '2026-01-01T00:00:00.000Z',
-  recordedAt: '2026-01-01T00:00:00.000Z',
+  recordedAt,
   orgUnitId: unitId,
   orgPath,
   actor: { id: 'seed', role: 'admin' },
@@ -211,39 +212,64 @@ export const seedLargeRegion = async (
     for (let n = 0; n < shape.membersPerUnion; n += 1) {
       const memberId = `${id}p${n}`;
       const day = Math.floor(next() * DAYS);
+      // Entered days after the fact, mostly a few (figures as known at an instant, lateness);
+      // from the member's place, not the generator, so the region stays the same.
+      const lag = Math.floor(((n * 37 + index * 11) % 100) ** 2 / 250);
+      const recorded = (on: string) => `${dayAfter(Date.parse(on), lag)}T01:00:00.000Z`;
       const profile = {
         gender: next() < 0.45 ? 'female' : 'male',
         employmentForm: next() < 0.1 ? 'new_form' : 'regular',
         migrantWorker: next() < 0.2,
       };
-      const joined = envelope('MemberJoined', id, unionPath, 1, {
-        memberId,
-        unionId: id,
-        name: '会员',
-        joinedOn: dayAfter(FIRST_DAY, day),
-        ...profile,
-      });
+      const joined = envelope(
+        'MemberJoined',
+        id,
+        unionPath,
+        1,
+        {
+          memberId,
+          unionId: id,
+          name: '会员',
+          joinedOn: dayAfter(FIRST_DAY, day),
+          ...profile,
+        },
+        recorded(dayAfter(FIRST_DAY, day)),
+      );
       batch.push(timelineStep(joined, { type: 'MemberJoined', data: joined.data } as never));
       const fate = next();
       const later = dayAfter(FIRST_DAY, day + 1 + Math.floor(next() * (DAYS - day)));
       if (fate < 0.03) {
         const to = unions[(index + 1) % unions.length]!;
-        const moved = envelope('MemberTransferred', to.id, to.path, 2, {
-          memberId,
-          fromUnionId: id,
-          toUnionId: to.id,
-          transferredOn: later,
-          joinedOn: dayAfter(FIRST_DAY, day),
-          ...profile,
-        });
+        const moved = envelope(
+          'MemberTransferred',
+          to.id,
+          to.path,
+          2,
+          {
+            memberId,
+            fromUnionId: id,
+            toUnionId: to.id,
+            transferredOn: later,
+            joinedOn: dayAfter(FIRST_DAY, day),
+            ...profile,
+          },
+          recorded(later),
+        );
         batch.push(timelineStep(moved, { type: 'MemberTransferred', data: moved.data } as never));
       } else if (fate < 0.08) {
-        const left = envelope('MemberLeft', id, unionPath, 2, {
-          memberId,
-          unionId: id,
-          reason: '离职',
-          leftOn: later,
-        });
+        const left = envelope(
+          'MemberLeft',
+          id,
+          unionPath,
+          2,
+          {
+            memberId,
+            unionId: id,
+            reason: '离职',
+            leftOn: later,
+          },
+          recorded(later),
+        );
         batch.push(timelineStep(left, { type: 'MemberLeft', data: left.data } as never));
       }
       members += 1;

@@ -18,7 +18,7 @@ import {
   UNION_TYPE_FIGURES,
   UNION_TYPE_KEYS,
 } from '../as-of';
-import { requireOrgPathInScope } from '../org-summary';
+import { KnownAtSchema, requireOrgPathInScope } from '../org-summary';
 
 const AsOfQuerySchema = z
   .object({
@@ -28,14 +28,21 @@ const AsOfQuerySchema = z
       .describe(
         'the figures at the end of this day, under the parents units had then (default: now)',
       ),
+    knownAt: KnownAtSchema.optional(),
   })
   .strict();
 
 class AsOfQueryDto extends createZodDto(AsOfQuerySchema) {}
 
+const KNOWN_AT_ANSWER = z.iso
+  .datetime({ offset: true })
+  .optional()
+  .describe('with knownAt only: the instant the figures are as known at, as asked');
+
 const ByUnionTypeSchema = z.object({
   orgUnitId: z.string(),
   asOf: z.iso.date().nullable().describe('the date asked for; null: now'),
+  knownAt: KNOWN_AT_ANSWER,
   byType: z
     .array(
       z.object({
@@ -58,6 +65,7 @@ class ByUnionTypeDto extends createZodDto(ByUnionTypeSchema) {}
 const ByBranchSchema = z.object({
   orgUnitId: z.string(),
   asOf: z.iso.date().nullable().describe('the date asked for; null: now'),
+  knownAt: KNOWN_AT_ANSWER,
   members: z.number().int().describe('members of the unit’s subtree 会员数, as in the summary'),
   unplaced: z
     .number()
@@ -80,7 +88,9 @@ const ByBranchSchema = z.object({
 
 class ByBranchDto extends createZodDto(ByBranchSchema) {}
 
-// The unit's own branch units set up by the date, and those with figures in its subtree.
+// The unit's own branch units set up by the date, and those with figures in its subtree (as
+// known at an instant too: branch_facts keeps no recording time, so a branch unit recorded later
+// is listed, with the members placed in it as known then).
 const BRANCHES = `
   SELECT branch_id, union_id, kind, name FROM branch_facts
   WHERE branch_id = ANY($3::text[])
@@ -110,11 +120,13 @@ export class OrgStructureController {
   ): Promise<ByUnionTypeDto> {
     await requireOrgPathInScope(this.pool, user, id);
     const asOf = query.asOf ?? null;
-    const figures = await figuresByKeyAsOf(this.pool, UNION_TYPE_FIGURES, id, asOf);
+    const knownAt = query.knownAt ?? null;
+    const figures = await figuresByKeyAsOf(this.pool, UNION_TYPE_FIGURES, id, asOf, knownAt);
 
     return {
       orgUnitId: id,
       asOf,
+      ...(knownAt === null ? {} : { knownAt }),
       byType: UNION_TYPE_KEYS.map((unionType) => ({
         unionType,
         unions: figures.get(unionType)?.unions ?? 0,
@@ -133,9 +145,10 @@ export class OrgStructureController {
   ): Promise<ByBranchDto> {
     await requireOrgPathInScope(this.pool, user, id);
     const asOf = query.asOf ?? null;
+    const knownAt = query.knownAt ?? null;
     const [figures, summary] = await Promise.all([
-      figuresByKeyAsOf(this.pool, BRANCH_FIGURES, id, asOf),
-      subtreeFiguresAsOf(this.pool, id, asOf),
+      figuresByKeyAsOf(this.pool, BRANCH_FIGURES, id, asOf, knownAt),
+      subtreeFiguresAsOf(this.pool, id, asOf, knownAt),
     ]);
     const withMembers = [...figures].filter(([, f]) => f.members !== 0).map(([key]) => key);
     const { rows } = await this.pool.query<{
@@ -156,6 +169,7 @@ export class OrgStructureController {
     return {
       orgUnitId: id,
       asOf,
+      ...(knownAt === null ? {} : { knownAt }),
       members: summary.members,
       unplaced: summary.members - placed,
       branches,

@@ -11,17 +11,13 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import { poolOf } from '@taizhang/event-store';
 
-import {
-  ANSWER_FIGURES,
-  childrenAsOf,
-  employerFiguresAsOf,
-  figuresAsOf,
-  ownFiguresAsOf,
-  subtreeFiguresAsOf,
-} from '../as-of';
-import { rightsFiguresAsOf, RightsFiguresSchema } from '../rights-figures';
+import { ANSWER_FIGURES, childrenAsOf, figuresAsOf, ownFiguresAsOf } from '../as-of';
+import { rightsFiguresAsOf } from '../rights-figures';
+import type { Figures } from './figures';
+import { figuresAt, FiguresSchema } from './figures';
+import type { LateChanges } from './known-at';
+import { KnownAtAnswerSchema, KnownAtSchema, lateChangesOf } from './known-at';
 import { requireOrgPathInScope } from './org-subtree';
-import { summaryRates } from './rates';
 
 const AsOfQuerySchema = z
   .object({
@@ -31,79 +27,14 @@ const AsOfQuerySchema = z
       .describe(
         'the figures as they were at the end of this day, rolled up under the parents units had then (default: now)',
       ),
+    knownAt: KnownAtSchema.optional(),
   })
   .strict();
 
 class AsOfQueryDto extends createZodDto(AsOfQuerySchema) {}
 
-const OrgUnitSummarySchema = z.object({
-  orgUnitId: z.string(),
-  unions: z.number().int().describe('grassroots unions in the subtree 基层工会数'),
-  employers: z
-    .number()
-    .int()
-    .describe('open employers in the registry 单位数 (单位台账): the denominator of 建会率'),
-  workforce: z
-    .number()
-    .int()
-    .describe('workers of the open employers 职工数, by their latest headcounts'),
-  coveredEmployers: z
-    .number()
-    .int()
-    .describe(
-      'open employers covered by an established union 已建会单位数: the numerator of 建会率',
-    ),
-  workforceOfUnionisedEmployers: z
-    .number()
-    .int()
-    .describe('workers of the covered employers 已建会单位职工数'),
-  unionisationRate: z
-    .number()
-    .nullable()
-    .describe('建会率 = coveredEmployers / employers (four decimals; null without employers)'),
-  membershipRateOfUnionised: z
-    .number()
-    .nullable()
-    .describe('入会率 (已建会单位) = members / workforceOfUnionisedEmployers; null when that is 0'),
-  membershipRateOfAll: z
-    .number()
-    .nullable()
-    .describe(
-      '入会率 (全部职工) = members / workforce of every employer in the registry; null when 0',
-    ),
-  employerRegistry: z
-    .object({
-      source: z.literal('employer-registry'),
-      oldestHeadcountsAsOf: z.iso.date().nullable(),
-      newestHeadcountsAsOf: z.iso.date().nullable(),
-    })
-    .describe('where employers and workforce come from, and the dates of its headcounts'),
-  members: z.number().int().describe('members 会员数'),
-  femaleMembers: z.number().int().describe('female members 女会员数'),
-  migrantMembers: z.number().int().describe('members who are migrant workers 农民工会员数'),
-  newFormMembers: z
-    .number()
-    .int()
-    .describe('members in new forms of employment 新就业形态会员数 (couriers, riders, drivers)'),
-  retainedMemberships: z
-    .number()
-    .int()
-    .describe('retained memberships 保留会籍人数, held by a union or federation; not in members'),
-  termsExpired: z
-    .number()
-    .int()
-    .describe(
-      'unions whose committee term ran out without re-election 换届预警 (dissolved ones excluded)',
-    ),
-  answersOverdue: z
-    .number()
-    .int()
-    .describe(
-      'answers the federations of the subtree owe past the regional limit 逾期未批复: founding applications and re-elections still waiting (15 days by default)',
-    ),
-  // 维权: the rights figure set (services/reporting/src/rights-figures).
-  ...RightsFiguresSchema.shape,
-});
+// FiguresSchema has answersOverdue and the rights figures (RightsFiguresSchema) too.
+const OrgUnitSummarySchema = FiguresSchema.extend(KnownAtAnswerSchema.shape);
 
 class OrgUnitSummaryDto extends createZodDto(OrgUnitSummarySchema) {}
 
@@ -129,9 +60,18 @@ const OrgUnitChildrenSchema = z.object({
     termsExpired: true,
     employers: true,
     workforce: true,
+    femaleWorkforce: true,
+    migrantWorkforce: true,
+    newFormWorkforce: true,
     coveredEmployers: true,
     workforceOfUnionisedEmployers: true,
     answersOverdue: true,
+    disputesReceived: true,
+    disputesAgreed: true,
+    disputesFailed: true,
+    disputesOverdue: true,
+    amountRecoveredFen: true,
+    unionsWithCongressThisYear: true,
   }).describe(
     'what the unit holds itself, in no child (本级): memberships a federation holds (保留会籍, a dissolved union’s members among them), a street’s employers. Children plus this add up to the unit’s summary on any date',
   ),
@@ -167,7 +107,7 @@ export class OrgSummaryController {
   ): Promise<OrgUnitSummaryDto> {
     await requireOrgPathInScope(this.pool, user, id);
 
-    return this.figures(id, query.asOf ?? null);
+    return this.answer(id, query.asOf ?? null, query.knownAt ?? null);
   }
 
   /** The same figures for each direct child of a unit: the next level of the drill-down. */
@@ -181,22 +121,24 @@ export class OrgSummaryController {
     // The children the unit had on the date lie under it, so in the caller's subtree.
     await requireOrgPathInScope(this.pool, user, id);
     const asOf = query.asOf ?? null;
+    const knownAt = query.knownAt ?? null;
     const { rows } = await this.pool.query<{
       org_unit_id: string;
       name: string | null;
       kind: string;
-    }>(NAMES, [await childrenAsOf(this.pool, id, asOf)]);
+    }>(NAMES, [await childrenAsOf(this.pool, id, asOf, { everyUnion: knownAt !== null })]);
     const children = await Promise.all(
       rows.map(async (child) => ({
-        ...(await this.figures(child.org_unit_id, asOf)),
+        ...(await this.answer(child.org_unit_id, asOf, knownAt)),
         name: child.name,
         kind: child.kind,
       })),
     );
 
-    const [own, ownAnswers] = await Promise.all([
-      ownFiguresAsOf(this.pool, id, asOf),
-      figuresAsOf(this.pool, ANSWER_FIGURES, id, asOf, undefined, 'unit'),
+    const [own, ownAnswers, ownRights] = await Promise.all([
+      ownFiguresAsOf(this.pool, id, asOf, knownAt),
+      figuresAsOf(this.pool, ANSWER_FIGURES, id, asOf, undefined, 'unit', knownAt),
+      rightsFiguresAsOf(this.pool, id, asOf, { knownAt, of: 'unit' }),
     ]);
     const heldDirectly = {
       unions: own.unions,
@@ -208,28 +150,42 @@ export class OrgSummaryController {
       termsExpired: own.terms_expired,
       employers: own.employers,
       workforce: own.workforce,
+      femaleWorkforce: own.female_workforce,
+      migrantWorkforce: own.migrant_workforce,
+      newFormWorkforce: own.new_form_workforce,
       coveredEmployers: own.covered_employers,
       workforceOfUnionisedEmployers: own.unionised_workforce,
       answersOverdue: ownAnswers.answers_overdue,
+      disputesReceived: ownRights.disputesReceived,
+      disputesAgreed: ownRights.disputesAgreed,
+      disputesFailed: ownRights.disputesFailed,
+      disputesOverdue: ownRights.disputesOverdue,
+      amountRecoveredFen: ownRights.amountRecoveredFen,
+      unionsWithCongressThisYear: ownRights.unionsWithCongressThisYear,
     };
-
-    return { orgUnitId: id, children, heldDirectly };
-  }
-
-  private async figures(id: string, asOf: string | null): Promise<OrgUnitSummaryDto> {
-    const [summary, employers, answers, rights] = await Promise.all([
-      subtreeFiguresAsOf(this.pool, id, asOf),
-      employerFiguresAsOf(this.pool, id, asOf),
-      figuresAsOf(this.pool, ANSWER_FIGURES, id, asOf),
-      rightsFiguresAsOf(this.pool, id, asOf),
-    ]);
 
     return {
-      ...summary,
-      ...employers,
-      ...summaryRates({ ...summary, ...employers }),
-      answersOverdue: answers.answers_overdue,
-      ...rights,
+      orgUnitId: id,
+      // As known at an instant, a union is listed while its figures then count it.
+      children: children.filter(
+        (child) => knownAt === null || child.kind !== 'union' || child.unions > 0,
+      ),
+      heldDirectly,
     };
+  }
+
+  /** The figures, and as known at an instant what was recorded later changed of them. */
+  private async answer(
+    id: string,
+    asOf: string | null,
+    knownAt: string | null,
+  ): Promise<Figures & { knownAt?: string; lateChanges?: LateChanges }> {
+    if (knownAt === null) return figuresAt(this.pool, id, asOf);
+    const [known, now] = await Promise.all([
+      figuresAt(this.pool, id, asOf, knownAt),
+      figuresAt(this.pool, id, asOf),
+    ]);
+
+    return { ...known, knownAt, lateChanges: lateChangesOf(known, now) };
   }
 }

@@ -1,4 +1,4 @@
-import { rate, summaryRates } from './rates';
+import { rate, summaryRates, workforcePartRates } from './rates';
 
 describe('summary rates', () => {
   it('rounds to four decimals and has no rate without a denominator', () => {
@@ -33,6 +33,23 @@ describe('summary rates', () => {
       unionisationRate: null,
       membershipRateOfUnionised: null,
       membershipRateOfAll: null,
+    });
+  });
+
+  it('divides each part of the members by the same part of the registry’s workforce', () => {
+    expect(
+      workforcePartRates({
+        femaleMembers: 30,
+        migrantMembers: 5,
+        newFormMembers: 0,
+        femaleWorkforce: 40,
+        migrantWorkforce: 20,
+        newFormWorkforce: 0,
+      }),
+    ).toEqual({
+      femaleMembershipRate: 0.75,
+      migrantMembershipRate: 0.25,
+      newFormMembershipRate: null,
     });
   });
 });

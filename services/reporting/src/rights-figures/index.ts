@@ -1,6 +1,6 @@
 import { Topics } from '@taizhang/contracts';
 
-import { figureSetMigration, figureSetProjection } from '../as-of';
+import { addKnownAtMigration, figureSetMigration, figureSetProjection } from '../as-of';
 import { topicConsumer } from '../topic-consumer';
 import {
   CreateRightsCongressYears1767700000002,
@@ -14,8 +14,10 @@ export { rightsFiguresAsOf, RightsFiguresSchema } from './rights-figures.query';
 
 /** The migrations of rights' figure set: its own tables, no other set's altered. */
 export const rightsFiguresMigrations = [
-  figureSetMigration(RIGHTS_FIGURES, 1767700000001),
+  // Shipped before its log by recording time: AddRightsKnown1767800000001 adds it.
+  figureSetMigration(RIGHTS_FIGURES, 1767700000001, { logged: false }),
   CreateRightsCongressYears1767700000002,
+  addKnownAtMigration('AddRightsKnown1767800000001', RIGHTS_FIGURES),
 ];
 
 /** The consumer of `taizhang.rights.v1`: the set's deltas, and the congress years. */

@@ -40,14 +40,26 @@ export type RightsFigures = z.infer<typeof RightsFiguresSchema>;
 const rate = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
-/** The rights figures of a unit's subtree at the end of `asOf` (null: now). */
+/**
+ * The rights figures of a unit's subtree (or of the unit alone, `of: 'unit'`) at the end of
+ * `asOf` (null: now), as known at an instant (`knownAt`, null: now).
+ */
 export const rightsFiguresAsOf = async (
   pool: Pool,
   orgUnitId: string,
   asOf: string | null,
+  { knownAt = null, of = 'subtree' }: { knownAt?: string | null; of?: 'subtree' | 'unit' } = {},
 ): Promise<RightsFigures> => {
   // "Now" as a date: the year of a congress is the calendar year of the day asked about.
-  const sums = await figuresAsOf(pool, RIGHTS_FIGURES, orgUnitId, asOf ?? businessDate(new Date()));
+  const sums = await figuresAsOf(
+    pool,
+    RIGHTS_FIGURES,
+    orgUnitId,
+    asOf ?? businessDate(new Date()),
+    undefined,
+    of,
+    knownAt,
+  );
 
   return {
     disputesReceived: sums.disputes_received,

@@ -1,6 +1,6 @@
 import { sqlMigration } from '@taizhang/bootstrap';
 
-import { RECOMPUTE_ALL_EMPLOYERS } from '../employer-timeline.projection';
+import { recomputeAllEmployers } from '../employer-timeline.projection';
 import { EMPLOYER_FIGURES } from '../organisation-figures';
 
 const COLUMNS = (type: string) => EMPLOYER_FIGURES.map((f) => `${f} ${type} NOT NULL DEFAULT 0`);
@@ -68,7 +68,7 @@ export const AddEmployerFigures1732000006200 = sqlMigration('AddEmployerFigures1
         ...EMPLOYER_FIGURES,
       ].join(', ')})`,
     // Employers already known; the tree, unions and mergers come from the replay (README).
-    ...RECOMPUTE_ALL_EMPLOYERS,
+    ...recomputeAllEmployers(false),
   ],
   down: [
     'DROP INDEX subtree_deltas_covering, union_coverage_employer',

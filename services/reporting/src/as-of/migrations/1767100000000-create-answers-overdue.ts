@@ -1,12 +1,12 @@
 import { sqlMigration } from '@taizhang/bootstrap';
 
 import { ANSWER_FIGURES } from '../answer-figures';
-import { createFigureSetTables } from '../figure-set.migration';
+import { createDeltaTables } from '../figure-set.migration';
 
 /** The answers figure set, and each overdue answer with who owes it, until answered. */
 export const CreateAnswersOverdue1767100000000 = sqlMigration('CreateAnswersOverdue1767100000000', {
   up: [
-    ...createFigureSetTables(ANSWER_FIGURES),
+    ...createDeltaTables(ANSWER_FIGURES),
     `CREATE TABLE overdue_answers (
         union_id      text NOT NULL,
         subject       text NOT NULL,

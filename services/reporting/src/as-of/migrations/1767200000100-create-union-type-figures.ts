@@ -1,6 +1,6 @@
 import { sqlMigration } from '@taizhang/bootstrap';
 
-import { createFigureSetTables } from '../figure-set.migration';
+import { createDeltaTables } from '../figure-set.migration';
 import { UNION_TYPE_FIGURES } from '../union-type-figures';
 
 /**
@@ -18,7 +18,7 @@ export const CreateUnionTypeFigures1767200000100 = sqlMigration(
         union_type text NOT NULL,
         PRIMARY KEY (union_id, valid_from)
       )`,
-      ...createFigureSetTables(UNION_TYPE_FIGURES),
+      ...createDeltaTables(UNION_TYPE_FIGURES),
     ],
     down: [
       `DROP TABLE ${UNION_TYPE_FIGURES.subtreeTable}, ${UNION_TYPE_FIGURES.unitTable}, union_type_steps`,

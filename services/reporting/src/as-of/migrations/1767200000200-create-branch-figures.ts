@@ -1,7 +1,7 @@
 import { sqlMigration } from '@taizhang/bootstrap';
 
 import { BRANCH_FIGURES } from '../branch-figures';
-import { createFigureSetTables } from '../figure-set.migration';
+import { createDeltaTables } from '../figure-set.migration';
 
 /**
  * Members per branch union or union group (分工会/工会小组): each member's placement as a step
@@ -26,7 +26,7 @@ export const CreateBranchFigures1767200000200 = sqlMigration('CreateBranchFigure
       established_on date NOT NULL
     )`,
     'CREATE INDEX branch_facts_union ON branch_facts (union_id)',
-    ...createFigureSetTables(BRANCH_FIGURES),
+    ...createDeltaTables(BRANCH_FIGURES),
   ],
   down: [
     `DROP TABLE ${BRANCH_FIGURES.subtreeTable}, ${BRANCH_FIGURES.unitTable}, branch_facts, member_branch_timeline`,

@@ -113,6 +113,9 @@ describe('figures around a dissolution (reporting, integration)', () => {
       termsExpired: own.terms_expired,
       employers: own.employers,
       workforce: own.workforce,
+      femaleWorkforce: own.female_workforce,
+      migrantWorkforce: own.migrant_workforce,
+      newFormWorkforce: own.new_form_workforce,
       coveredEmployers: own.covered_employers,
       workforceOfUnionisedEmployers: own.unionised_workforce,
     } as Record<string, number>;

@@ -93,6 +93,9 @@ describe('employer facts', () => {
     expect(await employerFiguresOfUnit(db.pool, 's1')).toEqual({
       employers: 2,
       workforce: 130,
+      femaleWorkforce: 1,
+      migrantWorkforce: 0,
+      newFormWorkforce: 0,
       coveredEmployers: 1,
       workforceOfUnionisedEmployers: 110,
       employerRegistry: registry('2025-12-15', '2026-01-10'),
@@ -100,6 +103,9 @@ describe('employer facts', () => {
     expect(await employerFiguresOfUnit(db.pool, 's2')).toEqual({
       employers: 1,
       workforce: 7,
+      femaleWorkforce: 0,
+      migrantWorkforce: 0,
+      newFormWorkforce: 0,
       coveredEmployers: 0,
       workforceOfUnionisedEmployers: 0,
       employerRegistry: registry('2025-11-30', '2025-11-30'),
@@ -107,6 +113,9 @@ describe('employer facts', () => {
     expect(await employerFiguresOfUnit(db.pool, 'd1')).toEqual({
       employers: 3,
       workforce: 137,
+      femaleWorkforce: 1,
+      migrantWorkforce: 0,
+      newFormWorkforce: 0,
       coveredEmployers: 1,
       workforceOfUnionisedEmployers: 110,
       employerRegistry: registry('2025-11-30', '2026-01-10'),
@@ -114,6 +123,9 @@ describe('employer facts', () => {
     expect(await employerFiguresOfUnit(db.pool, 'm')).toEqual({
       employers: 4,
       workforce: 1137,
+      femaleWorkforce: 1,
+      migrantWorkforce: 0,
+      newFormWorkforce: 0,
       coveredEmployers: 1,
       workforceOfUnionisedEmployers: 110,
       employerRegistry: registry('2025-11-30', '2026-01-10'),
@@ -127,6 +139,9 @@ describe('employer facts', () => {
     expect(await employerFiguresOfUnit(db.pool, 's4')).toEqual({
       employers: 0,
       workforce: 0,
+      femaleWorkforce: 0,
+      migrantWorkforce: 0,
+      newFormWorkforce: 0,
       coveredEmployers: 0,
       workforceOfUnionisedEmployers: 0,
       employerRegistry: registry(null, null),

@@ -231,4 +231,34 @@ describe('a second figure set, fed by its own topic', () => {
     // Organisation's own figures moved with the street by the tree itself.
     expect(await orgUnitSummary(db.pool, 'd2', null)).toMatchObject({ unions: 2, members: 1 });
   });
+
+  it('answers as known at an instant with nothing of its own: its log is written with its tables', async () => {
+    const late = activityEvent('ActivityHeld', 'x4', 'a', '2021-05-01', 7);
+    await deliver(
+      ActivitiesConsumer,
+      ACTIVITIES_TOPIC,
+      [{ ...late, recordedAt: '2026-02-01T08:00:00.000+08:00' }],
+      activitiesRegistry,
+    );
+    const knownAt = (instant: string | null) =>
+      figuresAsOf(
+        db.pool,
+        ACTIVITY_FIGURES,
+        'm',
+        '2021-12-31',
+        ACTIVITY_FIGURES.figures,
+        'subtree',
+        instant,
+      );
+
+    expect(await knownAt('2026-01-31T23:59:59.999Z')).toEqual({
+      activities_held: 2,
+      participants: 42,
+    });
+    expect(await knownAt('2026-02-01T00:00:00.000Z')).toEqual({
+      activities_held: 3,
+      participants: 49,
+    });
+    expect(await knownAt(null)).toEqual({ activities_held: 3, participants: 49 });
+  });
 });

@@ -138,6 +138,32 @@ describe('members per branch union and union group (分工会/工会小组)', ()
     }
   }, 120_000);
 
+  it('answers as known at an instant: a move between branch units entered late counts from its recording', async () => {
+    await db.pool.query(
+      `TRUNCATE org_unit_facts, org_placements, org_paths, member_timeline, unit_deltas,
+         subtree_deltas, unit_deltas_known, subtree_deltas_known, union_life,
+         member_branch_timeline, branch_facts, branch_unit_deltas, branch_subtree_deltas,
+         branch_unit_deltas_known, branch_subtree_deltas_known`,
+    );
+    // Everything entered in 2020 but p1's move to b2 (2023-01-01), entered on 2023-09-01.
+    const late = (e: EventEnvelope) =>
+      e.streamId === 'member-p1' && e.streamVersion === 2
+        ? { ...e, recordedAt: '2023-09-01T00:00:00.000Z' }
+        : { ...e, recordedAt: '2020-01-01T00:00:00.000Z' };
+    await projectAll(db.pool, interleave(history().map(late), 5));
+    const known = async (id: string, knownAt: string | null) => {
+      const figures = await figuresByKeyAsOf(db.pool, BRANCH_FIGURES, id, '2023-03-01', knownAt);
+
+      return { b1: figures.get('b1')?.members ?? 0, b2: figures.get('b2')?.members ?? 0 };
+    };
+
+    for (const id of ['u', 'm']) {
+      expect(await known(id, '2023-02-01T00:00:00Z')).toEqual({ b1: 2, b2: 1 });
+      expect(await known(id, '2023-09-01T00:00:00Z')).toEqual(EXPECTED['2023-03-01']);
+      expect(await known(id, null)).toEqual(EXPECTED['2023-03-01']);
+    }
+  });
+
   it('keeps the branch units’ names and kinds', async () => {
     const { rows } = await db.pool.query(
       'SELECT branch_id, union_id, kind, name FROM branch_facts ORDER BY branch_id',

@@ -1,0 +1,2 @@
+export { LatenessController } from './lateness.controller';
+export { projectLateness } from './lateness.projection';
