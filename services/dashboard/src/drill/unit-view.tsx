@@ -1,20 +1,20 @@
 import { useEffect, useState } from 'react';
 
-import type { ChildSummary, Summary } from '../api/reports';
 import type { ListKind } from '../api/lists';
 import { LIST_KINDS } from '../api/lists';
+import type { ChildSummary, Summary } from '../api/reports';
 import { fetchChildren, fetchSummary } from '../api/reports';
 import { useAnswer } from '../api/use-answer';
 import { exportStatistics } from '../figures/export-statistics';
 import { KpiCards } from '../figures/kpi-cards';
 import { useI18n } from '../i18n/i18n';
+import { LIST_LABELS, UnitList } from '../lists/unit-lists';
 import { followLink, navigate, useLocation, withQuery } from '../routing/router';
 import type { SignedInUser } from '../session/session';
-import { LIST_LABELS, UnitList } from '../lists/unit-lists';
 import { Trends } from '../trends/trends';
+import type { Crumb } from './breadcrumb';
 import { Breadcrumb } from './breadcrumb';
 import { ChildrenTable } from './children-table';
-import type { Crumb } from './breadcrumb';
 import { rememberNames, useTrail } from './trail-names';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -67,10 +67,10 @@ const ViewTabs = ({ list }: { list: ListKind | undefined }) => {
   const tab = (kind: ListKind | undefined, label: string) => (
     <li key={kind ?? 'overview'}>
       <a
-        href={withQuery(
-          location,
-          Object.fromEntries([['list', kind], ...VIEW_PARAMS.map((name) => [name, undefined])]),
-        )}
+        href={withQuery(location, {
+          list: kind,
+          ...Object.fromEntries(VIEW_PARAMS.map((name) => [name, undefined] as const)),
+        })}
         aria-current={kind === list ? 'page' : undefined}
         data-list={kind ?? 'overview'}
         onClick={followLink}
@@ -123,7 +123,12 @@ const ViewTools = ({
 
   return (
     <div className="view-tools">
-      <button type="button" className="export-statistics" disabled={busy} onClick={exportSheet}>
+      <button
+        type="button"
+        className="export-statistics"
+        disabled={busy}
+        onClick={() => void exportSheet()}
+      >
         {busy ? t('exporting') : t('exportStatistics')}
       </button>
       <button type="button" className="print" onClick={() => window.print()}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ListPage } from '../api/lists';
 import { downloadSheet } from '../api/lists';
 import type { Answer } from '../api/reports';
+import type { Loading } from '../api/use-answer';
 import { useAnswer } from '../api/use-answer';
 import { useI18n } from '../i18n/i18n';
 import { navigate, useLocation, withQuery } from '../routing/router';
@@ -56,7 +57,12 @@ export const ListView = <Row,>(props: ListViewProps<Row>) => {
     <section className="list">
       <div className="list-tools">
         {props.filters}
-        <button type="button" className="export" disabled={exporting} onClick={exportSheet}>
+        <button
+          type="button"
+          className="export"
+          disabled={exporting}
+          onClick={() => void exportSheet()}
+        >
           {exporting ? i18n.t('exporting') : i18n.t('exportList')}
         </button>
       </div>
@@ -67,6 +73,24 @@ export const ListView = <Row,>(props: ListViewProps<Row>) => {
           {exportError}
         </p>
       )}
+      <ListBody answer={answer} {...props} goToPage={goToPage} />
+    </section>
+  );
+};
+
+/** The rows of the answer, or why there are none. */
+const ListBody = <Row,>({
+  answer,
+  goToPage,
+  ...props
+}: ListViewProps<Row> & {
+  answer: Loading<ListPage<Row>>;
+  goToPage: (to: number) => void;
+}) => {
+  const i18n = useI18n();
+
+  return (
+    <>
       {answer.status === 'loading' && <p className="loading">{i18n.t('loading')}</p>}
       {answer.status === 'notFound' && <p className="message">{i18n.t('notFound')}</p>}
       {answer.status === 'failed' && (
@@ -111,7 +135,7 @@ export const ListView = <Row,>(props: ListViewProps<Row>) => {
           <Pager {...answer.body} goToPage={goToPage} />
         </>
       )}
-    </section>
+    </>
   );
 };
 
