@@ -263,6 +263,8 @@ describe('the dashboard in a browser', () => {
     expect(await page.isVisible('.kpi[data-figure="members"]')).toBe(true);
     expect(await page.isVisible('header.top')).toBe(false);
     expect(await page.isVisible('button.export-statistics')).toBe(false);
+    // The date picker is not printed, the date is.
+    expect(await page.textContent('.print-only')).toBe('截至当前');
     await shot('10-print');
     await page.emulateMedia({ media: 'screen' });
   });

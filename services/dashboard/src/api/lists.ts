@@ -121,3 +121,31 @@ export const downloadSheet = async (path: string, filename: string): Promise<str
 
   return null;
 };
+
+// Enough pages for any district's warnings (500 a page); a city's beyond that are left unmarked.
+const MOST_WARNING_PAGES = 20;
+
+/**
+ * Every term warning of the unit within 180 days (today's), by union: what the unions list
+ * shows as each union's 换届 state. Organisation lists terms, reporting lists unions, so the two
+ * are joined here.
+ */
+export const fetchTermStates = async (
+  id: string,
+  signal?: AbortSignal,
+): Promise<Answer<Map<string, TermWarningRow>>> => {
+  const states = new Map<string, TermWarningRow>();
+  for (let page = 1; page <= MOST_WARNING_PAGES; page += 1) {
+    const answer = await fetchListPage<TermWarningRow>(
+      'terms',
+      id,
+      { page: String(page), pageSize: '500' },
+      signal,
+    );
+    if (answer.status !== 'ok') return answer;
+    for (const row of answer.body.rows) states.set(row.unionId, row);
+    if (page * answer.body.pageSize >= answer.body.total) break;
+  }
+
+  return { status: 'ok', body: states };
+};

@@ -28,11 +28,16 @@ export const asOfOf = (query: URLSearchParams): string | undefined => {
 };
 
 const AsOfPicker = ({ asOf }: { asOf: string | undefined }) => {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const location = useLocation();
 
   return (
     <div className="pickers">
+      {/* On paper the date is text: the picker is not printed. */}
+      <p className="print-only">
+        {asOf ? i18n.t('asOfDay', { date: i18n.date(asOf) }) : i18n.t('asOfNow')}
+      </p>
       <label>
         {t('asOf')}{' '}
         <input

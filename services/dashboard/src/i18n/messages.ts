@@ -71,6 +71,7 @@ export const MESSAGES = {
     within: '预警范围',
     withinDays: '{days} 天内',
     termsToday: '换届预警按今日计算，不随截至日期变化。',
+    unionsTermNote: '换届状态按今日计算：任期已届满或 180 天内届满的工会；其余为 —。',
     creditCode: '统一社会信用代码',
     headcount: '职工人数',
     registeredOn: '登记日期',
@@ -154,6 +155,8 @@ export const MESSAGES = {
     within: 'Warn within',
     withinDays: '{days} days',
     termsToday: 'Term warnings are counted from today, whatever the as-of date.',
+    unionsTermNote:
+      'Re-election as of today: unions whose term has ended or ends within 180 days; — for the others.',
     creditCode: 'Unified social credit code',
     headcount: 'Workforce',
     registeredOn: 'Registered',

@@ -81,8 +81,10 @@ const uncovered = {
 
 describe('the lists of a unit', () => {
   let asked: { url: string; accept: string | null }[];
+  let termReads: string[];
   beforeEach(() => {
     asked = [];
+    termReads = [];
     window.history.replaceState(null, '', '/units/d1?list=unions');
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -95,6 +97,12 @@ describe('the lists of a unit', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn((url: string, init?: RequestInit) => {
+        // The unions list reads every term warning beside its page, for the 换届 column.
+        if (kind === 'unions' && url.includes('/term-warnings')) {
+          termReads.push(url);
+
+          return json(terms);
+        }
         asked.push({ url, accept: new Headers(init?.headers).get('accept') });
 
         return respond(url);
@@ -218,6 +226,26 @@ describe('the lists of a unit', () => {
     expect(screen.getByRole('cell', { name: 'Term ended, not re-elected' })).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: 'Term ends' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Export to Excel' })).toBeTruthy();
+  });
+
+  it('shows each active union’s 换届 state from organisation’s term warnings', async () => {
+    list('unions', () =>
+      json({
+        ...unions(1, 3),
+        unions: [
+          { ...unions(1, 3).unions[0], unionId: 't1', name: '纺织厂工会' },
+          { ...unions(1, 3).unions[0], unionId: 't2', name: '仪表厂工会' },
+          { ...unions(1, 3).unions[0], unionId: 'u9', name: '服装厂工会' },
+        ],
+      }),
+    );
+    await screen.findByText('已到期未换届');
+    expect(termReads).toEqual(['/api/organisation/org-units/d1/term-warnings?page=1&pageSize=500']);
+    const termOf = (id: string) =>
+      document.querySelector(`tr[data-row="${id}"] td[data-column="term"]`)?.textContent;
+    expect(termOf('t1')).toBe('已到期未换届');
+    expect(termOf('t2')).toBe('已换届待批（2026年3月1日）');
+    expect(termOf('u9')).toBe('—');
   });
 
   it('says so when nothing matches', async () => {

@@ -1,5 +1,6 @@
 import type { ListKind, TermWarningRow, UncoveredEmployerRow, UnionRow } from '../api/lists';
-import { fetchListPage, sheetPath } from '../api/lists';
+import { fetchListPage, fetchTermStates, sheetPath } from '../api/lists';
+import { useAnswer } from '../api/use-answer';
 import type { I18n } from '../i18n/i18n';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -96,12 +97,25 @@ const STATUS_LABELS = {
   merged: 'statusMerged',
 } as const;
 
+const termState = (i18n: I18n, row: TermWarningRow) =>
+  row.electionHeldOn
+    ? i18n.t('electionWaiting', { date: i18n.date(row.electionHeldOn) })
+    : i18n.t(row.state === 'ended' ? 'termEnded' : 'termEnding');
+
 const UnionsList = ({ id, asOf }: { id: string; asOf: string | undefined }) => {
   const i18n = useI18n();
   const { query } = useLocation();
   const name = query.get('name') || undefined;
   const status = oneOf(query, 'status', ['active', 'dissolved', 'merged'] as const);
   const params = { asOf, name, status, page: pageParam(query) };
+  const terms = useAnswer((signal) => fetchTermStates(id, signal), ['termStates', id]);
+  const termOf = (row: UnionRow) => {
+    if (row.status !== 'active') return '—';
+    if (terms.status !== 'ok') return terms.status === 'loading' ? '…' : '?';
+    const warning = terms.body.get(row.unionId);
+
+    return warning ? termState(i18n, warning) : '—';
+  };
   const columns: Column<UnionRow>[] = [
     { key: 'name', label: i18n.t('name'), cell: (row) => row.name },
     {
@@ -111,6 +125,7 @@ const UnionsList = ({ id, asOf }: { id: string; asOf: string | undefined }) => {
     },
     { key: 'status', label: i18n.t('status'), cell: (row) => i18n.t(STATUS_LABELS[row.status]) },
     { key: 'endedOn', label: i18n.t('ended'), cell: (row) => dateOf(i18n, row.endedOn) },
+    { key: 'term', label: i18n.t('termState'), cell: termOf },
   ];
 
   return (
@@ -120,6 +135,7 @@ const UnionsList = ({ id, asOf }: { id: string; asOf: string | undefined }) => {
       read={(signal) => fetchListPage<UnionRow>('unions', id, params, signal)}
       deps={['unions', id, params]}
       sheet={{ path: sheetPath('unions', id, params), filename: '工会名录.xlsx' }}
+      note={i18n.t('unionsTermNote')}
       filters={
         <>
           <NameSearch name={name} />
@@ -140,11 +156,6 @@ const UnionsList = ({ id, asOf }: { id: string; asOf: string | undefined }) => {
     />
   );
 };
-
-const termState = (i18n: I18n, row: TermWarningRow) =>
-  row.electionHeldOn
-    ? i18n.t('electionWaiting', { date: i18n.date(row.electionHeldOn) })
-    : i18n.t(row.state === 'ended' ? 'termEnded' : 'termEnding');
 
 const TermsList = ({ id }: { id: string }) => {
   const i18n = useI18n();
