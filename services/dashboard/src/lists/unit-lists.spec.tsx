@@ -155,9 +155,13 @@ describe('the lists of a unit', () => {
   it('downloads the API’s sheet of the whole list with the same filters', async () => {
     window.history.replaceState(null, '', '/units/d1?list=unions&status=active&page=2');
     const created = vi.fn(() => 'blob:sheet');
+    // jsdom has no object URLs: a subclass with them, for this test only (unstubbed after).
     vi.stubGlobal(
       'URL',
-      Object.assign(URL, { createObjectURL: created, revokeObjectURL: vi.fn() }),
+      class extends URL {
+        static override createObjectURL = created;
+        static override revokeObjectURL = vi.fn();
+      },
     );
     const clicked = vi
       .spyOn(HTMLAnchorElement.prototype, 'click')
