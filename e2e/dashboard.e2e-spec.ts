@@ -72,10 +72,11 @@ describe('the dashboard in a browser', () => {
       expect({ figure, shown: shown[figure] }).toEqual({ figure, shown: String(api[figure]) });
   };
 
-  /** Clicks a button that downloads a workbook, and reads the workbook back. */
+  /** Clicks a button that downloads a workbook, keeps it beside the screenshots, reads it back. */
   const downloadedWorkbook = async (button: string) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-    const file = await download.path();
+    const file = path.join(SHOTS, download.suggestedFilename());
+    await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
 
