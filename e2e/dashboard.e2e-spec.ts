@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
@@ -70,6 +71,19 @@ describe('the dashboard in a browser', () => {
     for (const figure of KPI_FIGURES)
       expect({ figure, shown: shown[figure] }).toEqual({ figure, shown: String(api[figure]) });
   };
+
+  /** Clicks a button that downloads a workbook, keeps it beside the screenshots, reads it back. */
+  const downloadedWorkbook = async (button: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const file = path.join(SHOTS, download.suggestedFilename());
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+
+    return { workbook, filename: download.suggestedFilename() };
+  };
+  const rowValues = (sheet: ExcelJS.Worksheet, row: number) =>
+    (sheet.getRow(row).values as unknown[]).slice(1);
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -159,6 +173,101 @@ describe('the dashboard in a browser', () => {
     await page.waitForSelector('text=未找到该组织，或不在您的管辖范围内。');
     expect(await page.textContent('body')).not.toContain('沈河区');
     await shot('5-neighbour-not-found');
+  });
+
+  it('lists the employers without a union, as the API does, and downloads its sheet', async () => {
+    const district = ids().district[0];
+    await page.goto(`${region.gatewayUrl}/units/${district}`);
+    await shownFigures();
+    await page.click('a[data-list="uncovered"]');
+    await page.waitForURL(new RegExp(`/units/${district}\\?list=uncovered$`));
+    await page.waitForSelector(`tr[data-row="${ids().employer[0]}"]`);
+    const api = await region.call(
+      'GET',
+      `/api/reporting/reports/org-units/${district}/uncovered-employers`,
+      officerToken(),
+    );
+    const listed = (api.body['employers'] as { employerId: string }[]).map((row) => row.employerId);
+    expect(await page.$$eval('tbody tr', (rows) => rows.map((row) => row.dataset['row']))).toEqual(
+      listed,
+    );
+    expect(await page.textContent('.list')).toContain('第1号企业有限公司');
+    expect(await page.$(`tr[data-row="${ids().employer[1]}"]`)).toBeNull();
+    await shot('8-uncovered-employers');
+    const { workbook, filename } = await downloadedWorkbook('button:has-text("导出 Excel")');
+    expect(filename).toBe('未建会单位.xlsx');
+    const sheet = workbook.worksheets[0]!;
+    const values = sheet.getSheetValues().flat().map(String);
+    expect(values).toEqual(expect.arrayContaining(['单位名称', '统一社会信用代码', '职工人数']));
+    expect(values).toContain('第1号企业有限公司');
+  });
+
+  it('lists the unions with their status, searchable by name, each search its own URL', async () => {
+    const district = ids().district[0];
+    await page.click('a[data-list="unions"]');
+    await page.waitForURL(new RegExp(`/units/${district}\\?list=unions$`));
+    await page.waitForSelector(`tr[data-row="${ids().union[0]}"]`);
+    expect(await page.textContent(`tr[data-row="${ids().union[0]}"]`)).toContain('存续');
+    expect(await page.textContent('.list')).not.toContain('沈河区');
+    await page.fill('input[name="name"]', '没有这个工会');
+    await page.press('input[name="name"]', 'Enter');
+    await page.waitForSelector('text=没有符合条件的记录。');
+    await page.fill('input[name="name"]', '机床厂');
+    await page.press('input[name="name"]', 'Enter');
+    await page.waitForURL(/list=unions&name=/);
+    await page.waitForSelector(`tr[data-row="${ids().union[0]}"]`);
+    await shot('9-unions');
+    const { workbook } = await downloadedWorkbook('button:has-text("导出 Excel")');
+    const values = workbook.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(values).toContain('和平区总工会机床厂工会');
+    // The term warnings of the district, today's, from organisation.
+    await page.click('a[data-list="terms"]');
+    await page.waitForURL(new RegExp(`/units/${district}\\?list=terms$`));
+    await page.waitForSelector('.list table, .list .empty');
+    await page.goBack();
+    await page.waitForURL(/list=unions&name=/);
+    await page.waitForSelector(`tr[data-row="${ids().union[0]}"]`);
+  });
+
+  it('exports the view’s statistics table with Chinese headers and the definitions', async () => {
+    const district = ids().district[0];
+    await page.goto(`${region.gatewayUrl}/units/${district}`);
+    await shownFigures();
+    await page.waitForSelector(`tr[data-unit="${ids().street[0]}"]`);
+    const { workbook, filename } = await downloadedWorkbook('button.export-statistics');
+    expect(filename).toBe('和平区总工会统计表.xlsx');
+    const sheet = workbook.getWorksheet('统计表')!;
+    expect(String(sheet.getCell('A1').value)).toContain('和平区总工会 工会统计表');
+    expect(rowValues(sheet, 2).slice(0, 5)).toEqual([
+      '名称',
+      '类型',
+      '基层工会数',
+      '单位数',
+      '已建会单位数',
+    ]);
+    const api = await summaryFromApi(district);
+    const header = rowValues(sheet, 2);
+    const total = rowValues(sheet, 3);
+    expect(total[0]).toBe('和平区总工会');
+    expect(total[header.indexOf('会员数')]).toBe(api['members']);
+    expect(total[header.indexOf('基层工会数')]).toBe(api['unions']);
+    expect(rowValues(sheet, 4)[0]).toBe('和平区总工会第一街道工会联合会');
+    const definitions = workbook.getWorksheet('指标说明')!;
+    expect(rowValues(definitions, 1)).toEqual(['指标', '定义', '来源']);
+    expect(definitions.getSheetValues().flat().map(String)).toContain(
+      '入会率 = 会员数 ÷ 单位台账全部职工数。',
+    );
+  });
+
+  it('prints the figures and the table without the controls', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.kpi[data-figure="members"]')).toBe(true);
+    expect(await page.isVisible('header.top')).toBe(false);
+    expect(await page.isVisible('button.export-statistics')).toBe(false);
+    // The date picker is not printed, the date is.
+    expect(await page.textContent('.print-only')).toBe('截至当前');
+    await shot('10-print');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('switches every label to English and back', async () => {

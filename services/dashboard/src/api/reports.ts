@@ -50,7 +50,7 @@ export type Answer<T> =
 
 const REPORTS = '/api/reporting/reports/org-units';
 
-const query = (params: Record<string, string | undefined>) => {
+export const query = (params: Record<string, string | undefined>) => {
   const search = new URLSearchParams(
     Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1])),
   ).toString();
@@ -58,7 +58,7 @@ const query = (params: Record<string, string | undefined>) => {
   return search ? `?${search}` : '';
 };
 
-const get = async <T>(path: string, signal?: AbortSignal): Promise<Answer<T>> => {
+export const get = async <T>(path: string, signal?: AbortSignal): Promise<Answer<T>> => {
   try {
     const response = await authorizedGet(path, signal);
     if (response.ok) return { status: 'ok', body: (await response.json()) as T };

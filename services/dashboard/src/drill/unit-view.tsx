@@ -1,12 +1,18 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 
+import type { ListKind } from '../api/lists';
+import { LIST_KINDS } from '../api/lists';
+import type { ChildSummary, Summary } from '../api/reports';
 import { fetchChildren, fetchSummary } from '../api/reports';
 import { useAnswer } from '../api/use-answer';
+import { exportStatistics } from '../figures/export-statistics';
 import { KpiCards } from '../figures/kpi-cards';
 import { useI18n } from '../i18n/i18n';
+import { LIST_LABELS, UnitList } from '../lists/unit-lists';
 import { followLink, navigate, useLocation, withQuery } from '../routing/router';
 import type { SignedInUser } from '../session/session';
 import { Trends } from '../trends/trends';
+import type { Crumb } from './breadcrumb';
 import { Breadcrumb } from './breadcrumb';
 import { ChildrenTable } from './children-table';
 import { rememberNames, useTrail } from './trail-names';
@@ -22,11 +28,16 @@ export const asOfOf = (query: URLSearchParams): string | undefined => {
 };
 
 const AsOfPicker = ({ asOf }: { asOf: string | undefined }) => {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const location = useLocation();
 
   return (
     <div className="pickers">
+      {/* On paper the date is text: the picker is not printed. */}
+      <p className="print-only">
+        {asOf ? i18n.t('asOfDay', { date: i18n.date(asOf) }) : i18n.t('asOfNow')}
+      </p>
       <label>
         {t('asOf')}{' '}
         <input
@@ -48,6 +59,96 @@ const AsOfPicker = ({ asOf }: { asOf: string | undefined }) => {
   );
 };
 
+/** The list of the URL (`?list=unions|terms|uncovered`), or none for the overview. */
+export const listOf = (query: URLSearchParams): ListKind | undefined =>
+  LIST_KINDS.find((kind) => kind === query.get('list'));
+
+/** What a tab leaves behind: the other view's filters, sort and page. */
+const VIEW_PARAMS = ['page', 'sort', 'dir', 'name', 'status', 'within', 'state'];
+
+const ViewTabs = ({ list }: { list: ListKind | undefined }) => {
+  const { t } = useI18n();
+  const location = useLocation();
+  const tab = (kind: ListKind | undefined, label: string) => (
+    <li key={kind ?? 'overview'}>
+      <a
+        href={withQuery(location, {
+          list: kind,
+          ...Object.fromEntries(VIEW_PARAMS.map((name) => [name, undefined] as const)),
+        })}
+        aria-current={kind === list ? 'page' : undefined}
+        data-list={kind ?? 'overview'}
+        onClick={followLink}
+      >
+        {label}
+      </a>
+    </li>
+  );
+
+  return (
+    <nav className="tabs" aria-label={t('views')}>
+      <ul>
+        {tab(undefined, t('overview'))}
+        {LIST_KINDS.map((kind) => tab(kind, t(LIST_LABELS[kind])))}
+      </ul>
+    </nav>
+  );
+};
+
+/** Export of the view's statistics table (written in the browser) and the print view. */
+const ViewTools = ({
+  trail,
+  asOf,
+  summary,
+  children,
+}: {
+  trail: readonly Crumb[];
+  asOf: string | undefined;
+  summary: Summary;
+  children: readonly ChildSummary[];
+}) => {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const unitName = trail[trail.length - 1]?.name ?? summary.orgUnitId;
+  const exportSheet = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await exportStatistics(
+        { unitName, asOf, summary, children },
+        `${unitName}统计表${asOf ? `-${asOf}` : ''}.xlsx`,
+      );
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="view-tools">
+      <button
+        type="button"
+        className="export-statistics"
+        disabled={busy}
+        onClick={() => void exportSheet()}
+      >
+        {busy ? t('exporting') : t('exportStatistics')}
+      </button>
+      <button type="button" className="print" onClick={() => window.print()}>
+        {t('print')}
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {t('exportFailed')}
+          {error}
+        </p>
+      )}
+    </div>
+  );
+};
+
 /**
  * A unit's view, `/units/<signed-in unit>/…/<unit>`: breadcrumb, as-of date, KPI cards, trends
  * and the units below it. The path is the drill-down, so the back button walks back up it.
@@ -57,6 +158,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
   const location = useLocation();
   const asOf = asOfOf(location.query);
   const id = ids[ids.length - 1]!;
+  const list = listOf(location.query);
   const summary = useAnswer((signal) => fetchSummary(id, { asOf }, signal), [id, asOf]);
   const children = useAnswer((signal) => fetchChildren(id, { asOf }, signal), [id, asOf]);
   const trail = useTrail(ids, user);
@@ -82,16 +184,31 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
     <main>
       <Breadcrumb trail={trail} />
       <AsOfPicker asOf={asOf} />
-      {summary.status === 'loading' && <p className="loading">{t('loading')}</p>}
-      {summary.status === 'failed' && (
-        <p className="error" role="alert">
-          {t('failed')}
-          {summary.message}
-        </p>
+      <ViewTabs list={list} />
+      {list ? (
+        <UnitList kind={list} id={id} asOf={asOf} />
+      ) : (
+        <>
+          {summary.status === 'loading' && <p className="loading">{t('loading')}</p>}
+          {summary.status === 'failed' && (
+            <p className="error" role="alert">
+              {t('failed')}
+              {summary.message}
+            </p>
+          )}
+          {summary.status === 'ok' && <KpiCards summary={summary.body} asOf={asOf} />}
+          <Trends unitId={id} asOf={asOf} />
+          {summary.status === 'ok' && children.status === 'ok' && (
+            <ViewTools
+              trail={trail}
+              asOf={asOf}
+              summary={summary.body}
+              children={children.body.children}
+            />
+          )}
+          {children.status === 'ok' && <ChildrenTable rows={children.body.children} />}
+        </>
       )}
-      {summary.status === 'ok' && <KpiCards summary={summary.body} asOf={asOf} />}
-      <Trends unitId={id} asOf={asOf} />
-      {children.status === 'ok' && <ChildrenTable rows={children.body.children} />}
     </main>
   );
 };

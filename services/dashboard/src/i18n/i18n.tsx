@@ -17,6 +17,16 @@ export interface I18n extends Formats {
   toggle: () => void;
 }
 
+/** The labels and formats of a language (outside React too: a sheet is written in Chinese). */
+export const i18nOf = (lang: Lang, toggle: () => void = () => undefined): I18n => ({
+  ...formatsOf(lang),
+  lang,
+  t: (key, values = {}) =>
+    MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')),
+  pick: (text) => text[lang],
+  toggle,
+});
+
 const I18nContext = createContext<I18n | null>(null);
 
 const storedLang = (): Lang => {
@@ -40,17 +50,7 @@ export const I18nProvider = ({ children, initial }: { children: ReactNode; initi
     }
   }, [lang]);
   const toggle = useCallback(() => setLang((now) => (now === 'zh-CN' ? 'en' : 'zh-CN')), []);
-  const value = useMemo<I18n>(
-    () => ({
-      ...formatsOf(lang),
-      lang,
-      t: (key, values = {}) =>
-        MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')),
-      pick: (text) => text[lang],
-      toggle,
-    }),
-    [lang, toggle],
-  );
+  const value = useMemo<I18n>(() => i18nOf(lang, toggle), [lang, toggle]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 };

@@ -147,10 +147,14 @@ export const signOut = async (): Promise<void> => {
 };
 
 /** A GET with the access token; a 401 refreshes once and tries again. */
-export const authorizedGet = async (path: string, signal?: AbortSignal): Promise<Response> => {
+export const authorizedGet = async (
+  path: string,
+  signal?: AbortSignal,
+  accept = 'application/json',
+): Promise<Response> => {
   const send = () =>
     fetch(path, {
-      headers: { authorization: `Bearer ${state?.accessToken ?? ''}`, accept: 'application/json' },
+      headers: { authorization: `Bearer ${state?.accessToken ?? ''}`, accept },
       signal,
     });
   if (state && state.accessExpiresAt - Date.now() < REFRESH_MARGIN_MS / 2) await refresh();
