@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 
 import type { EventEnvelope } from '@taizhang/contracts';
-import { createTestDatabase, testCreditCode } from '@taizhang/testing';
+import { createTestDatabase, testCreditCode, unionEstablishedData } from '@taizhang/testing';
 
 import { figuresAt } from '../../../src/org-summary/figures';
 import { reportingMigrations } from '../../../src/reporting.migrations';
@@ -42,8 +42,8 @@ const BETWEEN = '2026-02-15T00:00:00.000Z';
 const AFTER = '2026-03-15T00:00:00.000Z';
 
 /**
- * Employer e1 (street s1 of district d1): 100 workers from 2025-01-01, 150 from 2025-06-30;
- * on 2026-02-01 the 2025-01-01 figure is corrected to 90 (not the latest), on 2026-03-01 the
+ * Employer e1 (street s1 of district d1, covered by union u from 2025-03-01): 100 workers from
+ * 2025-01-01, 150 from 2025-06-30; on 2026-02-01 the 2025-01-01 figure is corrected to 90 (not the latest), on 2026-03-01 the
  * 2025-06-30 one to 160 (the latest).
  */
 const history = (): EventEnvelope[] => [
@@ -71,12 +71,38 @@ const history = (): EventEnvelope[] => [
     { employerId: 'e1', asOf: '2025-06-30', ...headcounts(150, 75) },
     '2025-07-01T02:00:00.000Z',
   ),
+  organisationEnvelope(
+    'UnionEstablished',
+    'u',
+    unionEstablishedData({
+      unionId: 'u',
+      parentId: 's1',
+      orgPath: 'm/d1/s1/u',
+      establishedOn: '2025-03-01',
+      employerIds: ['e1'],
+      termEndsOn: '2030-02-28',
+    }),
+    {
+      orgUnitId: 'u',
+      streamId: 'union-u',
+      streamVersion: 1,
+      recordedAt: '2025-03-02T02:00:00.000Z',
+    },
+  ),
   corrected(3, '2025-01-01', 90, 100, FIRST),
   corrected(4, '2025-06-30', 160, 150, '2026-03-01T02:00:00.000Z'),
 ];
 
-const WORKFORCE = ['employers', 'workforce', 'femaleWorkforce', 'employerRegistry'] as const;
-const DAYS = ['2025-03-01', '2025-12-31', null];
+const WORKFORCE = [
+  'employers',
+  'workforce',
+  'femaleWorkforce',
+  'coveredEmployers',
+  'workforceOfUnionisedEmployers',
+  'membershipRateOfAll',
+  'employerRegistry',
+] as const;
+const DAYS = ['2025-02-01', '2025-03-01', '2025-12-31', null];
 
 /**
  * 更正 of a past date's headcounts (EmployerHeadcountsCorrected) and figures as known at an
@@ -111,7 +137,15 @@ describe('a headcount correction, as known at an instant (knownAt)', () => {
     expect(await of(null)).toEqual([90, 160]);
 
     const known = await figuresAt(db.pool, 'd1', '2025-03-01', BEFORE);
-    expect(known).toMatchObject({ femaleWorkforce: 50, employers: 1 });
+    expect(known).toMatchObject({
+      femaleWorkforce: 50,
+      employers: 1,
+      workforceOfUnionisedEmployers: 100,
+    });
+    expect(await figuresAt(db.pool, 'd1', '2025-03-01')).toMatchObject({
+      femaleWorkforce: 45,
+      workforceOfUnionisedEmployers: 90,
+    });
   });
 
   it('are the figures of a read model that had only the events recorded by then', async () => {
