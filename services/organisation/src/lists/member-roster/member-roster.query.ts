@@ -9,6 +9,7 @@ import type {
   RetentionReason,
 } from '@taizhang/contracts';
 
+import { readBranchUnits } from '../../branch-units';
 import type { Member } from '../../members';
 import { maskIdCardNumber, PersonalDataVault } from '../../members';
 import { maskPhoneNumber } from '../../shared/phone-number';
@@ -38,6 +39,9 @@ export interface RosterEntry {
   joinedOn: string;
   since: string;
   unionId: string | null;
+  /** 所属分会/小组: the branch union or union group of the union the member is placed in. */
+  branchId: string | null;
+  branchName: string | null;
   employmentForm: EmploymentForm | null;
   migrantWorker: boolean | null;
   channel: JoinChannel | null;
@@ -59,6 +63,8 @@ export interface RosterFilter {
   name: string | null;
   /** The member id the ID card number stands for (its blind index). */
   memberId: string | null;
+  /** A branch unit of the union (a branch of another union matches nothing). */
+  branchId: string | null;
 }
 
 const COLUMNS = 'member_id, holder_id, status, joined_on, state';
@@ -68,7 +74,8 @@ const ROSTER = `
   SELECT ${COLUMNS} FROM member_roster
   WHERE union_id = $1 AND status = ANY($2::text[])
     AND ($3::text IS NULL OR strpos(name, $3) > 0)
-    AND ($4::text IS NULL OR member_id = $4)`;
+    AND ($4::text IS NULL OR member_id = $4)
+    AND ($5::text IS NULL OR branch_id = $5)`;
 
 // Retentions held by the unit or any unit now below it: federation units by the org tree, the
 // unions under them by their parent in the union register.
@@ -118,7 +125,7 @@ export class MemberRosterQuery {
       this.readModels.store.pool,
       ROSTER,
       ORDER,
-      [unionId, filter.statuses, filter.name, filter.memberId],
+      [unionId, filter.statuses, filter.name, filter.memberId, filter.branchId],
       window,
     );
     // A sheet over the cap is refused before a single row is decrypted.
@@ -166,8 +173,11 @@ export class MemberRosterQuery {
       ),
     ]);
     const own = ownUnitOf(user);
+    const branchName = await this.branchNames(rows);
 
     return rows.map(({ holder_id: holder, status, state }) => {
+      // A branch is named only where its union is in view.
+      const branchId = unit(state.unionId) && state.branchId ? state.branchId : null;
       const key = state.personalData.keyId ? keys.get(state.personalData.keyId) : undefined;
       const open = (field: 'idCardNumber' | 'phone', value: EncryptedValue | null) =>
         key && value ? this.vault.open(key, field, value) : null;
@@ -186,6 +196,8 @@ export class MemberRosterQuery {
         joinedOn: state.joinedOn,
         since: state.since,
         unionId: unit(state.unionId),
+        branchId,
+        branchName: branchId ? (branchName.get(branchId) ?? null) : null,
         employmentForm: state.employmentForm,
         migrantWorker: state.migrantWorker,
         channel: state.channel,
@@ -201,5 +213,21 @@ export class MemberRosterQuery {
         erased: state.personalData.erased,
       };
     });
+  }
+
+  /**
+   * The names of the branch units the rows are placed in, one stream read per union with a
+   * placed member on the page: a roster is one union's, so one read per page. A member leaves
+   * their branch with any other change (transfer, retention), so the branch is of `unionId`.
+   */
+  private async branchNames(rows: RosterRow[]): Promise<Map<string, string>> {
+    const unions = new Set(rows.flatMap(({ state }) => (state.branchId ? [state.unionId] : [])));
+    const names = new Map<string, string>();
+    for (const unionId of unions) {
+      const { branches } = await readBranchUnits(this.readModels.store, unionId);
+      for (const branch of branches) names.set(branch.branchId, branch.name);
+    }
+
+    return names;
   }
 }
