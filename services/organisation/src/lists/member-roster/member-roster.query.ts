@@ -173,11 +173,9 @@ export class MemberRosterQuery {
       ),
     ]);
     const own = ownUnitOf(user);
-    const branchName = await this.branchNames(rows);
+    const branchOf = await this.branchesOf(rows, unit);
 
     return rows.map(({ holder_id: holder, status, state }) => {
-      // A branch is named only where its union is in view.
-      const branchId = unit(state.unionId) && state.branchId ? state.branchId : null;
       const key = state.personalData.keyId ? keys.get(state.personalData.keyId) : undefined;
       const open = (field: 'idCardNumber' | 'phone', value: EncryptedValue | null) =>
         key && value ? this.vault.open(key, field, value) : null;
@@ -196,8 +194,7 @@ export class MemberRosterQuery {
         joinedOn: state.joinedOn,
         since: state.since,
         unionId: unit(state.unionId),
-        branchId,
-        branchName: branchId ? (branchName.get(branchId) ?? null) : null,
+        ...branchOf(state),
         employmentForm: state.employmentForm,
         migrantWorker: state.migrantWorker,
         channel: state.channel,
@@ -216,18 +213,28 @@ export class MemberRosterQuery {
   }
 
   /**
-   * The names of the branch units the rows are placed in, one stream read per union with a
-   * placed member on the page: a roster is one union's, so one read per page. A member leaves
-   * their branch with any other change (transfer, retention), so the branch is of `unionId`.
+   * Each row's branch unit and its name, the names read once per union with a placed member on
+   * the page: a roster is one union's, so one stream read per page. A member leaves their branch
+   * with any other change (transfer, retention), so the branch is one of `unionId`'s; it is
+   * shown only where that union is in the caller's view.
    */
-  private async branchNames(rows: RosterRow[]): Promise<Map<string, string>> {
-    const unions = new Set(rows.flatMap(({ state }) => (state.branchId ? [state.unionId] : [])));
+  private async branchesOf(
+    rows: RosterRow[],
+    unit: (id: string) => string | null,
+  ): Promise<(state: Enrolled) => { branchId: string | null; branchName: string | null }> {
+    const unions = new Set(
+      rows.flatMap(({ state }) => (state.branchId && unit(state.unionId) ? [state.unionId] : [])),
+    );
     const names = new Map<string, string>();
     for (const unionId of unions) {
       const { branches } = await readBranchUnits(this.readModels.store, unionId);
       for (const branch of branches) names.set(branch.branchId, branch.name);
     }
 
-    return names;
+    return (state) => {
+      const branchId = state.branchId && unit(state.unionId) ? state.branchId : null;
+
+      return { branchId, branchName: branchId ? (names.get(branchId) ?? null) : null };
+    };
   }
 }

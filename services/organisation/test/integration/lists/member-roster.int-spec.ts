@@ -400,12 +400,22 @@ describe('member roster and retained memberships (organisation, integration)', (
     const document = (await (await fetch(url('/docs-json'))).json()) as {
       paths: Record<
         string,
-        { get: { responses: Record<string, { content: Record<string, unknown> }> } }
+        {
+          get: {
+            parameters?: { name: string }[];
+            responses: Record<string, { content: Record<string, unknown> }>;
+          };
+        }
       >;
+      components: { schemas: Record<string, unknown> };
     };
     const content = (path: string) => document.paths[path]!.get.responses['200']!.content;
 
     expect(JSON.stringify(content('/unions/{id}/members'))).toContain('RosterDto');
+    expect(JSON.stringify(document.components.schemas['RosterDto'])).toContain('branchName');
+    expect(document.paths['/unions/{id}/members']!.get.parameters?.map((p) => p.name)).toContain(
+      'branch',
+    );
     expect(JSON.stringify(content('/org-units/{id}/retained-memberships'))).toContain(
       'RetainedDto',
     );
