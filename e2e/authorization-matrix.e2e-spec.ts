@@ -446,12 +446,17 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
     'organisation GET /unions/{id}/members': {
       roles: readers,
       request: (side) => ({ path: `/unions/${ids().union[side]}/members` }),
-      queries: ['?status=active&page=1&pageSize=10', `?name=${encodeURIComponent('张')}`],
+      queries: [
+        '?status=active&page=1&pageSize=10',
+        `?name=${encodeURIComponent('张')}`,
+        // A branch unit of no union here: matches nothing, the scope answers as without it.
+        '?branch=00000000-0000-4000-8000-000000000001',
+      ],
     },
     'organisation GET /unions/{id}/members.xlsx': {
       roles: readers,
       request: (side) => ({ path: `/unions/${ids().union[side]}/members.xlsx` }),
-      queries: ['?status=left'],
+      queries: ['?status=left', '?branch=00000000-0000-4000-8000-000000000001'],
     },
     'organisation GET /org-units/{id}/retained-memberships': {
       roles: readers,

@@ -44,7 +44,7 @@ export class MemberRosterController {
     @Inject(ListsReadModels) private readonly readModels: ListsReadModels,
   ) {}
 
-  /** A union's members (会员花名册), paged, by status, part of the name or an ID card number. */
+  /** A union's members (会员花名册), paged, by status, part of the name, branch or ID card number. */
   @Get('unions/:id/members')
   @ID_CARD_LOOKUP
   @ApiOkResponse({ type: RosterDto })
@@ -128,7 +128,7 @@ export class MemberRosterController {
   }
 
   private filterOf(
-    query: { status?: RosterStatus; name?: string },
+    query: { status?: RosterStatus; name?: string; branch?: string },
     idCardNumber: string | undefined,
   ): RosterFilter {
     let memberId: string | null = null;
@@ -142,6 +142,7 @@ export class MemberRosterController {
       statuses: query.status ? [query.status] : ['active', 'retained'],
       name: query.name ?? null,
       memberId,
+      branchId: query.branch ?? null,
     };
   }
 }

@@ -21,6 +21,10 @@ const RosterFilterSchema = z.object({
     .optional()
     .describe('会员状态: active, retained (保留会籍) or left (退会); default active and retained'),
   name: text(50).optional().describe('part of the name, as written (姓名中的连续文字)'),
+  branch: z
+    .uuid()
+    .optional()
+    .describe('所属分会/小组: members placed in this branch union or union group of the union'),
 });
 
 export const RosterQuerySchema = RosterFilterSchema.extend(pageQueryFields).strict();
@@ -42,6 +46,11 @@ const RosterEntrySchema = z.object({
   joinedOn: z.iso.date().describe('入会日期: when the current membership began'),
   since: z.iso.date().describe('the date of the last change of the membership'),
   unionId: unitId.describe('the union the member belongs to, or last belonged to'),
+  branchId: z
+    .string()
+    .nullable()
+    .describe('所属分会/小组: the branch union or union group of the union; null: in none'),
+  branchName: z.string().nullable().describe('the name of that branch unit'),
   employmentForm: EmploymentFormSchema.nullable(),
   migrantWorker: z.boolean().nullable(),
   channel: JoinChannelSchema.nullable(),

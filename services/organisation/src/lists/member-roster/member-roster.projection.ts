@@ -9,12 +9,13 @@ import { memberDecider } from '../../members';
 const READ = 'SELECT state FROM member_roster WHERE member_id = $1 FOR UPDATE';
 
 const UPSERT = `
-  INSERT INTO member_roster (member_id, union_id, holder_id, status, name, joined_on, since, state)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  INSERT INTO member_roster
+    (member_id, union_id, holder_id, status, name, joined_on, since, branch_id, state)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
   ON CONFLICT (member_id) DO UPDATE SET
     union_id = EXCLUDED.union_id, holder_id = EXCLUDED.holder_id, status = EXCLUDED.status,
     name = EXCLUDED.name, joined_on = EXCLUDED.joined_on, since = EXCLUDED.since,
-    state = EXCLUDED.state`;
+    branch_id = EXCLUDED.branch_id, state = EXCLUDED.state`;
 
 const STATUS = { Active: 'active', Retained: 'retained', Left: 'left' } as const;
 
@@ -50,6 +51,7 @@ export const memberRosterProjection: LocalProjection = {
       member.name,
       member.joinedOn,
       member.since,
+      member.branchId ?? null,
       member,
     ]);
   },

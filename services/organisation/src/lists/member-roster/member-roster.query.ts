@@ -9,6 +9,7 @@ import type {
   RetentionReason,
 } from '@taizhang/contracts';
 
+import { readBranchUnits } from '../../branch-units';
 import type { Member } from '../../members';
 import { maskIdCardNumber, PersonalDataVault } from '../../members';
 import { maskPhoneNumber } from '../../shared/phone-number';
@@ -38,6 +39,9 @@ export interface RosterEntry {
   joinedOn: string;
   since: string;
   unionId: string | null;
+  /** 所属分会/小组: the branch union or union group of the union the member is placed in. */
+  branchId: string | null;
+  branchName: string | null;
   employmentForm: EmploymentForm | null;
   migrantWorker: boolean | null;
   channel: JoinChannel | null;
@@ -59,6 +63,8 @@ export interface RosterFilter {
   name: string | null;
   /** The member id the ID card number stands for (its blind index). */
   memberId: string | null;
+  /** A branch unit of the union (a branch of another union matches nothing). */
+  branchId: string | null;
 }
 
 const COLUMNS = 'member_id, holder_id, status, joined_on, state';
@@ -68,7 +74,8 @@ const ROSTER = `
   SELECT ${COLUMNS} FROM member_roster
   WHERE union_id = $1 AND status = ANY($2::text[])
     AND ($3::text IS NULL OR strpos(name, $3) > 0)
-    AND ($4::text IS NULL OR member_id = $4)`;
+    AND ($4::text IS NULL OR member_id = $4)
+    AND ($5::text IS NULL OR branch_id = $5)`;
 
 // Retentions held by the unit or any unit now below it: federation units by the org tree, the
 // unions under them by their parent in the union register.
@@ -118,7 +125,7 @@ export class MemberRosterQuery {
       this.readModels.store.pool,
       ROSTER,
       ORDER,
-      [unionId, filter.statuses, filter.name, filter.memberId],
+      [unionId, filter.statuses, filter.name, filter.memberId, filter.branchId],
       window,
     );
     // A sheet over the cap is refused before a single row is decrypted.
@@ -166,6 +173,7 @@ export class MemberRosterQuery {
       ),
     ]);
     const own = ownUnitOf(user);
+    const branchOf = await this.branchesOf(rows, unit);
 
     return rows.map(({ holder_id: holder, status, state }) => {
       const key = state.personalData.keyId ? keys.get(state.personalData.keyId) : undefined;
@@ -186,6 +194,7 @@ export class MemberRosterQuery {
         joinedOn: state.joinedOn,
         since: state.since,
         unionId: unit(state.unionId),
+        ...branchOf(state),
         employmentForm: state.employmentForm,
         migrantWorker: state.migrantWorker,
         channel: state.channel,
@@ -201,5 +210,31 @@ export class MemberRosterQuery {
         erased: state.personalData.erased,
       };
     });
+  }
+
+  /**
+   * Each row's branch unit and its name, the names read once per union with a placed member on
+   * the page: a roster is one union's, so one stream read per page. A member leaves their branch
+   * with any other change (transfer, retention), so the branch is one of `unionId`'s; it is
+   * shown only where that union is in the caller's view.
+   */
+  private async branchesOf(
+    rows: RosterRow[],
+    unit: (id: string) => string | null,
+  ): Promise<(state: Enrolled) => { branchId: string | null; branchName: string | null }> {
+    const unions = new Set(
+      rows.flatMap(({ state }) => (state.branchId && unit(state.unionId) ? [state.unionId] : [])),
+    );
+    const names = new Map<string, string>();
+    for (const unionId of unions) {
+      const { branches } = await readBranchUnits(this.readModels.store, unionId);
+      for (const branch of branches) names.set(branch.branchId, branch.name);
+    }
+
+    return (state) => {
+      const branchId = state.branchId && unit(state.unionId) ? state.branchId : null;
+
+      return { branchId, branchName: branchId ? (names.get(branchId) ?? null) : null };
+    };
   }
 }

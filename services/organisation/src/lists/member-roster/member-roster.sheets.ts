@@ -26,6 +26,7 @@ export const ROSTER_COLUMNS = [
   { header: '会员状态', value: (m: RosterEntry) => STATUS[m.status] },
   { header: '入会日期', value: (m: RosterEntry) => m.joinedOn, width: 12 },
   { header: '变动日期', value: (m: RosterEntry) => m.since, width: 12 },
+  { header: '所属分会/小组', value: (m: RosterEntry) => m.branchName ?? '', width: 20 },
   {
     header: '用工形式',
     value: (m: RosterEntry) => (m.employmentForm ? FORM[m.employmentForm] : ''),

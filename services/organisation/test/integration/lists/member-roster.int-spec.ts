@@ -97,6 +97,8 @@ describe('member roster and retained memberships (organisation, integration)', (
       joinedOn: '2020-01-01',
       since: '2020-01-01',
       unionId: ids.a,
+      branchId: null,
+      branchName: null,
       employmentForm: 'regular',
       migrantWorker: false,
       channel: 'individual',
@@ -182,6 +184,8 @@ describe('member roster and retained memberships (organisation, integration)', (
       'pageSize=abc',
       'status=everyone',
       'name=',
+      'branch=not-a-branch',
+      'branch=',
       'orderBy=name',
     ])
       expect({ query, status: (await get(cadreOf(paths.a), `${a}?${query}`)).status }).toEqual({
@@ -215,6 +219,7 @@ describe('member roster and retained memberships (organisation, integration)', (
       '会员状态',
       '入会日期',
       '变动日期',
+      '所属分会/小组',
       '用工形式',
       '是否农民工',
       '入会方式',
@@ -228,6 +233,7 @@ describe('member roster and retained memberships (organisation, integration)', (
         '在册',
         '2020-01-01',
         '2020-01-01',
+        '',
         '正式',
         '否',
         '个人',
@@ -240,6 +246,7 @@ describe('member roster and retained memberships (organisation, integration)', (
         '在册',
         '2021-03-01',
         '2021-03-01',
+        '',
         '正式',
         '是',
         '个人',
@@ -301,6 +308,64 @@ describe('member roster and retained memberships (organisation, integration)', (
     ]);
   });
 
+  it('shows each member’s branch union or union group, placed at the join or moved since, and filters by it', async () => {
+    const c = await created('/unions', {
+      name: '化工厂工会',
+      parentId: ids.s1,
+      establishedOn: '2000-01-01',
+    });
+    const branch = (union: string, kind: string, name: string) =>
+      created(`/unions/${union}/branches`, { kind, name, establishedOn: '2010-01-01' });
+    const workshop = await branch(c, 'branch_union', '合成车间工会');
+    const group = await branch(c, 'union_group', '化验班工会小组');
+    const elsewhere = await branch(ids.b, 'branch_union', '内科分工会');
+    const placedAtJoin = await created(`/unions/${c}/members`, {
+      ...person(11, '周一', '2020-01-01'),
+      branchId: workshop,
+    });
+    const moved = await created(`/unions/${c}/members`, {
+      ...person(12, '吴二', '2020-02-01'),
+      branchId: workshop,
+    });
+    const none = await created(`/unions/${c}/members`, person(13, '郑三', '2020-03-01'));
+    await ok(`/members/${moved}/branch`, { branchId: group, placedOn: '2024-01-01' });
+    const cadre = cadreOf(`${paths.s1}/${c}`);
+    const roster = `/unions/${c}/members`;
+    const branchesOf = (body: Record<string, unknown>) =>
+      entries(body).map((m) => [m.memberId, m['branchId'], m['branchName']]);
+
+    expect(branchesOf((await get(cadre, roster)).body)).toEqual([
+      [placedAtJoin, workshop, '合成车间工会'],
+      [moved, group, '化验班工会小组'],
+      [none, null, null],
+    ]);
+    expect(branchesOf((await get(cadre, `${roster}?branch=${workshop}`)).body)).toEqual([
+      [placedAtJoin, workshop, '合成车间工会'],
+    ]);
+    expect((await get(cadre, `${roster}?branch=${group}&pageSize=1`)).body).toMatchObject({
+      total: 1,
+      members: [{ memberId: moved }],
+    });
+    // Another union's branch is no branch of this one: nothing matches, nothing is said of it.
+    expect((await get(cadre, `${roster}?branch=${elsewhere}`)).body).toMatchObject({
+      total: 0,
+      members: [],
+    });
+
+    const rows = await sheet(officerOf(paths.d1), `/unions/${c}/members.xlsx`);
+    const column = rows[1]!.indexOf('所属分会/小组');
+    expect(column).toBeGreaterThan(0);
+    expect(rows.slice(2).map((row) => [row[0], row[column] ?? ''])).toEqual([
+      ['周*', '合成车间工会'],
+      ['吴*', '化验班工会小组'],
+      ['郑*', ''],
+    ]);
+    const filtered = await sheet(cadre, `/unions/${c}/members.xlsx?branch=${group}`);
+    expect(filtered.slice(2).map((row) => [row[0], row[column]])).toEqual([
+      ['吴二', '化验班工会小组'],
+    ]);
+  });
+
   // Written straight into the read model: recording 50,001 joins would take minutes.
   it('refuses a sheet of more rows than the cap with a 413 problem; the pages still answer', async () => {
     const big = await created('/unions', {
@@ -335,12 +400,22 @@ describe('member roster and retained memberships (organisation, integration)', (
     const document = (await (await fetch(url('/docs-json'))).json()) as {
       paths: Record<
         string,
-        { get: { responses: Record<string, { content: Record<string, unknown> }> } }
+        {
+          get: {
+            parameters?: { name: string }[];
+            responses: Record<string, { content: Record<string, unknown> }>;
+          };
+        }
       >;
+      components: { schemas: Record<string, unknown> };
     };
     const content = (path: string) => document.paths[path]!.get.responses['200']!.content;
 
     expect(JSON.stringify(content('/unions/{id}/members'))).toContain('RosterDto');
+    expect(JSON.stringify(document.components.schemas['RosterDto'])).toContain('branchName');
+    expect(document.paths['/unions/{id}/members']!.get.parameters?.map((p) => p.name)).toContain(
+      'branch',
+    );
     expect(JSON.stringify(content('/org-units/{id}/retained-memberships'))).toContain(
       'RetainedDto',
     );
