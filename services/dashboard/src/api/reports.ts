@@ -22,6 +22,9 @@ export interface Summary {
     oldestHeadcountsAsOf: string | null;
     newestHeadcountsAsOf: string | null;
   };
+  /** With `knownAt` only: the instant asked, and each count now minus as known then. */
+  knownAt?: string;
+  lateChanges?: Partial<Record<string, number>>;
 }
 
 export type UnitKind = 'municipal' | 'district' | 'street' | 'union';

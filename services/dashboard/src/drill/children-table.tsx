@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 
 import type { ChildSummary } from '../api/reports';
-import { formatFigure } from '../figures/figure-value';
+import { formatFigure, lateChangeText } from '../figures/figure-value';
 import { FIGURES, isFigureKey, TABLE_COLUMNS } from '../figures/figures';
 import { useI18n } from '../i18n/i18n';
 import { followLink, navigate, useLocation, withQuery } from '../routing/router';
@@ -83,7 +83,12 @@ export const ChildrenTable = ({ rows }: { rows: readonly ChildSummary[] }) => {
                 </th>
                 <td>{kindLabel(i18n, row.kind)}</td>
                 {TABLE_COLUMNS.map((column) => (
-                  <td key={column} data-figure={column} className="number">
+                  <td
+                    key={column}
+                    data-figure={column}
+                    className={row.lateChanges?.[column] ? 'number late' : 'number'}
+                    title={lateChangeText(i18n, row.lateChanges, column)}
+                  >
                     {formatFigure(i18n, row, column)}
                   </td>
                 ))}

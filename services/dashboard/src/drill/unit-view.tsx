@@ -15,6 +15,7 @@ import { Trends } from '../trends/trends';
 import type { Crumb } from './breadcrumb';
 import { Breadcrumb } from './breadcrumb';
 import { ChildrenTable } from './children-table';
+import { knownAtOf,KnownAtPicker } from './known-at';
 import { rememberNames, useTrail } from './trail-names';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,7 +28,13 @@ export const asOfOf = (query: URLSearchParams): string | undefined => {
   return asOf && ISO_DATE.test(asOf) ? asOf : undefined;
 };
 
-const AsOfPicker = ({ asOf }: { asOf: string | undefined }) => {
+const AsOfPicker = ({
+  asOf,
+  knownAt,
+}: {
+  asOf: string | undefined;
+  knownAt: string | undefined;
+}) => {
   const i18n = useI18n();
   const { t } = i18n;
   const location = useLocation();
@@ -55,6 +62,7 @@ const AsOfPicker = ({ asOf }: { asOf: string | undefined }) => {
       >
         {t('now')}
       </button>
+      <KnownAtPicker knownAt={knownAt} />
     </div>
   );
 };
@@ -159,8 +167,15 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
   const asOf = asOfOf(location.query);
   const id = ids[ids.length - 1]!;
   const list = listOf(location.query);
-  const summary = useAnswer((signal) => fetchSummary(id, { asOf }, signal), [id, asOf]);
-  const children = useAnswer((signal) => fetchChildren(id, { asOf }, signal), [id, asOf]);
+  const knownAt = knownAtOf(location.query);
+  const summary = useAnswer(
+    (signal) => fetchSummary(id, { asOf, knownAt }, signal),
+    [id, asOf, knownAt],
+  );
+  const children = useAnswer(
+    (signal) => fetchChildren(id, { asOf, knownAt }, signal),
+    [id, asOf, knownAt],
+  );
   const trail = useTrail(ids, user);
   useEffect(() => {
     if (children.status === 'ok') rememberNames(children.body.children);
@@ -183,7 +198,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
   return (
     <main>
       <Breadcrumb trail={trail} />
-      <AsOfPicker asOf={asOf} />
+      <AsOfPicker asOf={asOf} knownAt={knownAt} />
       <ViewTabs list={list} />
       {list ? (
         <UnitList kind={list} id={id} asOf={asOf} />

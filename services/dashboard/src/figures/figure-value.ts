@@ -48,3 +48,17 @@ export const figureSource = (
 
   return lines.join('\n');
 };
+
+/** What late entries changed of a figure, "+1 后补录", or nothing where they changed nothing. */
+export const lateChangeText = (
+  i18n: I18n,
+  lateChanges: Partial<Record<string, number>> | undefined,
+  figure: string,
+): string | undefined => {
+  const change = lateChanges?.[figure];
+  if (!change) return undefined;
+
+  return i18n.t('enteredLate', {
+    change: `${change > 0 ? '+' : '−'}${i18n.count(Math.abs(change))}`,
+  });
+};

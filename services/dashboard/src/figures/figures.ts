@@ -3,7 +3,10 @@ import type { Lang } from '../i18n/messages';
 
 type Text = Record<Lang, string>;
 
-export type FigureKey = Exclude<keyof Summary, 'orgUnitId' | 'employerRegistry'>;
+export type FigureKey = Exclude<
+  keyof Summary,
+  'orgUnitId' | 'employerRegistry' | 'knownAt' | 'lateChanges'
+>;
 
 /** A figure reporting gives (DESIGN §6): its label, what it counts, and for a rate its parts. */
 export interface Figure {

@@ -1,6 +1,6 @@
 import type { Summary } from '../api/reports';
 import { useI18n } from '../i18n/i18n';
-import { figureSource, formatFigure, rateParts } from './figure-value';
+import { figureSource, formatFigure, lateChangeText, rateParts } from './figure-value';
 import type { FigureKey } from './figures';
 import { FIGURES, KPI_CARDS, MEMBER_PARTS } from './figures';
 
@@ -20,6 +20,7 @@ const KpiCard = ({ summary, figure, asOf }: CardProps) => {
   const parts = rateParts(i18n, summary, figure);
   const source = figureSource(i18n, summary, figure, asOf);
   const empty = definition.kind === 'rate' && summary[figure] === null;
+  const late = lateChangeText(i18n, summary.lateChanges, figure);
   const tip = [
     i18n.pick(definition.definition),
     parts,
@@ -35,6 +36,11 @@ const KpiCard = ({ summary, figure, asOf }: CardProps) => {
       <div className="kpi-value" data-value={String(summary[figure])}>
         {formatFigure(i18n, summary, figure)}
       </div>
+      {late && (
+        <div className="kpi-late" data-late={summary.lateChanges?.[figure]}>
+          {late}
+        </div>
+      )}
       {parts && <div className="kpi-parts">{parts}</div>}
       {figure === 'members' && (
         <div className="kpi-parts">
