@@ -164,6 +164,31 @@ describe('the dashboard in a browser', () => {
     await expectFiguresOf(ids().union[0]);
   });
 
+  it('shows the figures as known at an instant, and what was entered later beside them', async () => {
+    // Before the region was seeded: nothing was known yet, every member entered "late".
+    await page.fill('input[name="knownAt"]', '2000-01-01T00:00');
+    await page.waitForURL(/knownAt=/);
+    const knownAt = new URL(page.url()).searchParams.get('knownAt')!;
+    const query = `?knownAt=${encodeURIComponent(knownAt)}`;
+    await page.waitForSelector('.kpi[data-figure="members"] .kpi-value[data-value="0"]');
+    await expectFiguresOf(ids().union[0], query);
+    const late = (await summaryFromApi(ids().union[0], query))['lateChanges'] as Record<
+      string,
+      number
+    >;
+    expect(late['members']).toBeGreaterThan(0);
+    expect(await page.textContent('.kpi[data-figure="members"] .kpi-late')).toBe(
+      `+${late['members']} 后补录`,
+    );
+    await shot('4c-union-known-at');
+    await page.click('button:has-text("最新录入")');
+    await page.waitForURL(
+      new RegExp(`/units/${ids().district[0]}/${ids().street[0]}/${ids().union[0]}$`),
+    );
+    await expectFiguresOf(ids().union[0]);
+    expect(await page.$('.kpi-late')).toBeNull();
+  });
+
   it('never shows the neighbour district, not even by its URL', async () => {
     await page.goto(`${region.gatewayUrl}/units/${ids().district[0]}`);
     await shownFigures();
