@@ -54,8 +54,9 @@ export interface GatewayRegion {
   admin: string;
   cityOfficer: string;
   tokens: Record<SignedInRole, [string, string]>;
+  /** The events in organisation's store, less those its deadline clocks record by themselves. */
   eventCount(): Promise<number>;
-  /** The events in rights' store. */
+  /** The events in rights' store, less those its deadline clocks record by themselves. */
   rightsEventCount(): Promise<number>;
   close(): Promise<void>;
 }
@@ -175,6 +176,16 @@ export const memberRow = (n: number): unknown[] => [
   '否',
   '2020-07-01',
 ];
+
+/**
+ * What the services' deadline clocks record on their own, whenever their next run comes: the
+ * region's records are dated in the past, so an application's answer, a dispute's 15 days and a
+ * request's 20 days run out during the suites. Counting what a request appended leaves them out.
+ */
+const CLOCK_EVENTS = {
+  organisation: ['ApprovalOverdue', 'UnionTermExpired'],
+  rights: ['DisputeArbitrationEligible', 'ContractRequestOverdue'],
+};
 
 export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const running = await startServices(
@@ -370,7 +381,8 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       Number(
         (
           await running.databases['organisation']!.pool.query<{ count: string }>(
-            'SELECT count(*) FROM events',
+            'SELECT count(*) FROM events WHERE NOT (type = ANY($1))',
+            [CLOCK_EVENTS.organisation],
           )
         ).rows[0]!.count,
       ),
@@ -378,7 +390,8 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       Number(
         (
           await running.databases['rights']!.pool.query<{ count: string }>(
-            'SELECT count(*) FROM events',
+            'SELECT count(*) FROM events WHERE NOT (type = ANY($1))',
+            [CLOCK_EVENTS.rights],
           )
         ).rows[0]!.count,
       ),

@@ -106,7 +106,7 @@ export class ImportJobs {
     await checkReadable(upload.workbook, kind.layout);
     const id = randomUUID();
     const { caller, metadata } = upload;
-    await this.pool.query(INSERT_JOB, [
+    const queued = await this.pool.query<ProgressRow>(INSERT_JOB, [
       id,
       kind.name,
       upload.orgPath,
@@ -122,7 +122,8 @@ export class ImportJobs {
     ]);
     this.worker.poke();
 
-    return progressOf((await this.pool.query<ProgressRow>(READ_PROGRESS, [id])).rows[0]!);
+    // The job as it was queued: re-read, it could already be running.
+    return progressOf(queued.rows[0]!);
   }
 
   /** The job as it stands, with its whole answer once done; 404 outside the caller's scope. */

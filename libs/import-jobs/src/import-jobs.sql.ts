@@ -1,10 +1,12 @@
 /** A new job, queued. */
-export const INSERT_JOB = `
-  INSERT INTO import_jobs (id, kind, org_path, params, caller, metadata, workbook, state)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued')`;
-
 const PROGRESS_COLUMNS = `id, kind, org_path, state, rows_read, recorded, already, rejected, error,
   created_at, started_at, finished_at`;
+
+/** Queues a job and answers it as queued (a worker may take it the moment it is committed). */
+export const INSERT_JOB = `
+  INSERT INTO import_jobs (id, kind, org_path, params, caller, metadata, workbook, state)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued')
+  RETURNING ${PROGRESS_COLUMNS}`;
 
 /** A job's progress (never its workbook). */
 export const READ_PROGRESS = `SELECT ${PROGRESS_COLUMNS} FROM import_jobs WHERE id = $1`;
