@@ -42,6 +42,9 @@ export const pageWindow = ({ page, pageSize }: { page: number; pageSize: number 
   offset: (page - 1) * pageSize,
 });
 
+/** The rows a sheet reads: one more than it may carry, so that `total` can tell it is too many. */
+export const SHEET_WINDOW = { limit: EXPORT_MAX_ROWS + 1, offset: 0 } as const;
+
 /** 413 `EXPORT_TOO_LARGE` when a sheet would carry more than `max` rows. */
 export const refuseLargeExport = (total: number, max = EXPORT_MAX_ROWS): void => {
   if (total > max)

@@ -8,9 +8,9 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import {
-  EXPORT_MAX_ROWS,
   pageWindow,
   refuseLargeExport,
+  SHEET_WINDOW,
   sheetAttachment,
   SheetGet,
 } from '@taizhang/bootstrap';
@@ -30,10 +30,19 @@ import {
 import { employersOfUnit, unionsOfUnit } from './unit-lists.query';
 import { EMPLOYER_COLUMNS, UNION_COLUMNS } from './unit-lists.sheets';
 
-const WHOLE_SHEET = { limit: EXPORT_MAX_ROWS + 1, offset: 0 };
-
 const coveredOf = (covered: 'true' | 'false' | undefined) =>
   covered === undefined ? null : covered === 'true';
+
+// A list and its sheet filter alike.
+const unionFilter = (query: UnionsSheetQueryDto) => ({
+  status: query.status ?? null,
+  name: query.name ?? null,
+});
+const employerFilter = (query: EmployersSheetQueryDto) => ({
+  status: query.status ?? null,
+  covered: coveredOf(query.covered),
+  name: query.name ?? null,
+});
 
 /**
  * The unions and the employers of a unit's subtree (工会名录, 单位台账) on any date: the rows behind
@@ -63,7 +72,7 @@ export class UnitListsController {
       this.pool,
       id,
       on,
-      { status: query.status ?? null, name: query.name ?? null },
+      unionFilter(query),
       pageWindow(query),
     );
 
@@ -82,8 +91,8 @@ export class UnitListsController {
       this.pool,
       id,
       on,
-      { status: query.status ?? null, name: query.name ?? null },
-      WHOLE_SHEET,
+      unionFilter(query),
+      SHEET_WINDOW,
     );
     refuseLargeExport(total);
     const workbook = await writeSheet({
@@ -109,7 +118,7 @@ export class UnitListsController {
       this.pool,
       id,
       on,
-      { status: query.status ?? null, covered: coveredOf(query.covered), name: query.name ?? null },
+      employerFilter(query),
       pageWindow(query),
     );
 
@@ -135,8 +144,8 @@ export class UnitListsController {
       this.pool,
       id,
       on,
-      { status: query.status ?? null, covered: coveredOf(query.covered), name: query.name ?? null },
-      WHOLE_SHEET,
+      employerFilter(query),
+      SHEET_WINDOW,
     );
     refuseLargeExport(total);
     const workbook = await writeSheet({

@@ -3,7 +3,13 @@ import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
-import { EXPORT_MAX_ROWS, pageWindow, sheetAttachment, SheetGet } from '@taizhang/bootstrap';
+import {
+  EXPORT_MAX_ROWS,
+  pageWindow,
+  SHEET_WINDOW,
+  sheetAttachment,
+  SheetGet,
+} from '@taizhang/bootstrap';
 import { businessDate } from '@taizhang/domain';
 import { writeSheet } from '@taizhang/sheets';
 
@@ -22,7 +28,7 @@ import type { RosterFilter, RosterStatus } from './member-roster.query';
 import { MemberRosterQuery } from './member-roster.query';
 import { RETAINED_COLUMNS, ROSTER_COLUMNS } from './member-roster.sheets';
 
-const WHOLE_SHEET = { limit: EXPORT_MAX_ROWS + 1, offset: 0, refuseAbove: EXPORT_MAX_ROWS };
+const WHOLE_SHEET = { ...SHEET_WINDOW, refuseAbove: EXPORT_MAX_ROWS };
 
 const ID_CARD_LOOKUP = ApiHeader({
   name: ID_CARD_HEADER,

@@ -4,9 +4,9 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import {
-  EXPORT_MAX_ROWS,
   pageWindow,
   refuseLargeExport,
+  SHEET_WINDOW,
   sheetAttachment,
   SheetGet,
 } from '@taizhang/bootstrap';
@@ -25,8 +25,6 @@ import {
 } from './union-lists.dto';
 import { PENDING_COLUMNS, TERM_COLUMNS } from './union-lists.sheets';
 import { UnionRegisterQuery } from './union-register.query';
-
-const WHOLE_SHEET = { limit: EXPORT_MAX_ROWS + 1, offset: 0 };
 
 /**
  * What a federation must answer (组建申请, 换届选举 awaiting approval, DESIGN §9) and whose
@@ -82,7 +80,7 @@ export class UnionListsController {
       unit.path,
       today,
       query.kind ?? null,
-      WHOLE_SHEET,
+      SHEET_WINDOW,
     );
     refuseLargeExport(total);
     const workbook = await writeSheet({
@@ -139,7 +137,7 @@ export class UnionListsController {
       unit.path,
       today,
       { within, state: query.state ?? null },
-      WHOLE_SHEET,
+      SHEET_WINDOW,
     );
     refuseLargeExport(total);
     const workbook = await writeSheet({
