@@ -18,3 +18,15 @@ export const addYears = (date: string, years: number): string => {
 
   return format(new Date(Date.UTC(year + years, month - 1, Math.min(day, lastDayOfMonth))));
 };
+
+/** The same day `months` later (earlier when negative); the 31st falls on a shorter month's last. */
+export const addMonths = (date: string, months: number): string => {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDayOfMonth = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  first.setUTCDate(Math.min(day, lastDayOfMonth));
+
+  return format(first);
+};

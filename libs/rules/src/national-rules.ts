@@ -30,6 +30,7 @@ export const NATIONAL_RULES: RuleValues = RuleValuesSchema.parse({
     objectionDays: 15, // §47
     termYears: { min: 1, max: 3 }, // §38
     renewalWindowMonths: 3,
+    representativesPerSide: { min: 3, max: 10 }, // §20
   },
   workersCongress: {
     sessionsPerYear: 1, // 企业民主管理规定

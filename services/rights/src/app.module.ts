@@ -10,7 +10,13 @@ import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
 import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
 
-import { answerClock, ContractsController } from './collective-contracts';
+import {
+  answerClock,
+  ContractsController,
+  deemedEffectiveClock,
+  filingClock,
+  renewalClock,
+} from './collective-contracts';
 import { RightsConfig, rightsEnvSchema } from './config/rights.config';
 import { CongressesController } from './congresses';
 import { OrganisationConsumer, RightsUnitPaths } from './directory';
@@ -59,7 +65,7 @@ export const rightsModule = (
     DeadlineClocksModule.forRootAsync({
       inject: [RightsConfig],
       useFactory: (config: RightsConfig) => ({
-        clocks: [arbitrationClock, answerClock],
+        clocks: [arbitrationClock, answerClock, filingClock, deemedEffectiveClock, renewalClock],
         intervalMs: config.clocks.intervalMs,
         businessDate,
       }),

@@ -23,6 +23,8 @@ export const ContractNegotiationRequestedV1 = defineEvent(
     employerIds: z.array(z.string().min(1)).min(1),
     requestedOn: z.iso.date(),
     answerDueOn: z.iso.date(),
+    /** A renewal 续订: the contract in force this request renews (absent for a first request). */
+    renewsContractId: z.string().min(1).optional(),
     ruleSet: AppliedRuleSetSchema,
   }),
 );

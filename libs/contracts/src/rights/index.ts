@@ -2,12 +2,24 @@ import type { EventOf } from '../event-definition';
 import { EventRegistry } from '../event-registry';
 import type { RuleSetAmended } from '../rules';
 import { RuleSetAmendedV1 } from '../rules/rule-set-amended.v1';
+import { BargainingSeasonLaunchedV1 } from './bargaining-season-launched.v1';
 import { CongressHeldV1, CongressResolutionVotedV1 } from './congress-held.v1';
+import { ContractDraftVotedV1, ContractNegotiationRoundHeldV1 } from './contract-negotiated.v1';
 import {
   ContractNegotiationRequestedV1,
   ContractRequestAnsweredV1,
   ContractRequestOverdueV1,
 } from './contract-requested.v1';
+import {
+  ContractDeemedEffectiveV1,
+  ContractFiledV1,
+  ContractFilingOverdueV1,
+  ContractFulfilmentCheckedV1,
+  ContractObjectedV1,
+  ContractRenewalDueV1,
+  ContractRenewalRequestedV1,
+  ContractSignedV1,
+} from './contract-signed.v1';
 import {
   DisputeAgreedV1,
   DisputeArbitrationEligibleV1,
@@ -23,8 +35,11 @@ import {
   ProposalSubmittedV1,
 } from './proposal-submitted.v1';
 
+export * from './bargaining-season-launched.v1';
 export * from './congress-held.v1';
+export * from './contract-negotiated.v1';
 export * from './contract-requested.v1';
+export * from './contract-signed.v1';
 export * from './dispute-registered.v1';
 export * from './proposal-submitted.v1';
 
@@ -45,6 +60,17 @@ export const rightsEvents = [
   ContractNegotiationRequestedV1,
   ContractRequestAnsweredV1,
   ContractRequestOverdueV1,
+  ContractNegotiationRoundHeldV1,
+  ContractDraftVotedV1,
+  ContractSignedV1,
+  ContractFilingOverdueV1,
+  ContractFiledV1,
+  ContractObjectedV1,
+  ContractDeemedEffectiveV1,
+  ContractRenewalDueV1,
+  ContractRenewalRequestedV1,
+  ContractFulfilmentCheckedV1,
+  BargainingSeasonLaunchedV1,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -74,10 +100,39 @@ export type DisputeEvent =
   | DisputeArbitrationEligible
   | HardshipScreeningRequested;
 export type CongressEvent = CongressHeld | CongressResolutionVoted;
+export type ContractNegotiationRoundHeld = EventOf<typeof ContractNegotiationRoundHeldV1>;
+export type ContractDraftVoted = EventOf<typeof ContractDraftVotedV1>;
+export type ContractSigned = EventOf<typeof ContractSignedV1>;
+export type ContractFilingOverdue = EventOf<typeof ContractFilingOverdueV1>;
+export type ContractFiled = EventOf<typeof ContractFiledV1>;
+export type ContractObjected = EventOf<typeof ContractObjectedV1>;
+export type ContractDeemedEffective = EventOf<typeof ContractDeemedEffectiveV1>;
+export type ContractRenewalDue = EventOf<typeof ContractRenewalDueV1>;
+export type ContractRenewalRequested = EventOf<typeof ContractRenewalRequestedV1>;
+export type ContractFulfilmentChecked = EventOf<typeof ContractFulfilmentCheckedV1>;
+export type BargainingSeasonLaunched = EventOf<typeof BargainingSeasonLaunchedV1>;
 export type ContractEvent =
-  ContractNegotiationRequested | ContractRequestAnswered | ContractRequestOverdue;
+  | ContractNegotiationRequested
+  | ContractRequestAnswered
+  | ContractRequestOverdue
+  | ContractNegotiationRoundHeld
+  | ContractDraftVoted
+  | ContractSigned
+  | ContractFilingOverdue
+  | ContractFiled
+  | ContractObjected
+  | ContractDeemedEffective
+  | ContractRenewalDue
+  | ContractRenewalRequested
+  | ContractFulfilmentChecked;
+export type BargainingSeasonEvent = BargainingSeasonLaunched;
 export type RightsEvent =
-  DisputeEvent | CongressEvent | ProposalEvent | ContractEvent | RuleSetAmended;
+  | DisputeEvent
+  | CongressEvent
+  | ProposalEvent
+  | ContractEvent
+  | BargainingSeasonEvent
+  | RuleSetAmended;
 
 /** Validates everything on `taizhang.rights.v1`. */
 export const rightsRegistry = new EventRegistry([...rightsEvents], []);

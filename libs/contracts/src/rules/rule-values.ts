@@ -75,6 +75,11 @@ export const CollectiveContractRulesSchema = z
       .refine((term) => term.min <= term.max, 'min is at most max'),
     /** Renewal may be requested in the last months of the term. */
     renewalWindowMonths: z.number().int().positive().max(24),
+    /** Negotiators a side, the chief included (集体合同规定 §19–§20): equal numbers each side. */
+    representativesPerSide: z
+      .object({ min: z.number().int().positive().max(99), max: z.number().int().positive().max(99) })
+      .strict()
+      .refine((side) => side.min <= side.max, 'min is at most max'),
   })
   .strict();
 

@@ -2,7 +2,7 @@ import type { ContractEvent } from '@taizhang/contracts';
 import { addDays } from '@taizhang/deadlines';
 import { businessDate, notInFuture } from '@taizhang/domain';
 import type { Decider } from '@taizhang/event-store';
-import { IllegalStateError, NotFoundError, unknownCommand } from '@taizhang/event-store';
+import { IllegalStateError, unknownCommand } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 import { appliedRuleSet } from '@taizhang/rules';
 
@@ -14,36 +14,140 @@ import type {
 } from './contract.commands';
 import type { CollectiveContract } from './contract.state';
 import { initialState } from './contract.state';
+import {
+  fileContract,
+  markDeemedEffective,
+  markFilingOverdue,
+  recordObjection,
+  signContract,
+} from './contract-filing';
+import { holdRound, voteDraft } from './contract-negotiation';
+import { contractNotFound } from './contract-steps';
+import { checkFulfilment, markRenewalDue, requestRenewal } from './contract-term';
 
 export { initialState };
 export type { CollectiveContract };
 
 export const evolve = (state: CollectiveContract, event: ContractEvent): CollectiveContract => {
-  switch (event.type) {
-    case 'ContractNegotiationRequested': {
-      const { ruleSet: _ruleSet, ...data } = event.data;
+  if (event.type === 'ContractNegotiationRequested') {
+    const { ruleSet: _ruleSet, renewsContractId, ...data } = event.data;
 
-      return { status: 'Requested', ...data, answeredOn: null };
-    }
+    return {
+      status: 'Requested',
+      ...data,
+      answeredOn: null,
+      renewsContractId: renewsContractId ?? null,
+      rounds: [],
+      roundsSinceVote: 0,
+      votes: [],
+      draft: null,
+      signedOn: null,
+      filingDueOn: null,
+      filingOverdue: false,
+      filedOn: null,
+      deemedEffectiveOn: null,
+      objections: [],
+      effectiveOn: null,
+      expiresOn: null,
+      renewalWindowOpensOn: null,
+      renewalDue: false,
+      renewalContractId: null,
+      fulfilmentChecks: [],
+    };
+  }
+  if (state.status === 'None') return state;
+  switch (event.type) {
     case 'ContractRequestAnswered':
-      return state.status === 'None'
-        ? state
-        : { ...state, status: 'Answered', answeredOn: event.data.answeredOn };
+      return {
+        ...state,
+        status: state.status === 'Requested' || state.status === 'Overdue' ? 'Answered' : state.status,
+        answeredOn: event.data.answeredOn,
+      };
     case 'ContractRequestOverdue':
-      return state.status === 'None' ? state : { ...state, status: 'Overdue' };
+      return { ...state, status: 'Overdue' };
+    case 'ContractNegotiationRoundHeld': {
+      const { round, heldOn, unionRepresentatives, employerRepresentatives, notes } = event.data;
+
+      return {
+        ...state,
+        status: 'Negotiating',
+        rounds: [
+          ...state.rounds,
+          { round, heldOn, unionRepresentatives, employerRepresentatives, notes },
+        ],
+        roundsSinceVote: state.roundsSinceVote + 1,
+      };
+    }
+    case 'ContractDraftVoted': {
+      const { votedOn, delegatesTotal, delegatesPresent, votesFor, passed } = event.data;
+      const { wageIncreasePercent, workforceCovered, termYears } = event.data;
+
+      return {
+        ...state,
+        status: passed ? 'Approved' : 'Negotiating',
+        votes: [...state.votes, { votedOn, delegatesTotal, delegatesPresent, votesFor, passed }],
+        roundsSinceVote: 0,
+        draft: passed
+          ? { votedOn, wageIncreasePercent, workforceCovered, termYears }
+          : state.draft,
+      };
+    }
+    case 'ContractSigned':
+      return {
+        ...state,
+        status: 'Signed',
+        signedOn: event.data.signedOn,
+        filingDueOn: event.data.filingDueOn,
+        filingOverdue: false,
+        filedOn: null,
+        deemedEffectiveOn: null,
+      };
+    case 'ContractFilingOverdue':
+      return { ...state, filingOverdue: true };
+    case 'ContractFiled':
+      return {
+        ...state,
+        status: 'Filed',
+        filedOn: event.data.filedOn,
+        deemedEffectiveOn: event.data.deemedEffectiveOn,
+      };
+    case 'ContractObjected': {
+      const { receivedOn, reason } = event.data;
+
+      return { ...state, status: 'Objected', objections: [...state.objections, { receivedOn, reason }] };
+    }
+    case 'ContractDeemedEffective': {
+      const { effectiveOn, expiresOn, renewalWindowOpensOn } = event.data;
+
+      return { ...state, status: 'InForce', effectiveOn, expiresOn, renewalWindowOpensOn };
+    }
+    case 'ContractRenewalDue':
+      return { ...state, renewalDue: true };
+    case 'ContractRenewalRequested':
+      return { ...state, renewalContractId: event.data.renewalContractId };
+    case 'ContractFulfilmentChecked': {
+      const { checkedOn, year, fulfilmentRate, workerSatisfactionRate } = event.data;
+
+      return {
+        ...state,
+        fulfilmentChecks: [
+          ...state.fulfilmentChecks,
+          { checkedOn, year, fulfilmentRate, workerSatisfactionRate },
+        ],
+      };
+    }
     default:
       return state;
   }
 };
 
-const notFound = () =>
-  new NotFoundError('The collective contract does not exist. / 该集体合同不存在。');
+const notFound = contractNotFound;
 
 const requestNegotiation = (
   command: UnderRules<RequestNegotiation>,
   state: CollectiveContract,
 ): ContractEvent => {
-  const { contractId, union, kind, employerIds, requestedOn } = command.data;
+  const { contractId, union, kind, employerIds, requestedOn, renewsContractId } = command.data;
   if (state.status !== 'None')
     throw new IllegalStateError(
       'The request is already recorded. / 该要约已登记。',
@@ -72,6 +176,7 @@ const requestNegotiation = (
       requestedOn,
       // 集体合同规定 §32: answered in writing within the rule's days of the request.
       answerDueOn: addDays(requestedOn, rules.values.collectiveContract.requestAnswerDays),
+      ...(renewsContractId === undefined ? {} : { renewsContractId }),
       ruleSet: appliedRuleSet(rules),
     },
   };
@@ -80,7 +185,7 @@ const requestNegotiation = (
 const recordAnswer = (command: RecordAnswer, state: CollectiveContract): ContractEvent => {
   if (state.status === 'None') throw notFound();
   const { answeredOn } = command.data;
-  if (state.status === 'Answered')
+  if (state.answeredOn !== null)
     throw new IllegalStateError(
       'The request is already answered. / 该要约已回应。',
       'ALREADY_ANSWERED',
@@ -115,20 +220,35 @@ const markRequestOverdue = (
   };
 };
 
+type Step<T extends ContractCommand['type']> = (
+  command: UnderRules<Extract<ContractCommand, { type: T }>>,
+  state: CollectiveContract,
+) => ContractEvent;
+
+/** Each command's step of the lifecycle. */
+const steps: { [T in ContractCommand['type']]: Step<T> } = {
+  RequestNegotiation: requestNegotiation,
+  RecordAnswer: recordAnswer,
+  MarkRequestOverdue: markRequestOverdue,
+  HoldRound: holdRound,
+  VoteDraft: voteDraft,
+  SignContract: signContract,
+  MarkFilingOverdue: markFilingOverdue,
+  FileContract: fileContract,
+  RecordObjection: recordObjection,
+  MarkDeemedEffective: markDeemedEffective,
+  MarkRenewalDue: markRenewalDue,
+  RequestRenewal: requestRenewal,
+  CheckFulfilment: checkFulfilment,
+};
+
 export const decide = (
   command: UnderRules<ContractCommand>,
   state: CollectiveContract,
 ): ContractEvent => {
-  switch (command.type) {
-    case 'RequestNegotiation':
-      return requestNegotiation(command, state);
-    case 'RecordAnswer':
-      return recordAnswer(command, state);
-    case 'MarkRequestOverdue':
-      return markRequestOverdue(command, state);
-    default:
-      return unknownCommand(command);
-  }
+  const step = steps[command.type] as Step<ContractCommand['type']> | undefined;
+
+  return step ? step(command, state) : unknownCommand(command as never);
 };
 
 export const contractDecider: Decider<

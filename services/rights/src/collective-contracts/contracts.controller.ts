@@ -17,12 +17,32 @@ import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { loadUnionInScope, unionOnRecord } from '../shared/union-on-record';
-import { loadContractInScope, runContractCommand } from './contract-streams';
-import { ContractViewDto, RecordAnswerDto, RequestNegotiationDto } from './dto/contract.dto';
+import type { ContractCommand } from './contract.commands';
+import { loadContractInScope, readContract, runContractCommand } from './contract-streams';
+import {
+  CheckFulfilmentDto,
+  ContractViewDto,
+  FileContractDto,
+  HoldRoundDto,
+  RecordAnswerDto,
+  RecordObjectionDto,
+  RequestNegotiationDto,
+  RequestRenewalDto,
+  SignContractDto,
+  VoteDraftDto,
+} from './dto/contract.dto';
 
 const KEEPERS = ['union_cadre', 'federation_officer'] as const;
 
-/** 集体合同: from the union's request to negotiate (要约) and the employers' written answer. */
+type StepCommand = Exclude<
+  ContractCommand,
+  { type: 'RequestNegotiation' | 'MarkRequestOverdue' | 'MarkFilingOverdue' | 'MarkDeemedEffective' | 'MarkRenewalDue' }
+>;
+
+/**
+ * 集体合同: the union's request to negotiate (要约), the written answer, rounds (协商), the workers'
+ * congress vote, signing, filing and objections, renewal and the yearly fulfilment check.
+ */
 @ApiTags('collective contracts 集体合同')
 @Controller('contracts')
 export class ContractsController {
@@ -60,11 +80,12 @@ export class ContractsController {
     );
   }
 
-  @CommandPost(200, [...KEEPERS], ':id/answer')
-  recordAnswer(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: RecordAnswerDto,
-    @SignedInCommand() { user, request }: SignedInCommand,
+  /** One step on a contract in the caller's scope, at the request's If-Match or the version read. */
+  private step(
+    id: string,
+    { user, request }: SignedInCommand,
+    command: (metadata: ContractCommand['metadata']) => StepCommand,
+    businessDay: string,
   ): Promise<CommandResult> {
     return commandOnLoaded(
       request,
@@ -73,14 +94,180 @@ export class ContractsController {
         runContractCommand(
           this.store,
           id,
-          {
-            type: 'RecordAnswer',
-            data: body,
-            metadata: request.metadata(startOfBusinessDate(body.answeredOn)),
-          },
+          command(request.metadata(startOfBusinessDate(businessDay))),
           { unit, expectedVersion },
         ),
     );
+  }
+
+  @CommandPost(200, [...KEEPERS], ':id/answer')
+  recordAnswer(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RecordAnswerDto,
+    @SignedInCommand() signedIn: SignedInCommand,
+  ): Promise<CommandResult> {
+    return this.step(
+      id,
+      signedIn,
+      (metadata) => ({ type: 'RecordAnswer', data: body, metadata }),
+      body.answeredOn,
+    );
+  }
+
+  @CommandPost(201, [...KEEPERS], ':id/rounds')
+  holdRound(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: HoldRoundDto,
+    @SignedInCommand() signedIn: SignedInCommand,
+  ): Promise<CommandResult> {
+    const side = (negotiators: HoldRoundDto['unionRepresentatives']) =>
+      negotiators.map(({ name, chief }) => ({ name, chief: chief ?? false }));
+
+    return this.step(
+      id,
+      signedIn,
+      (metadata) => ({
+        type: 'HoldRound',
+        data: {
+          heldOn: body.heldOn,
+          unionRepresentatives: side(body.unionRepresentatives),
+          employerRepresentatives: side(body.employerRepresentatives),
+          notes: body.notes ?? null,
+        },
+        metadata,
+      }),
+      body.heldOn,
+    );
+  }
+
+  @CommandPost(201, [...KEEPERS], ':id/congress-vote')
+  voteDraft(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: VoteDraftDto,
+    @SignedInCommand() signedIn: SignedInCommand,
+  ): Promise<CommandResult> {
+    return this.step(
+      id,
+      signedIn,
+      (metadata) => ({
+        type: 'VoteDraft',
+        data: { ...body, wageIncreasePercent: body.wageIncreasePercent ?? null },
+        metadata,
+      }),
+      body.votedOn,
+    );
+  }
+
+  @CommandPost(200, [...KEEPERS], ':id/signing')
+  sign(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SignContractDto,
+    @SignedInCommand() signedIn: SignedInCommand,
+  ): Promise<CommandResult> {
+    return this.step(
+      id,
+      signedIn,
+      (metadata) => ({ type: 'SignContract', data: body, metadata }),
+      body.signedOn,
+    );
+  }
+
+  @CommandPost(200, [...KEEPERS], ':id/filing')
+  file(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FileContractDto,
+    @SignedInCommand() signedIn: SignedInCommand,
+  ): Promise<CommandResult> {
+    return this.step(
+      id,
+      signedIn,
+      (metadata) => ({ type: 'FileContract', data: body, metadata }),
+      body.filedOn,
+    );
+  }
+
+  @CommandPost(200, [...KEEPERS], ':id/objection')
+  recordObjection(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RecordObjectionDto,
+    @SignedInCommand() signedIn: SignedInCommand,
+  ): Promise<CommandResult> {
+    return this.step(
+      id,
+      signedIn,
+      (metadata) => ({ type: 'RecordObjection', data: body, metadata }),
+      body.receivedOn,
+    );
+  }
+
+  @CommandPost(201, [...KEEPERS], ':id/fulfilment-checks')
+  checkFulfilment(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CheckFulfilmentDto,
+    @SignedInCommand() signedIn: SignedInCommand,
+  ): Promise<CommandResult> {
+    return this.step(
+      id,
+      signedIn,
+      (metadata) => ({ type: 'CheckFulfilment', data: body, metadata }),
+      body.checkedOn,
+    );
+  }
+
+  /**
+   * 续订: recorded on the contract in force (once, in its window), then the new request to
+   * negotiate, linked to it, as a contract of its own. The new request's id is the one the first
+   * step recorded, so a retry after a failure in between completes it and never makes two.
+   */
+  @CommandPost(201, [...KEEPERS], ':id/renewal')
+  async renew(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RequestRenewalDto,
+    @SignedInCommand() signedIn: SignedInCommand,
+  ): Promise<CommandResult> {
+    const { user, request } = signedIn;
+    const { state: old } = await loadContractInScope(this.store, user, id, WRITE_ACCESS);
+    const { state: union, unit } = await loadUnionInScope(this.store, user, old.unionId, WRITE_ACCESS);
+    const recorded = await this.step(
+      id,
+      signedIn,
+      (metadata) => ({
+        type: 'RequestRenewal',
+        data: {
+          union: unionOnRecord(union),
+          renewalContractId: old.renewalContractId ?? randomUUID(),
+          requestedOn: body.requestedOn,
+        },
+        metadata,
+      }),
+      body.requestedOn,
+    );
+    const { state: renewed } = await readContract(this.store, id);
+    const renewalContractId = renewed.status === 'None' ? null : renewed.renewalContractId;
+    if (renewalContractId === null) return recorded;
+    // The answer names the new request; its events are the old contract's step.
+    const answer = { ...recorded, id: renewalContractId };
+    if ((await readContract(this.store, renewalContractId)).state.status !== 'None') return answer;
+    await runContractCommand(
+      this.store,
+      renewalContractId,
+      {
+        type: 'RequestNegotiation',
+        data: {
+          contractId: renewalContractId,
+          union: unionOnRecord(union),
+          kind: old.kind,
+          employerIds: body.employerIds ?? old.employerIds,
+          requestedOn: body.requestedOn,
+          renewsContractId: id,
+        },
+        // No Idempotency-Key of its own: the renewal's first step carries the caller's.
+        metadata: { ...request.metadata(startOfBusinessDate(body.requestedOn)), commandId: null },
+      },
+      { unit, expectedVersion: 0 },
+    );
+
+    return answer;
   }
 
   @Roles(...KEEPERS, 'auditor')
