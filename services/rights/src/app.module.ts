@@ -10,6 +10,7 @@ import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
 import { loadEventSigningKey } from '@taizhang/messaging';
 import { RulesModule } from '@taizhang/rules';
 
+import { SeasonsController } from './bargaining-seasons';
 import {
   answerClock,
   ContractsController,
@@ -78,6 +79,7 @@ export const rightsModule = (
     CongressesController,
     ProposalsController,
     ContractsController,
+    SeasonsController,
     OrganisationConsumer,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.

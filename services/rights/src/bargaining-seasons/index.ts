@@ -1,0 +1,1 @@
+export { SeasonsController } from './seasons.controller';
