@@ -61,6 +61,10 @@ describe('organisation → reporting', () => {
     unionsWithCongressThisYear: 0,
     proposalsReceived: 0,
     proposalsAnswered: 0,
+    contractsInForce: 0,
+    contractsInForceByKind: { comprehensive: 0, wage: 0, women: 0, safety: 0 },
+    workforceCoveredByContracts: 0,
+    averageWageIncreasePercent: null,
   };
   const summary = (id: string) => region.get(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>

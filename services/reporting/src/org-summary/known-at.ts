@@ -41,6 +41,8 @@ export const LATE_CHANGE_FIGURES = [
   'disputesOverdue',
   'amountRecoveredFen',
   'unionsWithCongressThisYear',
+  'contractsInForce',
+  'workforceCoveredByContracts',
 ] as const;
 
 export type LateChanges = Record<(typeof LATE_CHANGE_FIGURES)[number], number>;

@@ -72,6 +72,8 @@ const OrgUnitChildrenSchema = z.object({
     disputesOverdue: true,
     amountRecoveredFen: true,
     unionsWithCongressThisYear: true,
+    contractsInForce: true,
+    workforceCoveredByContracts: true,
   }).describe(
     'what the unit holds itself, in no child (本级): memberships a federation holds (保留会籍, a dissolved union’s members among them), a street’s employers. Children plus this add up to the unit’s summary on any date',
   ),
@@ -162,6 +164,8 @@ export class OrgSummaryController {
       disputesOverdue: ownRights.disputesOverdue,
       amountRecoveredFen: ownRights.amountRecoveredFen,
       unionsWithCongressThisYear: ownRights.unionsWithCongressThisYear,
+      contractsInForce: ownRights.contractsInForce,
+      workforceCoveredByContracts: ownRights.workforceCoveredByContracts,
     };
 
     return {

@@ -1,6 +1,7 @@
 import { Topics } from '@taizhang/contracts';
 
 import { addKnownAtMigration, figureSetMigration, figureSetProjection } from '../as-of';
+import { projectContractFigures } from '../contract-figures';
 import { topicConsumer } from '../topic-consumer';
 import {
   CreateRightsCongressYears1767700000002,
@@ -20,9 +21,11 @@ export const rightsFiguresMigrations = [
   addKnownAtMigration('AddRightsKnown1767800000001', RIGHTS_FIGURES),
 ];
 
-/** The consumer of `taizhang.rights.v1`: the set's deltas, and the congress years. */
+/** The consumer of `taizhang.rights.v1`: the set's deltas, the congress years, the contracts. */
 export const RightsFiguresConsumer = topicConsumer(
   Topics.rights,
   figureSetProjection(RIGHTS_FIGURES, rightsFigureDeltas),
   projectCongressYears,
+  // 集体合同 in force: a set of its own (contract-figures/).
+  projectContractFigures,
 );
