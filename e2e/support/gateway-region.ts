@@ -47,6 +47,8 @@ export interface GatewayRegion {
     dispute: [string, string];
     congress: [string, string];
     contract: [string, string];
+    /** A wage-bargaining season (要约行动季) of each district. */
+    season: [string, string];
     /** A proposal (提案) to each union's congress, submitted and not yet decided. */
     proposal: [string, string];
   };
@@ -140,6 +142,43 @@ export const contractBody = (unionId: string, employerId: string) => ({
   kind: 'wage',
   employerIds: [employerId],
   requestedOn: '2026-01-05',
+});
+
+/** 集体合同 after the answer: each step of a contract, with a body its route takes. */
+export const CONTRACT_STEP_BODIES: Record<string, object> = {
+  rounds: {
+    heldOn: '2026-01-07',
+    unionRepresentatives: [{ name: '王芳', chief: true }, { name: '李明' }, { name: '赵军' }],
+    employerRepresentatives: [{ name: '张总', chief: true }, { name: '刘经理' }, { name: '陈会计' }],
+  },
+  'congress-vote': {
+    votedOn: '2026-01-08',
+    delegatesTotal: 60,
+    delegatesPresent: 45,
+    votesFor: 40,
+    wageIncreasePercent: 5,
+    workforceCovered: 300,
+    termYears: 2,
+  },
+  signing: { signedOn: '2026-01-09' },
+  filing: { filedOn: '2026-01-10' },
+  objection: { receivedOn: '2026-01-11', reason: '条款不明确' },
+  renewal: { requestedOn: '2026-01-12' },
+  'fulfilment-checks': {
+    checkedOn: '2026-01-13',
+    year: 2026,
+    fulfilmentRate: 0.95,
+    workerSatisfactionRate: 0.9,
+  },
+};
+
+/** A wage-bargaining season (工资集体协商要约行动季) of a district federation. */
+export const seasonBody = (orgUnitId: string) => ({
+  orgUnitId,
+  name: '2026年工资集体协商要约行动季',
+  from: '2026-01-01',
+  to: '2026-06-30',
+  targetRequests: 20,
 });
 
 /** A proposal (提案) of delegates to a congress session. */
@@ -348,11 +387,13 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const congress: string[] = [];
   const contract: string[] = [];
   const proposal: string[] = [];
+  const season: string[] = [];
   for (const side of [0, 1] as const) {
     dispute.push(await rightsRecord('/disputes', disputeBody(union[side]!, member[side]!)));
     congress.push(await rightsRecord('/congresses', congressBody(union[side]!)));
     contract.push(await rightsRecord('/contracts', contractBody(union[side]!, employer[side]!)));
     proposal.push(await rightsRecord('/proposals', proposalBody(congress[side]!)));
+    season.push(await rightsRecord('/bargaining-seasons', seasonBody(district[side]!)));
   }
   const pair = (values: string[]) => [values[0]!, values[1]!] as [string, string];
 
@@ -372,6 +413,7 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       dispute: pair(dispute),
       congress: pair(congress),
       contract: pair(contract),
+      season: pair(season),
       proposal: pair(proposal),
     },
     admin,
