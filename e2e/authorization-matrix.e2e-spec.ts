@@ -7,6 +7,7 @@ import {
   applicationBody,
   cadreBody,
   congressBody,
+  CONTRACT_STEP_BODIES,
   contractBody,
   disputeBody,
   employerBody,
@@ -14,6 +15,7 @@ import {
   memberRow,
   memberWorkbook,
   proposalBody,
+  seasonBody,
   startGatewayRegion,
   XLSX,
 } from './support/gateway-region';
@@ -638,8 +640,28 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         body: { answeredOn: '2026-01-06' },
       }),
     },
+    ...contractSteps(ids, keepers),
+    'rights POST /bargaining-seasons': {
+      roles: ['federation_officer'],
+      request: (side) => ({ path: '/bargaining-seasons', body: seasonBody(ids().district[side]) }),
+    },
+    'rights GET /bargaining-seasons/{id}': {
+      roles: ['federation_officer', 'auditor'],
+      request: (side) => ({ path: `/bargaining-seasons/${ids().season[side]}` }),
+    },
   };
 };
+
+const contractSteps = (ids: () => GatewayRegion['ids'], roles: Role[]): Record<string, Row> =>
+  Object.fromEntries(
+    Object.entries(CONTRACT_STEP_BODIES).map(([step, body]) => [
+      `rights POST /contracts/{id}/${step}`,
+      {
+        roles,
+        request: (side: Side) => ({ path: `/contracts/${ids().contract[side]}/${step}`, body }),
+      },
+    ]),
+  );
 
 const SERVICES = ['organisation', 'rights', 'reporting'] as const;
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;

@@ -8,6 +8,7 @@ import {
   applicationBody,
   cadreBody,
   congressBody,
+  CONTRACT_STEP_BODIES,
   contractBody,
   disputeBody,
   employerBody,
@@ -16,6 +17,7 @@ import {
   memberRow,
   memberWorkbook,
   proposalBody,
+  seasonBody,
   startGatewayRegion,
   XLSX,
   zipOf,
@@ -61,6 +63,7 @@ describe('hostile callers, through the gateway', () => {
         rights(`/congresses/${ids.congress[v]}`),
         rights(`/contracts/${ids.contract[v]}`),
         rights(`/proposals/${ids.proposal[v]}`),
+        rights(`/bargaining-seasons/${ids.season[v]}`),
         ...[ids.union[v], ids.street[v], ids.district[v], ids.city].flatMap((unit) => [
           `/api/reporting/reports/org-units/${unit}/summary`,
           `/api/reporting/reports/org-units/${unit}/children`,
@@ -229,6 +232,11 @@ describe('hostile callers, through the gateway', () => {
           { answeredOn: '2026-01-06', answer: '越权' },
         ],
         [rights(`/proposals/${ids.proposal[v]}/implementation`), { implementedOn: '2026-01-06' }],
+        // 集体合同's later steps on the other side's contract; a season for the other district.
+        ...Object.entries(CONTRACT_STEP_BODIES).map(
+          ([step, body]): [string, object] => [rights(`/contracts/${ids.contract[v]}/${step}`), body],
+        ),
+        [rights('/bargaining-seasons'), seasonBody(ids.district[v])],
       ];
     };
     // What the other side holds, as its own officer reads it: must not change.
@@ -247,6 +255,7 @@ describe('hostile callers, through the gateway', () => {
         congress: await read(rights(`/congresses/${ids.congress[v]}`)),
         contract: await read(rights(`/contracts/${ids.contract[v]}`)),
         proposal: await read(rights(`/proposals/${ids.proposal[v]}`)),
+        season: await read(rights(`/bargaining-seasons/${ids.season[v]}`)),
       };
     };
 
@@ -727,6 +736,12 @@ describe('hostile callers, through the gateway', () => {
           path: `/proposals/${ids.proposal[0]}/implementation`,
           valid: { implementedOn: '2026-01-08' },
         },
+        ...Object.entries(CONTRACT_STEP_BODIES).map(([step, valid]) => ({
+          path: `/contracts/${ids.contract[0]}/${step}`,
+          valid: valid as Record<string, unknown>,
+          optional: ['notes', 'wageIncreasePercent', 'employerIds'],
+        })),
+        { path: '/bargaining-seasons', valid: seasonBody(ids.district[0]) },
       ];
       const serverErrors: string[] = [];
       const controls: string[] = [];
