@@ -223,7 +223,13 @@ export const memberRow = (n: number): unknown[] => [
  */
 const CLOCK_EVENTS = {
   organisation: ['ApprovalOverdue', 'UnionTermExpired'],
-  rights: ['DisputeArbitrationEligible', 'ContractRequestOverdue'],
+  rights: [
+    'DisputeArbitrationEligible',
+    'ContractRequestOverdue',
+    'ContractFilingOverdue',
+    'ContractDeemedEffective',
+    'ContractRenewalDue',
+  ],
 };
 
 export const startGatewayRegion = async (): Promise<GatewayRegion> => {
