@@ -219,7 +219,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
             </p>
           )}
           {summary.status === 'ok' && <KpiCards summary={summary.body} asOf={asOf} />}
-          <Trends unitId={id} asOf={asOf} />
+          <Trends unitId={id} asOf={asOf} refresh={live.refresh} />
           {summary.status === 'ok' && children.status === 'ok' && (
             <ViewTools
               trail={trail}

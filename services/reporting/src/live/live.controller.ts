@@ -20,16 +20,15 @@ import { compareStreamIds, isStreamId, liveUpdateFor, sseMessage } from './live-
 import type { LiveBacklog, LiveEntry } from './live-stream';
 import { LiveStream } from './live-stream';
 
-const STREAM_ID = z
-  .string()
-  .refine(isStreamId, 'lastEventId must be an id this stream sent, e.g. 1767000000000-0');
-
 const LiveQuerySchema = z
   .object({
     unit: z.string().min(1).max(200).describe('the org unit whose figures the view shows'),
-    lastEventId: STREAM_ID.optional().describe(
-      'resume after this id (as the Last-Event-ID header does)',
-    ),
+    // Checked after the unit's scope (lastIdOf): outside it, a 404 whatever the id.
+    lastEventId: z
+      .string()
+      .max(64)
+      .optional()
+      .describe('resume after this id (as the Last-Event-ID header does), e.g. 1767000000000-0'),
   })
   .strict();
 
@@ -87,8 +86,8 @@ export class LiveController {
     @CurrentUser() user: AuthenticatedUser,
     @Res() response: ServerResponse,
   ): Promise<void> {
-    const lastId = lastIdOf(lastEventIdHeader, query.lastEventId);
     const unitPath = await requireOrgPathInScope(this.pool, user, query.unit);
+    const lastId = lastIdOf(lastEventIdHeader, query.lastEventId);
     if (!this.stream.configured)
       throw new LiveUnavailableError({
         en: 'Live updates are not configured (no Redis); fetch the figures instead.',
