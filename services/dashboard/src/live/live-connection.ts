@@ -50,6 +50,41 @@ const readOnce = async (
   return last;
 };
 
+/** Where a following stands between connections: the id to resume after, connections made. */
+interface Progress {
+  lastId: string | undefined;
+  connections: number;
+}
+
+/** One connection, read to its end: `stop` for good (404, signed out), else try again. */
+const connectOnce = async (
+  options: LiveOptions,
+  signal: AbortSignal,
+  progress: Progress,
+  opened: () => void,
+): Promise<'stop' | 'again'> => {
+  const query = new URLSearchParams({ unit: options.unit });
+  if (progress.lastId) query.set('lastEventId', progress.lastId);
+  const response = await options.get(
+    `/api/reporting/reports/live?${query.toString()}`,
+    signal,
+    'text/event-stream',
+  );
+  if ([401, 403, 404].includes(response.status)) return 'stop';
+  if (!response.ok || !response.body) {
+    await response.body?.cancel();
+
+    return 'again';
+  }
+  progress.connections += 1;
+  // Reconnected with nothing to resume from: what happened meanwhile is unknown.
+  if (progress.connections > 1 && !progress.lastId) options.onChange('resync');
+  opened();
+  progress.lastId = await readOnce(response, options, progress.lastId);
+
+  return 'again';
+};
+
 /**
  * Follows the unit's live updates until `signal` aborts: connects with the user's token, and
  * after the stream ends (the token's lifetime, a restart, a network failure) connects again
@@ -60,36 +95,16 @@ export const followLive = async (options: LiveOptions, signal: AbortSignal): Pro
   const { first, max } = options.backoffMs ?? { first: 1_000, max: 30_000 };
   const sleep = options.sleep ?? sleepFor;
   const state = (next: LiveState) => signal.aborted || options.onState?.(next);
-  let lastId: string | undefined;
+  const progress: Progress = { lastId: undefined, connections: 0 };
   let wait = first;
-  let connections = 0;
   while (!signal.aborted) {
     state('connecting');
-    try {
-      const query = new URLSearchParams({ unit: options.unit });
-      if (lastId) query.set('lastEventId', lastId);
-      const response = await options.get(
-        `/api/reporting/reports/live?${query.toString()}`,
-        signal,
-        'text/event-stream',
-      );
-      if (response.status === 404 || response.status === 401 || response.status === 403) {
-        state('stopped');
-
-        return;
-      }
-      if (response.ok && response.body) {
-        connections += 1;
-        // Reconnected with nothing to resume from: what happened meanwhile is unknown.
-        if (connections > 1 && !lastId) options.onChange('resync');
-        state('live');
-        wait = first;
-        lastId = await readOnce(response, options, lastId);
-      } else await response.body?.cancel();
-    } catch {
-      // The network, or our own abort: either way, wait and try again unless stopped.
-    }
-    if (signal.aborted) break;
+    const next = await connectOnce(options, signal, progress, () => {
+      state('live');
+      wait = first;
+    }).catch(() => 'again' as const);
+    // The network, or our own abort: either way, wait and try again unless stopped.
+    if (next === 'stop' || signal.aborted) break;
     state('waiting');
     await sleep(wait, signal);
     wait = Math.min(wait * 2, max);

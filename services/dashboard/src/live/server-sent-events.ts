@@ -33,19 +33,24 @@ export async function* serverSentEvents(
   }
 }
 
+// `field: value` (one space after the colon dropped), or the whole line as a field.
+const fieldOf = (line: string): [string, string] => {
+  const at = line.indexOf(':');
+
+  return at < 0 ? [line, ''] : [line.slice(0, at), line.slice(at + 1).replace(/^ /, '')];
+};
+
 const parseBlock = (block: string): ServerSentEvent | null => {
   const event: ServerSentEvent = { id: undefined, event: 'message', data: '' };
-  let data: string[] | undefined;
-  for (const line of block.split('\n')) {
-    if (line === '' || line.startsWith(':')) continue;
-    const at = line.indexOf(':');
-    const field = at < 0 ? line : line.slice(0, at);
-    const value = at < 0 ? '' : line.slice(at + 1).replace(/^ /, '');
+  const data: string[] = [];
+  let hasData = false;
+  // Comments (`:`) and blank lines carry nothing.
+  for (const line of block.split('\n').filter((each) => each !== '' && !each.startsWith(':'))) {
+    const [field, value] = fieldOf(line);
     if (field === 'id') event.id = value;
     else if (field === 'event') event.event = value;
-    else if (field === 'data') (data ??= []).push(value);
+    else if (field === 'data') hasData = data.push(value) > 0;
   }
-  if (data === undefined) return null;
 
-  return { ...event, data: data.join('\n') };
+  return hasData ? { ...event, data: data.join('\n') } : null;
 };

@@ -179,6 +179,18 @@ export class LiveStream implements OnApplicationBootstrap, OnApplicationShutdown
     );
   }
 
+  // Hands each entry read to this instance's subscribers; the id to read on from.
+  private deliver(entries: ReadonlyArray<[string, string[]]>, last: string): string {
+    let read = last;
+    for (const raw of entries) {
+      const entry = entryOf(raw);
+      read = entry.id;
+      for (const listener of this.listeners) listener(entry);
+    }
+
+    return read;
+  }
+
   // The fan-out: every instance reads every entry. After an outage it goes on from the last id
   // read, so entries added while it was away are still delivered.
   private async readForever(reader: Redis): Promise<void> {
@@ -193,12 +205,7 @@ export class LiveStream implements OnApplicationBootstrap, OnApplicationShutdown
         }
         const answer = (await reader.xread('BLOCK', BLOCK_MS, 'STREAMS', this.key, last));
         delay = RETRY_MS.first;
-        for (const [, entries] of answer ?? [])
-          for (const raw of entries) {
-            const entry = entryOf(raw);
-            last = entry.id;
-            for (const listener of this.listeners) listener(entry);
-          }
+        last = this.deliver(answer?.[0]?.[1] ?? [], last);
       } catch (error) {
         if (!this.running) break;
         this.failed('read', error);
