@@ -29,6 +29,18 @@ const KPI_FIGURES = [
   'retainedMemberships',
   'termsExpired',
 ];
+/** 维权: rights' figures of the summary, in their panel below the cards. */
+const RIGHTS_PANEL_FIGURES = [
+  'disputesReceived',
+  'disputesAgreed',
+  'disputesFailed',
+  'disputesOverdue',
+  'mediationSuccessRate',
+  'amountRecoveredFen',
+  'unionsWithCongressThisYear',
+  'proposalsReceived',
+  'proposalsAnswered',
+];
 
 /**
  * The dashboard as a district officer uses it, in Chromium through the gateway, against the real
@@ -122,6 +134,12 @@ describe('the dashboard in a browser', () => {
     expect(await page.textContent('.kpi[data-figure="members"] .kpi-value')).toBe(
       new Intl.NumberFormat('zh-CN').format(members),
     );
+    // 维权: rights' figures as the API gives them, in their own panel.
+    expect(await page.textContent('.kpi-panel[data-panel="rights"] h2')).toBe('维权');
+    const api = await summaryFromApi(ids().district[0]);
+    const shown = await shownFigures();
+    for (const figure of RIGHTS_PANEL_FIGURES)
+      expect({ figure, shown: shown[figure] }).toEqual({ figure, shown: String(api[figure]) });
   });
 
   it('drills down to a street and a union, each its own URL, with a breadcrumb', async () => {
