@@ -16,6 +16,8 @@ import {
   DisputeWithdrawnV1,
   HardshipScreeningRequestedV1,
 } from './dispute-registered.v1';
+import type { HotlineEvent } from './hotline-ticket.v1';
+import { hotlineEvents } from './hotline-ticket.v1';
 import {
   ProposalAnsweredV1,
   ProposalDecidedV1,
@@ -26,6 +28,7 @@ import {
 export * from './congress-held.v1';
 export * from './contract-requested.v1';
 export * from './dispute-registered.v1';
+export * from './hotline-ticket.v1';
 export * from './proposal-submitted.v1';
 
 /** Every event `rights` publishes on `taizhang.rights.v1`, at its latest version. */
@@ -45,6 +48,7 @@ export const rightsEvents = [
   ContractNegotiationRequestedV1,
   ContractRequestAnsweredV1,
   ContractRequestOverdueV1,
+  ...hotlineEvents,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -77,7 +81,12 @@ export type CongressEvent = CongressHeld | CongressResolutionVoted;
 export type ContractEvent =
   ContractNegotiationRequested | ContractRequestAnswered | ContractRequestOverdue;
 export type RightsEvent =
-  DisputeEvent | CongressEvent | ProposalEvent | ContractEvent | RuleSetAmended;
+  | DisputeEvent
+  | CongressEvent
+  | ProposalEvent
+  | ContractEvent
+  | HotlineEvent
+  | RuleSetAmended;
 
 /** Validates everything on `taizhang.rights.v1`. */
 export const rightsRegistry = new EventRegistry([...rightsEvents], []);
