@@ -310,6 +310,8 @@ describe('hostile callers, through the gateway', () => {
         expect(await region.rightsEventCount()).toBe(before.rightsEvents);
         expect(await snapshot(v)).toEqual(before.victim);
       },
+      // Every role × every route of the other side, one request at a time.
+      180_000,
     );
 
     it("shows each district's officer its own figures only", async () => {
