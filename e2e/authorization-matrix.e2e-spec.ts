@@ -10,6 +10,7 @@ import {
   contractBody,
   disputeBody,
   employerBody,
+  hotlineBody,
   joinBody,
   memberRow,
   memberWorkbook,
@@ -647,6 +648,36 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: (side) => ({
         path: `/contracts/${ids().contract[side]}/answer`,
         body: { answeredOn: '2026-01-06' },
+      }),
+    },
+    // 12351 热线: a ticket is reached through the unit holding it.
+    'rights POST /hotline-tickets': {
+      roles: keepers,
+      request: (side) => ({ path: '/hotline-tickets', body: hotlineBody(ids().union[side]) }),
+    },
+    'rights GET /hotline-tickets/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/hotline-tickets/${ids().hotlineTicket[side]}` }),
+    },
+    'rights POST /hotline-tickets/{id}/assignment': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/hotline-tickets/${ids().hotlineTicket[side]}/assignment`,
+        body: { toOrgUnitId: ids().union[side], assignedAt: '2026-01-05T10:00:00+08:00' },
+      }),
+    },
+    'rights POST /hotline-tickets/{id}/call-back': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/hotline-tickets/${ids().hotlineTicket[side]}/call-back`,
+        body: { calledBackAt: '2026-01-06T10:00:00+08:00', note: '已联系企业' },
+      }),
+    },
+    'rights POST /hotline-tickets/{id}/closure': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/hotline-tickets/${ids().hotlineTicket[side]}/closure`,
+        body: { closedAt: '2026-01-07T10:00:00+08:00', outcome: 'resolved', satisfaction: 4 },
       }),
     },
   };

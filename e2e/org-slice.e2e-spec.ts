@@ -61,6 +61,13 @@ describe('organisation → reporting', () => {
     unionsWithCongressThisYear: 0,
     proposalsReceived: 0,
     proposalsAnswered: 0,
+    hotlineTickets: 0,
+    hotlineLegalAid: 0,
+    hotlineClosed: 0,
+    hotlineOverdue: 0,
+    hotlineOnTimeRate: null,
+    hotlineSatisfaction: null,
+    hotlineWagesRecoveredFen: 0,
   };
   const summary = (id: string) => region.get(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>

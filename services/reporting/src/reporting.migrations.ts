@@ -12,6 +12,7 @@ import { AddUnionTypesKnown1767800000003 } from './as-of/migrations/176780000000
 import { AddBranchesKnown1767800000004 } from './as-of/migrations/1767800000004-add-branches-known';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
+import { hotlineFiguresMigrations } from './hotline-figures';
 import { CreateLateness1767600000002 } from './lateness/migrations/1767600000002-create-lateness';
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
@@ -45,4 +46,6 @@ export const reportingMigrations = [
   AddAnswersKnown1767800000002,
   AddUnionTypesKnown1767800000003,
   AddBranchesKnown1767800000004,
+  // 12351 热线 (rights' topic): a set of its own, logged from the start.
+  ...hotlineFiguresMigrations,
 ];

@@ -16,6 +16,8 @@ import {
   DisputeWithdrawnV1,
   HardshipScreeningRequestedV1,
 } from './dispute-registered.v1';
+import type { HotlineEvent } from './hotline-ticket.v1';
+import { hotlineEvents } from './hotline-ticket.v1';
 import {
   ProposalAnsweredV1,
   ProposalDecidedV1,
@@ -34,6 +36,7 @@ import {
 export * from './congress-held.v1';
 export * from './contract-requested.v1';
 export * from './dispute-registered.v1';
+export * from './hotline-ticket.v1';
 export * from './proposal-submitted.v1';
 export * from './union-ended-handover.v1';
 
@@ -61,6 +64,7 @@ export const rightsEvents = [
   ContractRequestLapsedV1,
   ProposalHandedOverV1,
   ProposalClosedUnansweredV1,
+  ...hotlineEvents,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -110,7 +114,12 @@ export type ContractEvent =
   | ContractRequestHandedOver
   | ContractRequestLapsed;
 export type RightsEvent =
-  DisputeEvent | CongressEvent | ProposalEvent | ContractEvent | RuleSetAmended;
+  | DisputeEvent
+  | CongressEvent
+  | ProposalEvent
+  | ContractEvent
+  | HotlineEvent
+  | RuleSetAmended;
 
 /** Validates everything on `taizhang.rights.v1`. */
 export const rightsRegistry = new EventRegistry([...rightsEvents], []);

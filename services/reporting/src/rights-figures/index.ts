@@ -1,6 +1,7 @@
 import { Topics } from '@taizhang/contracts';
 
 import { addKnownAtMigration, figureSetMigration, figureSetProjection } from '../as-of';
+import { projectHotlineFigures } from '../hotline-figures';
 import { topicConsumer } from '../topic-consumer';
 import {
   CreateRightsCongressYears1767700000002,
@@ -25,4 +26,6 @@ export const RightsFiguresConsumer = topicConsumer(
   Topics.rights,
   figureSetProjection(RIGHTS_FIGURES, rightsFigureDeltas),
   projectCongressYears,
+  // 12351 热线: its own set (hotline-figures), merged into the rights block.
+  projectHotlineFigures,
 );
