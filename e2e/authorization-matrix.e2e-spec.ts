@@ -11,6 +11,7 @@ import {
   contractBody,
   disputeBody,
   employerBody,
+  hotlineBody,
   joinBody,
   memberRow,
   memberWorkbook,
@@ -35,7 +36,10 @@ interface Row {
   request: (side: Side) => { path: string; body?: unknown; contentType?: string };
   /** What an allowed caller gets for the other side's target: 404 unless said otherwise. */
   outside?: Expected;
-  /** What an allowed caller gets for its own side's target when more is known than "reached". */
+  /**
+   * What an allowed caller gets for its own side's target when more is known than "reached" (a
+   * GET: instead of 200, for a stream that would not end).
+   */
   inside?: { status: number; code?: string };
   /** Query strings the route is also checked with, with the same expectations. */
   queries?: string[];
@@ -434,6 +438,14 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         path: `/reports/org-units/${ids().union[side]}/lateness?from=2025-10&to=2026-01`,
       }),
     },
+    // Live updates (server-sent events): an allowed caller's stream would never end, so the
+    // caller inside asks to resume after an id the stream never sent, refused at once after the
+    // scope check (the int-specs of reporting and gateway follow the stream itself).
+    'reporting GET /reports/live': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/live?unit=${ids().union[side]}&lastEventId=not-an-id` }),
+      inside: { status: 400, code: 'VALIDATION_FAILED' },
+    },
     'reporting GET /reports/org-units/{id}/by-union-type': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/by-union-type` }),
@@ -649,6 +661,36 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       roles: ['federation_officer', 'auditor'],
       request: (side) => ({ path: `/bargaining-seasons/${ids().season[side]}` }),
     },
+    // 12351 热线: a ticket is reached through the unit holding it.
+    'rights POST /hotline-tickets': {
+      roles: keepers,
+      request: (side) => ({ path: '/hotline-tickets', body: hotlineBody(ids().union[side]) }),
+    },
+    'rights GET /hotline-tickets/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/hotline-tickets/${ids().hotlineTicket[side]}` }),
+    },
+    'rights POST /hotline-tickets/{id}/assignment': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/hotline-tickets/${ids().hotlineTicket[side]}/assignment`,
+        body: { toOrgUnitId: ids().union[side], assignedAt: '2026-01-05T10:00:00+08:00' },
+      }),
+    },
+    'rights POST /hotline-tickets/{id}/call-back': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/hotline-tickets/${ids().hotlineTicket[side]}/call-back`,
+        body: { calledBackAt: '2026-01-06T10:00:00+08:00', note: '已联系企业' },
+      }),
+    },
+    'rights POST /hotline-tickets/{id}/closure': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/hotline-tickets/${ids().hotlineTicket[side]}/closure`,
+        body: { closedAt: '2026-01-07T10:00:00+08:00', outcome: 'resolved', satisfaction: 4 },
+      }),
+    },
   };
 };
 
@@ -771,7 +813,7 @@ describe('the authorisation matrix, from the OpenAPI documents, through the gate
     if (!row.roles.includes(role)) return { status: 403, code: 'ROLE_NOT_ALLOWED' };
     // An admin's scope is the whole region: there is no outside.
     if (side === 1 && role !== 'admin') return row.outside ?? { status: 404, code: 'NOT_FOUND' };
-    if (method === 'GET') return { status: 200 };
+    if (method === 'GET') return row.inside ?? { status: 200 };
 
     return row.inside ?? 'reached';
   };

@@ -12,6 +12,7 @@ import {
   contractBody,
   disputeBody,
   employerBody,
+  hotlineBody,
   joinBody,
   MEMBER_HEADERS,
   memberRow,
@@ -64,6 +65,7 @@ describe('hostile callers, through the gateway', () => {
         rights(`/contracts/${ids.contract[v]}`),
         rights(`/proposals/${ids.proposal[v]}`),
         rights(`/bargaining-seasons/${ids.season[v]}`),
+        rights(`/hotline-tickets/${ids.hotlineTicket[v]}`),
         ...[ids.union[v], ids.street[v], ids.district[v], ids.city].flatMap((unit) => [
           `/api/reporting/reports/org-units/${unit}/summary`,
           `/api/reporting/reports/org-units/${unit}/children`,
@@ -71,6 +73,9 @@ describe('hostile callers, through the gateway', () => {
           `/api/reporting/reports/org-units/${unit}/children?asOf=2026-01-05`,
           `/api/reporting/reports/org-units/${unit}/uncovered-employers`,
           `/api/reporting/reports/org-units/${unit}/uncovered-employers.xlsx`,
+          // Live updates: the neighbour's stream is refused before any id is looked at.
+          `/api/reporting/reports/live?unit=${unit}`,
+          `/api/reporting/reports/live?unit=${unit}&lastEventId=${encodeURIComponent("0-0'; DROP TABLE events; --")}`,
         ]),
       ];
     };
@@ -237,6 +242,21 @@ describe('hostile callers, through the gateway', () => {
           ([step, body]): [string, object] => [rights(`/contracts/${ids.contract[v]}/${step}`), body],
         ),
         [rights('/bargaining-seasons'), seasonBody(ids.district[v])],
+        // 12351 热线: receiving for the other side's union, handing on or closing its ticket, and
+        // handing its ticket to one's own union.
+        [rights('/hotline-tickets'), hotlineBody(ids.union[v])],
+        ...[ids.union[v], ids.union[a]].map((toOrgUnitId) => [
+          rights(`/hotline-tickets/${ids.hotlineTicket[v]}/assignment`),
+          { toOrgUnitId, assignedAt: '2026-01-05T10:00:00+08:00' },
+        ] as [string, object]),
+        [
+          rights(`/hotline-tickets/${ids.hotlineTicket[v]}/call-back`),
+          { calledBackAt: '2026-01-06T10:00:00+08:00', note: '越权' },
+        ],
+        [
+          rights(`/hotline-tickets/${ids.hotlineTicket[v]}/closure`),
+          { closedAt: '2026-01-06T10:00:00+08:00', outcome: 'resolved' },
+        ],
       ];
     };
     // What the other side holds, as its own officer reads it: must not change.
@@ -302,6 +322,8 @@ describe('hostile callers, through the gateway', () => {
         expect(await region.rightsEventCount()).toBe(before.rightsEvents);
         expect(await snapshot(v)).toEqual(before.victim);
       },
+      // Every role × every route of the other side, one request at a time.
+      180_000,
     );
 
     it("shows each district's officer its own figures only", async () => {
@@ -742,6 +764,29 @@ describe('hostile callers, through the gateway', () => {
           optional: ['notes', 'wageIncreasePercent', 'employerIds'],
         })),
         { path: '/bargaining-seasons', valid: seasonBody(ids.district[0]) },
+        {
+          path: '/hotline-tickets',
+          valid: { ...hotlineBody(ids.union[0]), callerUnionId: ids.union[0], legalAid: true },
+          optional: ['callerName', 'callerUnionId', 'legalAid'],
+        },
+        {
+          path: `/hotline-tickets/${ids.hotlineTicket[0]}/assignment`,
+          valid: { toOrgUnitId: ids.union[0], assignedAt: '2026-01-05T10:00:00+08:00' },
+        },
+        {
+          path: `/hotline-tickets/${ids.hotlineTicket[0]}/call-back`,
+          valid: { calledBackAt: '2026-01-06T10:00:00+08:00', note: '已联系企业' },
+        },
+        {
+          path: `/hotline-tickets/${ids.hotlineTicket[0]}/closure`,
+          valid: {
+            closedAt: '2026-01-07T10:00:00+08:00',
+            outcome: 'resolved',
+            satisfaction: 4,
+            wagesRecoveredFen: 100,
+          },
+          optional: ['satisfaction', 'wagesRecoveredFen'],
+        },
       ];
       const serverErrors: string[] = [];
       const controls: string[] = [];

@@ -65,6 +65,13 @@ describe('organisation → reporting', () => {
     contractsInForceByKind: { comprehensive: 0, wage: 0, women: 0, safety: 0 },
     workforceCoveredByContracts: 0,
     averageWageIncreasePercent: null,
+    hotlineTickets: 0,
+    hotlineLegalAid: 0,
+    hotlineClosed: 0,
+    hotlineOverdue: 0,
+    hotlineOnTimeRate: null,
+    hotlineSatisfaction: null,
+    hotlineWagesRecoveredFen: 0,
   };
   const summary = (id: string) => region.get(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>

@@ -51,6 +51,8 @@ export interface GatewayRegion {
     season: [string, string];
     /** A proposal (提案) to each union's congress, submitted and not yet decided. */
     proposal: [string, string];
+    /** A 12351 hotline ticket each union received, open. */
+    hotlineTicket: [string, string];
   };
   /** Access tokens: `admin`, `cityOfficer`, and each role per side. */
   admin: string;
@@ -189,6 +191,16 @@ export const proposalBody = (congressId: string) => ({
   submittedOn: '2026-01-05',
 });
 
+/** A 12351 ticket (热线工单) about unpaid wages, received by the unit on 2026-01-05. */
+export const hotlineBody = (orgUnitId: string) => ({
+  orgUnitId,
+  channel: 'phone_12351',
+  category: 'unpaid_wages',
+  receivedAt: '2026-01-05T09:00:00+08:00',
+  callerName: '来电职工',
+  summary: '企业拖欠两个月工资',
+});
+
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MEMBER_HEADERS = ['姓名', '性别', '身份证号码', '用工形式', '是否农民工', '入会日期'];
 
@@ -229,6 +241,7 @@ const CLOCK_EVENTS = {
     'ContractFilingOverdue',
     'ContractDeemedEffective',
     'ContractRenewalDue',
+    'HotlineTicketOverdue',
   ],
 };
 
@@ -394,12 +407,14 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const contract: string[] = [];
   const proposal: string[] = [];
   const season: string[] = [];
+  const hotlineTicket: string[] = [];
   for (const side of [0, 1] as const) {
     dispute.push(await rightsRecord('/disputes', disputeBody(union[side]!, member[side]!)));
     congress.push(await rightsRecord('/congresses', congressBody(union[side]!)));
     contract.push(await rightsRecord('/contracts', contractBody(union[side]!, employer[side]!)));
     proposal.push(await rightsRecord('/proposals', proposalBody(congress[side]!)));
     season.push(await rightsRecord('/bargaining-seasons', seasonBody(district[side]!)));
+    hotlineTicket.push(await rightsRecord('/hotline-tickets', hotlineBody(union[side]!)));
   }
   const pair = (values: string[]) => [values[0]!, values[1]!] as [string, string];
 
@@ -421,6 +436,7 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       contract: pair(contract),
       season: pair(season),
       proposal: pair(proposal),
+      hotlineTicket: pair(hotlineTicket),
     },
     admin,
     cityOfficer,

@@ -50,4 +50,9 @@ export const NATIONAL_RULES: RuleValues = RuleValuesSchema.parse({
   dataQuality: {
     lateEntryDays: 30, // regional practice: a record entered over a month after the fact is late
   },
+  hotline: {
+    // Regional practice for 12351 (the seeds name the hotline, no limit): the closer to the
+    // workplace, the shorter; a federation above handles what needs more than one employer.
+    answerDays: { municipal: 15, district: 10, street: 7, union: 5 },
+  },
 });

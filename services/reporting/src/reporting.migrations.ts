@@ -13,6 +13,7 @@ import { AddBranchesKnown1767800000004 } from './as-of/migrations/1767800000004-
 import { contractFiguresMigrations } from './contract-figures';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
+import { hotlineFiguresMigrations } from './hotline-figures';
 import { CreateLateness1767600000002 } from './lateness/migrations/1767600000002-create-lateness';
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
@@ -48,4 +49,6 @@ export const reportingMigrations = [
   AddBranchesKnown1767800000004,
   // 集体合同 in force (contract-figures/), with its log by recording time.
   ...contractFiguresMigrations,
+  // 12351 热线 (rights' topic): a set of its own, logged from the start.
+  ...hotlineFiguresMigrations,
 ];

@@ -22,6 +22,7 @@ import { RightsConfig, rightsEnvSchema } from './config/rights.config';
 import { CongressesController } from './congresses';
 import { OrganisationConsumer, RightsUnitPaths } from './directory';
 import { arbitrationClock, DisputesController } from './disputes';
+import { hotlineAnswerClock, HotlineTicketsController } from './hotline';
 import { ProposalsController } from './proposals';
 import { rightsMigrations } from './rights.migrations';
 
@@ -66,7 +67,14 @@ export const rightsModule = (
     DeadlineClocksModule.forRootAsync({
       inject: [RightsConfig],
       useFactory: (config: RightsConfig) => ({
-        clocks: [arbitrationClock, answerClock, filingClock, deemedEffectiveClock, renewalClock],
+        clocks: [
+          arbitrationClock,
+          answerClock,
+          filingClock,
+          deemedEffectiveClock,
+          renewalClock,
+          hotlineAnswerClock,
+        ],
         intervalMs: config.clocks.intervalMs,
         businessDate,
       }),
@@ -80,6 +88,7 @@ export const rightsModule = (
     ProposalsController,
     ContractsController,
     SeasonsController,
+    HotlineTicketsController,
     OrganisationConsumer,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.

@@ -28,12 +28,22 @@ import {
   DisputeWithdrawnV1,
   HardshipScreeningRequestedV1,
 } from './dispute-registered.v1';
+import type { HotlineEvent } from './hotline-ticket.v1';
+import { hotlineEvents } from './hotline-ticket.v1';
 import {
   ProposalAnsweredV1,
   ProposalDecidedV1,
   ProposalImplementedV1,
   ProposalSubmittedV1,
 } from './proposal-submitted.v1';
+import {
+  ContractRequestHandedOverV1,
+  ContractRequestLapsedV1,
+  DisputeHandedOverV1,
+  DisputeKeptByFederationV1,
+  ProposalClosedUnansweredV1,
+  ProposalHandedOverV1,
+} from './union-ended-handover.v1';
 
 export * from './bargaining-season-launched.v1';
 export * from './congress-held.v1';
@@ -41,7 +51,9 @@ export * from './contract-negotiated.v1';
 export * from './contract-requested.v1';
 export * from './contract-signed.v1';
 export * from './dispute-registered.v1';
+export * from './hotline-ticket.v1';
 export * from './proposal-submitted.v1';
+export * from './union-ended-handover.v1';
 
 /** Every event `rights` publishes on `taizhang.rights.v1`, at its latest version. */
 export const rightsEvents = [
@@ -71,6 +83,14 @@ export const rightsEvents = [
   ContractRenewalRequestedV1,
   ContractFulfilmentCheckedV1,
   BargainingSeasonLaunchedV1,
+  // What a union's end (merged, dissolved) does to its open records.
+  DisputeHandedOverV1,
+  DisputeKeptByFederationV1,
+  ContractRequestHandedOverV1,
+  ContractRequestLapsedV1,
+  ProposalHandedOverV1,
+  ProposalClosedUnansweredV1,
+  ...hotlineEvents,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -87,18 +107,29 @@ export type ProposalSubmitted = EventOf<typeof ProposalSubmittedV1>;
 export type ProposalDecided = EventOf<typeof ProposalDecidedV1>;
 export type ProposalAnswered = EventOf<typeof ProposalAnsweredV1>;
 export type ProposalImplemented = EventOf<typeof ProposalImplementedV1>;
+export type ProposalHandedOver = EventOf<typeof ProposalHandedOverV1>;
+export type ProposalClosedUnanswered = EventOf<typeof ProposalClosedUnansweredV1>;
 export type ProposalEvent =
-  ProposalSubmitted | ProposalDecided | ProposalAnswered | ProposalImplemented;
+  | ProposalSubmitted
+  | ProposalDecided
+  | ProposalAnswered
+  | ProposalImplemented
+  | ProposalHandedOver
+  | ProposalClosedUnanswered;
 export type ContractNegotiationRequested = EventOf<typeof ContractNegotiationRequestedV1>;
 export type ContractRequestAnswered = EventOf<typeof ContractRequestAnsweredV1>;
 export type ContractRequestOverdue = EventOf<typeof ContractRequestOverdueV1>;
+export type DisputeHandedOver = EventOf<typeof DisputeHandedOverV1>;
+export type DisputeKeptByFederation = EventOf<typeof DisputeKeptByFederationV1>;
 export type DisputeEvent =
   | DisputeRegistered
   | DisputeAgreed
   | DisputeFailed
   | DisputeWithdrawn
   | DisputeArbitrationEligible
-  | HardshipScreeningRequested;
+  | HardshipScreeningRequested
+  | DisputeHandedOver
+  | DisputeKeptByFederation;
 export type CongressEvent = CongressHeld | CongressResolutionVoted;
 export type ContractNegotiationRoundHeld = EventOf<typeof ContractNegotiationRoundHeldV1>;
 export type ContractDraftVoted = EventOf<typeof ContractDraftVotedV1>;
@@ -111,6 +142,8 @@ export type ContractRenewalDue = EventOf<typeof ContractRenewalDueV1>;
 export type ContractRenewalRequested = EventOf<typeof ContractRenewalRequestedV1>;
 export type ContractFulfilmentChecked = EventOf<typeof ContractFulfilmentCheckedV1>;
 export type BargainingSeasonLaunched = EventOf<typeof BargainingSeasonLaunchedV1>;
+export type ContractRequestHandedOver = EventOf<typeof ContractRequestHandedOverV1>;
+export type ContractRequestLapsed = EventOf<typeof ContractRequestLapsedV1>;
 export type ContractEvent =
   | ContractNegotiationRequested
   | ContractRequestAnswered
@@ -124,7 +157,9 @@ export type ContractEvent =
   | ContractDeemedEffective
   | ContractRenewalDue
   | ContractRenewalRequested
-  | ContractFulfilmentChecked;
+  | ContractFulfilmentChecked
+  | ContractRequestHandedOver
+  | ContractRequestLapsed;
 export type BargainingSeasonEvent = BargainingSeasonLaunched;
 export type RightsEvent =
   | DisputeEvent
@@ -132,6 +167,7 @@ export type RightsEvent =
   | ProposalEvent
   | ContractEvent
   | BargainingSeasonEvent
+  | HotlineEvent
   | RuleSetAmended;
 
 /** Validates everything on `taizhang.rights.v1`. */

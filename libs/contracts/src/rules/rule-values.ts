@@ -121,6 +121,18 @@ export const DataQualityRulesSchema = z
   })
   .strict();
 
+export const HotlineRulesSchema = z
+  .object({
+    /**
+     * Days after receipt by which the unit holding a 12351 ticket answers the caller, by its tier
+     * (regional practice; the seeds give no number, DESIGN §9).
+     */
+    answerDays: z
+      .object({ municipal: days(), district: days(), street: days(), union: days() })
+      .strict(),
+  })
+  .strict();
+
 const groups = {
   committee: CommitteeRulesSchema,
   collectiveContract: CollectiveContractRulesSchema,
@@ -128,6 +140,7 @@ const groups = {
   disputes: DisputeRulesSchema,
   hardship: HardshipRulesSchema,
   dataQuality: DataQualityRulesSchema,
+  hotline: HotlineRulesSchema,
 };
 
 /** A whole rule set: every value of every group, consistent with each other. */
@@ -157,6 +170,7 @@ export const RuleChangesSchema = z
     disputes: DisputeRulesSchema.partial().optional(),
     hardship: HardshipRulesSchema.partial().optional(),
     dataQuality: DataQualityRulesSchema.partial().optional(),
+    hotline: HotlineRulesSchema.partial().optional(),
   })
   .strict()
   .refine(

@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
 import { CONTRACT_FIGURES } from '../contract-figures';
+import { HOTLINE_FIGURES } from '../hotline-figures';
 import { RIGHTS_FIGURES } from '../rights-figures';
 import { ANSWER_FIGURES } from './answer-figures';
 import { BRANCH_FIGURES } from './branch-figures';
@@ -19,6 +20,7 @@ const SETS = [
   BRANCH_FIGURES,
   RIGHTS_FIGURES,
   CONTRACT_FIGURES,
+  HOTLINE_FIGURES,
   LATENESS,
 ];
 const carry = figuresMoveWithSubtree(SETS);

@@ -43,6 +43,12 @@ export const LATE_CHANGE_FIGURES = [
   'unionsWithCongressThisYear',
   'contractsInForce',
   'workforceCoveredByContracts',
+  // 12351 热线 (hotline set): its counts, not its rate or mean.
+  'hotlineTickets',
+  'hotlineLegalAid',
+  'hotlineClosed',
+  'hotlineOverdue',
+  'hotlineWagesRecoveredFen',
 ] as const;
 
 export type LateChanges = Record<(typeof LATE_CHANGE_FIGURES)[number], number>;

@@ -74,6 +74,11 @@ const OrgUnitChildrenSchema = z.object({
     unionsWithCongressThisYear: true,
     contractsInForce: true,
     workforceCoveredByContracts: true,
+    hotlineTickets: true,
+    hotlineLegalAid: true,
+    hotlineClosed: true,
+    hotlineOverdue: true,
+    hotlineWagesRecoveredFen: true,
   }).describe(
     'what the unit holds itself, in no child (本级): memberships a federation holds (保留会籍, a dissolved union’s members among them), a street’s employers. Children plus this add up to the unit’s summary on any date',
   ),
@@ -166,6 +171,11 @@ export class OrgSummaryController {
       unionsWithCongressThisYear: ownRights.unionsWithCongressThisYear,
       contractsInForce: ownRights.contractsInForce,
       workforceCoveredByContracts: ownRights.workforceCoveredByContracts,
+      hotlineTickets: ownRights.hotlineTickets,
+      hotlineLegalAid: ownRights.hotlineLegalAid,
+      hotlineClosed: ownRights.hotlineClosed,
+      hotlineOverdue: ownRights.hotlineOverdue,
+      hotlineWagesRecoveredFen: ownRights.hotlineWagesRecoveredFen,
     };
 
     return {

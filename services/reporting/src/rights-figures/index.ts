@@ -2,6 +2,7 @@ import { Topics } from '@taizhang/contracts';
 
 import { addKnownAtMigration, figureSetMigration, figureSetProjection } from '../as-of';
 import { projectContractFigures } from '../contract-figures';
+import { projectHotlineFigures } from '../hotline-figures';
 import { topicConsumer } from '../topic-consumer';
 import {
   CreateRightsCongressYears1767700000002,
@@ -28,4 +29,6 @@ export const RightsFiguresConsumer = topicConsumer(
   projectCongressYears,
   // 集体合同 in force: a set of its own (contract-figures/).
   projectContractFigures,
+  // 12351 热线: its own set (hotline-figures), merged into the rights block.
+  projectHotlineFigures,
 );

@@ -5,6 +5,7 @@ import { businessDate } from '@taizhang/domain';
 
 import { figuresAsOf } from '../as-of';
 import { contractFiguresAsOf, ContractFiguresSchema } from '../contract-figures';
+import { hotlineFiguresAsOf, HotlineFiguresSchema } from '../hotline-figures';
 import { RIGHTS_FIGURES } from './rights-figures';
 
 /** Rights' figures of a unit's subtree, as the summary and the drill-down show them. */
@@ -35,6 +36,7 @@ export const RightsFiguresSchema = z.object({
     .describe('unions with a workers’ congress session in the year of the date 本年召开职代会'),
   proposalsReceived: z.number().int().describe('proposals submitted to congresses 提案数'),
   proposalsAnswered: z.number().int().describe('proposals answered 已答复提案数'),
+  ...HotlineFiguresSchema.shape,
   // 集体合同 (contract-figures/).
   ...ContractFiguresSchema.shape,
 });
@@ -54,16 +56,10 @@ export const rightsFiguresAsOf = async (
   { knownAt = null, of = 'subtree' }: { knownAt?: string | null; of?: 'subtree' | 'unit' } = {},
 ): Promise<RightsFigures> => {
   // "Now" as a date: the year of a congress is the calendar year of the day asked about.
-  const [sums, contracts] = await Promise.all([
-    figuresAsOf(
-      pool,
-      RIGHTS_FIGURES,
-      orgUnitId,
-      asOf ?? businessDate(new Date()),
-      undefined,
-      of,
-      knownAt,
-    ),
+  const day = asOf ?? businessDate(new Date());
+  const [sums, hotline, contracts] = await Promise.all([
+    figuresAsOf(pool, RIGHTS_FIGURES, orgUnitId, day, undefined, of, knownAt),
+    hotlineFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
     contractFiguresAsOf(pool, orgUnitId, asOf, { knownAt, of }),
   ]);
 
@@ -77,6 +73,7 @@ export const rightsFiguresAsOf = async (
     unionsWithCongressThisYear: sums.unions_with_congress,
     proposalsReceived: sums.proposals_received,
     proposalsAnswered: sums.proposals_answered,
+    ...hotline,
     ...contracts,
   };
 };

@@ -24,6 +24,7 @@ const stageNames: Record<ContractStatus, string> = {
   Filed: '已报送备案',
   Objected: '审查有异议',
   InForce: '已生效',
+  Lapsed: '已失效',
 };
 
 /** The step follows one of `stages`: else 422 `code`, naming where the contract stands. */

@@ -1,6 +1,7 @@
 import type { ContractKind, Negotiator } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type { UnionOnRecord } from '../shared/union-on-record';
 
 /** 要约: a union asks one employer (or several, regional or industry) to negotiate. */
@@ -79,4 +80,5 @@ export type ContractCommand =
   | MarkDeemedEffective
   | MarkRenewalDue
   | RequestRenewal
-  | CheckFulfilment;
+  | CheckFulfilment
+  | ActOnUnionEnd;

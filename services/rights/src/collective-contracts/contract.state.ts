@@ -14,7 +14,9 @@ export type ContractStatus =
   | 'Signed'
   | 'Filed'
   | 'Objected'
-  | 'InForce';
+  | 'InForce'
+  /** Unanswered when its union was dissolved: nothing more is recorded on it. */
+  | 'Lapsed';
 
 export interface NegotiationRound {
   round: number;

@@ -3,3 +3,4 @@ export { ContractsController } from './contracts.controller';
 export { deemedEffectiveClock } from './deemed-effective.clock';
 export { filingClock } from './filing.clock';
 export { renewalClock } from './renewal.clock';
+export { contractRequestHandover } from './contract-handover';

@@ -105,6 +105,11 @@ describe('GET /reports/org-units/:id/summary and /children ?knownAt= (as known a
       unionsWithCongressThisYear: 0,
       contractsInForce: 0,
       workforceCoveredByContracts: 0,
+      hotlineTickets: 0,
+      hotlineLegalAid: 0,
+      hotlineClosed: 0,
+      hotlineOverdue: 0,
+      hotlineWagesRecoveredFen: 0,
     });
     expect(now.body).toMatchObject({ unions: 2, members: 3, workforce: 150, coveredEmployers: 1 });
     expect(now.body).not.toHaveProperty('lateChanges');

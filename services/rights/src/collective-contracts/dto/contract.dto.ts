@@ -132,6 +132,7 @@ export const ContractViewSchema = z.object({
     'Filed',
     'Objected',
     'InForce',
+    'Lapsed',
   ]),
   kind: ContractKindSchema,
   employerIds: z.array(z.string()),
