@@ -70,9 +70,9 @@ export const writeComposeEnv = (composeFile, envFile) => {
   const required = requiredVariables(fs.readFileSync(composeFile, 'utf8'));
   // Every public half too, even one no container reads (reporting's): the auditor's
   // (npm run audit) check of the signatures needs it.
-  const missing = [
-    ...new Set([...required, ...Object.values(KEY_PAIRS)]),
-  ].filter((variable) => !kept[variable]);
+  const missing = [...new Set([...required, ...Object.values(KEY_PAIRS)])].filter(
+    (variable) => !kept[variable],
+  );
   const values = {};
   // A key pair is made whole: a new private key with its public half, or the public half of a
   // private key already kept.
