@@ -11,11 +11,13 @@ import { useI18n } from '../i18n/i18n';
 import { LIST_LABELS, UnitList } from '../lists/unit-lists';
 import { followLink, navigate, useLocation, withQuery } from '../routing/router';
 import type { SignedInUser } from '../session/session';
+import { ReportSubmissions } from '../submissions/report-submissions';
+import { submissionText } from '../submissions/submission-texts';
 import { Trends } from '../trends/trends';
 import type { Crumb } from './breadcrumb';
 import { Breadcrumb } from './breadcrumb';
 import { ChildrenTable } from './children-table';
-import { knownAtOf,KnownAtPicker } from './known-at';
+import { knownAtOf, KnownAtPicker } from './known-at';
 import { rememberNames, useTrail } from './trail-names';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -72,12 +74,25 @@ export const listOf = (query: URLSearchParams): ListKind | undefined =>
   LIST_KINDS.find((kind) => kind === query.get('list'));
 
 /** What a tab leaves behind: the other view's filters, sort and page. */
-const VIEW_PARAMS = ['page', 'sort', 'dir', 'name', 'status', 'within', 'state'];
+const VIEW_PARAMS = [
+  'page',
+  'sort',
+  'dir',
+  'name',
+  'status',
+  'within',
+  'state',
+  'period',
+  'report',
+];
 
-const ViewTabs = ({ list }: { list: ListKind | undefined }) => {
-  const { t } = useI18n();
+/** 报表报送 (`?list=reports`): a view of its own beside the lists. */
+const REPORTS_VIEW = 'reports';
+
+const ViewTabs = ({ list }: { list: string | undefined }) => {
+  const { t, lang } = useI18n();
   const location = useLocation();
-  const tab = (kind: ListKind | undefined, label: string) => (
+  const tab = (kind: string | undefined, label: string) => (
     <li key={kind ?? 'overview'}>
       <a
         href={withQuery(location, {
@@ -98,6 +113,7 @@ const ViewTabs = ({ list }: { list: ListKind | undefined }) => {
       <ul>
         {tab(undefined, t('overview'))}
         {LIST_KINDS.map((kind) => tab(kind, t(LIST_LABELS[kind])))}
+        {tab(REPORTS_VIEW, submissionText(lang, 'tab'))}
       </ul>
     </nav>
   );
@@ -167,6 +183,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
   const asOf = asOfOf(location.query);
   const id = ids[ids.length - 1]!;
   const list = listOf(location.query);
+  const reports = location.query.get('list') === REPORTS_VIEW;
   const knownAt = knownAtOf(location.query);
   const summary = useAnswer(
     (signal) => fetchSummary(id, { asOf, knownAt }, signal),
@@ -199,8 +216,10 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
     <main>
       <Breadcrumb trail={trail} />
       <AsOfPicker asOf={asOf} knownAt={knownAt} />
-      <ViewTabs list={list} />
-      {list ? (
+      <ViewTabs list={reports ? REPORTS_VIEW : list} />
+      {reports ? (
+        <ReportSubmissions id={id} user={user} />
+      ) : list ? (
         <UnitList kind={list} id={id} asOf={asOf} />
       ) : (
         <>

@@ -148,6 +148,7 @@ export class ReportSubmissionsController {
 
     return {
       orgUnitId: id,
+      kind: units.find((unit) => unit.org_unit_id === id)?.kind ?? 'unknown',
       period,
       asOf,
       own: stateOf(id),

@@ -30,6 +30,9 @@ export const SubmissionStateSchema = z.object({
 
 export const SubmissionsSchema = z.object({
   orgUnitId: z.string(),
+  kind: z
+    .string()
+    .describe('the unit’s own kind: a street or district submits its own report, others do not'),
   period: ReportPeriodSchema,
   asOf: z.iso.date().describe('the period’s last day'),
   own: SubmissionStateSchema.nullable().describe(

@@ -168,6 +168,7 @@ describe('报表报送: reports submitted upward (POST/GET /reports/…/submissi
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
       orgUnitId: 'd1',
+      kind: 'district',
       period: { kind: 'month', value: '2025-12' },
       asOf: '2025-12-31',
       own: null,
