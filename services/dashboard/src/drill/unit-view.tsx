@@ -88,6 +88,28 @@ const VIEW_PARAMS = [
 
 /** 报表报送 (`?list=reports`): a view of its own beside the lists. */
 const REPORTS_VIEW = 'reports';
+type OtherView = ListKind | typeof REPORTS_VIEW;
+
+/** The view of the URL other than the overview: a list, or 报表报送. */
+const otherViewOf = (query: URLSearchParams): OtherView | undefined =>
+  query.get('list') === REPORTS_VIEW ? REPORTS_VIEW : listOf(query);
+
+const OtherViewOf = ({
+  view,
+  id,
+  asOf,
+  user,
+}: {
+  view: OtherView;
+  id: string;
+  asOf: string | undefined;
+  user: SignedInUser;
+}) =>
+  view === REPORTS_VIEW ? (
+    <ReportSubmissions id={id} user={user} />
+  ) : (
+    <UnitList kind={view} id={id} asOf={asOf} />
+  );
 
 const ViewTabs = ({ list }: { list: string | undefined }) => {
   const { t, lang } = useI18n();
@@ -182,8 +204,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
   const location = useLocation();
   const asOf = asOfOf(location.query);
   const id = ids[ids.length - 1]!;
-  const list = listOf(location.query);
-  const reports = location.query.get('list') === REPORTS_VIEW;
+  const list = otherViewOf(location.query);
   const knownAt = knownAtOf(location.query);
   const summary = useAnswer(
     (signal) => fetchSummary(id, { asOf, knownAt }, signal),
@@ -216,11 +237,9 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
     <main>
       <Breadcrumb trail={trail} />
       <AsOfPicker asOf={asOf} knownAt={knownAt} />
-      <ViewTabs list={reports ? REPORTS_VIEW : list} />
-      {reports ? (
-        <ReportSubmissions id={id} user={user} />
-      ) : list ? (
-        <UnitList kind={list} id={id} asOf={asOf} />
+      <ViewTabs list={list} />
+      {list ? (
+        <OtherViewOf view={list} id={id} asOf={asOf} user={user} />
       ) : (
         <>
           {summary.status === 'loading' && <p className="loading">{t('loading')}</p>}
