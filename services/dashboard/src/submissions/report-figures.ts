@@ -18,6 +18,8 @@ const MORE_LABELS: Record<string, Record<Lang, string>> = {
   disputesOverdue: { 'zh-CN': '逾期未结', en: 'Disputes overdue' },
   mediationSuccessRate: { 'zh-CN': '调解成功率', en: 'Mediation success rate' },
   amountRecoveredFen: { 'zh-CN': '追回金额（分）', en: 'Amount recovered (fen)' },
+  proposalsReceived: { 'zh-CN': '职代会提案', en: 'Proposals received' },
+  proposalsAnswered: { 'zh-CN': '提案已答复', en: 'Proposals answered' },
   unionsWithCongressThisYear: {
     'zh-CN': '本年召开职代会的工会',
     en: 'Unions with a workers’ congress this year',

@@ -55,7 +55,7 @@ const report: SubmittedReport = {
   latestReportId: 'r-s1-2',
   submittedBy: { userId: 'u-s1', username: '街道统计员' },
   submittedAt: '2026-12-01T02:00:00.000Z',
-  figures: { unions: 3, members: 120, unionisationRate: 0.75 },
+  figures: { unions: 3, members: 120, unionisationRate: 0.75, proposalsReceived: 2 },
   checkedAt: '2026-12-07T02:00:00.000Z',
   changesSince: [{ figure: 'members', then: 120, now: 125, change: 5 }],
 };
@@ -179,7 +179,7 @@ describe('报表报送 (reports submitted upward)', () => {
     view((url) => (url.includes('/submissions/') ? json(report) : json(district())));
     fireEvent.click(await screen.findByRole('link', { name: '查看报表' }));
     expect(window.location.search).toBe('?list=reports&period=2026-11&report=r-s1');
-    await screen.findByText('第一街道工会 2026-11 月报 报表');
+    await screen.findByText('第一街道工会 2026-11 月报');
     expect(asked.at(-1)!.url).toBe('/api/reporting/reports/submissions/r-s1');
     const row = (figure: string) => document.querySelector(`tr[data-figure="${figure}"]`)!;
     expect(row('members').className).toBe('changed');
@@ -188,6 +188,7 @@ describe('报表报送 (reports submitted upward)', () => {
     expect(row('members').querySelector('.change')!.textContent).toBe('+5');
     expect(row('unions').className).toBe('');
     expect(row('unionisationRate').querySelector('.frozen')!.textContent).toBe('75.0%');
+    expect(row('proposalsReceived').querySelector('th')!.textContent).toBe('职代会提案');
     expect(screen.getByText(/报送后补录改变了 1 项指标/)).toBeTruthy();
     // A correction superseded it: the latest is one click away.
     expect(screen.getByRole('link', { name: '查看最新版本' }).getAttribute('href')).toBe(

@@ -27,7 +27,7 @@ export const SUBMISSION_TEXTS = {
     submittedBy: '报送人',
     version: '版本',
     open: '查看报表',
-    report: '{name} {period} 报表',
+    report: '{name} {period}',
     reportMeta:
       '数据截至 {asOf} 日终，按 {knownAt} 时已录入的数据冻结；{by} 于 {at} 报送，第 {version} 版。',
     superseded: '此版本已被更正，',
