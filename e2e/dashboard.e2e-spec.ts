@@ -31,6 +31,18 @@ const KPI_FIGURES = [
   'retainedMemberships',
   'termsExpired',
 ];
+/** 维权: rights' figures of the summary, in their panel below the cards. */
+const RIGHTS_PANEL_FIGURES = [
+  'disputesReceived',
+  'disputesAgreed',
+  'disputesFailed',
+  'disputesOverdue',
+  'mediationSuccessRate',
+  'amountRecoveredFen',
+  'unionsWithCongressThisYear',
+  'proposalsReceived',
+  'proposalsAnswered',
+];
 
 /**
  * The dashboard as a district officer uses it, in Chromium through the gateway, against the real
@@ -124,6 +136,12 @@ describe('the dashboard in a browser', () => {
     expect(await page.textContent('.kpi[data-figure="members"] .kpi-value')).toBe(
       new Intl.NumberFormat('zh-CN').format(members),
     );
+    // 维权: rights' figures as the API gives them, in their own panel.
+    expect(await page.textContent('.kpi-panel[data-panel="rights"] h2')).toBe('维权');
+    const api = await summaryFromApi(ids().district[0]);
+    const shown = await shownFigures();
+    for (const figure of RIGHTS_PANEL_FIGURES)
+      expect({ figure, shown: shown[figure] }).toEqual({ figure, shown: String(api[figure]) });
   });
 
   it('drills down to a street and a union, each its own URL, with a breadcrumb', async () => {
@@ -354,6 +372,45 @@ describe('the dashboard in a browser', () => {
     await expectFiguresOf(ids().street[0]);
   });
 
+  // Live updates (reporting's GET /reports/live through the gateway): no reload, no polling.
+  it('shows a join made through the API on the open page without reload', async () => {
+    const street = ids().street[0];
+    await page.goto(`${region.gatewayUrl}/units/${ids().district[0]}/${street}`);
+    await shownFigures();
+    await page.waitForSelector('.live-mark[data-live="live"]');
+    // Gone with a reload: still there afterwards means the page was never loaded again.
+    await page.evaluate(
+      () => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true),
+    );
+    const before = (await summaryFromApi(street))['members'] as number;
+
+    const sentAt = Date.now();
+    const joined = await region.call(
+      'POST',
+      `/api/organisation/unions/${ids().union[0]}/members`,
+      officerToken(),
+      joinBody(901),
+    );
+    expect(joined.status).toBe(201);
+    await page.waitForSelector(
+      `.kpi[data-figure="members"] .kpi-value[data-value="${before + 1}"]`,
+      { timeout: 30_000 },
+    );
+    console.log(`dashboard live update: the join shown ${Date.now() - sentAt} ms after its POST`);
+    await page.waitForSelector('.live-updated:text-is("已更新")');
+    await shot('11-live-update');
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+    await expectFiguresOf(street);
+    // The children table follows too: the union's row counts the new member.
+    const union = (await summaryFromApi(ids().union[0]))['members'] as number;
+    await page.waitForSelector(`tr[data-unit="${ids().union[0]}"]`);
+    expect(await page.textContent(`tr[data-unit="${ids().union[0]}"]`)).toContain(
+      new Intl.NumberFormat('zh-CN').format(union),
+    );
+  });
+
   // 报表报送: its own block, after the others (the page is signed in as officer0 by then).
   it('submits a report and sees it from the city', async () => {
     const district = ids().district[0];
@@ -374,7 +431,7 @@ describe('the dashboard in a browser', () => {
     await page.click('button.submit-report');
     await page.waitForSelector('text=已报送。');
     await page.waitForSelector('.own-state[data-submitted="true"]');
-    await shot('11-report-submitted');
+    await shot('12-report-submitted');
 
     // The city's officer sees which districts submitted, and opens the report as frozen.
     await page.click('button:has-text("退出")');
@@ -391,7 +448,7 @@ describe('the dashboard in a browser', () => {
     expect(await page.getAttribute(`tr[data-unit="${ids().district[1]}"]`, 'data-state')).toBe(
       'not-yet',
     );
-    await shot('12-city-submissions');
+    await shot('13-city-submissions');
     await page.click(`${row} a[data-report]`);
     await page.waitForSelector('table.report-figures');
     const reportId = new URL(page.url()).searchParams.get('report')!;
@@ -426,6 +483,6 @@ describe('the dashboard in a browser', () => {
       String(frozen['members']),
     );
     expect(await page.textContent('tr[data-figure="members"] .change')).toBe('+1');
-    await shot('13-report-changed-since');
+    await shot('14-report-changed-since');
   });
 });
