@@ -61,6 +61,8 @@ const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOStrin
 let workbook: Buffer;
 /** An import job in each side's union (uploaded by the city's officer), done. */
 const jobs: string[] = [];
+/** A report each side's district submitted for December 2025 (报表报送). */
+const reports: string[] = [];
 
 const matrix = (region: () => GatewayRegion): Record<string, Row> => {
   const ids = () => region().ids;
@@ -454,6 +456,25 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/by-branch` }),
       queries: ['?asOf=2026-01-05'],
     },
+    // 报表报送: a district's officer submits its own report (each time a correction 更正).
+    'reporting POST /reports/org-units/{id}/submissions': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/reports/org-units/${ids().district[side]}/submissions`,
+        body: { period: '2025-12' },
+      }),
+      inside: { status: 201 },
+    },
+    'reporting GET /reports/org-units/{id}/submissions': {
+      roles: ['federation_officer', 'auditor'],
+      request: (side) => ({
+        path: `/reports/org-units/${ids().district[side]}/submissions?period=2025-12`,
+      }),
+    },
+    'reporting GET /reports/submissions/{reportId}': {
+      roles: ['federation_officer', 'auditor'],
+      request: (side) => ({ path: `/reports/submissions/${reports[side]!}` }),
+    },
     // Lists (issue 11, item 10): a cadre reaches its union, an officer and an auditor their district.
     'organisation GET /unions/{id}/members': {
       roles: readers,
@@ -734,6 +755,16 @@ describe('the authorisation matrix, from the OpenAPI documents, through the gate
             public: operation['x-taizhang-public'] === true,
           });
         }
+    }
+    for (const side of [0, 1] as const) {
+      const submitted = await region.call(
+        'POST',
+        `/api/reporting/reports/org-units/${region.ids.district[side]}/submissions`,
+        region.tokens.federation_officer[side],
+        { period: '2025-11' },
+      );
+      if (submitted.status !== 201) throw new Error(`no report: ${submitted.status}`);
+      reports.push(submitted.body['id'] as string);
     }
     expired = await region.running.auth.token(
       { role: 'federation_officer', orgPath: region.ids.city },

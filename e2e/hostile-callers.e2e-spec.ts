@@ -70,6 +70,7 @@ describe('hostile callers, through the gateway', () => {
           `/api/reporting/reports/org-units/${unit}/children?asOf=2026-01-05`,
           `/api/reporting/reports/org-units/${unit}/uncovered-employers`,
           `/api/reporting/reports/org-units/${unit}/uncovered-employers.xlsx`,
+          `/api/reporting/reports/org-units/${unit}/submissions?period=2025-12`,
           // Live updates: the neighbour's stream is refused before any id is looked at.
           `/api/reporting/reports/live?unit=${unit}`,
           `/api/reporting/reports/live?unit=${unit}&lastEventId=${encodeURIComponent("0-0'; DROP TABLE events; --")}`,
@@ -249,6 +250,8 @@ describe('hostile callers, through the gateway', () => {
           rights(`/hotline-tickets/${ids.hotlineTicket[v]}/closure`),
           { closedAt: '2026-01-06T10:00:00+08:00', outcome: 'resolved' },
         ],
+        // 报表报送: submitting the other side's district's report.
+        [`/api/reporting/reports/org-units/${ids.district[v]}/submissions`, { period: '2025-12' }],
       ];
     };
     // What the other side holds, as its own officer reads it: must not change.
@@ -806,6 +809,44 @@ describe('hostile callers, through the gateway', () => {
       expect(serverErrors).toEqual([]);
       expect(controls).toEqual([]);
     }, 900_000);
+
+    it('answers at least 200 hostile bodies on a report submission (报表报送) with a 4xx, appending nothing', async () => {
+      const path = `/api/reporting/reports/org-units/${region.ids.district[0]}/submissions`;
+      // The district's own officer: only its own unit's report may be submitted.
+      const officer = region.tokens.federation_officer[0];
+      const reports = async () =>
+        Number(
+          (
+            await region.running.databases['reporting']!.pool.query<{ count: string }>(
+              'SELECT count(*) AS count FROM events',
+            )
+          ).rows[0]!.count,
+        );
+      const before = await reports();
+      // Were the valid body refused anyway, refusing the hostile ones would prove nothing.
+      const control = await region.call(
+        'POST',
+        path,
+        officer,
+        { period: '2025-12' },
+        {
+          'if-match': '999',
+        },
+      );
+      expect(control.status).toBe(409);
+      const serverErrors: string[] = [];
+      await fc.assert(
+        fc.asyncProperty(hostile({ period: '2025-12' }), async (body) => {
+          const answer = await region.call('POST', path, officer, body);
+          if (answer.status >= 500) serverErrors.push(`${path} → ${answer.status}`);
+
+          return answer.status >= 400 && answer.status < 500;
+        }),
+        { numRuns: 200, ...replay },
+      );
+      expect(serverErrors).toEqual([]);
+      expect(await reports()).toBe(before);
+    }, 300_000);
 
     // 会员批量导入 takes the workbook itself: hostile bytes, broken zips and sheets whose every
     // row is refused (no valid ID card number), never a row recorded, never a 5xx.

@@ -1,4 +1,5 @@
 import { CreateOrgTreeInTime1765000000000 } from '@taizhang/directory';
+import { eventStoreMigrations } from '@taizhang/event-store';
 import { messagingMigrations } from '@taizhang/messaging';
 
 import { CreateAsOfFigures1732000006100 } from './as-of/migrations/1732000006100-create-as-of-figures';
@@ -17,6 +18,7 @@ import { CreateLateness1767600000002 } from './lateness/migrations/1767600000002
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
+import { CreateReportSubmissions1768700000000 } from './report-submissions';
 import { rightsFiguresMigrations } from './rights-figures';
 import { CreateUnionCoverage1732000004200 } from './union-coverage/migrations/1732000004200-create-union-coverage';
 import { CreateWorkersHomeRatings1767300000001 } from './workers-homes';
@@ -48,4 +50,7 @@ export const reportingMigrations = [
   AddBranchesKnown1767800000004,
   // 12351 热线 (rights' topic): a set of its own, logged from the start.
   ...hotlineFiguresMigrations,
+  // 报表报送: reporting's own store (its one command, ReportSubmitted) and the reports' rows.
+  ...eventStoreMigrations,
+  CreateReportSubmissions1768700000000,
 ];
