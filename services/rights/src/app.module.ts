@@ -14,7 +14,9 @@ import { answerClock, ContractsController } from './collective-contracts';
 import { RightsConfig, rightsEnvSchema } from './config/rights.config';
 import { CongressesController } from './congresses';
 import { OrganisationConsumer, RightsUnitPaths } from './directory';
+import { DisclosuresController } from './disclosures';
 import { arbitrationClock, DisputesController } from './disputes';
+import { EarlyWarningsController } from './early-warnings';
 import { ProposalsController } from './proposals';
 import { rightsMigrations } from './rights.migrations';
 
@@ -72,6 +74,8 @@ export const rightsModule = (
     CongressesController,
     ProposalsController,
     ContractsController,
+    DisclosuresController,
+    EarlyWarningsController,
     OrganisationConsumer,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.

@@ -1,0 +1,1 @@
+export { DisclosuresController } from './disclosures.controller';
