@@ -10,6 +10,7 @@ import { AddKnownAt1767600000001 } from './as-of/migrations/1767600000001-add-kn
 import { AddAnswersKnown1767800000002 } from './as-of/migrations/1767800000002-add-answers-known';
 import { AddUnionTypesKnown1767800000003 } from './as-of/migrations/1767800000003-add-union-types-known';
 import { AddBranchesKnown1767800000004 } from './as-of/migrations/1767800000004-add-branches-known';
+import { disclosureFiguresMigrations } from './disclosure-figures';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
 import { CreateLateness1767600000002 } from './lateness/migrations/1767600000002-create-lateness';
@@ -45,4 +46,6 @@ export const reportingMigrations = [
   AddAnswersKnown1767800000002,
   AddUnionTypesKnown1767800000003,
   AddBranchesKnown1767800000004,
+  // 厂务公开 and 劳动关系预警: rights' second set, logged from the start.
+  ...disclosureFiguresMigrations,
 ];

@@ -41,6 +41,12 @@ export const LATE_CHANGE_FIGURES = [
   'disputesOverdue',
   'amountRecoveredFen',
   'unionsWithCongressThisYear',
+  'unionsWithDisclosure',
+  'earlyWarningsOpen',
+  'earlyWarningsOpenBlue',
+  'earlyWarningsOpenYellow',
+  'earlyWarningsOpenOrange',
+  'earlyWarningsOpenRed',
 ] as const;
 
 export type LateChanges = Record<(typeof LATE_CHANGE_FIGURES)[number], number>;

@@ -72,6 +72,12 @@ const OrgUnitChildrenSchema = z.object({
     disputesOverdue: true,
     amountRecoveredFen: true,
     unionsWithCongressThisYear: true,
+    unionsWithDisclosure: true,
+    earlyWarningsOpen: true,
+    earlyWarningsOpenBlue: true,
+    earlyWarningsOpenYellow: true,
+    earlyWarningsOpenOrange: true,
+    earlyWarningsOpenRed: true,
   }).describe(
     'what the unit holds itself, in no child (本级): memberships a federation holds (保留会籍, a dissolved union’s members among them), a street’s employers. Children plus this add up to the unit’s summary on any date',
   ),
@@ -162,6 +168,12 @@ export class OrgSummaryController {
       disputesOverdue: ownRights.disputesOverdue,
       amountRecoveredFen: ownRights.amountRecoveredFen,
       unionsWithCongressThisYear: ownRights.unionsWithCongressThisYear,
+      unionsWithDisclosure: ownRights.unionsWithDisclosure,
+      earlyWarningsOpen: ownRights.earlyWarningsOpen,
+      earlyWarningsOpenBlue: ownRights.earlyWarningsOpenBlue,
+      earlyWarningsOpenYellow: ownRights.earlyWarningsOpenYellow,
+      earlyWarningsOpenOrange: ownRights.earlyWarningsOpenOrange,
+      earlyWarningsOpenRed: ownRights.earlyWarningsOpenRed,
     };
 
     return {

@@ -1,6 +1,7 @@
 import { Topics } from '@taizhang/contracts';
 
 import { addKnownAtMigration, figureSetMigration, figureSetProjection } from '../as-of';
+import { disclosureFiguresProjections } from '../disclosure-figures';
 import { topicConsumer } from '../topic-consumer';
 import {
   CreateRightsCongressYears1767700000002,
@@ -25,4 +26,6 @@ export const RightsFiguresConsumer = topicConsumer(
   Topics.rights,
   figureSetProjection(RIGHTS_FIGURES, rightsFigureDeltas),
   projectCongressYears,
+  // 厂务公开 and 劳动关系预警: a set of their own (src/disclosure-figures).
+  ...disclosureFiguresProjections,
 );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { businessDate } from '@taizhang/domain';
 
 import { figuresAsOf } from '../as-of';
+import { disclosureFiguresAsOf, DisclosureFiguresSchema } from '../disclosure-figures';
 import { RIGHTS_FIGURES } from './rights-figures';
 
 /** Rights' figures of a unit's subtree, as the summary and the drill-down show them. */
@@ -34,6 +35,8 @@ export const RightsFiguresSchema = z.object({
     .describe('unions with a workers’ congress session in the year of the date 本年召开职代会'),
   proposalsReceived: z.number().int().describe('proposals submitted to congresses 提案数'),
   proposalsAnswered: z.number().int().describe('proposals answered 已答复提案数'),
+  // 厂务公开 and 劳动关系预警 (src/disclosure-figures).
+  ...DisclosureFiguresSchema.shape,
 });
 export type RightsFigures = z.infer<typeof RightsFiguresSchema>;
 
@@ -51,15 +54,11 @@ export const rightsFiguresAsOf = async (
   { knownAt = null, of = 'subtree' }: { knownAt?: string | null; of?: 'subtree' | 'unit' } = {},
 ): Promise<RightsFigures> => {
   // "Now" as a date: the year of a congress is the calendar year of the day asked about.
-  const sums = await figuresAsOf(
-    pool,
-    RIGHTS_FIGURES,
-    orgUnitId,
-    asOf ?? businessDate(new Date()),
-    undefined,
-    of,
-    knownAt,
-  );
+  const day = asOf ?? businessDate(new Date());
+  const [sums, disclosures] = await Promise.all([
+    figuresAsOf(pool, RIGHTS_FIGURES, orgUnitId, day, undefined, of, knownAt),
+    disclosureFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
+  ]);
 
   return {
     disputesReceived: sums.disputes_received,
@@ -71,5 +70,6 @@ export const rightsFiguresAsOf = async (
     unionsWithCongressThisYear: sums.unions_with_congress,
     proposalsReceived: sums.proposals_received,
     proposalsAnswered: sums.proposals_answered,
+    ...disclosures,
   };
 };
