@@ -8,6 +8,7 @@ import {
   cadreBody,
   congressBody,
   contractBody,
+  disclosureBody,
   disputeBody,
   employerBody,
   joinBody,
@@ -15,6 +16,7 @@ import {
   memberWorkbook,
   proposalBody,
   startGatewayRegion,
+  warningBody,
   XLSX,
 } from './support/gateway-region';
 
@@ -636,6 +638,50 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: (side) => ({
         path: `/contracts/${ids().contract[side]}/answer`,
         body: { answeredOn: '2026-01-06' },
+      }),
+    },
+    'rights POST /disclosures': {
+      roles: keepers,
+      request: (side) => ({ path: '/disclosures', body: disclosureBody(ids().union[side]) }),
+    },
+    'rights GET /disclosures/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/disclosures/${ids().disclosure[side]}` }),
+    },
+    'rights POST /disclosures/{id}/withdrawal': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/disclosures/${ids().disclosure[side]}/withdrawal`,
+        body: { withdrawnOn: '2026-01-06', reason: '误登记' },
+      }),
+    },
+    'rights POST /early-warnings': {
+      roles: keepers,
+      request: (side) => ({ path: '/early-warnings', body: warningBody(ids().union[side]) }),
+    },
+    'rights GET /early-warnings/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/early-warnings/${ids().warning[side]}` }),
+    },
+    'rights POST /early-warnings/{id}/follow-ups': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/early-warnings/${ids().warning[side]}/follow-ups`,
+        body: { on: '2026-01-06', action: '约谈企业负责人' },
+      }),
+    },
+    'rights POST /early-warnings/{id}/level': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/early-warnings/${ids().warning[side]}/level`,
+        body: { to: 'red', changedOn: '2026-01-06', reason: '职工聚集' },
+      }),
+    },
+    'rights POST /early-warnings/{id}/resolution': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/early-warnings/${ids().warning[side]}/resolution`,
+        body: { resolvedOn: '2026-01-07', outcome: '工资已补发' },
       }),
     },
   };

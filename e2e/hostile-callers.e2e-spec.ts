@@ -9,6 +9,7 @@ import {
   cadreBody,
   congressBody,
   contractBody,
+  disclosureBody,
   disputeBody,
   employerBody,
   joinBody,
@@ -17,6 +18,7 @@ import {
   memberWorkbook,
   proposalBody,
   startGatewayRegion,
+  warningBody,
   XLSX,
   zipOf,
 } from './support/gateway-region';
@@ -61,6 +63,8 @@ describe('hostile callers, through the gateway', () => {
         rights(`/congresses/${ids.congress[v]}`),
         rights(`/contracts/${ids.contract[v]}`),
         rights(`/proposals/${ids.proposal[v]}`),
+        rights(`/disclosures/${ids.disclosure[v]}`),
+        rights(`/early-warnings/${ids.warning[v]}`),
         ...[ids.union[v], ids.street[v], ids.district[v], ids.city].flatMap((unit) => [
           `/api/reporting/reports/org-units/${unit}/summary`,
           `/api/reporting/reports/org-units/${unit}/children`,
@@ -229,6 +233,26 @@ describe('hostile callers, through the gateway', () => {
           { answeredOn: '2026-01-06', answer: '越权' },
         ],
         [rights(`/proposals/${ids.proposal[v]}/implementation`), { implementedOn: '2026-01-06' }],
+        // 厂务公开 and 劳动关系预警: for the other side's union, or on its records.
+        [rights('/disclosures'), disclosureBody(ids.union[v])],
+        [
+          rights(`/disclosures/${ids.disclosure[v]}/withdrawal`),
+          { withdrawnOn: '2026-01-06', reason: '越权' },
+        ],
+        [rights('/early-warnings'), warningBody(ids.union[v])],
+        [rights('/early-warnings'), warningBody(ids.district[v])],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/follow-ups`),
+          { on: '2026-01-06', action: '越权' },
+        ],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/level`),
+          { to: 'red', changedOn: '2026-01-06', reason: '越权' },
+        ],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/resolution`),
+          { resolvedOn: '2026-01-06', outcome: '越权' },
+        ],
       ];
     };
     // What the other side holds, as its own officer reads it: must not change.
@@ -247,6 +271,8 @@ describe('hostile callers, through the gateway', () => {
         congress: await read(rights(`/congresses/${ids.congress[v]}`)),
         contract: await read(rights(`/contracts/${ids.contract[v]}`)),
         proposal: await read(rights(`/proposals/${ids.proposal[v]}`)),
+        disclosure: await read(rights(`/disclosures/${ids.disclosure[v]}`)),
+        warning: await read(rights(`/early-warnings/${ids.warning[v]}`)),
       };
     };
 
@@ -726,6 +752,24 @@ describe('hostile callers, through the gateway', () => {
         {
           path: `/proposals/${ids.proposal[0]}/implementation`,
           valid: { implementedOn: '2026-01-08' },
+        },
+        { path: '/disclosures', valid: disclosureBody(ids.union[0]), optional: ['notes'] },
+        {
+          path: `/disclosures/${ids.disclosure[0]}/withdrawal`,
+          valid: { withdrawnOn: '2026-01-06', reason: '误登记' },
+        },
+        { path: '/early-warnings', valid: warningBody(ids.union[0]) },
+        {
+          path: `/early-warnings/${ids.warning[0]}/follow-ups`,
+          valid: { on: '2026-01-06', action: '约谈企业负责人' },
+        },
+        {
+          path: `/early-warnings/${ids.warning[0]}/level`,
+          valid: { to: 'red', changedOn: '2026-01-06', reason: '职工聚集' },
+        },
+        {
+          path: `/early-warnings/${ids.warning[0]}/resolution`,
+          valid: { resolvedOn: '2026-01-07', outcome: '工资已补发' },
         },
       ];
       const serverErrors: string[] = [];

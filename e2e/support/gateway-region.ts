@@ -49,6 +49,9 @@ export interface GatewayRegion {
     contract: [string, string];
     /** A proposal (提案) to each union's congress, submitted and not yet decided. */
     proposal: [string, string];
+    /** An affairs disclosure (厂务公开) of each union, and an open early warning (劳动关系预警). */
+    disclosure: [string, string];
+    warning: [string, string];
   };
   /** Access tokens: `admin`, `cityOfficer`, and each role per side. */
   admin: string;
@@ -148,6 +151,33 @@ export const proposalBody = (congressId: string) => ({
   title: '改善职工食堂就餐条件',
   submittedBy: '王芳等5名代表',
   submittedOn: '2026-01-05',
+});
+
+/** A disclosure (厂务公开) of wages and 五险一金 on the notice board, on 2026-01-05. */
+export const disclosureBody = (unionId: string) => ({
+  unionId,
+  kind: 'factory',
+  disclosedOn: '2026-01-05',
+  items: ['wages_bonuses', 'social_insurance'],
+  audience: 'all_workers',
+  channel: 'notice_board',
+  responsiblePersons: {
+    firstResponsible: '张书记',
+    firstExecutor: '李厂长',
+    firstSupervisor: '王主席',
+    firstEvaluator: '全体职工',
+  },
+  notes: '年终奖金分配方案',
+});
+
+/** A yellow early warning (劳动关系预警) of unpaid wages, raised on 2026-01-05. */
+export const warningBody = (orgUnitId: string) => ({
+  orgUnitId,
+  employerName: '某服装有限公司',
+  risk: 'wage_arrears',
+  level: 'yellow',
+  raisedOn: '2026-01-05',
+  description: '拖欠两个月工资',
 });
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -348,11 +378,15 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const congress: string[] = [];
   const contract: string[] = [];
   const proposal: string[] = [];
+  const disclosure: string[] = [];
+  const warning: string[] = [];
   for (const side of [0, 1] as const) {
     dispute.push(await rightsRecord('/disputes', disputeBody(union[side]!, member[side]!)));
     congress.push(await rightsRecord('/congresses', congressBody(union[side]!)));
     contract.push(await rightsRecord('/contracts', contractBody(union[side]!, employer[side]!)));
     proposal.push(await rightsRecord('/proposals', proposalBody(congress[side]!)));
+    disclosure.push(await rightsRecord('/disclosures', disclosureBody(union[side]!)));
+    warning.push(await rightsRecord('/early-warnings', warningBody(union[side]!)));
   }
   const pair = (values: string[]) => [values[0]!, values[1]!] as [string, string];
 
@@ -373,6 +407,8 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       congress: pair(congress),
       contract: pair(contract),
       proposal: pair(proposal),
+      disclosure: pair(disclosure),
+      warning: pair(warning),
     },
     admin,
     cityOfficer,
