@@ -644,6 +644,10 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       roles: keepers,
       request: (side) => ({ path: '/disclosures', body: disclosureBody(ids().union[side]) }),
     },
+    'rights GET /disclosures': {
+      roles: readers,
+      request: (side) => ({ path: `/disclosures?unionId=${ids().union[side]}` }),
+    },
     'rights GET /disclosures/{id}': {
       roles: readers,
       request: (side) => ({ path: `/disclosures/${ids().disclosure[side]}` }),

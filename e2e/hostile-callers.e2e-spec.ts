@@ -64,6 +64,7 @@ describe('hostile callers, through the gateway', () => {
         rights(`/contracts/${ids.contract[v]}`),
         rights(`/proposals/${ids.proposal[v]}`),
         rights(`/disclosures/${ids.disclosure[v]}`),
+        rights(`/disclosures?unionId=${ids.union[v]}`),
         rights(`/early-warnings/${ids.warning[v]}`),
         ...[ids.union[v], ids.street[v], ids.district[v], ids.city].flatMap((unit) => [
           `/api/reporting/reports/org-units/${unit}/summary`,

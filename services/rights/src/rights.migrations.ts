@@ -3,6 +3,8 @@ import { directoryMigrations } from '@taizhang/directory';
 import { eventStoreMigrations } from '@taizhang/event-store';
 import { messagingMigrations } from '@taizhang/messaging';
 
+import { IndexDisclosuresByUnion1768200000100 } from './disclosures';
+
 /** Every migration of rights' database, in order: the app runs them at start, tests too. */
 export const rightsMigrations = [
   ...eventStoreMigrations,
@@ -10,4 +12,6 @@ export const rightsMigrations = [
   ...messagingMigrations,
   ...directoryMigrations,
   ...deadlinesMigrations,
+  // A union's disclosures (厂务公开台账) read from its events.
+  IndexDisclosuresByUnion1768200000100,
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { Body, Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
@@ -8,6 +8,7 @@ import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import {
   commandOnLoaded,
   CommandPost,
+  pageWindow,
   SignedInCommand,
   versioned,
   VersionedRead,
@@ -17,9 +18,12 @@ import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { loadUnionInScope, unionOnRecord } from '../shared/union-on-record';
+import { listDisclosures } from './disclosure-list.query';
 import { loadDisclosureInScope, runDisclosureCommand } from './disclosure-streams';
 import {
+  DisclosureListDto,
   DisclosureViewDto,
+  ListDisclosuresQueryDto,
   RecordDisclosureDto,
   WithdrawDisclosureDto,
 } from './dto/disclosure.dto';
@@ -80,6 +84,29 @@ export class DisclosuresController {
           { unit, expectedVersion, fingerprint: ['WithdrawDisclosure', id, body] },
         ),
     );
+  }
+
+  /** 厂务公开台账: a union's disclosures, a page at a time; 404 for a union outside the scope. */
+  @Roles(...KEEPERS, 'auditor')
+  @Get()
+  @ApiOkResponse({ type: DisclosureListDto })
+  async list(
+    @Query() query: ListDisclosuresQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DisclosureListDto> {
+    await loadUnionInScope(this.store, user, query.unionId);
+    const { rows, total } = await listDisclosures(this.store.pool, query.unionId, {
+      year: query.year ?? null,
+      ...pageWindow(query),
+    });
+
+    return {
+      unionId: query.unionId,
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+      disclosures: rows,
+    };
   }
 
   @Roles(...KEEPERS, 'auditor')

@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
+import { pageAnswerFields, pageQueryFields } from '@taizhang/bootstrap';
 import {
   DisclosureAudienceSchema,
   DisclosureChannelSchema,
@@ -51,7 +52,22 @@ export const WithdrawDisclosureSchema = z
   .strict();
 export class WithdrawDisclosureDto extends createZodDto(WithdrawDisclosureSchema) {}
 
-export const DisclosureViewSchema = z.object({
+export const ListDisclosuresQuerySchema = z
+  .object({
+    unionId: z.uuid().describe('the union whose disclosures are listed'),
+    year: z.coerce
+      .number()
+      .int()
+      .min(1900)
+      .max(9999)
+      .optional()
+      .describe('only the disclosures of this year'),
+    ...pageQueryFields,
+  })
+  .strict();
+export class ListDisclosuresQueryDto extends createZodDto(ListDisclosuresQuerySchema) {}
+
+const DisclosureSchema = z.object({
   disclosureId: z.string(),
   unionId: z.string(),
   status: z.enum(['Recorded', 'Withdrawn']),
@@ -69,6 +85,15 @@ export const DisclosureViewSchema = z.object({
   notes: z.string().nullable(),
   withdrawnOn: z.string().nullable(),
   withdrawalReason: z.string().nullable(),
-  version: z.number().int(),
 });
+export const DisclosureViewSchema = DisclosureSchema.extend({ version: z.number().int() });
 export class DisclosureViewDto extends createZodDto(DisclosureViewSchema) {}
+
+export const DisclosureListSchema = z.object({
+  unionId: z.string(),
+  ...pageAnswerFields,
+  disclosures: z
+    .array(DisclosureSchema)
+    .describe('the union’s disclosures, the latest first; withdrawn ones marked'),
+});
+export class DisclosureListDto extends createZodDto(DisclosureListSchema) {}

@@ -149,6 +149,42 @@ describe('affairs disclosures and labour-relations early warnings', () => {
     });
   });
 
+  it('lists a union’s disclosures a page at a time, the latest first, withdrawn ones marked', async () => {
+    const record = async (disclosedOn: string) =>
+      (await post(neighbour, '/disclosures', disclosure({ unionId: ids.u2, disclosedOn }))).body[
+        'id'
+      ] as string;
+    const [first, second, third] = [
+      await record('2025-12-01'),
+      await record('2026-02-01'),
+      await record('2026-01-10'),
+    ];
+    await post(neighbour, `/disclosures/${second}/withdrawal`, {
+      withdrawnOn: '2026-02-02',
+      reason: '误登记',
+    });
+    const list = (caller: TestCaller, query: string) =>
+      get(caller, `/disclosures?unionId=${ids.u2}&${query}`);
+    const page1 = await list(auditor, 'pageSize=2');
+    expect(page1.status).toBe(200);
+    expect(page1.body).toMatchObject({ unionId: ids.u2, page: 1, pageSize: 2, total: 3 });
+    const rows = page1.body['disclosures'] as Record<string, unknown>[];
+    expect(rows.map((row) => [row['disclosureId'], row['status']])).toEqual([
+      [second, 'Withdrawn'],
+      [third, 'Recorded'],
+    ]);
+    expect(rows[0]).toMatchObject({ withdrawnOn: '2026-02-02', withdrawalReason: '误登记' });
+    expect(
+      ((await list(neighbour, 'pageSize=2&page=2')).body['disclosures'] as { disclosureId: string }[])
+        .map((row) => row.disclosureId),
+    ).toEqual([first]);
+    expect((await list(neighbour, 'year=2025')).body).toMatchObject({ total: 1 });
+    expect((await list(cadre, '')).status).toBe(404);
+    expect((await get(cadre, `/disclosures?unionId=${ids.west}`)).status).toBe(404);
+    for (const bad of ['pageSize=0', 'year=abc', 'unionId=x', 'other=1'])
+      expect((await get(auditor, `/disclosures?unionId=${ids.u2}&${bad}`)).status).toBe(400);
+  });
+
   it('raises a warning for a union and for a federation, in scope only', async () => {
     const byUnion = await post(cadre, '/early-warnings', warning());
     expect(byUnion.status).toBe(201);
