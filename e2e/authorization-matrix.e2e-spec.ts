@@ -8,6 +8,7 @@ import {
   cadreBody,
   congressBody,
   contractBody,
+  disclosureBody,
   disputeBody,
   employerBody,
   hotlineBody,
@@ -16,6 +17,7 @@ import {
   memberWorkbook,
   proposalBody,
   startGatewayRegion,
+  warningBody,
   XLSX,
 } from './support/gateway-region';
 
@@ -699,6 +701,54 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: (side) => ({
         path: `/hotline-tickets/${ids().hotlineTicket[side]}/closure`,
         body: { closedAt: '2026-01-07T10:00:00+08:00', outcome: 'resolved', satisfaction: 4 },
+      }),
+    },
+    'rights POST /disclosures': {
+      roles: keepers,
+      request: (side) => ({ path: '/disclosures', body: disclosureBody(ids().union[side]) }),
+    },
+    'rights GET /disclosures': {
+      roles: readers,
+      request: (side) => ({ path: `/disclosures?unionId=${ids().union[side]}` }),
+    },
+    'rights GET /disclosures/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/disclosures/${ids().disclosure[side]}` }),
+    },
+    'rights POST /disclosures/{id}/withdrawal': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/disclosures/${ids().disclosure[side]}/withdrawal`,
+        body: { withdrawnOn: '2026-01-06', reason: '误登记' },
+      }),
+    },
+    'rights POST /early-warnings': {
+      roles: keepers,
+      request: (side) => ({ path: '/early-warnings', body: warningBody(ids().union[side]) }),
+    },
+    'rights GET /early-warnings/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/early-warnings/${ids().warning[side]}` }),
+    },
+    'rights POST /early-warnings/{id}/follow-ups': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/early-warnings/${ids().warning[side]}/follow-ups`,
+        body: { on: '2026-01-06', action: '约谈企业负责人' },
+      }),
+    },
+    'rights POST /early-warnings/{id}/level': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/early-warnings/${ids().warning[side]}/level`,
+        body: { to: 'red', changedOn: '2026-01-06', reason: '职工聚集' },
+      }),
+    },
+    'rights POST /early-warnings/{id}/resolution': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/early-warnings/${ids().warning[side]}/resolution`,
+        body: { resolvedOn: '2026-01-07', outcome: '工资已补发' },
       }),
     },
   };

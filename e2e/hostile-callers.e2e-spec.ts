@@ -3,12 +3,15 @@ import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 
+import { eventually } from '@taizhang/testing';
+
 import type { GatewayRegion, Side } from './support/gateway-region';
 import {
   applicationBody,
   cadreBody,
   congressBody,
   contractBody,
+  disclosureBody,
   disputeBody,
   employerBody,
   hotlineBody,
@@ -18,6 +21,7 @@ import {
   memberWorkbook,
   proposalBody,
   startGatewayRegion,
+  warningBody,
   XLSX,
   zipOf,
 } from './support/gateway-region';
@@ -41,7 +45,19 @@ describe('hostile callers, through the gateway', () => {
     region = await startGatewayRegion();
     for (const side of [0, 1] as const)
       workbooks.push(await memberWorkbook([memberRow(950 + side)]));
-  }, 240_000);
+    // The region's dispute and request are backdated: rights' clocks mark them within a minute.
+    // Until they have, a tick during the sweep would change what the sweep checks stays as it was.
+    for (const side of [0, 1] as const)
+      await eventually(
+        async () => [
+          await region.call('GET', rights(`/disputes/${region.ids.dispute[side]}`), region.cityOfficer),
+          await region.call('GET', rights(`/contracts/${region.ids.contract[side]}`), region.cityOfficer),
+        ],
+        ([dispute, contract]) =>
+          dispute!.body['eligibleForArbitration'] === true && contract!.body['status'] === 'Overdue',
+        90_000,
+      );
+  }, 360_000);
   afterAll(() => region?.close(), 120_000);
 
   describe('cross-tenant sweep', () => {
@@ -63,6 +79,9 @@ describe('hostile callers, through the gateway', () => {
         rights(`/contracts/${ids.contract[v]}`),
         rights(`/proposals/${ids.proposal[v]}`),
         rights(`/hotline-tickets/${ids.hotlineTicket[v]}`),
+        rights(`/disclosures/${ids.disclosure[v]}`),
+        rights(`/disclosures?unionId=${ids.union[v]}`),
+        rights(`/early-warnings/${ids.warning[v]}`),
         ...[ids.union[v], ids.street[v], ids.district[v], ids.city].flatMap((unit) => [
           `/api/reporting/reports/org-units/${unit}/summary`,
           `/api/reporting/reports/org-units/${unit}/children`,
@@ -252,6 +271,26 @@ describe('hostile callers, through the gateway', () => {
         ],
         // 报表报送: submitting the other side's district's report.
         [`/api/reporting/reports/org-units/${ids.district[v]}/submissions`, { period: '2025-12' }],
+        // 厂务公开 and 劳动关系预警: for the other side's union, or on its records.
+        [rights('/disclosures'), disclosureBody(ids.union[v])],
+        [
+          rights(`/disclosures/${ids.disclosure[v]}/withdrawal`),
+          { withdrawnOn: '2026-01-06', reason: '越权' },
+        ],
+        [rights('/early-warnings'), warningBody(ids.union[v])],
+        [rights('/early-warnings'), warningBody(ids.district[v])],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/follow-ups`),
+          { on: '2026-01-06', action: '越权' },
+        ],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/level`),
+          { to: 'red', changedOn: '2026-01-06', reason: '越权' },
+        ],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/resolution`),
+          { resolvedOn: '2026-01-06', outcome: '越权' },
+        ],
       ];
     };
     // What the other side holds, as its own officer reads it: must not change.
@@ -270,6 +309,8 @@ describe('hostile callers, through the gateway', () => {
         congress: await read(rights(`/congresses/${ids.congress[v]}`)),
         contract: await read(rights(`/contracts/${ids.contract[v]}`)),
         proposal: await read(rights(`/proposals/${ids.proposal[v]}`)),
+        disclosure: await read(rights(`/disclosures/${ids.disclosure[v]}`)),
+        warning: await read(rights(`/early-warnings/${ids.warning[v]}`)),
       };
     };
 
@@ -774,6 +815,24 @@ describe('hostile callers, through the gateway', () => {
             wagesRecoveredFen: 100,
           },
           optional: ['satisfaction', 'wagesRecoveredFen'],
+        },
+        { path: '/disclosures', valid: disclosureBody(ids.union[0]), optional: ['notes'] },
+        {
+          path: `/disclosures/${ids.disclosure[0]}/withdrawal`,
+          valid: { withdrawnOn: '2026-01-06', reason: '误登记' },
+        },
+        { path: '/early-warnings', valid: warningBody(ids.union[0]) },
+        {
+          path: `/early-warnings/${ids.warning[0]}/follow-ups`,
+          valid: { on: '2026-01-06', action: '约谈企业负责人' },
+        },
+        {
+          path: `/early-warnings/${ids.warning[0]}/level`,
+          valid: { to: 'red', changedOn: '2026-01-06', reason: '职工聚集' },
+        },
+        {
+          path: `/early-warnings/${ids.warning[0]}/resolution`,
+          valid: { resolvedOn: '2026-01-07', outcome: '工资已补发' },
         },
       ];
       const serverErrors: string[] = [];

@@ -14,7 +14,9 @@ import { answerClock, ContractsController } from './collective-contracts';
 import { RightsConfig, rightsEnvSchema } from './config/rights.config';
 import { CongressesController } from './congresses';
 import { OrganisationConsumer, RightsUnitPaths } from './directory';
+import { DisclosuresController } from './disclosures';
 import { arbitrationClock, DisputesController } from './disputes';
+import { EarlyWarningsController } from './early-warnings';
 import { hotlineAnswerClock, HotlineTicketsController } from './hotline';
 import { ProposalsController } from './proposals';
 import { rightsMigrations } from './rights.migrations';
@@ -74,6 +76,8 @@ export const rightsModule = (
     ProposalsController,
     ContractsController,
     HotlineTicketsController,
+    DisclosuresController,
+    EarlyWarningsController,
     OrganisationConsumer,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
+import { DISCLOSURE_FIGURES } from '../disclosure-figures';
 import { HOTLINE_FIGURES } from '../hotline-figures';
 import { RIGHTS_FIGURES } from '../rights-figures';
 import { ANSWER_FIGURES } from './answer-figures';
@@ -19,6 +20,7 @@ const SETS = [
   BRANCH_FIGURES,
   RIGHTS_FIGURES,
   HOTLINE_FIGURES,
+  DISCLOSURE_FIGURES,
   LATENESS,
 ];
 const carry = figuresMoveWithSubtree(SETS);

@@ -47,6 +47,12 @@ export const LATE_CHANGE_FIGURES = [
   'hotlineClosed',
   'hotlineOverdue',
   'hotlineWagesRecoveredFen',
+  'unionsWithDisclosure',
+  'earlyWarningsOpen',
+  'earlyWarningsOpenBlue',
+  'earlyWarningsOpenYellow',
+  'earlyWarningsOpenOrange',
+  'earlyWarningsOpenRed',
 ] as const;
 
 export type LateChanges = Record<(typeof LATE_CHANGE_FIGURES)[number], number>;

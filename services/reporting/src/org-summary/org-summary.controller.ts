@@ -77,6 +77,12 @@ const OrgUnitChildrenSchema = z.object({
     hotlineClosed: true,
     hotlineOverdue: true,
     hotlineWagesRecoveredFen: true,
+    unionsWithDisclosure: true,
+    earlyWarningsOpen: true,
+    earlyWarningsOpenBlue: true,
+    earlyWarningsOpenYellow: true,
+    earlyWarningsOpenOrange: true,
+    earlyWarningsOpenRed: true,
   }).describe(
     'what the unit holds itself, in no child (本级): memberships a federation holds (保留会籍, a dissolved union’s members among them), a street’s employers. Children plus this add up to the unit’s summary on any date',
   ),
@@ -172,6 +178,12 @@ export class OrgSummaryController {
       hotlineClosed: ownRights.hotlineClosed,
       hotlineOverdue: ownRights.hotlineOverdue,
       hotlineWagesRecoveredFen: ownRights.hotlineWagesRecoveredFen,
+      unionsWithDisclosure: ownRights.unionsWithDisclosure,
+      earlyWarningsOpen: ownRights.earlyWarningsOpen,
+      earlyWarningsOpenBlue: ownRights.earlyWarningsOpenBlue,
+      earlyWarningsOpenYellow: ownRights.earlyWarningsOpenYellow,
+      earlyWarningsOpenOrange: ownRights.earlyWarningsOpenOrange,
+      earlyWarningsOpenRed: ownRights.earlyWarningsOpenRed,
     };
 
     return {

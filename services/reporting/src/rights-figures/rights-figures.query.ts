@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { businessDate } from '@taizhang/domain';
 
 import { figuresAsOf } from '../as-of';
+import { disclosureFiguresAsOf, DisclosureFiguresSchema } from '../disclosure-figures';
 import { hotlineFiguresAsOf, HotlineFiguresSchema } from '../hotline-figures';
 import { RIGHTS_FIGURES } from './rights-figures';
 
@@ -36,6 +37,8 @@ export const RightsFiguresSchema = z.object({
   proposalsReceived: z.number().int().describe('proposals submitted to congresses 提案数'),
   proposalsAnswered: z.number().int().describe('proposals answered 已答复提案数'),
   ...HotlineFiguresSchema.shape,
+  // 厂务公开 and 劳动关系预警 (src/disclosure-figures).
+  ...DisclosureFiguresSchema.shape,
 });
 export type RightsFigures = z.infer<typeof RightsFiguresSchema>;
 
@@ -54,9 +57,10 @@ export const rightsFiguresAsOf = async (
 ): Promise<RightsFigures> => {
   // "Now" as a date: the year of a congress is the calendar year of the day asked about.
   const day = asOf ?? businessDate(new Date());
-  const [sums, hotline] = await Promise.all([
+  const [sums, hotline, disclosures] = await Promise.all([
     figuresAsOf(pool, RIGHTS_FIGURES, orgUnitId, day, undefined, of, knownAt),
     hotlineFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
+    disclosureFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
   ]);
 
   return {
@@ -70,5 +74,6 @@ export const rightsFiguresAsOf = async (
     proposalsReceived: sums.proposals_received,
     proposalsAnswered: sums.proposals_answered,
     ...hotline,
+    ...disclosures,
   };
 };
