@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AuthModule } from '@taizhang/auth';
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 
+import { AnswerCache } from './answer-cache';
 import { LatenessController } from './lateness';
 import { LiveController, LivePublisher, LiveStream } from './live';
 import { OrgStructureController } from './org-structure/org-structure.controller';
@@ -13,6 +14,7 @@ import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
 import { SeriesController } from './series';
+import type { AfterCommitHook } from './topic-consumer';
 import { AFTER_COMMIT_HOOKS } from './topic-consumer';
 import { UncoveredEmployersController } from './uncovered-employers';
 import { UnitListsController } from './unit-lists';
@@ -52,13 +54,18 @@ export const reportingModule = (
     ...reportingConsumers,
   ],
   providers: [
+    AnswerCache,
     LiveStream,
     LivePublisher,
-    // What every topic consumer calls once a run of projections committed (live updates).
+    // What every topic consumer calls once a run of projections committed: the answer cache's
+    // new generation first, then the live notice, so that a dashboard refetching on the notice
+    // never reads an answer the run retired.
     {
       provide: AFTER_COMMIT_HOOKS,
-      inject: [LivePublisher],
-      useFactory: (live: LivePublisher) => [live.hook],
+      inject: [AnswerCache, LivePublisher],
+      useFactory: (cache: AnswerCache, live: LivePublisher): AfterCommitHook[] => [
+        (events) => void cache.invalidate().then(() => live.hook(events)),
+      ],
     },
   ],
 });
