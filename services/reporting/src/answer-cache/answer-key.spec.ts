@@ -29,9 +29,9 @@ describe('answerKey', () => {
   });
 
   it('never lets one part run into the next', () => {
-    expect(
-      answerKey('p:', 'g', 't', { route: 'a:b', orgUnitId: 'c', parts: {} }),
-    ).not.toBe(answerKey('p:', 'g', 't', { route: 'a', orgUnitId: 'b:c', parts: {} }));
+    expect(answerKey('p:', 'g', 't', { route: 'a:b', orgUnitId: 'c', parts: {} })).not.toBe(
+      answerKey('p:', 'g', 't', { route: 'a', orgUnitId: 'b:c', parts: {} }),
+    );
     expect(key({ a: 'x:y', b: null })).not.toBe(key({ a: 'x', b: 'y' }));
     expect(key({ asOf: null })).not.toBe(key({ asOf: 'null' }));
   });

@@ -89,7 +89,7 @@ export class SeriesController {
     // The key has today: this month's point is read as of today.
     return this.cache.answer({ route: 'series', orgUnitId: id, parts }, async () => {
       const points = [];
-    // One month after the other: a series shares the pool with every other reader.
+      // One month after the other: a series shares the pool with every other reader.
       for (const { period, asOf } of periods) {
         const { orgUnitId: _unit, ...figures } = await figuresAt(this.pool, id, asOf, knownAt);
         points.push({ period, asOf, figures });

@@ -71,6 +71,9 @@ describe('Reporting’s answers cached in Redis, invalidated by its projections'
       ['summary', 'd1/summary?asOf=2025-11-30'],
       ['children', 'd1/children?asOf=2025-11-30'],
       ['series', 'd1/series?from=2025-01&to=2025-12'],
+      ['lateness', 'd1/lateness?from=2025-01&to=2025-12'],
+      ['by-union-type', 'd1/by-union-type?asOf=2025-11-30'],
+      ['by-branch', 'a/by-branch?asOf=2025-11-30'],
     ] as const) {
       const [hits, misses] = [
         await metric(url, 'taizhang_reporting_cache_hits_total', route),
@@ -96,9 +99,7 @@ describe('Reporting’s answers cached in Redis, invalidated by its projections'
       await get('s1/summary?asOf=2025-11-30'),
       await get('s1/summary?asOf=2025-12-31&knownAt=2026-01-15T00:00:00Z'),
     ];
-    expect([now.body['members'], before.body['members'], known.body['members']]).toEqual([
-      3, 1, 2,
-    ]);
+    expect([now.body['members'], before.body['members'], known.body['members']]).toEqual([3, 1, 2]);
     // Cached, each stays itself.
     expect((await get('s1/summary?asOf=2025-11-30')).body).toEqual(before.body);
     expect((await get('s1/summary?asOf=2025-12-31&knownAt=2026-01-15T00:00:00Z')).body).toEqual(
@@ -127,9 +128,9 @@ describe('Reporting’s answers cached in Redis, invalidated by its projections'
       20_000,
     );
     expect(fresh.body['members']).toBe(Number(cached.body['members']) + 1);
-    expect(
-      await metric(url, 'taizhang_reporting_cache_invalidations_total'),
-    ).toBeGreaterThan(invalidations);
+    expect(await metric(url, 'taizhang_reporting_cache_invalidations_total')).toBeGreaterThan(
+      invalidations,
+    );
     const childA = (body: Record<string, unknown>) =>
       (body['children'] as { orgUnitId: string; members: number }[]).find(
         (child) => child.orgUnitId === 'a',
