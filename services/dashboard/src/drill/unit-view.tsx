@@ -17,7 +17,7 @@ import { Trends } from '../trends/trends';
 import type { Crumb } from './breadcrumb';
 import { Breadcrumb } from './breadcrumb';
 import { ChildrenTable } from './children-table';
-import { knownAtOf,KnownAtPicker } from './known-at';
+import { knownAtOf, KnownAtPicker } from './known-at';
 import { rememberNames, useTrail } from './trail-names';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -109,11 +109,13 @@ const ViewTabs = ({ list }: { list: ListKind | undefined }) => {
 const ViewTools = ({
   trail,
   asOf,
+  knownAt,
   summary,
   children,
 }: {
   trail: readonly Crumb[];
   asOf: string | undefined;
+  knownAt: string | undefined;
   summary: Summary;
   children: readonly ChildSummary[];
 }) => {
@@ -126,7 +128,7 @@ const ViewTools = ({
     setError(null);
     try {
       await exportStatistics(
-        { unitName, asOf, summary, children },
+        { unitName, asOf, knownAt, summary, children },
         `${unitName}统计表${asOf ? `-${asOf}` : ''}.xlsx`,
       );
     } catch (failure) {
@@ -208,7 +210,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
       <LiveMark live={live} />
       <ViewTabs list={list} />
       {list ? (
-        <UnitList kind={list} id={id} asOf={asOf} />
+        <UnitList kind={list} id={id} asOf={asOf} knownAt={knownAt} />
       ) : (
         <>
           {summary.status === 'loading' && <p className="loading">{t('loading')}</p>}
@@ -219,11 +221,12 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
             </p>
           )}
           {summary.status === 'ok' && <KpiCards summary={summary.body} asOf={asOf} />}
-          <Trends unitId={id} asOf={asOf} refresh={live.refresh} />
+          <Trends unitId={id} asOf={asOf} knownAt={knownAt} refresh={live.refresh} />
           {summary.status === 'ok' && children.status === 'ok' && (
             <ViewTools
               trail={trail}
               asOf={asOf}
+              knownAt={knownAt}
               summary={summary.body}
               children={children.body.children}
             />

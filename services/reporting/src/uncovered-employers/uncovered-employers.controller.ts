@@ -22,7 +22,7 @@ import { businessDate } from '@taizhang/domain';
 import { poolOf } from '@taizhang/event-store';
 import { writeSheet } from '@taizhang/sheets';
 
-import { requireOrgPathInScope } from '../org-summary';
+import { KnownAtSchema, knownAtTitle, requireOrgPathInScope } from '../org-summary';
 import type { UncoveredEmployer } from './uncovered-employers.query';
 import { uncoveredEmployers } from './uncovered-employers.query';
 
@@ -34,12 +34,20 @@ const asOf = z.iso
   .optional()
   .describe('the list as it stood at the end of this day (default: today in China)');
 
-const ExportQuerySchema = z.object({ asOf }).strict();
+const knownAt = KnownAtSchema.optional().describe(
+  'the list as known at this instant: employers and their coverage as last recorded by then (those recorded later left out); names and the tree as now',
+);
+const filterOf = (query: { knownAt?: string | undefined }) => ({
+  knownAt: query.knownAt ?? null,
+});
+
+const ExportQuerySchema = z.object({ asOf, knownAt }).strict();
 class ExportQueryDto extends createZodDto(ExportQuerySchema) {}
 
 const PageQuerySchema = z
   .object({
     asOf,
+    knownAt,
     page: z.coerce.number().int().min(1).default(1).describe('the page, from 1'),
     pageSize: z.coerce
       .number()
@@ -68,6 +76,7 @@ const UncoveredEmployerSchema = z.object({
 const UncoveredEmployersSchema = z.object({
   orgUnitId: z.string(),
   asOf: z.iso.date(),
+  knownAt: z.iso.datetime({ offset: true }).optional().describe('with knownAt only, as asked'),
   page: z.number().int(),
   pageSize: z.number().int(),
   total: z.number().int().describe('uncovered employers in all, on every page'),
@@ -115,11 +124,13 @@ export class UncoveredEmployersController {
       this.pool,
       id,
       on,
+      filterOf(query),
       pageSize,
       (page - 1) * pageSize,
     );
+    const known = query.knownAt === undefined ? {} : { knownAt: query.knownAt };
 
-    return { orgUnitId: id, asOf: on, page, pageSize, total, employers };
+    return { orgUnitId: id, asOf: on, ...known, page, pageSize, total, employers };
   }
 
   /** The whole list (not a page) as a sheet with Chinese headers; over the cap, 413. */
@@ -140,6 +151,7 @@ export class UncoveredEmployersController {
       this.pool,
       id,
       on,
+      filterOf(query),
       UNCOVERED_EXPORT_MAX_ROWS + 1,
       0,
     );
@@ -150,7 +162,7 @@ export class UncoveredEmployersController {
       });
     const workbook = await writeSheet({
       sheetName: '未建会单位',
-      title: `未建会单位（截至${on}）`,
+      title: `未建会单位（截至${on}${knownAtTitle(query.knownAt)}）`,
       columns: COLUMNS,
       rows: employers,
     });
