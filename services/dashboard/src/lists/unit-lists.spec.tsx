@@ -290,6 +290,22 @@ describe('the lists of a unit', () => {
     );
   });
 
+  it('searches the employers without a union by name through reporting, back to the first page', async () => {
+    window.history.replaceState(null, '', '/units/d1?list=uncovered&page=2');
+    list('uncovered', () => json(uncovered), { asOf: '2026-03-15' });
+    await screen.findByText('沈阳快递有限公司');
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: ' 快递 ' } });
+    fireEvent.submit(screen.getByRole('search'));
+    expect(window.location.search).toBe(`?list=uncovered&name=${encodeURIComponent('快递')}`);
+    await waitFor(() =>
+      expect(asked.at(-1)!.url).toBe(
+        `/api/reporting/reports/org-units/d1/uncovered-employers?asOf=2026-03-15&name=${encodeURIComponent('快递')}`,
+      ),
+    );
+    // The search box shows what the URL searches for.
+    expect(screen.getByRole<HTMLInputElement>('searchbox').value).toBe('快递');
+  });
+
   it('says so when nothing matches', async () => {
     list('unions', () => json({ ...unions(1, 0), unions: [] }));
     await screen.findByText('没有符合条件的记录。');

@@ -221,7 +221,8 @@ const TermsList = ({ id }: { id: string }) => {
 const UncoveredList = ({ id, asOf, knownAt }: ListAt) => {
   const i18n = useI18n();
   const { query } = useLocation();
-  const params = { asOf, knownAt, page: pageParam(query) };
+  const name = query.get('name') || undefined;
+  const params = { asOf, knownAt, name, page: pageParam(query) };
   const columns: Column<UncoveredEmployerRow>[] = [
     { key: 'name', label: i18n.t('name'), cell: (row) => row.name ?? row.employerId.slice(0, 8) },
     { key: 'creditCode', label: i18n.t('creditCode'), cell: (row) => row.creditCode ?? '—' },
@@ -252,6 +253,7 @@ const UncoveredList = ({ id, asOf, knownAt }: ListAt) => {
       deps={['uncovered', id, params]}
       sheet={{ path: sheetPath('uncovered', id, params), filename: '未建会单位.xlsx' }}
       note={i18n.t('uncoveredNote')}
+      filters={<NameSearch name={name} />}
     />
   );
 };

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import { XLSX_MEDIA_TYPE } from '@taizhang/bootstrap';
-import { businessDate } from '@taizhang/domain';
+import { businessDate, text } from '@taizhang/domain';
 import { poolOf } from '@taizhang/event-store';
 import { writeSheet } from '@taizhang/sheets';
 
@@ -37,17 +37,23 @@ const asOf = z.iso
 const knownAt = KnownAtSchema.optional().describe(
   'the list as known at this instant: employers and their coverage as last recorded by then (those recorded later left out); names and the tree as now',
 );
-const filterOf = (query: { knownAt?: string | undefined }) => ({
+const name = text(100)
+  .optional()
+  .describe('part of the name, as written (Chinese too): 快递 finds 沈阳快递有限公司');
+// A list and its sheet filter alike.
+const filterOf = (query: { knownAt?: string | undefined; name?: string | undefined }) => ({
   knownAt: query.knownAt ?? null,
+  name: query.name ?? null,
 });
 
-const ExportQuerySchema = z.object({ asOf, knownAt }).strict();
+const ExportQuerySchema = z.object({ asOf, knownAt, name }).strict();
 class ExportQueryDto extends createZodDto(ExportQuerySchema) {}
 
 const PageQuerySchema = z
   .object({
     asOf,
     knownAt,
+    name,
     page: z.coerce.number().int().min(1).default(1).describe('the page, from 1'),
     pageSize: z.coerce
       .number()

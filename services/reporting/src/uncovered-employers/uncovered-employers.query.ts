@@ -15,8 +15,8 @@ export interface UncoveredEmployer {
 }
 
 // Each employer's step in force on $2 (employer_steps: open, headcount, covered), under the streets
-// that lay in the unit's subtree on $2 (org_paths), as known at $3 (null: now). Biggest first;
-// the id breaks ties.
+// that lay in the unit's subtree on $2 (org_paths), as known at $3 (null: now), whose name has
+// $4 in it (null: any). Biggest first; the id breaks ties.
 const UNCOVERED = `
   WITH unit AS (
     SELECT org_path FROM org_paths WHERE unit_id = $1 AND valid_from <= $2::date AND $2::date < valid_to
@@ -29,16 +29,18 @@ const UNCOVERED = `
     JOIN org_paths p ON p.unit_id = l.unit_id AND p.valid_from <= $2::date AND $2::date < p.valid_to
     JOIN unit ON p.org_path = unit.org_path OR starts_with(p.org_path, unit.org_path || '/')
     WHERE l.employers = 1 AND l.covered_employers = 0
+      AND ($4::text IS NULL OR strpos(e.name, $4) > 0)
   )
   SELECT employer_id, name, credit_code, workforce, to_char(registered_on, 'YYYY-MM-DD') AS registered_on,
          count(*) OVER () AS total
   FROM uncovered
   ORDER BY workforce DESC, employer_id
-  LIMIT $4 OFFSET $5`;
+  LIMIT $5 OFFSET $6`;
 
-/** Which of them: as known at an instant (null: now). */
+/** Which of them: as known at an instant (null: now), with a part of the name (null: any). */
 export interface UncoveredFilter {
   knownAt: string | null;
+  name: string | null;
 }
 
 interface Row {
@@ -66,6 +68,7 @@ export const uncoveredEmployers = async (
     orgUnitId,
     asOf,
     filter.knownAt,
+    filter.name,
     limit,
     offset,
   ]);
