@@ -26,6 +26,8 @@ export interface SummaryBench {
   municipalNow: Latencies;
   municipalAsOf: Latencies;
   municipalKnownAt: Latencies;
+  /** The municipal unit's children (its districts, each a summary): the dashboard's table. */
+  municipalChildren: Latencies;
   /** The municipal summary, now, answered from reporting's Redis cache (the rows above: without). */
   municipalNowCached: Latencies;
   asOf: string;
@@ -101,6 +103,11 @@ export const benchSummary = async (samples: number): Promise<SummaryBench> => {
         municipalKnownAt: await latencies(
           samples,
           report(region.municipalId, asOf, knownAt),
+          officer,
+        ),
+        municipalChildren: await latencies(
+          samples,
+          `${reporting.url}/reports/org-units/${region.municipalId}/children`,
           officer,
         ),
       };
