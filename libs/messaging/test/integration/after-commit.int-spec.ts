@@ -2,12 +2,7 @@ import type { EventEnvelope } from '@taizhang/contracts';
 
 import type { EventConsumer } from '../../src';
 import { afterCommit, toEventMessage } from '../../src';
-import {
-  INSERT_EFFECT_SQL,
-  memberJoined,
-  messagingSuite,
-  suiteConsumer,
-} from './messaging-test-kit';
+import { INSERT_EFFECT_SQL, memberJoined, messagingSuite, suiteConsumer } from './messaging-test-kit';
 
 /**
  * Work left until a transaction committed (reporting's live updates): it sees the effects
