@@ -60,6 +60,19 @@ describe('Reporting’s answers cached in Redis, invalidated by its projections'
       (answer) => answer.body['members'] === 3 && answer.body['workforce'] === 150,
       30_000,
     );
+    // Every event of the history applied: no run commits (and retires answers) during a test.
+    let runs = -1;
+    await eventually(
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const before = runs;
+        runs = await metric(url, 'taizhang_reporting_cache_invalidations_total');
+
+        return runs === before;
+      },
+      Boolean,
+      30_000,
+    );
   }, 180_000);
   afterAll(async () => {
     await producer?.disconnect();
