@@ -93,6 +93,10 @@ describe('hostile callers, through the gateway', () => {
           // Live updates: the neighbour's stream is refused before any id is looked at.
           `/api/reporting/reports/live?unit=${unit}`,
           `/api/reporting/reports/live?unit=${unit}&lastEventId=${encodeURIComponent("0-0'; DROP TABLE events; --")}`,
+          // Cached answers and the lists as known at an instant, searched: the scope comes first.
+          `/api/reporting/reports/org-units/${unit}/summary?knownAt=2026-01-05T00:00:00Z`,
+          `/api/reporting/reports/org-units/${unit}/uncovered-employers?knownAt=2026-01-05T00:00:00Z&name=${encodeURIComponent('工会')}`,
+          `/api/reporting/reports/org-units/${unit}/unions?knownAt=2026-01-05T00:00:00Z`,
         ]),
       ];
     };

@@ -9,6 +9,7 @@ import { checkpointTopic, reportingRegistry, Topics } from '@taizhang/contracts'
 import { checkpointFile, EventStoreModule } from '@taizhang/event-store';
 import { loadEventSigningKey } from '@taizhang/messaging';
 
+import { AnswerCache } from './answer-cache';
 import { LatenessController } from './lateness';
 import { LiveController, LivePublisher, LiveStream } from './live';
 import { OrgStructureController } from './org-structure/org-structure.controller';
@@ -17,6 +18,7 @@ import { ReportSubmissionsController } from './report-submissions';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
 import { SeriesController } from './series';
+import type { AfterCommitHook } from './topic-consumer';
 import { AFTER_COMMIT_HOOKS } from './topic-consumer';
 import { UncoveredEmployersController } from './uncovered-employers';
 import { UnitListsController } from './unit-lists';
@@ -75,13 +77,18 @@ export const reportingModule = (
     ...reportingConsumers,
   ],
   providers: [
+    AnswerCache,
     LiveStream,
     LivePublisher,
-    // What every topic consumer calls once a run of projections committed (live updates).
+    // What every topic consumer calls once a run of projections committed: the answer cache's
+    // new generation first, then the live notice, so that a dashboard refetching on the notice
+    // never reads an answer the run retired.
     {
       provide: AFTER_COMMIT_HOOKS,
-      inject: [LivePublisher],
-      useFactory: (live: LivePublisher) => [live.hook],
+      inject: [AnswerCache, LivePublisher],
+      useFactory: (cache: AnswerCache, live: LivePublisher): AfterCommitHook[] => [
+        (events) => void cache.invalidate().then(() => live.hook(events)),
+      ],
     },
   ],
 });

@@ -12,6 +12,7 @@ import { AddAnswersKnown1767800000002 } from './as-of/migrations/1767800000002-a
 import { AddUnionTypesKnown1767800000003 } from './as-of/migrations/1767800000003-add-union-types-known';
 import { AddBranchesKnown1767800000004 } from './as-of/migrations/1767800000004-add-branches-known';
 import { disclosureFiguresMigrations } from './disclosure-figures';
+import { AddListsKnown1768800000001 } from './as-of/migrations/1768800000001-add-lists-known';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
 import { hotlineFiguresMigrations } from './hotline-figures';
@@ -56,4 +57,6 @@ export const reportingMigrations = [
   CreateReportSubmissions1768700000000,
   // 厂务公开 and 劳动关系预警: rights' second set, logged from the start.
   ...disclosureFiguresMigrations,
+  // The lists as known at an instant: versions of unions' lives and employers' steps.
+  AddListsKnown1768800000001,
 ];

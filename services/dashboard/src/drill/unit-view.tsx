@@ -100,17 +100,19 @@ const OtherViewOf = ({
   view,
   id,
   asOf,
+  knownAt,
   user,
 }: {
   view: OtherView;
   id: string;
   asOf: string | undefined;
+  knownAt: string | undefined;
   user: SignedInUser;
 }) =>
   view === REPORTS_VIEW ? (
     <ReportSubmissions id={id} user={user} />
   ) : (
-    <UnitList kind={view} id={id} asOf={asOf} />
+    <UnitList kind={view} id={id} asOf={asOf} knownAt={knownAt} />
   );
 
 const ViewTabs = ({ list }: { list: string | undefined }) => {
@@ -147,11 +149,13 @@ const ViewTabs = ({ list }: { list: string | undefined }) => {
 const ViewTools = ({
   trail,
   asOf,
+  knownAt,
   summary,
   children,
 }: {
   trail: readonly Crumb[];
   asOf: string | undefined;
+  knownAt: string | undefined;
   summary: Summary;
   children: readonly ChildSummary[];
 }) => {
@@ -164,7 +168,7 @@ const ViewTools = ({
     setError(null);
     try {
       await exportStatistics(
-        { unitName, asOf, summary, children },
+        { unitName, asOf, knownAt, summary, children },
         `${unitName}统计表${asOf ? `-${asOf}` : ''}.xlsx`,
       );
     } catch (failure) {
@@ -246,7 +250,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
       <LiveMark live={live} />
       <ViewTabs list={list} />
       {list ? (
-        <OtherViewOf view={list} id={id} asOf={asOf} user={user} />
+        <OtherViewOf view={list} id={id} asOf={asOf} knownAt={knownAt} user={user} />
       ) : (
         <>
           {summary.status === 'loading' && <p className="loading">{t('loading')}</p>}
@@ -257,11 +261,12 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
             </p>
           )}
           {summary.status === 'ok' && <KpiCards summary={summary.body} asOf={asOf} />}
-          <Trends unitId={id} asOf={asOf} refresh={live.refresh} />
+          <Trends unitId={id} asOf={asOf} knownAt={knownAt} refresh={live.refresh} />
           {summary.status === 'ok' && children.status === 'ok' && (
             <ViewTools
               trail={trail}
               asOf={asOf}
+              knownAt={knownAt}
               summary={summary.body}
               children={children.body.children}
             />

@@ -82,3 +82,7 @@ export const lateChangesOf = (
   now: Record<(typeof LATE_CHANGE_FIGURES)[number], number>,
 ): LateChanges =>
   Object.fromEntries(LATE_CHANGE_FIGURES.map((f) => [f, now[f] - known[f]])) as LateChanges;
+
+/** A sheet title's words for an export as known at an instant (empty for now). */
+export const knownAtTitle = (knownAt: string | null | undefined): string =>
+  knownAt === null || knownAt === undefined ? '' : `，${knownAt}时所知`;

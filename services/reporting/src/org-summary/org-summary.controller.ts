@@ -11,6 +11,7 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import { poolOf } from '@taizhang/event-store';
 
+import { AnswerCache } from '../answer-cache';
 import { ANSWER_FIGURES, childrenAsOf, figuresAsOf, ownFiguresAsOf } from '../as-of';
 import { rightsFiguresAsOf } from '../rights-figures';
 import type { Figures } from './figures';
@@ -104,7 +105,10 @@ const NAMES = `
 export class OrgSummaryController {
   private readonly pool: Pool;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly cache: AnswerCache,
+  ) {
     this.pool = poolOf(dataSource);
   }
 
@@ -117,8 +121,12 @@ export class OrgSummaryController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrgUnitSummaryDto> {
     await requireOrgPathInScope(this.pool, user, id);
+    const [asOf, knownAt] = [query.asOf ?? null, query.knownAt ?? null];
 
-    return this.answer(id, query.asOf ?? null, query.knownAt ?? null);
+    // In scope first: the cached answer is the unit's, the same for every caller who may see it.
+    return this.cache.answer({ route: 'summary', orgUnitId: id, parts: { asOf, knownAt } }, () =>
+      this.answer(id, asOf, knownAt),
+    );
   }
 
   /** The same figures for each direct child of a unit: the next level of the drill-down. */
@@ -133,6 +141,17 @@ export class OrgSummaryController {
     await requireOrgPathInScope(this.pool, user, id);
     const asOf = query.asOf ?? null;
     const knownAt = query.knownAt ?? null;
+
+    return this.cache.answer({ route: 'children', orgUnitId: id, parts: { asOf, knownAt } }, () =>
+      this.childrenOf(id, asOf, knownAt),
+    );
+  }
+
+  private async childrenOf(
+    id: string,
+    asOf: string | null,
+    knownAt: string | null,
+  ): Promise<OrgUnitChildrenDto> {
     const { rows } = await this.pool.query<{
       org_unit_id: string;
       name: string | null;
