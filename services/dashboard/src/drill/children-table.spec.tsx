@@ -56,9 +56,10 @@ describe('the children table', () => {
     expect(order()[0]).toBe('child-50');
   });
 
-  it('renders 10,000 unions (the large region’s, as one unit’s children) without freezing: each step well under a second', () => {
+  it('renders 10,000 unions (the large region’s, as one unit’s children) as one page of rows, sorted and paged over all', () => {
     // The worst case of the large region: all its unions directly under one unit (its city has
-    // 10 districts, a street 50 unions). Figures in no order, names to collate.
+    // 10 districts, a street 50 unions). Figures in no order, names to collate. Only the page is
+    // ever in the document, which is what keeps the page from freezing (speed is the bench's).
     const many = Array.from({ length: 10_000 }, (_, n) =>
       childOf(n, {
         members: (n * 7919) % 10_007,
@@ -67,27 +68,15 @@ describe('the children table', () => {
         kind: 'union',
       }),
     );
-    const timed = (step: () => unknown) => {
-      const started = performance.now();
-      step();
 
-      return performance.now() - started;
-    };
+    table(many);
+    expect(document.querySelectorAll('tbody tr')).toHaveLength(50);
+    fireEvent.click(screen.getByRole('button', { name: '会员数' }));
+    fireEvent.click(screen.getByRole('button', { name: '名称' }));
+    fireEvent.click(screen.getByRole('button', { name: '下一页' }));
 
-    const steps = {
-      firstPage: timed(() => table(many)),
-      sortByMembers: timed(() => fireEvent.click(screen.getByRole('button', { name: '会员数' }))),
-      sortByName: timed(() => fireEvent.click(screen.getByRole('button', { name: '名称' }))),
-      nextPage: timed(() => fireEvent.click(screen.getByRole('button', { name: '下一页' }))),
-    };
-    console.info(`children table, 10,000 rows (jsdom, ms): ${JSON.stringify(steps)}`);
-
-    // Only the page is in the document, whatever the number of units.
     expect(document.querySelectorAll('tbody tr')).toHaveLength(50);
     expect(screen.getByText('第 2 / 200 页，共 10,000 个')).toBeTruthy();
     expect(window.location.search).toBe('?sort=name&dir=asc&page=2');
-    // jsdom is several times slower than a browser: a second here is far below a frozen page.
-    for (const [step, ms] of Object.entries(steps))
-      expect({ step, fast: ms < 1000 }).toEqual({ step, fast: true });
   });
 });
