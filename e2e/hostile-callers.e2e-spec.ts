@@ -3,6 +3,8 @@ import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 
+import { eventually } from '@taizhang/testing';
+
 import type { GatewayRegion, Side } from './support/gateway-region';
 import {
   applicationBody,
@@ -10,6 +12,7 @@ import {
   congressBody,
   CONTRACT_STEP_BODIES,
   contractBody,
+  disclosureBody,
   disputeBody,
   employerBody,
   hotlineBody,
@@ -20,6 +23,7 @@ import {
   proposalBody,
   seasonBody,
   startGatewayRegion,
+  warningBody,
   XLSX,
   zipOf,
 } from './support/gateway-region';
@@ -43,7 +47,19 @@ describe('hostile callers, through the gateway', () => {
     region = await startGatewayRegion();
     for (const side of [0, 1] as const)
       workbooks.push(await memberWorkbook([memberRow(950 + side)]));
-  }, 240_000);
+    // The region's dispute and request are backdated: rights' clocks mark them within a minute.
+    // Until they have, a tick during the sweep would change what the sweep checks stays as it was.
+    for (const side of [0, 1] as const)
+      await eventually(
+        async () => [
+          await region.call('GET', rights(`/disputes/${region.ids.dispute[side]}`), region.cityOfficer),
+          await region.call('GET', rights(`/contracts/${region.ids.contract[side]}`), region.cityOfficer),
+        ],
+        ([dispute, contract]) =>
+          dispute!.body['eligibleForArbitration'] === true && contract!.body['status'] === 'Overdue',
+        90_000,
+      );
+  }, 360_000);
   afterAll(() => region?.close(), 120_000);
 
   describe('cross-tenant sweep', () => {
@@ -66,6 +82,9 @@ describe('hostile callers, through the gateway', () => {
         rights(`/proposals/${ids.proposal[v]}`),
         rights(`/bargaining-seasons/${ids.season[v]}`),
         rights(`/hotline-tickets/${ids.hotlineTicket[v]}`),
+        rights(`/disclosures/${ids.disclosure[v]}`),
+        rights(`/disclosures?unionId=${ids.union[v]}`),
+        rights(`/early-warnings/${ids.warning[v]}`),
         ...[ids.union[v], ids.street[v], ids.district[v], ids.city].flatMap((unit) => [
           `/api/reporting/reports/org-units/${unit}/summary`,
           `/api/reporting/reports/org-units/${unit}/children`,
@@ -73,9 +92,14 @@ describe('hostile callers, through the gateway', () => {
           `/api/reporting/reports/org-units/${unit}/children?asOf=2026-01-05`,
           `/api/reporting/reports/org-units/${unit}/uncovered-employers`,
           `/api/reporting/reports/org-units/${unit}/uncovered-employers.xlsx`,
+          `/api/reporting/reports/org-units/${unit}/submissions?period=2025-12`,
           // Live updates: the neighbour's stream is refused before any id is looked at.
           `/api/reporting/reports/live?unit=${unit}`,
           `/api/reporting/reports/live?unit=${unit}&lastEventId=${encodeURIComponent("0-0'; DROP TABLE events; --")}`,
+          // Cached answers and the lists as known at an instant, searched: the scope comes first.
+          `/api/reporting/reports/org-units/${unit}/summary?knownAt=2026-01-05T00:00:00Z`,
+          `/api/reporting/reports/org-units/${unit}/uncovered-employers?knownAt=2026-01-05T00:00:00Z&name=${encodeURIComponent('工会')}`,
+          `/api/reporting/reports/org-units/${unit}/unions?knownAt=2026-01-05T00:00:00Z`,
         ]),
       ];
     };
@@ -257,6 +281,28 @@ describe('hostile callers, through the gateway', () => {
           rights(`/hotline-tickets/${ids.hotlineTicket[v]}/closure`),
           { closedAt: '2026-01-06T10:00:00+08:00', outcome: 'resolved' },
         ],
+        // 报表报送: submitting the other side's district's report.
+        [`/api/reporting/reports/org-units/${ids.district[v]}/submissions`, { period: '2025-12' }],
+        // 厂务公开 and 劳动关系预警: for the other side's union, or on its records.
+        [rights('/disclosures'), disclosureBody(ids.union[v])],
+        [
+          rights(`/disclosures/${ids.disclosure[v]}/withdrawal`),
+          { withdrawnOn: '2026-01-06', reason: '越权' },
+        ],
+        [rights('/early-warnings'), warningBody(ids.union[v])],
+        [rights('/early-warnings'), warningBody(ids.district[v])],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/follow-ups`),
+          { on: '2026-01-06', action: '越权' },
+        ],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/level`),
+          { to: 'red', changedOn: '2026-01-06', reason: '越权' },
+        ],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/resolution`),
+          { resolvedOn: '2026-01-06', outcome: '越权' },
+        ],
       ];
     };
     // What the other side holds, as its own officer reads it: must not change.
@@ -276,6 +322,8 @@ describe('hostile callers, through the gateway', () => {
         contract: await read(rights(`/contracts/${ids.contract[v]}`)),
         proposal: await read(rights(`/proposals/${ids.proposal[v]}`)),
         season: await read(rights(`/bargaining-seasons/${ids.season[v]}`)),
+        disclosure: await read(rights(`/disclosures/${ids.disclosure[v]}`)),
+        warning: await read(rights(`/early-warnings/${ids.warning[v]}`)),
       };
     };
 
@@ -787,6 +835,24 @@ describe('hostile callers, through the gateway', () => {
           },
           optional: ['satisfaction', 'wagesRecoveredFen'],
         },
+        { path: '/disclosures', valid: disclosureBody(ids.union[0]), optional: ['notes'] },
+        {
+          path: `/disclosures/${ids.disclosure[0]}/withdrawal`,
+          valid: { withdrawnOn: '2026-01-06', reason: '误登记' },
+        },
+        { path: '/early-warnings', valid: warningBody(ids.union[0]) },
+        {
+          path: `/early-warnings/${ids.warning[0]}/follow-ups`,
+          valid: { on: '2026-01-06', action: '约谈企业负责人' },
+        },
+        {
+          path: `/early-warnings/${ids.warning[0]}/level`,
+          valid: { to: 'red', changedOn: '2026-01-06', reason: '职工聚集' },
+        },
+        {
+          path: `/early-warnings/${ids.warning[0]}/resolution`,
+          valid: { resolvedOn: '2026-01-07', outcome: '工资已补发' },
+        },
       ];
       const serverErrors: string[] = [];
       const controls: string[] = [];
@@ -821,6 +887,44 @@ describe('hostile callers, through the gateway', () => {
       expect(serverErrors).toEqual([]);
       expect(controls).toEqual([]);
     }, 900_000);
+
+    it('answers at least 200 hostile bodies on a report submission (报表报送) with a 4xx, appending nothing', async () => {
+      const path = `/api/reporting/reports/org-units/${region.ids.district[0]}/submissions`;
+      // The district's own officer: only its own unit's report may be submitted.
+      const officer = region.tokens.federation_officer[0];
+      const reports = async () =>
+        Number(
+          (
+            await region.running.databases['reporting']!.pool.query<{ count: string }>(
+              'SELECT count(*) AS count FROM events',
+            )
+          ).rows[0]!.count,
+        );
+      const before = await reports();
+      // Were the valid body refused anyway, refusing the hostile ones would prove nothing.
+      const control = await region.call(
+        'POST',
+        path,
+        officer,
+        { period: '2025-12' },
+        {
+          'if-match': '999',
+        },
+      );
+      expect(control.status).toBe(409);
+      const serverErrors: string[] = [];
+      await fc.assert(
+        fc.asyncProperty(hostile({ period: '2025-12' }), async (body) => {
+          const answer = await region.call('POST', path, officer, body);
+          if (answer.status >= 500) serverErrors.push(`${path} → ${answer.status}`);
+
+          return answer.status >= 400 && answer.status < 500;
+        }),
+        { numRuns: 200, ...replay },
+      );
+      expect(serverErrors).toEqual([]);
+      expect(await reports()).toBe(before);
+    }, 300_000);
 
     // 会员批量导入 takes the workbook itself: hostile bytes, broken zips and sheets whose every
     // row is refused (no valid ID card number), never a row recorded, never a 5xx.

@@ -72,6 +72,12 @@ describe('organisation → reporting', () => {
     hotlineOnTimeRate: null,
     hotlineSatisfaction: null,
     hotlineWagesRecoveredFen: 0,
+    unionsWithDisclosure: 0,
+    earlyWarningsOpen: 0,
+    earlyWarningsOpenBlue: 0,
+    earlyWarningsOpenYellow: 0,
+    earlyWarningsOpenOrange: 0,
+    earlyWarningsOpenRed: 0,
   };
   const summary = (id: string) => region.get(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>

@@ -53,6 +53,9 @@ export interface GatewayRegion {
     proposal: [string, string];
     /** A 12351 hotline ticket each union received, open. */
     hotlineTicket: [string, string];
+    /** An affairs disclosure (厂务公开) of each union, and an open early warning (劳动关系预警). */
+    disclosure: [string, string];
+    warning: [string, string];
   };
   /** Access tokens: `admin`, `cityOfficer`, and each role per side. */
   admin: string;
@@ -199,6 +202,33 @@ export const hotlineBody = (orgUnitId: string) => ({
   receivedAt: '2026-01-05T09:00:00+08:00',
   callerName: '来电职工',
   summary: '企业拖欠两个月工资',
+});
+
+/** A disclosure (厂务公开) of wages and 五险一金 on the notice board, on 2026-01-05. */
+export const disclosureBody = (unionId: string) => ({
+  unionId,
+  kind: 'factory',
+  disclosedOn: '2026-01-05',
+  items: ['wages_bonuses', 'social_insurance'],
+  audience: 'all_workers',
+  channel: 'notice_board',
+  responsiblePersons: {
+    firstResponsible: '张书记',
+    firstExecutor: '李厂长',
+    firstSupervisor: '王主席',
+    firstEvaluator: '全体职工',
+  },
+  notes: '年终奖金分配方案',
+});
+
+/** A yellow early warning (劳动关系预警) of unpaid wages, raised on 2026-01-05. */
+export const warningBody = (orgUnitId: string) => ({
+  orgUnitId,
+  employerName: '某服装有限公司',
+  risk: 'wage_arrears',
+  level: 'yellow',
+  raisedOn: '2026-01-05',
+  description: '拖欠两个月工资',
 });
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -408,6 +438,8 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const proposal: string[] = [];
   const season: string[] = [];
   const hotlineTicket: string[] = [];
+  const disclosure: string[] = [];
+  const warning: string[] = [];
   for (const side of [0, 1] as const) {
     dispute.push(await rightsRecord('/disputes', disputeBody(union[side]!, member[side]!)));
     congress.push(await rightsRecord('/congresses', congressBody(union[side]!)));
@@ -415,6 +447,8 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
     proposal.push(await rightsRecord('/proposals', proposalBody(congress[side]!)));
     season.push(await rightsRecord('/bargaining-seasons', seasonBody(district[side]!)));
     hotlineTicket.push(await rightsRecord('/hotline-tickets', hotlineBody(union[side]!)));
+    disclosure.push(await rightsRecord('/disclosures', disclosureBody(union[side]!)));
+    warning.push(await rightsRecord('/early-warnings', warningBody(union[side]!)));
   }
   const pair = (values: string[]) => [values[0]!, values[1]!] as [string, string];
 
@@ -437,6 +471,8 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       season: pair(season),
       proposal: pair(proposal),
       hotlineTicket: pair(hotlineTicket),
+      disclosure: pair(disclosure),
+      warning: pair(warning),
     },
     admin,
     cityOfficer,

@@ -24,7 +24,9 @@ const STEPS: [string, string[]][] = [
   ['infra/seed/demo-rights.ts', []],
   ['infra/seed/demo-contracts.ts', []],
   ['infra/seed/demo-hotline.ts', []],
+  ['infra/seed/demo-disclosure.ts', []],
   ['infra/seed/demo-lifecycle.ts', []],
+  ['infra/seed/demo-reports.ts', []],
   ['infra/seed/demo-late-entry.ts', []],
 ];
 

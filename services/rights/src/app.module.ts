@@ -21,7 +21,9 @@ import {
 import { RightsConfig, rightsEnvSchema } from './config/rights.config';
 import { CongressesController } from './congresses';
 import { OrganisationConsumer, RightsUnitPaths } from './directory';
+import { DisclosuresController } from './disclosures';
 import { arbitrationClock, DisputesController } from './disputes';
+import { EarlyWarningsController } from './early-warnings';
 import { hotlineAnswerClock, HotlineTicketsController } from './hotline';
 import { ProposalsController } from './proposals';
 import { rightsMigrations } from './rights.migrations';
@@ -89,6 +91,8 @@ export const rightsModule = (
     ContractsController,
     SeasonsController,
     HotlineTicketsController,
+    DisclosuresController,
+    EarlyWarningsController,
     OrganisationConsumer,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.

@@ -20,6 +20,7 @@ import {
   ContractRenewalRequestedV1,
   ContractSignedV1,
 } from './contract-signed.v1';
+import { DisclosureRecordedV1, DisclosureWithdrawnV1 } from './disclosure-recorded.v1';
 import {
   DisputeAgreedV1,
   DisputeArbitrationEligibleV1,
@@ -28,6 +29,12 @@ import {
   DisputeWithdrawnV1,
   HardshipScreeningRequestedV1,
 } from './dispute-registered.v1';
+import {
+  EarlyWarningFollowedUpV1,
+  EarlyWarningLevelChangedV1,
+  EarlyWarningRaisedV1,
+  EarlyWarningResolvedV1,
+} from './early-warning-raised.v1';
 import type { HotlineEvent } from './hotline-ticket.v1';
 import { hotlineEvents } from './hotline-ticket.v1';
 import {
@@ -52,6 +59,8 @@ export * from './contract-requested.v1';
 export * from './contract-signed.v1';
 export * from './dispute-registered.v1';
 export * from './hotline-ticket.v1';
+export * from './disclosure-recorded.v1';
+export * from './early-warning-raised.v1';
 export * from './proposal-submitted.v1';
 export * from './union-ended-handover.v1';
 
@@ -91,6 +100,12 @@ export const rightsEvents = [
   ProposalHandedOverV1,
   ProposalClosedUnansweredV1,
   ...hotlineEvents,
+  DisclosureRecordedV1,
+  DisclosureWithdrawnV1,
+  EarlyWarningRaisedV1,
+  EarlyWarningFollowedUpV1,
+  EarlyWarningLevelChangedV1,
+  EarlyWarningResolvedV1,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -161,6 +176,18 @@ export type ContractEvent =
   | ContractRequestHandedOver
   | ContractRequestLapsed;
 export type BargainingSeasonEvent = BargainingSeasonLaunched;
+export type DisclosureRecorded = EventOf<typeof DisclosureRecordedV1>;
+export type DisclosureWithdrawn = EventOf<typeof DisclosureWithdrawnV1>;
+export type DisclosureEvent = DisclosureRecorded | DisclosureWithdrawn;
+export type EarlyWarningRaised = EventOf<typeof EarlyWarningRaisedV1>;
+export type EarlyWarningFollowedUp = EventOf<typeof EarlyWarningFollowedUpV1>;
+export type EarlyWarningLevelChanged = EventOf<typeof EarlyWarningLevelChangedV1>;
+export type EarlyWarningResolved = EventOf<typeof EarlyWarningResolvedV1>;
+export type EarlyWarningEvent =
+  | EarlyWarningRaised
+  | EarlyWarningFollowedUp
+  | EarlyWarningLevelChanged
+  | EarlyWarningResolved;
 export type RightsEvent =
   | DisputeEvent
   | CongressEvent
@@ -168,6 +195,8 @@ export type RightsEvent =
   | ContractEvent
   | BargainingSeasonEvent
   | HotlineEvent
+  | DisclosureEvent
+  | EarlyWarningEvent
   | RuleSetAmended;
 
 /** Validates everything on `taizhang.rights.v1`. */

@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
 import { CONTRACT_FIGURES } from '../contract-figures';
+import { DISCLOSURE_FIGURES } from '../disclosure-figures';
 import { HOTLINE_FIGURES } from '../hotline-figures';
 import { RIGHTS_FIGURES } from '../rights-figures';
 import { ANSWER_FIGURES } from './answer-figures';
@@ -21,6 +22,7 @@ const SETS = [
   RIGHTS_FIGURES,
   CONTRACT_FIGURES,
   HOTLINE_FIGURES,
+  DISCLOSURE_FIGURES,
   LATENESS,
 ];
 const carry = figuresMoveWithSubtree(SETS);

@@ -2,6 +2,7 @@ import { Topics } from '@taizhang/contracts';
 
 import { addKnownAtMigration, figureSetMigration, figureSetProjection } from '../as-of';
 import { projectContractFigures } from '../contract-figures';
+import { disclosureFiguresProjections } from '../disclosure-figures';
 import { projectHotlineFigures } from '../hotline-figures';
 import { topicConsumer } from '../topic-consumer';
 import {
@@ -31,4 +32,6 @@ export const RightsFiguresConsumer = topicConsumer(
   projectContractFigures,
   // 12351 热线: its own set (hotline-figures), merged into the rights block.
   projectHotlineFigures,
+  // 厂务公开 and 劳动关系预警: a set of their own (src/disclosure-figures).
+  ...disclosureFiguresProjections,
 );

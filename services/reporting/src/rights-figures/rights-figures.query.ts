@@ -5,6 +5,7 @@ import { businessDate } from '@taizhang/domain';
 
 import { figuresAsOf } from '../as-of';
 import { contractFiguresAsOf, ContractFiguresSchema } from '../contract-figures';
+import { disclosureFiguresAsOf, DisclosureFiguresSchema } from '../disclosure-figures';
 import { hotlineFiguresAsOf, HotlineFiguresSchema } from '../hotline-figures';
 import { RIGHTS_FIGURES } from './rights-figures';
 
@@ -39,6 +40,8 @@ export const RightsFiguresSchema = z.object({
   ...HotlineFiguresSchema.shape,
   // 集体合同 (contract-figures/).
   ...ContractFiguresSchema.shape,
+  // 厂务公开 and 劳动关系预警 (src/disclosure-figures).
+  ...DisclosureFiguresSchema.shape,
 });
 export type RightsFigures = z.infer<typeof RightsFiguresSchema>;
 
@@ -57,9 +60,10 @@ export const rightsFiguresAsOf = async (
 ): Promise<RightsFigures> => {
   // "Now" as a date: the year of a congress is the calendar year of the day asked about.
   const day = asOf ?? businessDate(new Date());
-  const [sums, hotline, contracts] = await Promise.all([
+  const [sums, hotline, disclosures, contracts] = await Promise.all([
     figuresAsOf(pool, RIGHTS_FIGURES, orgUnitId, day, undefined, of, knownAt),
     hotlineFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
+    disclosureFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
     contractFiguresAsOf(pool, orgUnitId, asOf, { knownAt, of }),
   ]);
 
@@ -74,6 +78,7 @@ export const rightsFiguresAsOf = async (
     proposalsReceived: sums.proposals_received,
     proposalsAnswered: sums.proposals_answered,
     ...hotline,
+    ...disclosures,
     ...contracts,
   };
 };

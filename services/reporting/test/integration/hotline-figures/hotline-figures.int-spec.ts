@@ -20,7 +20,7 @@ import {
 } from '@taizhang/testing';
 
 import { reportingModule } from '../../../src/app.module';
-import { reportingEvents } from '../../../src/events.transport';
+import { reportingEventsTransport } from '../../../src/events.transport';
 import { organisationEnvelope, orgUnitCreated } from '../../organisation-envelope';
 
 const rule = { region: 'national', version: 1 };
@@ -168,7 +168,7 @@ describe('hotline figures (reporting, integration)', () => {
       beforeInit: async (app, env) => {
         const group = `reporting-test-${uniqueSuffix()}`;
         app.connectMicroservice(
-          { strategy: eventsTransport(app, { ...reportingEvents, group, env }) },
+          { strategy: eventsTransport(app, { ...reportingEventsTransport, group, env }) },
           { inheritAppConfig: true },
         );
         await app.startAllMicroservices();
