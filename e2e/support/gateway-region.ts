@@ -184,7 +184,7 @@ export const memberRow = (n: number): unknown[] => [
  */
 const CLOCK_EVENTS = {
   organisation: ['ApprovalOverdue', 'UnionTermExpired'],
-  rights: ['DisputeArbitrationEligible', 'ContractRequestOverdue'],
+  rights: ['DisputeArbitrationEligible', 'ContractRequestOverdue', 'HazardRectificationOverdue'],
 };
 
 export const startGatewayRegion = async (): Promise<GatewayRegion> => {

@@ -49,4 +49,8 @@ export const NATIONAL_RULES: RuleValues = RuleValuesSchema.parse({
   dataQuality: {
     lateEntryDays: 30, // regional practice: a record entered over a month after the fact is late
   },
+  labourProtection: {
+    // Regional practice (工会劳动保护监督检查): 一般 30 days, 较大 15, 重大 7 at most.
+    rectificationMaxDays: { minor: 30, major: 15, serious: 7 },
+  },
 });

@@ -15,6 +15,7 @@ import { RightsConfig, rightsEnvSchema } from './config/rights.config';
 import { CongressesController } from './congresses';
 import { OrganisationConsumer, RightsUnitPaths } from './directory';
 import { arbitrationClock, DisputesController } from './disputes';
+import { InspectionsController, rectificationClock } from './labour-protection';
 import { ProposalsController } from './proposals';
 import { rightsMigrations } from './rights.migrations';
 
@@ -59,7 +60,7 @@ export const rightsModule = (
     DeadlineClocksModule.forRootAsync({
       inject: [RightsConfig],
       useFactory: (config: RightsConfig) => ({
-        clocks: [arbitrationClock, answerClock],
+        clocks: [arbitrationClock, answerClock, rectificationClock],
         intervalMs: config.clocks.intervalMs,
         businessDate,
       }),
@@ -72,6 +73,7 @@ export const rightsModule = (
     CongressesController,
     ProposalsController,
     ContractsController,
+    InspectionsController,
     OrganisationConsumer,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.

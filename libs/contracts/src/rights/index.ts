@@ -17,6 +17,14 @@ import {
   HardshipScreeningRequestedV1,
 } from './dispute-registered.v1';
 import {
+  HazardFoundV1,
+  HazardRectificationOverdueV1,
+  HazardRectificationRequestedV1,
+  HazardRectificationVerifiedV1,
+  HazardRectifiedV1,
+  LabourInspectionRecordedV1,
+} from './labour-inspection.v1';
+import {
   ProposalAnsweredV1,
   ProposalDecidedV1,
   ProposalImplementedV1,
@@ -26,6 +34,7 @@ import {
 export * from './congress-held.v1';
 export * from './contract-requested.v1';
 export * from './dispute-registered.v1';
+export * from './labour-inspection.v1';
 export * from './proposal-submitted.v1';
 
 /** Every event `rights` publishes on `taizhang.rights.v1`, at its latest version. */
@@ -45,6 +54,12 @@ export const rightsEvents = [
   ContractNegotiationRequestedV1,
   ContractRequestAnsweredV1,
   ContractRequestOverdueV1,
+  LabourInspectionRecordedV1,
+  HazardFoundV1,
+  HazardRectificationRequestedV1,
+  HazardRectificationOverdueV1,
+  HazardRectifiedV1,
+  HazardRectificationVerifiedV1,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -76,8 +91,26 @@ export type DisputeEvent =
 export type CongressEvent = CongressHeld | CongressResolutionVoted;
 export type ContractEvent =
   ContractNegotiationRequested | ContractRequestAnswered | ContractRequestOverdue;
+export type LabourInspectionRecorded = EventOf<typeof LabourInspectionRecordedV1>;
+export type HazardFound = EventOf<typeof HazardFoundV1>;
+export type HazardRectificationRequested = EventOf<typeof HazardRectificationRequestedV1>;
+export type HazardRectificationOverdue = EventOf<typeof HazardRectificationOverdueV1>;
+export type HazardRectified = EventOf<typeof HazardRectifiedV1>;
+export type HazardRectificationVerified = EventOf<typeof HazardRectificationVerifiedV1>;
+export type InspectionEvent =
+  | LabourInspectionRecorded
+  | HazardFound
+  | HazardRectificationRequested
+  | HazardRectificationOverdue
+  | HazardRectified
+  | HazardRectificationVerified;
 export type RightsEvent =
-  DisputeEvent | CongressEvent | ProposalEvent | ContractEvent | RuleSetAmended;
+  | DisputeEvent
+  | CongressEvent
+  | ProposalEvent
+  | ContractEvent
+  | InspectionEvent
+  | RuleSetAmended;
 
 /** Validates everything on `taizhang.rights.v1`. */
 export const rightsRegistry = new EventRegistry([...rightsEvents], []);

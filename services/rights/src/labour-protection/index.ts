@@ -1,0 +1,2 @@
+export { InspectionsController } from './inspections.controller';
+export { rectificationClock } from './rectification.clock';
