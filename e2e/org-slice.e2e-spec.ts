@@ -61,6 +61,11 @@ describe('organisation → reporting', () => {
     unionsWithCongressThisYear: 0,
     proposalsReceived: 0,
     proposalsAnswered: 0,
+    inspections: 0,
+    womenSpecialInspections: 0,
+    hazardsFound: 0,
+    hazardsRectified: 0,
+    hazardsOverdue: 0,
   };
   const summary = (id: string) => region.get(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>

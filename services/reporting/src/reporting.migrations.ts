@@ -16,6 +16,7 @@ import { CreateLateness1767600000002 } from './lateness/migrations/1767600000002
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
+import { protectionFiguresMigrations } from './protection-figures';
 import { rightsFiguresMigrations } from './rights-figures';
 import { CreateUnionCoverage1732000004200 } from './union-coverage/migrations/1732000004200-create-union-coverage';
 import { CreateWorkersHomeRatings1767300000001 } from './workers-homes';
@@ -45,4 +46,6 @@ export const reportingMigrations = [
   AddAnswersKnown1767800000002,
   AddUnionTypesKnown1767800000003,
   AddBranchesKnown1767800000004,
+  // Labour protection's set (劳动保护), with its logs by recording time.
+  ...protectionFiguresMigrations,
 ];

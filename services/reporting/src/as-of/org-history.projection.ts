@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
+import { PROTECTION_FIGURES } from '../protection-figures';
 import { RIGHTS_FIGURES } from '../rights-figures';
 import { ANSWER_FIGURES } from './answer-figures';
 import { BRANCH_FIGURES } from './branch-figures';
@@ -17,6 +18,7 @@ const SETS = [
   ANSWER_FIGURES,
   BRANCH_FIGURES,
   RIGHTS_FIGURES,
+  PROTECTION_FIGURES,
   LATENESS,
 ];
 const carry = figuresMoveWithSubtree(SETS);

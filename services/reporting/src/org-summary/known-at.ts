@@ -41,6 +41,11 @@ export const LATE_CHANGE_FIGURES = [
   'disputesOverdue',
   'amountRecoveredFen',
   'unionsWithCongressThisYear',
+  'inspections',
+  'womenSpecialInspections',
+  'hazardsFound',
+  'hazardsRectified',
+  'hazardsOverdue',
 ] as const;
 
 export type LateChanges = Record<(typeof LATE_CHANGE_FIGURES)[number], number>;

@@ -72,6 +72,11 @@ const OrgUnitChildrenSchema = z.object({
     disputesOverdue: true,
     amountRecoveredFen: true,
     unionsWithCongressThisYear: true,
+    inspections: true,
+    womenSpecialInspections: true,
+    hazardsFound: true,
+    hazardsRectified: true,
+    hazardsOverdue: true,
   }).describe(
     'what the unit holds itself, in no child (本级): memberships a federation holds (保留会籍, a dissolved union’s members among them), a street’s employers. Children plus this add up to the unit’s summary on any date',
   ),
@@ -162,6 +167,11 @@ export class OrgSummaryController {
       disputesOverdue: ownRights.disputesOverdue,
       amountRecoveredFen: ownRights.amountRecoveredFen,
       unionsWithCongressThisYear: ownRights.unionsWithCongressThisYear,
+      inspections: ownRights.inspections,
+      womenSpecialInspections: ownRights.womenSpecialInspections,
+      hazardsFound: ownRights.hazardsFound,
+      hazardsRectified: ownRights.hazardsRectified,
+      hazardsOverdue: ownRights.hazardsOverdue,
     };
 
     return {

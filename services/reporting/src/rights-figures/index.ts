@@ -1,6 +1,7 @@
 import { Topics } from '@taizhang/contracts';
 
 import { addKnownAtMigration, figureSetMigration, figureSetProjection } from '../as-of';
+import { protectionFiguresProjection } from '../protection-figures';
 import { topicConsumer } from '../topic-consumer';
 import {
   CreateRightsCongressYears1767700000002,
@@ -25,4 +26,5 @@ export const RightsFiguresConsumer = topicConsumer(
   Topics.rights,
   figureSetProjection(RIGHTS_FIGURES, rightsFigureDeltas),
   projectCongressYears,
+  protectionFiguresProjection,
 );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { businessDate } from '@taizhang/domain';
 
 import { figuresAsOf } from '../as-of';
+import { protectionFiguresAsOf, ProtectionFiguresSchema } from '../protection-figures';
 import { RIGHTS_FIGURES } from './rights-figures';
 
 /** Rights' figures of a unit's subtree, as the summary and the drill-down show them. */
@@ -34,6 +35,8 @@ export const RightsFiguresSchema = z.object({
     .describe('unions with a workers’ congress session in the year of the date 本年召开职代会'),
   proposalsReceived: z.number().int().describe('proposals submitted to congresses 提案数'),
   proposalsAnswered: z.number().int().describe('proposals answered 已答复提案数'),
+  // 劳动保护: its own figure set (services/reporting/src/protection-figures).
+  ...ProtectionFiguresSchema.shape,
 });
 export type RightsFigures = z.infer<typeof RightsFiguresSchema>;
 
@@ -51,15 +54,18 @@ export const rightsFiguresAsOf = async (
   { knownAt = null, of = 'subtree' }: { knownAt?: string | null; of?: 'subtree' | 'unit' } = {},
 ): Promise<RightsFigures> => {
   // "Now" as a date: the year of a congress is the calendar year of the day asked about.
-  const sums = await figuresAsOf(
-    pool,
-    RIGHTS_FIGURES,
-    orgUnitId,
-    asOf ?? businessDate(new Date()),
-    undefined,
-    of,
-    knownAt,
-  );
+  const [sums, protection] = await Promise.all([
+    figuresAsOf(
+      pool,
+      RIGHTS_FIGURES,
+      orgUnitId,
+      asOf ?? businessDate(new Date()),
+      undefined,
+      of,
+      knownAt,
+    ),
+    protectionFiguresAsOf(pool, orgUnitId, asOf, { knownAt, of }),
+  ]);
 
   return {
     disputesReceived: sums.disputes_received,
@@ -71,5 +77,6 @@ export const rightsFiguresAsOf = async (
     unionsWithCongressThisYear: sums.unions_with_congress,
     proposalsReceived: sums.proposals_received,
     proposalsAnswered: sums.proposals_answered,
+    ...protection,
   };
 };

@@ -103,6 +103,11 @@ describe('GET /reports/org-units/:id/summary and /children ?knownAt= (as known a
       disputesOverdue: 0,
       amountRecoveredFen: 0,
       unionsWithCongressThisYear: 0,
+      inspections: 0,
+      womenSpecialInspections: 0,
+      hazardsFound: 0,
+      hazardsRectified: 0,
+      hazardsOverdue: 0,
     });
     expect(now.body).toMatchObject({ unions: 2, members: 3, workforce: 150, coveredEmployers: 1 });
     expect(now.body).not.toHaveProperty('lateChanges');
