@@ -134,7 +134,7 @@ const zero = {
   hazardsRectified: 0,
   hazardsOverdue: 0,
 };
-const pick = (body: Record<string, unknown>) =>
+const pick = (body: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.keys(zero).map((k) => [k, body[k]]));
 
 /** 劳动保护指标 through reporting's HTTP from real topics: summary, children, as of, as known at. */
@@ -208,7 +208,9 @@ describe('labour-protection figures (reporting, integration)', () => {
   it('answers the children and what the unit holds directly, adding up to the summary', async () => {
     const answer = await get('c/children?asOf=2026-03-31');
     const children = answer['children'] as Record<string, unknown>[];
-    const byId = Object.fromEntries(children.map((child) => [child['orgUnitId'], pick(child)]));
+    const byId = Object.fromEntries(
+      children.map((child) => [String(child['orgUnitId']), pick(child)] as const),
+    );
     expect(byId).toEqual({
       d1: {
         inspections: 1,
