@@ -10,6 +10,8 @@ import {
   contractBody,
   disputeBody,
   employerBody,
+  hazardBody,
+  inspectionBody,
   joinBody,
   memberRow,
   memberWorkbook,
@@ -636,6 +638,42 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: (side) => ({
         path: `/contracts/${ids().contract[side]}/answer`,
         body: { answeredOn: '2026-01-06' },
+      }),
+    },
+    'rights POST /inspections': {
+      roles: keepers,
+      request: (side) => ({ path: '/inspections', body: inspectionBody(ids().union[side]) }),
+    },
+    'rights GET /inspections/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/inspections/${ids().inspection[side]}` }),
+    },
+    'rights POST /inspections/{id}/hazards': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/inspections/${ids().inspection[side]}/hazards`,
+        body: hazardBody(),
+      }),
+    },
+    'rights POST /inspections/{id}/hazards/{hazardId}/rectification-request': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/inspections/${ids().inspection[side]}/hazards/${ids().hazard[side]}/rectification-request`,
+        body: { requestedOn: '2026-01-06', dueOn: '2026-01-20' },
+      }),
+    },
+    'rights POST /inspections/{id}/hazards/{hazardId}/rectified': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/inspections/${ids().inspection[side]}/hazards/${ids().hazard[side]}/rectified`,
+        body: { rectifiedOn: '2026-01-10' },
+      }),
+    },
+    'rights POST /inspections/{id}/hazards/{hazardId}/verification': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/inspections/${ids().inspection[side]}/hazards/${ids().hazard[side]}/verification`,
+        body: { verifiedOn: '2026-01-12', by: '王芳' },
       }),
     },
   };

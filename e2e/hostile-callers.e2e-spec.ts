@@ -11,6 +11,8 @@ import {
   contractBody,
   disputeBody,
   employerBody,
+  hazardBody,
+  inspectionBody,
   joinBody,
   MEMBER_HEADERS,
   memberRow,
@@ -61,6 +63,7 @@ describe('hostile callers, through the gateway', () => {
         rights(`/congresses/${ids.congress[v]}`),
         rights(`/contracts/${ids.contract[v]}`),
         rights(`/proposals/${ids.proposal[v]}`),
+        rights(`/inspections/${ids.inspection[v]}`),
         ...[ids.union[v], ids.street[v], ids.district[v], ids.city].flatMap((unit) => [
           `/api/reporting/reports/org-units/${unit}/summary`,
           `/api/reporting/reports/org-units/${unit}/children`,
@@ -229,6 +232,22 @@ describe('hostile callers, through the gateway', () => {
           { answeredOn: '2026-01-06', answer: '越权' },
         ],
         [rights(`/proposals/${ids.proposal[v]}/implementation`), { implementedOn: '2026-01-06' }],
+        [rights('/inspections'), inspectionBody(ids.union[v])],
+        [rights(`/inspections/${ids.inspection[v]}/hazards`), hazardBody()],
+        [
+          rights(
+            `/inspections/${ids.inspection[v]}/hazards/${ids.hazard[v]}/rectification-request`,
+          ),
+          { requestedOn: '2026-01-06', dueOn: '2026-01-20' },
+        ],
+        [
+          rights(`/inspections/${ids.inspection[v]}/hazards/${ids.hazard[v]}/rectified`),
+          { rectifiedOn: '2026-01-06' },
+        ],
+        [
+          rights(`/inspections/${ids.inspection[v]}/hazards/${ids.hazard[v]}/verification`),
+          { verifiedOn: '2026-01-06', by: '越权' },
+        ],
       ];
     };
     // What the other side holds, as its own officer reads it: must not change.
@@ -247,6 +266,7 @@ describe('hostile callers, through the gateway', () => {
         congress: await read(rights(`/congresses/${ids.congress[v]}`)),
         contract: await read(rights(`/contracts/${ids.contract[v]}`)),
         proposal: await read(rights(`/proposals/${ids.proposal[v]}`)),
+        inspection: await read(rights(`/inspections/${ids.inspection[v]}`)),
       };
     };
 
@@ -726,6 +746,20 @@ describe('hostile callers, through the gateway', () => {
         {
           path: `/proposals/${ids.proposal[0]}/implementation`,
           valid: { implementedOn: '2026-01-08' },
+        },
+        { path: '/inspections', valid: inspectionBody(ids.union[0]) },
+        { path: `/inspections/${ids.inspection[0]}/hazards`, valid: hazardBody() },
+        {
+          path: `/inspections/${ids.inspection[0]}/hazards/${ids.hazard[0]}/rectification-request`,
+          valid: { requestedOn: '2026-01-06', dueOn: '2026-01-20' },
+        },
+        {
+          path: `/inspections/${ids.inspection[0]}/hazards/${ids.hazard[0]}/rectified`,
+          valid: { rectifiedOn: '2026-01-10' },
+        },
+        {
+          path: `/inspections/${ids.inspection[0]}/hazards/${ids.hazard[0]}/verification`,
+          valid: { verifiedOn: '2026-01-12', by: '王芳' },
         },
       ];
       const serverErrors: string[] = [];

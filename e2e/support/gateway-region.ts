@@ -49,6 +49,9 @@ export interface GatewayRegion {
     contract: [string, string];
     /** A proposal (提案) to each union's congress, submitted and not yet decided. */
     proposal: [string, string];
+    /** A labour-protection inspection (劳动保护监督检查) of each union with one hazard found. */
+    inspection: [string, string];
+    hazard: [string, string];
   };
   /** Access tokens: `admin`, `cityOfficer`, and each role per side. */
   admin: string;
@@ -140,6 +143,22 @@ export const contractBody = (unionId: string, employerId: string) => ({
   kind: 'wage',
   employerIds: [employerId],
   requestedOn: '2026-01-05',
+});
+
+/** A labour-protection inspection (劳动保护监督检查) of an employer on 2026-01-05. */
+export const inspectionBody = (unionId: string) => ({
+  unionId,
+  kind: 'general',
+  inspectedOn: '2026-01-05',
+  employerName: '机床厂',
+  inspectors: ['张伟'],
+});
+
+/** A minor hazard (一般隐患) found at the inspection. */
+export const hazardBody = () => ({
+  description: '车间消防通道堵塞',
+  severity: 'minor',
+  foundOn: '2026-01-05',
 });
 
 /** A proposal (提案) of delegates to a congress session. */
@@ -348,11 +367,15 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const congress: string[] = [];
   const contract: string[] = [];
   const proposal: string[] = [];
+  const inspection: string[] = [];
+  const hazard: string[] = [];
   for (const side of [0, 1] as const) {
     dispute.push(await rightsRecord('/disputes', disputeBody(union[side]!, member[side]!)));
     congress.push(await rightsRecord('/congresses', congressBody(union[side]!)));
     contract.push(await rightsRecord('/contracts', contractBody(union[side]!, employer[side]!)));
     proposal.push(await rightsRecord('/proposals', proposalBody(congress[side]!)));
+    inspection.push(await rightsRecord('/inspections', inspectionBody(union[side]!)));
+    hazard.push(await rightsRecord(`/inspections/${inspection[side]}/hazards`, hazardBody()));
   }
   const pair = (values: string[]) => [values[0]!, values[1]!] as [string, string];
 
@@ -373,6 +396,8 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       congress: pair(congress),
       contract: pair(contract),
       proposal: pair(proposal),
+      inspection: pair(inspection),
+      hazard: pair(hazard),
     },
     admin,
     cityOfficer,
