@@ -22,6 +22,7 @@ const STEPS: [string, string[]][] = [
   ['infra/seed/demo-lists.ts', []],
   ['infra/seed/demo-records.ts', []],
   ['infra/seed/demo-rights.ts', []],
+  ['infra/seed/demo-protection.ts', []],
   ['infra/seed/demo-lifecycle.ts', []],
   ['infra/seed/demo-late-entry.ts', []],
 ];
