@@ -35,7 +35,10 @@ interface Row {
   request: (side: Side) => { path: string; body?: unknown; contentType?: string };
   /** What an allowed caller gets for the other side's target: 404 unless said otherwise. */
   outside?: Expected;
-  /** What an allowed caller gets for its own side's target when more is known than "reached". */
+  /**
+   * What an allowed caller gets for its own side's target when more is known than "reached" (a
+   * GET: instead of 200, for a stream that would not end).
+   */
   inside?: { status: number; code?: string };
   /** Query strings the route is also checked with, with the same expectations. */
   queries?: string[];
@@ -434,6 +437,14 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         path: `/reports/org-units/${ids().union[side]}/lateness?from=2025-10&to=2026-01`,
       }),
     },
+    // Live updates (server-sent events): an allowed caller's stream would never end, so the
+    // caller inside asks to resume after an id the stream never sent, refused at once after the
+    // scope check (the int-specs of reporting and gateway follow the stream itself).
+    'reporting GET /reports/live': {
+      roles: readers,
+      request: (side) => ({ path: `/reports/live?unit=${ids().union[side]}&lastEventId=not-an-id` }),
+      inside: { status: 400, code: 'VALIDATION_FAILED' },
+    },
     'reporting GET /reports/org-units/{id}/by-union-type': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/by-union-type` }),
@@ -787,7 +798,7 @@ describe('the authorisation matrix, from the OpenAPI documents, through the gate
     if (!row.roles.includes(role)) return { status: 403, code: 'ROLE_NOT_ALLOWED' };
     // An admin's scope is the whole region: there is no outside.
     if (side === 1 && role !== 'admin') return row.outside ?? { status: 404, code: 'NOT_FOUND' };
-    if (method === 'GET') return { status: 200 };
+    if (method === 'GET') return row.inside ?? { status: 200 };
 
     return row.inside ?? 'reached';
   };

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 import type { GatewayRegion } from './support/gateway-region';
-import { PASSWORD, startGatewayRegion } from './support/gateway-region';
+import { joinBody, PASSWORD, startGatewayRegion } from './support/gateway-region';
 
 // Debian's Chromium (scripts/setup.mjs installs it), never a downloaded browser.
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -28,6 +28,18 @@ const KPI_FIGURES = [
   'membershipRateOfAll',
   'retainedMemberships',
   'termsExpired',
+];
+/** 维权: rights' figures of the summary, in their panel below the cards. */
+const RIGHTS_PANEL_FIGURES = [
+  'disputesReceived',
+  'disputesAgreed',
+  'disputesFailed',
+  'disputesOverdue',
+  'mediationSuccessRate',
+  'amountRecoveredFen',
+  'unionsWithCongressThisYear',
+  'proposalsReceived',
+  'proposalsAnswered',
 ];
 
 /**
@@ -122,6 +134,12 @@ describe('the dashboard in a browser', () => {
     expect(await page.textContent('.kpi[data-figure="members"] .kpi-value')).toBe(
       new Intl.NumberFormat('zh-CN').format(members),
     );
+    // 维权: rights' figures as the API gives them, in their own panel.
+    expect(await page.textContent('.kpi-panel[data-panel="rights"] h2')).toBe('维权');
+    const api = await summaryFromApi(ids().district[0]);
+    const shown = await shownFigures();
+    for (const figure of RIGHTS_PANEL_FIGURES)
+      expect({ figure, shown: shown[figure] }).toEqual({ figure, shown: String(api[figure]) });
   });
 
   it('drills down to a street and a union, each its own URL, with a breadcrumb', async () => {
@@ -350,5 +368,42 @@ describe('the dashboard in a browser', () => {
     await page.click('button[type="submit"]');
     await page.waitForURL(new RegExp(`${street}$`));
     await expectFiguresOf(ids().street[0]);
+  });
+
+  // Live updates (reporting's GET /reports/live through the gateway): no reload, no polling.
+  it('shows a join made through the API on the open page without reload', async () => {
+    const street = ids().street[0];
+    await page.goto(`${region.gatewayUrl}/units/${ids().district[0]}/${street}`);
+    await shownFigures();
+    await page.waitForSelector('.live-mark[data-live="live"]');
+    // Gone with a reload: still there afterwards means the page was never loaded again.
+    await page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
+    const before = (await summaryFromApi(street))['members'] as number;
+
+    const sentAt = Date.now();
+    const joined = await region.call(
+      'POST',
+      `/api/organisation/unions/${ids().union[0]}/members`,
+      officerToken(),
+      joinBody(901),
+    );
+    expect(joined.status).toBe(201);
+    await page.waitForSelector(
+      `.kpi[data-figure="members"] .kpi-value[data-value="${before + 1}"]`,
+      { timeout: 30_000 },
+    );
+    console.log(`dashboard live update: the join shown ${Date.now() - sentAt} ms after its POST`);
+    await page.waitForSelector('.live-updated:text-is("已更新")');
+    await shot('11-live-update');
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+    await expectFiguresOf(street);
+    // The children table follows too: the union's row counts the new member.
+    const union = (await summaryFromApi(ids().union[0]))['members'] as number;
+    await page.waitForSelector(`tr[data-unit="${ids().union[0]}"]`);
+    expect(await page.textContent(`tr[data-unit="${ids().union[0]}"]`)).toContain(
+      new Intl.NumberFormat('zh-CN').format(union),
+    );
   });
 });

@@ -71,6 +71,9 @@ describe('hostile callers, through the gateway', () => {
           `/api/reporting/reports/org-units/${unit}/children?asOf=2026-01-05`,
           `/api/reporting/reports/org-units/${unit}/uncovered-employers`,
           `/api/reporting/reports/org-units/${unit}/uncovered-employers.xlsx`,
+          // Live updates: the neighbour's stream is refused before any id is looked at.
+          `/api/reporting/reports/live?unit=${unit}`,
+          `/api/reporting/reports/live?unit=${unit}&lastEventId=${encodeURIComponent("0-0'; DROP TABLE events; --")}`,
         ]),
       ];
     };

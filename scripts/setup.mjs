@@ -84,6 +84,26 @@ export const installChromium = () => {
   return false;
 };
 
+/** Whether `command` is on the PATH. */
+const onPath = (command) =>
+  spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Installs Debian's wrk when it is missing, as chromium above: the benchmarks drive HTTP with it
+ * (`npm run bench`, `bench:wrk`, `bench:rights` call `node scripts/setup.mjs wrk` first). Not
+ * part of setup itself: no test needs it.
+ */
+export const installWrk = () => {
+  if (onPath('wrk')) return true;
+  console.log("setup: wrk is missing; installing Debian's wrk (apt-get)");
+  const install = () => aptGet('install', '-y', '--no-install-recommends', 'wrk');
+  if (!install()) aptGet('update') && install();
+  if (onPath('wrk')) return true;
+  console.error('setup: could not install wrk (output above); the HTTP benchmarks need it');
+
+  return false;
+};
+
 /** Starts or reuses Kafka, creates the topics and databases, and checks Redis. */
 export const setupInfrastructure = async () => {
   const code = await runTs('infra/setup.ts');
@@ -96,4 +116,8 @@ export const setup = async () => {
   await setupInfrastructure();
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await setup();
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // `node scripts/setup.mjs wrk`: wrk alone, before a benchmark.
+  if (process.argv[2] === 'wrk') process.exit(installWrk() ? 0 : 1);
+  await setup();
+}

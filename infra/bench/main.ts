@@ -14,9 +14,15 @@ import { benchJoins } from './join-bench';
 import { benchLatency } from './latency-bench';
 import { round } from './measure';
 import { benchRelay } from './relay-bench';
+import { benchRightsWrk, rightsWrkSection } from './rights-wrk';
 import { benchSummary } from './summary-bench';
 import { benchVerify } from './verify-bench';
-import { BENCHMARKS_FILE, keptWrkSection } from './wrk-section';
+import {
+  BENCHMARKS_FILE,
+  keptWrkSection,
+  withoutRightsSection,
+  withRightsSection,
+} from './wrk-section';
 
 const numberFrom = (name: string, fallback: number): number =>
   Number(process.env[name] ?? fallback);
@@ -62,6 +68,8 @@ const main = async (): Promise<void> => {
   const summarySamples = numberFrom('BENCH_SUMMARY_SAMPLES', 1000);
   console.log(`summary: seeding the large region, then ${summarySamples} requests each…`);
   const summary = await benchSummary(summarySamples);
+  console.log('rights: dispute registrations under wrk…');
+  const rights = await benchRightsWrk();
 
   const ms = (value: number) => `${round(value)} ms`;
   const verifyRate = verify.events / verify.verifySeconds;
@@ -174,9 +182,13 @@ Where the time goes (from verify's progress reports, one per batch of its walk):
 `;
   fs.mkdirSync(path.dirname(BENCHMARKS_FILE), { recursive: true });
   // The wrk figures come from npm run bench:wrk (infra/bench/wrk.ts): kept as they are.
-  const wrkSection = keptWrkSection();
-  fs.writeFileSync(BENCHMARKS_FILE, wrkSection ? `${report.trimEnd()}\n\n${wrkSection}` : report);
-  console.log(report);
+  const wrkSection = withoutRightsSection(keptWrkSection());
+  const rightsSection = rightsWrkSection(rights, 'npm run bench');
+  fs.writeFileSync(
+    BENCHMARKS_FILE,
+    withRightsSection(wrkSection ? `${report.trimEnd()}\n\n${wrkSection}` : report, rightsSection),
+  );
+  console.log(`${report}\n${rightsSection}`);
 };
 
 main().then(

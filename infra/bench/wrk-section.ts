@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** docs/benchmarks.md: `npm run bench` writes §§ 1–7, `npm run bench:wrk` the section below. */
+/**
+ * docs/benchmarks.md: `npm run bench` writes §§ 1–7 and § 10 (rights), `npm run bench:wrk` § 8;
+ * `npm run bench:rights` § 10 alone.
+ */
 export const BENCHMARKS_FILE = path.join(__dirname, '../../docs/benchmarks.md');
 const WRK_HEADING = '## 8. The organisation service under wrk';
 
@@ -28,3 +31,22 @@ export const writeWrkSection = (body: string): void => {
   const following = at < 0 ? '' : `\n${section.slice(at).trim()}\n`;
   fs.writeFileSync(BENCHMARKS_FILE, `${rest}\n\n${WRK_HEADING}\n\n${body.trim()}\n${following}`);
 };
+
+const RIGHTS_HEADING = '## 10. Dispute registrations under wrk (rights)';
+
+/** `text` without its rights section (§ 10, up to the next section or the end). */
+export const withoutRightsSection = (text: string): string => {
+  const at = text.indexOf(`\n${RIGHTS_HEADING}`);
+  if (at < 0) return text;
+  const next = text.indexOf('\n## ', at + 1);
+
+  return `${text.slice(0, at).trimEnd()}\n${next < 0 ? '' : `\n${text.slice(next + 1)}`}`;
+};
+
+/** `text` with `body` as its rights section, at the end, in place of the last one. */
+export const withRightsSection = (text: string, body: string): string =>
+  `${withoutRightsSection(text).trimEnd()}\n\n${RIGHTS_HEADING}\n\n${body.trim()}\n`;
+
+/** Puts `body` into the file as the rights section, everything else kept. */
+export const writeRightsSection = (body: string): void =>
+  fs.writeFileSync(BENCHMARKS_FILE, withRightsSection(existing(), body));

@@ -1,3 +1,4 @@
+export * from './consumer/after-commit';
 export * from './consumer/consumer-logger';
 export * from './consumer/consumer-metrics';
 export * from './consumer/dead-letter';

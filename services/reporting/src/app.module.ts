@@ -7,11 +7,13 @@ import { AuthModule } from '@taizhang/auth';
 import { baseEnvSchema, PlatformModule } from '@taizhang/bootstrap';
 
 import { LatenessController } from './lateness';
+import { LiveController, LivePublisher, LiveStream } from './live';
 import { OrgStructureController } from './org-structure/org-structure.controller';
 import { OrgSummaryController } from './org-summary/org-summary.controller';
 import { reportingConsumers } from './reporting.consumers';
 import { reportingMigrations } from './reporting.migrations';
 import { SeriesController } from './series';
+import { AFTER_COMMIT_HOOKS } from './topic-consumer';
 import { UncoveredEmployersController } from './uncovered-employers';
 import { UnitListsController } from './unit-lists';
 import { WorkersHomesController } from './workers-homes';
@@ -46,6 +48,17 @@ export const reportingModule = (
     OrgStructureController,
     WorkersHomesController,
     UnitListsController,
+    LiveController,
     ...reportingConsumers,
+  ],
+  providers: [
+    LiveStream,
+    LivePublisher,
+    // What every topic consumer calls once a run of projections committed (live updates).
+    {
+      provide: AFTER_COMMIT_HOOKS,
+      inject: [LivePublisher],
+      useFactory: (live: LivePublisher) => [live.hook],
+    },
   ],
 });

@@ -3,6 +3,8 @@ import { directoryMigrations } from '@taizhang/directory';
 import { eventStoreMigrations } from '@taizhang/event-store';
 import { messagingMigrations } from '@taizhang/messaging';
 
+import { IndexRightsEventsByUnion1768500000000 } from './shared/migrations/1768500000000-index-events-by-union';
+
 /** Every migration of rights' database, in order: the app runs them at start, tests too. */
 export const rightsMigrations = [
   ...eventStoreMigrations,
@@ -10,4 +12,6 @@ export const rightsMigrations = [
   ...messagingMigrations,
   ...directoryMigrations,
   ...deadlinesMigrations,
+  // A union's end finds its open records by the events at the union.
+  IndexRightsEventsByUnion1768500000000,
 ];

@@ -30,12 +30,21 @@ import {
   ProposalImplementedV1,
   ProposalSubmittedV1,
 } from './proposal-submitted.v1';
+import {
+  ContractRequestHandedOverV1,
+  ContractRequestLapsedV1,
+  DisputeHandedOverV1,
+  DisputeKeptByFederationV1,
+  ProposalClosedUnansweredV1,
+  ProposalHandedOverV1,
+} from './union-ended-handover.v1';
 
 export * from './congress-held.v1';
 export * from './contract-requested.v1';
 export * from './dispute-registered.v1';
 export * from './labour-inspection.v1';
 export * from './proposal-submitted.v1';
+export * from './union-ended-handover.v1';
 
 /** Every event `rights` publishes on `taizhang.rights.v1`, at its latest version. */
 export const rightsEvents = [
@@ -60,6 +69,13 @@ export const rightsEvents = [
   HazardRectificationOverdueV1,
   HazardRectifiedV1,
   HazardRectificationVerifiedV1,
+  // What a union's end (merged, dissolved) does to its open records.
+  DisputeHandedOverV1,
+  DisputeKeptByFederationV1,
+  ContractRequestHandedOverV1,
+  ContractRequestLapsedV1,
+  ProposalHandedOverV1,
+  ProposalClosedUnansweredV1,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -76,21 +92,38 @@ export type ProposalSubmitted = EventOf<typeof ProposalSubmittedV1>;
 export type ProposalDecided = EventOf<typeof ProposalDecidedV1>;
 export type ProposalAnswered = EventOf<typeof ProposalAnsweredV1>;
 export type ProposalImplemented = EventOf<typeof ProposalImplementedV1>;
+export type ProposalHandedOver = EventOf<typeof ProposalHandedOverV1>;
+export type ProposalClosedUnanswered = EventOf<typeof ProposalClosedUnansweredV1>;
 export type ProposalEvent =
-  ProposalSubmitted | ProposalDecided | ProposalAnswered | ProposalImplemented;
+  | ProposalSubmitted
+  | ProposalDecided
+  | ProposalAnswered
+  | ProposalImplemented
+  | ProposalHandedOver
+  | ProposalClosedUnanswered;
 export type ContractNegotiationRequested = EventOf<typeof ContractNegotiationRequestedV1>;
 export type ContractRequestAnswered = EventOf<typeof ContractRequestAnsweredV1>;
 export type ContractRequestOverdue = EventOf<typeof ContractRequestOverdueV1>;
+export type DisputeHandedOver = EventOf<typeof DisputeHandedOverV1>;
+export type DisputeKeptByFederation = EventOf<typeof DisputeKeptByFederationV1>;
 export type DisputeEvent =
   | DisputeRegistered
   | DisputeAgreed
   | DisputeFailed
   | DisputeWithdrawn
   | DisputeArbitrationEligible
-  | HardshipScreeningRequested;
+  | HardshipScreeningRequested
+  | DisputeHandedOver
+  | DisputeKeptByFederation;
 export type CongressEvent = CongressHeld | CongressResolutionVoted;
+export type ContractRequestHandedOver = EventOf<typeof ContractRequestHandedOverV1>;
+export type ContractRequestLapsed = EventOf<typeof ContractRequestLapsedV1>;
 export type ContractEvent =
-  ContractNegotiationRequested | ContractRequestAnswered | ContractRequestOverdue;
+  | ContractNegotiationRequested
+  | ContractRequestAnswered
+  | ContractRequestOverdue
+  | ContractRequestHandedOver
+  | ContractRequestLapsed;
 export type LabourInspectionRecorded = EventOf<typeof LabourInspectionRecordedV1>;
 export type HazardFound = EventOf<typeof HazardFoundV1>;
 export type HazardRectificationRequested = EventOf<typeof HazardRectificationRequestedV1>;
@@ -105,12 +138,7 @@ export type InspectionEvent =
   | HazardRectified
   | HazardRectificationVerified;
 export type RightsEvent =
-  | DisputeEvent
-  | CongressEvent
-  | ProposalEvent
-  | ContractEvent
-  | InspectionEvent
-  | RuleSetAmended;
+  DisputeEvent | CongressEvent | ProposalEvent | ContractEvent | InspectionEvent | RuleSetAmended;
 
 /** Validates everything on `taizhang.rights.v1`. */
 export const rightsRegistry = new EventRegistry([...rightsEvents], []);

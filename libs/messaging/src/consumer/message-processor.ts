@@ -5,6 +5,7 @@ import type { EventEnvelope, EventRegistry } from '@taizhang/contracts';
 import { deadLetterTopic } from '@taizhang/contracts';
 
 import { abortableSleep } from './abortable-sleep';
+import { markAfterCommit, rollBackAfterCommit } from './after-commit';
 import type { ConsumerLogger } from './consumer-logger';
 import type { ConsumerMetrics } from './consumer-metrics';
 import type { DeadLetter } from './dead-letter';
@@ -101,6 +102,7 @@ export class MessageProcessor {
           if (!decoded.ok) return { count, stop: 'alone' };
           const source = this.sourceOf(topic, partition, message);
           await tx.query('SAVEPOINT message');
+          const told = markAfterCommit(tx);
           try {
             const claimed = await claimEvent(tx, decoded.event, source, this.deps.clock());
             if (claimed) await this.deps.handler(decoded.event, tx, source);
@@ -114,6 +116,7 @@ export class MessageProcessor {
             if (hasDeferredWork(tx) || error instanceof DeferredBatchError)
               throw new RunBroken(count);
             await tx.query('ROLLBACK TO SAVEPOINT message');
+            rollBackAfterCommit(tx, told);
 
             return { count, stop: 'alone', error };
           }

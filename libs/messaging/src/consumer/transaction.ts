@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 
 import type { EventEnvelope } from '@taizhang/contracts';
 
+import { runAfterCommit, takeAfterCommit } from './after-commit';
 import { dropDeferredBatches, writeDeferredBatches } from './deferred-batch';
 import { messageOf } from './error-message';
 import type { MessageSource } from './event-consumer.options';
@@ -17,7 +18,7 @@ export class BookkeepingError extends Error {
 
 /**
  * Runs `work` in one transaction on a pooled client: its deferred batches written and committed
- * if it returns, rolled back if it throws.
+ * if it returns, rolled back if it throws; what it left `afterCommit` runs once it committed.
  */
 export const withTransaction = async <T>(
   pool: Pool,
@@ -37,6 +38,7 @@ export const withTransaction = async <T>(
     // PostgreSQL answers COMMIT of a transaction aborted by a failed statement with ROLLBACK.
     if (command !== 'COMMIT')
       throw new Error('The transaction was aborted by a failed statement that the handler caught');
+    runAfterCommit(takeAfterCommit(client));
 
     return result;
   } catch (error) {
@@ -47,6 +49,7 @@ export const withTransaction = async <T>(
     throw error;
   } finally {
     dropDeferredBatches(client);
+    takeAfterCommit(client);
     client.release(broken);
   }
 };

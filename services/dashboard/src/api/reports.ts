@@ -1,7 +1,11 @@
+import type { RightsFigureKey } from '../figures/rights-figures';
 import { authorizedGet } from '../session/session';
 
+/** 维权: rights' figures in the summary (absent from an older reporting). */
+export type RightsFiguresOfSummary = Partial<Record<RightsFigureKey, number | null>>;
+
 /** Reporting's figures of a unit (GET /reports/org-units/:id/summary), summed over its subtree. */
-export interface Summary {
+export interface Summary extends RightsFiguresOfSummary {
   orgUnitId: string;
   unions: number;
   employers: number;

@@ -10,10 +10,13 @@ const LOADING = { status: 'loading' } as const;
 /**
  * The answer of a read, again whenever `deps` change; a read no longer wanted is aborted. An
  * answer for other deps is never shown: from the render that changes them, it is 'loading'.
+ * A new `refresh` (live updates) reads again for the same deps, showing the answer held until
+ * the new one comes.
  */
 export const useAnswer = <T>(
   read: (signal: AbortSignal) => Promise<Answer<T>>,
   deps: DependencyList,
+  refresh = 0,
 ): Loading<T> => {
   const key = JSON.stringify(deps);
   const [held, setHeld] = useState<{ key: string; answer: Loading<T> }>({ key, answer: LOADING });
@@ -25,7 +28,7 @@ export const useAnswer = <T>(
     );
 
     return () => controller.abort();
-  }, [key]);
+  }, [key, refresh]);
 
   return held.key === key ? held.answer : LOADING;
 };

@@ -6,6 +6,9 @@ export type SortDirection = 'asc' | 'desc';
 
 const byName = new Intl.Collator('zh-CN');
 
+/** A row's figure; one the summary does not carry (a panel's, from an older reporting) as null. */
+const figureOf = (row: ChildSummary, key: FigureKey): number | null => row[key] ?? null;
+
 /**
  * The children ordered by a figure (a rate without a denominator last either way) or by name,
  * ties by name, so the order is the same on every load and page.
@@ -20,8 +23,8 @@ export const sortRows = (
 
   return [...rows].sort((a, b) => {
     if (key === 'name') return sign * names(a, b) || a.orgUnitId.localeCompare(b.orgUnitId);
-    const left = a[key];
-    const right = b[key];
+    const left = figureOf(a, key);
+    const right = figureOf(b, key);
     if (left === null || right === null)
       return left === right ? names(a, b) : left === null ? 1 : -1;
 

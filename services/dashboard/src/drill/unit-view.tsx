@@ -9,6 +9,8 @@ import { exportStatistics } from '../figures/export-statistics';
 import { KpiCards } from '../figures/kpi-cards';
 import { useI18n } from '../i18n/i18n';
 import { LIST_LABELS, UnitList } from '../lists/unit-lists';
+import { LiveMark } from '../live/live-mark';
+import { useLiveUpdates } from '../live/use-live-updates';
 import { followLink, navigate, useLocation, withQuery } from '../routing/router';
 import type { SignedInUser } from '../session/session';
 import { Trends } from '../trends/trends';
@@ -168,13 +170,17 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
   const id = ids[ids.length - 1]!;
   const list = listOf(location.query);
   const knownAt = knownAtOf(location.query);
+  // Live only for the figures now, as known now: a past date or instant does not change.
+  const live = useLiveUpdates(id, !asOf && !knownAt);
   const summary = useAnswer(
     (signal) => fetchSummary(id, { asOf, knownAt }, signal),
     [id, asOf, knownAt],
+    live.refresh,
   );
   const children = useAnswer(
     (signal) => fetchChildren(id, { asOf, knownAt }, signal),
     [id, asOf, knownAt],
+    live.refresh,
   );
   const trail = useTrail(ids, user);
   useEffect(() => {
@@ -199,6 +205,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
     <main>
       <Breadcrumb trail={trail} />
       <AsOfPicker asOf={asOf} knownAt={knownAt} />
+      <LiveMark live={live} />
       <ViewTabs list={list} />
       {list ? (
         <UnitList kind={list} id={id} asOf={asOf} />
@@ -212,7 +219,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
             </p>
           )}
           {summary.status === 'ok' && <KpiCards summary={summary.body} asOf={asOf} />}
-          <Trends unitId={id} asOf={asOf} />
+          <Trends unitId={id} asOf={asOf} refresh={live.refresh} />
           {summary.status === 'ok' && children.status === 'ok' && (
             <ViewTools
               trail={trail}

@@ -6,8 +6,14 @@ import { FIGURES } from './figures';
 /** A figure of a summary written in the current language (a rate as a percentage). */
 export const formatFigure = (i18n: I18n, summary: Summary, key: FigureKey): string => {
   const value = summary[key];
-
-  return FIGURES[key].kind === 'rate' ? i18n.rate(value) : i18n.count(value ?? 0);
+  switch (FIGURES[key].kind) {
+    case 'rate':
+      return i18n.rate(value ?? null);
+    case 'amountFen':
+      return i18n.yuan((value ?? 0) / 100);
+    default:
+      return i18n.count(value ?? 0);
+  }
 };
 
 /** A rate's numerator and denominator as written beside it: "12 / 30 已建会单位数 / 单位数". */

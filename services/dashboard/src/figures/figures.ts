@@ -1,5 +1,7 @@
 import type { Summary } from '../api/reports';
 import type { Lang } from '../i18n/messages';
+import type { PanelFigure, RightsFigureKey } from './rights-figures';
+import { RIGHTS_FIGURES } from './rights-figures';
 
 type Text = Record<Lang, string>;
 
@@ -11,7 +13,7 @@ export type FigureKey = Exclude<
 /** A figure reporting gives (DESIGN §6): its label, what it counts, and for a rate its parts. */
 export interface Figure {
   key: FigureKey;
-  kind: 'count' | 'rate';
+  kind: PanelFigure['kind'];
   label: Text;
   definition: Text;
   /** A rate's numerator and denominator, shown with it. */
@@ -20,7 +22,14 @@ export interface Figure {
   fromRegistry?: boolean;
 }
 
+/** Panel figures keyed as the summary keys them. */
+const keyed = <K extends FigureKey>(figures: Record<K, PanelFigure>): Record<K, Figure> =>
+  Object.fromEntries(
+    Object.entries<PanelFigure>(figures).map(([key, figure]) => [key, { ...figure, key }]),
+  ) as Record<K, Figure>;
+
 export const FIGURES: Record<FigureKey, Figure> = {
+  ...keyed<RightsFigureKey>(RIGHTS_FIGURES),
   unions: {
     key: 'unions',
     kind: 'count',
@@ -161,6 +170,22 @@ export const KPI_CARDS: readonly FigureKey[] = [
   'membershipRateOfAll',
   'retainedMemberships',
   'termsExpired',
+];
+
+/** A panel of KPI cards below the unit's own: a title and its figures, in order. */
+export interface FigurePanel {
+  id: string;
+  title: Text;
+  figures: readonly FigureKey[];
+}
+
+/** The panels of the home view, each from its block of the summary. */
+export const FIGURE_PANELS: readonly FigurePanel[] = [
+  {
+    id: 'rights',
+    title: { 'zh-CN': '维权', en: 'Rights protection' },
+    figures: Object.keys(RIGHTS_FIGURES) as RightsFigureKey[],
+  },
 ];
 
 /** The parts shown inside the members card. */

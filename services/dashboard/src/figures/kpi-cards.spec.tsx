@@ -16,6 +16,7 @@ const cards = (lang: Lang, summary: Summary = summaryOf(), asOf?: string) => {
   const card = (figure: string) => container.querySelector(`.kpi[data-figure="${figure}"]`)!;
 
   return {
+    container,
     value: (figure: string) => card(figure).querySelector('.kpi-value')!.textContent,
     tip: (figure: string) => card(figure).querySelector('.kpi-tip')!.textContent ?? '',
     text: (figure: string) => card(figure).textContent ?? '',
@@ -64,5 +65,78 @@ describe('the KPI cards', () => {
     expect(zh.text('members')).toContain('女会员 4,000');
     expect(zh.text('members')).toContain('农民工会员 1,200');
     expect(zh.text('members')).toContain('新就业形态会员 300');
+  });
+});
+
+describe('the 维权 panel', () => {
+  const rights = {
+    disputesReceived: 1_204,
+    disputesAgreed: 830,
+    disputesFailed: 170,
+    disputesOverdue: 12,
+    mediationSuccessRate: 0.83,
+    amountRecoveredFen: 123_456_789,
+    unionsWithCongressThisYear: 57,
+    proposalsReceived: 310,
+    proposalsAnswered: 288,
+  };
+  const panel = (lang: Lang, figures: Partial<Summary> = rights) => {
+    const shown = cards(lang, summaryOf(figures));
+    const section = shown.container.querySelector('.kpi-panel[data-panel="rights"]');
+
+    return {
+      ...shown,
+      section,
+      figures: [...(section?.querySelectorAll('.kpi') ?? [])].map((card) =>
+        card.getAttribute('data-figure'),
+      ),
+    };
+  };
+
+  it('shows rights’ figures of the summary under 维权, in order, apart from the unit’s own cards', () => {
+    const zh = panel('zh-CN');
+    expect(zh.section?.querySelector('h2')?.textContent).toBe('维权');
+    expect(zh.figures).toEqual(Object.keys(rights));
+    expect(
+      zh.container.querySelector('section.kpis[aria-label="KPI"] [data-figure="disputesReceived"]'),
+    ).toBeNull();
+    expect(zh.value('disputesReceived')).toBe('1,204');
+    expect(zh.value('mediationSuccessRate')).toBe('83.0%');
+    expect(zh.value('unionsWithCongressThisYear')).toBe('57');
+    expect(panel('en').section?.querySelector('h2')?.textContent).toBe('Rights protection');
+  });
+
+  it('writes the amount recovered in yuan from its fen', () => {
+    expect(panel('zh-CN').value('amountRecoveredFen')).toBe('¥1,234,567.89');
+    expect(panel('en').value('amountRecoveredFen')).toBe('CN¥1,234,567.89');
+    expect(panel('zh-CN', { ...rights, amountRecoveredFen: 5 }).value('amountRecoveredFen')).toBe(
+      '¥0.05',
+    );
+  });
+
+  it('labels each card in both languages with its definition on hover', () => {
+    const zh = panel('zh-CN');
+    expect(zh.text('disputesAgreed')).toContain('调解成功');
+    expect(zh.tip('mediationSuccessRate')).toContain('调解成功 ÷（调解成功 + 调解不成）');
+    expect(zh.tip('disputesOverdue')).toContain('15日');
+    expect(zh.tip('proposalsAnswered')).toContain('来源');
+    const en = panel('en');
+    expect(en.text('unionsWithCongressThisYear')).toContain('Unions with a congress this year');
+    expect(en.tip('amountRecoveredFen')).toContain('in yuan');
+    expect(en.tip('disputesFailed')).toContain('referred to arbitration');
+  });
+
+  it('shows a success rate without ended disputes as a dash, and says why', () => {
+    const zh = panel('zh-CN', { ...rights, mediationSuccessRate: null });
+    expect(zh.value('mediationSuccessRate')).toBe('—');
+    expect(zh.tip('mediationSuccessRate')).toContain('无分母');
+  });
+
+  it('leaves out a figure the summary does not carry, and the panel when it carries none', () => {
+    const { proposalsAnswered: _left, ...fewer } = rights;
+    expect(panel('zh-CN', fewer).figures).toEqual(Object.keys(fewer));
+    const none = panel('zh-CN', {});
+    expect(none.section).toBeNull();
+    expect(none.value('members')).toBe('8,534');
   });
 });

@@ -1,8 +1,8 @@
 import type { Summary } from '../api/reports';
 import { useI18n } from '../i18n/i18n';
 import { figureSource, formatFigure, lateChangeText, rateParts } from './figure-value';
-import type { FigureKey } from './figures';
-import { FIGURES, KPI_CARDS, MEMBER_PARTS } from './figures';
+import type { FigureKey, FigurePanel } from './figures';
+import { FIGURE_PANELS, FIGURES, KPI_CARDS, MEMBER_PARTS } from './figures';
 
 interface CardProps {
   summary: Summary;
@@ -59,11 +59,44 @@ const KpiCard = ({ summary, figure, asOf }: CardProps) => {
   );
 };
 
-/** The unit's KPI cards, from reporting's summary. */
+interface PanelProps {
+  panel: FigurePanel;
+  summary: Summary;
+  asOf: string | undefined;
+}
+
+/**
+ * A panel of cards under its title (维权, …): the figures of its block the summary carries, none
+ * it does not (the panel is left out when it carries none).
+ */
+const KpiPanel = ({ panel, summary, asOf }: PanelProps) => {
+  const i18n = useI18n();
+  const shown = panel.figures.filter((figure) => summary[figure] !== undefined);
+  if (shown.length === 0) return null;
+  const title = i18n.pick(panel.title);
+
+  return (
+    <section className="kpi-panel" data-panel={panel.id} aria-label={title}>
+      <h2>{title}</h2>
+      <div className="kpis">
+        {shown.map((figure) => (
+          <KpiCard key={figure} summary={summary} figure={figure} asOf={asOf} />
+        ))}
+      </div>
+    </section>
+  );
+};
+
+/** The unit's KPI cards, from reporting's summary, then its panels (维权, …). */
 export const KpiCards = ({ summary, asOf }: { summary: Summary; asOf: string | undefined }) => (
-  <section className="kpis" aria-label="KPI">
-    {KPI_CARDS.map((figure) => (
-      <KpiCard key={figure} summary={summary} figure={figure} asOf={asOf} />
+  <>
+    <section className="kpis" aria-label="KPI">
+      {KPI_CARDS.map((figure) => (
+        <KpiCard key={figure} summary={summary} figure={figure} asOf={asOf} />
+      ))}
+    </section>
+    {FIGURE_PANELS.map((panel) => (
+      <KpiPanel key={panel.id} panel={panel} summary={summary} asOf={asOf} />
     ))}
-  </section>
+  </>
 );

@@ -88,6 +88,9 @@ export const MESSAGES = {
     exporting: '正在导出…',
     exportFailed: '导出失败：',
     print: '打印',
+    liveUpdated: '已更新',
+    liveOn: '实时',
+    liveOff: '实时更新已暂停（数据仍可查询）',
     unknown: '未登记',
   },
   en: {
@@ -176,6 +179,9 @@ export const MESSAGES = {
     exporting: 'Exporting…',
     exportFailed: 'The export failed: ',
     print: 'Print',
+    liveUpdated: 'Updated',
+    liveOn: 'Live',
+    liveOff: 'Live updates paused (figures still load)',
     unknown: 'not recorded',
   },
 } as const satisfies Record<Lang, Record<string, string>>;

@@ -15,7 +15,16 @@ const monthOf = (value: string | null) => (value && MONTH.test(value) ? value : 
  * Monthly trend lines of the unit over a range (default: the twelve months up to the as-of
  * date), from reporting's series endpoint; hidden where reporting has none (404).
  */
-export const Trends = ({ unitId, asOf }: { unitId: string; asOf: string | undefined }) => {
+export const Trends = ({
+  unitId,
+  asOf,
+  refresh = 0,
+}: {
+  unitId: string;
+  asOf: string | undefined;
+  /** Goes up with each live update: the current month's point is fetched again. */
+  refresh?: number;
+}) => {
   const { t } = useI18n();
   const location = useLocation();
   const to = monthOf(location.query.get('to')) ?? (asOf ?? new Date().toISOString()).slice(0, 7);
@@ -23,6 +32,7 @@ export const Trends = ({ unitId, asOf }: { unitId: string; asOf: string | undefi
   const series = useAnswer(
     (signal) => fetchSeries(unitId, { from, to }, signal),
     [unitId, from, to],
+    refresh,
   );
   if (series.status !== 'ok') return null;
   const month = (name: 'from' | 'to', value: string) => (

@@ -64,6 +64,10 @@ describe('createServiceProxy', () => {
     ['/api/organisation/imports/1', false],
     ['/api/organisation/imports/1/rejected.xlsx', false],
     ['/api/organisation/unions/1/members/import', false],
+    ['/api/reporting/reports/live?unit=d1', true],
+    ['/api/reporting/reports/live', true],
+    ['/api/reporting/reports/lively', false],
+    ['/api/reporting/reports/org-units/d1/summary', false],
   ])('streams %s without a timeout: %s', (url, streamed) =>
     expect(isStreamedRoute(url)).toBe(streamed),
   );

@@ -117,7 +117,11 @@ const contained =
 
 // Routes whose answer is a stream that lasts as long as what it follows (server-sent events):
 // never timed out, never buffered on the way.
-const STREAMED_ROUTES = [/^\/imports\/[^/?#]+\/events(?:[?#]|$)/];
+const STREAMED_ROUTES = [
+  /^\/imports\/[^/?#]+\/events(?:[?#]|$)/,
+  // Reporting's live updates of the dashboard (GET /reports/live?unit=…).
+  /^\/reports\/live(?:[?#]|$)/,
+];
 
 /** Whether a request (`/api/<service>/…`) asks for one of the streamed routes. */
 export const isStreamedRoute = (url: string): boolean =>

@@ -45,6 +45,67 @@ describe('rights figure deltas (维权指标)', () => {
       expect(rightsFigureDeltas(event(type, {}))).toEqual([]);
   });
 
+  it('moves a handed-over dispute’s counts from the merged union to the surviving one, on the day', () => {
+    expect(
+      rightsFigureDeltas(
+        event('DisputeHandedOver', {
+          fromUnionId: 'u1',
+          toUnionId: 'u2',
+          on: '2026-04-01',
+          eligibleForArbitration: false,
+        }),
+      ),
+    ).toEqual([
+      { unitId: 'u1', day: '2026-04-01', figures: { disputes_received: -1 } },
+      { unitId: 'u2', day: '2026-04-01', figures: { disputes_received: 1 } },
+    ]);
+    // Past its mediation days already: its overdue count goes along.
+    expect(
+      rightsFigureDeltas(
+        event('DisputeHandedOver', {
+          fromUnionId: 'u1',
+          toUnionId: 'u2',
+          on: '2026-04-01',
+          eligibleForArbitration: true,
+        }),
+      ),
+    ).toEqual([
+      { unitId: 'u1', day: '2026-04-01', figures: { disputes_received: -1, disputes_overdue: -1 } },
+      { unitId: 'u2', day: '2026-04-01', figures: { disputes_received: 1, disputes_overdue: 1 } },
+    ]);
+  });
+
+  it('moves a handed-over proposal’s counts, answered with it when it was', () => {
+    const handedOver = (answered: boolean) =>
+      rightsFigureDeltas(
+        event('ProposalHandedOver', {
+          fromUnionId: 'u1',
+          toUnionId: 'u2',
+          on: '2026-04-01',
+          answered,
+        }),
+      );
+    expect(handedOver(false)).toEqual([
+      { unitId: 'u1', day: '2026-04-01', figures: { proposals_received: -1 } },
+      { unitId: 'u2', day: '2026-04-01', figures: { proposals_received: 1 } },
+    ]);
+    expect(handedOver(true)[1]).toEqual({
+      unitId: 'u2',
+      day: '2026-04-01',
+      figures: { proposals_received: 1, proposals_answered: 1 },
+    });
+  });
+
+  it('counts nothing when a dissolution leaves a record where it is (kept, lapsed, closed unanswered)', () => {
+    for (const type of [
+      'DisputeKeptByFederation',
+      'ContractRequestLapsed',
+      'ProposalClosedUnanswered',
+      'ContractRequestHandedOver',
+    ])
+      expect(rightsFigureDeltas(event(type, {}))).toEqual([]);
+  });
+
   it('ends a year on the next 1 January', () =>
     expect(nextNewYear('2026-12-31')).toBe('2027-01-01'));
 });

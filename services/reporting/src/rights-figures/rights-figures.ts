@@ -24,6 +24,43 @@ export type RightsFigure = (typeof RIGHTS_FIGURES.figures)[number];
 /** The first day of the year after `day`'s: a union's congress counts within its own year. */
 export const nextNewYear = (day: string): string => `${Number(day.slice(0, 4)) + 1}-01-01`;
 
+/**
+ * A record handed over to the union its own merged into (rights' README, "A union dissolved or
+ * merged") counts from that day with the union that now keeps it: what it added to the union it
+ * left moves along, so that each union's figures stay whole (agreed + failed ≤ received) and a
+ * federation above both sees the same totals.
+ */
+const moved = (
+  from: string,
+  to: string,
+  day: string,
+  figures: FigureDelta<RightsFigure>['figures'],
+): FigureDelta<RightsFigure>[] => [
+  {
+    unitId: from,
+    day,
+    figures: Object.fromEntries(Object.entries(figures).map(([name, n]) => [name, -n])),
+  },
+  { unitId: to, day, figures },
+];
+
+/** A handed-over record's counts, moved from the union it left to the one that keeps it. */
+const handedOverDeltas = (
+  event: Extract<RightsEvent, { type: 'DisputeHandedOver' | 'ProposalHandedOver' }>,
+): FigureDelta<RightsFigure>[] => {
+  const { fromUnionId, toUnionId, on } = event.data;
+  if (event.type === 'DisputeHandedOver')
+    return moved(fromUnionId, toUnionId, on, {
+      disputes_received: 1,
+      ...(event.data.eligibleForArbitration ? { disputes_overdue: 1 } : {}),
+    });
+
+  return moved(fromUnionId, toUnionId, on, {
+    proposals_received: 1,
+    ...(event.data.answered ? { proposals_answered: 1 } : {}),
+  });
+};
+
 /** What an event of rights' topic changes, on its business date, for its union (pure). */
 export const rightsFigureDeltas = (event: EventEnvelope): FigureDelta<RightsFigure>[] => {
   const unitId = event.orgUnitId;
@@ -48,6 +85,9 @@ export const rightsFigureDeltas = (event: EventEnvelope): FigureDelta<RightsFigu
       return one(typed.data.submittedOn, { proposals_received: 1 });
     case 'ProposalAnswered':
       return one(typed.data.answeredOn, { proposals_answered: 1 });
+    case 'DisputeHandedOver':
+    case 'ProposalHandedOver':
+      return handedOverDeltas(typed);
     default:
       return [];
   }

@@ -20,6 +20,8 @@ export const answerClock = deadlineClock<RightsEvent>({
   settles: {
     ContractRequestAnswered: ({ data }) => data.contractId,
     ContractRequestOverdue: ({ data }) => data.contractId,
+    // Lapsed with its dissolved union: nothing is owed any more.
+    ContractRequestLapsed: ({ data }) => data.contractId,
   },
   onDue: ({ key, dueOn }, { store, metadata }) =>
     runContractCommandById(store, key, { type: 'MarkRequestOverdue', data: { dueOn }, metadata }),

@@ -1,6 +1,7 @@
 import type { ContractKind } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type { UnionOnRecord } from '../shared/union-on-record';
 
 /** 要约: a union asks one employer (or several, regional or industry) to negotiate. */
@@ -19,4 +20,5 @@ export type RecordAnswer = Command<'RecordAnswer', { answeredOn: string }>;
 /** The answer clock: no written answer by the due date (run once by the clock). */
 export type MarkRequestOverdue = Command<'MarkRequestOverdue', { dueOn: string }>;
 
-export type ContractCommand = RequestNegotiation | RecordAnswer | MarkRequestOverdue;
+export type ContractCommand =
+  RequestNegotiation | RecordAnswer | MarkRequestOverdue | ActOnUnionEnd;

@@ -5,7 +5,7 @@ import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { ContractCommand, RequestNegotiation } from './contract.commands';
-import { contractDecider } from './contract.decider';
+import { contractDecider, isPendingRequestOf } from './contract.decider';
 
 const spec = DeciderSpecification.for(contractDecider);
 const metadata = commandMetadata({ now: '2026-03-20T02:00:00Z', actorRole: 'union_cadre' });
@@ -114,5 +114,78 @@ describe('Collective contracts (集体合同): the request to negotiate (要约)
         type: 'ContractRequestAnswered',
         data: { contractId: 'c1', unionId: 'u1', answeredOn: '2026-03-20' },
       });
+  });
+
+  describe('when its union ends (README, "A union dissolved or merged")', () => {
+    const system = commandMetadata({ now: '2026-03-25T02:00:00Z', actorRole: 'system' });
+    const merged = under({
+      type: 'ActOnUnionEnd',
+      data: {
+        end: {
+          kind: 'merged',
+          unionId: 'u1',
+          on: '2026-03-24',
+          into: { id: 'u2', path: 'm/d/u2' },
+        },
+      },
+      metadata: system,
+    });
+    const dissolved = under({
+      type: 'ActOnUnionEnd',
+      data: {
+        end: {
+          kind: 'dissolved',
+          unionId: 'u1',
+          on: '2026-03-24',
+          union: { id: 'u1', path: 'm/d/u1' },
+          federationId: 'd',
+        },
+      },
+      metadata: system,
+    });
+    const handedOver: ContractEvent = {
+      type: 'ContractRequestHandedOver',
+      data: { contractId: 'c1', fromUnionId: 'u1', toUnionId: 'u2', on: '2026-03-24' },
+    };
+    const lapsed: ContractEvent = {
+      type: 'ContractRequestLapsed',
+      data: { contractId: 'c1', unionId: 'u1', lapsedOn: '2026-03-24', reason: 'dissolved' },
+    };
+
+    it('hands a pending request over to the union it merged into, overdue or not', () => {
+      spec.given([requested]).when(merged).then(handedOver);
+      spec.given([requested, overdueEvent]).when(merged).then(handedOver);
+      const state = [requested, handedOver].reduce(
+        (state, event) => contractDecider.evolve(state, event),
+        contractDecider.initialState(),
+      );
+      expect(state).toMatchObject({ status: 'Requested', unionId: 'u2' });
+      expect(isPendingRequestOf(state, 'u1')).toBe(false);
+      expect(isPendingRequestOf(state, 'u2')).toBe(true);
+    });
+
+    it('lets a pending request lapse with a dissolved union; no answer is taken after', () => {
+      spec.given([requested]).when(dissolved).then(lapsed);
+      spec
+        .given([requested, lapsed])
+        .when(answer('2026-03-25'))
+        .thenThrows(IllegalStateError, /lapsed/);
+      spec
+        .given([requested, lapsed])
+        .when(dissolved)
+        .thenThrows(IllegalStateError, /no longer pending/);
+    });
+
+    it('leaves an answered request as it is', () => {
+      const answered: ContractEvent = {
+        type: 'ContractRequestAnswered',
+        data: { contractId: 'c1', unionId: 'u1', answeredOn: '2026-03-15' },
+      };
+      spec
+        .given([requested, answered])
+        .when(merged)
+        .thenThrows(IllegalStateError, /no longer pending/);
+      spec.given([]).when(dissolved).thenThrows(NotFoundError);
+    });
   });
 });

@@ -6,6 +6,7 @@ import { IllegalStateError, NotFoundError, unknownCommand } from '@taizhang/even
 import type { UnderRules } from '@taizhang/rules';
 import { appliedRuleSet } from '@taizhang/rules';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type {
   ContractCommand,
   MarkRequestOverdue,
@@ -31,6 +32,10 @@ export const evolve = (state: CollectiveContract, event: ContractEvent): Collect
         : { ...state, status: 'Answered', answeredOn: event.data.answeredOn };
     case 'ContractRequestOverdue':
       return state.status === 'None' ? state : { ...state, status: 'Overdue' };
+    case 'ContractRequestHandedOver':
+      return state.status === 'None' ? state : { ...state, unionId: event.data.toUnionId };
+    case 'ContractRequestLapsed':
+      return state.status === 'None' ? state : { ...state, status: 'Lapsed' };
     default:
       return state;
   }
@@ -85,6 +90,11 @@ const recordAnswer = (command: RecordAnswer, state: CollectiveContract): Contrac
       'The request is already answered. / 该要约已回应。',
       'ALREADY_ANSWERED',
     );
+  if (state.status === 'Lapsed')
+    throw new IllegalStateError(
+      'The request lapsed when the union was dissolved. / 工会撤销，该要约已失效。',
+      'REQUEST_LAPSED',
+    );
   notInFuture(answeredOn, command.metadata.now, 'answer date', '回应日期');
   if (answeredOn < state.requestedOn)
     throw new IllegalStateError(
@@ -115,6 +125,45 @@ const markRequestOverdue = (
   };
 };
 
+/** Not answered yet (on time or overdue), of the union: what the union's end acts on. */
+export const isPendingRequestOf = (state: CollectiveContract, unionId: string): boolean =>
+  (state.status === 'Requested' || state.status === 'Overdue') && state.unionId === unionId;
+
+/**
+ * The union's end (README, "A union dissolved or merged"): a request not answered yet passes to
+ * the union it merged into, or lapses with the dissolved union (no one is left to negotiate).
+ */
+const actOnUnionEnd = (command: ActOnUnionEnd, state: CollectiveContract): ContractEvent => {
+  if (state.status === 'None') throw notFound();
+  const { end } = command.data;
+  if (!isPendingRequestOf(state, end.unionId))
+    throw new IllegalStateError(
+      'The request is no longer pending for that union. / 该要约已不在该工会待回应。',
+      'NOT_PENDING',
+      { status: state.status },
+    );
+  if (end.kind === 'merged')
+    return {
+      type: 'ContractRequestHandedOver',
+      data: {
+        contractId: state.contractId,
+        fromUnionId: state.unionId,
+        toUnionId: end.into.id,
+        on: end.on,
+      },
+    };
+
+  return {
+    type: 'ContractRequestLapsed',
+    data: {
+      contractId: state.contractId,
+      unionId: state.unionId,
+      lapsedOn: end.on,
+      reason: 'dissolved',
+    },
+  };
+};
+
 export const decide = (
   command: UnderRules<ContractCommand>,
   state: CollectiveContract,
@@ -126,6 +175,8 @@ export const decide = (
       return recordAnswer(command, state);
     case 'MarkRequestOverdue':
       return markRequestOverdue(command, state);
+    case 'ActOnUnionEnd':
+      return actOnUnionEnd(command, state);
     default:
       return unknownCommand(command);
   }

@@ -4,7 +4,7 @@ import type { ContractKind } from '@taizhang/contracts';
 export type CollectiveContract =
   | { status: 'None' }
   | {
-      status: 'Requested' | 'Answered' | 'Overdue';
+      status: 'Requested' | 'Answered' | 'Overdue' | 'Lapsed';
       contractId: string;
       unionId: string;
       kind: ContractKind;

@@ -1,2 +1,3 @@
 export { answerClock } from './answer.clock';
 export { ContractsController } from './contracts.controller';
+export { contractRequestHandover } from './contract-handover';

@@ -1,6 +1,7 @@
 import type { DisputeCategory } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type { UnionOnRecord } from '../shared/union-on-record';
 
 /** A claimant as the runner found them: `activeMember` is what the member directory said. */
@@ -36,4 +37,9 @@ export type WithdrawDispute = Command<'WithdrawDispute', { withdrawnOn: string; 
 export type MarkArbitrationEligible = Command<'MarkArbitrationEligible', { dueOn: string }>;
 
 export type DisputeCommand =
-  RegisterDispute | RecordAgreement | RecordFailure | WithdrawDispute | MarkArbitrationEligible;
+  | RegisterDispute
+  | RecordAgreement
+  | RecordFailure
+  | WithdrawDispute
+  | MarkArbitrationEligible
+  | ActOnUnionEnd;

@@ -5,7 +5,7 @@ import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { DisputeCommand, RegisterDispute } from './dispute.commands';
-import { disputeDecider } from './dispute.decider';
+import { disputeDecider, isOpenDisputeOf } from './dispute.decider';
 
 const spec = DeciderSpecification.for(disputeDecider);
 const metadata = commandMetadata({ now: '2026-03-20T02:00:00Z', actorRole: 'union_cadre' });
@@ -281,5 +281,110 @@ describe('Dispute mediation (劳动争议调解)', () => {
 
     it('knows no dispute that was never registered', () =>
       spec.given([]).when(agree()).thenThrows(NotFoundError));
+  });
+
+  describe('when its union ends (README, "A union dissolved or merged")', () => {
+    const merged = under({
+      type: 'ActOnUnionEnd',
+      data: {
+        end: {
+          kind: 'merged',
+          unionId: 'u1',
+          on: '2026-03-18',
+          into: { id: 'u2', path: 'm/d/u2' },
+        },
+      },
+      metadata: commandMetadata({ now: '2026-03-20T02:00:00Z', actorRole: 'system' }),
+    });
+    const dissolved = under({
+      type: 'ActOnUnionEnd',
+      data: {
+        end: {
+          kind: 'dissolved',
+          unionId: 'u1',
+          on: '2026-03-18',
+          union: { id: 'u1', path: 'm/d/u1' },
+          federationId: 'd',
+        },
+      },
+      metadata: commandMetadata({ now: '2026-03-20T02:00:00Z', actorRole: 'system' }),
+    });
+    const handedOver: DisputeEvent = {
+      type: 'DisputeHandedOver',
+      data: {
+        disputeId: 'd1',
+        fromUnionId: 'u1',
+        toUnionId: 'u2',
+        on: '2026-03-18',
+        eligibleForArbitration: false,
+      },
+    };
+    const kept: DisputeEvent = {
+      type: 'DisputeKeptByFederation',
+      data: { disputeId: 'd1', unionId: 'u1', keeperId: 'd', on: '2026-03-18' },
+    };
+    const eligible: DisputeEvent = {
+      type: 'DisputeArbitrationEligible',
+      data: { disputeId: 'd1', unionId: 'u1', acceptedOn: '2026-03-01', eligibleOn: '2026-03-16' },
+    };
+
+    it('hands an open dispute over to the union it merged into, with its overdue state', () => {
+      spec.given([registered]).when(merged).then(handedOver);
+      spec
+        .given([registered, eligible])
+        .when(merged)
+        .then({ ...handedOver, data: { ...handedOver.data, eligibleForArbitration: true } });
+    });
+
+    it('then belongs to the surviving union, which concludes it', () => {
+      const state = [registered, handedOver].reduce(
+        (state, event) => disputeDecider.evolve(state, event),
+        disputeDecider.initialState(),
+      );
+      expect(state).toMatchObject({ status: 'Open', unionId: 'u2' });
+      expect(isOpenDisputeOf(state, 'u1')).toBe(false);
+      spec
+        .given([registered, handedOver])
+        .when(agree())
+        .then({
+          type: 'DisputeAgreed',
+          data: {
+            disputeId: 'd1',
+            unionId: 'u2',
+            agreedOn: '2026-03-10',
+            amountRecoveredFen: 800_000,
+          },
+        });
+    });
+
+    it('keeps an open dispute open for the federation above when the union is dissolved, once', () => {
+      spec.given([registered]).when(dissolved).then(kept);
+      spec.given([registered, kept]).when(dissolved).then([]);
+      const state = [registered, kept].reduce(
+        (state, event) => disputeDecider.evolve(state, event),
+        disputeDecider.initialState(),
+      );
+      expect(state).toMatchObject({ status: 'Open', unionId: 'u1', keeperId: 'd' });
+      expect(isOpenDisputeOf(state, 'u1')).toBe(false);
+    });
+
+    it('leaves a concluded dispute, or one of another union, as it is', () => {
+      const closed: DisputeEvent = {
+        type: 'DisputeWithdrawn',
+        data: { disputeId: 'd1', unionId: 'u1', withdrawnOn: '2026-03-05', reason: '和解' },
+      };
+      spec
+        .given([registered, closed])
+        .when(merged)
+        .thenThrows(IllegalStateError, /closed/);
+      spec
+        .given([registered, handedOver])
+        .when(merged)
+        .thenThrows(IllegalStateError, /not of the union/);
+      spec
+        .given([])
+        .when(dissolved)
+        .thenThrows(NotFoundError, /does not exist/);
+    });
   });
 });

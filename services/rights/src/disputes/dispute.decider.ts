@@ -6,6 +6,7 @@ import { IllegalStateError, NotFoundError, unknownCommand } from '@taizhang/even
 import type { UnderRules } from '@taizhang/rules';
 import { appliedRuleSet } from '@taizhang/rules';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type {
   DisputeCommand,
   MarkArbitrationEligible,
@@ -27,43 +28,49 @@ const needsScreening = (category: string): category is HardshipCategory =>
   (HARDSHIP_CATEGORIES as readonly string[]).includes(category);
 
 export const evolve = (state: Dispute, event: DisputeEvent): Dispute => {
-  switch (event.type) {
-    case 'DisputeRegistered': {
-      const { ruleSet: _ruleSet, ...data } = event.data;
+  if (event.type === 'DisputeRegistered') {
+    const { ruleSet: _ruleSet, ...data } = event.data;
 
-      return {
-        status: 'Open',
-        ...data,
-        eligibleForArbitration: false,
-        amountRecoveredFen: null,
-        closedOn: null,
-        reason: null,
-      };
-    }
+    return {
+      status: 'Open',
+      ...data,
+      eligibleForArbitration: false,
+      amountRecoveredFen: null,
+      closedOn: null,
+      reason: null,
+      keeperId: null,
+    };
+  }
+  if (state.status === 'None') return state;
+  switch (event.type) {
     case 'DisputeAgreed':
-      return state.status === 'None'
-        ? state
-        : {
-            ...state,
-            status: 'Agreed',
-            amountRecoveredFen: event.data.amountRecoveredFen,
-            closedOn: event.data.agreedOn,
-          };
+      return {
+        ...state,
+        status: 'Agreed',
+        amountRecoveredFen: event.data.amountRecoveredFen,
+        closedOn: event.data.agreedOn,
+      };
     case 'DisputeFailed':
-      return state.status === 'None'
-        ? state
-        : { ...state, status: 'Failed', closedOn: event.data.failedOn, reason: event.data.reason };
+      return {
+        ...state,
+        status: 'Failed',
+        closedOn: event.data.failedOn,
+        reason: event.data.reason,
+      };
     case 'DisputeWithdrawn':
-      return state.status === 'None'
-        ? state
-        : {
-            ...state,
-            status: 'Withdrawn',
-            closedOn: event.data.withdrawnOn,
-            reason: event.data.reason,
-          };
+      return {
+        ...state,
+        status: 'Withdrawn',
+        closedOn: event.data.withdrawnOn,
+        reason: event.data.reason,
+      };
     case 'DisputeArbitrationEligible':
-      return state.status === 'None' ? state : { ...state, eligibleForArbitration: true };
+      return { ...state, eligibleForArbitration: true };
+    // A merger: the surviving union keeps it from now on (scope, figures).
+    case 'DisputeHandedOver':
+      return { ...state, unionId: event.data.toUnionId };
+    case 'DisputeKeptByFederation':
+      return { ...state, keeperId: event.data.keeperId };
     default:
       return state;
   }
@@ -218,6 +225,57 @@ const markArbitrationEligible = (
   };
 };
 
+/**
+ * The union's end (README, "A union dissolved or merged"): an open dispute passes to the union
+ * it merged into, or, the union dissolved, stays open for the federation above to conclude.
+ */
+const actOnUnionEnd = (command: ActOnUnionEnd, state: Dispute): DisputeEvent[] => {
+  const { end } = command.data;
+  if (state.status === 'None') throw disputeNotFound();
+  const dispute: RecordedDispute = state;
+  if (dispute.status !== 'Open')
+    throw new IllegalStateError(
+      'The dispute is already closed. / 该劳动争议已结案。',
+      'DISPUTE_CLOSED',
+    );
+  if (dispute.unionId !== end.unionId)
+    throw new IllegalStateError(
+      'The dispute is not of the union that ended. / 该劳动争议不属于该工会。',
+      'NOT_OF_UNION',
+    );
+  if (end.kind === 'merged')
+    return [
+      {
+        type: 'DisputeHandedOver',
+        data: {
+          disputeId: dispute.disputeId,
+          fromUnionId: dispute.unionId,
+          toUnionId: end.into.id,
+          on: end.on,
+          eligibleForArbitration: dispute.eligibleForArbitration,
+        },
+      },
+    ];
+  // Kept already (the same end told twice): nothing more to record.
+  if (dispute.keeperId !== null) return [];
+
+  return [
+    {
+      type: 'DisputeKeptByFederation',
+      data: {
+        disputeId: dispute.disputeId,
+        unionId: dispute.unionId,
+        keeperId: end.federationId,
+        on: end.on,
+      },
+    },
+  ];
+};
+
+/** Open, of the union, and not yet kept by a federation: what the union's end acts on. */
+export const isOpenDisputeOf = (state: Dispute, unionId: string): boolean =>
+  state.status === 'Open' && state.unionId === unionId && state.keeperId === null;
+
 export const decide = (
   command: UnderRules<DisputeCommand>,
   state: Dispute,
@@ -233,6 +291,8 @@ export const decide = (
       return withdrawDispute(command, state);
     case 'MarkArbitrationEligible':
       return markArbitrationEligible(command, state);
+    case 'ActOnUnionEnd':
+      return actOnUnionEnd(command, state);
     default:
       return unknownCommand(command);
   }

@@ -20,6 +20,8 @@ export type Dispute =
       amountRecoveredFen: number | null;
       closedOn: string | null;
       reason: string | null;
+      /** The federation that keeps it open since its union was dissolved (撤销), else null. */
+      keeperId: string | null;
     };
 
 export type RecordedDispute = Exclude<Dispute, { status: 'None' }>;

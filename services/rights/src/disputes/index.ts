@@ -1,2 +1,3 @@
 export { arbitrationClock } from './arbitration.clock';
 export { DisputesController } from './disputes.controller';
+export { disputeHandover } from './dispute-handover';

@@ -1,1 +1,2 @@
 export { ProposalsController } from './proposals.controller';
+export { proposalHandover } from './proposal-handover';

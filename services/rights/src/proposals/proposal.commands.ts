@@ -1,5 +1,7 @@
 import type { Command } from '@taizhang/event-store';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
+
 /** 提案: delegates submit a proposal to a session they may reach. */
 export type SubmitProposal = Command<
   'SubmitProposal',
@@ -27,4 +29,4 @@ export type AnswerProposal = Command<'AnswerProposal', { answeredOn: string; ans
 export type RecordImplementation = Command<'RecordImplementation', { implementedOn: string }>;
 
 export type ProposalCommand =
-  SubmitProposal | DecideProposal | AnswerProposal | RecordImplementation;
+  SubmitProposal | DecideProposal | AnswerProposal | RecordImplementation | ActOnUnionEnd;

@@ -3,7 +3,7 @@ import { IllegalStateError, NotFoundError } from '@taizhang/event-store';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
 import type { DecideProposal } from './proposal.commands';
-import { proposalDecider } from './proposal.decider';
+import { isOpenProposalOf, proposalDecider } from './proposal.decider';
 
 const spec = DeciderSpecification.for(proposalDecider);
 const metadata = commandMetadata({ now: '2026-06-20T02:00:00Z', actorRole: 'union_cadre' });
@@ -120,5 +120,85 @@ describe('Proposals (提案)', () => {
       .when(implement)
       .thenThrows(IllegalStateError);
     spec.given([]).when(implement).thenThrows(NotFoundError);
+  });
+
+  describe('when its union ends (README, "A union dissolved or merged")', () => {
+    const system = commandMetadata({ now: '2026-06-20T02:00:00Z', actorRole: 'system' });
+    const merged = {
+      type: 'ActOnUnionEnd' as const,
+      data: {
+        end: {
+          kind: 'merged' as const,
+          unionId: 'u1',
+          on: '2026-05-01',
+          into: { id: 'u2', path: 'm/d/u2' },
+        },
+      },
+      metadata: system,
+    };
+    const dissolved = {
+      type: 'ActOnUnionEnd' as const,
+      data: {
+        end: {
+          kind: 'dissolved' as const,
+          unionId: 'u1',
+          on: '2026-05-01',
+          union: { id: 'u1', path: 'm/d/u1' },
+          federationId: 'd',
+        },
+      },
+      metadata: system,
+    };
+    const handedOver = (answeredToo: boolean): ProposalEvent => ({
+      type: 'ProposalHandedOver',
+      data: {
+        proposalId: 'p1',
+        fromUnionId: 'u1',
+        toUnionId: 'u2',
+        on: '2026-05-01',
+        answered: answeredToo,
+      },
+    });
+
+    it('hands an open proposal over to the union it merged into, answered or not', () => {
+      spec.given([submitted]).when(merged).then(handedOver(false));
+      spec
+        .given([submitted, decided('accepted'), answered])
+        .when(merged)
+        .then(handedOver(true));
+      const state = [submitted, handedOver(false)].reduce(
+        (state, event) => proposalDecider.evolve(state, event),
+        proposalDecider.initialState(),
+      );
+      expect(state).toMatchObject({ status: 'Submitted', unionId: 'u2' });
+      expect(isOpenProposalOf(state, 'u1')).toBe(false);
+    });
+
+    it('closes a proposal not answered yet as not answered when the union is dissolved', () => {
+      const closed: ProposalEvent = {
+        type: 'ProposalClosedUnanswered',
+        data: { proposalId: 'p1', unionId: 'u1', closedOn: '2026-05-01', reason: 'dissolved' },
+      };
+      spec
+        .given([submitted, decided('accepted')])
+        .when(dissolved)
+        .then(closed);
+      spec
+        .given([submitted, closed])
+        .when(dissolved)
+        .thenThrows(IllegalStateError, /ClosedUnanswered/);
+    });
+
+    it('leaves an answered proposal of a dissolved union, and a concluded one, as it is', () => {
+      spec
+        .given([submitted, decided('accepted'), answered])
+        .when(dissolved)
+        .then([]);
+      spec
+        .given([submitted, decided('not_accepted', { reason: '不属于提案范围' })])
+        .when(merged)
+        .thenThrows(IllegalStateError, /NotAccepted/);
+      spec.given([]).when(merged).thenThrows(NotFoundError);
+    });
   });
 });

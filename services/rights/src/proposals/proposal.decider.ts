@@ -3,6 +3,7 @@ import { notInFuture } from '@taizhang/domain';
 import type { Decider } from '@taizhang/event-store';
 import { IllegalStateError, NotFoundError, unknownCommand } from '@taizhang/event-store';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type {
   AnswerProposal,
   DecideProposal,
@@ -33,6 +34,7 @@ export const evolve = (state: Proposal, event: ProposalEvent): Proposal => {
       answeredOn: null,
       answer: null,
       implementedOn: null,
+      closedOn: null,
     };
   if (state.status === 'None') return state;
   switch (event.type) {
@@ -45,6 +47,10 @@ export const evolve = (state: Proposal, event: ProposalEvent): Proposal => {
       return { ...state, status: 'Answered', ...event.data };
     case 'ProposalImplemented':
       return { ...state, status: 'Implemented', implementedOn: event.data.implementedOn };
+    case 'ProposalHandedOver':
+      return { ...state, unionId: event.data.toUnionId };
+    case 'ProposalClosedUnanswered':
+      return { ...state, status: 'ClosedUnanswered', closedOn: event.data.closedOn };
     default:
       return state;
   }
@@ -156,7 +162,63 @@ const recordImplementation = (command: RecordImplementation, state: Proposal): P
   };
 };
 
-export const decide = (command: ProposalCommand, state: Proposal): ProposalEvent => {
+/** Still to be answered or carried out: the statuses a union's end acts on. */
+const OPEN_STATUSES: readonly SubmittedProposal['status'][] = [
+  'Submitted',
+  'Accepted',
+  'Merged',
+  'Answered',
+];
+
+/** Not concluded yet, of the union: what the union's end acts on. */
+export const isOpenProposalOf = (state: Proposal, unionId: string): boolean =>
+  state.status !== 'None' && OPEN_STATUSES.includes(state.status) && state.unionId === unionId;
+
+/**
+ * The union's end (README, "A union dissolved or merged"): an open proposal passes to the union
+ * it merged into; the union dissolved, one not answered yet is closed as not answered, and an
+ * answered one stays as it is (the answer was given).
+ */
+const actOnUnionEnd = (command: ActOnUnionEnd, state: Proposal): ProposalEvent[] => {
+  const proposal = inStatus(state, OPEN_STATUSES, 'PROPOSAL_CLOSED');
+  const { end } = command.data;
+  if (proposal.unionId !== end.unionId)
+    throw new IllegalStateError(
+      'The proposal is not of the union that ended. / 该提案不属于该工会。',
+      'NOT_OF_UNION',
+    );
+  if (end.kind === 'merged')
+    return [
+      {
+        type: 'ProposalHandedOver',
+        data: {
+          proposalId: proposal.proposalId,
+          fromUnionId: proposal.unionId,
+          toUnionId: end.into.id,
+          on: end.on,
+          answered: proposal.status === 'Answered',
+        },
+      },
+    ];
+  if (proposal.status === 'Answered') return [];
+
+  return [
+    {
+      type: 'ProposalClosedUnanswered',
+      data: {
+        proposalId: proposal.proposalId,
+        unionId: proposal.unionId,
+        closedOn: end.on,
+        reason: 'dissolved',
+      },
+    },
+  ];
+};
+
+export const decide = (
+  command: ProposalCommand,
+  state: Proposal,
+): ProposalEvent | ProposalEvent[] => {
   switch (command.type) {
     case 'SubmitProposal':
       return submitProposal(command, state);
@@ -166,6 +228,8 @@ export const decide = (command: ProposalCommand, state: Proposal): ProposalEvent
       return answerProposal(command, state);
     case 'RecordImplementation':
       return recordImplementation(command, state);
+    case 'ActOnUnionEnd':
+      return actOnUnionEnd(command, state);
     default:
       return unknownCommand(command);
   }

@@ -2,7 +2,14 @@
 export type Proposal =
   | { status: 'None' }
   | {
-      status: 'Submitted' | 'Accepted' | 'Merged' | 'NotAccepted' | 'Answered' | 'Implemented';
+      status:
+        | 'Submitted'
+        | 'Accepted'
+        | 'Merged'
+        | 'NotAccepted'
+        | 'Answered'
+        | 'Implemented'
+        | 'ClosedUnanswered';
       proposalId: string;
       congressId: string;
       unionId: string;
@@ -15,6 +22,8 @@ export type Proposal =
       answeredOn: string | null;
       answer: string | null;
       implementedOn: string | null;
+      /** Closed as not answered when its union was dissolved (撤销). */
+      closedOn: string | null;
     };
 
 export type SubmittedProposal = Exclude<Proposal, { status: 'None' }>;

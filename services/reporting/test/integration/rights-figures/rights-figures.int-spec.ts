@@ -25,7 +25,13 @@ const union = (id: string, parentId: string, orgPath: string) =>
     orgPath,
   });
 const rule = { region: 'national', version: 1 };
-const PATHS: Record<string, string> = { a: 'm/d1/a', b: 'm/d2/b', c: 'm/d3/s9/c' };
+const PATHS: Record<string, string> = {
+  a: 'm/d1/a',
+  b: 'm/d2/b',
+  c: 'm/d3/s9/c',
+  e: 'm/d1/e',
+  f: 'm/d2/f',
+};
 /** An event of rights' topic for union `unionId` (a or b). */
 const rights = (type: string, unionId: string, data: object): EventEnvelope =>
   organisationEnvelope(type, PATHS[unionId]!, { unionId, ...data }, { service: 'rights' });
@@ -193,5 +199,86 @@ describe('rights figures (reporting)', () => {
       disputesAgreed: 1,
     });
     expect(await figures('d4', null)).toMatchObject({ disputesReceived: 1 });
+  });
+
+  it('moves a record rights handed over at a merger to the surviving union, the totals above both unchanged', async () => {
+    await projectAll(db.pool, [union('e', 'd1', 'm/d1/e'), union('f', 'd2', 'm/d2/f')]);
+    // f's dispute ran past its mediation days, and its proposal waits for an answer; f merges into e.
+    await deliver(
+      registered('f', 'y1', '2027-03-01'),
+      rights('DisputeArbitrationEligible', 'f', {
+        disputeId: 'y1',
+        acceptedOn: '2027-03-01',
+        eligibleOn: '2027-03-16',
+      }),
+      rights('ProposalSubmitted', 'f', {
+        proposalId: 'q1',
+        congressId: 'k9',
+        title: '增设母婴室',
+        submittedBy: '代表',
+        submittedOn: '2027-04-01',
+      }),
+    );
+    const before = {
+      m: await figures('m', '2027-05-31'),
+      e: await figures('e', '2027-05-31'),
+      f: await figures('f', '2027-05-31'),
+    };
+    const handedOver = (type: string, data: object) =>
+      organisationEnvelope(
+        type,
+        PATHS['e']!,
+        { fromUnionId: 'f', toUnionId: 'e', on: '2027-06-01', ...data },
+        { service: 'rights' },
+      );
+    await deliver(
+      handedOver('DisputeHandedOver', { disputeId: 'y1', eligibleForArbitration: true }),
+      handedOver('ProposalHandedOver', { proposalId: 'q1', answered: false }),
+      // The surviving union concludes what it took over.
+      rights('DisputeAgreed', 'e', {
+        disputeId: 'y1',
+        agreedOn: '2027-06-10',
+        amountRecoveredFen: 50_000,
+      }),
+      rights('ProposalAnswered', 'e', {
+        proposalId: 'q1',
+        answeredOn: '2027-06-15',
+        answer: '已增设',
+      }),
+    );
+    const counted = {
+      disputesReceived: 1,
+      disputesOverdue: 1,
+      proposalsReceived: 1,
+    };
+    // Before the merger nothing changed: f counted them, e did not.
+    expect(before.f).toMatchObject(counted);
+    expect(await figures('f', '2027-05-31')).toEqual(before.f);
+    expect(await figures('e', '2027-05-31')).toEqual(before.e);
+    // From the merger: with e, whole (agreed ≤ received, answered ≤ received), none left at f.
+    expect(await figures('e', '2027-12-31')).toMatchObject({
+      ...counted,
+      disputesAgreed: 1,
+      mediationSuccessRate: 1,
+      amountRecoveredFen: 50_000,
+      proposalsAnswered: 1,
+    });
+    expect(await figures('f', '2027-12-31')).toMatchObject({
+      disputesReceived: 0,
+      disputesOverdue: 0,
+      proposalsReceived: 0,
+      proposalsAnswered: 0,
+    });
+    // Each district follows its union; the city above both sees the same totals plus the outcome.
+    expect((await figures('d2', '2027-12-31')).disputesReceived).toBe(
+      (await figures('d2', '2027-05-31')).disputesReceived - 1,
+    );
+    expect(await figures('m', '2027-12-31')).toMatchObject({
+      disputesReceived: before.m.disputesReceived,
+      disputesOverdue: before.m.disputesOverdue,
+      proposalsReceived: before.m.proposalsReceived,
+      disputesAgreed: before.m.disputesAgreed + 1,
+      proposalsAnswered: before.m.proposalsAnswered + 1,
+    });
   });
 });

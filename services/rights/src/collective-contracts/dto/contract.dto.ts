@@ -30,7 +30,7 @@ export class RecordAnswerDto extends createZodDto(RecordAnswerSchema) {}
 export const ContractViewSchema = z.object({
   contractId: z.string(),
   unionId: z.string(),
-  status: z.enum(['Requested', 'Answered', 'Overdue']),
+  status: z.enum(['Requested', 'Answered', 'Overdue', 'Lapsed']),
   kind: ContractKindSchema,
   employerIds: z.array(z.string()),
   requestedOn: z.string(),

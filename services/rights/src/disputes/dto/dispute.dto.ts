@@ -68,6 +68,10 @@ export const DisputeViewSchema = z.object({
   amountRecoveredFen: z.number().int().nullable(),
   closedOn: z.string().nullable(),
   reason: z.string().nullable(),
+  keeperId: z
+    .string()
+    .nullable()
+    .describe('the federation keeping it open since its union was dissolved 撤销后由上级工会承接'),
   version: z.number().int(),
 });
 export class DisputeViewDto extends createZodDto(DisputeViewSchema) {}
