@@ -22,6 +22,8 @@ import {
   HazardRectificationRequestedV1,
   HazardRectificationVerifiedV1,
   HazardRectifiedV1,
+  InspectionHandedOverV1,
+  InspectionKeptByFederationV1,
   LabourInspectionRecordedV1,
 } from './labour-inspection.v1';
 import {
@@ -76,6 +78,8 @@ export const rightsEvents = [
   ContractRequestLapsedV1,
   ProposalHandedOverV1,
   ProposalClosedUnansweredV1,
+  InspectionHandedOverV1,
+  InspectionKeptByFederationV1,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -130,7 +134,11 @@ export type HazardRectificationRequested = EventOf<typeof HazardRectificationReq
 export type HazardRectificationOverdue = EventOf<typeof HazardRectificationOverdueV1>;
 export type HazardRectified = EventOf<typeof HazardRectifiedV1>;
 export type HazardRectificationVerified = EventOf<typeof HazardRectificationVerifiedV1>;
+export type InspectionHandedOver = EventOf<typeof InspectionHandedOverV1>;
+export type InspectionKeptByFederation = EventOf<typeof InspectionKeptByFederationV1>;
 export type InspectionEvent =
+  | InspectionHandedOver
+  | InspectionKeptByFederation
   | LabourInspectionRecorded
   | HazardFound
   | HazardRectificationRequested

@@ -113,3 +113,37 @@ export const HazardRectificationVerifiedV1 = defineEvent(
     by: z.string().min(1),
   }),
 );
+
+/**
+ * The union merged into another (工会合并) while a hazard of the inspection was still open: the
+ * inspection belongs to the surviving union from `on`, with what it counted until then.
+ */
+export const InspectionHandedOverV1 = defineEvent(
+  'InspectionHandedOver',
+  1,
+  z.object({
+    inspectionId: z.string().min(1),
+    fromUnionId: z.string().min(1),
+    toUnionId: z.string().min(1),
+    on: z.iso.date(),
+    womenSpecial: z.boolean(),
+    hazardsFound: z.number().int().nonnegative(),
+    hazardsRectified: z.number().int().nonnegative(),
+    hazardsOverdue: z.number().int().nonnegative(),
+  }),
+);
+
+/**
+ * The union was dissolved (撤销) while a hazard was still open: the inspection stays under its
+ * path and the federation above (`keeperId`) follows the rectification up.
+ */
+export const InspectionKeptByFederationV1 = defineEvent(
+  'InspectionKeptByFederation',
+  1,
+  z.object({
+    inspectionId: z.string().min(1),
+    unionId: z.string().min(1),
+    keeperId: z.string().min(1),
+    on: z.iso.date(),
+  }),
+);

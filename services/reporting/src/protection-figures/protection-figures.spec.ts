@@ -62,6 +62,45 @@ describe('labour-protection figure deltas (劳动保护指标)', () => {
     ).toEqual([{ unitId: 'u1', day: '2026-03-11', figures: { hazards_overdue: 1 } }]);
   });
 
+  it('moves what a handed-over inspection counted from the merged union to the surviving one', () =>
+    expect(
+      protectionFigureDeltas(
+        event('InspectionHandedOver', {
+          inspectionId: 'i1',
+          fromUnionId: 'u1',
+          toUnionId: 'u2',
+          on: '2026-06-01',
+          womenSpecial: true,
+          hazardsFound: 2,
+          hazardsRectified: 1,
+          hazardsOverdue: 1,
+        }),
+      ),
+    ).toEqual([
+      {
+        unitId: 'u1',
+        day: '2026-06-01',
+        figures: {
+          inspections: -1,
+          women_special_inspections: -1,
+          hazards_found: -2,
+          hazards_rectified: -1,
+          hazards_overdue: -1,
+        },
+      },
+      {
+        unitId: 'u2',
+        day: '2026-06-01',
+        figures: {
+          inspections: 1,
+          women_special_inspections: 1,
+          hazards_found: 2,
+          hazards_rectified: 1,
+          hazards_overdue: 1,
+        },
+      },
+    ]));
+
   it('counts nothing for a notice, a verification, or a dispute (another set)', () => {
     for (const type of [
       'HazardRectificationRequested',

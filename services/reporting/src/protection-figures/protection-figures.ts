@@ -36,6 +36,23 @@ export const protectionFigureDeltas = (event: EventEnvelope): FigureDelta<Protec
       return one(typed.data.rectifiedOn, { hazards_rectified: 1 });
     case 'HazardRectificationOverdue':
       return one(typed.data.overdueOn, { hazards_overdue: 1 });
+    case 'InspectionHandedOver': {
+      // What it counted moves from the merged union to the surviving one on the merger's day.
+      const { fromUnionId, toUnionId, on, womenSpecial, ...hazards } = typed.data;
+      const figures = {
+        inspections: 1,
+        women_special_inspections: womenSpecial ? 1 : 0,
+        hazards_found: hazards.hazardsFound,
+        hazards_rectified: hazards.hazardsRectified,
+        hazards_overdue: hazards.hazardsOverdue,
+      };
+      const negated = Object.fromEntries(Object.entries(figures).map(([k, n]) => [k, -n]));
+
+      return [
+        { unitId: fromUnionId, day: on, figures: negated },
+        { unitId: toUnionId, day: on, figures },
+      ];
+    }
     default:
       return [];
   }

@@ -1,6 +1,7 @@
 import type { HazardSeverity, InspectionKind, WomenPeriod } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type { UnionOnRecord } from '../shared/union-on-record';
 
 /** 劳动保护监督检查: a union inspected an employer (女职工"五期" checks are a kind of it). */
@@ -52,4 +53,5 @@ export type InspectionCommand =
   | RequestRectification
   | MarkRectificationOverdue
   | RecordRectified
-  | VerifyRectification;
+  | VerifyRectification
+  | ActOnUnionEnd;

@@ -283,3 +283,69 @@ describe('Labour protection: hazards 隐患 and their rectification 整改', () 
       .thenThrows(IllegalStateError, /already/);
   });
 });
+
+describe('Labour protection: when the inspection’s union ends (README, "A union dissolved or merged")', () => {
+  const system = commandMetadata({ now: '2026-03-20T02:00:00Z', actorRole: 'system' });
+  const merged = under({
+    type: 'ActOnUnionEnd',
+    data: {
+      end: { kind: 'merged', unionId: 'u1', on: '2026-03-18', into: { id: 'u2', path: 'm/d/u2' } },
+    },
+    metadata: system,
+  });
+  const dissolved = under({
+    type: 'ActOnUnionEnd',
+    data: {
+      end: {
+        kind: 'dissolved',
+        unionId: 'u1',
+        on: '2026-03-18',
+        union: { id: 'u1', path: 'm/d/u1' },
+        federationId: 'd',
+      },
+    },
+    metadata: system,
+  });
+  const kept: InspectionEvent = {
+    type: 'InspectionKeptByFederation',
+    data: { inspectionId: 'i1', unionId: 'u1', keeperId: 'd', on: '2026-03-18' },
+  };
+
+  it('hands an inspection with an open hazard to the surviving union, with what it counted', () =>
+    spec
+      .given([inspected, found, requested, overdueEvent])
+      .when(merged)
+      .then({
+        type: 'InspectionHandedOver',
+        data: {
+          inspectionId: 'i1',
+          fromUnionId: 'u1',
+          toUnionId: 'u2',
+          on: '2026-03-18',
+          womenSpecial: false,
+          hazardsFound: 1,
+          hazardsRectified: 0,
+          hazardsOverdue: 1,
+        },
+      }));
+
+  it('leaves it to the federation above when the union is dissolved, once', () => {
+    spec.given([inspected, found]).when(dissolved).then(kept);
+    spec.given([inspected, found, kept]).when(dissolved).then([]);
+  });
+
+  it('acts on nothing whose hazards are all verified, or that has none', () => {
+    const verified: InspectionEvent = {
+      type: 'HazardRectificationVerified',
+      data: { ...ids, verifiedOn: '2026-03-12', by: '王芳' },
+    };
+    spec
+      .given([inspected, found, requested, rectifiedEvent('2026-03-09', false), verified])
+      .when(merged)
+      .thenThrows(IllegalStateError, /verified/);
+    spec
+      .given([inspected])
+      .when(dissolved)
+      .thenThrows(IllegalStateError, /verified/);
+  });
+});

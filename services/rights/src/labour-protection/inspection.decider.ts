@@ -14,6 +14,7 @@ import {
 import type { InspectionCommand, RecordHazard, RecordInspection } from './inspection.commands';
 import type { Hazard, Inspection } from './inspection.state';
 import { initialState } from './inspection.state';
+import { actOnUnionEnd } from './inspection-union-end.decider';
 
 export { initialState };
 export type { Inspection };
@@ -30,10 +31,9 @@ const withHazard = (
         hazards: state.hazards.map((h) => (h.hazardId === hazardId ? change(h) : h)),
       };
 
-export const evolve = (state: Inspection, event: InspectionEvent): Inspection => {
+/** A hazard's events: what they change of the inspection's hazards. */
+const evolveHazards = (state: Inspection, event: InspectionEvent): Inspection => {
   switch (event.type) {
-    case 'LabourInspectionRecorded':
-      return { status: 'Recorded', ...event.data, hazards: [] };
     case 'HazardFound': {
       if (state.status === 'None') return state;
       const { hazardId, description, severity, foundOn } = event.data;
@@ -81,6 +81,19 @@ export const evolve = (state: Inspection, event: InspectionEvent): Inspection =>
       }));
     default:
       return state;
+  }
+};
+
+export const evolve = (state: Inspection, event: InspectionEvent): Inspection => {
+  switch (event.type) {
+    case 'LabourInspectionRecorded':
+      return { status: 'Recorded', ...event.data, hazards: [], keeperId: null };
+    case 'InspectionHandedOver':
+      return state.status === 'None' ? state : { ...state, unionId: event.data.toUnionId };
+    case 'InspectionKeptByFederation':
+      return state.status === 'None' ? state : { ...state, keeperId: event.data.keeperId };
+    default:
+      return evolveHazards(state, event);
   }
 };
 
@@ -169,6 +182,8 @@ export const decide = (
       return recordRectified(command, state);
     case 'VerifyRectification':
       return verify(command, state);
+    case 'ActOnUnionEnd':
+      return actOnUnionEnd(command, state);
     default:
       return unknownCommand(command);
   }

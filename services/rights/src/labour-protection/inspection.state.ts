@@ -32,6 +32,8 @@ export type Inspection =
       inspectors: string[];
       findings: string | null;
       hazards: Hazard[];
+      /** The federation that follows it up after its union was dissolved (null: none). */
+      keeperId: string | null;
     };
 
 export type RecordedInspection = Exclude<Inspection, { status: 'None' }>;

@@ -253,4 +253,39 @@ describe('labour-protection figures (reporting, integration)', () => {
     expect(pick(await get('c/summary?asOf=2026-03-31'))).toEqual(before);
     expect((await get('c/summary?asOf=2026-05-31'))['hazardsOverdue']).toBe(1);
   });
+
+  it('moves what a handed-over inspection counted to the surviving union on the merger’s day', async () => {
+    const before = {
+      d1: pick(await get('d1/summary?asOf=2026-05-31')),
+      c: pick(await get('c/summary?asOf=2026-06-30')),
+    };
+    await send(Topics.rights, 'rights', [
+      rights('InspectionHandedOver', U2, {
+        inspectionId: 'i1',
+        fromUnionId: 'u1',
+        toUnionId: 'u2',
+        on: '2026-06-01',
+        womenSpecial: false,
+        hazardsFound: 2,
+        hazardsRectified: 2,
+        hazardsOverdue: 1,
+      }),
+    ]);
+    await eventually(
+      () => get('d2/summary?asOf=2026-06-30'),
+      (body) => body['hazardsFound'] === 3,
+      60_000,
+    );
+    expect(pick(await get('d2/summary?asOf=2026-06-30'))).toEqual({
+      inspections: 2,
+      womenSpecialInspections: 1,
+      hazardsFound: 3,
+      hazardsRectified: 2,
+      hazardsOverdue: 1,
+    });
+    // i9 (May) stays with u1; before the merger nothing moved; the city's totals stay whole.
+    expect(pick(await get('d1/summary?asOf=2026-06-30'))).toEqual({ ...zero, inspections: 1 });
+    expect(pick(await get('d1/summary?asOf=2026-05-31'))).toEqual(before.d1);
+    expect(pick(await get('c/summary?asOf=2026-06-30'))).toEqual(before.c);
+  });
 });

@@ -90,6 +90,10 @@ export const InspectionViewSchema = z.object({
   inspectors: z.array(z.string()),
   findings: z.string().nullable(),
   hazards: z.array(HazardViewSchema),
+  keeperId: z
+    .string()
+    .nullable()
+    .describe('the federation that follows it up after its union was dissolved'),
   version: z.number().int(),
 });
 export class InspectionViewDto extends createZodDto(InspectionViewSchema) {}
