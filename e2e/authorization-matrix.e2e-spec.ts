@@ -8,15 +8,18 @@ import {
   cadreBody,
   congressBody,
   contractBody,
+  disclosureBody,
   disputeBody,
   employerBody,
   hazardBody,
   inspectionBody,
+  hotlineBody,
   joinBody,
   memberRow,
   memberWorkbook,
   proposalBody,
   startGatewayRegion,
+  warningBody,
   XLSX,
 } from './support/gateway-region';
 
@@ -62,6 +65,8 @@ const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOStrin
 let workbook: Buffer;
 /** An import job in each side's union (uploaded by the city's officer), done. */
 const jobs: string[] = [];
+/** A report each side's district submitted for December 2025 (报表报送). */
+const reports: string[] = [];
 
 const matrix = (region: () => GatewayRegion): Record<string, Row> => {
   const ids = () => region().ids;
@@ -442,7 +447,9 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
     // scope check (the int-specs of reporting and gateway follow the stream itself).
     'reporting GET /reports/live': {
       roles: readers,
-      request: (side) => ({ path: `/reports/live?unit=${ids().union[side]}&lastEventId=not-an-id` }),
+      request: (side) => ({
+        path: `/reports/live?unit=${ids().union[side]}&lastEventId=not-an-id`,
+      }),
       inside: { status: 400, code: 'VALIDATION_FAILED' },
     },
     'reporting GET /reports/org-units/{id}/by-union-type': {
@@ -454,6 +461,25 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/by-branch` }),
       queries: ['?asOf=2026-01-05'],
+    },
+    // 报表报送: a district's officer submits its own report (each time a correction 更正).
+    'reporting POST /reports/org-units/{id}/submissions': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/reports/org-units/${ids().district[side]}/submissions`,
+        body: { period: '2025-12' },
+      }),
+      inside: { status: 201 },
+    },
+    'reporting GET /reports/org-units/{id}/submissions': {
+      roles: ['federation_officer', 'auditor'],
+      request: (side) => ({
+        path: `/reports/org-units/${ids().district[side]}/submissions?period=2025-12`,
+      }),
+    },
+    'reporting GET /reports/submissions/{reportId}': {
+      roles: ['federation_officer', 'auditor'],
+      request: (side) => ({ path: `/reports/submissions/${reports[side]!}` }),
     },
     // Lists (issue 11, item 10): a cadre reaches its union, an officer and an auditor their district.
     'organisation GET /unions/{id}/members': {
@@ -687,6 +713,84 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         body: { verifiedOn: '2026-01-12', by: '王芳' },
       }),
     },
+    // 12351 热线: a ticket is reached through the unit holding it.
+    'rights POST /hotline-tickets': {
+      roles: keepers,
+      request: (side) => ({ path: '/hotline-tickets', body: hotlineBody(ids().union[side]) }),
+    },
+    'rights GET /hotline-tickets/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/hotline-tickets/${ids().hotlineTicket[side]}` }),
+    },
+    'rights POST /hotline-tickets/{id}/assignment': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/hotline-tickets/${ids().hotlineTicket[side]}/assignment`,
+        body: { toOrgUnitId: ids().union[side], assignedAt: '2026-01-05T10:00:00+08:00' },
+      }),
+    },
+    'rights POST /hotline-tickets/{id}/call-back': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/hotline-tickets/${ids().hotlineTicket[side]}/call-back`,
+        body: { calledBackAt: '2026-01-06T10:00:00+08:00', note: '已联系企业' },
+      }),
+    },
+    'rights POST /hotline-tickets/{id}/closure': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/hotline-tickets/${ids().hotlineTicket[side]}/closure`,
+        body: { closedAt: '2026-01-07T10:00:00+08:00', outcome: 'resolved', satisfaction: 4 },
+      }),
+    },
+    'rights POST /disclosures': {
+      roles: keepers,
+      request: (side) => ({ path: '/disclosures', body: disclosureBody(ids().union[side]) }),
+    },
+    'rights GET /disclosures': {
+      roles: readers,
+      request: (side) => ({ path: `/disclosures?unionId=${ids().union[side]}` }),
+    },
+    'rights GET /disclosures/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/disclosures/${ids().disclosure[side]}` }),
+    },
+    'rights POST /disclosures/{id}/withdrawal': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/disclosures/${ids().disclosure[side]}/withdrawal`,
+        body: { withdrawnOn: '2026-01-06', reason: '误登记' },
+      }),
+    },
+    'rights POST /early-warnings': {
+      roles: keepers,
+      request: (side) => ({ path: '/early-warnings', body: warningBody(ids().union[side]) }),
+    },
+    'rights GET /early-warnings/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/early-warnings/${ids().warning[side]}` }),
+    },
+    'rights POST /early-warnings/{id}/follow-ups': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/early-warnings/${ids().warning[side]}/follow-ups`,
+        body: { on: '2026-01-06', action: '约谈企业负责人' },
+      }),
+    },
+    'rights POST /early-warnings/{id}/level': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/early-warnings/${ids().warning[side]}/level`,
+        body: { to: 'red', changedOn: '2026-01-06', reason: '职工聚集' },
+      }),
+    },
+    'rights POST /early-warnings/{id}/resolution': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/early-warnings/${ids().warning[side]}/resolution`,
+        body: { resolvedOn: '2026-01-07', outcome: '工资已补发' },
+      }),
+    },
   };
 };
 
@@ -741,6 +845,16 @@ describe('the authorisation matrix, from the OpenAPI documents, through the gate
             public: operation['x-taizhang-public'] === true,
           });
         }
+    }
+    for (const side of [0, 1] as const) {
+      const submitted = await region.call(
+        'POST',
+        `/api/reporting/reports/org-units/${region.ids.district[side]}/submissions`,
+        region.tokens.federation_officer[side],
+        { period: '2025-11' },
+      );
+      if (submitted.status !== 201) throw new Error(`no report: ${submitted.status}`);
+      reports.push(submitted.body['id'] as string);
     }
     expired = await region.running.auth.token(
       { role: 'federation_officer', orgPath: region.ids.city },

@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
+import { eventually } from '@taizhang/testing';
+
 import type { GatewayRegion } from './support/gateway-region';
 import { joinBody, PASSWORD, startGatewayRegion } from './support/gateway-region';
 
@@ -377,7 +379,9 @@ describe('the dashboard in a browser', () => {
     await shownFigures();
     await page.waitForSelector('.live-mark[data-live="live"]');
     // Gone with a reload: still there afterwards means the page was never loaded again.
-    await page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
+    await page.evaluate(
+      () => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true),
+    );
     const before = (await summaryFromApi(street))['members'] as number;
 
     const sentAt = Date.now();
@@ -405,5 +409,80 @@ describe('the dashboard in a browser', () => {
     expect(await page.textContent(`tr[data-unit="${ids().union[0]}"]`)).toContain(
       new Intl.NumberFormat('zh-CN').format(union),
     );
+  });
+
+  // 报表报送: its own block, after the others (the page is signed in as officer0 by then).
+  it('submits a report and sees it from the city', async () => {
+    const district = ids().district[0];
+    // The last month that ended in China: it can be reported.
+    const china = new Date(Date.now() + 8 * 3_600_000);
+    const period = new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth() - 1, 1))
+      .toISOString()
+      .slice(0, 7);
+    await page.goto(`${region.gatewayUrl}/units/${district}?list=reports&period=${period}`);
+    // Signed in as officer0 after the blocks before; alone (-t), it signs in first.
+    await page.waitForSelector('input[name="username"], .own-state');
+    if (page.url().includes('/sign-in')) {
+      await page.fill('input[name="username"]', 'officer0');
+      await page.fill('input[name="password"]', PASSWORD);
+      await page.click('button[type="submit"]');
+    }
+    await page.waitForSelector('.own-state[data-submitted="false"]');
+    await page.click('button.submit-report');
+    await page.waitForSelector('text=已报送。');
+    await page.waitForSelector('.own-state[data-submitted="true"]');
+    await shot('12-report-submitted');
+
+    // The city's officer sees which districts submitted, and opens the report as frozen.
+    await page.click('button:has-text("退出")');
+    await page.waitForURL(/\/sign-in/);
+    await page.fill('input[name="username"]', 'city.officer');
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('button[type="submit"]');
+    // Signed in, back where the sign-out left (the district's view): the city opens its own.
+    await page.waitForURL((url) => url.pathname.startsWith('/units/'));
+    await page.goto(`${region.gatewayUrl}/units/${ids().city}?list=reports&period=${period}`);
+    const row = `tr[data-unit="${district}"]`;
+    await page.waitForSelector(`${row}[data-state="submitted"]`);
+    expect(await page.textContent(row)).toContain('officer0');
+    expect(await page.getAttribute(`tr[data-unit="${ids().district[1]}"]`, 'data-state')).toBe(
+      'not-yet',
+    );
+    await shot('13-city-submissions');
+    await page.click(`${row} a[data-report]`);
+    await page.waitForSelector('table.report-figures');
+    const reportId = new URL(page.url()).searchParams.get('report')!;
+    const api = await region.call(
+      'GET',
+      `/api/reporting/reports/submissions/${reportId}`,
+      region.cityOfficer,
+    );
+    expect(api.status).toBe(200);
+    const frozen = api.body['figures'] as Record<string, number | null>;
+    expect(await page.getAttribute('tr[data-figure="members"] .frozen', 'data-value')).toBe(
+      String(frozen['members']),
+    );
+
+    // A member entered late, in the period: the report stays, the change is highlighted.
+    const joined = await region.call(
+      'POST',
+      `/api/organisation/unions/${ids().union[0]}/members`,
+      region.cityOfficer,
+      { ...joinBody(990), joinedOn: `${period}-10` },
+    );
+    expect(joined.status).toBe(201);
+    await eventually(
+      () =>
+        region.call('GET', `/api/reporting/reports/submissions/${reportId}`, region.cityOfficer),
+      (answer) => (answer.body['changesSince'] as unknown[]).length > 0,
+      60_000,
+    );
+    await page.reload();
+    await page.waitForSelector('tr.changed[data-figure="members"]');
+    expect(await page.getAttribute('tr[data-figure="members"] .frozen', 'data-value')).toBe(
+      String(frozen['members']),
+    );
+    expect(await page.textContent('tr[data-figure="members"] .change')).toBe('+1');
+    await shot('14-report-changed-since');
   });
 });

@@ -3,22 +3,27 @@ import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 
+import { eventually } from '@taizhang/testing';
+
 import type { GatewayRegion, Side } from './support/gateway-region';
 import {
   applicationBody,
   cadreBody,
   congressBody,
   contractBody,
+  disclosureBody,
   disputeBody,
   employerBody,
   hazardBody,
   inspectionBody,
+  hotlineBody,
   joinBody,
   MEMBER_HEADERS,
   memberRow,
   memberWorkbook,
   proposalBody,
   startGatewayRegion,
+  warningBody,
   XLSX,
   zipOf,
 } from './support/gateway-region';
@@ -42,7 +47,28 @@ describe('hostile callers, through the gateway', () => {
     region = await startGatewayRegion();
     for (const side of [0, 1] as const)
       workbooks.push(await memberWorkbook([memberRow(950 + side)]));
-  }, 240_000);
+    // The region's dispute and request are backdated: rights' clocks mark them within a minute.
+    // Until they have, a tick during the sweep would change what the sweep checks stays as it was.
+    for (const side of [0, 1] as const)
+      await eventually(
+        async () => [
+          await region.call(
+            'GET',
+            rights(`/disputes/${region.ids.dispute[side]}`),
+            region.cityOfficer,
+          ),
+          await region.call(
+            'GET',
+            rights(`/contracts/${region.ids.contract[side]}`),
+            region.cityOfficer,
+          ),
+        ],
+        ([dispute, contract]) =>
+          dispute!.body['eligibleForArbitration'] === true &&
+          contract!.body['status'] === 'Overdue',
+        90_000,
+      );
+  }, 360_000);
   afterAll(() => region?.close(), 120_000);
 
   describe('cross-tenant sweep', () => {
@@ -64,6 +90,10 @@ describe('hostile callers, through the gateway', () => {
         rights(`/contracts/${ids.contract[v]}`),
         rights(`/proposals/${ids.proposal[v]}`),
         rights(`/inspections/${ids.inspection[v]}`),
+        rights(`/hotline-tickets/${ids.hotlineTicket[v]}`),
+        rights(`/disclosures/${ids.disclosure[v]}`),
+        rights(`/disclosures?unionId=${ids.union[v]}`),
+        rights(`/early-warnings/${ids.warning[v]}`),
         ...[ids.union[v], ids.street[v], ids.district[v], ids.city].flatMap((unit) => [
           `/api/reporting/reports/org-units/${unit}/summary`,
           `/api/reporting/reports/org-units/${unit}/children`,
@@ -71,9 +101,14 @@ describe('hostile callers, through the gateway', () => {
           `/api/reporting/reports/org-units/${unit}/children?asOf=2026-01-05`,
           `/api/reporting/reports/org-units/${unit}/uncovered-employers`,
           `/api/reporting/reports/org-units/${unit}/uncovered-employers.xlsx`,
+          `/api/reporting/reports/org-units/${unit}/submissions?period=2025-12`,
           // Live updates: the neighbour's stream is refused before any id is looked at.
           `/api/reporting/reports/live?unit=${unit}`,
           `/api/reporting/reports/live?unit=${unit}&lastEventId=${encodeURIComponent("0-0'; DROP TABLE events; --")}`,
+          // Cached answers and the lists as known at an instant, searched: the scope comes first.
+          `/api/reporting/reports/org-units/${unit}/summary?knownAt=2026-01-05T00:00:00Z`,
+          `/api/reporting/reports/org-units/${unit}/uncovered-employers?knownAt=2026-01-05T00:00:00Z&name=${encodeURIComponent('工会')}`,
+          `/api/reporting/reports/org-units/${unit}/unions?knownAt=2026-01-05T00:00:00Z`,
         ]),
       ];
     };
@@ -251,6 +286,46 @@ describe('hostile callers, through the gateway', () => {
           rights(`/inspections/${ids.inspection[v]}/hazards/${ids.hazard[v]}/verification`),
           { verifiedOn: '2026-01-06', by: '越权' },
         ],
+        // 12351 热线: receiving for the other side's union, handing on or closing its ticket, and
+        // handing its ticket to one's own union.
+        [rights('/hotline-tickets'), hotlineBody(ids.union[v])],
+        ...[ids.union[v], ids.union[a]].map(
+          (toOrgUnitId) =>
+            [
+              rights(`/hotline-tickets/${ids.hotlineTicket[v]}/assignment`),
+              { toOrgUnitId, assignedAt: '2026-01-05T10:00:00+08:00' },
+            ] as [string, object],
+        ),
+        [
+          rights(`/hotline-tickets/${ids.hotlineTicket[v]}/call-back`),
+          { calledBackAt: '2026-01-06T10:00:00+08:00', note: '越权' },
+        ],
+        [
+          rights(`/hotline-tickets/${ids.hotlineTicket[v]}/closure`),
+          { closedAt: '2026-01-06T10:00:00+08:00', outcome: 'resolved' },
+        ],
+        // 报表报送: submitting the other side's district's report.
+        [`/api/reporting/reports/org-units/${ids.district[v]}/submissions`, { period: '2025-12' }],
+        // 厂务公开 and 劳动关系预警: for the other side's union, or on its records.
+        [rights('/disclosures'), disclosureBody(ids.union[v])],
+        [
+          rights(`/disclosures/${ids.disclosure[v]}/withdrawal`),
+          { withdrawnOn: '2026-01-06', reason: '越权' },
+        ],
+        [rights('/early-warnings'), warningBody(ids.union[v])],
+        [rights('/early-warnings'), warningBody(ids.district[v])],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/follow-ups`),
+          { on: '2026-01-06', action: '越权' },
+        ],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/level`),
+          { to: 'red', changedOn: '2026-01-06', reason: '越权' },
+        ],
+        [
+          rights(`/early-warnings/${ids.warning[v]}/resolution`),
+          { resolvedOn: '2026-01-06', outcome: '越权' },
+        ],
       ];
     };
     // What the other side holds, as its own officer reads it: must not change.
@@ -270,6 +345,8 @@ describe('hostile callers, through the gateway', () => {
         contract: await read(rights(`/contracts/${ids.contract[v]}`)),
         proposal: await read(rights(`/proposals/${ids.proposal[v]}`)),
         inspection: await read(rights(`/inspections/${ids.inspection[v]}`)),
+        disclosure: await read(rights(`/disclosures/${ids.disclosure[v]}`)),
+        warning: await read(rights(`/early-warnings/${ids.warning[v]}`)),
       };
     };
 
@@ -316,6 +393,8 @@ describe('hostile callers, through the gateway', () => {
         expect(await region.rightsEventCount()).toBe(before.rightsEvents);
         expect(await snapshot(v)).toEqual(before.victim);
       },
+      // Every role × every route of the other side, one request at a time.
+      180_000,
     );
 
     it("shows each district's officer its own figures only", async () => {
@@ -764,6 +843,47 @@ describe('hostile callers, through the gateway', () => {
           path: `/inspections/${ids.inspection[0]}/hazards/${ids.hazard[0]}/verification`,
           valid: { verifiedOn: '2026-01-12', by: '王芳' },
         },
+        {
+          path: '/hotline-tickets',
+          valid: { ...hotlineBody(ids.union[0]), callerUnionId: ids.union[0], legalAid: true },
+          optional: ['callerName', 'callerUnionId', 'legalAid'],
+        },
+        {
+          path: `/hotline-tickets/${ids.hotlineTicket[0]}/assignment`,
+          valid: { toOrgUnitId: ids.union[0], assignedAt: '2026-01-05T10:00:00+08:00' },
+        },
+        {
+          path: `/hotline-tickets/${ids.hotlineTicket[0]}/call-back`,
+          valid: { calledBackAt: '2026-01-06T10:00:00+08:00', note: '已联系企业' },
+        },
+        {
+          path: `/hotline-tickets/${ids.hotlineTicket[0]}/closure`,
+          valid: {
+            closedAt: '2026-01-07T10:00:00+08:00',
+            outcome: 'resolved',
+            satisfaction: 4,
+            wagesRecoveredFen: 100,
+          },
+          optional: ['satisfaction', 'wagesRecoveredFen'],
+        },
+        { path: '/disclosures', valid: disclosureBody(ids.union[0]), optional: ['notes'] },
+        {
+          path: `/disclosures/${ids.disclosure[0]}/withdrawal`,
+          valid: { withdrawnOn: '2026-01-06', reason: '误登记' },
+        },
+        { path: '/early-warnings', valid: warningBody(ids.union[0]) },
+        {
+          path: `/early-warnings/${ids.warning[0]}/follow-ups`,
+          valid: { on: '2026-01-06', action: '约谈企业负责人' },
+        },
+        {
+          path: `/early-warnings/${ids.warning[0]}/level`,
+          valid: { to: 'red', changedOn: '2026-01-06', reason: '职工聚集' },
+        },
+        {
+          path: `/early-warnings/${ids.warning[0]}/resolution`,
+          valid: { resolvedOn: '2026-01-07', outcome: '工资已补发' },
+        },
       ];
       const serverErrors: string[] = [];
       const controls: string[] = [];
@@ -798,6 +918,44 @@ describe('hostile callers, through the gateway', () => {
       expect(serverErrors).toEqual([]);
       expect(controls).toEqual([]);
     }, 900_000);
+
+    it('answers at least 200 hostile bodies on a report submission (报表报送) with a 4xx, appending nothing', async () => {
+      const path = `/api/reporting/reports/org-units/${region.ids.district[0]}/submissions`;
+      // The district's own officer: only its own unit's report may be submitted.
+      const officer = region.tokens.federation_officer[0];
+      const reports = async () =>
+        Number(
+          (
+            await region.running.databases['reporting']!.pool.query<{ count: string }>(
+              'SELECT count(*) AS count FROM events',
+            )
+          ).rows[0]!.count,
+        );
+      const before = await reports();
+      // Were the valid body refused anyway, refusing the hostile ones would prove nothing.
+      const control = await region.call(
+        'POST',
+        path,
+        officer,
+        { period: '2025-12' },
+        {
+          'if-match': '999',
+        },
+      );
+      expect(control.status).toBe(409);
+      const serverErrors: string[] = [];
+      await fc.assert(
+        fc.asyncProperty(hostile({ period: '2025-12' }), async (body) => {
+          const answer = await region.call('POST', path, officer, body);
+          if (answer.status >= 500) serverErrors.push(`${path} → ${answer.status}`);
+
+          return answer.status >= 400 && answer.status < 500;
+        }),
+        { numRuns: 200, ...replay },
+      );
+      expect(serverErrors).toEqual([]);
+      expect(await reports()).toBe(before);
+    }, 300_000);
 
     // 会员批量导入 takes the workbook itself: hostile bytes, broken zips and sheets whose every
     // row is refused (no valid ID card number), never a row recorded, never a 5xx.

@@ -66,6 +66,19 @@ describe('organisation → reporting', () => {
     hazardsFound: 0,
     hazardsRectified: 0,
     hazardsOverdue: 0,
+    hotlineTickets: 0,
+    hotlineLegalAid: 0,
+    hotlineClosed: 0,
+    hotlineOverdue: 0,
+    hotlineOnTimeRate: null,
+    hotlineSatisfaction: null,
+    hotlineWagesRecoveredFen: 0,
+    unionsWithDisclosure: 0,
+    earlyWarningsOpen: 0,
+    earlyWarningsOpenBlue: 0,
+    earlyWarningsOpenYellow: 0,
+    earlyWarningsOpenOrange: 0,
+    earlyWarningsOpenRed: 0,
   };
   const summary = (id: string) => region.get(`${reportingUrl()}/reports/org-units/${id}/summary`);
   const eventCount = async () =>

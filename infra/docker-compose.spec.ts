@@ -57,7 +57,13 @@ const SIGNS: Record<string, { variable: string; privateKey: string; publicKey: s
       publicKey: 'RIGHTS_EVENT_PUBLIC_KEY',
     },
   ],
-  reporting: [],
+  reporting: [
+    {
+      variable: 'EVENT_SIGNING_KEY',
+      privateKey: 'REPORTING_EVENT_SIGNING_KEY',
+      publicKey: 'REPORTING_EVENT_PUBLIC_KEY',
+    },
+  ],
 };
 
 const initSqlDatabases = [
@@ -229,6 +235,9 @@ describe('docker-compose.yml', () => {
       expect(readers.includes(name)).toBe(CONSUMES[name]!.includes('organisation'));
       if (name === 'organisation')
         expect(writes).toContainEqual(['organisation', 'taizhang.organisation.v1']);
+      // Reporting's relay publishes the reports submitted (报表报送) on its own topic.
+      if (name === 'reporting')
+        expect(writes).toContainEqual(['reporting', 'taizhang.reporting.v1']);
     },
   );
 

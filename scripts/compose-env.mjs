@@ -19,6 +19,7 @@ export const KEY_PAIRS = {
   AUTH_PRIVATE_KEY: 'AUTH_PUBLIC_KEY',
   ORGANISATION_EVENT_SIGNING_KEY: 'ORGANISATION_EVENT_PUBLIC_KEY',
   RIGHTS_EVENT_SIGNING_KEY: 'RIGHTS_EVENT_PUBLIC_KEY',
+  REPORTING_EVENT_SIGNING_KEY: 'REPORTING_EVENT_PUBLIC_KEY',
 };
 
 // One line in .env, single-quoted so compose takes it as it is; the services read "\n" as a newline.
@@ -66,7 +67,10 @@ const readEnvFile = (file) =>
 /** Adds to `envFile` a fresh value for every required variable it lacks; returns their names. */
 export const writeComposeEnv = (composeFile, envFile) => {
   const kept = readEnvFile(envFile);
-  const missing = requiredVariables(fs.readFileSync(composeFile, 'utf8')).filter(
+  const required = requiredVariables(fs.readFileSync(composeFile, 'utf8'));
+  // Every public half too, even one no container reads (reporting's): the auditor's
+  // (npm run audit) check of the signatures needs it.
+  const missing = [...new Set([...required, ...Object.values(KEY_PAIRS)])].filter(
     (variable) => !kept[variable],
   );
   const values = {};

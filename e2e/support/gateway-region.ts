@@ -52,6 +52,11 @@ export interface GatewayRegion {
     /** A labour-protection inspection (劳动保护监督检查) of each union with one hazard found. */
     inspection: [string, string];
     hazard: [string, string];
+    /** A 12351 hotline ticket each union received, open. */
+    hotlineTicket: [string, string];
+    /** An affairs disclosure (厂务公开) of each union, and an open early warning (劳动关系预警). */
+    disclosure: [string, string];
+    warning: [string, string];
   };
   /** Access tokens: `admin`, `cityOfficer`, and each role per side. */
   admin: string;
@@ -169,6 +174,43 @@ export const proposalBody = (congressId: string) => ({
   submittedOn: '2026-01-05',
 });
 
+/** A 12351 ticket (热线工单) about unpaid wages, received by the unit on 2026-01-05. */
+export const hotlineBody = (orgUnitId: string) => ({
+  orgUnitId,
+  channel: 'phone_12351',
+  category: 'unpaid_wages',
+  receivedAt: '2026-01-05T09:00:00+08:00',
+  callerName: '来电职工',
+  summary: '企业拖欠两个月工资',
+});
+
+/** A disclosure (厂务公开) of wages and 五险一金 on the notice board, on 2026-01-05. */
+export const disclosureBody = (unionId: string) => ({
+  unionId,
+  kind: 'factory',
+  disclosedOn: '2026-01-05',
+  items: ['wages_bonuses', 'social_insurance'],
+  audience: 'all_workers',
+  channel: 'notice_board',
+  responsiblePersons: {
+    firstResponsible: '张书记',
+    firstExecutor: '李厂长',
+    firstSupervisor: '王主席',
+    firstEvaluator: '全体职工',
+  },
+  notes: '年终奖金分配方案',
+});
+
+/** A yellow early warning (劳动关系预警) of unpaid wages, raised on 2026-01-05. */
+export const warningBody = (orgUnitId: string) => ({
+  orgUnitId,
+  employerName: '某服装有限公司',
+  risk: 'wage_arrears',
+  level: 'yellow',
+  raisedOn: '2026-01-05',
+  description: '拖欠两个月工资',
+});
+
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MEMBER_HEADERS = ['姓名', '性别', '身份证号码', '用工形式', '是否农民工', '入会日期'];
 
@@ -203,7 +245,12 @@ export const memberRow = (n: number): unknown[] => [
  */
 const CLOCK_EVENTS = {
   organisation: ['ApprovalOverdue', 'UnionTermExpired'],
-  rights: ['DisputeArbitrationEligible', 'ContractRequestOverdue', 'HazardRectificationOverdue'],
+  rights: [
+    'DisputeArbitrationEligible',
+    'ContractRequestOverdue',
+    'HazardRectificationOverdue',
+    'HotlineTicketOverdue',
+  ],
 };
 
 export const startGatewayRegion = async (): Promise<GatewayRegion> => {
@@ -369,6 +416,9 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const proposal: string[] = [];
   const inspection: string[] = [];
   const hazard: string[] = [];
+  const hotlineTicket: string[] = [];
+  const disclosure: string[] = [];
+  const warning: string[] = [];
   for (const side of [0, 1] as const) {
     dispute.push(await rightsRecord('/disputes', disputeBody(union[side]!, member[side]!)));
     congress.push(await rightsRecord('/congresses', congressBody(union[side]!)));
@@ -376,6 +426,9 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
     proposal.push(await rightsRecord('/proposals', proposalBody(congress[side]!)));
     inspection.push(await rightsRecord('/inspections', inspectionBody(union[side]!)));
     hazard.push(await rightsRecord(`/inspections/${inspection[side]}/hazards`, hazardBody()));
+    hotlineTicket.push(await rightsRecord('/hotline-tickets', hotlineBody(union[side]!)));
+    disclosure.push(await rightsRecord('/disclosures', disclosureBody(union[side]!)));
+    warning.push(await rightsRecord('/early-warnings', warningBody(union[side]!)));
   }
   const pair = (values: string[]) => [values[0]!, values[1]!] as [string, string];
 
@@ -398,6 +451,9 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       proposal: pair(proposal),
       inspection: pair(inspection),
       hazard: pair(hazard),
+      hotlineTicket: pair(hotlineTicket),
+      disclosure: pair(disclosure),
+      warning: pair(warning),
     },
     admin,
     cityOfficer,

@@ -147,7 +147,8 @@ command (the baseline); "visible" is until the summary counts the join.
 (with one employer per union) in reporting's read model through its projections in
 ${round(summary.region.seconds, 0)} s; one street moved on ${summary.region.movedOn}. Then
 ${summary.samples} sequential \`GET /reports/org-units/:id/summary\` per row against reporting as its
-own process; \`GET /health\` and one union's summary are the baselines.
+own process without Redis (no answer cached; the last two rows: with its answer cache, every request but the first answered from Redis);
+\`GET /health\` and one union's summary are the baselines.
 
 | request | p50 | p95 | p99 |
 |---|---:|---:|---:|
@@ -156,7 +157,10 @@ own process; \`GET /health\` and one union's summary are the baselines.
 | municipal summary, now | ${ms(summary.municipalNow.p50)} | ${ms(summary.municipalNow.p95)} | ${ms(summary.municipalNow.p99)} |
 | municipal summary, \`?asOf=${summary.asOf}\` | ${ms(summary.municipalAsOf.p50)} | ${ms(summary.municipalAsOf.p95)} | ${ms(summary.municipalAsOf.p99)} |
 | municipal summary, \`?asOf=${summary.asOf}&knownAt=${summary.knownAt}\` | ${ms(summary.municipalKnownAt.p50)} | ${ms(summary.municipalKnownAt.p95)} | ${ms(summary.municipalKnownAt.p99)} |
+| municipal children, now (the dashboard's table of the city: its districts) | ${ms(summary.municipalChildren.p50)} | ${ms(summary.municipalChildren.p95)} | ${ms(summary.municipalChildren.p99)} |
 | ratio municipal now / union | ${round(summary.municipalNow.p50 / summary.unionSummary.p50, 2)} | ${round(summary.municipalNow.p95 / summary.unionSummary.p95, 2)} | ${round(summary.municipalNow.p99 / summary.unionSummary.p99, 2)} |
+| municipal summary, now, from reporting's Redis cache | ${ms(summary.municipalNowCached.p50)} | ${ms(summary.municipalNowCached.p95)} | ${ms(summary.municipalNowCached.p99)} |
+| ratio cached / uncached municipal now | ${round(summary.municipalNowCached.p50 / summary.municipalNow.p50, 2)} | ${round(summary.municipalNowCached.p95 / summary.municipalNow.p95, 2)} | ${round(summary.municipalNowCached.p99 / summary.municipalNow.p99, 2)} |
 
 ## 7. Integrity verification (\`npm run audit -- verify\`)
 

@@ -26,6 +26,10 @@ export interface SummaryBench {
   municipalNow: Latencies;
   municipalAsOf: Latencies;
   municipalKnownAt: Latencies;
+  /** The municipal unit's children (its districts, each a summary): the dashboard's table. */
+  municipalChildren: Latencies;
+  /** The municipal summary, now, answered from reporting's Redis cache (the rows above: without). */
+  municipalNowCached: Latencies;
   asOf: string;
   knownAt: string;
 }
@@ -69,15 +73,17 @@ export const benchSummary = async (samples: number): Promise<SummaryBench> => {
         { ttlSeconds: 3600 },
       )}`,
     };
-    const reporting = await startServiceProcess('reporting', {
+    const env = {
       AUTH_PUBLIC_KEY: auth.publicKeyPem,
       ...createTestEventKeys('organisation').verifyingEnv,
       ...createTestEventKeys('rights').verifyingEnv,
       DATABASE_URL: db.url,
       KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
-      REDIS_URL: testInfrastructure().redisUrl,
       KAFKA_TOPIC_SUFFIX: topics.names[Topics.organisation]!.slice(Topics.organisation.length),
-    });
+    };
+    // Without Redis, so no answer is cached: what the figures themselves cost.
+    const reporting = await startServiceProcess('reporting', env);
+    let uncached: Omit<SummaryBench, 'municipalNowCached'>;
     try {
       const report = (id: string, asOf?: string, knownAt?: string) =>
         `${reporting.url}/reports/org-units/${id}/summary${asOf ? `?asOf=${asOf}` : ''}${knownAt ? `&knownAt=${knownAt}` : ''}`;
@@ -85,7 +91,7 @@ export const benchSummary = async (samples: number): Promise<SummaryBench> => {
       // A report of the year's end as submitted mid-January (DESIGN §7).
       const knownAt = '2025-01-15T00:00:00Z';
 
-      return {
+      uncached = {
         region,
         samples,
         asOf,
@@ -99,9 +105,26 @@ export const benchSummary = async (samples: number): Promise<SummaryBench> => {
           report(region.municipalId, asOf, knownAt),
           officer,
         ),
+        municipalChildren: await latencies(
+          samples,
+          `${reporting.url}/reports/org-units/${region.municipalId}/children`,
+          officer,
+        ),
       };
     } finally {
       await reporting.stop();
+    }
+    // The same with its answer cache: the first request reads PostgreSQL, the others Redis.
+    const cached = await startServiceProcess('reporting', {
+      ...env,
+      REDIS_URL: testInfrastructure().redisUrl,
+    });
+    try {
+      const url = `${cached.url}/reports/org-units/${region.municipalId}/summary`;
+
+      return { ...uncached, municipalNowCached: await latencies(samples, url, officer) };
+    } finally {
+      await cached.stop();
     }
   } finally {
     await topics.delete();

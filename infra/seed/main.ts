@@ -23,7 +23,10 @@ const STEPS: [string, string[]][] = [
   ['infra/seed/demo-records.ts', []],
   ['infra/seed/demo-rights.ts', []],
   ['infra/seed/demo-protection.ts', []],
+  ['infra/seed/demo-hotline.ts', []],
+  ['infra/seed/demo-disclosure.ts', []],
   ['infra/seed/demo-lifecycle.ts', []],
+  ['infra/seed/demo-reports.ts', []],
   ['infra/seed/demo-late-entry.ts', []],
 ];
 

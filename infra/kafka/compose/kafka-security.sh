@@ -35,6 +35,10 @@ allow rights --operation Write --operation Describe --topic taizhang.rights.v1
 allow rights --operation Write --operation Describe --topic taizhang.rights.checkpoints.v1
 allow rights --operation IdempotentWrite --cluster
 
+# reporting's relay publishes the reports submitted upward (报表报送) on its own topic.
+allow reporting --operation Write --operation Describe --topic taizhang.reporting.v1
+allow reporting --operation Write --operation Describe --topic taizhang.reporting.checkpoints.v1
+
 # reporting, the gateway and rights read organisation's events in consumer groups named after
 # them, and send what they cannot process to its dead-letter topic.
 for consumer in reporting gateway rights; do

@@ -3,6 +3,7 @@ export * from './envelope';
 export * from './event-definition';
 export * from './event-registry';
 export * from './organisation';
+export * from './reporting';
 export * from './rights';
 export * from './rules';
 export * from './topics';

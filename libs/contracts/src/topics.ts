@@ -4,6 +4,8 @@ export const Topics = {
   rights: 'taizhang.rights.v1',
   hardshipAid: 'taizhang.hardship-aid.v1',
   activities: 'taizhang.activities.v1',
+  // 报表报送: the reports streets and districts submit upward (ReportSubmitted).
+  reporting: 'taizhang.reporting.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -22,7 +22,8 @@ import { createTestTopics } from './test-topics';
 
 /** The topics each service consumes besides those a suite names (its events.transport.ts). */
 const TOPICS_READ: Record<string, readonly string[]> = {
-  reporting: [Topics.organisation, Topics.rights],
+  // Reporting's own topic too: its relay publishes the reports submitted (报表报送).
+  reporting: [Topics.organisation, Topics.rights, Topics.reporting],
   rights: [Topics.organisation, Topics.rights],
 };
 

@@ -2,10 +2,10 @@ import type { EventsTransportOptions } from '@taizhang/bootstrap';
 import { organisationRegistry, rightsRegistry, Topics } from '@taizhang/contracts';
 
 /**
- * What reporting reads from Kafka (`eventsTransport(app, reportingEvents)`): federation figures
+ * What reporting reads from Kafka (`eventsTransport(app, reportingEventsTransport)`): federation figures
  * count only what organisation and rights signed. Every instance shares the group.
  */
-export const reportingEvents: EventsTransportOptions = {
+export const reportingEventsTransport: EventsTransportOptions = {
   group: 'reporting.read-models',
   topics: [
     { topic: Topics.organisation, registry: organisationRegistry, signedBy: 'organisation' },

@@ -1,7 +1,7 @@
 import { bootstrapService, eventsTransport } from '@taizhang/bootstrap';
 
 import { reportingModule } from './app.module';
-import { reportingEvents } from './events.transport';
+import { reportingEventsTransport } from './events.transport';
 
 void bootstrapService(reportingModule(), {
   openApi: {
@@ -9,7 +9,7 @@ void bootstrapService(reportingModule(), {
   },
   beforeListen: (app) => {
     app.connectMicroservice(
-      { strategy: eventsTransport(app, reportingEvents) },
+      { strategy: eventsTransport(app, reportingEventsTransport) },
       { inheritAppConfig: true },
     );
   },

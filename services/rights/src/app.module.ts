@@ -14,8 +14,11 @@ import { answerClock, ContractsController } from './collective-contracts';
 import { RightsConfig, rightsEnvSchema } from './config/rights.config';
 import { CongressesController } from './congresses';
 import { OrganisationConsumer, RightsUnitPaths } from './directory';
+import { DisclosuresController } from './disclosures';
 import { arbitrationClock, DisputesController } from './disputes';
 import { InspectionsController, rectificationClock } from './labour-protection';
+import { EarlyWarningsController } from './early-warnings';
+import { hotlineAnswerClock, HotlineTicketsController } from './hotline';
 import { ProposalsController } from './proposals';
 import { rightsMigrations } from './rights.migrations';
 
@@ -60,7 +63,7 @@ export const rightsModule = (
     DeadlineClocksModule.forRootAsync({
       inject: [RightsConfig],
       useFactory: (config: RightsConfig) => ({
-        clocks: [arbitrationClock, answerClock, rectificationClock],
+        clocks: [arbitrationClock, answerClock, rectificationClock, hotlineAnswerClock],
         intervalMs: config.clocks.intervalMs,
         businessDate,
       }),
@@ -74,6 +77,9 @@ export const rightsModule = (
     ProposalsController,
     ContractsController,
     InspectionsController,
+    HotlineTicketsController,
+    DisclosuresController,
+    EarlyWarningsController,
     OrganisationConsumer,
   ],
   // Refusals name records outside the caller's scope only to callers who may see them.

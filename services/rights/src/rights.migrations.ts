@@ -3,6 +3,7 @@ import { directoryMigrations } from '@taizhang/directory';
 import { eventStoreMigrations } from '@taizhang/event-store';
 import { messagingMigrations } from '@taizhang/messaging';
 
+import { IndexDisclosuresByUnion1768200000100 } from './disclosures';
 import { IndexRightsEventsByUnion1768500000000 } from './shared/migrations/1768500000000-index-events-by-union';
 
 /** Every migration of rights' database, in order: the app runs them at start, tests too. */
@@ -14,4 +15,6 @@ export const rightsMigrations = [
   ...deadlinesMigrations,
   // A union's end finds its open records by the events at the union.
   IndexRightsEventsByUnion1768500000000,
+  // A union's disclosures (厂务公开台账) read from its events.
+  IndexDisclosuresByUnion1768200000100,
 ];

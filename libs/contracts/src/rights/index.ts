@@ -8,6 +8,7 @@ import {
   ContractRequestAnsweredV1,
   ContractRequestOverdueV1,
 } from './contract-requested.v1';
+import { DisclosureRecordedV1, DisclosureWithdrawnV1 } from './disclosure-recorded.v1';
 import {
   DisputeAgreedV1,
   DisputeArbitrationEligibleV1,
@@ -27,6 +28,14 @@ import {
   LabourInspectionRecordedV1,
 } from './labour-inspection.v1';
 import {
+  EarlyWarningFollowedUpV1,
+  EarlyWarningLevelChangedV1,
+  EarlyWarningRaisedV1,
+  EarlyWarningResolvedV1,
+} from './early-warning-raised.v1';
+import type { HotlineEvent } from './hotline-ticket.v1';
+import { hotlineEvents } from './hotline-ticket.v1';
+import {
   ProposalAnsweredV1,
   ProposalDecidedV1,
   ProposalImplementedV1,
@@ -45,6 +54,9 @@ export * from './congress-held.v1';
 export * from './contract-requested.v1';
 export * from './dispute-registered.v1';
 export * from './labour-inspection.v1';
+export * from './hotline-ticket.v1';
+export * from './disclosure-recorded.v1';
+export * from './early-warning-raised.v1';
 export * from './proposal-submitted.v1';
 export * from './union-ended-handover.v1';
 
@@ -80,6 +92,13 @@ export const rightsEvents = [
   ProposalClosedUnansweredV1,
   InspectionHandedOverV1,
   InspectionKeptByFederationV1,
+  ...hotlineEvents,
+  DisclosureRecordedV1,
+  DisclosureWithdrawnV1,
+  EarlyWarningRaisedV1,
+  EarlyWarningFollowedUpV1,
+  EarlyWarningLevelChangedV1,
+  EarlyWarningResolvedV1,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -145,8 +164,25 @@ export type InspectionEvent =
   | HazardRectificationOverdue
   | HazardRectified
   | HazardRectificationVerified;
+export type DisclosureRecorded = EventOf<typeof DisclosureRecordedV1>;
+export type DisclosureWithdrawn = EventOf<typeof DisclosureWithdrawnV1>;
+export type DisclosureEvent = DisclosureRecorded | DisclosureWithdrawn;
+export type EarlyWarningRaised = EventOf<typeof EarlyWarningRaisedV1>;
+export type EarlyWarningFollowedUp = EventOf<typeof EarlyWarningFollowedUpV1>;
+export type EarlyWarningLevelChanged = EventOf<typeof EarlyWarningLevelChangedV1>;
+export type EarlyWarningResolved = EventOf<typeof EarlyWarningResolvedV1>;
+export type EarlyWarningEvent =
+  EarlyWarningRaised | EarlyWarningFollowedUp | EarlyWarningLevelChanged | EarlyWarningResolved;
 export type RightsEvent =
-  DisputeEvent | CongressEvent | ProposalEvent | ContractEvent | InspectionEvent | RuleSetAmended;
+  | DisputeEvent
+  | CongressEvent
+  | ProposalEvent
+  | ContractEvent
+  | InspectionEvent
+  | HotlineEvent
+  | DisclosureEvent
+  | EarlyWarningEvent
+  | RuleSetAmended;
 
 /** Validates everything on `taizhang.rights.v1`. */
 export const rightsRegistry = new EventRegistry([...rightsEvents], []);

@@ -132,6 +132,18 @@ export const DataQualityRulesSchema = z
   })
   .strict();
 
+export const HotlineRulesSchema = z
+  .object({
+    /**
+     * Days after receipt by which the unit holding a 12351 ticket answers the caller, by its tier
+     * (regional practice; the seeds give no number, DESIGN §9).
+     */
+    answerDays: z
+      .object({ municipal: days(), district: days(), street: days(), union: days() })
+      .strict(),
+  })
+  .strict();
+
 const groups = {
   committee: CommitteeRulesSchema,
   collectiveContract: CollectiveContractRulesSchema,
@@ -140,6 +152,7 @@ const groups = {
   hardship: HardshipRulesSchema,
   dataQuality: DataQualityRulesSchema,
   labourProtection: LabourProtectionRulesSchema,
+  hotline: HotlineRulesSchema,
 };
 
 /** A whole rule set: every value of every group, consistent with each other. */
@@ -170,6 +183,7 @@ export const RuleChangesSchema = z
     hardship: HardshipRulesSchema.partial().optional(),
     dataQuality: DataQualityRulesSchema.partial().optional(),
     labourProtection: LabourProtectionRulesSchema.partial().optional(),
+    hotline: HotlineRulesSchema.partial().optional(),
   })
   .strict()
   .refine(

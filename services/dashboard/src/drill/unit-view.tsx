@@ -13,11 +13,13 @@ import { LiveMark } from '../live/live-mark';
 import { useLiveUpdates } from '../live/use-live-updates';
 import { followLink, navigate, useLocation, withQuery } from '../routing/router';
 import type { SignedInUser } from '../session/session';
+import { ReportSubmissions } from '../submissions/report-submissions';
+import { submissionText } from '../submissions/submission-texts';
 import { Trends } from '../trends/trends';
 import type { Crumb } from './breadcrumb';
 import { Breadcrumb } from './breadcrumb';
 import { ChildrenTable } from './children-table';
-import { knownAtOf,KnownAtPicker } from './known-at';
+import { knownAtOf, KnownAtPicker } from './known-at';
 import { rememberNames, useTrail } from './trail-names';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -74,12 +76,49 @@ export const listOf = (query: URLSearchParams): ListKind | undefined =>
   LIST_KINDS.find((kind) => kind === query.get('list'));
 
 /** What a tab leaves behind: the other view's filters, sort and page. */
-const VIEW_PARAMS = ['page', 'sort', 'dir', 'name', 'status', 'within', 'state'];
+const VIEW_PARAMS = [
+  'page',
+  'sort',
+  'dir',
+  'name',
+  'status',
+  'within',
+  'state',
+  'period',
+  'report',
+];
 
-const ViewTabs = ({ list }: { list: ListKind | undefined }) => {
-  const { t } = useI18n();
+/** 报表报送 (`?list=reports`): a view of its own beside the lists. */
+const REPORTS_VIEW = 'reports';
+type OtherView = ListKind | typeof REPORTS_VIEW;
+
+/** The view of the URL other than the overview: a list, or 报表报送. */
+const otherViewOf = (query: URLSearchParams): OtherView | undefined =>
+  query.get('list') === REPORTS_VIEW ? REPORTS_VIEW : listOf(query);
+
+const OtherViewOf = ({
+  view,
+  id,
+  asOf,
+  knownAt,
+  user,
+}: {
+  view: OtherView;
+  id: string;
+  asOf: string | undefined;
+  knownAt: string | undefined;
+  user: SignedInUser;
+}) =>
+  view === REPORTS_VIEW ? (
+    <ReportSubmissions id={id} user={user} />
+  ) : (
+    <UnitList kind={view} id={id} asOf={asOf} knownAt={knownAt} />
+  );
+
+const ViewTabs = ({ list }: { list: string | undefined }) => {
+  const { t, lang } = useI18n();
   const location = useLocation();
-  const tab = (kind: ListKind | undefined, label: string) => (
+  const tab = (kind: string | undefined, label: string) => (
     <li key={kind ?? 'overview'}>
       <a
         href={withQuery(location, {
@@ -100,6 +139,7 @@ const ViewTabs = ({ list }: { list: ListKind | undefined }) => {
       <ul>
         {tab(undefined, t('overview'))}
         {LIST_KINDS.map((kind) => tab(kind, t(LIST_LABELS[kind])))}
+        {tab(REPORTS_VIEW, submissionText(lang, 'tab'))}
       </ul>
     </nav>
   );
@@ -109,11 +149,13 @@ const ViewTabs = ({ list }: { list: ListKind | undefined }) => {
 const ViewTools = ({
   trail,
   asOf,
+  knownAt,
   summary,
   children,
 }: {
   trail: readonly Crumb[];
   asOf: string | undefined;
+  knownAt: string | undefined;
   summary: Summary;
   children: readonly ChildSummary[];
 }) => {
@@ -126,7 +168,7 @@ const ViewTools = ({
     setError(null);
     try {
       await exportStatistics(
-        { unitName, asOf, summary, children },
+        { unitName, asOf, knownAt, summary, children },
         `${unitName}统计表${asOf ? `-${asOf}` : ''}.xlsx`,
       );
     } catch (failure) {
@@ -168,7 +210,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
   const location = useLocation();
   const asOf = asOfOf(location.query);
   const id = ids[ids.length - 1]!;
-  const list = listOf(location.query);
+  const list = otherViewOf(location.query);
   const knownAt = knownAtOf(location.query);
   // Live only for the figures now, as known now: a past date or instant does not change.
   const live = useLiveUpdates(id, !asOf && !knownAt);
@@ -208,7 +250,7 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
       <LiveMark live={live} />
       <ViewTabs list={list} />
       {list ? (
-        <UnitList kind={list} id={id} asOf={asOf} />
+        <OtherViewOf view={list} id={id} asOf={asOf} knownAt={knownAt} user={user} />
       ) : (
         <>
           {summary.status === 'loading' && <p className="loading">{t('loading')}</p>}
@@ -219,11 +261,12 @@ export const UnitView = ({ ids, user }: { ids: readonly string[]; user: SignedIn
             </p>
           )}
           {summary.status === 'ok' && <KpiCards summary={summary.body} asOf={asOf} />}
-          <Trends unitId={id} asOf={asOf} refresh={live.refresh} />
+          <Trends unitId={id} asOf={asOf} knownAt={knownAt} refresh={live.refresh} />
           {summary.status === 'ok' && children.status === 'ok' && (
             <ViewTools
               trail={trail}
               asOf={asOf}
+              knownAt={knownAt}
               summary={summary.body}
               children={children.body.children}
             />

@@ -1,13 +1,15 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
+import { localInputOf } from '../drill/known-at';
 import { childOf, summaryOf } from '../testing/summaries';
 import { DEFINITIONS_SHEET, STATISTICS_SHEET, writeStatistics } from './statistics-sheet';
 
-const readBack = async (asOf?: string) => {
+const readBack = async (asOf?: string, knownAt?: string) => {
   const written = writeStatistics(new ExcelJS.Workbook(), {
     unitName: '和平区总工会',
     asOf,
+    knownAt,
     summary: summaryOf({ orgUnitId: 'd1' }),
     children: [childOf(1), childOf(2, { unionisationRate: null, name: null })],
   });
@@ -37,6 +39,16 @@ describe('the statistics sheet of a view', () => {
     expect(sheet.getRow(5).getCell(1).value).toBe('child-2');
     expect(sheet.getRow(5).getCell(6).value).toBe('无分母，无法计算');
     expect(sheet.rowCount).toBe(5);
+  });
+
+  it('names the instant the figures are as known at in the title', async () => {
+    const knownAt = '2026-01-15T00:00:00Z';
+    const sheet = (await readBack('2025-12-31', knownAt)).getWorksheet(STATISTICS_SHEET)!;
+    // The instant as the officer picked it, in the browser's time.
+    const picked = localInputOf(knownAt).replace('T', ' ');
+    expect(sheet.getCell('A1').value).toBe(
+      `和平区总工会 工会统计表（截至 2025年12月31日 日终，按 ${picked} 前的录入）`,
+    );
   });
 
   it('defines every figure on a second sheet, with its source', async () => {

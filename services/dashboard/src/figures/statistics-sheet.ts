@@ -1,6 +1,7 @@
 import type { Workbook } from 'exceljs';
 
 import type { ChildSummary, Summary } from '../api/reports';
+import { localInputOf } from '../drill/known-at';
 import { kindLabel } from '../drill/unit-kind';
 import { i18nOf } from '../i18n/i18n';
 import { figureSource } from './figure-value';
@@ -9,6 +10,8 @@ import { FIGURES, TABLE_COLUMNS } from './figures';
 export interface StatisticsView {
   unitName: string;
   asOf: string | undefined;
+  /** As known at this instant (`?knownAt=`), named in the title. */
+  knownAt?: string | undefined;
   summary: Summary;
   children: readonly ChildSummary[];
 }
@@ -23,7 +26,10 @@ export const DEFINITIONS_SHEET = '指标说明';
  */
 export const writeStatistics = (workbook: Workbook, view: StatisticsView): Workbook => {
   const zh = i18nOf('zh-CN');
-  const when = view.asOf ? zh.t('asOfDay', { date: zh.date(view.asOf) }) : zh.t('asOfNow');
+  const day = view.asOf ? zh.t('asOfDay', { date: zh.date(view.asOf) }) : zh.t('asOfNow');
+  const when = view.knownAt
+    ? `${day}，${zh.t('knownAtLine', { instant: localInputOf(view.knownAt).replace('T', ' ') })}`
+    : day;
   const sheet = workbook.addWorksheet(STATISTICS_SHEET);
   sheet.addRow([`${view.unitName} 工会统计表（${when}）`]).font = { bold: true, size: 14 };
   const header = sheet.addRow([

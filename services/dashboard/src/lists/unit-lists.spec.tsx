@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { ListKind } from '../api/lists';
@@ -92,7 +92,7 @@ describe('the lists of a unit', () => {
   const list = (
     kind: ListKind,
     respond: (url: string) => Promise<Response>,
-    { asOf, lang = 'zh-CN' }: { asOf?: string; lang?: Lang } = {},
+    { asOf, knownAt, lang = 'zh-CN' }: { asOf?: string; knownAt?: string; lang?: Lang } = {},
   ) => {
     vi.stubGlobal(
       'fetch',
@@ -111,7 +111,7 @@ describe('the lists of a unit', () => {
 
     return render(
       <I18nProvider initial={lang}>
-        <UnitList kind={kind} id="d1" asOf={asOf} />
+        <UnitList kind={kind} id="d1" asOf={asOf} knownAt={knownAt} />
       </I18nProvider>,
     );
   };
@@ -250,6 +250,60 @@ describe('the lists of a unit', () => {
     expect(termOf('t1')).toBe('已到期未换届');
     expect(termOf('t2')).toBe('已换届待批（2026年3月1日）');
     expect(termOf('u9')).toBe('—');
+  });
+
+  it('asks for the unions and the employers without a union as known at the view’s instant, sheets too', async () => {
+    const knownAt = '2026-01-15T00:00:00Z';
+    const at = `asOf=2025-12-31&knownAt=${encodeURIComponent(knownAt)}`;
+    list('unions', () => json(unions(1, 1)), { asOf: '2025-12-31', knownAt });
+    await screen.findByText('机床厂工会1');
+    expect(asked[0]!.url).toBe(`/api/reporting/reports/org-units/d1/unions?${at}`);
+    // Organisation's 换届 warnings are today's: no instant for them.
+    expect(termReads[0]).not.toContain('knownAt');
+    cleanup();
+
+    asked = [];
+    window.history.replaceState(null, '', '/units/d1?list=uncovered');
+    const created = vi.fn(() => 'blob:sheet');
+    vi.stubGlobal(
+      'URL',
+      class extends URL {
+        static override createObjectURL = created;
+        static override revokeObjectURL = vi.fn();
+      },
+    );
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    list(
+      'uncovered',
+      (url) =>
+        url.includes('.xlsx')
+          ? Promise.resolve(new Response(new Blob(['PK']), { status: 200 }))
+          : json(uncovered),
+      { asOf: '2025-12-31', knownAt },
+    );
+    await screen.findByText('沈阳快递有限公司');
+    expect(asked[0]!.url).toBe(`/api/reporting/reports/org-units/d1/uncovered-employers?${at}`);
+    fireEvent.click(screen.getByRole('button', { name: '导出 Excel' }));
+    await waitFor(() => expect(created).toHaveBeenCalled());
+    expect(asked.find((call) => call.url.includes('.xlsx'))!.url).toBe(
+      `/api/reporting/reports/org-units/d1/uncovered-employers.xlsx?${at}`,
+    );
+  });
+
+  it('searches the employers without a union by name through reporting, back to the first page', async () => {
+    window.history.replaceState(null, '', '/units/d1?list=uncovered&page=2');
+    list('uncovered', () => json(uncovered), { asOf: '2026-03-15' });
+    await screen.findByText('沈阳快递有限公司');
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: ' 快递 ' } });
+    fireEvent.submit(screen.getByRole('search'));
+    expect(window.location.search).toBe(`?list=uncovered&name=${encodeURIComponent('快递')}`);
+    await waitFor(() =>
+      expect(asked.at(-1)!.url).toBe(
+        `/api/reporting/reports/org-units/d1/uncovered-employers?asOf=2026-03-15&name=${encodeURIComponent('快递')}`,
+      ),
+    );
+    // The search box shows what the URL searches for.
+    expect(screen.getByRole<HTMLInputElement>('searchbox').value).toBe('快递');
   });
 
   it('says so when nothing matches', async () => {

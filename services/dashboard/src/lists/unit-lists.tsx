@@ -102,12 +102,19 @@ const termState = (i18n: I18n, row: TermWarningRow) =>
     ? i18n.t('electionWaiting', { date: i18n.date(row.electionHeldOn) })
     : i18n.t(row.state === 'ended' ? 'termEnded' : 'termEnding');
 
-const UnionsList = ({ id, asOf }: { id: string; asOf: string | undefined }) => {
+/** Where a list stands: its date, and the instant it is as known at (both from the URL). */
+interface ListAt {
+  id: string;
+  asOf: string | undefined;
+  knownAt?: string | undefined;
+}
+
+const UnionsList = ({ id, asOf, knownAt }: ListAt) => {
   const i18n = useI18n();
   const { query } = useLocation();
   const name = query.get('name') || undefined;
   const status = oneOf(query, 'status', ['active', 'dissolved', 'merged'] as const);
-  const params = { asOf, name, status, page: pageParam(query) };
+  const params = { asOf, knownAt, name, status, page: pageParam(query) };
   const terms = useAnswer((signal) => fetchTermStates(id, signal), ['termStates', id]);
   const termOf = (row: UnionRow) => {
     if (row.status !== 'active') return '—';
@@ -211,10 +218,11 @@ const TermsList = ({ id }: { id: string }) => {
   );
 };
 
-const UncoveredList = ({ id, asOf }: { id: string; asOf: string | undefined }) => {
+const UncoveredList = ({ id, asOf, knownAt }: ListAt) => {
   const i18n = useI18n();
   const { query } = useLocation();
-  const params = { asOf, page: pageParam(query) };
+  const name = query.get('name') || undefined;
+  const params = { asOf, knownAt, name, page: pageParam(query) };
   const columns: Column<UncoveredEmployerRow>[] = [
     { key: 'name', label: i18n.t('name'), cell: (row) => row.name ?? row.employerId.slice(0, 8) },
     { key: 'creditCode', label: i18n.t('creditCode'), cell: (row) => row.creditCode ?? '—' },
@@ -245,22 +253,16 @@ const UncoveredList = ({ id, asOf }: { id: string; asOf: string | undefined }) =
       deps={['uncovered', id, params]}
       sheet={{ path: sheetPath('uncovered', id, params), filename: '未建会单位.xlsx' }}
       note={i18n.t('uncoveredNote')}
+      filters={<NameSearch name={name} />}
     />
   );
 };
 
 /** The list of the URL's `?list=` for the unit. */
-export const UnitList = ({
-  kind,
-  id,
-  asOf,
-}: {
-  kind: ListKind;
-  id: string;
-  asOf: string | undefined;
-}) => {
-  if (kind === 'unions') return <UnionsList id={id} asOf={asOf} />;
+export const UnitList = ({ kind, id, asOf, knownAt }: ListAt & { kind: ListKind }) => {
+  if (kind === 'unions') return <UnionsList id={id} asOf={asOf} knownAt={knownAt} />;
+  // Organisation's warnings are of today, neither as of a date nor as known at an instant.
   if (kind === 'terms') return <TermsList id={id} />;
 
-  return <UncoveredList id={id} asOf={asOf} />;
+  return <UncoveredList id={id} asOf={asOf} knownAt={knownAt} />;
 };

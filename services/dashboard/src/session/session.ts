@@ -74,12 +74,13 @@ const fromTokens = (tokens: Tokens, now = Date.now()): SessionState => ({
   accessExpiresAt: now + tokens.expiresIn * 1000,
 });
 
-const post = (path: string, body: unknown, token?: string) =>
+const post = (path: string, body: unknown, token?: string, headers: Record<string, string> = {}) =>
   fetch(path, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: JSON.stringify(body),
   });
@@ -157,6 +158,20 @@ export const authorizedGet = async (
       headers: { authorization: `Bearer ${state?.accessToken ?? ''}`, accept },
       signal,
     });
+  if (state && state.accessExpiresAt - Date.now() < REFRESH_MARGIN_MS / 2) await refresh();
+  const response = await send();
+  if (response.status !== 401 || !state) return response;
+
+  return (await refresh()) ? send() : response;
+};
+
+/** A POST of JSON with the access token (a command: 报表报送); a 401 refreshes once and tries again. */
+export const authorizedPost = async (
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> => {
+  const send = () => post(path, body, state?.accessToken ?? '', headers);
   if (state && state.accessExpiresAt - Date.now() < REFRESH_MARGIN_MS / 2) await refresh();
   const response = await send();
   if (response.status !== 401 || !state) return response;

@@ -16,7 +16,7 @@ describe('the trends section', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  const trends = (response: () => Promise<Response>) => {
+  const trends = (response: () => Promise<Response>, knownAt?: string) => {
     vi.stubGlobal(
       'fetch',
       vi.fn((url: string) => {
@@ -28,7 +28,7 @@ describe('the trends section', () => {
 
     return render(
       <I18nProvider initial="zh-CN">
-        <Trends unitId="d1" asOf="2026-03-15" />
+        <Trends unitId="d1" asOf="2026-03-15" knownAt={knownAt} />
       </I18nProvider>,
     );
   };
@@ -41,6 +41,14 @@ describe('the trends section', () => {
     );
     // Hidden while reporting has no series endpoint.
     await waitFor(() => expect(container.innerHTML).toBe(''));
+  });
+
+  it('asks for every month as known at the view’s instant', async () => {
+    trends(() => answer(404), '2026-01-15T00:00:00Z');
+    await waitFor(() => expect(asked).toHaveLength(1));
+    expect(asked[0]).toBe(
+      `/api/reporting/reports/org-units/d1/series?from=2025-04&to=2026-03&knownAt=${encodeURIComponent('2026-01-15T00:00:00Z')}&interval=month`,
+    );
   });
 
   it('draws the lines with ECharts when reporting answers', async () => {

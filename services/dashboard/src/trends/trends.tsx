@@ -18,10 +18,13 @@ const monthOf = (value: string | null) => (value && MONTH.test(value) ? value : 
 export const Trends = ({
   unitId,
   asOf,
+  knownAt,
   refresh = 0,
 }: {
   unitId: string;
   asOf: string | undefined;
+  /** As known at this instant (`?knownAt=`): every month as then entered. */
+  knownAt?: string | undefined;
   /** Goes up with each live update: the current month's point is fetched again. */
   refresh?: number;
 }) => {
@@ -30,8 +33,8 @@ export const Trends = ({
   const to = monthOf(location.query.get('to')) ?? (asOf ?? new Date().toISOString()).slice(0, 7);
   const from = monthOf(location.query.get('from')) ?? monthsBefore(to, 11);
   const series = useAnswer(
-    (signal) => fetchSeries(unitId, { from, to }, signal),
-    [unitId, from, to],
+    (signal) => fetchSeries(unitId, { from, to, knownAt }, signal),
+    [unitId, from, to, knownAt],
     refresh,
   );
   if (series.status !== 'ok') return null;

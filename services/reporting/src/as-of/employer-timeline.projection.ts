@@ -120,8 +120,9 @@ const APPLY = (chosen: string, logged = true) =>
     logged,
   );
 
-// Then the steps now replace those known.
-const REPLACE_STEPS = (chosen: string) => `
+// Then the steps now replace those known; with `logged`, they are also kept as the employer's
+// version known from the instant of the event (the lists as known at an instant read them).
+const REPLACE_STEPS = (chosen: string, logged = true) => `
   WITH ${NEW_STEPS(chosen)},
   up AS (
     INSERT INTO employer_steps (employer_id, day, unit_id, headcounts_as_of, ${LIST})
@@ -130,7 +131,24 @@ const REPLACE_STEPS = (chosen: string) => `
     ON CONFLICT (employer_id, day) DO UPDATE
     SET unit_id = EXCLUDED.unit_id, headcounts_as_of = EXCLUDED.headcounts_as_of,
         ${EMPLOYER_FIGURES.map((f) => `${f} = EXCLUDED.${f}`).join(', ')}
-  )
+  )${
+    logged
+      ? `,
+  -- A second recomputation at the same instant (one run, one event) replaces the first's version.
+  unlogged AS (
+    DELETE FROM employer_steps_known k USING chosen
+    WHERE k.employer_id = chosen.employer_id AND k.recorded_at = ${RECORDED_AT}
+      AND NOT EXISTS (SELECT 1 FROM new_steps n WHERE n.employer_id = k.employer_id AND n.day = k.day)
+  ),
+  logged AS (
+    INSERT INTO employer_steps_known (employer_id, recorded_at, day, unit_id, headcounts_as_of, ${LIST})
+    SELECT employer_id, ${RECORDED_AT}, day, unit_id, headcounts_as_of, ${LIST} FROM new_steps
+    ON CONFLICT (employer_id, recorded_at, day) DO UPDATE
+    SET unit_id = EXCLUDED.unit_id, headcounts_as_of = EXCLUDED.headcounts_as_of,
+        ${EMPLOYER_FIGURES.map((f) => `${f} = EXCLUDED.${f}`).join(', ')}
+  )`
+      : ''
+  }
   DELETE FROM employer_steps s USING chosen
   WHERE s.employer_id = chosen.employer_id
     AND NOT EXISTS (SELECT 1 FROM new_steps n WHERE n.employer_id = s.employer_id AND n.day = s.day)`;
@@ -158,7 +176,10 @@ const ALL = 'SELECT employer_id FROM employer_facts';
  * Every employer at once: the seed, and the migration that introduced these figures (which ran
  * before the logs by recording time existed: `logged` false).
  */
-export const recomputeAllEmployers = (logged = true) => [APPLY(ALL, logged), REPLACE_STEPS(ALL)];
+export const recomputeAllEmployers = (logged = true) => [
+  APPLY(ALL, logged),
+  REPLACE_STEPS(ALL, logged),
+];
 
 const APPLY_BY_ID = preparedStatement(APPLY(BY_ID));
 const REPLACE_STEPS_BY_ID = preparedStatement(REPLACE_STEPS(BY_ID));

@@ -10,6 +10,7 @@ export type { EmployerFigures, OrgUnitSummary } from './figures-as-of.query';
 export { projectMemberTimeline, timelineStep } from './member-timeline.projection';
 export type { TimelineStep } from './member-timeline.projection';
 export { applyUnitDeltas, LOCK_TREE_SHARED, stampRecordedAt } from './deltas.sql';
+export { employerStepsOn, unionLives } from './lists-known.sql';
 export { LATENESS } from './organisation-figures';
 export { preparedStatement } from './prepared-statement';
 export { figuresByKeyAsOf } from './figures-by-key.query';

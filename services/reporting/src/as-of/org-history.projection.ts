@@ -3,6 +3,8 @@ import type { PoolClient } from 'pg';
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
 import { PROTECTION_FIGURES } from '../protection-figures';
+import { DISCLOSURE_FIGURES } from '../disclosure-figures';
+import { HOTLINE_FIGURES } from '../hotline-figures';
 import { RIGHTS_FIGURES } from '../rights-figures';
 import { ANSWER_FIGURES } from './answer-figures';
 import { BRANCH_FIGURES } from './branch-figures';
@@ -19,6 +21,8 @@ const SETS = [
   BRANCH_FIGURES,
   RIGHTS_FIGURES,
   PROTECTION_FIGURES,
+  HOTLINE_FIGURES,
+  DISCLOSURE_FIGURES,
   LATENESS,
 ];
 const carry = figuresMoveWithSubtree(SETS);

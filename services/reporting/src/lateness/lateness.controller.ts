@@ -13,6 +13,7 @@ import { businessDate } from '@taizhang/domain';
 import { poolOf } from '@taizhang/event-store';
 import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 
+import { AnswerCache } from '../answer-cache';
 import { requireOrgPathInScope } from '../org-summary';
 import { MONTH, monthlyPeriods } from '../series';
 import { latenessHistograms } from './lateness.query';
@@ -76,7 +77,10 @@ class LatenessDto extends createZodDto(LatenessSchema) {}
 export class LatenessController {
   private readonly pool: Pool;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly cache: AnswerCache,
+  ) {
     this.pool = poolOf(dataSource);
   }
 
@@ -90,32 +94,36 @@ export class LatenessController {
   ): Promise<LatenessDto> {
     const periods = monthlyPeriods(query.from, query.to, businessDate(new Date()));
     await requireOrgPathInScope(this.pool, user, id);
-    // Regional amendments do not reach reporting yet: the national rule, recorded with the answer.
-    const rules = NATIONAL_RULES_IN_FORCE;
-    const lateAfterDays = rules.values.dataQuality.lateEntryDays;
-    const histograms = await latenessHistograms(
-      this.pool,
-      id,
-      `${query.from}-01`,
-      `${query.to}-01`,
-    );
-    const all: LagBucket[] = [];
-    const months = periods.map(({ period }) => {
-      const histogram = histograms.get(period) ?? [];
-      all.push(...histogram);
+    const parts = { from: query.from, to: query.to };
 
-      return { period, ...latenessStats(histogram, lateAfterDays) };
+    return this.cache.answer({ route: 'lateness', orgUnitId: id, parts }, async () => {
+      // Regional amendments do not reach reporting yet: the national rule, recorded with the answer.
+      const rules = NATIONAL_RULES_IN_FORCE;
+      const lateAfterDays = rules.values.dataQuality.lateEntryDays;
+      const histograms = await latenessHistograms(
+        this.pool,
+        id,
+        `${query.from}-01`,
+        `${query.to}-01`,
+      );
+      const all: LagBucket[] = [];
+      const months = periods.map(({ period }) => {
+        const histogram = histograms.get(period) ?? [];
+        all.push(...histogram);
+
+        return { period, ...latenessStats(histogram, lateAfterDays) };
+      });
+
+      return {
+        orgUnitId: id,
+        from: query.from,
+        to: query.to,
+        lateAfterDays,
+        ruleSet: { region: rules.region, version: rules.version },
+        exactUpToDays: EXACT_DAYS,
+        months,
+        whole: latenessStats(all, lateAfterDays),
+      };
     });
-
-    return {
-      orgUnitId: id,
-      from: query.from,
-      to: query.to,
-      lateAfterDays,
-      ruleSet: { region: rules.region, version: rules.version },
-      exactUpToDays: EXACT_DAYS,
-      months,
-      whole: latenessStats(all, lateAfterDays),
-    };
   }
 }

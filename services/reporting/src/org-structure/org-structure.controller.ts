@@ -11,6 +11,7 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import { poolOf } from '@taizhang/event-store';
 
+import { AnswerCache } from '../answer-cache';
 import {
   BRANCH_FIGURES,
   figuresByKeyAsOf,
@@ -107,7 +108,10 @@ const BRANCHES = `
 export class OrgStructureController {
   private readonly pool: Pool;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly cache: AnswerCache,
+  ) {
     this.pool = poolOf(dataSource);
   }
 
@@ -121,18 +125,22 @@ export class OrgStructureController {
     await requireOrgPathInScope(this.pool, user, id);
     const asOf = query.asOf ?? null;
     const knownAt = query.knownAt ?? null;
-    const figures = await figuresByKeyAsOf(this.pool, UNION_TYPE_FIGURES, id, asOf, knownAt);
+    const of = { route: 'by-union-type', orgUnitId: id, parts: { asOf, knownAt } };
 
-    return {
-      orgUnitId: id,
-      asOf,
-      ...(knownAt === null ? {} : { knownAt }),
-      byType: UNION_TYPE_KEYS.map((unionType) => ({
-        unionType,
-        unions: figures.get(unionType)?.unions ?? 0,
-        members: figures.get(unionType)?.members ?? 0,
-      })),
-    };
+    return this.cache.answer(of, async () => {
+      const figures = await figuresByKeyAsOf(this.pool, UNION_TYPE_FIGURES, id, asOf, knownAt);
+
+      return {
+        orgUnitId: id,
+        asOf,
+        ...(knownAt === null ? {} : { knownAt }),
+        byType: UNION_TYPE_KEYS.map((unionType) => ({
+          unionType,
+          unions: figures.get(unionType)?.unions ?? 0,
+          members: figures.get(unionType)?.members ?? 0,
+        })),
+      };
+    });
   }
 
   /** A union's figures per branch union and union group (分工会/工会小组), as of a date. */
@@ -146,33 +154,37 @@ export class OrgStructureController {
     await requireOrgPathInScope(this.pool, user, id);
     const asOf = query.asOf ?? null;
     const knownAt = query.knownAt ?? null;
-    const [figures, summary] = await Promise.all([
-      figuresByKeyAsOf(this.pool, BRANCH_FIGURES, id, asOf, knownAt),
-      subtreeFiguresAsOf(this.pool, id, asOf, knownAt),
-    ]);
-    const withMembers = [...figures].filter(([, f]) => f.members !== 0).map(([key]) => key);
-    const { rows } = await this.pool.query<{
-      branch_id: string;
-      union_id: string;
-      kind: 'branch_union' | 'union_group';
-      name: string;
-    }>(BRANCHES, [id, asOf, withMembers]);
-    const branches = rows.map((row) => ({
-      branchId: row.branch_id,
-      unionId: row.union_id,
-      kind: row.kind,
-      name: row.name,
-      members: figures.get(row.branch_id)?.members ?? 0,
-    }));
-    const placed = [...figures.values()].reduce((sum, f) => sum + f.members, 0);
+    const of = { route: 'by-branch', orgUnitId: id, parts: { asOf, knownAt } };
 
-    return {
-      orgUnitId: id,
-      asOf,
-      ...(knownAt === null ? {} : { knownAt }),
-      members: summary.members,
-      unplaced: summary.members - placed,
-      branches,
-    };
+    return this.cache.answer(of, async () => {
+      const [figures, summary] = await Promise.all([
+        figuresByKeyAsOf(this.pool, BRANCH_FIGURES, id, asOf, knownAt),
+        subtreeFiguresAsOf(this.pool, id, asOf, knownAt),
+      ]);
+      const withMembers = [...figures].filter(([, f]) => f.members !== 0).map(([key]) => key);
+      const { rows } = await this.pool.query<{
+        branch_id: string;
+        union_id: string;
+        kind: 'branch_union' | 'union_group';
+        name: string;
+      }>(BRANCHES, [id, asOf, withMembers]);
+      const branches = rows.map((row) => ({
+        branchId: row.branch_id,
+        unionId: row.union_id,
+        kind: row.kind,
+        name: row.name,
+        members: figures.get(row.branch_id)?.members ?? 0,
+      }));
+      const placed = [...figures.values()].reduce((sum, f) => sum + f.members, 0);
+
+      return {
+        orgUnitId: id,
+        asOf,
+        ...(knownAt === null ? {} : { knownAt }),
+        members: summary.members,
+        unplaced: summary.members - placed,
+        branches,
+      };
+    });
   }
 }

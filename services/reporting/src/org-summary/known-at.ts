@@ -46,6 +46,18 @@ export const LATE_CHANGE_FIGURES = [
   'hazardsFound',
   'hazardsRectified',
   'hazardsOverdue',
+  // 12351 热线 (hotline set): its counts, not its rate or mean.
+  'hotlineTickets',
+  'hotlineLegalAid',
+  'hotlineClosed',
+  'hotlineOverdue',
+  'hotlineWagesRecoveredFen',
+  'unionsWithDisclosure',
+  'earlyWarningsOpen',
+  'earlyWarningsOpenBlue',
+  'earlyWarningsOpenYellow',
+  'earlyWarningsOpenOrange',
+  'earlyWarningsOpenRed',
 ] as const;
 
 export type LateChanges = Record<(typeof LATE_CHANGE_FIGURES)[number], number>;
@@ -75,3 +87,7 @@ export const lateChangesOf = (
   now: Record<(typeof LATE_CHANGE_FIGURES)[number], number>,
 ): LateChanges =>
   Object.fromEntries(LATE_CHANGE_FIGURES.map((f) => [f, now[f] - known[f]])) as LateChanges;
+
+/** A sheet title's words for an export as known at an instant (empty for now). */
+export const knownAtTitle = (knownAt: string | null | undefined): string =>
+  knownAt === null || knownAt === undefined ? '' : `，${knownAt}时所知`;

@@ -11,6 +11,7 @@ import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import { poolOf } from '@taizhang/event-store';
 
+import { AnswerCache } from '../answer-cache';
 import { ANSWER_FIGURES, childrenAsOf, figuresAsOf, ownFiguresAsOf } from '../as-of';
 import { rightsFiguresAsOf } from '../rights-figures';
 import type { Figures } from './figures';
@@ -77,6 +78,17 @@ const OrgUnitChildrenSchema = z.object({
     hazardsFound: true,
     hazardsRectified: true,
     hazardsOverdue: true,
+    hotlineTickets: true,
+    hotlineLegalAid: true,
+    hotlineClosed: true,
+    hotlineOverdue: true,
+    hotlineWagesRecoveredFen: true,
+    unionsWithDisclosure: true,
+    earlyWarningsOpen: true,
+    earlyWarningsOpenBlue: true,
+    earlyWarningsOpenYellow: true,
+    earlyWarningsOpenOrange: true,
+    earlyWarningsOpenRed: true,
   }).describe(
     'what the unit holds itself, in no child (本级): memberships a federation holds (保留会籍, a dissolved union’s members among them), a street’s employers. Children plus this add up to the unit’s summary on any date',
   ),
@@ -98,7 +110,10 @@ const NAMES = `
 export class OrgSummaryController {
   private readonly pool: Pool;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly cache: AnswerCache,
+  ) {
     this.pool = poolOf(dataSource);
   }
 
@@ -111,8 +126,12 @@ export class OrgSummaryController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrgUnitSummaryDto> {
     await requireOrgPathInScope(this.pool, user, id);
+    const [asOf, knownAt] = [query.asOf ?? null, query.knownAt ?? null];
 
-    return this.answer(id, query.asOf ?? null, query.knownAt ?? null);
+    // In scope first: the cached answer is the unit's, the same for every caller who may see it.
+    return this.cache.answer({ route: 'summary', orgUnitId: id, parts: { asOf, knownAt } }, () =>
+      this.answer(id, asOf, knownAt),
+    );
   }
 
   /** The same figures for each direct child of a unit: the next level of the drill-down. */
@@ -127,6 +146,17 @@ export class OrgSummaryController {
     await requireOrgPathInScope(this.pool, user, id);
     const asOf = query.asOf ?? null;
     const knownAt = query.knownAt ?? null;
+
+    return this.cache.answer({ route: 'children', orgUnitId: id, parts: { asOf, knownAt } }, () =>
+      this.childrenOf(id, asOf, knownAt),
+    );
+  }
+
+  private async childrenOf(
+    id: string,
+    asOf: string | null,
+    knownAt: string | null,
+  ): Promise<OrgUnitChildrenDto> {
     const { rows } = await this.pool.query<{
       org_unit_id: string;
       name: string | null;
@@ -172,6 +202,17 @@ export class OrgSummaryController {
       hazardsFound: ownRights.hazardsFound,
       hazardsRectified: ownRights.hazardsRectified,
       hazardsOverdue: ownRights.hazardsOverdue,
+      hotlineTickets: ownRights.hotlineTickets,
+      hotlineLegalAid: ownRights.hotlineLegalAid,
+      hotlineClosed: ownRights.hotlineClosed,
+      hotlineOverdue: ownRights.hotlineOverdue,
+      hotlineWagesRecoveredFen: ownRights.hotlineWagesRecoveredFen,
+      unionsWithDisclosure: ownRights.unionsWithDisclosure,
+      earlyWarningsOpen: ownRights.earlyWarningsOpen,
+      earlyWarningsOpenBlue: ownRights.earlyWarningsOpenBlue,
+      earlyWarningsOpenYellow: ownRights.earlyWarningsOpenYellow,
+      earlyWarningsOpenOrange: ownRights.earlyWarningsOpenOrange,
+      earlyWarningsOpenRed: ownRights.earlyWarningsOpenRed,
     };
 
     return {

@@ -2,6 +2,8 @@ import { Topics } from '@taizhang/contracts';
 
 import { addKnownAtMigration, figureSetMigration, figureSetProjection } from '../as-of';
 import { protectionFiguresProjection } from '../protection-figures';
+import { disclosureFiguresProjections } from '../disclosure-figures';
+import { projectHotlineFigures } from '../hotline-figures';
 import { topicConsumer } from '../topic-consumer';
 import {
   CreateRightsCongressYears1767700000002,
@@ -27,4 +29,8 @@ export const RightsFiguresConsumer = topicConsumer(
   figureSetProjection(RIGHTS_FIGURES, rightsFigureDeltas),
   projectCongressYears,
   protectionFiguresProjection,
+  // 12351 热线: its own set (hotline-figures), merged into the rights block.
+  projectHotlineFigures,
+  // 厂务公开 and 劳动关系预警: a set of their own (src/disclosure-figures).
+  ...disclosureFiguresProjections,
 );

@@ -5,6 +5,8 @@ import { businessDate } from '@taizhang/domain';
 
 import { figuresAsOf } from '../as-of';
 import { protectionFiguresAsOf, ProtectionFiguresSchema } from '../protection-figures';
+import { disclosureFiguresAsOf, DisclosureFiguresSchema } from '../disclosure-figures';
+import { hotlineFiguresAsOf, HotlineFiguresSchema } from '../hotline-figures';
 import { RIGHTS_FIGURES } from './rights-figures';
 
 /** Rights' figures of a unit's subtree, as the summary and the drill-down show them. */
@@ -37,6 +39,9 @@ export const RightsFiguresSchema = z.object({
   proposalsAnswered: z.number().int().describe('proposals answered 已答复提案数'),
   // 劳动保护: its own figure set (services/reporting/src/protection-figures).
   ...ProtectionFiguresSchema.shape,
+  ...HotlineFiguresSchema.shape,
+  // 厂务公开 and 劳动关系预警 (src/disclosure-figures).
+  ...DisclosureFiguresSchema.shape,
 });
 export type RightsFigures = z.infer<typeof RightsFiguresSchema>;
 
@@ -54,17 +59,12 @@ export const rightsFiguresAsOf = async (
   { knownAt = null, of = 'subtree' }: { knownAt?: string | null; of?: 'subtree' | 'unit' } = {},
 ): Promise<RightsFigures> => {
   // "Now" as a date: the year of a congress is the calendar year of the day asked about.
-  const [sums, protection] = await Promise.all([
-    figuresAsOf(
-      pool,
-      RIGHTS_FIGURES,
-      orgUnitId,
-      asOf ?? businessDate(new Date()),
-      undefined,
-      of,
-      knownAt,
-    ),
-    protectionFiguresAsOf(pool, orgUnitId, asOf, { knownAt, of }),
+  const day = asOf ?? businessDate(new Date());
+  const [sums, hotline, disclosures, protection] = await Promise.all([
+    figuresAsOf(pool, RIGHTS_FIGURES, orgUnitId, day, undefined, of, knownAt),
+    hotlineFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
+    disclosureFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
+    protectionFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
   ]);
 
   return {
@@ -78,5 +78,7 @@ export const rightsFiguresAsOf = async (
     proposalsReceived: sums.proposals_received,
     proposalsAnswered: sums.proposals_answered,
     ...protection,
+    ...hotline,
+    ...disclosures,
   };
 };

@@ -12,6 +12,7 @@ import { CurrentUser, Roles } from '@taizhang/auth';
 import { businessDate } from '@taizhang/domain';
 import { poolOf } from '@taizhang/event-store';
 
+import { AnswerCache } from '../answer-cache';
 import { figuresAt, FiguresSchema, KnownAtSchema, requireOrgPathInScope } from '../org-summary';
 import { MAX_SERIES_POINTS, MONTH, monthlyPeriods } from './months';
 
@@ -65,7 +66,10 @@ class SeriesDto extends createZodDto(SeriesSchema) {}
 export class SeriesController {
   private readonly pool: Pool;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly cache: AnswerCache,
+  ) {
     this.pool = poolOf(dataSource);
   }
 
@@ -80,13 +84,18 @@ export class SeriesController {
     const periods = monthlyPeriods(query.from, query.to, businessDate(new Date()));
     await requireOrgPathInScope(this.pool, user, id);
     const knownAt = query.knownAt ?? null;
-    const points = [];
-    // One month after the other: a series shares the pool with every other reader.
-    for (const { period, asOf } of periods) {
-      const { orgUnitId: _unit, ...figures } = await figuresAt(this.pool, id, asOf, knownAt);
-      points.push({ period, asOf, figures });
-    }
+    const parts = { from: query.from, to: query.to, knownAt };
 
-    return { orgUnitId: id, interval: 'month', points };
+    // The key has today: this month's point is read as of today.
+    return this.cache.answer({ route: 'series', orgUnitId: id, parts }, async () => {
+      const points = [];
+      // One month after the other: a series shares the pool with every other reader.
+      for (const { period, asOf } of periods) {
+        const { orgUnitId: _unit, ...figures } = await figuresAt(this.pool, id, asOf, knownAt);
+        points.push({ period, asOf, figures });
+      }
+
+      return { orgUnitId: id, interval: 'month' as const, points };
+    });
   }
 }

@@ -18,11 +18,11 @@ import { z } from 'zod';
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles } from '@taizhang/auth';
 import { XLSX_MEDIA_TYPE } from '@taizhang/bootstrap';
-import { businessDate } from '@taizhang/domain';
+import { businessDate, text } from '@taizhang/domain';
 import { poolOf } from '@taizhang/event-store';
 import { writeSheet } from '@taizhang/sheets';
 
-import { requireOrgPathInScope } from '../org-summary';
+import { KnownAtSchema, knownAtTitle, requireOrgPathInScope } from '../org-summary';
 import type { UncoveredEmployer } from './uncovered-employers.query';
 import { uncoveredEmployers } from './uncovered-employers.query';
 
@@ -34,12 +34,26 @@ const asOf = z.iso
   .optional()
   .describe('the list as it stood at the end of this day (default: today in China)');
 
-const ExportQuerySchema = z.object({ asOf }).strict();
+const knownAt = KnownAtSchema.optional().describe(
+  'the list as known at this instant: employers and their coverage as last recorded by then (those recorded later left out); names and the tree as now',
+);
+const name = text(100)
+  .optional()
+  .describe('part of the name, as written (Chinese too): 快递 finds 沈阳快递有限公司');
+// A list and its sheet filter alike.
+const filterOf = (query: { knownAt?: string | undefined; name?: string | undefined }) => ({
+  knownAt: query.knownAt ?? null,
+  name: query.name ?? null,
+});
+
+const ExportQuerySchema = z.object({ asOf, knownAt, name }).strict();
 class ExportQueryDto extends createZodDto(ExportQuerySchema) {}
 
 const PageQuerySchema = z
   .object({
     asOf,
+    knownAt,
+    name,
     page: z.coerce.number().int().min(1).default(1).describe('the page, from 1'),
     pageSize: z.coerce
       .number()
@@ -68,6 +82,7 @@ const UncoveredEmployerSchema = z.object({
 const UncoveredEmployersSchema = z.object({
   orgUnitId: z.string(),
   asOf: z.iso.date(),
+  knownAt: z.iso.datetime({ offset: true }).optional().describe('with knownAt only, as asked'),
   page: z.number().int(),
   pageSize: z.number().int(),
   total: z.number().int().describe('uncovered employers in all, on every page'),
@@ -115,11 +130,13 @@ export class UncoveredEmployersController {
       this.pool,
       id,
       on,
+      filterOf(query),
       pageSize,
       (page - 1) * pageSize,
     );
+    const known = query.knownAt === undefined ? {} : { knownAt: query.knownAt };
 
-    return { orgUnitId: id, asOf: on, page, pageSize, total, employers };
+    return { orgUnitId: id, asOf: on, ...known, page, pageSize, total, employers };
   }
 
   /** The whole list (not a page) as a sheet with Chinese headers; over the cap, 413. */
@@ -140,6 +157,7 @@ export class UncoveredEmployersController {
       this.pool,
       id,
       on,
+      filterOf(query),
       UNCOVERED_EXPORT_MAX_ROWS + 1,
       0,
     );
@@ -150,7 +168,7 @@ export class UncoveredEmployersController {
       });
     const workbook = await writeSheet({
       sheetName: '未建会单位',
-      title: `未建会单位（截至${on}）`,
+      title: `未建会单位（截至${on}${knownAtTitle(query.knownAt)}）`,
       columns: COLUMNS,
       rows: employers,
     });

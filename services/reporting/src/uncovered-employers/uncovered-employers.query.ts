@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 
+import { employerStepsOn } from '../as-of';
 import { registeredFor } from './registered-for';
 
 /** An open employer in the registry that no existing union covers (未建会单位), on a date. */
@@ -14,17 +15,13 @@ export interface UncoveredEmployer {
 }
 
 // Each employer's step in force on $2 (employer_steps: open, headcount, covered), under the streets
-// that lay in the unit's subtree on $2 (org_paths). Biggest first; the id breaks ties.
+// that lay in the unit's subtree on $2 (org_paths), as known at $3 (null: now), whose name has
+// $4 in it (null: any). Biggest first; the id breaks ties.
 const UNCOVERED = `
   WITH unit AS (
     SELECT org_path FROM org_paths WHERE unit_id = $1 AND valid_from <= $2::date AND $2::date < valid_to
   ),
-  latest AS (
-    SELECT DISTINCT ON (s.employer_id) s.employer_id, s.unit_id, s.employers, s.covered_employers,
-           s.workforce
-    FROM employer_steps s WHERE s.day <= $2::date
-    ORDER BY s.employer_id, s.day DESC
-  ),
+  latest AS (${employerStepsOn('$2::date', '$3::timestamptz')}),
   uncovered AS (
     SELECT l.employer_id, l.workforce, e.name, e.credit_code, e.registered_on
     FROM latest l
@@ -32,12 +29,19 @@ const UNCOVERED = `
     JOIN org_paths p ON p.unit_id = l.unit_id AND p.valid_from <= $2::date AND $2::date < p.valid_to
     JOIN unit ON p.org_path = unit.org_path OR starts_with(p.org_path, unit.org_path || '/')
     WHERE l.employers = 1 AND l.covered_employers = 0
+      AND ($4::text IS NULL OR strpos(e.name, $4) > 0)
   )
   SELECT employer_id, name, credit_code, workforce, to_char(registered_on, 'YYYY-MM-DD') AS registered_on,
          count(*) OVER () AS total
   FROM uncovered
   ORDER BY workforce DESC, employer_id
-  LIMIT $3 OFFSET $4`;
+  LIMIT $5 OFFSET $6`;
+
+/** Which of them: as known at an instant (null: now), with a part of the name (null: any). */
+export interface UncoveredFilter {
+  knownAt: string | null;
+  name: string | null;
+}
 
 interface Row {
   employer_id: string;
@@ -56,16 +60,24 @@ export const uncoveredEmployers = async (
   pool: Pool,
   orgUnitId: string,
   asOf: string,
+  filter: UncoveredFilter,
   limit: number,
   offset: number,
 ): Promise<{ total: number; employers: UncoveredEmployer[] }> => {
-  const { rows } = await pool.query<Row>(UNCOVERED, [orgUnitId, asOf, limit, offset]);
+  const { rows } = await pool.query<Row>(UNCOVERED, [
+    orgUnitId,
+    asOf,
+    filter.knownAt,
+    filter.name,
+    limit,
+    offset,
+  ]);
   // Past the last page there is no row to carry the total: count again without one.
   const total =
     rows[0] !== undefined
       ? Number(rows[0].total)
       : offset > 0
-        ? (await uncoveredEmployers(pool, orgUnitId, asOf, 1, 0)).total
+        ? (await uncoveredEmployers(pool, orgUnitId, asOf, filter, 1, 0)).total
         : 0;
 
   return {

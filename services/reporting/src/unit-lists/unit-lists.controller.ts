@@ -18,7 +18,7 @@ import { businessDate } from '@taizhang/domain';
 import { poolOf } from '@taizhang/event-store';
 import { writeSheet } from '@taizhang/sheets';
 
-import { requireOrgPathInScope } from '../org-summary';
+import { knownAtTitle, requireOrgPathInScope } from '../org-summary';
 import {
   EmployersOfUnitDto,
   EmployersQueryDto,
@@ -37,12 +37,17 @@ const coveredOf = (covered: 'true' | 'false' | undefined) =>
 const unionFilter = (query: UnionsSheetQueryDto) => ({
   status: query.status ?? null,
   name: query.name ?? null,
+  knownAt: query.knownAt ?? null,
 });
 const employerFilter = (query: EmployersSheetQueryDto) => ({
   status: query.status ?? null,
   covered: coveredOf(query.covered),
   name: query.name ?? null,
+  knownAt: query.knownAt ?? null,
 });
+// The answer names the instant it is as known at, when asked.
+const knownAtOf = (query: { knownAt?: string | undefined }) =>
+  query.knownAt === undefined ? {} : { knownAt: query.knownAt };
 
 /**
  * The unions and the employers of a unit's subtree (工会名录, 单位台账) on any date: the rows behind
@@ -76,7 +81,15 @@ export class UnitListsController {
       pageWindow(query),
     );
 
-    return { orgUnitId: id, asOf: on, page: query.page, pageSize: query.pageSize, total, unions };
+    return {
+      orgUnitId: id,
+      asOf: on,
+      ...knownAtOf(query),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+      unions,
+    };
   }
 
   @SheetGet(':id/unions.xlsx', '工会名录 as an .xlsx workbook, the oldest first')
@@ -97,7 +110,7 @@ export class UnitListsController {
     refuseLargeExport(total);
     const workbook = await writeSheet({
       sheetName: '工会名录',
-      title: `工会名录（截至${on}）`,
+      title: `工会名录（截至${on}${knownAtTitle(query.knownAt)}）`,
       columns: UNION_COLUMNS,
       rows: unions,
     });
@@ -125,6 +138,7 @@ export class UnitListsController {
     return {
       orgUnitId: id,
       asOf: on,
+      ...knownAtOf(query),
       page: query.page,
       pageSize: query.pageSize,
       total,
@@ -150,7 +164,7 @@ export class UnitListsController {
     refuseLargeExport(total);
     const workbook = await writeSheet({
       sheetName: '单位台账',
-      title: `单位台账（截至${on}）`,
+      title: `单位台账（截至${on}${knownAtTitle(query.knownAt)}）`,
       columns: EMPLOYER_COLUMNS,
       rows: employers,
     });

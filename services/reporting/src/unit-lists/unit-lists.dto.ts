@@ -4,11 +4,16 @@ import { z } from 'zod';
 import { pageAnswerFields, pageQueryFields } from '@taizhang/bootstrap';
 import { text } from '@taizhang/domain';
 
+import { KnownAtSchema } from '../org-summary';
+
 const asOf = z.iso
   .date('asOf must be a date as YYYY-MM-DD')
   .optional()
   .describe('the list as it stood at the end of this day (default: today in China)');
 const name = text(100).optional().describe('part of the name, as written');
+const knownAt = KnownAtSchema.optional().describe(
+  'the list as known at this instant: unions and employers as last recorded by then (those recorded later left out); names and the tree as now',
+);
 
 const unionFilter = {
   asOf,
@@ -17,6 +22,7 @@ const unionFilter = {
     .optional()
     .describe('on the date: active (存续), dissolved (撤销) or merged (合并); default all'),
   name,
+  knownAt,
 };
 export class UnionsQueryDto extends createZodDto(
   z.object({ ...unionFilter, ...pageQueryFields }).strict(),
@@ -34,6 +40,7 @@ const employerFilter = {
     .optional()
     .describe('true: covered by a union on the date (已建会); false: not (未建会)'),
   name,
+  knownAt,
 };
 export class EmployersQueryDto extends createZodDto(
   z.object({ ...employerFilter, ...pageQueryFields }).strict(),
@@ -53,6 +60,7 @@ export class UnionsOfUnitDto extends createZodDto(
   z.object({
     orgUnitId: z.string(),
     asOf: z.iso.date(),
+    knownAt: z.iso.datetime({ offset: true }).optional().describe('with knownAt only, as asked'),
     ...pageAnswerFields,
     unions: z.array(UnionSchema).describe('grassroots unions of the subtree, the oldest first'),
   }),
@@ -74,6 +82,7 @@ export class EmployersOfUnitDto extends createZodDto(
   z.object({
     orgUnitId: z.string(),
     asOf: z.iso.date(),
+    knownAt: z.iso.datetime({ offset: true }).optional().describe('with knownAt only, as asked'),
     ...pageAnswerFields,
     employers: z
       .array(EmployerSchema)

@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
 
+import { employerStepsOn, unionLives } from '../as-of';
+
 export type UnionStatus = 'active' | 'dissolved' | 'merged';
 export type EmployerStatus = 'open' | 'closed';
 
@@ -43,14 +45,16 @@ const BELOW_ON = (alias: string, day = '$2::date') => `
 
 // Founded by $2; ended (dissolved or merged) only if it ended on or before $2. A union's path
 // ends with it: one that ended by $2 is placed where it stood on its last day.
+// As known at $5 (null: now), each union's life as last recorded by then.
 const UNIONS = `
   WITH ${UNIT_ON},
+  lives AS (${unionLives('$5::timestamptz')}),
   hits AS (
     SELECT l.union_id, f.name, f.parent_id, l.established_on,
            CASE WHEN l.ended_on IS NULL OR l.ended_on > $2::date THEN 'active'
                 WHEN m.union_id IS NOT NULL THEN 'merged' ELSE 'dissolved' END AS status,
            CASE WHEN l.ended_on <= $2::date THEN l.ended_on END AS ended_on
-    FROM union_life l
+    FROM lives l
     ${BELOW_ON('l.union_id', '(CASE WHEN l.ended_on <= $2::date THEN l.ended_on - 1 ELSE $2::date END)')}
     LEFT JOIN org_unit_facts f ON f.org_unit_id = l.union_id
     LEFT JOIN union_merges m ON m.union_id = l.union_id
@@ -61,18 +65,13 @@ const UNIONS = `
   FROM hits
   WHERE ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR strpos(name, $4) > 0)
   ORDER BY established_on, union_id
-  LIMIT $5 OFFSET $6`;
+  LIMIT $6 OFFSET $7`;
 
 // Each employer's step in force on $2 (employer_steps: open, headcount, covered), under the
-// streets that lay in the unit's subtree on $2, as the figures count them.
+// streets that lay in the unit's subtree on $2, as the figures count them; as known at $6.
 const EMPLOYERS = `
   WITH ${UNIT_ON},
-  latest AS (
-    SELECT DISTINCT ON (s.employer_id) s.employer_id, s.unit_id, s.employers, s.covered_employers,
-           s.workforce
-    FROM employer_steps s WHERE s.day <= $2::date
-    ORDER BY s.employer_id, s.day DESC
-  ),
+  latest AS (${employerStepsOn('$2::date', '$6::timestamptz')}),
   hits AS (
     SELECT l.employer_id, e.name, e.credit_code, e.kind,
            CASE WHEN l.employers = 1 THEN l.workforce ELSE e.headcount END AS workforce, e.registered_on,
@@ -90,7 +89,7 @@ const EMPLOYERS = `
   WHERE ($3::text IS NULL OR status = $3) AND ($4::boolean IS NULL OR covered = $4)
     AND ($5::text IS NULL OR strpos(name, $5) > 0)
   ORDER BY workforce DESC, employer_id
-  LIMIT $6 OFFSET $7`;
+  LIMIT $7 OFFSET $8`;
 
 type Counted<TRow> = TRow & { total: string };
 
@@ -125,13 +124,13 @@ export const unionsOfUnit = async (
   pool: Pool,
   orgUnitId: string,
   asOf: string,
-  filter: { status: UnionStatus | null; name: string | null },
+  filter: { status: UnionStatus | null; name: string | null; knownAt: string | null },
   window: Window,
 ): Promise<{ total: number; unions: UnionOfUnit[] }> => {
   const { total, rows } = await paged<UnionRow>(
     pool,
     UNIONS,
-    [orgUnitId, asOf, filter.status, filter.name],
+    [orgUnitId, asOf, filter.status, filter.name, filter.knownAt],
     window,
   );
 
@@ -165,13 +164,18 @@ export const employersOfUnit = async (
   pool: Pool,
   orgUnitId: string,
   asOf: string,
-  filter: { status: EmployerStatus | null; covered: boolean | null; name: string | null },
+  filter: {
+    status: EmployerStatus | null;
+    covered: boolean | null;
+    name: string | null;
+    knownAt: string | null;
+  },
   window: Window,
 ): Promise<{ total: number; employers: EmployerOfUnit[] }> => {
   const { total, rows } = await paged<EmployerRow>(
     pool,
     EMPLOYERS,
-    [orgUnitId, asOf, filter.status, filter.covered, filter.name],
+    [orgUnitId, asOf, filter.status, filter.covered, filter.name, filter.knownAt],
     window,
   );
 

@@ -108,6 +108,17 @@ describe('GET /reports/org-units/:id/summary and /children ?knownAt= (as known a
       hazardsFound: 0,
       hazardsRectified: 0,
       hazardsOverdue: 0,
+      hotlineTickets: 0,
+      hotlineLegalAid: 0,
+      hotlineClosed: 0,
+      hotlineOverdue: 0,
+      hotlineWagesRecoveredFen: 0,
+      unionsWithDisclosure: 0,
+      earlyWarningsOpen: 0,
+      earlyWarningsOpenBlue: 0,
+      earlyWarningsOpenYellow: 0,
+      earlyWarningsOpenOrange: 0,
+      earlyWarningsOpenRed: 0,
     });
     expect(now.body).toMatchObject({ unions: 2, members: 3, workforce: 150, coveredEmployers: 1 });
     expect(now.body).not.toHaveProperty('lateChanges');

@@ -95,7 +95,7 @@ describe('uncovered employers 未建会单位', () => {
       (answer) => answer.body['employers'] === 5 && answer.body['coveredEmployers'] === 1,
       30_000,
     );
-  });
+  }, 180_000);
   afterAll(async () => {
     await producer?.disconnect();
     await running?.close();
@@ -144,6 +144,40 @@ describe('uncovered employers 未建会单位', () => {
     expect((answer.body['employers'] as { employerId: string }[]).map((e) => e.employerId)).toEqual(
       ['e7', 'e2', 'e3', 'e1'],
     );
+  });
+
+  it('searches by a part of the name, Chinese as written, the list and its sheet alike', async () => {
+    const ids = async (query: string) => {
+      const answer = await list(`asOf=2026-01-31&${query}`);
+      expect(answer.status).toBe(200);
+
+      return [
+        answer.body['total'],
+        (answer.body['employers'] as { employerId: string }[]).map((e) => e.employerId),
+      ];
+    };
+
+    expect(await ids(`name=${encodeURIComponent('机械')}`)).toEqual([3, ['e2', 'e3', 'e1']]);
+    expect(await ids(`name=${encodeURIComponent('第3')}`)).toEqual([1, ['e3']]);
+    expect(await ids(`name=${encodeURIComponent('第2机械厂')}`)).toEqual([1, ['e2']]);
+    // Covered, or the neighbour's: a name search never widens the list.
+    expect(await ids(`name=${encodeURIComponent('第4')}`)).toEqual([0, []]);
+    expect(await ids(`name=${encodeURIComponent('第6')}`)).toEqual([0, []]);
+    expect(await ids(`name=${encodeURIComponent('快递')}`)).toEqual([0, []]);
+    expect(await ids(`name=${encodeURIComponent('机械')}&page=2&pageSize=2`)).toEqual([3, ['e1']]);
+
+    const response = await fetch(
+      `${running.urls['reporting']!}/reports/org-units/d1/uncovered-employers.xlsx?asOf=2026-01-31&name=${encodeURIComponent('第3')}`,
+      { headers: await running.auth.headers({ role: 'federation_officer', orgPath: 'c/d1' }) },
+    );
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.slice(2).map((row) => row[1])).toEqual(['第3机械厂']);
+
+    for (const bad of ['name=', `name=${'厂'.repeat(101)}`, 'name=%20%20', 'name=a&name=b'])
+      expect({ bad, status: (await list(bad)).status }).toEqual({ bad, status: 400 });
   });
 
   it('exports every row as a sheet with Chinese headers', async () => {

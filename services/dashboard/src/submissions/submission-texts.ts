@@ -1,0 +1,98 @@
+import type { Lang } from '../i18n/messages';
+
+/** The labels of 报表报送, in both languages (kept beside the feature). */
+export const SUBMISSION_TEXTS = {
+  'zh-CN': {
+    tab: '报表报送',
+    period: '统计期',
+    periodHint: '年月（2026-11）或年份（2026）',
+    show: '查看',
+    badPeriod: '统计期须为年月（如 2026-11）或年份（如 2026）。',
+    own: '本级报表',
+    ownSubmitted: '已于 {at} 由 {by} 报送（第 {version} 版）',
+    ownNotYet: '本期尚未报送',
+    submit: '报送本期报表',
+    resubmit: '更正报送',
+    submitting: '正在报送…',
+    submitted: '已报送。',
+    submitFailed: '报送失败：',
+    children: '下级报送情况',
+    tally: '已报送 {submitted} 个，未报送 {notYet} 个',
+    noChildren: '没有需要报送的下级单位。',
+    unit: '单位',
+    state: '状态',
+    stateSubmitted: '已报送',
+    stateNotYet: '未报送',
+    submittedAt: '报送时间',
+    submittedBy: '报送人',
+    version: '版本',
+    open: '查看报表',
+    report: '{name} {period}',
+    reportMeta:
+      '数据截至 {asOf} 日终，按 {knownAt} 时已录入的数据冻结；{by} 于 {at} 报送，第 {version} 版。',
+    superseded: '此版本已被更正，',
+    openLatest: '查看最新版本',
+    figure: '指标',
+    frozen: '报送时数值',
+    nowValue: '当前数值',
+    change: '变化',
+    noChanges: '报送后没有补录数据改变这些指标。',
+    changesLine: '报送后补录改变了 {count} 项指标（截至 {at}），已高亮显示。',
+    back: '返回报送情况',
+    monthPeriod: '{value} 月报',
+    yearPeriod: '{value} 年报',
+  },
+  en: {
+    tab: 'Reports submitted',
+    period: 'Period',
+    periodHint: 'a month (2026-11) or a year (2026)',
+    show: 'Show',
+    badPeriod: 'The period must be a month (such as 2026-11) or a year (such as 2026).',
+    own: 'This unit’s report',
+    ownSubmitted: 'Submitted {at} by {by} (version {version})',
+    ownNotYet: 'Not submitted for this period yet',
+    submit: 'Submit this period’s report',
+    resubmit: 'Submit a correction',
+    submitting: 'Submitting…',
+    submitted: 'Submitted.',
+    submitFailed: 'Not submitted: ',
+    children: 'Units below',
+    tally: '{submitted} submitted, {notYet} not yet',
+    noChildren: 'No units below submit reports.',
+    unit: 'Unit',
+    state: 'State',
+    stateSubmitted: 'Submitted',
+    stateNotYet: 'Not yet',
+    submittedAt: 'Submitted at',
+    submittedBy: 'Submitted by',
+    version: 'Version',
+    open: 'Open report',
+    report: '{name}: report for {period}',
+    reportMeta:
+      'Figures at the end of {asOf}, frozen as entered by {knownAt}; submitted {at} by {by}, version {version}.',
+    superseded: 'A correction superseded this version: ',
+    openLatest: 'open the latest',
+    figure: 'Figure',
+    frozen: 'As submitted',
+    nowValue: 'Now',
+    change: 'Change',
+    noChanges: 'No entry made since the submission changed these figures.',
+    changesLine:
+      'Entries made since the submission changed {count} figures (as of {at}), highlighted.',
+    back: 'Back to the submissions',
+    monthPeriod: 'month {value}',
+    yearPeriod: 'year {value}',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+export type SubmissionTextKey = keyof (typeof SUBMISSION_TEXTS)['zh-CN'];
+
+/** A label of 报表报送 in `lang`, with `{name}` placeholders filled. */
+export const submissionText = (
+  lang: Lang,
+  key: SubmissionTextKey,
+  values: Record<string, string | number> = {},
+): string =>
+  SUBMISSION_TEXTS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(values[name] ?? ''),
+  );

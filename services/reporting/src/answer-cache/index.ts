@@ -1,0 +1,2 @@
+export { AnswerCache } from './answer-cache';
+export type { AnswerOf } from './answer-key';

@@ -1,0 +1,66 @@
+import type { EventEnvelope, RightsEvent } from '@taizhang/contracts';
+
+import type { FigureDelta } from '../as-of';
+import { figureSet } from '../as-of';
+
+/**
+ * Rights' figures of affairs disclosure 厂务公开 and labour-relations early warnings 劳动关系预警,
+ * from `taizhang.rights.v1`, in a set of their own (no other set's table altered): the unions
+ * with a disclosure in the year (`disclosure-years.projection.ts`), and the warnings open on a
+ * date, in all and by level (blue, yellow, orange, red).
+ */
+export const DISCLOSURE_FIGURES = figureSet('rights_disclosure', [
+  'unions_with_disclosure',
+  'early_warnings_open',
+  'early_warnings_blue',
+  'early_warnings_yellow',
+  'early_warnings_orange',
+  'early_warnings_red',
+]);
+export type DisclosureFigure = (typeof DISCLOSURE_FIGURES.figures)[number];
+
+type Level = 'blue' | 'yellow' | 'orange' | 'red';
+const LEVEL_FIGURE: Record<Level, DisclosureFigure> = {
+  blue: 'early_warnings_blue',
+  yellow: 'early_warnings_yellow',
+  orange: 'early_warnings_orange',
+  red: 'early_warnings_red',
+};
+
+/**
+ * What a warning event changes, on its business date, for the unit that raised it (pure): open
+ * from the day raised until the day resolved, at its level of each day.
+ */
+export const warningFigureDeltas = (event: EventEnvelope): FigureDelta<DisclosureFigure>[] => {
+  const unitId = event.orgUnitId;
+  // The transport has validated the event against rights' registry.
+  const typed = { type: event.type, data: event.data } as RightsEvent;
+  switch (typed.type) {
+    case 'EarlyWarningRaised':
+      return [
+        {
+          unitId,
+          day: typed.data.raisedOn,
+          figures: { early_warnings_open: 1, [LEVEL_FIGURE[typed.data.level]]: 1 },
+        },
+      ];
+    case 'EarlyWarningLevelChanged':
+      return [
+        {
+          unitId,
+          day: typed.data.changedOn,
+          figures: { [LEVEL_FIGURE[typed.data.from]]: -1, [LEVEL_FIGURE[typed.data.to]]: 1 },
+        },
+      ];
+    case 'EarlyWarningResolved':
+      return [
+        {
+          unitId,
+          day: typed.data.resolvedOn,
+          figures: { early_warnings_open: -1, [LEVEL_FIGURE[typed.data.level]]: -1 },
+        },
+      ];
+    default:
+      return [];
+  }
+};

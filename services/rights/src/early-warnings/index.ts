@@ -1,0 +1,1 @@
+export { EarlyWarningsController } from './early-warnings.controller';

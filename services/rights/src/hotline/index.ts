@@ -1,0 +1,2 @@
+export { hotlineAnswerClock } from './answer.clock';
+export { HotlineTicketsController } from './hotline-tickets.controller';
