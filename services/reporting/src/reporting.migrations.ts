@@ -11,8 +11,8 @@ import { AddKnownAt1767600000001 } from './as-of/migrations/1767600000001-add-kn
 import { AddAnswersKnown1767800000002 } from './as-of/migrations/1767800000002-add-answers-known';
 import { AddUnionTypesKnown1767800000003 } from './as-of/migrations/1767800000003-add-union-types-known';
 import { AddBranchesKnown1767800000004 } from './as-of/migrations/1767800000004-add-branches-known';
-import { disclosureFiguresMigrations } from './disclosure-figures';
 import { AddListsKnown1768800000001 } from './as-of/migrations/1768800000001-add-lists-known';
+import { disclosureFiguresMigrations } from './disclosure-figures';
 import { CreateEmployerFacts1732000004100 } from './employer-facts/migrations/1732000004100-create-employer-facts';
 import { AddEmployerNames1732000006300 } from './employer-facts/migrations/1732000006300-add-employer-names';
 import { hotlineFiguresMigrations } from './hotline-figures';

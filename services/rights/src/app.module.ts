@@ -16,9 +16,9 @@ import { CongressesController } from './congresses';
 import { OrganisationConsumer, RightsUnitPaths } from './directory';
 import { DisclosuresController } from './disclosures';
 import { arbitrationClock, DisputesController } from './disputes';
-import { InspectionsController, rectificationClock } from './labour-protection';
 import { EarlyWarningsController } from './early-warnings';
 import { hotlineAnswerClock, HotlineTicketsController } from './hotline';
+import { InspectionsController, rectificationClock } from './labour-protection';
 import { ProposalsController } from './proposals';
 import { rightsMigrations } from './rights.migrations';
 

@@ -18,6 +18,14 @@ import {
   HardshipScreeningRequestedV1,
 } from './dispute-registered.v1';
 import {
+  EarlyWarningFollowedUpV1,
+  EarlyWarningLevelChangedV1,
+  EarlyWarningRaisedV1,
+  EarlyWarningResolvedV1,
+} from './early-warning-raised.v1';
+import type { HotlineEvent } from './hotline-ticket.v1';
+import { hotlineEvents } from './hotline-ticket.v1';
+import {
   HazardFoundV1,
   HazardRectificationOverdueV1,
   HazardRectificationRequestedV1,
@@ -27,14 +35,6 @@ import {
   InspectionKeptByFederationV1,
   LabourInspectionRecordedV1,
 } from './labour-inspection.v1';
-import {
-  EarlyWarningFollowedUpV1,
-  EarlyWarningLevelChangedV1,
-  EarlyWarningRaisedV1,
-  EarlyWarningResolvedV1,
-} from './early-warning-raised.v1';
-import type { HotlineEvent } from './hotline-ticket.v1';
-import { hotlineEvents } from './hotline-ticket.v1';
 import {
   ProposalAnsweredV1,
   ProposalDecidedV1,

@@ -2,9 +2,9 @@ import type { PoolClient } from 'pg';
 
 import type { SubtreeMoveHooks } from '@taizhang/directory';
 
-import { PROTECTION_FIGURES } from '../protection-figures';
 import { DISCLOSURE_FIGURES } from '../disclosure-figures';
 import { HOTLINE_FIGURES } from '../hotline-figures';
+import { PROTECTION_FIGURES } from '../protection-figures';
 import { RIGHTS_FIGURES } from '../rights-figures';
 import { ANSWER_FIGURES } from './answer-figures';
 import { BRANCH_FIGURES } from './branch-figures';

@@ -1,9 +1,9 @@
 import { Topics } from '@taizhang/contracts';
 
 import { addKnownAtMigration, figureSetMigration, figureSetProjection } from '../as-of';
-import { protectionFiguresProjection } from '../protection-figures';
 import { disclosureFiguresProjections } from '../disclosure-figures';
 import { projectHotlineFigures } from '../hotline-figures';
+import { protectionFiguresProjection } from '../protection-figures';
 import { topicConsumer } from '../topic-consumer';
 import {
   CreateRightsCongressYears1767700000002,

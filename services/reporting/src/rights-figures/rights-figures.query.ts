@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { businessDate } from '@taizhang/domain';
 
 import { figuresAsOf } from '../as-of';
-import { protectionFiguresAsOf, ProtectionFiguresSchema } from '../protection-figures';
 import { disclosureFiguresAsOf, DisclosureFiguresSchema } from '../disclosure-figures';
 import { hotlineFiguresAsOf, HotlineFiguresSchema } from '../hotline-figures';
+import { protectionFiguresAsOf, ProtectionFiguresSchema } from '../protection-figures';
 import { RIGHTS_FIGURES } from './rights-figures';
 
 /** Rights' figures of a unit's subtree, as the summary and the drill-down show them. */
