@@ -12,7 +12,9 @@ import {
   disclosureBody,
   disputeBody,
   employerBody,
+  hazardBody,
   hotlineBody,
+  inspectionBody,
   joinBody,
   memberRow,
   memberWorkbook,
@@ -447,7 +449,9 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
     // scope check (the int-specs of reporting and gateway follow the stream itself).
     'reporting GET /reports/live': {
       roles: readers,
-      request: (side) => ({ path: `/reports/live?unit=${ids().union[side]}&lastEventId=not-an-id` }),
+      request: (side) => ({
+        path: `/reports/live?unit=${ids().union[side]}&lastEventId=not-an-id`,
+      }),
       inside: { status: 400, code: 'VALIDATION_FAILED' },
     },
     'reporting GET /reports/org-units/{id}/by-union-type': {
@@ -683,6 +687,42 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
     'rights GET /bargaining-seasons/{id}': {
       roles: ['federation_officer', 'auditor'],
       request: (side) => ({ path: `/bargaining-seasons/${ids().season[side]}` }),
+    },
+    'rights POST /inspections': {
+      roles: keepers,
+      request: (side) => ({ path: '/inspections', body: inspectionBody(ids().union[side]) }),
+    },
+    'rights GET /inspections/{id}': {
+      roles: readers,
+      request: (side) => ({ path: `/inspections/${ids().inspection[side]}` }),
+    },
+    'rights POST /inspections/{id}/hazards': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/inspections/${ids().inspection[side]}/hazards`,
+        body: hazardBody(),
+      }),
+    },
+    'rights POST /inspections/{id}/hazards/{hazardId}/rectification-request': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/inspections/${ids().inspection[side]}/hazards/${ids().hazard[side]}/rectification-request`,
+        body: { requestedOn: '2026-01-06', dueOn: '2026-01-20' },
+      }),
+    },
+    'rights POST /inspections/{id}/hazards/{hazardId}/rectified': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/inspections/${ids().inspection[side]}/hazards/${ids().hazard[side]}/rectified`,
+        body: { rectifiedOn: '2026-01-10' },
+      }),
+    },
+    'rights POST /inspections/{id}/hazards/{hazardId}/verification': {
+      roles: keepers,
+      request: (side) => ({
+        path: `/inspections/${ids().inspection[side]}/hazards/${ids().hazard[side]}/verification`,
+        body: { verifiedOn: '2026-01-12', by: '王芳' },
+      }),
     },
     // 12351 热线: a ticket is reached through the unit holding it.
     'rights POST /hotline-tickets': {

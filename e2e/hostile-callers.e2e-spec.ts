@@ -15,7 +15,9 @@ import {
   disclosureBody,
   disputeBody,
   employerBody,
+  hazardBody,
   hotlineBody,
+  inspectionBody,
   joinBody,
   MEMBER_HEADERS,
   memberRow,
@@ -52,11 +54,20 @@ describe('hostile callers, through the gateway', () => {
     for (const side of [0, 1] as const)
       await eventually(
         async () => [
-          await region.call('GET', rights(`/disputes/${region.ids.dispute[side]}`), region.cityOfficer),
-          await region.call('GET', rights(`/contracts/${region.ids.contract[side]}`), region.cityOfficer),
+          await region.call(
+            'GET',
+            rights(`/disputes/${region.ids.dispute[side]}`),
+            region.cityOfficer,
+          ),
+          await region.call(
+            'GET',
+            rights(`/contracts/${region.ids.contract[side]}`),
+            region.cityOfficer,
+          ),
         ],
         ([dispute, contract]) =>
-          dispute!.body['eligibleForArbitration'] === true && contract!.body['status'] === 'Overdue',
+          dispute!.body['eligibleForArbitration'] === true &&
+          contract!.body['status'] === 'Overdue',
         90_000,
       );
   }, 360_000);
@@ -81,6 +92,7 @@ describe('hostile callers, through the gateway', () => {
         rights(`/contracts/${ids.contract[v]}`),
         rights(`/proposals/${ids.proposal[v]}`),
         rights(`/bargaining-seasons/${ids.season[v]}`),
+        rights(`/inspections/${ids.inspection[v]}`),
         rights(`/hotline-tickets/${ids.hotlineTicket[v]}`),
         rights(`/disclosures/${ids.disclosure[v]}`),
         rights(`/disclosures?unionId=${ids.union[v]}`),
@@ -266,13 +278,32 @@ describe('hostile callers, through the gateway', () => {
           ([step, body]): [string, object] => [rights(`/contracts/${ids.contract[v]}/${step}`), body],
         ),
         [rights('/bargaining-seasons'), seasonBody(ids.district[v])],
+        [rights('/inspections'), inspectionBody(ids.union[v])],
+        [rights(`/inspections/${ids.inspection[v]}/hazards`), hazardBody()],
+        [
+          rights(
+            `/inspections/${ids.inspection[v]}/hazards/${ids.hazard[v]}/rectification-request`,
+          ),
+          { requestedOn: '2026-01-06', dueOn: '2026-01-20' },
+        ],
+        [
+          rights(`/inspections/${ids.inspection[v]}/hazards/${ids.hazard[v]}/rectified`),
+          { rectifiedOn: '2026-01-06' },
+        ],
+        [
+          rights(`/inspections/${ids.inspection[v]}/hazards/${ids.hazard[v]}/verification`),
+          { verifiedOn: '2026-01-06', by: '越权' },
+        ],
         // 12351 热线: receiving for the other side's union, handing on or closing its ticket, and
         // handing its ticket to one's own union.
         [rights('/hotline-tickets'), hotlineBody(ids.union[v])],
-        ...[ids.union[v], ids.union[a]].map((toOrgUnitId) => [
-          rights(`/hotline-tickets/${ids.hotlineTicket[v]}/assignment`),
-          { toOrgUnitId, assignedAt: '2026-01-05T10:00:00+08:00' },
-        ] as [string, object]),
+        ...[ids.union[v], ids.union[a]].map(
+          (toOrgUnitId) =>
+            [
+              rights(`/hotline-tickets/${ids.hotlineTicket[v]}/assignment`),
+              { toOrgUnitId, assignedAt: '2026-01-05T10:00:00+08:00' },
+            ] as [string, object],
+        ),
         [
           rights(`/hotline-tickets/${ids.hotlineTicket[v]}/call-back`),
           { calledBackAt: '2026-01-06T10:00:00+08:00', note: '越权' },
@@ -322,6 +353,7 @@ describe('hostile callers, through the gateway', () => {
         contract: await read(rights(`/contracts/${ids.contract[v]}`)),
         proposal: await read(rights(`/proposals/${ids.proposal[v]}`)),
         season: await read(rights(`/bargaining-seasons/${ids.season[v]}`)),
+        inspection: await read(rights(`/inspections/${ids.inspection[v]}`)),
         disclosure: await read(rights(`/disclosures/${ids.disclosure[v]}`)),
         warning: await read(rights(`/early-warnings/${ids.warning[v]}`)),
       };
@@ -812,6 +844,20 @@ describe('hostile callers, through the gateway', () => {
           optional: ['notes', 'wageIncreasePercent', 'employerIds'],
         })),
         { path: '/bargaining-seasons', valid: seasonBody(ids.district[0]) },
+        { path: '/inspections', valid: inspectionBody(ids.union[0]) },
+        { path: `/inspections/${ids.inspection[0]}/hazards`, valid: hazardBody() },
+        {
+          path: `/inspections/${ids.inspection[0]}/hazards/${ids.hazard[0]}/rectification-request`,
+          valid: { requestedOn: '2026-01-06', dueOn: '2026-01-20' },
+        },
+        {
+          path: `/inspections/${ids.inspection[0]}/hazards/${ids.hazard[0]}/rectified`,
+          valid: { rectifiedOn: '2026-01-10' },
+        },
+        {
+          path: `/inspections/${ids.inspection[0]}/hazards/${ids.hazard[0]}/verification`,
+          valid: { verifiedOn: '2026-01-12', by: '王芳' },
+        },
         {
           path: '/hotline-tickets',
           valid: { ...hotlineBody(ids.union[0]), callerUnionId: ids.union[0], legalAid: true },

@@ -91,7 +91,10 @@ describe('rights: a district’s affairs disclosures and early warnings, and the
       ...disclosureBody(union),
       disclosedOn: today,
     });
-    await ok(officer, `/disclosures/${mistaken}/withdrawal`, { withdrawnOn: today, reason: '误登记' });
+    await ok(officer, `/disclosures/${mistaken}/withdrawal`, {
+      withdrawnOn: today,
+      reason: '误登记',
+    });
     expect(
       (await region.call('GET', rights(`/disclosures/${mistaken}`), cadre)).body,
     ).toMatchObject({ status: 'Withdrawn', notes: '年终奖金分配方案', withdrawalReason: '误登记' });
@@ -129,10 +132,21 @@ describe('rights: a district’s affairs disclosures and early warnings, and the
       level: 'blue',
       raisedOn: today,
     });
-    await ok(cadre, `/early-warnings/${passing}/level`, { to: 'yellow', changedOn: today, reason: '升级' });
-    await ok(cadre, `/early-warnings/${passing}/resolution`, { resolvedOn: today, outcome: '已化解' });
+    await ok(cadre, `/early-warnings/${passing}/level`, {
+      to: 'yellow',
+      changedOn: today,
+      reason: '升级',
+    });
+    await ok(cadre, `/early-warnings/${passing}/resolution`, {
+      resolvedOn: today,
+      outcome: '已化解',
+    });
     // A blue one still open.
-    await created(cadre, '/early-warnings', { ...warningBody(union), level: 'blue', raisedOn: today });
+    await created(cadre, '/early-warnings', {
+      ...warningBody(union),
+      level: 'blue',
+      raisedOn: today,
+    });
     open(west, 'Blue', 1);
   });
 
@@ -146,19 +160,32 @@ describe('rights: a district’s affairs disclosures and early warnings, and the
     expect([twice.status, twice.body['code']]).toEqual([422, 'DUPLICATE_ITEM']);
     // A union's cadre raises nothing for the district above it, nor reads the neighbour's.
     expect(
-      (await region.call('POST', rights('/early-warnings'), cadre, warningBody(region.ids.district[0])))
-        .status,
+      (
+        await region.call(
+          'POST',
+          rights('/early-warnings'),
+          cadre,
+          warningBody(region.ids.district[0]),
+        )
+      ).status,
     ).toBe(404);
     expect(
       (await region.call('GET', rights(`/early-warnings/${region.ids.warning[1]}`), cadre)).status,
     ).toBe(404);
     const auditor = region.tokens.auditor[0];
     expect(
-      (await region.call('GET', rights(`/early-warnings/${region.ids.warning[0]}`), auditor)).status,
+      (await region.call('GET', rights(`/early-warnings/${region.ids.warning[0]}`), auditor))
+        .status,
     ).toBe(200);
     expect(
-      (await region.call('POST', rights('/disclosures'), auditor, disclosureBody(region.ids.union[0])))
-        .status,
+      (
+        await region.call(
+          'POST',
+          rights('/disclosures'),
+          auditor,
+          disclosureBody(region.ids.union[0]),
+        )
+      ).status,
     ).toBe(403);
     expect(await region.rightsEventCount()).toBe(before);
   });

@@ -93,8 +93,14 @@ describe('rights: a district’s 12351 hotline tickets, and the figures federati
 
     // Received by the district, handed to the street and on to the union, answered and closed.
     const handedDown = await created(officer, ticket(districts[0], daysAgo(0)));
-    await ok(officer, `/${handedDown}/assignment`, { toOrgUnitId: street[0], assignedAt: daysAgo(0) });
-    await ok(officer, `/${handedDown}/assignment`, { toOrgUnitId: union[0], assignedAt: daysAgo(0) });
+    await ok(officer, `/${handedDown}/assignment`, {
+      toOrgUnitId: street[0],
+      assignedAt: daysAgo(0),
+    });
+    await ok(officer, `/${handedDown}/assignment`, {
+      toOrgUnitId: union[0],
+      assignedAt: daysAgo(0),
+    });
     // Now the union's: its cadre reads it, and may not send it back up.
     const up = await call(cadre, `/${handedDown}/assignment`, {
       toOrgUnitId: districts[0],
@@ -116,7 +122,11 @@ describe('rights: a district’s 12351 hotline tickets, and the figures federati
 
     // A legal aid request 20 days old, closed only now without a call-back: late.
     const late = await created(cadre, ticket(union[0], daysAgo(20), { category: 'legal_aid' }));
-    await ok(cadre, `/${late}/closure`, { closedAt: daysAgo(0), outcome: 'referred', satisfaction: 2 });
+    await ok(cadre, `/${late}/closure`, {
+      closedAt: daysAgo(0),
+      outcome: 'referred',
+      satisfaction: 2,
+    });
     const lateView = await call(cadre, `/${late}`);
     expect(lateView.body).toMatchObject({ legalAid: true, onTime: false, status: 'Closed' });
     west.hotlineTickets += 1;

@@ -51,6 +51,9 @@ export interface GatewayRegion {
     season: [string, string];
     /** A proposal (提案) to each union's congress, submitted and not yet decided. */
     proposal: [string, string];
+    /** A labour-protection inspection (劳动保护监督检查) of each union with one hazard found. */
+    inspection: [string, string];
+    hazard: [string, string];
     /** A 12351 hotline ticket each union received, open. */
     hotlineTicket: [string, string];
     /** An affairs disclosure (厂务公开) of each union, and an open early warning (劳动关系预警). */
@@ -186,6 +189,22 @@ export const seasonBody = (orgUnitId: string) => ({
   targetRequests: 20,
 });
 
+/** A labour-protection inspection (劳动保护监督检查) of an employer on 2026-01-05. */
+export const inspectionBody = (unionId: string) => ({
+  unionId,
+  kind: 'general',
+  inspectedOn: '2026-01-05',
+  employerName: '机床厂',
+  inspectors: ['张伟'],
+});
+
+/** A minor hazard (一般隐患) found at the inspection. */
+export const hazardBody = () => ({
+  description: '车间消防通道堵塞',
+  severity: 'minor',
+  foundOn: '2026-01-05',
+});
+
 /** A proposal (提案) of delegates to a congress session. */
 export const proposalBody = (congressId: string) => ({
   congressId,
@@ -271,6 +290,7 @@ const CLOCK_EVENTS = {
     'ContractFilingOverdue',
     'ContractDeemedEffective',
     'ContractRenewalDue',
+    'HazardRectificationOverdue',
     'HotlineTicketOverdue',
   ],
 };
@@ -437,6 +457,8 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
   const contract: string[] = [];
   const proposal: string[] = [];
   const season: string[] = [];
+  const inspection: string[] = [];
+  const hazard: string[] = [];
   const hotlineTicket: string[] = [];
   const disclosure: string[] = [];
   const warning: string[] = [];
@@ -446,6 +468,8 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
     contract.push(await rightsRecord('/contracts', contractBody(union[side]!, employer[side]!)));
     proposal.push(await rightsRecord('/proposals', proposalBody(congress[side]!)));
     season.push(await rightsRecord('/bargaining-seasons', seasonBody(district[side]!)));
+    inspection.push(await rightsRecord('/inspections', inspectionBody(union[side]!)));
+    hazard.push(await rightsRecord(`/inspections/${inspection[side]}/hazards`, hazardBody()));
     hotlineTicket.push(await rightsRecord('/hotline-tickets', hotlineBody(union[side]!)));
     disclosure.push(await rightsRecord('/disclosures', disclosureBody(union[side]!)));
     warning.push(await rightsRecord('/early-warnings', warningBody(union[side]!)));
@@ -470,6 +494,8 @@ export const startGatewayRegion = async (): Promise<GatewayRegion> => {
       contract: pair(contract),
       season: pair(season),
       proposal: pair(proposal),
+      inspection: pair(inspection),
+      hazard: pair(hazard),
       hotlineTicket: pair(hotlineTicket),
       disclosure: pair(disclosure),
       warning: pair(warning),

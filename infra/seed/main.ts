@@ -23,6 +23,7 @@ const STEPS: [string, string[]][] = [
   ['infra/seed/demo-records.ts', []],
   ['infra/seed/demo-rights.ts', []],
   ['infra/seed/demo-contracts.ts', []],
+  ['infra/seed/demo-protection.ts', []],
   ['infra/seed/demo-hotline.ts', []],
   ['infra/seed/demo-disclosure.ts', []],
   ['infra/seed/demo-lifecycle.ts', []],

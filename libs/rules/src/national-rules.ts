@@ -50,6 +50,10 @@ export const NATIONAL_RULES: RuleValues = RuleValuesSchema.parse({
   dataQuality: {
     lateEntryDays: 30, // regional practice: a record entered over a month after the fact is late
   },
+  labourProtection: {
+    // Regional practice (工会劳动保护监督检查): 一般 30 days, 较大 15, 重大 7 at most.
+    rectificationMaxDays: { minor: 30, major: 15, serious: 7 },
+  },
   hotline: {
     // Regional practice for 12351 (the seeds name the hotline, no limit): the closer to the
     // workplace, the shorter; a federation above handles what needs more than one employer.

@@ -21,6 +21,7 @@ import { CreateLateness1767600000002 } from './lateness/migrations/1767600000002
 import { CreateOrgUnitFacts1732000001000 } from './org-summary/migrations/1732000001000-create-org-unit-facts';
 import { AddMemberFigures1732000003100 } from './org-summary/migrations/1732000003100-add-member-figures';
 import { AddUnionStatusFigures1732000003300 } from './org-summary/migrations/1732000003300-add-union-status-figures';
+import { protectionFiguresMigrations } from './protection-figures';
 import { CreateReportSubmissions1768700000000 } from './report-submissions';
 import { rightsFiguresMigrations } from './rights-figures';
 import { CreateUnionCoverage1732000004200 } from './union-coverage/migrations/1732000004200-create-union-coverage';
@@ -53,6 +54,8 @@ export const reportingMigrations = [
   AddBranchesKnown1767800000004,
   // 集体合同 in force (contract-figures/), with its log by recording time.
   ...contractFiguresMigrations,
+  // Labour protection's set (劳动保护), with its logs by recording time.
+  ...protectionFiguresMigrations,
   // 12351 热线 (rights' topic): a set of its own, logged from the start.
   ...hotlineFiguresMigrations,
   // 报表报送: reporting's own store (its one command, ReportSubmitted) and the reports' rows.

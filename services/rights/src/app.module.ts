@@ -25,6 +25,7 @@ import { DisclosuresController } from './disclosures';
 import { arbitrationClock, DisputesController } from './disputes';
 import { EarlyWarningsController } from './early-warnings';
 import { hotlineAnswerClock, HotlineTicketsController } from './hotline';
+import { InspectionsController, rectificationClock } from './labour-protection';
 import { ProposalsController } from './proposals';
 import { rightsMigrations } from './rights.migrations';
 
@@ -75,6 +76,7 @@ export const rightsModule = (
           filingClock,
           deemedEffectiveClock,
           renewalClock,
+          rectificationClock,
           hotlineAnswerClock,
         ],
         intervalMs: config.clocks.intervalMs,
@@ -90,6 +92,7 @@ export const rightsModule = (
     ProposalsController,
     ContractsController,
     SeasonsController,
+    InspectionsController,
     HotlineTicketsController,
     DisclosuresController,
     EarlyWarningsController,

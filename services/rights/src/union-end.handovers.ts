@@ -1,5 +1,6 @@
 import { contractRequestHandover } from './collective-contracts';
 import { disputeHandover } from './disputes';
+import { inspectionHandover } from './labour-protection';
 import { proposalHandover } from './proposals';
 import type { OpenRecordHandover } from './shared/union-end';
 
@@ -12,4 +13,5 @@ export const openRecordHandovers: readonly OpenRecordHandover[] = [
   disputeHandover,
   contractRequestHandover,
   proposalHandover,
+  inspectionHandover,
 ];

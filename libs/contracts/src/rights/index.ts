@@ -38,6 +38,16 @@ import {
 import type { HotlineEvent } from './hotline-ticket.v1';
 import { hotlineEvents } from './hotline-ticket.v1';
 import {
+  HazardFoundV1,
+  HazardRectificationOverdueV1,
+  HazardRectificationRequestedV1,
+  HazardRectificationVerifiedV1,
+  HazardRectifiedV1,
+  InspectionHandedOverV1,
+  InspectionKeptByFederationV1,
+  LabourInspectionRecordedV1,
+} from './labour-inspection.v1';
+import {
   ProposalAnsweredV1,
   ProposalDecidedV1,
   ProposalImplementedV1,
@@ -58,6 +68,7 @@ export * from './contract-negotiated.v1';
 export * from './contract-requested.v1';
 export * from './contract-signed.v1';
 export * from './dispute-registered.v1';
+export * from './labour-inspection.v1';
 export * from './hotline-ticket.v1';
 export * from './disclosure-recorded.v1';
 export * from './early-warning-raised.v1';
@@ -92,6 +103,12 @@ export const rightsEvents = [
   ContractRenewalRequestedV1,
   ContractFulfilmentCheckedV1,
   BargainingSeasonLaunchedV1,
+  LabourInspectionRecordedV1,
+  HazardFoundV1,
+  HazardRectificationRequestedV1,
+  HazardRectificationOverdueV1,
+  HazardRectifiedV1,
+  HazardRectificationVerifiedV1,
   // What a union's end (merged, dissolved) does to its open records.
   DisputeHandedOverV1,
   DisputeKeptByFederationV1,
@@ -99,6 +116,8 @@ export const rightsEvents = [
   ContractRequestLapsedV1,
   ProposalHandedOverV1,
   ProposalClosedUnansweredV1,
+  InspectionHandedOverV1,
+  InspectionKeptByFederationV1,
   ...hotlineEvents,
   DisclosureRecordedV1,
   DisclosureWithdrawnV1,
@@ -176,6 +195,23 @@ export type ContractEvent =
   | ContractRequestHandedOver
   | ContractRequestLapsed;
 export type BargainingSeasonEvent = BargainingSeasonLaunched;
+export type LabourInspectionRecorded = EventOf<typeof LabourInspectionRecordedV1>;
+export type HazardFound = EventOf<typeof HazardFoundV1>;
+export type HazardRectificationRequested = EventOf<typeof HazardRectificationRequestedV1>;
+export type HazardRectificationOverdue = EventOf<typeof HazardRectificationOverdueV1>;
+export type HazardRectified = EventOf<typeof HazardRectifiedV1>;
+export type HazardRectificationVerified = EventOf<typeof HazardRectificationVerifiedV1>;
+export type InspectionHandedOver = EventOf<typeof InspectionHandedOverV1>;
+export type InspectionKeptByFederation = EventOf<typeof InspectionKeptByFederationV1>;
+export type InspectionEvent =
+  | InspectionHandedOver
+  | InspectionKeptByFederation
+  | LabourInspectionRecorded
+  | HazardFound
+  | HazardRectificationRequested
+  | HazardRectificationOverdue
+  | HazardRectified
+  | HazardRectificationVerified;
 export type DisclosureRecorded = EventOf<typeof DisclosureRecordedV1>;
 export type DisclosureWithdrawn = EventOf<typeof DisclosureWithdrawnV1>;
 export type DisclosureEvent = DisclosureRecorded | DisclosureWithdrawn;
@@ -184,16 +220,14 @@ export type EarlyWarningFollowedUp = EventOf<typeof EarlyWarningFollowedUpV1>;
 export type EarlyWarningLevelChanged = EventOf<typeof EarlyWarningLevelChangedV1>;
 export type EarlyWarningResolved = EventOf<typeof EarlyWarningResolvedV1>;
 export type EarlyWarningEvent =
-  | EarlyWarningRaised
-  | EarlyWarningFollowedUp
-  | EarlyWarningLevelChanged
-  | EarlyWarningResolved;
+  EarlyWarningRaised | EarlyWarningFollowedUp | EarlyWarningLevelChanged | EarlyWarningResolved;
 export type RightsEvent =
   | DisputeEvent
   | CongressEvent
   | ProposalEvent
   | ContractEvent
   | BargainingSeasonEvent
+  | InspectionEvent
   | HotlineEvent
   | DisclosureEvent
   | EarlyWarningEvent

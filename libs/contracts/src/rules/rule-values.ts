@@ -101,6 +101,22 @@ export const DisputeRulesSchema = z
   })
   .strict();
 
+/** The longest a rectification may be given, by the hazard's severity (一般/较大/重大). */
+export const RectificationDaysSchema = z
+  .object({ minor: days(), major: days(), serious: days() })
+  .strict()
+  .refine(
+    ({ minor, major, serious }) => serious <= major && major <= minor,
+    'a graver hazard is given no longer than a lighter one',
+  );
+
+export const LabourProtectionRulesSchema = z
+  .object({
+    /** A rectification notice (整改通知) is due at most this many days after it (regional practice). */
+    rectificationMaxDays: RectificationDaysSchema,
+  })
+  .strict();
+
 export const HardshipRulesSchema = z
   .object({
     /** 深度困难: income per head below this multiple of the local minimum-living line (低保). */
@@ -140,6 +156,7 @@ const groups = {
   disputes: DisputeRulesSchema,
   hardship: HardshipRulesSchema,
   dataQuality: DataQualityRulesSchema,
+  labourProtection: LabourProtectionRulesSchema,
   hotline: HotlineRulesSchema,
 };
 
@@ -170,6 +187,7 @@ export const RuleChangesSchema = z
     disputes: DisputeRulesSchema.partial().optional(),
     hardship: HardshipRulesSchema.partial().optional(),
     dataQuality: DataQualityRulesSchema.partial().optional(),
+    labourProtection: LabourProtectionRulesSchema.partial().optional(),
     hotline: HotlineRulesSchema.partial().optional(),
   })
   .strict()

@@ -5,6 +5,7 @@ import type { SubtreeMoveHooks } from '@taizhang/directory';
 import { CONTRACT_FIGURES } from '../contract-figures';
 import { DISCLOSURE_FIGURES } from '../disclosure-figures';
 import { HOTLINE_FIGURES } from '../hotline-figures';
+import { PROTECTION_FIGURES } from '../protection-figures';
 import { RIGHTS_FIGURES } from '../rights-figures';
 import { ANSWER_FIGURES } from './answer-figures';
 import { BRANCH_FIGURES } from './branch-figures';
@@ -21,6 +22,7 @@ const SETS = [
   BRANCH_FIGURES,
   RIGHTS_FIGURES,
   CONTRACT_FIGURES,
+  PROTECTION_FIGURES,
   HOTLINE_FIGURES,
   DISCLOSURE_FIGURES,
   LATENESS,

@@ -31,15 +31,7 @@ export const disclosureFiguresAsOf = async (
   asOf: string,
   { knownAt = null, of = 'subtree' }: { knownAt?: string | null; of?: 'subtree' | 'unit' } = {},
 ): Promise<DisclosureFigures> => {
-  const sums = await figuresAsOf(
-    pool,
-    DISCLOSURE_FIGURES,
-    orgUnitId,
-    asOf,
-    undefined,
-    of,
-    knownAt,
-  );
+  const sums = await figuresAsOf(pool, DISCLOSURE_FIGURES, orgUnitId, asOf, undefined, of, knownAt);
 
   return {
     unionsWithDisclosure: sums.unions_with_disclosure,

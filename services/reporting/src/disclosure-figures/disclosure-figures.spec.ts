@@ -49,9 +49,15 @@ describe('early-warning figure deltas (劳动关系预警)', () => {
 
   it('closes it at its last level on the day resolved', () =>
     expect(
-      warningFigureDeltas(event('EarlyWarningResolved', { level: 'red', resolvedOn: '2026-03-09' })),
+      warningFigureDeltas(
+        event('EarlyWarningResolved', { level: 'red', resolvedOn: '2026-03-09' }),
+      ),
     ).toEqual([
-      { unitId: 'd1', day: '2026-03-09', figures: { early_warnings_open: -1, early_warnings_red: -1 } },
+      {
+        unitId: 'd1',
+        day: '2026-03-09',
+        figures: { early_warnings_open: -1, early_warnings_red: -1 },
+      },
     ]));
 
   it('counts nothing for a follow-up or a disclosure (its own projection)', () => {

@@ -53,12 +53,11 @@ export const projectDisclosureYears = async (
 ): Promise<void> => {
   if (event.type !== 'DisclosureRecorded' && event.type !== 'DisclosureWithdrawn') return;
   const { disclosureId, unionId, disclosedOn } = event.data as
-    | DisclosureRecorded['data']
-    | DisclosureWithdrawn['data'];
+    DisclosureRecorded['data'] | DisclosureWithdrawn['data'];
   const year = Number(disclosedOn.slice(0, 4));
   const firstDay = async () =>
-    (await tx.query<{ first_day: string | null }>(FIRST_DAY, [unionId, year])).rows[0]
-      ?.first_day ?? null;
+    (await tx.query<{ first_day: string | null }>(FIRST_DAY, [unionId, year])).rows[0]?.first_day ??
+    null;
   const before = await firstDay();
   const { rowCount } =
     event.type === 'DisclosureRecorded'

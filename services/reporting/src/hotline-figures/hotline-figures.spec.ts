@@ -26,7 +26,11 @@ describe('hotline figure deltas (热线指标)', () => {
   it('counts a ticket, and a legal aid request, where it was received on its day', () => {
     expect(
       hotlineFigureDeltas(
-        event('HotlineTicketReceived', { orgUnitId: 'd1', receivedOn: '2026-03-01', legalAid: true }),
+        event('HotlineTicketReceived', {
+          orgUnitId: 'd1',
+          receivedOn: '2026-03-01',
+          legalAid: true,
+        }),
       ),
     ).toEqual([
       { unitId: 'd1', day: '2026-03-01', figures: { hotline_tickets: 1, hotline_legal_aid: 1 } },

@@ -1,6 +1,12 @@
 import type { EventEnvelope } from '@taizhang/contracts';
 
-import { compareStreamIds, isStreamId, liveChanges, liveUpdateFor, sseMessage } from './live-notice';
+import {
+  compareStreamIds,
+  isStreamId,
+  liveChanges,
+  liveUpdateFor,
+  sseMessage,
+} from './live-notice';
 
 const event = (orgUnitId: string, occurredAt: string, orgPath = '') =>
   ({ orgUnitId, occurredAt, orgPath }) as unknown as EventEnvelope;

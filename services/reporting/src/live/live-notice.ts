@@ -54,8 +54,7 @@ export const liveUpdateFor = (
   const days = new Set<string>();
   for (const change of changes) {
     const below = segments(change.path);
-    if (below.length < above.length || !above.every((segment, i) => segment === below[i]))
-      continue;
+    if (below.length < above.length || !above.every((segment, i) => segment === below[i])) continue;
     for (const id of below.slice(above.length - 1)) ids.add(id);
     days.add(change.day);
   }

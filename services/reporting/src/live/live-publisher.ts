@@ -11,7 +11,8 @@ import type { AfterCommitHook } from '../topic-consumer';
 import { liveChanges } from './live-notice';
 import { LiveStream } from './live-stream';
 
-const PATHS = 'SELECT org_unit_id, org_path FROM org_unit_facts WHERE org_unit_id = ANY($1::text[])';
+const PATHS =
+  'SELECT org_unit_id, org_path FROM org_unit_facts WHERE org_unit_id = ANY($1::text[])';
 
 /**
  * After a run of projections committed: where its events' units sit now (one query), then one

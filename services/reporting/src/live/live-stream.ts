@@ -111,15 +111,7 @@ export class LiveStream implements OnApplicationBootstrap, OnApplicationShutdown
     if (!writer || changes.length === 0) return;
     void this.connected(writer)
       .then(() =>
-        writer.xadd(
-          this.key,
-          'MAXLEN',
-          '~',
-          KEPT_ENTRIES,
-          '*',
-          'changes',
-          JSON.stringify(changes),
-        ),
+        writer.xadd(this.key, 'MAXLEN', '~', KEPT_ENTRIES, '*', 'changes', JSON.stringify(changes)),
       )
       .catch((error: unknown) => this.failed('publish', error));
   }
@@ -203,7 +195,7 @@ export class LiveStream implements OnApplicationBootstrap, OnApplicationShutdown
           const newest = await reader.xrevrange(this.key, '+', '-', 'COUNT', 1);
           last = newest[0]?.[0] ?? '0-0';
         }
-        const answer = (await reader.xread('BLOCK', BLOCK_MS, 'STREAMS', this.key, last));
+        const answer = await reader.xread('BLOCK', BLOCK_MS, 'STREAMS', this.key, last);
         delay = RETRY_MS.first;
         last = this.deliver(answer?.[0]?.[1] ?? [], last);
       } catch (error) {

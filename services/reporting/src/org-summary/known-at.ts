@@ -43,6 +43,11 @@ export const LATE_CHANGE_FIGURES = [
   'unionsWithCongressThisYear',
   'contractsInForce',
   'workforceCoveredByContracts',
+  'inspections',
+  'womenSpecialInspections',
+  'hazardsFound',
+  'hazardsRectified',
+  'hazardsOverdue',
   // 12351 热线 (hotline set): its counts, not its rate or mean.
   'hotlineTickets',
   'hotlineLegalAid',

@@ -22,5 +22,4 @@ export const lastDayOf = (period: ReportPeriod): string => {
 };
 
 /** A period can be reported once its last day is over (today is after it). */
-export const hasEnded = (period: ReportPeriod, today: string): boolean =>
-  lastDayOf(period) < today;
+export const hasEnded = (period: ReportPeriod, today: string): boolean => lastDayOf(period) < today;

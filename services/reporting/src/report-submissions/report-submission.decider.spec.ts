@@ -48,7 +48,10 @@ const submitted = (reportId: string, version: number, supersedes: string | null)
 describe('Report submissions (报表报送)', () => {
   describe('when nothing was submitted for the period', () => {
     it('freezes the figures as of the period’s last day, as known at the instant', () =>
-      spec.given([]).when(submit()).then(submitted('r2', 1, null)));
+      spec
+        .given([])
+        .when(submit())
+        .then(submitted('r2', 1, null)));
 
     it('takes a year, as of 31 December', () =>
       spec
@@ -69,7 +72,10 @@ describe('Report submissions (报表报送)', () => {
         { kind: 'year', value: '2026' },
         { kind: 'month', value: '2027-01' },
       ] as const)
-        spec.given([]).when(submit({ period })).thenThrows(IllegalStateError, /not ended/);
+        spec
+          .given([])
+          .when(submit({ period }))
+          .thenThrows(IllegalStateError, /not ended/);
       // 2026-11-30 23:30 in China is still November.
       spec
         .given([])

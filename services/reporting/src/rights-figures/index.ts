@@ -4,6 +4,7 @@ import { addKnownAtMigration, figureSetMigration, figureSetProjection } from '..
 import { projectContractFigures } from '../contract-figures';
 import { disclosureFiguresProjections } from '../disclosure-figures';
 import { projectHotlineFigures } from '../hotline-figures';
+import { protectionFiguresProjection } from '../protection-figures';
 import { topicConsumer } from '../topic-consumer';
 import {
   CreateRightsCongressYears1767700000002,
@@ -30,6 +31,7 @@ export const RightsFiguresConsumer = topicConsumer(
   projectCongressYears,
   // 集体合同 in force: a set of its own (contract-figures/).
   projectContractFigures,
+  protectionFiguresProjection,
   // 12351 热线: its own set (hotline-figures), merged into the rights block.
   projectHotlineFigures,
   // 厂务公开 and 劳动关系预警: a set of their own (src/disclosure-figures).

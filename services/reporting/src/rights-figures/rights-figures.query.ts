@@ -7,6 +7,7 @@ import { figuresAsOf } from '../as-of';
 import { contractFiguresAsOf, ContractFiguresSchema } from '../contract-figures';
 import { disclosureFiguresAsOf, DisclosureFiguresSchema } from '../disclosure-figures';
 import { hotlineFiguresAsOf, HotlineFiguresSchema } from '../hotline-figures';
+import { protectionFiguresAsOf, ProtectionFiguresSchema } from '../protection-figures';
 import { RIGHTS_FIGURES } from './rights-figures';
 
 /** Rights' figures of a unit's subtree, as the summary and the drill-down show them. */
@@ -37,6 +38,8 @@ export const RightsFiguresSchema = z.object({
     .describe('unions with a workers’ congress session in the year of the date 本年召开职代会'),
   proposalsReceived: z.number().int().describe('proposals submitted to congresses 提案数'),
   proposalsAnswered: z.number().int().describe('proposals answered 已答复提案数'),
+  // 劳动保护: its own figure set (services/reporting/src/protection-figures).
+  ...ProtectionFiguresSchema.shape,
   ...HotlineFiguresSchema.shape,
   // 集体合同 (contract-figures/).
   ...ContractFiguresSchema.shape,
@@ -60,11 +63,12 @@ export const rightsFiguresAsOf = async (
 ): Promise<RightsFigures> => {
   // "Now" as a date: the year of a congress is the calendar year of the day asked about.
   const day = asOf ?? businessDate(new Date());
-  const [sums, hotline, disclosures, contracts] = await Promise.all([
+  const [sums, hotline, disclosures, contracts, protection] = await Promise.all([
     figuresAsOf(pool, RIGHTS_FIGURES, orgUnitId, day, undefined, of, knownAt),
     hotlineFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
     disclosureFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
     contractFiguresAsOf(pool, orgUnitId, asOf, { knownAt, of }),
+    protectionFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
   ]);
 
   return {
@@ -77,6 +81,7 @@ export const rightsFiguresAsOf = async (
     unionsWithCongressThisYear: sums.unions_with_congress,
     proposalsReceived: sums.proposals_received,
     proposalsAnswered: sums.proposals_answered,
+    ...protection,
     ...hotline,
     ...disclosures,
     ...contracts,
