@@ -1,5 +1,7 @@
 import { contractRequestHandover } from './collective-contracts';
 import { disputeHandover } from './disputes';
+import { warningHandover } from './early-warnings';
+import { hotlineTicketHandover } from './hotline';
 import { proposalHandover } from './proposals';
 import type { OpenRecordHandover } from './shared/union-end';
 
@@ -12,4 +14,6 @@ export const openRecordHandovers: readonly OpenRecordHandover[] = [
   disputeHandover,
   contractRequestHandover,
   proposalHandover,
+  hotlineTicketHandover,
+  warningHandover,
 ];

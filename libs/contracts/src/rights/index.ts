@@ -19,6 +19,8 @@ import {
 } from './dispute-registered.v1';
 import {
   EarlyWarningFollowedUpV1,
+  EarlyWarningHandedOverV1,
+  EarlyWarningKeptByFederationV1,
   EarlyWarningLevelChangedV1,
   EarlyWarningRaisedV1,
   EarlyWarningResolvedV1,
@@ -80,6 +82,8 @@ export const rightsEvents = [
   EarlyWarningFollowedUpV1,
   EarlyWarningLevelChangedV1,
   EarlyWarningResolvedV1,
+  EarlyWarningHandedOverV1,
+  EarlyWarningKeptByFederationV1,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -135,11 +139,15 @@ export type EarlyWarningRaised = EventOf<typeof EarlyWarningRaisedV1>;
 export type EarlyWarningFollowedUp = EventOf<typeof EarlyWarningFollowedUpV1>;
 export type EarlyWarningLevelChanged = EventOf<typeof EarlyWarningLevelChangedV1>;
 export type EarlyWarningResolved = EventOf<typeof EarlyWarningResolvedV1>;
+export type EarlyWarningHandedOver = EventOf<typeof EarlyWarningHandedOverV1>;
+export type EarlyWarningKeptByFederation = EventOf<typeof EarlyWarningKeptByFederationV1>;
 export type EarlyWarningEvent =
   | EarlyWarningRaised
   | EarlyWarningFollowedUp
   | EarlyWarningLevelChanged
-  | EarlyWarningResolved;
+  | EarlyWarningResolved
+  | EarlyWarningHandedOver
+  | EarlyWarningKeptByFederation;
 export type RightsEvent =
   | DisputeEvent
   | CongressEvent
