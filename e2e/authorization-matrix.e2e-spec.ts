@@ -414,13 +414,6 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         },
       }),
     },
-    'organisation POST /unions/{id}/dissolve': {
-      roles: ['federation_officer'],
-      request: (side) => ({
-        path: `/unions/${ids().union[side]}/dissolve`,
-        body: { reason: '企业破产', dissolvedOn: '2026-01-05' },
-      }),
-    },
     'reporting GET /reports/org-units/{id}/summary': {
       roles: readers,
       request: (side) => ({ path: `/reports/org-units/${ids().union[side]}/summary` }),
@@ -800,6 +793,15 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
       request: (side) => ({
         path: `/early-warnings/${ids().warning[side]}/resolution`,
         body: { resolvedOn: '2026-01-07', outcome: '工资已补发' },
+      }),
+    },
+    // Last: the union's end hands its open ticket and warning to the federation above, out of its
+    // cadre's reach (rights README, "A union dissolved or merged"); the rows above find it alive.
+    'organisation POST /unions/{id}/dissolve': {
+      roles: ['federation_officer'],
+      request: (side) => ({
+        path: `/unions/${ids().union[side]}/dissolve`,
+        body: { reason: '企业破产', dissolvedOn: '2026-01-05' },
       }),
     },
   };

@@ -1,5 +1,7 @@
 import { contractRequestHandover } from './collective-contracts';
 import { disputeHandover } from './disputes';
+import { warningHandover } from './early-warnings';
+import { hotlineTicketHandover } from './hotline';
 import { inspectionHandover } from './labour-protection';
 import { proposalHandover } from './proposals';
 import type { OpenRecordHandover } from './shared/union-end';
@@ -14,4 +16,6 @@ export const openRecordHandovers: readonly OpenRecordHandover[] = [
   contractRequestHandover,
   proposalHandover,
   inspectionHandover,
+  hotlineTicketHandover,
+  warningHandover,
 ];

@@ -67,3 +67,35 @@ export const EarlyWarningResolvedV1 = defineEvent(
     outcome: z.string().min(1),
   }),
 );
+
+/**
+ * Its union merged (合并): an open warning the union raised is carried on by the surviving union
+ * from `on` (scope, figures at its `level`).
+ */
+export const EarlyWarningHandedOverV1 = defineEvent(
+  'EarlyWarningHandedOver',
+  1,
+  z.object({
+    warningId: z.string().min(1),
+    fromUnitId: z.string().min(1),
+    toUnitId: z.string().min(1),
+    on: z.iso.date(),
+    level: WarningLevelSchema,
+  }),
+);
+
+/**
+ * Its union dissolved (撤销): an open warning the union raised is carried on by the federation
+ * above (`keeperId`) from `on` (scope, figures at its `level`).
+ */
+export const EarlyWarningKeptByFederationV1 = defineEvent(
+  'EarlyWarningKeptByFederation',
+  1,
+  z.object({
+    warningId: z.string().min(1),
+    unitId: z.string().min(1),
+    keeperId: z.string().min(1),
+    on: z.iso.date(),
+    level: WarningLevelSchema,
+  }),
+);

@@ -122,6 +122,41 @@ export const HotlineTicketOverdueV1 = defineEvent(
   }),
 );
 
+/**
+ * Its union merged (合并): an open ticket the union held passes to the surviving union, which
+ * holds it from `on` (scope, clock, figures); the answer day stays (the caller's wait goes on).
+ * `legalAid`, `overdue`: what reporting moves along with it.
+ */
+export const HotlineTicketHandedOverV1 = defineEvent(
+  'HotlineTicketHandedOver',
+  1,
+  z.object({
+    ticketId: id(),
+    fromUnitId: id(),
+    toUnitId: id(),
+    on: z.iso.date(),
+    legalAid: z.boolean(),
+    overdue: z.boolean(),
+  }),
+);
+
+/**
+ * Its union dissolved (撤销): an open ticket the union held passes to the federation above
+ * (`keeperId`), which holds it from `on`, as if assigned up by the system; the answer day stays.
+ */
+export const HotlineTicketKeptByFederationV1 = defineEvent(
+  'HotlineTicketKeptByFederation',
+  1,
+  z.object({
+    ticketId: id(),
+    unitId: id(),
+    keeperId: id(),
+    on: z.iso.date(),
+    legalAid: z.boolean(),
+    overdue: z.boolean(),
+  }),
+);
+
 /** The hotline's events, listed in rights' registry. */
 export const hotlineEvents = [
   HotlineTicketReceivedV1,
@@ -129,6 +164,8 @@ export const hotlineEvents = [
   HotlineTicketCalledBackV1,
   HotlineTicketClosedV1,
   HotlineTicketOverdueV1,
+  HotlineTicketHandedOverV1,
+  HotlineTicketKeptByFederationV1,
 ] as const;
 
 export type HotlineTicketReceived = EventOf<typeof HotlineTicketReceivedV1>;
@@ -136,9 +173,13 @@ export type HotlineTicketAssigned = EventOf<typeof HotlineTicketAssignedV1>;
 export type HotlineTicketCalledBack = EventOf<typeof HotlineTicketCalledBackV1>;
 export type HotlineTicketClosed = EventOf<typeof HotlineTicketClosedV1>;
 export type HotlineTicketOverdue = EventOf<typeof HotlineTicketOverdueV1>;
+export type HotlineTicketHandedOver = EventOf<typeof HotlineTicketHandedOverV1>;
+export type HotlineTicketKeptByFederation = EventOf<typeof HotlineTicketKeptByFederationV1>;
 export type HotlineEvent =
   | HotlineTicketReceived
   | HotlineTicketAssigned
   | HotlineTicketCalledBack
   | HotlineTicketClosed
-  | HotlineTicketOverdue;
+  | HotlineTicketOverdue
+  | HotlineTicketHandedOver
+  | HotlineTicketKeptByFederation;

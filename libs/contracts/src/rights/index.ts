@@ -31,6 +31,8 @@ import {
 } from './dispute-registered.v1';
 import {
   EarlyWarningFollowedUpV1,
+  EarlyWarningHandedOverV1,
+  EarlyWarningKeptByFederationV1,
   EarlyWarningLevelChangedV1,
   EarlyWarningRaisedV1,
   EarlyWarningResolvedV1,
@@ -125,6 +127,8 @@ export const rightsEvents = [
   EarlyWarningFollowedUpV1,
   EarlyWarningLevelChangedV1,
   EarlyWarningResolvedV1,
+  EarlyWarningHandedOverV1,
+  EarlyWarningKeptByFederationV1,
   // The rules module's amendments, recorded in rights' own store (DESIGN §9).
   RuleSetAmendedV1,
 ] as const;
@@ -219,8 +223,15 @@ export type EarlyWarningRaised = EventOf<typeof EarlyWarningRaisedV1>;
 export type EarlyWarningFollowedUp = EventOf<typeof EarlyWarningFollowedUpV1>;
 export type EarlyWarningLevelChanged = EventOf<typeof EarlyWarningLevelChangedV1>;
 export type EarlyWarningResolved = EventOf<typeof EarlyWarningResolvedV1>;
+export type EarlyWarningHandedOver = EventOf<typeof EarlyWarningHandedOverV1>;
+export type EarlyWarningKeptByFederation = EventOf<typeof EarlyWarningKeptByFederationV1>;
 export type EarlyWarningEvent =
-  EarlyWarningRaised | EarlyWarningFollowedUp | EarlyWarningLevelChanged | EarlyWarningResolved;
+  | EarlyWarningRaised
+  | EarlyWarningFollowedUp
+  | EarlyWarningLevelChanged
+  | EarlyWarningResolved
+  | EarlyWarningHandedOver
+  | EarlyWarningKeptByFederation;
 export type RightsEvent =
   | DisputeEvent
   | CongressEvent

@@ -60,6 +60,36 @@ describe('early-warning figure deltas (劳动关系预警)', () => {
       },
     ]));
 
+  it('moves an open warning, at its level, from its ended union to the one carrying it on', () => {
+    const moved = (figures: number) => ({ early_warnings_open: figures, early_warnings_red: figures });
+    expect(
+      warningFigureDeltas(
+        event('EarlyWarningHandedOver', {
+          fromUnitId: 'u1',
+          toUnitId: 'u2',
+          on: '2026-06-01',
+          level: 'red',
+        }),
+      ),
+    ).toEqual([
+      { unitId: 'u1', day: '2026-06-01', figures: moved(-1) },
+      { unitId: 'u2', day: '2026-06-01', figures: moved(1) },
+    ]);
+    expect(
+      warningFigureDeltas(
+        event('EarlyWarningKeptByFederation', {
+          unitId: 'u1',
+          keeperId: 's1',
+          on: '2026-06-02',
+          level: 'red',
+        }),
+      ),
+    ).toEqual([
+      { unitId: 'u1', day: '2026-06-02', figures: moved(-1) },
+      { unitId: 's1', day: '2026-06-02', figures: moved(1) },
+    ]);
+  });
+
   it('counts nothing for a follow-up or a disclosure (its own projection)', () => {
     for (const type of ['EarlyWarningFollowedUp', 'DisclosureRecorded', 'DisputeRegistered'])
       expect(warningFigureDeltas(event(type, {}))).toEqual([]);

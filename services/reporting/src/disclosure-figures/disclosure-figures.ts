@@ -28,8 +28,9 @@ const LEVEL_FIGURE: Record<Level, DisclosureFigure> = {
 };
 
 /**
- * What a warning event changes, on its business date, for the unit that raised it (pure): open
- * from the day raised until the day resolved, at its level of each day.
+ * What a warning event changes, on its business date, for the unit that carries it (pure): open
+ * from the day raised until the day resolved, at its level of each day; its union's end moves it
+ * to the surviving union or the federation above (a common ancestor's totals stay).
  */
 export const warningFigureDeltas = (event: EventEnvelope): FigureDelta<DisclosureFigure>[] => {
   const unitId = event.orgUnitId;
@@ -60,6 +61,20 @@ export const warningFigureDeltas = (event: EventEnvelope): FigureDelta<Disclosur
           figures: { early_warnings_open: -1, [LEVEL_FIGURE[typed.data.level]]: -1 },
         },
       ];
+    case 'EarlyWarningHandedOver':
+    case 'EarlyWarningKeptByFederation': {
+      const { on, level } = typed.data;
+      const [from, to] =
+        typed.type === 'EarlyWarningHandedOver'
+          ? [typed.data.fromUnitId, typed.data.toUnitId]
+          : [typed.data.unitId, typed.data.keeperId];
+      const open = (sign: 1 | -1) => ({ early_warnings_open: sign, [LEVEL_FIGURE[level]]: sign });
+
+      return [
+        { unitId: from, day: on, figures: open(-1) },
+        { unitId: to, day: on, figures: open(1) },
+      ];
+    }
     default:
       return [];
   }

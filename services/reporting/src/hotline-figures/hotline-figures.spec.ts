@@ -64,6 +64,47 @@ describe('hotline figure deltas (热线指标)', () => {
     expect(assigned('u1', false)).toEqual([]);
   });
 
+  it('moves an open ticket from its ended union to the survivor or the federation above', () => {
+    const moved = { hotline_tickets: 1, hotline_legal_aid: 1, hotline_overdue: 0 };
+    const away = { hotline_tickets: -1, hotline_legal_aid: -1, hotline_overdue: 0 };
+    expect(
+      hotlineFigureDeltas(
+        event('HotlineTicketHandedOver', {
+          fromUnitId: 'u1',
+          toUnitId: 'u2',
+          on: '2026-06-01',
+          legalAid: true,
+          overdue: false,
+        }),
+      ),
+    ).toEqual([
+      { unitId: 'u1', day: '2026-06-01', figures: away },
+      { unitId: 'u2', day: '2026-06-01', figures: moved },
+    ]);
+    expect(
+      hotlineFigureDeltas(
+        event('HotlineTicketKeptByFederation', {
+          unitId: 'u1',
+          keeperId: 's1',
+          on: '2026-06-02',
+          legalAid: false,
+          overdue: true,
+        }),
+      ),
+    ).toEqual([
+      {
+        unitId: 'u1',
+        day: '2026-06-02',
+        figures: { hotline_tickets: -1, hotline_legal_aid: 0, hotline_overdue: -1 },
+      },
+      {
+        unitId: 's1',
+        day: '2026-06-02',
+        figures: { hotline_tickets: 1, hotline_legal_aid: 0, hotline_overdue: 1 },
+      },
+    ]);
+  });
+
   it('counts a closure with its timeliness, the satisfaction as sum and count, the wages', () => {
     const closed = (satisfaction: number | null, onTime: boolean) =>
       hotlineFigureDeltas(

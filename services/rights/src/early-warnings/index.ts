@@ -1,1 +1,2 @@
 export { EarlyWarningsController } from './early-warnings.controller';
+export { warningHandover } from './warning-handover';

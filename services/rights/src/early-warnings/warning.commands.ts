@@ -1,6 +1,8 @@
 import type { EarlyWarningRaised } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
+
 /** The unit that raises a warning: a grassroots union or a federation, and whether it ended. */
 export interface WarningUnit {
   id: string;
@@ -29,4 +31,9 @@ export type ChangeWarningLevel = Command<
 /** Resolved (解除预警), with the outcome. */
 export type ResolveWarning = Command<'ResolveWarning', { resolvedOn: string; outcome: string }>;
 
-export type WarningCommand = RaiseWarning | FollowUpWarning | ChangeWarningLevel | ResolveWarning;
+export type WarningCommand =
+  | RaiseWarning
+  | FollowUpWarning
+  | ChangeWarningLevel
+  | ResolveWarning
+  | ActOnUnionEnd;

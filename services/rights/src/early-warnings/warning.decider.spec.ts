@@ -4,8 +4,9 @@ import type { UnderRules } from '@taizhang/rules';
 import { NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type { RaiseWarning, WarningCommand } from './warning.commands';
-import { warningDecider } from './warning.decider';
+import { isOpenWarningOf, warningDecider } from './warning.decider';
 
 const spec = DeciderSpecification.for(warningDecider);
 const metadata = commandMetadata({ now: '2026-03-20T02:00:00Z', actorRole: 'federation_officer' });
@@ -130,5 +131,67 @@ describe('Labour-relations early warning (劳动关系预警)', () => {
         .given([raised, changed, resolved])
         .when(command)
         .thenThrows(IllegalStateError, /resolved/);
+  });
+
+  describe('when the union that raised it ends (README, "A union dissolved or merged")', () => {
+    const system = commandMetadata({ now: '2026-03-20T02:00:00Z', actorRole: 'system' });
+    const ended = (end: ActOnUnionEnd['data']['end']) =>
+      under<ActOnUnionEnd>({ type: 'ActOnUnionEnd', data: { end }, metadata: system });
+    const ofUnion: EarlyWarningEvent = {
+      ...raised,
+      data: { ...raised.data, orgUnitId: 'u1' },
+    };
+    const merged = ended({
+      kind: 'merged',
+      unionId: 'u1',
+      on: '2026-03-15',
+      into: { id: 'u2', path: 'c/street-1/u2' },
+    });
+    const dissolved = ended({
+      kind: 'dissolved',
+      unionId: 'u1',
+      on: '2026-03-15',
+      union: { id: 'u1', path: 'c/street-1/u1' },
+      federationId: 'street-1',
+    });
+    const handedOver: EarlyWarningEvent = {
+      type: 'EarlyWarningHandedOver',
+      data: { warningId: 'w1', fromUnitId: 'u1', toUnitId: 'u2', on: '2026-03-15', level: 'yellow' },
+    };
+    const kept: EarlyWarningEvent = {
+      type: 'EarlyWarningKeptByFederation',
+      data: { warningId: 'w1', unitId: 'u1', keeperId: 'street-1', on: '2026-03-15', level: 'yellow' },
+    };
+    const fold = (events: EarlyWarningEvent[]) =>
+      events.reduce((state, event) => warningDecider.evolve(state, event), warningDecider.initialState());
+
+    it('hands an open warning to the surviving union, which carries it on', () => {
+      spec.given([ofUnion]).when(merged).then(handedOver);
+      spec
+        .given([ofUnion, handedOver])
+        .when(followUp('2026-03-16'))
+        .then({
+          type: 'EarlyWarningFollowedUp',
+          data: { warningId: 'w1', orgUnitId: 'u2', followUpId: 'f1', on: '2026-03-16', action: '约谈企业负责人' },
+        });
+    });
+
+    it('passes an open warning of a dissolved union to the federation above, at its level', () => {
+      spec.given([ofUnion]).when(dissolved).then(kept);
+      expect(fold([ofUnion, kept])).toMatchObject({ status: 'Open', orgUnitId: 'street-1' });
+    });
+
+    it('acts on an open warning of the union only: not a resolved one, a federation’s, nor twice', () => {
+      const resolvedOfUnion: EarlyWarningEvent = {
+        type: 'EarlyWarningResolved',
+        data: { warningId: 'w1', orgUnitId: 'u1', level: 'yellow', resolvedOn: '2026-03-12', outcome: '工资已补发' },
+      };
+      spec.given([ofUnion, resolvedOfUnion]).when(merged).thenThrows(IllegalStateError, /resolved/);
+      spec.given([raised]).when(merged).thenThrows(IllegalStateError, /not raised by/);
+      spec.given([ofUnion, kept]).when(dissolved).thenThrows(IllegalStateError, /not raised by/);
+      spec.given([]).when(merged).thenThrows(NotFoundError);
+      expect(isOpenWarningOf(fold([ofUnion]), 'u1')).toBe(true);
+      expect(isOpenWarningOf(fold([ofUnion, handedOver]), 'u1')).toBe(false);
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { Decider } from '@taizhang/event-store';
 import { IllegalStateError, NotFoundError, unknownCommand } from '@taizhang/event-store';
 import type { UnderRules } from '@taizhang/rules';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type {
   ChangeWarningLevel,
   FollowUpWarning,
@@ -53,6 +54,11 @@ export const evolve = (state: EarlyWarning, event: EarlyWarningEvent): EarlyWarn
         resolvedOn: event.data.resolvedOn,
         outcome: event.data.outcome,
       };
+    // Its union ended: carried on by the surviving union or the federation above.
+    case 'EarlyWarningHandedOver':
+      return { ...state, orgUnitId: event.data.toUnitId };
+    case 'EarlyWarningKeptByFederation':
+      return { ...state, orgUnitId: event.data.keeperId };
     default:
       return state;
   }
@@ -160,6 +166,38 @@ const resolve = (command: ResolveWarning, state: EarlyWarning): EarlyWarningEven
   };
 };
 
+/** Open, raised by the union: what the union's end acts on (a federation's never ends). */
+export const isOpenWarningOf = (state: EarlyWarning, unionId: string): boolean =>
+  state.status === 'Open' && state.orgUnitId === unionId;
+
+/**
+ * The union's end (README, "A union dissolved or merged"): an open warning it raised is carried
+ * on by the union it merged into, or, dissolved, by the federation above.
+ */
+const actOnUnionEnd = (command: ActOnUnionEnd, state: EarlyWarning): EarlyWarningEvent => {
+  const { end } = command.data;
+  if (state.status === 'None')
+    throw new NotFoundError('The warning does not exist. / 该预警不存在。');
+  if (state.status !== 'Open')
+    throw new IllegalStateError('The warning is resolved. / 该预警已解除。', 'WARNING_RESOLVED');
+  if (state.orgUnitId !== end.unionId)
+    throw new IllegalStateError(
+      'The warning was not raised by the union that ended. / 该预警不属于该工会。',
+      'NOT_OF_UNION',
+    );
+  const { warningId, level } = state;
+  if (end.kind === 'merged')
+    return {
+      type: 'EarlyWarningHandedOver',
+      data: { warningId, fromUnitId: end.unionId, toUnitId: end.into.id, on: end.on, level },
+    };
+
+  return {
+    type: 'EarlyWarningKeptByFederation',
+    data: { warningId, unitId: end.unionId, keeperId: end.federationId, on: end.on, level },
+  };
+};
+
 // No number of the rules applies to a warning yet (no clock); it runs under them like the rest.
 export const decide = (
   command: UnderRules<WarningCommand>,
@@ -174,6 +212,8 @@ export const decide = (
       return changeLevel(command, state);
     case 'ResolveWarning':
       return resolve(command, state);
+    case 'ActOnUnionEnd':
+      return actOnUnionEnd(command, state);
     default:
       return unknownCommand(command);
   }

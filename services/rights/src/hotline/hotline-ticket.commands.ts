@@ -1,6 +1,8 @@
 import type { HotlineCategory, HotlineChannel, HotlineOutcome } from '@taizhang/contracts';
 import type { Command } from '@taizhang/event-store';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
+
 /** An org unit as the runner found it in the tree: its kind gives the tier. */
 export interface UnitOnRecord {
   id: string;
@@ -47,4 +49,9 @@ export type CloseTicket = Command<
 export type MarkTicketOverdue = Command<'MarkTicketOverdue', { dueOn: string }>;
 
 export type HotlineTicketCommand =
-  ReceiveTicket | AssignTicket | CallBack | CloseTicket | MarkTicketOverdue;
+  | ReceiveTicket
+  | AssignTicket
+  | CallBack
+  | CloseTicket
+  | MarkTicketOverdue
+  | ActOnUnionEnd;

@@ -4,8 +4,9 @@ import type { RulesInForce, UnderRules } from '@taizhang/rules';
 import { NATIONAL_RULES, NATIONAL_RULES_IN_FORCE } from '@taizhang/rules';
 import { commandMetadata, DeciderSpecification } from '@taizhang/testing';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type { HotlineTicketCommand, ReceiveTicket } from './hotline-ticket.commands';
-import { hotlineTicketDecider } from './hotline-ticket.decider';
+import { hotlineTicketDecider, isOpenTicketOf } from './hotline-ticket.decider';
 
 const spec = DeciderSpecification.for(hotlineTicketDecider);
 const metadata = commandMetadata({ now: '2026-03-20T02:00:00Z', actorRole: 'federation_officer' });
@@ -223,6 +224,75 @@ describe('12351 hotline tickets (热线工单) and legal aid (法律援助)', ()
         .given([received, assigned, overdueEvent])
         .when(overdue('2026-03-08T01:00:00Z'))
         .thenThrows(IllegalStateError, /overdue already/);
+    });
+  });
+
+  describe('when the union holding it ends (README, "A union dissolved or merged")', () => {
+    const system = commandMetadata({ now: '2026-03-20T02:00:00Z', actorRole: 'system' });
+    const ended = (end: ActOnUnionEnd['data']['end']) =>
+      under<ActOnUnionEnd>({ type: 'ActOnUnionEnd', data: { end }, metadata: system });
+    const merged = ended({
+      kind: 'merged',
+      unionId: 'u1',
+      on: '2026-03-04',
+      into: { id: 'u2', path: 'c/d1/s1/u2' },
+    });
+    const dissolved = ended({
+      kind: 'dissolved',
+      unionId: 'u1',
+      on: '2026-03-04',
+      union: { id: 'u1', path: 'c/d1/s1/u1' },
+      federationId: 's1',
+    });
+    const handedOver = (overdue: boolean): HotlineEvent => ({
+      type: 'HotlineTicketHandedOver',
+      data: { ticketId: 't1', fromUnitId: 'u1', toUnitId: 'u2', on: '2026-03-04', legalAid: false, overdue },
+    });
+    const kept: HotlineEvent = {
+      type: 'HotlineTicketKeptByFederation',
+      data: { ticketId: 't1', unitId: 'u1', keeperId: 's1', on: '2026-03-04', legalAid: false, overdue: false },
+    };
+    const fold = (events: HotlineEvent[]) =>
+      events.reduce((state, event) => hotlineTicketDecider.evolve(state, event), hotlineTicketDecider.initialState());
+
+    it('hands an open ticket to the surviving union, its answer day unchanged', () => {
+      spec.given([received, assigned]).when(merged).then(handedOver(false));
+      spec.given([received, assigned, overdueEvent]).when(merged).then(handedOver(true));
+      expect(fold([received, assigned, handedOver(false)])).toMatchObject({
+        status: 'Open',
+        orgUnitId: 'u2',
+        tier: 'union',
+        answerDueOn: '2026-03-06',
+      });
+      // The survivor's answer names it as the holder.
+      spec
+        .given([received, assigned, handedOver(false)])
+        .when(callBack('2026-03-05T02:00:00Z'))
+        .then({
+          type: 'HotlineTicketCalledBack',
+          data: { ticketId: 't1', orgUnitId: 'u2', calledBackAt: '2026-03-05T02:00:00Z', note: '已联系企业' },
+        });
+    });
+
+    it('passes an open ticket of a dissolved union to the federation above, which holds it', () => {
+      spec.given([received, assigned]).when(dissolved).then(kept);
+      expect(fold([received, assigned, kept])).toMatchObject({
+        orgUnitId: 's1',
+        answerDueOn: '2026-03-06',
+      });
+    });
+
+    it('acts on an open ticket of the union only: not a closed one, a federation’s, nor twice', () => {
+      spec
+        .given([received, assigned, closed('2026-03-03T02:00:00Z', '2026-03-03', true)])
+        .when(merged)
+        .thenThrows(IllegalStateError, /closed/);
+      spec.given([received]).when(dissolved).thenThrows(IllegalStateError, /not held/);
+      spec.given([received, assigned, kept]).when(dissolved).thenThrows(IllegalStateError, /not held/);
+      spec.given([]).when(merged).thenThrows(NotFoundError);
+      expect(isOpenTicketOf(fold([received, assigned]), 'u1')).toBe(true);
+      expect(isOpenTicketOf(fold([received, assigned, handedOver(false)]), 'u1')).toBe(false);
+      expect(isOpenTicketOf(fold([received]), 'd1')).toBe(true);
     });
   });
 });

@@ -6,6 +6,7 @@ import { IllegalStateError, NotFoundError, unknownCommand } from '@taizhang/even
 import type { RulesInForce, UnderRules } from '@taizhang/rules';
 import { appliedRuleSet } from '@taizhang/rules';
 
+import type { ActOnUnionEnd } from '../shared/union-end.commands';
 import type {
   AssignTicket,
   CallBack,
@@ -85,6 +86,11 @@ export const evolve = (state: HotlineTicket, event: HotlineEvent): HotlineTicket
       }));
     case 'HotlineTicketOverdue':
       return recorded(state, (ticket) => ({ ...ticket, overdue: true }));
+    // Its union ended: the new holder has it from then on; tier and answer day stay.
+    case 'HotlineTicketHandedOver':
+      return recorded(state, (ticket) => ({ ...ticket, orgUnitId: event.data.toUnitId }));
+    case 'HotlineTicketKeptByFederation':
+      return recorded(state, (ticket) => ({ ...ticket, orgUnitId: event.data.keeperId }));
     default:
       return state;
   }
@@ -253,6 +259,41 @@ const markTicketOverdue = (command: MarkTicketOverdue, state: HotlineTicket): Ho
   };
 };
 
+/** Open, held by the union: what the union's end acts on (a federation's never ends). */
+export const isOpenTicketOf = (state: HotlineTicket, unionId: string): boolean =>
+  state.status === 'Open' && state.orgUnitId === unionId;
+
+/**
+ * The union's end (README, "A union dissolved or merged"): an open ticket it holds passes to the
+ * union it merged into, or, dissolved, to the federation above, as if the system assigned it up.
+ * The answer day stays as it was: the caller's wait does not start again.
+ */
+const actOnUnionEnd = (command: ActOnUnionEnd, state: HotlineTicket): HotlineEvent => {
+  const { end } = command.data;
+  if (state.status === 'None') throw ticketNotFound();
+  if (state.status !== 'Open')
+    throw new IllegalStateError(
+      'The ticket is already closed. / 该热线工单已办结。',
+      'TICKET_CLOSED',
+    );
+  if (state.orgUnitId !== end.unionId)
+    throw new IllegalStateError(
+      'The ticket is not held by the union that ended. / 该热线工单不由该工会承办。',
+      'NOT_OF_UNION',
+    );
+  const { ticketId, legalAid, overdue } = state;
+  if (end.kind === 'merged')
+    return {
+      type: 'HotlineTicketHandedOver',
+      data: { ticketId, fromUnitId: end.unionId, toUnitId: end.into.id, on: end.on, legalAid, overdue },
+    };
+
+  return {
+    type: 'HotlineTicketKeptByFederation',
+    data: { ticketId, unitId: end.unionId, keeperId: end.federationId, on: end.on, legalAid, overdue },
+  };
+};
+
 export const decide = (
   command: UnderRules<HotlineTicketCommand>,
   state: HotlineTicket,
@@ -268,6 +309,8 @@ export const decide = (
       return closeTicket(command, state);
     case 'MarkTicketOverdue':
       return markTicketOverdue(command, state);
+    case 'ActOnUnionEnd':
+      return actOnUnionEnd(command, state);
     default:
       return unknownCommand(command);
   }

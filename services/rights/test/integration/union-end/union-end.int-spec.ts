@@ -21,6 +21,7 @@ describe('a union merged or dissolved (工会合并、撤销)', () => {
   const dissolvingPath = `${paths.west}/${dissolving}`;
   const survivorCadre: TestCaller = { role: 'union_cadre', orgPath: paths.u1 };
   const mergedCadre: TestCaller = { role: 'union_cadre', orgPath: mergingPath };
+  const dissolvedCadre: TestCaller = { role: 'union_cadre', orgPath: dissolvingPath };
   const officer: TestCaller = { role: 'federation_officer', orgPath: paths.west };
   const union = (id: string, orgPath: string) =>
     orgEvent('UnionRegistered', id, orgPath, {
@@ -103,7 +104,26 @@ describe('a union merged or dissolved (工会合并、撤销)', () => {
       submittedOn: '2026-04-01',
     });
 
-    return { open, agreed, contract, proposal };
+    // A 12351 ticket the union holds, and an early warning it raised, both open.
+    const ticket = await created('/hotline-tickets', {
+      orgUnitId: unionId,
+      channel: 'phone_12351',
+      category: 'unpaid_wages',
+      receivedAt: '2026-05-21T09:30:00+08:00',
+      callerName: '张伟',
+      callerUnionId: unionId,
+      summary: '公司拖欠三个月工资，要求帮助追讨',
+    });
+    const warning = await created('/early-warnings', {
+      orgUnitId: unionId,
+      employerName: '沈阳第一机床厂',
+      risk: 'wage_arrears',
+      level: 'yellow',
+      raisedOn: '2026-05-22',
+      description: '拖欠两个月工资，职工情绪不稳',
+    });
+
+    return { open, agreed, contract, proposal, ticket, warning };
   };
   const counts = async () =>
     Object.fromEntries(
@@ -115,6 +135,10 @@ describe('a union merged or dissolved (工会合并、撤销)', () => {
           'ContractRequestLapsed',
           'ProposalHandedOver',
           'ProposalClosedUnanswered',
+          'HotlineTicketHandedOver',
+          'HotlineTicketKeptByFederation',
+          'EarlyWarningHandedOver',
+          'EarlyWarningKeptByFederation',
         ].map(async (type) => [type, await rights.count(type)] as const),
       ),
     );
@@ -210,6 +234,94 @@ describe('a union merged or dissolved (工会合并、撤销)', () => {
         await post(officer, `/disputes/${ofDissolved.open}/failure`, {
           failedOn: '2026-06-20',
           reason: '用人单位已注销',
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('hands a merged union’s open ticket and warning to the surviving union, its answer day unchanged', async () => {
+    expect(await counts()).toMatchObject({ HotlineTicketHandedOver: 1, EarlyWarningHandedOver: 1 });
+    const ticket = await get(survivorCadre, `/hotline-tickets/${ofMerged.ticket}`);
+    expect([ticket.status, ticket.body['orgUnitId'], ticket.body['status']]).toEqual([
+      200,
+      ids.u1,
+      'Open',
+    ]);
+    // The caller's wait does not start again: the union's 5 days from the receipt (national).
+    expect(ticket.body['answerDueOn']).toBe('2026-05-26');
+    expect((await get(mergedCadre, `/hotline-tickets/${ofMerged.ticket}`)).status).toBe(404);
+    expect((await get(mergedCadre, `/early-warnings/${ofMerged.warning}`)).status).toBe(404);
+    expect((await get(survivorCadre, `/early-warnings/${ofMerged.warning}`)).body).toMatchObject({
+      orgUnitId: ids.u1,
+      status: 'Open',
+    });
+    // The survivor carries them on.
+    expect(
+      (
+        await post(survivorCadre, `/hotline-tickets/${ofMerged.ticket}/call-back`, {
+          calledBackAt: '2026-06-03T10:00:00+08:00',
+          note: '已联系企业',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(survivorCadre, `/early-warnings/${ofMerged.warning}/follow-ups`, {
+          on: '2026-06-03',
+          action: '约谈企业负责人',
+        })
+      ).status,
+    ).toBe(201);
+    const { rows } = await rights.db.pool.query<{ org_unit_id: string; data: object }>(
+      `SELECT org_unit_id, data FROM events WHERE type = 'HotlineTicketHandedOver'`,
+    );
+    expect(rows).toEqual([
+      {
+        org_unit_id: ids.u1,
+        data: {
+          ticketId: ofMerged.ticket,
+          fromUnitId: merging,
+          toUnitId: ids.u1,
+          on: '2026-06-01',
+          legalAid: false,
+          // The answer clock does not run here: not marked overdue.
+          overdue: false,
+        },
+      },
+    ]);
+  });
+
+  it('passes a dissolved union’s open ticket and warning to the federation above, which holds them', async () => {
+    expect(await counts()).toMatchObject({
+      HotlineTicketKeptByFederation: 1,
+      EarlyWarningKeptByFederation: 1,
+    });
+    const ticket = await get(officer, `/hotline-tickets/${ofDissolved.ticket}`);
+    expect(ticket.body).toMatchObject({
+      orgUnitId: ids.west,
+      status: 'Open',
+      answerDueOn: '2026-05-26',
+    });
+    expect((await get(officer, `/early-warnings/${ofDissolved.warning}`)).body).toMatchObject({
+      orgUnitId: ids.west,
+      status: 'Open',
+    });
+    // Above the dissolved union's cadre now.
+    expect((await get(dissolvedCadre, `/hotline-tickets/${ofDissolved.ticket}`)).status).toBe(404);
+    expect((await get(dissolvedCadre, `/early-warnings/${ofDissolved.warning}`)).status).toBe(404);
+    expect(
+      (
+        await post(officer, `/hotline-tickets/${ofDissolved.ticket}/closure`, {
+          closedAt: '2026-06-05T10:00:00+08:00',
+          outcome: 'referred',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(officer, `/early-warnings/${ofDissolved.warning}/resolution`, {
+          resolvedOn: '2026-06-05',
+          outcome: '企业已注销，移交劳动监察',
         })
       ).status,
     ).toBe(200);
