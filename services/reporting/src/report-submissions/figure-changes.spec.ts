@@ -1,4 +1,4 @@
-import { figureChanges } from './figure-changes';
+import { figureChanges, frozenFigures } from './figure-changes';
 
 describe('figureChanges (what changed since a report was frozen)', () => {
   it('lists only the figures that differ, with then, now and the difference', () => {
@@ -28,5 +28,30 @@ describe('figureChanges (what changed since a report was frozen)', () => {
 
   it('is empty when nothing came late', () => {
     expect(figureChanges({ members: 3, rate: null }, { members: 3, rate: null })).toEqual([]);
+  });
+});
+
+describe('frozenFigures (what a report freezes of a summary)', () => {
+  it('keeps every count and rate, a figure by kind as one figure per kind, and no text', () => {
+    expect(
+      frozenFigures({
+        orgUnitId: 's1',
+        members: 120,
+        mediationSuccessRate: null,
+        contractsInForceByKind: { wage: 3, women: 0 },
+        lateChanges: [{ figure: 'members' }],
+      }),
+    ).toEqual({
+      members: 120,
+      mediationSuccessRate: null,
+      'contractsInForceByKind.wage': 3,
+      'contractsInForceByKind.women': 0,
+    });
+  });
+
+  it('compares a figure by kind with the same kind now', () => {
+    expect(
+      figureChanges({ 'contractsInForceByKind.wage': 3 }, { contractsInForceByKind: { wage: 4 } }),
+    ).toEqual([{ figure: 'contractsInForceByKind.wage', then: 3, now: 4, change: 1 }]);
   });
 });

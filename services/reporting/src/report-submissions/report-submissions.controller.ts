@@ -22,7 +22,7 @@ import {
   SubmitReportDto,
   SubmittedReportDto,
 } from './dto/report-submission.dto';
-import { figureChanges } from './figure-changes';
+import { figureChanges, frozenFigures } from './figure-changes';
 import { NotOwnUnitError } from './not-own-unit.error';
 import { lastDayOf, parsePeriod } from './report-period';
 import { runSubmitReport } from './report-streams';
@@ -46,12 +46,6 @@ const periodOf = (text: string): ReportPeriod => {
 
   return period;
 };
-
-/** The figures of a summary a report freezes: every count and rate, by its name. */
-const snapshotOf = (summary: Record<string, unknown>): Record<string, number | null> =>
-  Object.fromEntries(
-    Object.entries(summary).filter(([, v]) => typeof v === 'number' || v === null),
-  ) as Record<string, number | null>;
 
 const reportNotFound = (reportId: string) =>
   new NotFoundError({ en: `No report ${reportId}.`, zh: '未找到该报表。' });
@@ -96,7 +90,7 @@ export class ReportSubmissionsController {
           reportId: randomUUID(),
           unit: { orgUnitId: id, kind: unit?.kind ?? 'unknown' },
           period,
-          figures: snapshotOf(figures),
+          figures: frozenFigures(figures),
           employerRegistry: figures.employerRegistry,
           submittedBy: { userId: user.id, username: user.username },
         },

@@ -6,6 +6,7 @@ import { createIdempotentProducer } from '@taizhang/messaging';
 import type { RunningServices } from '@taizhang/testing';
 import { eventually, readTopicMessages, startServices } from '@taizhang/testing';
 
+import { frozenFigures } from '../../../src/report-submissions/figure-changes';
 import { organisationEnvelope, orgUnitCreated } from '../../organisation-envelope';
 
 const PATHS: Record<string, string> = {
@@ -132,7 +133,7 @@ describe('报表报送: reports submitted upward (POST/GET /reports/…/submissi
       lateChanges: _l,
       ...figures
     } = summary.body;
-    expect(report.body['figures']).toEqual(figures);
+    expect(report.body['figures']).toEqual(frozenFigures(figures));
     expect(report.body['employerRegistry']).toEqual(employerRegistry);
     expect(figures).toMatchObject({ members: 2, unions: 1, femaleMembers: 2 });
   });
