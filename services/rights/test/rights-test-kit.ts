@@ -17,6 +17,7 @@ import {
   createTestTopics,
   eventually,
   memberJoinedData,
+  startedForSuite,
   startTestService,
   uniqueSuffix,
 } from '@taizhang/testing';
@@ -220,3 +221,87 @@ export const answer = (response: {
   body: response.body as Record<string, unknown>,
   headers: response.headers,
 });
+
+/** A merged and a dissolved union of the small region's west district, and the events of their end. */
+export const endingUnions = ({ ids, paths }: ReturnType<typeof smallRegion>) => {
+  const [merging, dissolving] = [randomUUID(), randomUUID()];
+  const mergingPath = `${paths.west}/${merging}`;
+  const dissolvingPath = `${paths.west}/${dissolving}`;
+  const union = (id: string, orgPath: string) =>
+    orgEvent('UnionRegistered', id, orgPath, {
+      unionId: id,
+      name: '纺织厂工会',
+      parentId: ids.west,
+      establishedOn: '2005-01-01',
+      orgPath,
+    });
+
+  return {
+    merging,
+    dissolving,
+    mergingPath,
+    dissolvingPath,
+    /** A cadre of the surviving union (u1) and one of the union merged into it. */
+    survivorCadre: { role: 'union_cadre', orgPath: paths.u1 } as TestCaller,
+    mergedCadre: { role: 'union_cadre', orgPath: mergingPath } as TestCaller,
+    registered: [union(merging, mergingPath), union(dissolving, dissolvingPath)],
+    merged: orgEvent(
+      'UnionMerged',
+      merging,
+      mergingPath,
+      { unionId: merging, intoUnionId: ids.u1, mergedOn: '2026-06-01', reason: '企业兼并' },
+      { occurredOn: '2026-06-01' },
+    ),
+    dissolved: orgEvent(
+      'UnionDissolved',
+      dissolving,
+      dissolvingPath,
+      { unionId: dissolving, dissolvedOn: '2026-06-02', reason: '企业注销' },
+      { occurredOn: '2026-06-02' },
+    ),
+  };
+};
+
+/**
+ * A suite's rights app (started before its tests, closed after), the small region it is to be
+ * given, the region's callers, and POST and GET as a caller. Publishing the region is the suite's.
+ */
+export const rightsSuite = () => {
+  const rights = startedForSuite(startRights);
+  const region = smallRegion();
+  const { paths } = region;
+  const caller = (role: TestCaller['role'], orgPath: string): TestCaller => ({ role, orgPath });
+
+  return {
+    rights,
+    region,
+    ids: region.ids,
+    paths,
+    cadre: caller('union_cadre', paths.u1),
+    neighbour: caller('union_cadre', paths.u2),
+    officer: caller('federation_officer', paths.west),
+    eastOfficer: caller('federation_officer', paths.east),
+    cityOfficer: caller('federation_officer', paths.city),
+    auditor: caller('auditor', paths.city),
+    post: async (
+      as: TestCaller,
+      path: string,
+      payload: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<Answer> =>
+      answer(
+        await rights
+          .http()
+          .post(path)
+          .set({ ...(await rights.headers(as)), ...headers })
+          .send(payload as object),
+      ),
+    get: async (as: TestCaller, path: string): Promise<Answer> =>
+      answer(
+        await rights
+          .http()
+          .get(path)
+          .set(await rights.headers(as)),
+      ),
+  };
+};

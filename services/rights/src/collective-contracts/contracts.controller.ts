@@ -5,19 +5,13 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
-import {
-  commandOnLoaded,
-  CommandPost,
-  SignedInCommand,
-  versioned,
-  VersionedRead,
-} from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { recordCommand } from '../shared/record-command';
 import { loadUnionInScope, unionOnRecord } from '../shared/union-on-record';
-import type { ContractCommand } from './contract.commands';
 import { loadContractInScope, readContract, runContractCommand } from './contract-streams';
 import {
   CheckFulfilmentDto,
@@ -34,10 +28,8 @@ import {
 
 const KEEPERS = ['union_cadre', 'federation_officer'] as const;
 
-type StepCommand = Exclude<
-  ContractCommand,
-  { type: 'RequestNegotiation' | 'MarkRequestOverdue' | 'MarkFilingOverdue' | 'MarkDeemedEffective' | 'MarkRenewalDue' }
->;
+/** One step on a contract in the caller's scope, at the request's If-Match or the version read. */
+const onContract = recordCommand({ load: loadContractInScope, run: runContractCommand });
 
 /**
  * 集体合同: the union's request to negotiate (要约), the written answer, rounds (协商), the workers'
@@ -80,38 +72,17 @@ export class ContractsController {
     );
   }
 
-  /** One step on a contract in the caller's scope, at the request's If-Match or the version read. */
-  private step(
-    id: string,
-    { user, request }: SignedInCommand,
-    command: (metadata: ContractCommand['metadata']) => StepCommand,
-    businessDay: string,
-  ): Promise<CommandResult> {
-    return commandOnLoaded(
-      request,
-      () => loadContractInScope(this.store, user, id, WRITE_ACCESS),
-      ({ unit }, expectedVersion) =>
-        runContractCommand(
-          this.store,
-          id,
-          command(request.metadata(startOfBusinessDate(businessDay))),
-          { unit, expectedVersion },
-        ),
-    );
-  }
-
   @CommandPost(200, [...KEEPERS], ':id/answer')
   recordAnswer(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RecordAnswerDto,
     @SignedInCommand() signedIn: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.step(
-      id,
-      signedIn,
-      (metadata) => ({ type: 'RecordAnswer', data: body, metadata }),
-      body.answeredOn,
-    );
+    return onContract(this.store, id, signedIn, (dated) => ({
+      type: 'RecordAnswer',
+      data: body,
+      metadata: dated(body.answeredOn),
+    }));
   }
 
   @CommandPost(201, [...KEEPERS], ':id/rounds')
@@ -123,21 +94,16 @@ export class ContractsController {
     const side = (negotiators: HoldRoundDto['unionRepresentatives']) =>
       negotiators.map(({ name, chief }) => ({ name, chief: chief ?? false }));
 
-    return this.step(
-      id,
-      signedIn,
-      (metadata) => ({
-        type: 'HoldRound',
-        data: {
-          heldOn: body.heldOn,
-          unionRepresentatives: side(body.unionRepresentatives),
-          employerRepresentatives: side(body.employerRepresentatives),
-          notes: body.notes ?? null,
-        },
-        metadata,
-      }),
-      body.heldOn,
-    );
+    return onContract(this.store, id, signedIn, (dated) => ({
+      type: 'HoldRound',
+      data: {
+        heldOn: body.heldOn,
+        unionRepresentatives: side(body.unionRepresentatives),
+        employerRepresentatives: side(body.employerRepresentatives),
+        notes: body.notes ?? null,
+      },
+      metadata: dated(body.heldOn),
+    }));
   }
 
   @CommandPost(201, [...KEEPERS], ':id/congress-vote')
@@ -146,16 +112,11 @@ export class ContractsController {
     @Body() body: VoteDraftDto,
     @SignedInCommand() signedIn: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.step(
-      id,
-      signedIn,
-      (metadata) => ({
-        type: 'VoteDraft',
-        data: { ...body, wageIncreasePercent: body.wageIncreasePercent ?? null },
-        metadata,
-      }),
-      body.votedOn,
-    );
+    return onContract(this.store, id, signedIn, (dated) => ({
+      type: 'VoteDraft',
+      data: { ...body, wageIncreasePercent: body.wageIncreasePercent ?? null },
+      metadata: dated(body.votedOn),
+    }));
   }
 
   @CommandPost(200, [...KEEPERS], ':id/signing')
@@ -164,12 +125,11 @@ export class ContractsController {
     @Body() body: SignContractDto,
     @SignedInCommand() signedIn: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.step(
-      id,
-      signedIn,
-      (metadata) => ({ type: 'SignContract', data: body, metadata }),
-      body.signedOn,
-    );
+    return onContract(this.store, id, signedIn, (dated) => ({
+      type: 'SignContract',
+      data: body,
+      metadata: dated(body.signedOn),
+    }));
   }
 
   @CommandPost(200, [...KEEPERS], ':id/filing')
@@ -178,12 +138,11 @@ export class ContractsController {
     @Body() body: FileContractDto,
     @SignedInCommand() signedIn: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.step(
-      id,
-      signedIn,
-      (metadata) => ({ type: 'FileContract', data: body, metadata }),
-      body.filedOn,
-    );
+    return onContract(this.store, id, signedIn, (dated) => ({
+      type: 'FileContract',
+      data: body,
+      metadata: dated(body.filedOn),
+    }));
   }
 
   @CommandPost(200, [...KEEPERS], ':id/objection')
@@ -192,12 +151,11 @@ export class ContractsController {
     @Body() body: RecordObjectionDto,
     @SignedInCommand() signedIn: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.step(
-      id,
-      signedIn,
-      (metadata) => ({ type: 'RecordObjection', data: body, metadata }),
-      body.receivedOn,
-    );
+    return onContract(this.store, id, signedIn, (dated) => ({
+      type: 'RecordObjection',
+      data: body,
+      metadata: dated(body.receivedOn),
+    }));
   }
 
   @CommandPost(201, [...KEEPERS], ':id/fulfilment-checks')
@@ -206,12 +164,11 @@ export class ContractsController {
     @Body() body: CheckFulfilmentDto,
     @SignedInCommand() signedIn: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.step(
-      id,
-      signedIn,
-      (metadata) => ({ type: 'CheckFulfilment', data: body, metadata }),
-      body.checkedOn,
-    );
+    return onContract(this.store, id, signedIn, (dated) => ({
+      type: 'CheckFulfilment',
+      data: body,
+      metadata: dated(body.checkedOn),
+    }));
   }
 
   /**
@@ -227,21 +184,21 @@ export class ContractsController {
   ): Promise<CommandResult> {
     const { user, request } = signedIn;
     const { state: old } = await loadContractInScope(this.store, user, id, WRITE_ACCESS);
-    const { state: union, unit } = await loadUnionInScope(this.store, user, old.unionId, WRITE_ACCESS);
-    const recorded = await this.step(
-      id,
-      signedIn,
-      (metadata) => ({
-        type: 'RequestRenewal',
-        data: {
-          union: unionOnRecord(union),
-          renewalContractId: old.renewalContractId ?? randomUUID(),
-          requestedOn: body.requestedOn,
-        },
-        metadata,
-      }),
-      body.requestedOn,
+    const { state: union, unit } = await loadUnionInScope(
+      this.store,
+      user,
+      old.unionId,
+      WRITE_ACCESS,
     );
+    const recorded = await onContract(this.store, id, signedIn, (dated) => ({
+      type: 'RequestRenewal',
+      data: {
+        union: unionOnRecord(union),
+        renewalContractId: old.renewalContractId ?? randomUUID(),
+        requestedOn: body.requestedOn,
+      },
+      metadata: dated(body.requestedOn),
+    }));
     const { state: renewed } = await readContract(this.store, id);
     const renewalContractId = renewed.status === 'None' ? null : renewed.renewalContractId;
     if (renewalContractId === null) return recorded;

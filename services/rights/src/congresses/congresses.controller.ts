@@ -5,22 +5,19 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
-import {
-  commandOnLoaded,
-  CommandPost,
-  SignedInCommand,
-  versioned,
-  VersionedRead,
-} from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { recordCommand } from '../shared/record-command';
 import { loadUnionInScope, unionOnRecord } from '../shared/union-on-record';
 import { loadCongressInScope, runCongressCommand } from './congress-streams';
 import { CongressViewDto, HoldCongressDto, VoteResolutionDto } from './dto/congress.dto';
 
 const KEEPERS = ['union_cadre', 'federation_officer'] as const;
+
+const onCongress = recordCommand({ load: loadCongressInScope, run: runCongressCommand });
 
 /** 职代会/教代会: the sessions of a union's workers' congress and what they resolved. */
 @ApiTags('congresses 职代会')
@@ -65,22 +62,18 @@ export class CongressesController {
   voteResolution(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: VoteResolutionDto,
-    @SignedInCommand() { user, request }: SignedInCommand,
+    @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return commandOnLoaded(
-      request,
-      () => loadCongressInScope(this.store, user, id, WRITE_ACCESS),
-      ({ state, unit }, expectedVersion) =>
-        runCongressCommand(
-          this.store,
-          id,
-          {
-            type: 'VoteResolution',
-            data: { resolutionId: randomUUID(), ...body },
-            metadata: request.metadata(startOfBusinessDate(state.heldOn)),
-          },
-          { unit, expectedVersion, fingerprint: ['VoteResolution', id, body] },
-        ),
+    return onCongress(
+      this.store,
+      id,
+      command,
+      (dated, { state }) => ({
+        type: 'VoteResolution',
+        data: { resolutionId: randomUUID(), ...body },
+        metadata: dated(state.heldOn),
+      }),
+      { fingerprint: ['VoteResolution', id, body] },
     );
   }
 

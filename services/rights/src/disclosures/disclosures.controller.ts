@@ -6,7 +6,6 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
 import {
-  commandOnLoaded,
   CommandPost,
   pageWindow,
   SignedInCommand,
@@ -17,6 +16,7 @@ import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { recordCommand } from '../shared/record-command';
 import { loadUnionInScope, unionOnRecord } from '../shared/union-on-record';
 import { listDisclosures } from './disclosure-list.query';
 import { loadDisclosureInScope, runDisclosureCommand } from './disclosure-streams';
@@ -29,6 +29,8 @@ import {
 } from './dto/disclosure.dto';
 
 const KEEPERS = ['union_cadre', 'federation_officer'] as const;
+
+const onDisclosure = recordCommand({ load: loadDisclosureInScope, run: runDisclosureCommand });
 
 /** 厂务公开/校务公开: what a union's employer made public to the workers. */
 @ApiTags('disclosures 厂务公开')
@@ -67,22 +69,14 @@ export class DisclosuresController {
   withdraw(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: WithdrawDisclosureDto,
-    @SignedInCommand() { user, request }: SignedInCommand,
+    @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return commandOnLoaded(
-      request,
-      () => loadDisclosureInScope(this.store, user, id, WRITE_ACCESS),
-      ({ unit }, expectedVersion) =>
-        runDisclosureCommand(
-          this.store,
-          id,
-          {
-            type: 'WithdrawDisclosure',
-            data: body,
-            metadata: request.metadata(startOfBusinessDate(body.withdrawnOn)),
-          },
-          { unit, expectedVersion, fingerprint: ['WithdrawDisclosure', id, body] },
-        ),
+    return onDisclosure(
+      this.store,
+      id,
+      command,
+      (dated) => ({ type: 'WithdrawDisclosure', data: body, metadata: dated(body.withdrawnOn) }),
+      { fingerprint: ['WithdrawDisclosure', id, body] },
     );
   }
 

@@ -5,20 +5,14 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
-import {
-  commandOnLoaded,
-  CommandPost,
-  SignedInCommand,
-  versioned,
-  VersionedRead,
-} from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
 import { isActiveMember } from '@taizhang/directory';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { recordCommand } from '../shared/record-command';
 import { loadUnionInScope, unionOnRecord } from '../shared/union-on-record';
-import type { DisputeCommand } from './dispute.commands';
 import { loadDisputeInScope, runDisputeCommand } from './dispute-streams';
 import {
   DisputeViewDto,
@@ -29,6 +23,9 @@ import {
 } from './dto/dispute.dto';
 
 const KEEPERS = ['union_cadre', 'federation_officer'] as const;
+
+/** A command on a dispute in the caller's scope, at If-Match or the version it was loaded at. */
+const onDispute = recordCommand({ load: loadDisputeInScope, run: runDisputeCommand });
 
 /** 劳动争议调解: disputes a union's mediation committee takes, and how they end. */
 @ApiTags('disputes 劳动争议调解')
@@ -84,10 +81,10 @@ export class DisputesController {
     @Body() body: RecordAgreementDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.conclude(id, command, (metadata) => ({
+    return onDispute(this.store, id, command, (dated) => ({
       type: 'RecordAgreement',
       data: body,
-      metadata: metadata(body.agreedOn),
+      metadata: dated(body.agreedOn),
     }));
   }
 
@@ -98,10 +95,10 @@ export class DisputesController {
     @Body() body: RecordFailureDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.conclude(id, command, (metadata) => ({
+    return onDispute(this.store, id, command, (dated) => ({
       type: 'RecordFailure',
       data: body,
-      metadata: metadata(body.failedOn),
+      metadata: dated(body.failedOn),
     }));
   }
 
@@ -111,10 +108,10 @@ export class DisputesController {
     @Body() body: WithdrawDisputeDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.conclude(id, command, (metadata) => ({
+    return onDispute(this.store, id, command, (dated) => ({
       type: 'WithdrawDispute',
       data: body,
-      metadata: metadata(body.withdrawnOn),
+      metadata: dated(body.withdrawnOn),
     }));
   }
 
@@ -126,26 +123,5 @@ export class DisputesController {
     const { state, version } = await loadDisputeInScope(this.store, user, id);
 
     return versioned<DisputeViewDto>(version, { ...state, version });
-  }
-
-  /** A command on a dispute in the caller's scope, at If-Match or the version it was loaded at. */
-  private conclude(
-    id: string,
-    { user, request }: SignedInCommand,
-    build: (
-      metadata: (date: string) => ReturnType<SignedInCommand['request']['metadata']>,
-    ) => DisputeCommand,
-  ): Promise<CommandResult> {
-    return commandOnLoaded(
-      request,
-      () => loadDisputeInScope(this.store, user, id, WRITE_ACCESS),
-      ({ unit }, expectedVersion) =>
-        runDisputeCommand(
-          this.store,
-          id,
-          build((date) => request.metadata(startOfBusinessDate(date))),
-          { unit, expectedVersion },
-        ),
-    );
   }
 }

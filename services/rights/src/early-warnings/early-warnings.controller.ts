@@ -5,17 +5,12 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
-import {
-  commandOnLoaded,
-  CommandPost,
-  SignedInCommand,
-  versioned,
-  VersionedRead,
-} from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { recordCommand } from '../shared/record-command';
 import {
   ChangeWarningLevelDto,
   FollowUpWarningDto,
@@ -23,11 +18,16 @@ import {
   ResolveWarningDto,
   WarningViewDto,
 } from './dto/warning.dto';
-import type { WarningCommand } from './warning.commands';
 import { loadWarningInScope, runWarningCommand } from './warning-streams';
 import { loadWarningUnitInScope, warningUnit } from './warning-unit';
 
 const KEEPERS = ['union_cadre', 'federation_officer'] as const;
+
+/**
+ * A command on a warning in the caller's scope, at If-Match or the version it was loaded at.
+ * A warning of a union since ended stays open and is carried on by the federation above.
+ */
+const onWarning = recordCommand({ load: loadWarningInScope, run: runWarningCommand });
 
 /** 劳动关系预警: warnings a union or federation raises about an employer, until resolved. */
 @ApiTags('early-warnings 劳动关系预警')
@@ -73,11 +73,17 @@ export class EarlyWarningsController {
     @Body() body: FollowUpWarningDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.onWarning(id, command, ['FollowUpWarning', id, body], (metadata) => ({
-      type: 'FollowUpWarning',
-      data: { followUpId: randomUUID(), ...body },
-      metadata: metadata(body.on),
-    }));
+    return onWarning(
+      this.store,
+      id,
+      command,
+      (dated) => ({
+        type: 'FollowUpWarning',
+        data: { followUpId: randomUUID(), ...body },
+        metadata: dated(body.on),
+      }),
+      { fingerprint: ['FollowUpWarning', id, body] },
+    );
   }
 
   @CommandPost(200, [...KEEPERS], ':id/level')
@@ -86,11 +92,17 @@ export class EarlyWarningsController {
     @Body() body: ChangeWarningLevelDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.onWarning(id, command, ['ChangeWarningLevel', id, body], (metadata) => ({
-      type: 'ChangeWarningLevel',
-      data: body,
-      metadata: metadata(body.changedOn),
-    }));
+    return onWarning(
+      this.store,
+      id,
+      command,
+      (dated) => ({
+        type: 'ChangeWarningLevel',
+        data: body,
+        metadata: dated(body.changedOn),
+      }),
+      { fingerprint: ['ChangeWarningLevel', id, body] },
+    );
   }
 
   @CommandPost(200, [...KEEPERS], ':id/resolution')
@@ -99,11 +111,17 @@ export class EarlyWarningsController {
     @Body() body: ResolveWarningDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.onWarning(id, command, ['ResolveWarning', id, body], (metadata) => ({
-      type: 'ResolveWarning',
-      data: body,
-      metadata: metadata(body.resolvedOn),
-    }));
+    return onWarning(
+      this.store,
+      id,
+      command,
+      (dated) => ({
+        type: 'ResolveWarning',
+        data: body,
+        metadata: dated(body.resolvedOn),
+      }),
+      { fingerprint: ['ResolveWarning', id, body] },
+    );
   }
 
   @Roles(...KEEPERS, 'auditor')
@@ -114,30 +132,5 @@ export class EarlyWarningsController {
     const { state, version } = await loadWarningInScope(this.store, user, id);
 
     return versioned<WarningViewDto>(version, { ...state, version });
-  }
-
-  /**
-   * A command on a warning in the caller's scope, at If-Match or the version it was loaded at.
-   * A warning of a union since ended stays open and is carried on by the federation above.
-   */
-  private onWarning(
-    id: string,
-    { user, request }: SignedInCommand,
-    fingerprint: unknown,
-    build: (
-      metadata: (date: string) => ReturnType<SignedInCommand['request']['metadata']>,
-    ) => WarningCommand,
-  ): Promise<CommandResult> {
-    return commandOnLoaded(
-      request,
-      () => loadWarningInScope(this.store, user, id, WRITE_ACCESS),
-      ({ unit }, expectedVersion) =>
-        runWarningCommand(
-          this.store,
-          id,
-          build((date) => request.metadata(startOfBusinessDate(date))),
-          { unit, expectedVersion, fingerprint },
-        ),
-    );
   }
 }

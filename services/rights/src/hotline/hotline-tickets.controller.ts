@@ -15,6 +15,7 @@ import {
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { recordCommand } from '../shared/record-command';
 import {
   AssignTicketDto,
   CallBackDto,
@@ -22,7 +23,6 @@ import {
   HotlineTicketViewDto,
   ReceiveTicketDto,
 } from './dto/hotline-ticket.dto';
-import type { HotlineTicketCommand } from './hotline-ticket.commands';
 import {
   loadHotlineTicketInScope,
   loadUnitInScope,
@@ -31,7 +31,12 @@ import {
 
 const KEEPERS = ['union_cadre', 'federation_officer'] as const;
 
-type Metadata = ReturnType<SignedInCommand['request']['metadata']>;
+/** A command on a ticket in the caller's scope, dated the instant it happened (not a day). */
+const onTicket = recordCommand({
+  load: loadHotlineTicketInScope,
+  run: runHotlineTicketCommand,
+  occurredAt: (at) => new Date(at),
+});
 
 /** 12351 热线 and 法律援助: tickets a federation or union receives, hands down and closes. */
 @ApiTags('hotline-tickets 12351 热线与法律援助')
@@ -110,10 +115,10 @@ export class HotlineTicketsController {
     @Body() body: CallBackDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.onTicket(id, command, (metadata) => ({
+    return onTicket(this.store, id, command, (dated) => ({
       type: 'CallBack',
       data: body,
-      metadata: metadata(body.calledBackAt),
+      metadata: dated(body.calledBackAt),
     }));
   }
 
@@ -124,7 +129,7 @@ export class HotlineTicketsController {
     @Body() body: CloseTicketDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.onTicket(id, command, (metadata) => ({
+    return onTicket(this.store, id, command, (dated) => ({
       type: 'CloseTicket',
       data: {
         closedAt: body.closedAt,
@@ -132,7 +137,7 @@ export class HotlineTicketsController {
         satisfaction: body.satisfaction ?? null,
         wagesRecoveredFen: body.wagesRecoveredFen ?? 0,
       },
-      metadata: metadata(body.closedAt),
+      metadata: dated(body.closedAt),
     }));
   }
 
@@ -144,24 +149,5 @@ export class HotlineTicketsController {
     const { state, version } = await loadHotlineTicketInScope(this.store, user, id);
 
     return versioned<HotlineTicketViewDto>(version, { ...state, version });
-  }
-
-  /** A command on a ticket in the caller's scope, at If-Match or the version it was loaded at. */
-  private onTicket(
-    id: string,
-    { user, request }: SignedInCommand,
-    build: (metadata: (at: string) => Metadata) => HotlineTicketCommand,
-  ): Promise<CommandResult> {
-    return commandOnLoaded(
-      request,
-      () => loadHotlineTicketInScope(this.store, user, id, WRITE_ACCESS),
-      ({ unit }, expectedVersion) =>
-        runHotlineTicketCommand(
-          this.store,
-          id,
-          build((at) => request.metadata(new Date(at))),
-          { unit, expectedVersion },
-        ),
-    );
   }
 }

@@ -5,17 +5,12 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
-import {
-  commandOnLoaded,
-  CommandPost,
-  SignedInCommand,
-  versioned,
-  VersionedRead,
-} from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
+import { recordCommand } from '../shared/record-command';
 import { loadUnionInScope, unionOnRecord } from '../shared/union-on-record';
 import {
   InspectionViewDto,
@@ -25,10 +20,12 @@ import {
   RequestRectificationDto,
   VerifyRectificationDto,
 } from './dto/inspection.dto';
-import type { InspectionCommand } from './inspection.commands';
 import { loadInspectionInScope, runInspectionCommand } from './inspection-streams';
 
 const KEEPERS = ['union_cadre', 'federation_officer'] as const;
+
+/** A command on an inspection in the caller's scope (404 outside), If-Match checked. */
+const onInspection = recordCommand({ load: loadInspectionInScope, run: runInspectionCommand });
 
 /** 劳动保护监督检查: inspections, the hazards they found, and their rectification. */
 @ApiTags('labour protection 劳动保护监督检查')
@@ -76,19 +73,21 @@ export class InspectionsController {
   recordHazard(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RecordHazardDto,
-    @SignedInCommand() { user, request }: SignedInCommand,
+    @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
     const hazardId = randomUUID();
 
-    return this.onInspection(id, user, request, {
-      command: {
+    return onInspection(
+      this.store,
+      id,
+      command,
+      (dated) => ({
         type: 'RecordHazard',
         data: { hazardId, ...body },
-        metadata: request.metadata(startOfBusinessDate(body.foundOn)),
-      },
-      fingerprint: ['RecordHazard', id, body],
-      answerId: hazardId,
-    });
+        metadata: dated(body.foundOn),
+      }),
+      { fingerprint: ['RecordHazard', id, body], id: hazardId },
+    );
   }
 
   @CommandPost(200, [...KEEPERS], ':id/hazards/:hazardId/rectification-request')
@@ -96,15 +95,13 @@ export class InspectionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('hazardId', ParseUUIDPipe) hazardId: string,
     @Body() body: RequestRectificationDto,
-    @SignedInCommand() { user, request }: SignedInCommand,
+    @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.onInspection(id, user, request, {
-      command: {
-        type: 'RequestRectification',
-        data: { hazardId, ...body },
-        metadata: request.metadata(startOfBusinessDate(body.requestedOn)),
-      },
-    });
+    return onInspection(this.store, id, command, (dated) => ({
+      type: 'RequestRectification',
+      data: { hazardId, ...body },
+      metadata: dated(body.requestedOn),
+    }));
   }
 
   @CommandPost(200, [...KEEPERS], ':id/hazards/:hazardId/rectified')
@@ -112,15 +109,13 @@ export class InspectionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('hazardId', ParseUUIDPipe) hazardId: string,
     @Body() body: RecordRectifiedDto,
-    @SignedInCommand() { user, request }: SignedInCommand,
+    @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.onInspection(id, user, request, {
-      command: {
-        type: 'RecordRectified',
-        data: { hazardId, ...body },
-        metadata: request.metadata(startOfBusinessDate(body.rectifiedOn)),
-      },
-    });
+    return onInspection(this.store, id, command, (dated) => ({
+      type: 'RecordRectified',
+      data: { hazardId, ...body },
+      metadata: dated(body.rectifiedOn),
+    }));
   }
 
   @CommandPost(200, [...KEEPERS], ':id/hazards/:hazardId/verification')
@@ -128,15 +123,13 @@ export class InspectionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('hazardId', ParseUUIDPipe) hazardId: string,
     @Body() body: VerifyRectificationDto,
-    @SignedInCommand() { user, request }: SignedInCommand,
+    @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.onInspection(id, user, request, {
-      command: {
-        type: 'VerifyRectification',
-        data: { hazardId, ...body },
-        metadata: request.metadata(startOfBusinessDate(body.verifiedOn)),
-      },
-    });
+    return onInspection(this.store, id, command, (dated) => ({
+      type: 'VerifyRectification',
+      data: { hazardId, ...body },
+      metadata: dated(body.verifiedOn),
+    }));
   }
 
   @Roles(...KEEPERS, 'auditor')
@@ -147,29 +140,5 @@ export class InspectionsController {
     const { state, version } = await loadInspectionInScope(this.store, user, id);
 
     return versioned<InspectionViewDto>(version, { ...state, version });
-  }
-
-  /** A command on an inspection in the caller's scope (404 outside), If-Match checked. */
-  private onInspection(
-    id: string,
-    user: AuthenticatedUser,
-    request: SignedInCommand['request'],
-    {
-      command,
-      fingerprint,
-      answerId,
-    }: { command: InspectionCommand; fingerprint?: unknown; answerId?: string },
-  ): Promise<CommandResult> {
-    return commandOnLoaded(
-      request,
-      () => loadInspectionInScope(this.store, user, id, WRITE_ACCESS),
-      ({ unit }, expectedVersion) =>
-        runInspectionCommand(this.store, id, command, {
-          unit,
-          expectedVersion,
-          fingerprint,
-          id: answerId,
-        }),
-    );
   }
 }

@@ -5,18 +5,13 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { AuthenticatedUser } from '@taizhang/auth';
 import { CurrentUser, Roles, WRITE_ACCESS } from '@taizhang/auth';
-import {
-  commandOnLoaded,
-  CommandPost,
-  SignedInCommand,
-  versioned,
-  VersionedRead,
-} from '@taizhang/bootstrap';
+import { CommandPost, SignedInCommand, versioned, VersionedRead } from '@taizhang/bootstrap';
 import { startOfBusinessDate } from '@taizhang/domain';
 import type { CommandResult } from '@taizhang/event-store';
 import { PostgresEventStore } from '@taizhang/event-store';
 
 import { loadCongressInScope } from '../congresses';
+import { recordCommand } from '../shared/record-command';
 import {
   AnswerProposalDto,
   DecideProposalDto,
@@ -24,10 +19,11 @@ import {
   RecordImplementationDto,
   SubmitProposalDto,
 } from './dto/proposal.dto';
-import type { ProposalCommand } from './proposal.commands';
 import { loadProposalInScope, runProposalCommand } from './proposal-streams';
 
 const KEEPERS = ['union_cadre', 'federation_officer'] as const;
+
+const onProposal = recordCommand({ load: loadProposalInScope, run: runProposalCommand });
 
 /** 提案: submitted to a congress → accepted, merged or not accepted → answered → implemented. */
 @ApiTags('proposals 提案')
@@ -72,7 +68,11 @@ export class ProposalsController {
     @Body() body: DecideProposalDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.step(id, command, body.decidedOn, { type: 'DecideProposal', data: body });
+    return onProposal(this.store, id, command, (dated) => ({
+      type: 'DecideProposal',
+      data: body,
+      metadata: dated(body.decidedOn),
+    }));
   }
 
   @CommandPost(200, [...KEEPERS], ':id/answer')
@@ -81,7 +81,11 @@ export class ProposalsController {
     @Body() body: AnswerProposalDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.step(id, command, body.answeredOn, { type: 'AnswerProposal', data: body });
+    return onProposal(this.store, id, command, (dated) => ({
+      type: 'AnswerProposal',
+      data: body,
+      metadata: dated(body.answeredOn),
+    }));
   }
 
   @CommandPost(200, [...KEEPERS], ':id/implementation')
@@ -90,10 +94,11 @@ export class ProposalsController {
     @Body() body: RecordImplementationDto,
     @SignedInCommand() command: SignedInCommand,
   ): Promise<CommandResult> {
-    return this.step(id, command, body.implementedOn, {
+    return onProposal(this.store, id, command, (dated) => ({
       type: 'RecordImplementation',
       data: body,
-    });
+      metadata: dated(body.implementedOn),
+    }));
   }
 
   @Roles(...KEEPERS, 'auditor')
@@ -104,24 +109,5 @@ export class ProposalsController {
     const { state, version } = await loadProposalInScope(this.store, user, id);
 
     return versioned<ProposalViewDto>(version, { ...state, version });
-  }
-
-  private step(
-    id: string,
-    { user, request }: SignedInCommand,
-    date: string,
-    command: Omit<ProposalCommand, 'metadata'>,
-  ): Promise<CommandResult> {
-    return commandOnLoaded(
-      request,
-      () => loadProposalInScope(this.store, user, id, WRITE_ACCESS),
-      ({ unit }, expectedVersion) =>
-        runProposalCommand(
-          this.store,
-          id,
-          { ...command, metadata: request.metadata(startOfBusinessDate(date)) } as ProposalCommand,
-          { unit, expectedVersion },
-        ),
-    );
   }
 }

@@ -1,15 +1,8 @@
 import { DeadlineClocks } from '@taizhang/deadlines';
 import { businessDate } from '@taizhang/domain';
-import type { TestCaller } from '@taizhang/testing';
-import { startedForSuite } from '@taizhang/testing';
 
-import {
-  deemedEffectiveClock,
-  filingClock,
-  renewalClock,
-} from '../../../src/collective-contracts';
-import type { Answer } from '../../rights-test-kit';
-import { answer, smallRegion, startRights } from '../../rights-test-kit';
+import { deemedEffectiveClock, filingClock, renewalClock } from '../../../src/collective-contracts';
+import { rightsSuite } from '../../rights-test-kit';
 
 /**
  * 集体合同 after the answer, through HTTP on a real PostgreSQL and Kafka: rounds, the congress
@@ -18,34 +11,8 @@ import { answer, smallRegion, startRights } from '../../rights-test-kit';
  * across a restart.
  */
 describe('collective contracts: from negotiation to renewal', () => {
-  const rights = startedForSuite(startRights);
-  const region = smallRegion();
-  const { ids, paths } = region;
-  const cadre: TestCaller = { role: 'union_cadre', orgPath: paths.u1 };
-  const neighbour: TestCaller = { role: 'union_cadre', orgPath: paths.u2 };
-  const officer: TestCaller = { role: 'federation_officer', orgPath: paths.west };
-  const eastOfficer: TestCaller = { role: 'federation_officer', orgPath: paths.east };
-  const auditor: TestCaller = { role: 'auditor', orgPath: paths.city };
-  const post = async (
-    caller: TestCaller,
-    path: string,
-    payload: object,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .post(path)
-        .set({ ...(await rights.headers(caller)), ...headers })
-        .send(payload),
-    );
-  const get = async (caller: TestCaller, path: string): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .get(path)
-        .set(await rights.headers(caller)),
-    );
+  const { rights, region, ids, paths, cadre, neighbour, officer, eastOfficer, auditor, post, get } =
+    rightsSuite();
   const side = (prefix: string, size = 3) =>
     Array.from({ length: size }, (_, i) => ({
       name: `${prefix}${i + 1}`,
@@ -110,20 +77,36 @@ describe('collective contracts: from negotiation to renewal', () => {
       vote('2026-02-20', { delegatesPresent: 59 }),
     );
     expect([quorum.status, quorum.body['code']]).toEqual([422, 'CONGRESS_QUORUM_NOT_MET']);
-    const term = await post(cadre, `/contracts/${id}/congress-vote`, vote('2026-02-20', { termYears: 4 }));
+    const term = await post(
+      cadre,
+      `/contracts/${id}/congress-vote`,
+      vote('2026-02-20', { termYears: 4 }),
+    );
     expect([term.status, term.body['code']]).toEqual([422, 'TERM_OUT_OF_RANGE']);
     // 45 of 90 for: half of all delegates is not more than half.
-    const failed = await post(cadre, `/contracts/${id}/congress-vote`, vote('2026-02-20', { votesFor: 45 }));
+    const failed = await post(
+      cadre,
+      `/contracts/${id}/congress-vote`,
+      vote('2026-02-20', { votesFor: 45 }),
+    );
     expect(failed.status).toBe(201);
     const again = await post(cadre, `/contracts/${id}/congress-vote`, vote('2026-02-21'));
     expect([again.status, again.body['code']]).toEqual([422, 'ROUND_REQUIRED']);
     expect((await post(officer, `/contracts/${id}/rounds`, round('2026-02-25'))).status).toBe(201);
-    expect((await post(cadre, `/contracts/${id}/congress-vote`, vote('2026-03-01'))).status).toBe(201);
+    expect((await post(cadre, `/contracts/${id}/congress-vote`, vote('2026-03-01'))).status).toBe(
+      201,
+    );
     const view = await get(auditor, `/contracts/${id}`);
     expect(view.body).toMatchObject({
       status: 'Approved',
-      rounds: [{ round: 1, unionRepresentatives: [{ name: '工会代表1', chief: true }, {}, {}] }, { round: 2 }],
-      votes: [{ votesFor: 45, passed: false }, { votesFor: 46, passed: true }],
+      rounds: [
+        { round: 1, unionRepresentatives: [{ name: '工会代表1', chief: true }, {}, {}] },
+        { round: 2 },
+      ],
+      votes: [
+        { votesFor: 45, passed: false },
+        { votesFor: 46, passed: true },
+      ],
       draft: { wageIncreasePercent: 5.5, workforceCovered: 1200, termYears: 1 },
     });
     const { rows } = await rights.db.pool.query<{ data: { ruleSet: unknown } }>(
@@ -138,10 +121,16 @@ describe('collective contracts: from negotiation to renewal', () => {
 
   it('keeps steps in scope, refuses an auditor, a stale If-Match, and replays a repeated key', async () => {
     const id = await answered('2026-02-01', '2026-02-10');
-    expect((await post(neighbour, `/contracts/${id}/rounds`, round('2026-02-15'))).status).toBe(404);
-    expect((await post(eastOfficer, `/contracts/${id}/rounds`, round('2026-02-15'))).status).toBe(404);
+    expect((await post(neighbour, `/contracts/${id}/rounds`, round('2026-02-15'))).status).toBe(
+      404,
+    );
+    expect((await post(eastOfficer, `/contracts/${id}/rounds`, round('2026-02-15'))).status).toBe(
+      404,
+    );
     expect((await post(auditor, `/contracts/${id}/rounds`, round('2026-02-15'))).status).toBe(403);
-    const stale = await post(cadre, `/contracts/${id}/rounds`, round('2026-02-15'), { 'if-match': '1' });
+    const stale = await post(cadre, `/contracts/${id}/rounds`, round('2026-02-15'), {
+      'if-match': '1',
+    });
     expect(stale.status).toBe(409);
     const bad = await post(cadre, `/contracts/${id}/rounds`, { ...round('2026-02-15'), extra: 1 });
     expect([bad.status, bad.body['code']]).toEqual([400, 'VALIDATION_FAILED']);
@@ -161,15 +150,22 @@ describe('collective contracts: from negotiation to renewal', () => {
     await post(cadre, `/contracts/${id}/congress-vote`, vote('2025-01-10'));
     const early = await post(cadre, `/contracts/${id}/signing`, { signedOn: '2025-01-09' });
     expect([early.status, early.body['code']]).toEqual([422, 'BEFORE_PREVIOUS_STEP']);
-    expect((await post(cadre, `/contracts/${id}/signing`, { signedOn: '2025-01-13' })).status).toBe(200);
+    expect((await post(cadre, `/contracts/${id}/signing`, { signedOn: '2025-01-13' })).status).toBe(
+      200,
+    );
     expect((await get(cadre, `/contracts/${id}`)).body['filingDueOn']).toBe('2025-01-23');
 
     expect((await clock(filingClock, '2025-01-23')).ran).toBe(0); // day 10: still in time
     expect((await clock(filingClock, '2025-01-24')).ran).toBe(1); // day 11
     expect((await clock(filingClock, '2025-01-24')).ran).toBe(0);
-    expect((await get(cadre, `/contracts/${id}`)).body).toMatchObject({ status: 'Signed', filingOverdue: true });
+    expect((await get(cadre, `/contracts/${id}`)).body).toMatchObject({
+      status: 'Signed',
+      filingOverdue: true,
+    });
 
-    expect((await post(officer, `/contracts/${id}/filing`, { filedOn: '2025-01-27' })).status).toBe(200);
+    expect((await post(officer, `/contracts/${id}/filing`, { filedOn: '2025-01-27' })).status).toBe(
+      200,
+    );
     expect((await get(cadre, `/contracts/${id}`)).body['deemedEffectiveOn']).toBe('2025-02-11');
     const effectiveBefore = await rights.count('ContractDeemedEffective');
     expect((await clock(deemedEffectiveClock, '2025-02-10')).ran).toBe(0); // day 14
@@ -209,9 +205,19 @@ describe('collective contracts: from negotiation to renewal', () => {
     expect((await clock(renewalClock, '2025-11-11')).ran).toBe(0);
     expect((await get(cadre, `/contracts/${id}`)).body['renewalDue']).toBe(true);
     const key = { 'idempotency-key': `renewal-${id}` };
-    const renewal = await post(cadre, `/contracts/${id}/renewal`, { requestedOn: '2025-12-01' }, key);
+    const renewal = await post(
+      cadre,
+      `/contracts/${id}/renewal`,
+      { requestedOn: '2025-12-01' },
+      key,
+    );
     expect(renewal.status).toBe(201);
-    const replay = await post(cadre, `/contracts/${id}/renewal`, { requestedOn: '2025-12-01' }, key);
+    const replay = await post(
+      cadre,
+      `/contracts/${id}/renewal`,
+      { requestedOn: '2025-12-01' },
+      key,
+    );
     expect(replay.body['id']).toBe(renewal.body['id']);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     const renewed = await get(cadre, `/contracts/${renewal.body['id'] as string}`);
@@ -222,7 +228,9 @@ describe('collective contracts: from negotiation to renewal', () => {
       requestedOn: '2025-12-01',
       answerDueOn: '2025-12-21',
     });
-    expect((await get(cadre, `/contracts/${id}`)).body['renewalContractId']).toBe(renewal.body['id']);
+    expect((await get(cadre, `/contracts/${id}`)).body['renewalContractId']).toBe(
+      renewal.body['id'],
+    );
     const second = await post(cadre, `/contracts/${id}/renewal`, { requestedOn: '2025-12-02' });
     expect([second.status, second.body['code']]).toEqual([422, 'RENEWAL_ALREADY_REQUESTED']);
   });
@@ -234,14 +242,24 @@ describe('collective contracts: from negotiation to renewal', () => {
     await post(cadre, `/contracts/${id}/signing`, { signedOn: '2024-06-21' });
     await post(cadre, `/contracts/${id}/filing`, { filedOn: '2024-06-25' });
     expect(
-      (await post(cadre, `/contracts/${id}/objection`, { receivedOn: '2024-07-01', reason: '工资支付条款与法规不符' }))
-        .status,
+      (
+        await post(cadre, `/contracts/${id}/objection`, {
+          receivedOn: '2024-07-01',
+          reason: '工资支付条款与法规不符',
+        })
+      ).status,
     ).toBe(200);
     // The first filing's day 15 passes without effect: the objection settled it.
     expect((await clock(deemedEffectiveClock, '2024-07-10')).ran).toBe(0);
     expect((await get(cadre, `/contracts/${id}`)).body['status']).toBe('Objected');
     expect(
-      (await post(cadre, `/contracts/${id}/congress-vote`, vote('2024-07-05', { wageIncreasePercent: 6 }))).status,
+      (
+        await post(
+          cadre,
+          `/contracts/${id}/congress-vote`,
+          vote('2024-07-05', { wageIncreasePercent: 6 }),
+        )
+      ).status,
     ).toBe(201);
     await post(cadre, `/contracts/${id}/signing`, { signedOn: '2024-07-06' });
     await post(cadre, `/contracts/${id}/filing`, { filedOn: '2024-07-08' });
@@ -264,7 +282,9 @@ describe('collective contracts: from negotiation to renewal', () => {
       to: '2023-05-31',
       targetRequests: 3,
     };
-    expect((await post(cadre, '/bargaining-seasons', { ...season, orgUnitId: ids.u1 })).status).toBe(403);
+    expect(
+      (await post(cadre, '/bargaining-seasons', { ...season, orgUnitId: ids.u1 })).status,
+    ).toBe(403);
     expect((await post(eastOfficer, '/bargaining-seasons', season)).status).toBe(404);
     const backwards = await post(officer, '/bargaining-seasons', { ...season, to: '2023-02-01' });
     expect([backwards.status, backwards.body['code']]).toEqual([422, 'SEASON_ENDS_BEFORE_START']);

@@ -2,37 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { DeadlineClocks } from '@taizhang/deadlines';
 import { businessDate } from '@taizhang/domain';
-import type { TestCaller } from '@taizhang/testing';
-import { startedForSuite } from '@taizhang/testing';
 
 import { answerClock } from '../../../src/collective-contracts';
-import type { Answer } from '../../rights-test-kit';
-import { answer, smallRegion, startRights } from '../../rights-test-kit';
+import { rightsSuite } from '../../rights-test-kit';
 
 /** 职代会 and 集体合同 through HTTP: the quorum rule, resolutions, the 20-day answer clock. */
 describe('workers’ congresses and requests to negotiate', () => {
-  const rights = startedForSuite(startRights);
-  const region = smallRegion();
-  const { ids, paths } = region;
-  const cadre: TestCaller = { role: 'union_cadre', orgPath: paths.u1 };
-  const neighbour: TestCaller = { role: 'union_cadre', orgPath: paths.u2 };
-  const officer: TestCaller = { role: 'federation_officer', orgPath: paths.west };
-  const auditor: TestCaller = { role: 'auditor', orgPath: paths.city };
-  const post = async (caller: TestCaller, path: string, payload: object): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .post(path)
-        .set(await rights.headers(caller))
-        .send(payload),
-    );
-  const get = async (caller: TestCaller, path: string): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .get(path)
-        .set(await rights.headers(caller)),
-    );
+  const { rights, region, ids, cadre, neighbour, officer, auditor, post, get } = rightsSuite();
   const session = (overrides: object = {}) => ({
     unionId: ids.u1,
     heldOn: '2026-03-18',

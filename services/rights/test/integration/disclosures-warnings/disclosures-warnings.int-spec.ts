@@ -1,41 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TestCaller } from '@taizhang/testing';
-import { startedForSuite } from '@taizhang/testing';
 
-import type { Answer } from '../../rights-test-kit';
-import { answer, smallRegion, startRights } from '../../rights-test-kit';
+import { rightsSuite } from '../../rights-test-kit';
 
 /** 厂务公开 and 劳动关系预警 through HTTP on a real PostgreSQL, the org tree from a real Kafka topic. */
 describe('affairs disclosures and labour-relations early warnings', () => {
-  const rights = startedForSuite(startRights);
-  const region = smallRegion();
-  const { ids, paths } = region;
-  const cadre: TestCaller = { role: 'union_cadre', orgPath: paths.u1 };
-  const neighbour: TestCaller = { role: 'union_cadre', orgPath: paths.u2 };
-  const officer: TestCaller = { role: 'federation_officer', orgPath: paths.west };
-  const eastOfficer: TestCaller = { role: 'federation_officer', orgPath: paths.east };
-  const auditor: TestCaller = { role: 'auditor', orgPath: paths.city };
-  const post = async (
-    caller: TestCaller,
-    path: string,
-    payload: object,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .post(path)
-        .set({ ...(await rights.headers(caller)), ...headers })
-        .send(payload),
-    );
-  const get = async (caller: TestCaller, path: string): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .get(path)
-        .set(await rights.headers(caller)),
-    );
+  const { rights, region, ids, cadre, neighbour, officer, eastOfficer, auditor, post, get } =
+    rightsSuite();
   const disclosure = (overrides: object = {}) => ({
     unionId: ids.u1,
     kind: 'factory',
@@ -175,8 +147,11 @@ describe('affairs disclosures and labour-relations early warnings', () => {
     ]);
     expect(rows[0]).toMatchObject({ withdrawnOn: '2026-02-02', withdrawalReason: '误登记' });
     expect(
-      ((await list(neighbour, 'pageSize=2&page=2')).body['disclosures'] as { disclosureId: string }[])
-        .map((row) => row.disclosureId),
+      (
+        (await list(neighbour, 'pageSize=2&page=2')).body['disclosures'] as {
+          disclosureId: string;
+        }[]
+      ).map((row) => row.disclosureId),
     ).toEqual([first]);
     expect((await list(neighbour, 'year=2025')).body).toMatchObject({ total: 1 });
     expect((await list(cadre, '')).status).toBe(404);
@@ -191,10 +166,18 @@ describe('affairs disclosures and labour-relations early warnings', () => {
     const byDistrict = await post(
       officer,
       '/early-warnings',
-      warning({ orgUnitId: ids.west, employerName: undefined, employerId: '91210100MA0XXXX1', level: 'orange', risk: 'closure' }),
+      warning({
+        orgUnitId: ids.west,
+        employerName: undefined,
+        employerId: '91210100MA0XXXX1',
+        level: 'orange',
+        risk: 'closure',
+      }),
     );
     expect(byDistrict.status).toBe(201);
-    expect((await get(auditor, `/early-warnings/${byDistrict.body['id'] as string}`)).body).toMatchObject({
+    expect(
+      (await get(auditor, `/early-warnings/${byDistrict.body['id'] as string}`)).body,
+    ).toMatchObject({
       orgUnitId: ids.west,
       status: 'Open',
       employerId: '91210100MA0XXXX1',
@@ -203,16 +186,20 @@ describe('affairs disclosures and labour-relations early warnings', () => {
       risk: 'closure',
     });
     // The district's warning is above the union's cadre, and the east district's officer is elsewhere.
-    expect((await get(cadre, `/early-warnings/${byDistrict.body['id'] as string}`)).status).toBe(404);
+    expect((await get(cadre, `/early-warnings/${byDistrict.body['id'] as string}`)).status).toBe(
+      404,
+    );
     expect((await get(eastOfficer, `/early-warnings/${byUnion.body['id'] as string}`)).status).toBe(
       404,
     );
     const before = await rights.count('EarlyWarningRaised');
-    expect((await post(cadre, '/early-warnings', warning({ orgUnitId: ids.west }))).status).toBe(404);
-    expect((await post(eastOfficer, '/early-warnings', warning())).status).toBe(404);
-    expect((await post(cadre, '/early-warnings', warning({ orgUnitId: randomUUID() }))).status).toBe(
+    expect((await post(cadre, '/early-warnings', warning({ orgUnitId: ids.west }))).status).toBe(
       404,
     );
+    expect((await post(eastOfficer, '/early-warnings', warning())).status).toBe(404);
+    expect(
+      (await post(cadre, '/early-warnings', warning({ orgUnitId: randomUUID() }))).status,
+    ).toBe(404);
     expect((await post(auditor, '/early-warnings', warning())).status).toBe(403);
     const ended = await post(officer, '/early-warnings', warning({ orgUnitId: ids.ended }));
     expect([ended.status, ended.body['code']]).toEqual([422, 'UNION_ENDED']);
@@ -235,15 +222,34 @@ describe('affairs disclosures and labour-relations early warnings', () => {
     const id = (await post(cadre, '/early-warnings', warning())).body['id'] as string;
     const step = (caller: TestCaller, route: string, body: object) =>
       post(caller, `/early-warnings/${id}/${route}`, body);
-    expect((await step(cadre, 'follow-ups', { on: '2026-03-12', action: '约谈企业负责人' })).status).toBe(201);
-    const early = await step(officer, 'level', { to: 'red', changedOn: '2026-03-11', reason: '职工聚集' });
+    expect(
+      (await step(cadre, 'follow-ups', { on: '2026-03-12', action: '约谈企业负责人' })).status,
+    ).toBe(201);
+    const early = await step(officer, 'level', {
+      to: 'red',
+      changedOn: '2026-03-11',
+      reason: '职工聚集',
+    });
     expect([early.status, early.body['code']]).toEqual([422, 'BEFORE_PREVIOUS_STEP']);
-    const same = await step(officer, 'level', { to: 'yellow', changedOn: '2026-03-13', reason: '无' });
+    const same = await step(officer, 'level', {
+      to: 'yellow',
+      changedOn: '2026-03-13',
+      reason: '无',
+    });
     expect([same.status, same.body['code']]).toEqual([422, 'LEVEL_UNCHANGED']);
-    expect((await step(officer, 'level', { to: 'red', changedOn: '2026-03-13', reason: '职工聚集' })).status).toBe(200);
-    expect((await step(neighbour, 'resolution', { resolvedOn: '2026-03-20', outcome: '越权' })).status).toBe(404);
-    expect((await step(auditor, 'resolution', { resolvedOn: '2026-03-20', outcome: '越权' })).status).toBe(403);
-    expect((await step(cadre, 'resolution', { resolvedOn: '2026-03-20', outcome: '工资已补发' })).status).toBe(200);
+    expect(
+      (await step(officer, 'level', { to: 'red', changedOn: '2026-03-13', reason: '职工聚集' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await step(neighbour, 'resolution', { resolvedOn: '2026-03-20', outcome: '越权' })).status,
+    ).toBe(404);
+    expect(
+      (await step(auditor, 'resolution', { resolvedOn: '2026-03-20', outcome: '越权' })).status,
+    ).toBe(403);
+    expect(
+      (await step(cadre, 'resolution', { resolvedOn: '2026-03-20', outcome: '工资已补发' })).status,
+    ).toBe(200);
     const after = await step(cadre, 'follow-ups', { on: '2026-03-21', action: '回访' });
     expect([after.status, after.body['code']]).toEqual([422, 'WARNING_RESOLVED']);
     expect((await get(cadre, `/early-warnings/${id}`)).body).toMatchObject({

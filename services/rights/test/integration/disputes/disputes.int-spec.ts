@@ -2,22 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 import { DeadlineClocks } from '@taizhang/deadlines';
 import { businessDate } from '@taizhang/domain';
-import type { TestCaller } from '@taizhang/testing';
-import { startedForSuite } from '@taizhang/testing';
 
 import { arbitrationClock } from '../../../src/disputes';
-import type { Answer } from '../../rights-test-kit';
-import { answer, smallRegion, startRights } from '../../rights-test-kit';
+import { rightsSuite } from '../../rights-test-kit';
 
 /** 劳动争议调解 through HTTP: scope, membership from organisation's topic, outcomes, the clock. */
 describe('disputes (劳动争议调解)', () => {
-  const rights = startedForSuite(startRights);
-  const region = smallRegion();
-  const { ids, paths } = region;
-  const cadre = { role: 'union_cadre' as const, orgPath: paths.u1 };
-  const neighbour = { role: 'union_cadre' as const, orgPath: paths.u2 };
-  const officer = { role: 'federation_officer' as const, orgPath: paths.west };
-  const auditor = { role: 'auditor' as const, orgPath: paths.city };
+  const { rights, region, ids, paths, cadre, neighbour, officer, auditor, post, get } =
+    rightsSuite();
   const body = (overrides: object = {}) => ({
     unionId: ids.u1,
     category: 'overtime',
@@ -26,26 +18,6 @@ describe('disputes (劳动争议调解)', () => {
     acceptedOn: '2026-03-01',
     ...overrides,
   });
-  const post = async (
-    caller: TestCaller,
-    path: string,
-    payload: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .post(path)
-        .set({ ...(await rights.headers(caller)), ...headers })
-        .send(payload as object),
-    );
-  const get = async (caller: TestCaller, path: string): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .get(path)
-        .set(await rights.headers(caller)),
-    );
 
   beforeAll(() => rights.publish(region.events), 90_000);
 

@@ -3,17 +3,25 @@ import { randomUUID } from 'node:crypto';
 import { DeadlineClocks } from '@taizhang/deadlines';
 import { businessDate } from '@taizhang/domain';
 import type { TestCaller } from '@taizhang/testing';
-import { startedForSuite } from '@taizhang/testing';
 
 import { hotlineAnswerClock } from '../../../src/hotline';
-import type { Answer } from '../../rights-test-kit';
-import { answer, orgEvent, smallRegion, startRights } from '../../rights-test-kit';
+import { orgEvent, rightsSuite } from '../../rights-test-kit';
 
 /** 12351 热线 and 法律援助 through HTTP: scope follows the holder, assignment, onTime, the clock. */
 describe('hotline tickets (12351 热线工单)', () => {
-  const rights = startedForSuite(startRights);
-  const region = smallRegion();
-  const { ids, paths } = region;
+  const {
+    rights,
+    region,
+    ids,
+    paths,
+    cadre,
+    officer,
+    eastOfficer,
+    cityOfficer,
+    auditor,
+    post,
+    get,
+  } = rightsSuite();
   // A street under the west district, and a union under the street.
   const street = randomUUID();
   const streetUnion = randomUUID();
@@ -37,11 +45,6 @@ describe('hotline tickets (12351 热线工单)', () => {
       orgPath: streetUnionPath,
     }),
   ];
-  const cadre = { role: 'union_cadre' as const, orgPath: paths.u1 };
-  const officer = { role: 'federation_officer' as const, orgPath: paths.west };
-  const eastOfficer = { role: 'federation_officer' as const, orgPath: paths.east };
-  const cityOfficer = { role: 'federation_officer' as const, orgPath: paths.city };
-  const auditor = { role: 'auditor' as const, orgPath: paths.city };
   const ticket = (overrides: object = {}) => ({
     orgUnitId: ids.west,
     channel: 'phone_12351',
@@ -52,26 +55,6 @@ describe('hotline tickets (12351 热线工单)', () => {
     summary: '公司拖欠三个月工资，要求帮助追讨',
     ...overrides,
   });
-  const post = async (
-    caller: TestCaller,
-    path: string,
-    payload: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .post(path)
-        .set({ ...(await rights.headers(caller)), ...headers })
-        .send(payload as object),
-    );
-  const get = async (caller: TestCaller, path: string): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .get(path)
-        .set(await rights.headers(caller)),
-    );
   const receive = async (caller: TestCaller, overrides: object = {}) => {
     const created = await post(caller, '/hotline-tickets', ticket(overrides));
     expect(created.status).toBe(201);
@@ -240,10 +223,14 @@ describe('hotline tickets (12351 热线工单)', () => {
       satisfaction: null,
       wagesRecoveredFen: 0,
     });
-    const early = await post(cadre, `/hotline-tickets/${await receive(cadre, { orgUnitId: ids.u1 })}/call-back`, {
-      calledBackAt: '2026-02-28T09:00:00+08:00',
-      note: '回复',
-    });
+    const early = await post(
+      cadre,
+      `/hotline-tickets/${await receive(cadre, { orgUnitId: ids.u1 })}/call-back`,
+      {
+        calledBackAt: '2026-02-28T09:00:00+08:00',
+        note: '回复',
+      },
+    );
     expect([early.status, early.body.code]).toEqual([422, 'BEFORE_RECEIPT']);
   });
 

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { TestCaller } from '@taizhang/testing';
-import { startedForSuite } from '@taizhang/testing';
-
-import type { Answer } from '../../rights-test-kit';
-import { answer, orgEvent, smallRegion, startRights } from '../../rights-test-kit';
+import { endingUnions, rightsSuite } from '../../rights-test-kit';
 
 /**
  * An inspection when its union ends, through organisation's real topic (README, "A union
@@ -12,55 +8,9 @@ import { answer, orgEvent, smallRegion, startRights } from '../../rights-test-ki
  * federation above; all verified, left as it is; a redelivery changes nothing.
  */
 describe('an inspection’s union merged or dissolved', () => {
-  const rights = startedForSuite(startRights);
-  const region = smallRegion();
-  const { ids, paths } = region;
-  const [merging, dissolving] = [randomUUID(), randomUUID()];
-  const mergingPath = `${paths.west}/${merging}`;
-  const dissolvingPath = `${paths.west}/${dissolving}`;
-  const survivorCadre: TestCaller = { role: 'union_cadre', orgPath: paths.u1 };
-  const mergedCadre: TestCaller = { role: 'union_cadre', orgPath: mergingPath };
-  const officer: TestCaller = { role: 'federation_officer', orgPath: paths.west };
-  const union = (id: string, orgPath: string) =>
-    orgEvent('UnionRegistered', id, orgPath, {
-      unionId: id,
-      name: '纺织厂工会',
-      parentId: ids.west,
-      establishedOn: '2005-01-01',
-      orgPath,
-    });
-  const merged = orgEvent(
-    'UnionMerged',
-    merging,
-    mergingPath,
-    { unionId: merging, intoUnionId: ids.u1, mergedOn: '2026-06-01', reason: '企业兼并' },
-    { occurredOn: '2026-06-01' },
-  );
-  const dissolved = orgEvent(
-    'UnionDissolved',
-    dissolving,
-    dissolvingPath,
-    { unionId: dissolving, dissolvedOn: '2026-06-02', reason: '企业注销' },
-    { occurredOn: '2026-06-02' },
-  );
-  const post = async (caller: TestCaller, path: string, payload: object): Promise<Answer> => {
-    const result = answer(
-      await rights
-        .http()
-        .post(path)
-        .set(await rights.headers(caller))
-        .send(payload),
-    );
-
-    return result;
-  };
-  const get = async (caller: TestCaller, path: string): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .get(path)
-        .set(await rights.headers(caller)),
-    );
+  const { rights, region, ids, officer, post, get } = rightsSuite();
+  const { merging, dissolving, survivorCadre, mergedCadre, registered, merged, dissolved } =
+    endingUnions(region);
   /** Of each union: an inspection with an open (overdue-to-be) hazard, and one all verified. */
   const inspectionsOf = async (unionId: string) => {
     const inspect = async () =>
@@ -112,11 +62,7 @@ describe('an inspection’s union merged or dissolved', () => {
   let ofDissolved: Awaited<ReturnType<typeof inspectionsOf>>;
 
   beforeAll(async () => {
-    await rights.publish([
-      ...region.events,
-      union(merging, mergingPath),
-      union(dissolving, dissolvingPath),
-    ]);
+    await rights.publish([...region.events, ...registered]);
     ofMerged = await inspectionsOf(merging);
     ofDissolved = await inspectionsOf(dissolving);
     await rights.publish([merged, dissolved]);

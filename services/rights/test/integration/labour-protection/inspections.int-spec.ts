@@ -2,42 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { DeadlineClocks } from '@taizhang/deadlines';
 import { businessDate } from '@taizhang/domain';
-import type { TestCaller } from '@taizhang/testing';
-import { startedForSuite } from '@taizhang/testing';
 
 import { rectificationClock } from '../../../src/labour-protection';
-import type { Answer } from '../../rights-test-kit';
-import { answer, smallRegion, startRights } from '../../rights-test-kit';
+import { rightsSuite } from '../../rights-test-kit';
 
 /** 劳动保护监督检查 through HTTP: inspections, hazards, rectification and its clock. */
 describe('labour-protection inspections and hazards', () => {
-  const rights = startedForSuite(startRights);
-  const region = smallRegion();
-  const { ids, paths } = region;
-  const cadre: TestCaller = { role: 'union_cadre', orgPath: paths.u1 };
-  const neighbour: TestCaller = { role: 'union_cadre', orgPath: paths.u2 };
-  const officer: TestCaller = { role: 'federation_officer', orgPath: paths.west };
-  const auditor: TestCaller = { role: 'auditor', orgPath: paths.city };
-  const post = async (
-    caller: TestCaller,
-    path: string,
-    payload: object,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .post(path)
-        .set({ ...(await rights.headers(caller)), ...headers })
-        .send(payload),
-    );
-  const get = async (caller: TestCaller, path: string): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .get(path)
-        .set(await rights.headers(caller)),
-    );
+  const { rights, region, ids, cadre, neighbour, officer, auditor, post, get } = rightsSuite();
   const inspection = (overrides: object = {}) => ({
     unionId: ids.u1,
     kind: 'general',

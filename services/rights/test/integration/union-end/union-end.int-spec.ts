@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TestCaller } from '@taizhang/testing';
-import { startedForSuite } from '@taizhang/testing';
 
-import type { Answer } from '../../rights-test-kit';
-import { answer, orgEvent, smallRegion, startRights } from '../../rights-test-kit';
+import { endingUnions, orgEvent, rightsSuite } from '../../rights-test-kit';
 
 /**
  * A union's end through organisation's real topic (README, "A union dissolved or merged"): a
@@ -13,53 +11,19 @@ import { answer, orgEvent, smallRegion, startRights } from '../../rights-test-ki
  * proposals; in the consumer's transaction, and a redelivery changes nothing.
  */
 describe('a union merged or dissolved (工会合并、撤销)', () => {
-  const rights = startedForSuite(startRights);
-  const region = smallRegion();
-  const { ids, paths } = region;
-  const [merging, dissolving] = [randomUUID(), randomUUID()];
-  const mergingPath = `${paths.west}/${merging}`;
-  const dissolvingPath = `${paths.west}/${dissolving}`;
-  const survivorCadre: TestCaller = { role: 'union_cadre', orgPath: paths.u1 };
-  const mergedCadre: TestCaller = { role: 'union_cadre', orgPath: mergingPath };
-  const dissolvedCadre: TestCaller = { role: 'union_cadre', orgPath: dissolvingPath };
-  const officer: TestCaller = { role: 'federation_officer', orgPath: paths.west };
-  const union = (id: string, orgPath: string) =>
-    orgEvent('UnionRegistered', id, orgPath, {
-      unionId: id,
-      name: '纺织厂工会',
-      parentId: ids.west,
-      establishedOn: '2005-01-01',
-      orgPath,
-    });
-  const merged = orgEvent(
-    'UnionMerged',
+  const { rights, region, ids, officer, post, get } = rightsSuite();
+  const {
     merging,
-    mergingPath,
-    { unionId: merging, intoUnionId: ids.u1, mergedOn: '2026-06-01', reason: '企业兼并' },
-    { occurredOn: '2026-06-01' },
-  );
-  const dissolved = orgEvent(
-    'UnionDissolved',
     dissolving,
+    mergingPath,
     dissolvingPath,
-    { unionId: dissolving, dissolvedOn: '2026-06-02', reason: '企业注销' },
-    { occurredOn: '2026-06-02' },
-  );
-  const post = async (caller: TestCaller, path: string, payload: object): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .post(path)
-        .set(await rights.headers(caller))
-        .send(payload),
-    );
-  const get = async (caller: TestCaller, path: string): Promise<Answer> =>
-    answer(
-      await rights
-        .http()
-        .get(path)
-        .set(await rights.headers(caller)),
-    );
+    survivorCadre,
+    mergedCadre,
+    registered,
+    merged,
+    dissolved,
+  } = endingUnions(region);
+  const dissolvedCadre: TestCaller = { role: 'union_cadre', orgPath: dissolvingPath };
   const created = async (path: string, payload: object): Promise<string> => {
     const result = await post(officer, path, payload);
     expect(result.status).toBe(201);
@@ -146,11 +110,7 @@ describe('a union merged or dissolved (工会合并、撤销)', () => {
   let ofDissolved: Awaited<ReturnType<typeof recordsOf>>;
 
   beforeAll(async () => {
-    await rights.publish([
-      ...region.events,
-      union(merging, mergingPath),
-      union(dissolving, dissolvingPath),
-    ]);
+    await rights.publish([...region.events, ...registered]);
     ofMerged = await recordsOf(merging);
     ofDissolved = await recordsOf(dissolving);
     await rights.publish([merged, dissolved]);
