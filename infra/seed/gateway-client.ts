@@ -40,16 +40,33 @@ export interface SignedIn {
   user: { id: string; orgUnitId: string | null; orgPath: string | null };
 }
 
-/** Signs in; `undefined` for a wrong username or password (401). */
-export const signIn = async (username: string, password: string): Promise<SignedIn | undefined> => {
-  const { status, body } = await call('POST', '/auth/login', undefined, { username, password });
-  if (status === 401) return undefined;
-  if (status !== 200)
-    throw new Error(
-      `${username} could not sign in at ${GATEWAY} (${status}): ${JSON.stringify(body)}`,
-    );
+/** How long the gateway asks a refused caller to wait (429), in seconds. */
+const retryAfter = ({ body, headers }: Answer): number => {
+  const asked =
+    (body as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ??
+    Number(headers.get('retry-after'));
 
-  return body as SignedIn;
+  return Number.isFinite(asked) && asked > 0 ? asked : 60;
+};
+
+/**
+ * Signs in; `undefined` for a wrong username or password (401). The seed's steps sign their
+ * users in again and again within a minute, as a busy office would: when the gateway's sign-in
+ * limit answers 429, this waits as long as it asks, as a well-behaved client does, and tries again.
+ */
+export const signIn = async (username: string, password: string): Promise<SignedIn | undefined> => {
+  for (let attempt = 1; ; attempt += 1) {
+    const answer = await call('POST', '/auth/login', undefined, { username, password });
+    if (answer.status === 401) return undefined;
+    if (answer.status === 200) return answer.body as SignedIn;
+    if (answer.status !== 429 || attempt === 4)
+      throw new Error(
+        `${username} could not sign in at ${GATEWAY} (${answer.status}): ${JSON.stringify(answer.body)}`,
+      );
+    const seconds = retryAfter(answer);
+    console.log(`  ${username}: the gateway limits sign-ins; trying again in ${seconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
 };
 
 export const signInAsAdmin = async (): Promise<string> => {
