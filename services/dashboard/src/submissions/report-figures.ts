@@ -12,18 +12,38 @@ const MORE_LABELS: Record<string, Record<Lang, string>> = {
   migrantMembershipRate: { 'zh-CN': '农民工入会率', en: 'Migrant membership rate' },
   newFormMembershipRate: { 'zh-CN': '新就业形态劳动者入会率', en: 'New-form membership rate' },
   answersOverdue: { 'zh-CN': '逾期未批复', en: 'Answers overdue' },
-  disputesReceived: { 'zh-CN': '受理劳动争议', en: 'Disputes received' },
-  disputesAgreed: { 'zh-CN': '调解成功', en: 'Disputes settled' },
-  disputesFailed: { 'zh-CN': '调解不成', en: 'Mediation failed' },
-  disputesOverdue: { 'zh-CN': '逾期未结', en: 'Disputes overdue' },
-  mediationSuccessRate: { 'zh-CN': '调解成功率', en: 'Mediation success rate' },
-  amountRecoveredFen: { 'zh-CN': '追回金额（分）', en: 'Amount recovered (fen)' },
-  proposalsReceived: { 'zh-CN': '职代会提案', en: 'Proposals received' },
-  proposalsAnswered: { 'zh-CN': '提案已答复', en: 'Proposals answered' },
-  unionsWithCongressThisYear: {
-    'zh-CN': '本年召开职代会的工会',
-    en: 'Unions with a workers’ congress this year',
+  // Rights' figures the 维权 panel does not show (the panel's own are labelled there).
+  averageWageIncreasePercent: { 'zh-CN': '平均工资增幅（%）', en: 'Average wage increase (%)' },
+  'contractsInForceByKind.comprehensive': {
+    'zh-CN': '有效综合性集体合同',
+    en: 'Comprehensive contracts in force',
   },
+  'contractsInForceByKind.wage': { 'zh-CN': '有效工资专项集体合同', en: 'Wage contracts in force' },
+  'contractsInForceByKind.women': {
+    'zh-CN': '有效女职工权益保护专项集体合同',
+    en: 'Women workers’ contracts in force',
+  },
+  'contractsInForceByKind.safety': {
+    'zh-CN': '有效劳动安全卫生专项集体合同',
+    en: 'Safety and health contracts in force',
+  },
+  inspections: { 'zh-CN': '劳动保护监督检查', en: 'Labour-protection inspections' },
+  womenSpecialInspections: {
+    'zh-CN': '女职工“五期”保护检查',
+    en: 'Women workers’ special-protection inspections',
+  },
+  hotlineLegalAid: { 'zh-CN': '法律援助', en: 'Legal aid' },
+  hotlineClosed: { 'zh-CN': '热线已办结', en: 'Hotline tickets closed' },
+  hotlineOverdue: { 'zh-CN': '热线逾期未答复', en: 'Hotline tickets overdue' },
+  hotlineSatisfaction: { 'zh-CN': '热线满意度（1–5）', en: 'Hotline satisfaction (1–5)' },
+  hotlineWagesRecoveredFen: {
+    'zh-CN': '热线追回工资（分）',
+    en: 'Wages recovered by the hotline (fen)',
+  },
+  earlyWarningsOpenBlue: { 'zh-CN': '蓝色预警', en: 'Blue warnings' },
+  earlyWarningsOpenYellow: { 'zh-CN': '黄色预警', en: 'Yellow warnings' },
+  earlyWarningsOpenOrange: { 'zh-CN': '橙色预警', en: 'Orange warnings' },
+  earlyWarningsOpenRed: { 'zh-CN': '红色预警', en: 'Red warnings' },
 };
 
 const known = (figure: string): figure is FigureKey => figure in FIGURES;

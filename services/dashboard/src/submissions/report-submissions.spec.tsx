@@ -188,7 +188,7 @@ describe('报表报送 (reports submitted upward)', () => {
     expect(row('members').querySelector('.change')!.textContent).toBe('+5');
     expect(row('unions').className).toBe('');
     expect(row('unionisationRate').querySelector('.frozen')!.textContent).toBe('75.0%');
-    expect(row('proposalsReceived').querySelector('th')!.textContent).toBe('职代会提案');
+    expect(row('proposalsReceived').querySelector('th')!.textContent).toBe('提案数');
     expect(screen.getByText(/报送后补录改变了 1 项指标/)).toBeTruthy();
     // A correction superseded it: the latest is one click away.
     expect(screen.getByRole('link', { name: '查看最新版本' }).getAttribute('href')).toBe(
