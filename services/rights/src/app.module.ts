@@ -26,7 +26,7 @@ import { arbitrationClock, DisputesController } from './disputes';
 import { EarlyWarningsController } from './early-warnings';
 import { hotlineAnswerClock, HotlineTicketsController } from './hotline';
 import { InspectionsController, rectificationClock } from './labour-protection';
-import { ProposalsController } from './proposals';
+import { CongressProposalsController, ProposalsController } from './proposals';
 import { rightsMigrations } from './rights.migrations';
 
 export { rightsEnvSchema };
@@ -90,6 +90,7 @@ export const rightsModule = (
     DisputesController,
     CongressesController,
     ProposalsController,
+    CongressProposalsController,
     ContractsController,
     SeasonsController,
     InspectionsController,

@@ -60,3 +60,18 @@ export const ProposalViewSchema = z.object({
   version: z.number().int(),
 });
 export class ProposalViewDto extends createZodDto(ProposalViewSchema) {}
+
+export const CongressProposalsSchema = z.object({
+  congressId: z.string(),
+  unionId: z.string(),
+  heldOn: z.string().describe('the day the session was held'),
+  total: z.number().int(),
+  counts: z
+    .record(ProposalViewSchema.shape.status, z.number().int())
+    .describe('how many proposals stand at each status 各状态提案数'),
+  proposals: z
+    .array(ProposalViewSchema.omit({ version: true }))
+    .describe('in submission order, with the answer and the reason if not accepted'),
+});
+/** 提案落实情况: a session's proposals and where each stands, reviewed at the next session. */
+export class CongressProposalsDto extends createZodDto(CongressProposalsSchema) {}
