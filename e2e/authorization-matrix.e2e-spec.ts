@@ -625,6 +625,10 @@ const matrix = (region: () => GatewayRegion): Record<string, Row> => {
         body: { title: '职工代表提案处理', votesFor: 31 },
       }),
     },
+    'rights GET /congresses/{id}/proposals': {
+      roles: readers,
+      request: (side) => ({ path: `/congresses/${ids().congress[side]}/proposals` }),
+    },
     'rights POST /proposals': {
       roles: keepers,
       request: (side) => ({ path: '/proposals', body: proposalBody(ids().congress[side]) }),
