@@ -89,6 +89,7 @@ describe('hostile callers, through the gateway', () => {
         org(`/org-units/${ids.district[v]}`),
         rights(`/disputes/${ids.dispute[v]}`),
         rights(`/congresses/${ids.congress[v]}`),
+        rights(`/congresses/${ids.congress[v]}/proposals`),
         rights(`/contracts/${ids.contract[v]}`),
         rights(`/proposals/${ids.proposal[v]}`),
         rights(`/bargaining-seasons/${ids.season[v]}`),
