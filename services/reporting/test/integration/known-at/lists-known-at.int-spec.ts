@@ -44,9 +44,15 @@ describe('The unit lists as known at an instant (?knownAt=)', () => {
       30_000,
     );
     await send(history.filter((event) => event.recordedAt >= BEFORE));
+    // Every late event, whatever its partition: the members and the headcount, and union c with
+    // its coverage of e1 (the union's stream is keyed apart from its members').
     await eventually(
       () => get('s1/summary?asOf=2025-12-31'),
-      (answer) => answer.body['members'] === 3 && answer.body['workforce'] === 150,
+      (answer) =>
+        answer.body['members'] === 3 &&
+        answer.body['workforce'] === 150 &&
+        answer.body['unions'] === 2 &&
+        answer.body['coveredEmployers'] === 1,
       30_000,
     );
   }, 180_000);
