@@ -275,9 +275,10 @@ describe('hostile callers, through the gateway', () => {
         ],
         [rights(`/proposals/${ids.proposal[v]}/implementation`), { implementedOn: '2026-01-06' }],
         // 集体合同's later steps on the other side's contract; a season for the other district.
-        ...Object.entries(CONTRACT_STEP_BODIES).map(
-          ([step, body]): [string, object] => [rights(`/contracts/${ids.contract[v]}/${step}`), body],
-        ),
+        ...Object.entries(CONTRACT_STEP_BODIES).map(([step, body]): [string, object] => [
+          rights(`/contracts/${ids.contract[v]}/${step}`),
+          body,
+        ]),
         [rights('/bargaining-seasons'), seasonBody(ids.district[v])],
         [rights('/inspections'), inspectionBody(ids.union[v])],
         [rights(`/inspections/${ids.inspection[v]}/hazards`), hazardBody()],

@@ -110,7 +110,10 @@ describe('a congress session’s proposals (提案落实情况)', () => {
     expect((await get(officer, `/congresses/${congress}/proposals`)).body).toEqual(sheet.body);
     // The next session's list has only its own proposal.
     const next = await get(cadre, `/congresses/${other}/proposals`);
-    expect([next.body['total'], (next.body['counts'] as Record<string, number>)['Submitted']]).toEqual([1, 1]);
+    expect([
+      next.body['total'],
+      (next.body['counts'] as Record<string, number>)['Submitted'],
+    ]).toEqual([1, 1]);
   });
 
   it('answers a session outside the scope as it answers an absent one: 404', async () => {
