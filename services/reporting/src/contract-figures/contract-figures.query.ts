@@ -1,8 +1,6 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
 
-import { businessDate } from '@taizhang/domain';
-
 import { figuresAsOf } from '../as-of';
 import { CONTRACT_FIGURES } from './contract-figures';
 
@@ -11,7 +9,9 @@ export const ContractFiguresSchema = z.object({
   contractsInForce: z
     .number()
     .int()
-    .describe('collective contracts in force on the date 生效集体合同 (deemed effective, not expired)'),
+    .describe(
+      'collective contracts in force on the date 生效集体合同 (deemed effective, not expired)',
+    ),
   contractsInForceByKind: z
     .object({
       comprehensive: z.number().int().describe('综合'),
@@ -33,22 +33,14 @@ export const ContractFiguresSchema = z.object({
 });
 export type ContractFigures = z.infer<typeof ContractFiguresSchema>;
 
-/** The contract figures of a unit's subtree (or the unit alone) at the end of `asOf`. */
+/** The contract figures of a unit's subtree (or the unit alone) at the end of the day `asOf`. */
 export const contractFiguresAsOf = async (
   pool: Pool,
   orgUnitId: string,
-  asOf: string | null,
+  asOf: string,
   { knownAt = null, of = 'subtree' }: { knownAt?: string | null; of?: 'subtree' | 'unit' } = {},
 ): Promise<ContractFigures> => {
-  const sums = await figuresAsOf(
-    pool,
-    CONTRACT_FIGURES,
-    orgUnitId,
-    asOf ?? businessDate(new Date()),
-    undefined,
-    of,
-    knownAt,
-  );
+  const sums = await figuresAsOf(pool, CONTRACT_FIGURES, orgUnitId, asOf, undefined, of, knownAt);
 
   return {
     contractsInForce: sums.contracts_in_force,

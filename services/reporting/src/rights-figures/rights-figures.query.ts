@@ -67,7 +67,7 @@ export const rightsFiguresAsOf = async (
     figuresAsOf(pool, RIGHTS_FIGURES, orgUnitId, day, undefined, of, knownAt),
     hotlineFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
     disclosureFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
-    contractFiguresAsOf(pool, orgUnitId, asOf, { knownAt, of }),
+    contractFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
     protectionFiguresAsOf(pool, orgUnitId, day, { knownAt, of }),
   ]);
 

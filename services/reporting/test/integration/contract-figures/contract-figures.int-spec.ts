@@ -85,7 +85,7 @@ describe('contract figures (reporting)', () => {
       60_000,
     );
   };
-  const figures = (unit: string, asOf: string | null, knownAt: string | null = null) =>
+  const figures = (unit: string, asOf: string, knownAt: string | null = null) =>
     contractFiguresAsOf(db.pool, unit, asOf, { knownAt });
   const aWage = effective('a', 'c1', {
     kind: 'wage',
